@@ -1,0 +1,75 @@
+/// A half-open range `[start, end)` of Unicode-scalar offsets into a document's normalized text.
+/// Scalars, not UTF-16 units or graphemes, because that is what the record contract promises.
+public struct Span: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var start: Int
+    public var end: Int
+
+    public init(_ start: Int, _ end: Int) {
+        precondition(start <= end, "span start \(start) after end \(end)")
+        self.start = start
+        self.end = end
+    }
+
+    public var count: Int { end - start }
+    public var isEmpty: Bool { start == end }
+    public func overlaps(_ other: Span) -> Bool { start < other.end && other.start < end }
+    public func contains(_ other: Span) -> Bool { start <= other.start && other.end <= end }
+    public static func < (a: Span, b: Span) -> Bool { (a.start, a.end) < (b.start, b.end) }
+    public var description: String { "[\(start), \(end))" }
+}
+
+/// Where a document came from, as the record reports it.
+public struct Source: Equatable, Sendable {
+    /// The path as the user gave it (or `-` for standard input).
+    public var path: String
+    /// SHA-256 of the raw bytes, lowercase hex.
+    public var sha256: String
+    public var bytes: Int
+    /// `txt`, `md`, … (see `DocumentFormat`).
+    public var format: String
+    /// The charset the bytes were decoded from (`UTF-8`, `UTF-16LE`, …).
+    public var encoding: String
+
+    public init(path: String, sha256: String = "", bytes: Int = 0, format: String = "txt", encoding: String = "UTF-8") {
+        self.path = path
+        self.sha256 = sha256
+        self.bytes = bytes
+        self.format = format
+        self.encoding = encoding
+    }
+}
+
+/// The value that flows through the pipeline. Each stage fills in its part; later stages
+/// read what earlier ones wrote.
+public struct Document: Sendable {
+    public var source: Source
+    /// The raw bytes as read (Ingest).
+    public var bytes: [UInt8]
+    /// Plain text extracted and decoded from the bytes (Ingest).
+    public var extracted: String = ""
+    /// The normalized text with its map back to `extracted` (Normalize).
+    public var text: NormalizedText = NormalizedText()
+    /// Paragraph blocks, sentences and word tokens (Segment).
+    public var segmentation: Segmentation = Segmentation()
+    /// `ky`, `ru`, `en`, `ky+ru` (Segment).
+    public var language: String = "und"
+    /// Entities in text order (Recognize).
+    public var entities: [Entity] = []
+    /// The release's own date, from its dateline (Recognize).
+    public var published: PartialDate?
+    /// The headline (Assemble).
+    public var title: String?
+    /// Things the user should know about this document: repairs, guesses, substitutions.
+    public var warnings: [String] = []
+
+    public init(source: Source, bytes: [UInt8]) {
+        self.source = source
+        self.bytes = bytes
+    }
+
+    /// A document made from text already in memory (tests, `jarya normalize`).
+    public init(text: String, path: String = "-") {
+        self.source = Source(path: path, bytes: text.utf8.count)
+        self.bytes = Array(text.utf8)
+    }
+}

@@ -1,0 +1,123 @@
+import ICUText
+
+/// Normalize: extracted text → normalized text with an offset map.
+///
+/// Three passes, each keeping the map: typography (line ends, invisible characters,
+/// spaces, hyphens), ICU NFC, and Kyrgyz letter repair. Repairs are reported in
+/// the document's warnings so a user can see what was changed.
+public struct Normalize: Stage {
+    public let name = "normalize"
+    public init() {}
+
+    public func run(_ document: inout Document) throws {
+        var buffer = ScalarBuffer(identity: Array(document.extracted.unicodeScalars))
+        Typography.apply(&buffer)
+        try CanonicalComposition.apply(&buffer)
+        let repairs = LetterRepair.apply(&buffer)
+        document.text = NormalizedText(scalars: buffer.scalars, origin: buffer.origin)
+        document.warnings += repairs.warnings
+    }
+
+    /// Normalizes a string on its own (tests, `jarya normalize`).
+    public static func text(_ s: String) throws -> (text: NormalizedText, warnings: [String]) {
+        var doc = Document(text: s)
+        doc.extracted = s
+        try Normalize().run(&doc)
+        return (doc.text, doc.warnings)
+    }
+}
+
+/// Scalars with their original offsets, rewritten pass by pass.
+struct ScalarBuffer {
+    var scalars: [Unicode.Scalar]
+    var origin: [Int32]
+
+    init(identity scalars: [Unicode.Scalar]) {
+        self.scalars = scalars
+        self.origin = (0...scalars.count).map { Int32($0) }
+    }
+
+    init(scalars: [Unicode.Scalar], origin: [Int32]) {
+        self.scalars = scalars
+        self.origin = origin
+    }
+}
+
+/// Line ends, invisible characters, spaces and hyphens. Typographic quotes and dashes stay:
+/// recognizers know them, and users expect to see them.
+enum Typography {
+    static func apply(_ buffer: inout ScalarBuffer) {
+        let input = buffer.scalars
+        var out: [Unicode.Scalar] = []
+        var map: [Int32] = []
+        out.reserveCapacity(input.count)
+        map.reserveCapacity(input.count + 1)
+        var i = 0
+        while i < input.count {
+            let c = input[i]
+            let o = buffer.origin[i]
+            i += 1
+            switch c.value {
+            case 0x0D:  // CR LF and lone CR → LF
+                if i < input.count && input[i] == "\n" { i += 1 }
+                out.append("\n"); map.append(o)
+            case 0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x180E:
+                continue  // soft hyphen, zero-width characters, BOM
+            case 0x00A0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000, 0x0C, 0x0B:
+                out.append(" "); map.append(o)
+            case 0x2028, 0x2029, 0x85:
+                out.append("\n"); map.append(o)
+            case 0x2010, 0x2011:  // hyphen, non-breaking hyphen
+                out.append("-"); map.append(o)
+            default:
+                out.append(c); map.append(o)
+            }
+        }
+        map.append(buffer.origin[input.count])
+        buffer = ScalarBuffer(scalars: out, origin: map)
+    }
+}
+
+/// ICU NFC, segment by segment so each output scalar keeps an origin. Text already in NFC
+/// (nearly all of it) is checked by ICU's quick check and copied untouched.
+enum CanonicalComposition {
+    static func apply(_ buffer: inout ScalarBuffer) throws {
+        let nfc = Normalizer.nfc
+        var utf16: [UInt16] = []
+        utf16.reserveCapacity(buffer.scalars.count)
+        for s in buffer.scalars { utf16.append(contentsOf: UTF16.encode(s)!) }
+        let prefix = try utf16.withUnsafeBufferPointer { try nfc.normalizedPrefixLength($0) }
+        if prefix == utf16.count { return }
+        var out: [Unicode.Scalar] = []
+        var map: [Int32] = []
+        out.reserveCapacity(buffer.scalars.count)
+        let input = buffer.scalars
+        var i = 0
+        while i < input.count {
+            // A segment: a scalar with a boundary before it and all that follow without one.
+            var j = i + 1
+            while j < input.count && !nfc.hasBoundary(before: input[j]) { j += 1 }
+            if j == i + 1 && isStableAlone(input[i]) {
+                out.append(input[i]); map.append(buffer.origin[i])
+            } else {
+                var piece = String()
+                piece.unicodeScalars.append(contentsOf: input[i..<j])
+                for s in try nfc.normalize(piece).unicodeScalars {
+                    out.append(s); map.append(buffer.origin[i])
+                }
+            }
+            i = j
+        }
+        map.append(buffer.origin[input.count])
+        buffer = ScalarBuffer(scalars: out, origin: map)
+    }
+
+    /// Scalars that NFC leaves alone when nothing combines with them: Latin, Cyrillic,
+    /// common punctuation. Everything else goes through ICU.
+    static func isStableAlone(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0..<0x340, 0x400..<0x530, 0x2012..<0x2028, 0x2030..<0x2100: return true
+        default: return false
+        }
+    }
+}

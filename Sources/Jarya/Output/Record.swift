@@ -1,0 +1,145 @@
+/// One JSON Lines record: the record contract of DESIGN.md. `Codable` both ways, with the
+/// contract's field order and explicit nulls, so users' scripts see every field every time.
+public struct Record: Codable, Equatable, Sendable {
+    public static let schemaVersion = "jarya.record/1"
+
+    public struct SourceInfo: Codable, Equatable, Sendable {
+        public var path: String
+        public var sha256: String
+        public var bytes: Int
+        public var format: String
+        public var encoding: String?
+    }
+
+    public struct ErrorInfo: Codable, Equatable, Sendable {
+        /// `binary`, `empty`, `missing`, `unreadable`, `too_large`, `malformed`, `internal`.
+        public var code: String
+        public var message: String
+    }
+
+    public struct EntityRecord: Codable, Equatable, Sendable {
+        public var type: String
+        public var text: String
+        public var span: [Int]
+        // date
+        public var start: String?
+        public var end: String?
+        public var time: String?
+        // place, organization, person
+        public var name: String?
+        public var kind: String?
+        public var country: String?
+        public var acronym: String?
+        public var role: String?
+        // url, email, phone
+        public var value: String?
+
+        enum CodingKeys: String, CodingKey {
+            case type, text, span, start, end, time, name, kind, country, acronym, role, value
+        }
+
+        public init(type: String, text: String, span: [Int]) {
+            self.type = type
+            self.text = text
+            self.span = span
+        }
+
+        public init(_ e: Entity) {
+            self.init(type: e.kind.rawValue, text: e.text, span: [e.span.start, e.span.end])
+            switch e.value {
+            case .date(let d): start = d.start?.description; end = d.end?.description; time = d.time
+            case .contact(let v): value = v
+            case .place(let n, let k, let c): name = n; kind = k; country = c
+            case .organization(let n, let a): name = n; acronym = a
+            case .person(let n, let r): name = n; role = r
+            }
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(type, forKey: .type)
+            try c.encode(text, forKey: .text)
+            try c.encode(span, forKey: .span)
+            switch type {
+            case "date":
+                try c.encode(start, forKey: .start)
+                try c.encode(end, forKey: .end)
+                try c.encode(time, forKey: .time)
+            case "place":
+                try c.encode(name, forKey: .name)
+                try c.encode(kind, forKey: .kind)
+                try c.encode(country, forKey: .country)
+            case "organization":
+                try c.encode(name, forKey: .name)
+                try c.encode(acronym, forKey: .acronym)
+            case "person":
+                try c.encode(name, forKey: .name)
+                try c.encode(role, forKey: .role)
+            default:
+                try c.encode(value, forKey: .value)
+            }
+        }
+    }
+
+    public var schema: String = Record.schemaVersion
+    public var id: String?
+    public var source: SourceInfo
+    public var language: String?
+    public var title: String?
+    public var published: String?
+    /// The event the release announces; null until the event is assembled.
+    public var event: [String: String]?
+    public var entities: [EntityRecord]?
+    public var text: String?
+    public var warnings: [String]?
+    /// Set instead of everything else when the document could not be processed.
+    public var error: ErrorInfo?
+
+    enum CodingKeys: String, CodingKey {
+        case schema, id, source, language, title, published, event, entities, text, warnings, error
+    }
+
+    /// The record of a processed document.
+    public init(_ doc: Document) {
+        source = SourceInfo(doc.source)
+        id = RecordID.of(text: doc.text.string)
+        language = doc.language
+        title = doc.title
+        published = doc.published?.description
+        event = nil
+        entities = doc.entities.map(EntityRecord.init)
+        text = doc.text.string
+        warnings = doc.warnings
+    }
+
+    /// The record of a document that failed: its source and what went wrong.
+    public init(source: Source, error: ErrorInfo) {
+        self.source = SourceInfo(source)
+        self.error = error
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(schema, forKey: .schema)
+        if let error {
+            try c.encode(source, forKey: .source)
+            try c.encode(error, forKey: .error)
+            return
+        }
+        try c.encode(id, forKey: .id)
+        try c.encode(source, forKey: .source)
+        try c.encode(language, forKey: .language)
+        try c.encode(title, forKey: .title)
+        try c.encode(published, forKey: .published)
+        try c.encode(event, forKey: .event)
+        try c.encode(entities ?? [], forKey: .entities)
+        try c.encode(text ?? "", forKey: .text)
+        try c.encode(warnings ?? [], forKey: .warnings)
+    }
+}
+
+extension Record.SourceInfo {
+    init(_ s: Source) {
+        self.init(path: s.path, sha256: s.sha256, bytes: s.bytes, format: s.format, encoding: s.encoding.isEmpty ? nil : s.encoding)
+    }
+}

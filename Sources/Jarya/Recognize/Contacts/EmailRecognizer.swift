@@ -1,0 +1,35 @@
+/// E-mail addresses: `local@domain.tld`. The value is the address in lower case.
+public struct EmailRecognizer: Recognizer {
+    public let name = "email"
+    public init() {}
+
+    static func isLocal(_ c: Unicode.Scalar) -> Bool {
+        c.isASCIIAlphanumeric || c == "." || c == "_" || c == "-" || c == "+" || c == "%"
+    }
+
+    static func isDomain(_ c: Unicode.Scalar) -> Bool { c.isASCIIAlphanumeric || c == "." || c == "-" }
+
+    public func recognize(_ document: inout Document) {
+        let t = document.text.scalars
+        var i = 0
+        while i < t.count {
+            defer { i += 1 }
+            guard t[i] == "@" else { continue }
+            var a = i
+            while a > 0 && Self.isLocal(t[a - 1]) { a -= 1 }
+            while a < i && !t[a].isASCIIAlphanumeric { a += 1 }  // no leading dot or dash
+            var b = i + 1
+            while b < t.count && Self.isDomain(t[b]) { b += 1 }
+            while b > i + 1 && (t[b - 1] == "." || t[b - 1] == "-") { b -= 1 }
+            guard a < i, b > i + 1 else { continue }
+            let domain = String(String.UnicodeScalarView(t[(i + 1)..<b]))
+            let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
+            guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty }),
+                  let tld = labels.last, tld.count >= 2, tld.allSatisfy(\.isLetter) else { continue }
+            let span = Span(a, b)
+            guard !document.isClaimed(span) else { continue }
+            document.add(.email, span, .contact(document.text[span].lowercased()))
+            i = b
+        }
+    }
+}

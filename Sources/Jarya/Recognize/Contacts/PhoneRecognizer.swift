@@ -1,0 +1,74 @@
+/// Telephone numbers in the forms Kyrgyz releases use: `+996 312 62 15 19`,
+/// `+996 (555) 12-34-56`, `0 (3222) 5-55-55`, `0555 123 456`, `0700415327`, and foreign
+/// numbers with a `+`. The value is E.164: a national number with its leading 0 gets `+996`.
+///
+/// A phone is a run of digit groups joined by spaces, hyphens or brackets whose digit count
+/// is exactly right (12 with +996, 10 with a leading 0, 10–15 with another country code).
+/// Dots never join groups, so dates (`05.12.2025`) are not phones; nor are numbers after
+/// `№` (`№ 05-117-2025`) or sums (`100 000 сом`: no leading 0 or +).
+public struct PhoneRecognizer: Recognizer {
+    public let name = "phone"
+    public init() {}
+
+    public func recognize(_ document: inout Document) {
+        let t = document.text.scalars
+        var i = 0
+        while i < t.count {
+            let c = t[i]
+            guard c == "+" || c == "0",
+                  i == 0 || !(t[i - 1].isAlphanumeric || t[i - 1] == "-" || t[i - 1] == "." || t[i - 1] == "/" || t[i - 1] == "+"),
+                  !afterNumberSign(t, i),
+                  let (span, value) = match(t, at: i), !document.isClaimed(span) else { i += 1; continue }
+            document.add(.phone, span, .contact(value))
+            i = span.end
+        }
+    }
+
+    func afterNumberSign(_ t: [Unicode.Scalar], _ i: Int) -> Bool {
+        var k = i
+        while k > 0 && t[k - 1] == " " { k -= 1 }
+        return k > 0 && (t[k - 1] == "№" || t[k - 1] == "#")
+    }
+
+    /// The phone starting at `start` (a `+` or a `0`) and its E.164 value.
+    func match(_ t: [Unicode.Scalar], at start: Int) -> (Span, String)? {
+        var k = start
+        let international = t[k] == "+"
+        if international { k += 1 }
+        guard k < t.count, t[k].isASCIIDigit else { return nil }
+        var digits = ""
+        // Ends of digit groups with the number of digits so far.
+        var groupEnds: [(end: Int, digits: Int)] = []
+        var openParens = 0
+        while k < t.count {
+            guard t[k].isASCIIDigit else { break }
+            while k < t.count && t[k].isASCIIDigit { digits.unicodeScalars.append(t[k]); k += 1 }
+            var end = k
+            if openParens > 0, k < t.count, t[k] == ")" { openParens -= 1; k += 1; end = k }
+            if openParens == 0 { groupEnds.append((end, digits.count)) }
+            // Up to two separators between groups: a space, a hyphen, an opening bracket.
+            var seps = 0
+            var j = k
+            while j < t.count && seps < 2 && (t[j] == " " || t[j] == "-" || t[j] == "(") {
+                if t[j] == "(" { openParens += 1 }
+                j += 1; seps += 1
+            }
+            guard j < t.count, t[j].isASCIIDigit, seps > 0 || j == k else { break }
+            k = j
+        }
+        let target: ClosedRange<Int>
+        if international {
+            target = digits.hasPrefix("996") ? 12...12 : 10...15
+        } else {
+            target = 10...10
+        }
+        // The longest prefix of whole groups with a right digit count.
+        guard let cut = groupEnds.last(where: { target.contains($0.digits) }) else { return nil }
+        if cut.end < t.count, t[cut.end].isASCIIDigit || t[cut.end].properties.isAlphabetic { return nil }
+        // A whole longer run (a document number) is not a phone either.
+        if let last = groupEnds.last, last.digits > target.upperBound + 2 { return nil }
+        let national = String(digits.prefix(cut.digits))
+        let value = international ? "+" + national : "+996" + national.dropFirst()
+        return (Span(start, cut.end), value)
+    }
+}

@@ -1,0 +1,86 @@
+/// Web addresses with or without a scheme: `https://edu.gov.kg/ky/news/123`, `www.dpi.kg`,
+/// `t.me/channel`, `facebook.com/page`, `stat.gov.kg`. Trailing punctuation and closing
+/// quotes are not part of the address. The value always has a scheme (`https://` if none).
+///
+/// Without a scheme a host is taken only with `www.`, a path, or three labels: a two-label
+/// name alone (`24.kg`, `AKIpress.org`) is usually a brand, named as an organization.
+public struct URLRecognizer: Recognizer {
+    public let name = "url"
+    public init() {}
+
+    static let knownTLDs: Set<String> = [
+        "kg", "ru", "kz", "uz", "tj", "tm", "by", "ua", "az", "am", "ge", "mn", "cn", "tr", "jp", "kr", "de", "fr",
+        "ch", "nl", "uk", "us", "eu", "int", "com", "org", "net", "gov", "edu", "info", "io", "me", "media", "news",
+        "online", "site", "asia", "biz", "pro", "tv", "fm", "app", "dev", "ly", "gl", "be", "to", "co", "su", "рф",
+    ]
+
+    static func isURLChar(_ c: Unicode.Scalar) -> Bool {
+        if c.isASCIIAlphanumeric { return true }
+        switch c {
+        case "-", ".", "_", "~", ":", "/", "?", "#", "[", "]", "@", "!", "$", "&", "'", "(", ")", "*", "+", ",", ";", "=", "%":
+            return true
+        default:
+            return false
+        }
+    }
+
+    public func recognize(_ document: inout Document) {
+        let t = document.text.scalars
+        var i = 0
+        while i < t.count {
+            if i > 0, t[i - 1].isAlphanumeric || "@./-_".unicodeScalars.contains(t[i - 1]) { i += 1; continue }
+            guard t[i].isASCIIAlphanumeric, let span = match(t, at: i), !document.isClaimed(span) else { i += 1; continue }
+            let text = document.text[span]
+            let value = text.lowercased().hasPrefix("http://") || text.lowercased().hasPrefix("https://") ? text : "https://" + text
+            document.add(.url, span, .contact(value))
+            i = span.end
+        }
+    }
+
+    /// The address starting at `start`, if there is one.
+    func match(_ t: [Unicode.Scalar], at start: Int) -> Span? {
+        var hostStart = start
+        var hasScheme = false
+        for scheme in ["https://", "http://"] where t.hasPrefix(scheme, at: start) {
+            hostStart = start + scheme.unicodeScalars.count
+            hasScheme = true
+        }
+        var end = hostStart
+        while end < t.count && Self.isURLChar(t[end]) { end += 1 }
+        end = trimTrailing(t, start, end)
+        // Host: up to the first `/ ? # :`.
+        var hostEnd = hostStart
+        while hostEnd < end && (t[hostEnd].isASCIIAlphanumeric || t[hostEnd] == "." || t[hostEnd] == "-") { hostEnd += 1 }
+        let host = String(String.UnicodeScalarView(t[hostStart..<hostEnd])).lowercased()
+        if hostEnd < end, t[hostEnd] == "@" { return nil }  // an e-mail address
+        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty && !$0.hasPrefix("-") }) else { return nil }
+        let tld = String(labels.last!)
+        guard tld.allSatisfy(\.isLetter), tld.count >= 2 else { return nil }
+        let hasPath = hostEnd < end && t[hostEnd] == "/" && end > hostEnd + 1
+        if !hasScheme {
+            guard Self.knownTLDs.contains(tld) else { return nil }
+            guard host.hasPrefix("www.") || hasPath || labels.count >= 3 else { return nil }
+            if !hasPath { end = hostEnd }
+        }
+        return Span(start, end)
+    }
+
+    /// Drops punctuation that ends a sentence or closes a quote, and a closing bracket
+    /// that has no opening one inside the address.
+    func trimTrailing(_ t: [Unicode.Scalar], _ start: Int, _ end: Int) -> Int {
+        var e = end
+        while e > start {
+            let c = t[e - 1]
+            if ".,;:!?'*".unicodeScalars.contains(c) { e -= 1; continue }
+            if c == ")" || c == "]" {
+                let open: Unicode.Scalar = c == ")" ? "(" : "["
+                let opens = t[start..<e].filter { $0 == open }.count
+                let closes = t[start..<e].filter { $0 == c }.count
+                if closes > opens { e -= 1; continue }
+            }
+            break
+        }
+        return e
+    }
+}

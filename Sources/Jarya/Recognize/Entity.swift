@@ -1,0 +1,119 @@
+/// A date as precise as the text: `2022`, `2022-03`, `2022-03-03`, or a day without a known
+/// year (`--03-03`, ISO 8601's truncated form) when nothing in the text gives the year.
+public struct PartialDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var year: Int?
+    public var month: Int?
+    public var day: Int?
+
+    public init(year: Int?, month: Int? = nil, day: Int? = nil) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// ISO 8601 text.
+    public var description: String {
+        let m = month.map { $0 < 10 ? "0\($0)" : "\($0)" }
+        let d = day.map { $0 < 10 ? "0\($0)" : "\($0)" }
+        guard let year else { return "--\(m ?? "")" + (d.map { "-\($0)" } ?? "") }
+        var s = String(year)
+        if let m { s += "-\(m)"; if let d { s += "-\(d)" } }
+        return s
+    }
+
+    /// Parses the forms `description` writes.
+    public init?(iso: String) {
+        let parts = iso.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+        if iso.hasPrefix("--") {
+            guard parts.count >= 3, let m = Int(parts[2]) else { return nil }
+            self.init(year: nil, month: m, day: parts.count > 3 ? Int(parts[3]) : nil)
+        } else {
+            guard let y = Int(parts[0]), parts[0].count == 4 else { return nil }
+            self.init(year: y, month: parts.count > 1 ? Int(parts[1]) : nil, day: parts.count > 2 ? Int(parts[2]) : nil)
+        }
+    }
+
+    public static func < (a: PartialDate, b: PartialDate) -> Bool {
+        (a.year ?? 0, a.month ?? 0, a.day ?? 0) < (b.year ?? 0, b.month ?? 0, b.day ?? 0)
+    }
+}
+
+/// What a `date` entity means.
+public struct DateValue: Equatable, Sendable {
+    public var start: PartialDate?
+    /// nil for an open range ("since 2019").
+    public var end: PartialDate?
+    /// `HH:MM` or `HH:MM-HH:MM`.
+    public var time: String?
+
+    public init(start: PartialDate?, end: PartialDate?, time: String? = nil) {
+        self.start = start
+        self.end = end
+        self.time = time
+    }
+}
+
+/// Something found in the text: its kind, where it is, and what it means.
+public struct Entity: Equatable, Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case date, place, organization, person, url, email, phone
+    }
+
+    public enum Value: Equatable, Sendable {
+        case date(DateValue)
+        /// A normalized contact: `https://…` URL, lowercased e-mail, E.164 phone.
+        case contact(String)
+        case place(name: String, kind: String, country: String?)
+        case organization(name: String, acronym: String?)
+        case person(name: String, role: String?)
+    }
+
+    public var kind: Kind
+    public var span: Span
+    /// The text of `span`, exactly as in the normalized text.
+    public var text: String
+    public var value: Value
+
+    public init(kind: Kind, span: Span, text: String, value: Value) {
+        self.kind = kind
+        self.span = span
+        self.text = text
+        self.value = value
+    }
+}
+
+/// A recognizer finds one kind of thing in a document. Recognizers run in order, and each
+/// sees the entities of the ones before it (dates skip what contacts already claimed).
+public protocol Recognizer: Sendable {
+    var name: String { get }
+    /// Appends what it finds to `document.entities`; may set the document fields it owns
+    /// (the date recognizer sets `published`).
+    func recognize(_ document: inout Document)
+}
+
+/// Recognize: runs the recognizers and sorts the entities by position.
+public struct Recognize: Stage {
+    public let name = "recognize"
+    public let recognizers: [any Recognizer]
+
+    public init(recognizers: [any Recognizer]) {
+        self.recognizers = recognizers
+    }
+
+    public func run(_ document: inout Document) throws {
+        for r in recognizers { r.recognize(&document) }
+        document.entities.sort { $0.span < $1.span }
+    }
+}
+
+extension Document {
+    /// Whether a span overlaps an entity already found.
+    public func isClaimed(_ span: Span) -> Bool {
+        entities.contains { $0.span.overlaps(span) }
+    }
+
+    /// Adds an entity for a span of the normalized text.
+    public mutating func add(_ kind: Entity.Kind, _ span: Span, _ value: Entity.Value) {
+        entities.append(Entity(kind: kind, span: span, text: text[span], value: value))
+    }
+}

@@ -1,0 +1,87 @@
+/// The language of each block from letters and function words, and of the document from
+/// its blocks. Kyrgyz and Russian share the Cyrillic alphabet; what tells them apart is
+/// ө ү ң and the small words every sentence has.
+enum LanguageIdentifier {
+    static let kyrgyzWords: Set<String> = [
+        "жана", "менен", "үчүн", "боюнча", "деп", "бул", "ошондой", "эле", "да", "де", "анын", "ал", "алар",
+        "болуп", "болот", "болгон", "тарабынан", "жөнүндө", "күнү", "саат", "жылы", "жылдын", "айында", "шаарында",
+        "биринчи", "биргеликте", "кийин", "мурун", "эмес", "бар", "жок", "керек", "дагы", "бирге", "катышат",
+        "катышты", "өтөт", "өттү", "аркылуу", "ар", "бир", "же", "дейт", "деди", "бардык", "ушул", "быйыл",
+        "бүгүн", "эртең", "кечээ", "чейин", "тартып", "бери", "кошо", "үчүн", "ошол", "аны", "аларды", "ага",
+        "мындан", "тууралуу", "маалымат", "өкүлдөрү", "кызматы", "министрлиги", "республикасынын", "кыргыз",
+    ]
+    static let russianWords: Set<String> = [
+        "и", "в", "на", "с", "по", "для", "что", "не", "это", "как", "от", "из", "к", "о", "об", "при", "года",
+        "году", "также", "который", "которые", "которая", "будет", "было", "был", "были", "а", "но", "или", "его",
+        "ее", "её", "их", "за", "до", "после", "между", "более", "со", "во", "он", "она", "они", "мы", "все",
+        "всех", "этом", "этого", "только", "уже", "так", "же", "том", "под", "над", "через", "сегодня", "завтра",
+        "вчера", "пройдет", "состоится", "сообщили", "области", "района", "республики", "кыргызской",
+    ]
+    static let englishWords: Set<String> = [
+        "the", "and", "of", "to", "in", "for", "is", "on", "with", "by", "was", "will", "from", "at", "as", "this",
+    ]
+
+    static func identify(_ seg: inout Segmentation, text: NormalizedText) {
+        var tokenIndex = 0
+        let tokens = seg.tokens
+        for b in seg.blocks.indices {
+            var ky = 0, ru = 0, en = 0
+            let span = seg.blocks[b].span
+            while tokenIndex < tokens.count && tokens[tokenIndex].span.start < span.start { tokenIndex += 1 }
+            var t = tokenIndex
+            while t < tokens.count && tokens[t].span.end <= span.end {
+                defer { t += 1 }
+                guard tokens[t].kind == .word else { continue }
+                let word = text[tokens[t].span].lowercased()
+                var kyLetter = false, ruLetter = false, latin = 0, cyrillic = 0
+                for u in word.unicodeScalars {
+                    switch u {
+                    case "ө", "ү", "ң": kyLetter = true
+                    case "щ", "ъ", "ё": ruLetter = true
+                    default: break
+                    }
+                    if u.value >= 0x400 && u.value < 0x530 { cyrillic += 1 } else if u.isASCII { latin += 1 }
+                }
+                if kyLetter { ky += 2 }
+                if ruLetter { ru += 2 }
+                if kyrgyzWords.contains(word) { ky += 1 }
+                if russianWords.contains(word) { ru += 1 }
+                if latin > cyrillic {
+                    en += englishWords.contains(word) ? 2 : 1
+                }
+            }
+            tokenIndex = t
+            let cyrillicScore = max(ky, ru)
+            let lang: String
+            if en > 2 * cyrillicScore && en >= 3 { lang = "en" }
+            else if ky > ru { lang = "ky" }
+            else if ru > ky { lang = "ru" }
+            else { lang = "und" }
+            seg.blocks[b].language = lang
+        }
+        fillUndetermined(&seg.blocks)
+    }
+
+    /// A title or a short line with no evidence takes the language of the next block that has
+    /// one (a headline is followed by its text), or else of the previous one.
+    static func fillUndetermined(_ blocks: inout [Block]) {
+        var next: String? = nil
+        for i in blocks.indices.reversed() {
+            if blocks[i].language == "und" { if let n = next { blocks[i].language = n } } else { next = blocks[i].language }
+        }
+        var previous: String? = nil
+        for i in blocks.indices {
+            if blocks[i].language == "und" { if let p = previous { blocks[i].language = p } } else { previous = blocks[i].language }
+        }
+    }
+
+    /// The dominant language by characters, or `ky+ru` when each has at least a quarter of
+    /// the Kyrgyz and Russian text.
+    static func documentLanguage(_ seg: Segmentation) -> String {
+        var size: [String: Int] = [:]
+        for b in seg.blocks { size[b.language, default: 0] += b.span.count }
+        let ky = size["ky", default: 0], ru = size["ru", default: 0]
+        if ky > 0 && ru > 0 && min(ky, ru) * 4 >= (ky + ru) && min(ky, ru) >= 200 { return "ky+ru" }
+        return size.max { a, b in a.value < b.value || (a.value == b.value && a.key > b.key) }?.key ?? "und"
+    }
+}
