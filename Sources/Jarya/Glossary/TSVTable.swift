@@ -1,0 +1,65 @@
+/// A tab-separated glossary file: `#` comment lines, then a header row, then one entry per
+/// line. Editable in any spreadsheet; errors name the file and line so people can fix them.
+public struct TSVTable: Sendable {
+    public struct Row: Sendable {
+        /// 1-based line number in the file.
+        public let line: Int
+        public let cells: [String]
+        private let columns: [String: Int]
+
+        init(line: Int, cells: [String], columns: [String: Int]) {
+            self.line = line
+            self.cells = cells
+            self.columns = columns
+        }
+
+        /// The cell of a column, or "" when the row is short.
+        public subscript(column: String) -> String {
+            guard let i = columns[column], i < cells.count else { return "" }
+            return cells[i]
+        }
+    }
+
+    public let name: String
+    public let header: [String]
+    public let rows: [Row]
+
+    /// Parses `text`; `required` columns must be in the header, and every row must have as
+    /// many cells as the header.
+    public init(name: String, text: String, required: [String]) throws {
+        self.name = name
+        var header: [String]? = nil
+        var columns: [String: Int] = [:]
+        var rows: [Row] = []
+        var lineNumber = 0
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            if line.isEmpty || (header == nil && line.hasPrefix("#")) { continue }
+            let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmingCharacters(in: "") }
+            guard let h = header else {
+                header = cells
+                for (i, c) in cells.enumerated() { columns[c] = i }
+                for r in required where columns[r] == nil {
+                    throw GlossaryError(file: name, line: lineNumber, message: "the header has no column `\(r)` (it has: \(cells.joined(separator: ", ")))")
+                }
+                continue
+            }
+            guard cells.count == h.count else {
+                throw GlossaryError(file: name, line: lineNumber, message: "\(cells.count) cells, but the header has \(h.count) columns (check for a missing or extra TAB)")
+            }
+            rows.append(Row(line: lineNumber, cells: cells, columns: columns))
+        }
+        guard let h = header else { throw GlossaryError(file: name, line: lineNumber, message: "no header row") }
+        self.header = h
+        self.rows = rows
+    }
+}
+
+/// A glossary file is not what its format says.
+public struct GlossaryError: Error, CustomStringConvertible, Equatable, Sendable {
+    public let file: String
+    public let line: Int
+    public let message: String
+    public var description: String { "\(file):\(line): \(message)" }
+}

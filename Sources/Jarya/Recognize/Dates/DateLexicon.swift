@@ -1,0 +1,67 @@
+/// The words of dates, loaded once from `glossaries/date-words.tsv`.
+struct DateLexicon: Sendable {
+    enum Role: String, Sendable, CaseIterable {
+        case month, traditionalMonth = "traditional_month", relativeDay = "relative_day", relativeYear = "relative_year"
+        case yearWord = "year_word", dayWord = "day_word", monthWord = "month_word", rangeFrom = "range_from"
+        case rangeTo = "range_to", deadline, since, preposition, hourWord = "hour_word", currentYear = "current_year"
+        case notYear = "not_year"
+    }
+
+    struct Entry: Sendable {
+        let words: [String]
+        let prefix: Bool
+        let role: Role
+        let value: Int
+        let lang: String
+    }
+
+    /// Single-word entries by exact form, and prefix entries by length (longest first).
+    private var exact: [String: [Entry]] = [:]
+    private var prefixes: [Entry] = []
+    /// Entries of several words, tried at a token before single words.
+    private(set) var phrases: [Entry] = []
+
+    static let shared: DateLexicon = {
+        do { return try DateLexicon(table: GlossaryDirectory.table("date-words.tsv", required: ["lang", "form", "match", "role", "value"])) }
+        catch { fatalError("\(error)") }
+    }()
+
+    init(table: TSVTable) throws {
+        for row in table.rows {
+            guard let role = Role(rawValue: row["role"]) else {
+                throw GlossaryError(file: table.name, line: row.line, message: "unknown role `\(row["role"])` (one of: \(Role.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            let match = row["match"]
+            guard match == "exact" || match == "prefix" else {
+                throw GlossaryError(file: table.name, line: row.line, message: "match must be exact or prefix, not `\(match)`")
+            }
+            let value = Int(row["value"]) ?? 0
+            if [.month, .traditionalMonth, .relativeDay, .relativeYear].contains(role) && Int(row["value"]) == nil {
+                throw GlossaryError(file: table.name, line: row.line, message: "role \(role.rawValue) needs a number in `value`")
+            }
+            let words = row["form"].lowercased().split(separator: " ").map(String.init)
+            guard !words.isEmpty else { throw GlossaryError(file: table.name, line: row.line, message: "empty form") }
+            let entry = Entry(words: words, prefix: match == "prefix", role: role, value: value, lang: row["lang"])
+            if words.count > 1 { phrases.append(entry) }
+            else if entry.prefix { prefixes.append(entry) }
+            else { exact[words[0], default: []].append(entry) }
+        }
+        prefixes.sort { $0.words[0].count > $1.words[0].count }
+        phrases.sort { $0.words.count > $1.words.count }
+    }
+
+    /// The entries a single lowercased word matches: exact forms first, then the longest stem.
+    /// A `not_year` stem (`жылдык`) hides the shorter `year_word` stem (`жыл`).
+    func lookup(_ word: String) -> [Entry] {
+        if let e = exact[word] { return e }
+        for p in prefixes where word.hasPrefix(p.words[0]) {
+            return p.role == .notYear ? [] : [p]
+        }
+        return []
+    }
+
+    /// Whether `word` matches one word of a phrase entry.
+    static func matches(_ word: String, _ form: String, prefix: Bool) -> Bool {
+        prefix ? word.hasPrefix(form) : word == form
+    }
+}

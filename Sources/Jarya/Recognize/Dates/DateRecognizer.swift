@@ -1,0 +1,107 @@
+/// Dates, date ranges and clock times in Kyrgyz, Russian and English, and the document's
+/// published date from its dateline.
+///
+/// Missing years come from the range they belong to, then the published date, then the
+/// last year stated earlier in the text; relative words (`эртең`, `вчера`, `быйыл`) need
+/// the published date. What cannot be resolved is left without a year, or left out, and
+/// said in `warnings`, never guessed.
+public struct DateRecognizer: Recognizer {
+    public let name = "date"
+    public init() {}
+
+    public func recognize(_ document: inout Document) {
+        let lexicon = DateLexicon.shared
+        let tokens = DateTokenizer.tokens(document.text.scalars)
+        let grammar = DateGrammar(tokens: tokens, lexicon: lexicon)
+        let claimed = document.entities.map(\.span)
+        var mentions: [DateMention] = []
+        var i = 0
+        while i < tokens.count {
+            if claimed.contains(where: { $0.overlaps(tokens[i].span) }) { i += 1; continue }
+            if let (m, next) = grammar.parse(at: i), !claimed.contains(where: { $0.overlaps(m.span) }), !insideQuotedTitle(m.span, document.text.scalars) {
+                mentions.append(m)
+                i = next
+            } else {
+                i += 1
+            }
+        }
+
+        var published: PartialDate? = nil
+        if let d = DatelineReader.find(mentions, in: document) {
+            published = mentions[d].start
+            mentions.remove(at: d)
+            if published?.year == nil {
+                published?.year = Self.yearFromBody(mentions)
+                if published?.year == nil { document.warnings.append("the dateline has no year and the text gives none: published date unknown") }
+            }
+        }
+        if published?.year == nil { published = nil }
+        document.published = published
+
+        var lastYear: Int? = nil
+        var unresolved: [String] = []
+        for var m in mentions {
+            let text = document.text[m.span]
+            if let offset = m.relativeDay {
+                guard let p = published, m.start == nil || m.start?.year == nil else {
+                    if m.start == nil { unresolved.append(text); continue }
+                    add(m, &document); continue
+                }
+                let day = CivilDate.adding(offset, to: p)
+                if m.start == nil { m.start = day; m.end = day }
+                else { m.start?.year = day?.year; m.end?.year = day?.year }
+            } else if let offset = m.relativeYear {
+                guard let year = published?.year else { unresolved.append(text); continue }
+                m.start = PartialDate(year: year + offset); m.end = m.start
+            } else if !m.hasYear || m.start?.year == nil || (m.end != nil && m.end?.year == nil) {
+                let year = m.currentYear ? published?.year : (published?.year ?? lastYear)
+                if let year {
+                    if m.start?.year == nil { m.start?.year = year }
+                    if let end = m.end, end.year == nil {
+                        m.end?.year = (end.month ?? 12) < (m.start?.month ?? 1) ? year + 1 : year
+                    }
+                } else {
+                    unresolved.append(text)
+                }
+            }
+            if m.start?.day != nil, let y = m.end?.year ?? m.start?.year { lastYear = y }
+            add(m, &document)
+        }
+        if !unresolved.isEmpty {
+            document.warnings.append("no published date to resolve \(unresolved.count) date\(unresolved.count == 1 ? "" : "s") against: " + unresolved.prefix(5).joined(separator: "; ") + " (left without a year, or left out if relative)")
+        }
+    }
+
+    private func add(_ m: DateMention, _ document: inout Document) {
+        document.add(.date, m.span, .date(DateValue(start: m.start, end: m.openEnd ? nil : m.end, time: m.time)))
+    }
+
+    /// A Sputnik-style dateline (`26 сен`) gives no year: take it from the body, preferring
+    /// full dates, then the latest year stated alone.
+    static func yearFromBody(_ mentions: [DateMention]) -> Int? {
+        if let full = mentions.first(where: { $0.start?.day != nil && $0.start?.year != nil }) { return full.start?.year }
+        let single = mentions.filter { $0.start?.year != nil && $0.start == $0.end }.compactMap { $0.start?.year }
+        return single.max() ?? mentions.compactMap { $0.start?.year }.max()
+    }
+
+    /// A year inside a quoted name («Чөйрө 2022», «Туризм-2024») is part of a title.
+    func insideQuotedTitle(_ span: Span, _ t: [Unicode.Scalar]) -> Bool {
+        var k = span.start
+        var steps = 0
+        while k > 0 && steps < 40 {
+            k -= 1; steps += 1
+            let c = t[k]
+            if c == "»" || c == "”" || c == "\n" { return false }
+            if c == "«" || c == "“" {
+                var e = span.end
+                while e < t.count && e - span.end < 40 {
+                    if t[e] == "»" || t[e] == "”" { return true }
+                    if t[e] == "\n" || t[e] == "«" || t[e] == "“" { return false }
+                    e += 1
+                }
+                return false
+            }
+        }
+        return false
+    }
+}

@@ -1,0 +1,63 @@
+/// The tokens the date grammar reads: numbers, words (lower case, ё → е), and punctuation,
+/// each knowing whether a space or a line break came before it.
+struct DateToken: Sendable {
+    enum Kind: Sendable, Equatable { case number, word, dash, dot, comma, colon, slash, other }
+    var kind: Kind
+    var span: Span
+    /// Lowercased word text, or the punctuation itself.
+    var text: String
+    /// The value of a number token.
+    var number: Int = 0
+    /// Digits in a number token (`05` has 2).
+    var digits: Int = 0
+    var spaceBefore: Bool
+    var newlineBefore: Bool
+
+    func isWord(_ w: String) -> Bool { kind == .word && text == w }
+    var isDash: Bool { kind == .dash }
+}
+
+enum DateTokenizer {
+    static func tokens(_ t: [Unicode.Scalar]) -> [DateToken] {
+        var result: [DateToken] = []
+        result.reserveCapacity(t.count / 4)
+        var i = 0
+        var space = true, newline = true
+        while i < t.count {
+            let c = t[i]
+            if c == "\n" { newline = true; space = true; i += 1; continue }
+            if c.properties.isWhitespace { space = true; i += 1; continue }
+            var tok: DateToken
+            if c.isASCIIDigit {
+                var j = i, n = 0
+                while j < t.count && t[j].isASCIIDigit { if j - i < 9 { n = n * 10 + Int(t[j].value - 48) }; j += 1 }
+                tok = DateToken(kind: .number, span: Span(i, j), text: "", number: n, digits: j - i, spaceBefore: space, newlineBefore: newline)
+                i = j
+            } else if c.properties.isAlphabetic {
+                var j = i
+                var s = String.UnicodeScalarView()
+                while j < t.count && (t[j].properties.isAlphabetic || t[j].properties.generalCategory == .nonspacingMark) {
+                    s.append(t[j]); j += 1
+                }
+                let word = String(s).lowercased().replacing("ё", with: "е")
+                tok = DateToken(kind: .word, span: Span(i, j), text: word, spaceBefore: space, newlineBefore: newline)
+                i = j
+            } else {
+                let kind: DateToken.Kind
+                switch c {
+                case "-", "–", "—", "−", "‒": kind = .dash
+                case ".": kind = .dot
+                case ",": kind = .comma
+                case ":": kind = .colon
+                case "/": kind = .slash
+                default: kind = .other
+                }
+                tok = DateToken(kind: kind, span: Span(i, i + 1), text: String(c), spaceBefore: space, newlineBefore: newline)
+                i += 1
+            }
+            result.append(tok)
+            space = false; newline = false
+        }
+        return result
+    }
+}
