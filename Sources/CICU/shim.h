@@ -76,6 +76,9 @@ static inline int32_t jr_ucnv_toUChars(UConverter *c, UChar *dest, int32_t capac
     return ucnv_toUChars(c, dest, capacity, src, length, status);
 }
 static inline const char *jr_ucnv_getName(const UConverter *c, UErrorCode *status) { return ucnv_getName(c, status); }
+static inline const char *jr_ucnv_getStandardName(const char *name, const char *standard, UErrorCode *status) {
+    return ucnv_getStandardName(name, standard, status);
+}
 
 /* UTF-8 */
 static inline UChar *jr_strFromUTF8WithSub(UChar *dest, int32_t capacity, int32_t *length,

@@ -55,12 +55,15 @@ public enum CharsetConverter {
         }
     }
 
-    /// The canonical ICU name of a charset alias (`cp1251` → `windows-1251`), or nil if ICU does not know it.
+    /// The standard (MIME, else IANA) name of a charset alias (`cp1251` → `windows-1251`), or nil if ICU does not know it.
     public static func canonicalName(_ charset: String) -> String? {
         var status = U_ZERO_ERROR
         guard let conv = jr_ucnv_open(charset, &status), !status.isFailure else { return nil }
         defer { jr_ucnv_close(conv) }
-        return String(cString: jr_ucnv_getName(conv, &status))
+        guard let icuName = jr_ucnv_getName(conv, &status), !status.isFailure else { return nil }
+        // ucnv_getName gives ICU's internal name (`ibm-5347_P100-1998`); the MIME/IANA name is the one people know.
+        let standard = jr_ucnv_getStandardName(icuName, "MIME", &status) ?? jr_ucnv_getStandardName(icuName, "IANA", &status)
+        return String(cString: standard ?? icuName)
     }
 
     /// Decodes UTF-8, replacing each malformed sequence with U+FFFD. Returns the UTF-16

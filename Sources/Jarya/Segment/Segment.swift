@@ -150,7 +150,9 @@ enum SentenceSplitter {
         while w > s && (t[w - 1].properties.isAlphabetic || t[w - 1] == "." || t[w - 1] == "-") { w -= 1 }
         let word = String(String.UnicodeScalarView(t[w..<(k - 1)]))
         guard let first = word.unicodeScalars.first else { return false }
-        if word.unicodeScalars.count == 1, first.properties.isUppercase { return true }
+        // Initials: `А.` or `А.Т.` (one capital between dots, as many times as there are).
+        if first.properties.isUppercase, word.split(separator: ".", omittingEmptySubsequences: false)
+            .allSatisfy({ $0.unicodeScalars.count == 1 && $0.unicodeScalars.first!.properties.isUppercase }) { return true }
         let key = word.lowercased()
         guard abbreviations.contains(key) else { return false }
         guard mayEndSentence.contains(key), e < t.count, t[e].properties.isUppercase else { return true }

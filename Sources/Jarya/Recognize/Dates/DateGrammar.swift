@@ -68,7 +68,11 @@ struct DateGrammar {
                 guard let t = token(k), t.kind == .word, DateLexicon.matches(t.text, w, prefix: last && entry.prefix) else { ok = false; break }
                 k += 1
             }
-            if ok { return (entry, k) }
+            if ok {
+                // `с.г.`: the abbreviation's last dot.
+                if entry.role == .currentYear, token(k)?.kind == .dot, tokens[k - 1].text.count == 1 { k += 1 }
+                return (entry, k)
+            }
         }
         return nil
     }
@@ -80,6 +84,8 @@ struct DateGrammar {
     /// month word itself (for its case suffix).
     func month(_ i: Int) -> (month: Int, next: Int, word: String)? {
         if let (entry, next) = phrase(at: i, roles: [.traditionalMonth]) {
+            // `чын куран айынын`: the name, then its `ай` word.
+            if !entry.words.contains(where: { $0.hasPrefix("ай") }), role(next, .monthWord) != nil { return (entry.value, next + 1, tokens[next].text) }
             return (entry.value, next, tokens[next - 1].text)
         }
         if let e = entries.indices.contains(i) ? entries[i].first(where: { $0.role == .traditionalMonth }) : nil {
@@ -87,7 +93,7 @@ struct DateGrammar {
             if role(i + 1, .monthWord) != nil { return (e.value, i + 2, tokens[i + 1].text) }
             return nil
         }
-        guard let e = role(i, .month) else { return nil }
+        guard let e = role(i, .month) ?? role(i, .monthAbbreviation), e.lang != "en" else { return nil }
         return (e.value, i + 1, tokens[i].text)
     }
 
@@ -111,7 +117,6 @@ struct DateGrammar {
     func russianYearWord(_ i: Int) -> Int? {
         guard let t = token(i), t.kind == .word, let e = role(i, .yearWord), e.lang != "ky" else { return nil }
         if t.text == "г" || t.text == "гг" { return token(i + 1)?.kind == .dot ? i + 2 : i + 1 }
-        if t.text == "м" { return isAttached(i) ? i + 1 : nil }
         return i + 1
     }
 
@@ -229,6 +234,11 @@ struct DateGrammar {
                     return (m, n + 1)
                 }
             }
+            // A Kabar dateline: `18-июль, 2024-жыл.`
+            if year == nil, token(n)?.kind == .comma, let (y, afterYear, _) = kyrgyzYear(n + 1), CivilDate.isValid(year: y, month: mo, day: d) {
+                let date = PartialDate(year: y, month: mo, day: d)
+                return (DateMention(span: span(i, afterYear), start: date, end: date), afterYear)
+            }
             return (DateMention(span: span(i, n), start: start, end: start), n)
         }
         // Traditional month with a day: Бугу айынын 12-күнү
@@ -315,10 +325,11 @@ struct DateGrammar {
 
     /// A Russian or English month word after a day (any case form of a glossary month).
     func russianMonth(_ i: Int) -> (Int, Int, String)? {
-        guard let e = role(i, .month) else { return nil }
-        var next = i + 1
+        if let e = role(i, .month), e.lang != "en" { return (e.value, i + 1, tokens[i].text) }
+        guard let e = role(i, .monthAbbreviation), e.lang != "en" else { return nil }
         // An abbreviation with its dot: `26 сен.`
-        if tokens[i].text.count <= 4, token(next)?.kind == .dot, !(token(next + 1).map { $0.kind == .number && !$0.spaceBefore } ?? false) { next += 1 }
+        var next = i + 1
+        if token(next)?.kind == .dot, !(token(next + 1).map { $0.kind == .number && !$0.spaceBefore } ?? false) { next += 1 }
         return (e.value, next, tokens[i].text)
     }
 
@@ -332,7 +343,7 @@ struct DateGrammar {
 
     /// `в декабре 2025 года`, `в мае`, `в январе–марте 2025 года`.
     func russianMonths(_ i: Int) -> (DateMention, Int)? {
-        guard i > 0, role(i - 1, .preposition) != nil, let (m1, n1, w1) = russianMonth(i), w1.count > 3 else { return nil }
+        guard i > 0, role(i - 1, .preposition) != nil, let (m1, n1, _) = russianMonth(i) else { return nil }
         var k = n1
         var m2 = m1
         if isDash(k), let (mo, n, _) = russianMonth(k + 1), mo > m1 { m2 = mo; k = n }
@@ -350,7 +361,11 @@ struct DateGrammar {
         if (from || isWord(i - 1, "по")), isWord(i + 1, "по") || isDash(i + 1), let y2 = fourDigitYear(i + 2), y2 > y1, let n = russianYearWord(i + 3) {
             return (DateMention(span: span(i, n), start: PartialDate(year: y1), end: PartialDate(year: y2)), n)
         }
-        guard let n = russianYearWord(i + 1) else { return nil }
+        var yearEnd = russianYearWord(i + 1)
+        if yearEnd == nil, isDash(i + 1), isAttached(i + 1), isWord(i + 2, "м"), isAttached(i + 2), i > 0, role(i - 1, .preposition) != nil {
+            yearEnd = i + 3  // В 2015-м
+        }
+        guard let n = yearEnd else { return nil }
         var m = DateMention(span: span(i, n), start: PartialDate(year: y1), end: PartialDate(year: y1))
         if from { m.end = nil; m.openEnd = true }
         return (m, n)
@@ -369,8 +384,12 @@ struct DateGrammar {
             return (m, k + 1)
         }
         func englishMonth(_ j: Int) -> Int? {
-            guard let e = role(j, .month), e.lang == "en" else { return nil }
+            guard let e = role(j, .month) ?? role(j, .monthAbbreviation), e.lang == "en" else { return nil }
             return e.value
+        }
+        // in 2021–2023
+        if k > i, let y1 = fourDigitYear(k), isDash(k + 1), let y2 = fourDigitYear(k + 2), y2 > y1 {
+            return (DateMention(span: span(i, k + 3), start: PartialDate(year: y1), end: PartialDate(year: y2)), k + 3)
         }
         // Month Day [– [Month] Day], Year
         if let m1 = englishMonth(k), let d1 = day(k + 1) {
@@ -386,10 +405,20 @@ struct DateGrammar {
             guard CivilDate.isValid(year: year, month: m1, day: d1), CivilDate.isValid(year: year, month: m2, day: d2) else { return nil }
             return (DateMention(span: span(i, j), start: PartialDate(year: year, month: m1, day: d1), end: PartialDate(year: year, month: m2, day: d2)), j)
         }
-        // Day Month Year
-        if let d = day(k), let m = englishMonth(k + 1), let y = fourDigitYear(k + 2), CivilDate.isValid(year: y, month: m, day: d) {
+        // Day to Day Month [Year]: from 1 to 15 April 2023
+        if let d1 = day(k), isDash(k + 1) || role(k + 1, .rangeTo) != nil, let d2 = day(k + 2), d2 > d1, let m = englishMonth(k + 3) {
+            let y = fourDigitYear(k + 4)
+            let next = y == nil ? k + 4 : k + 5
+            guard CivilDate.isValid(year: y, month: m, day: d2) else { return nil }
+            return (DateMention(span: span(i, next), start: PartialDate(year: y, month: m, day: d1), end: PartialDate(year: y, month: m, day: d2)), next)
+        }
+        // Day Month [Year]
+        if let d = day(k), let m = englishMonth(k + 1) {
+            let y = fourDigitYear(k + 2)
+            let next = y == nil ? k + 2 : k + 3
+            guard CivilDate.isValid(year: y, month: m, day: d) else { return nil }
             let date = PartialDate(year: y, month: m, day: d)
-            return (DateMention(span: span(i, k + 3), start: date, end: date), k + 3)
+            return (DateMention(span: span(i, next), start: date, end: date), next)
         }
         // Month Year
         if let m = englishMonth(k), let y = fourDigitYear(k + 1) {
@@ -453,7 +482,7 @@ struct DateGrammar {
         guard let (t1, n1, w1) = hhmm(k, needsMark: !marked) else { return nil }
         var k2 = n1
         var end: String? = nil
-        if isDash(k2) || isWord(k2, "до") || (w1.map(Self.isAblative) ?? false) {
+        if isDash(k2) || isWord(k2, "до") || (w1.map(Self.isTimeAblative) ?? false) {
             let j = (isDash(k2) || isWord(k2, "до")) ? k2 + 1 : k2
             if let (t2, n2, _) = hhmm(j, needsMark: false) {
                 end = t2; k2 = n2
@@ -467,6 +496,11 @@ struct DateGrammar {
         return (end.map { "\(t1)-\($0)" } ?? t1, k2)
     }
 
+    /// The ablative suffix on a time: `10:00дөн`.
+    static func isTimeAblative(_ w: String) -> Bool {
+        ["дан", "ден", "дон", "дөн", "тан", "тен", "тон", "төн"].contains(w)
+    }
+
     /// `10:00`, `9:30`, `14.00` (a dot only with a mark before or `ч` after), with an attached
     /// Kyrgyz suffix (`10:00дө`). Returns `HH:MM`, the next token, and the suffix word.
     func hhmm(_ i: Int, needsMark: Bool) -> (String, Int, String?)? {
@@ -478,7 +512,7 @@ struct DateGrammar {
         if sep.kind == .dot {
             let hourAfter = suffix == "ч" || (role(next, .hourWord) != nil && token(next)!.text != "саат")
             if needsMark && !hourAfter { return nil }
-            if token(next)?.kind == .dot || token(next)?.kind == .number, !(token(next)!.spaceBefore) { return nil }
+            if let n = token(next), !n.spaceBefore, n.kind == .number || (n.kind == .dot && token(next + 1).map { $0.kind == .number && !$0.spaceBefore } == true) { return nil }
             if suffix == "ч" { suffix = nil; if token(next)?.kind == .dot { next += 1 } }
         }
         // Not a number in a longer sequence (7:4 scores have one-digit minutes; ratios like 10:00:00 are rare).

@@ -1,7 +1,7 @@
 /// The words of dates, loaded once from `glossaries/date-words.tsv`.
 struct DateLexicon: Sendable {
     enum Role: String, Sendable, CaseIterable {
-        case month, traditionalMonth = "traditional_month", relativeDay = "relative_day", relativeYear = "relative_year"
+        case month, monthAbbreviation = "month_abbreviation", traditionalMonth = "traditional_month", relativeDay = "relative_day", relativeYear = "relative_year"
         case yearWord = "year_word", dayWord = "day_word", monthWord = "month_word", rangeFrom = "range_from"
         case rangeTo = "range_to", deadline, since, preposition, hourWord = "hour_word", currentYear = "current_year"
         case notYear = "not_year"
@@ -36,7 +36,7 @@ struct DateLexicon: Sendable {
                 throw GlossaryError(file: table.name, line: row.line, message: "match must be exact or prefix, not `\(match)`")
             }
             let value = Int(row["value"]) ?? 0
-            if [.month, .traditionalMonth, .relativeDay, .relativeYear].contains(role) && Int(row["value"]) == nil {
+            if [.month, .monthAbbreviation, .traditionalMonth, .relativeDay, .relativeYear].contains(role) && Int(row["value"]) == nil {
                 throw GlossaryError(file: table.name, line: row.line, message: "role \(role.rawValue) needs a number in `value`")
             }
             let words = row["form"].lowercased().split(separator: " ").map(String.init)

@@ -7,7 +7,13 @@
 /// said in `warnings`, never guessed.
 public struct DateRecognizer: Recognizer {
     public let name = "date"
-    public init() {}
+    /// The publication date when it is known from outside the text (a page's metadata, a
+    /// test). It wins over the dateline.
+    public var knownPublished: PartialDate?
+
+    public init(published: PartialDate? = nil) {
+        self.knownPublished = published
+    }
 
     public func recognize(_ document: inout Document) {
         let lexicon = DateLexicon.shared
@@ -27,7 +33,7 @@ public struct DateRecognizer: Recognizer {
         }
 
         var published: PartialDate? = nil
-        if let d = DatelineReader.find(mentions, in: document) {
+        if let d = DatelineReader.find(mentions, in: document), knownPublished == nil || mentions[d].start == knownPublished {
             published = mentions[d].start
             mentions.remove(at: d)
             if published?.year == nil {
@@ -36,6 +42,7 @@ public struct DateRecognizer: Recognizer {
             }
         }
         if published?.year == nil { published = nil }
+        if let knownPublished { published = knownPublished }
         document.published = published
 
         var lastYear: Int? = nil

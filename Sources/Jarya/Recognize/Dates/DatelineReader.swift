@@ -4,7 +4,8 @@
 ///
 /// A dateline is a day-precise mention near the top (in the first blocks, at most a few
 /// words into its block) with nothing around it but place names, a time, labels and the
-/// agency: either its block is short, or an agency mark (`/Кабар/`, `— Sputnik`) follows.
+/// agency: the rest of its line is such, an agency mark (`/Кабар/`, `— Sputnik`) follows, or a place
+/// and a comma come before it.
 enum DatelineReader {
     static let blocksToSearch = 6
     static let labelWords: Set<String> = ["дата", "date", "опубликовано", "жарыяланды", "обновлено"]
@@ -21,9 +22,26 @@ enum DatelineReader {
             guard isDatelineHead(before) else { continue }
             let afterEnd = min(block.span.end, m.span.end + 60)
             let after = String(String.UnicodeScalarView(t[m.span.end..<afterEnd]))
-            if block.span.count <= 90 || hasAgencyMark(after) { return index }
+            let rest = String(String.UnicodeScalarView(t[m.span.end..<block.span.end]))
+            // `Кочкор, 7-август, 2023-жыл. Body…`: a place and a comma open a dateline.
+            let placeComma = before.trimmingCharacters(in: "").hasSuffix(",")
+            if isDatelinePart(rest) || hasAgencyMark(after) || placeComma { return index }
         }
         return nil
+    }
+
+    /// What may stand after a date that ends its line: place names, a time, the agency
+    /// (`, Бишкек - 24.kg`, `| 13:31`, `г.`).
+    static func isDatelinePart(_ s: String) -> Bool {
+        var words = 0
+        for piece in s.split(whereSeparator: { " ,:|-—–/()".contains($0) }) {
+            let part = piece.hasSuffix(".") ? piece.dropLast() : piece
+            if part.allSatisfy({ $0.isNumber || $0 == "." }) { continue }
+            words += 1
+            if part.contains(".") || part == "г" || part.hasPrefix("жыл") { continue }  // 24.kg, 2025 г., 2025-жыл
+            guard let f = part.first, f.isUppercase || !f.isLetter else { return false }
+        }
+        return words <= 4
     }
 
     /// What may stand before the date: place names (capitalized words), a time, a label.
