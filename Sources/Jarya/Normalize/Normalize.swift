@@ -2,8 +2,8 @@ import ICUText
 
 /// Normalize: extracted text → normalized text with an offset map.
 ///
-/// Three passes, each keeping the map: typography (line ends, invisible characters,
-/// spaces, hyphens), ICU NFC, and Kyrgyz letter repair. Repairs are reported in
+/// Four passes, each keeping the map: typography (line ends, invisible characters,
+/// spaces, hyphens), ICU NFC, Kyrgyz letter repair, and fused words. Repairs are reported in
 /// the document's warnings so a user can see what was changed.
 public struct Normalize: Stage {
     public let name = "normalize"
@@ -14,8 +14,12 @@ public struct Normalize: Stage {
         Typography.apply(&buffer)
         try CanonicalComposition.apply(&buffer)
         let repairs = LetterRepair.apply(&buffer)
+        let fused = FusedWords.apply(&buffer)
         document.text = NormalizedText(scalars: buffer.scalars, origin: buffer.origin)
         document.warnings += repairs.warnings
+        if !fused.isEmpty {
+            document.warnings.append("separated \(fused.count) fused word\(fused.count == 1 ? "" : "s"): " + fused.prefix(5).joined(separator: ", "))
+        }
     }
 
     /// Normalizes a string on its own (tests, `jarya normalize`).
@@ -119,5 +123,46 @@ enum CanonicalComposition {
         case 0..<0x340, 0x400..<0x530, 0x2012..<0x2028, 0x2030..<0x2100: return true
         default: return false
         }
+    }
+}
+
+/// Two words typed without the space between them, the second capitalized:
+/// `изБишкека` → `из Бишкека`, `предприятийДжалал-Абадской` → `предприятий Джалал-Абадской`.
+/// Only a Cyrillic word that starts in lower case is split, so `ЮНИСЕФтин` and brand names
+/// (`МегаКом`) stay whole. The inserted space maps to the capital letter's origin.
+enum FusedWords {
+    static func apply(_ buffer: inout ScalarBuffer) -> [String] {
+        let t = buffer.scalars
+        var splits: [Int] = []
+        var examples: [String] = []
+        var i = 0
+        func cyrillic(_ c: Unicode.Scalar) -> Bool { c.value >= 0x400 && c.value < 0x530 }
+        while i < t.count {
+            guard cyrillic(t[i]), i == 0 || !t[i - 1].properties.isAlphabetic else { i += 1; continue }
+            var j = i
+            while j < t.count && cyrillic(t[j]) { j += 1 }
+            if t[i].properties.isLowercase {
+                for k in (i + 1)..<max(i + 1, j - 1)
+                where t[k - 1].properties.isLowercase && t[k].properties.isUppercase && t[k + 1].properties.isLowercase {
+                    splits.append(k)
+                    examples.append(String(String.UnicodeScalarView(t[i..<j])))
+                }
+            }
+            i = max(j, i + 1)
+        }
+        guard !splits.isEmpty else { return [] }
+        var out: [Unicode.Scalar] = []
+        var map: [Int32] = []
+        out.reserveCapacity(t.count + splits.count)
+        var next = 0
+        for k in 0..<t.count {
+            if next < splits.count && splits[next] == k {
+                out.append(" "); map.append(buffer.origin[k]); next += 1
+            }
+            out.append(t[k]); map.append(buffer.origin[k])
+        }
+        map.append(buffer.origin[t.count])
+        buffer = ScalarBuffer(scalars: out, origin: map)
+        return examples
     }
 }

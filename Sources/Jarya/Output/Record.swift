@@ -9,6 +9,18 @@ public struct Record: Codable, Equatable, Sendable {
         public var bytes: Int
         public var format: String
         public var encoding: String?
+
+        enum CodingKeys: String, CodingKey { case path, sha256, bytes, format, encoding }
+
+        /// Every field every time: `encoding` is an explicit null when the bytes were never decoded.
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(path, forKey: .path)
+            try c.encode(sha256, forKey: .sha256)
+            try c.encode(bytes, forKey: .bytes)
+            try c.encode(format, forKey: .format)
+            try c.encode(encoding, forKey: .encoding)
+        }
     }
 
     public struct ErrorInfo: Codable, Equatable, Sendable {

@@ -12,6 +12,8 @@ struct DateMention: Sendable {
     var relativeYear: Int?
     /// `с.г.`, `текущего года`: the published year.
     var currentYear = false
+    /// A deadline (`до 2050 года`, `2050-жылга чейинки`): says nothing of when the text was written.
+    var isDeadline = false
     /// Whether the text states a year.
     var hasYear: Bool { start?.year != nil || end?.year != nil }
 }
@@ -126,6 +128,7 @@ struct DateGrammar {
     func parse(at i: Int) -> (DateMention, Int)? {
         let candidates = [relative(i), kyrgyz(i), russian(i), english(i), numeric(i, allowPrefix: true)].compactMap { $0 }
         guard var (m, next) = candidates.max(by: { $0.1 < $1.1 }) else { return nil }
+        m.isDeadline = role(i - 1, .deadline) != nil || (token(next).map { $0.kind == .word && $0.text.hasPrefix("чейин") } ?? false)
         if let (time, after) = clockTime(next, attachedToDate: true) {
             m.time = time
             m.span = Span(m.span.start, tokens[after - 1].span.end)

@@ -84,10 +84,10 @@ public struct DateRecognizer: Recognizer {
     }
 
     /// A Sputnik-style dateline (`26 сен`) gives no year: take it from the body, preferring
-    /// full dates, then the latest year stated alone.
+    /// full dates, then the latest year stated alone that is not a deadline (`до 2050 года`).
     static func yearFromBody(_ mentions: [DateMention]) -> Int? {
         if let full = mentions.first(where: { $0.start?.day != nil && $0.start?.year != nil }) { return full.start?.year }
-        let single = mentions.filter { $0.start?.year != nil && $0.start == $0.end }.compactMap { $0.start?.year }
+        let single = mentions.filter { $0.start?.year != nil && $0.start == $0.end && !$0.isDeadline }.compactMap { $0.start?.year }
         return single.max() ?? mentions.compactMap { $0.start?.year }.max()
     }
 

@@ -1,0 +1,65 @@
+/// Multi-word names found through morphology. A name is indexed by its words in lower case
+/// and by their Russian stems; a text word offers its lower case, its Russian stem and its
+/// Kyrgyz stems, so `Ысык-Көл облусунда`, `Иссык-Кульской области` and `Казакстандын`
+/// meet `Ысык-Көл облусу`, `Иссык-Кульская область` and `Казакстан`.
+public struct NameIndex<Value: Sendable>: Sendable {
+    private var values: [String: [Value]] = [:]
+    /// Every word-prefix of every key, to stop a search early.
+    private var prefixes: Set<String> = []
+    public private(set) var maxWords = 1
+
+    public init() {}
+
+    public mutating func add(_ name: String, _ value: Value) {
+        let words = NameTokenizer.tokens(Array(name.unicodeScalars)).filter { $0.kind != .punctuation }.map(\.lower)
+        guard !words.isEmpty else { return }
+        maxWords = max(maxWords, words.count)
+        // Russian stems only for declinable names: Дели, Токио, Баку, Алматы keep their one form.
+        let indeclinable = words.count == 1 && ["и", "о", "у", "е", "ы", "ю", "э"].contains { words[0].hasSuffix($0) }
+        for key in Set(indeclinable ? [words] : [words, words.map(RussianMorphology.stem)]) {
+            let joined = key.joined(separator: " ")
+            values[joined, default: []].append(value)
+            for n in 1..<key.count { prefixes.insert(key[0..<n].joined(separator: " ")) }
+        }
+    }
+
+    /// Forms a text word may take in a key: inner words of a name are at most Russian-inflected;
+    /// the last also takes Kyrgyz suffixes.
+    static func forms(_ token: NameToken, last: Bool) -> [String] {
+        var f = [token.lower]
+        let r = RussianMorphology.stem(token.lower)
+        if r != token.lower { f.append(r) }
+        if last {
+            for s in KyrgyzMorphology.stems(of: token.lower).dropFirst() where !f.contains(s) { f.append(s) }
+        }
+        return f
+    }
+
+    /// The longest name starting at word token `i` (names do not cross punctuation), as the
+    /// matched values and the index after the last token.
+    public func longestMatch(_ tokens: [NameToken], at i: Int) -> (values: [Value], end: Int)? {
+        var best: (values: [Value], end: Int)? = nil
+        func search(_ k: Int, _ prefix: String) {
+            guard k < tokens.count, tokens[k].kind == .word, k - i < maxWords else { return }
+            for form in Self.forms(tokens[k], last: true) {
+                let key = prefix.isEmpty ? form : prefix + " " + form
+                if let v = values[key], best == nil || k + 1 > best!.end { best = (v, k + 1) }
+            }
+            for form in Self.forms(tokens[k], last: false) {
+                let key = prefix.isEmpty ? form : prefix + " " + form
+                if prefixes.contains(key) { search(k + 1, key) }
+            }
+        }
+        search(i, "")
+        return best
+    }
+
+    /// The values of a key of lower-case words exactly as written (no stemming).
+    public func exact(_ lowercasedName: String) -> [Value] { values[lowercasedName] ?? [] }
+
+    /// Exact lookup of a whole name.
+    public func lookup(_ name: String) -> [Value] {
+        let words = NameTokenizer.tokens(Array(name.unicodeScalars)).filter { $0.kind != .punctuation }.map(\.lower)
+        return values[words.joined(separator: " ")] ?? values[words.map(RussianMorphology.stem).joined(separator: " ")] ?? []
+    }
+}

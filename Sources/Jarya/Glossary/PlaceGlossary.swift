@@ -1,0 +1,44 @@
+/// `glossaries/places.tsv`: every place with its canonical English name, kind, country and
+/// its Kyrgyz, Russian and English names.
+public struct PlaceGlossary: Sendable {
+    public struct Place: Sendable, Equatable {
+        public let id: String
+        public let canonical: String
+        public let kind: String
+        public let country: String
+        public let parent: String
+    }
+
+    public static let kinds: Set<String> = ["country", "region", "district", "city", "village", "other"]
+    public static let columns = ["id", "canonical", "kind", "country", "parent", "ky", "ru", "en"]
+
+    public private(set) var places: [String: Place] = [:]
+    public private(set) var index = NameIndex<Place>()
+
+    public static let shared: PlaceGlossary = {
+        do { return try PlaceGlossary(table: GlossaryDirectory.table("places.tsv", required: columns)) }
+        catch { fatalError("\(error)") }
+    }()
+
+    public init(table: TSVTable) throws {
+        for row in table.rows {
+            let id = row["id"]
+            guard !id.isEmpty else { throw GlossaryError(file: table.name, line: row.line, message: "empty id") }
+            guard places[id] == nil else { throw GlossaryError(file: table.name, line: row.line, message: "duplicate id `\(id)`") }
+            guard Self.kinds.contains(row["kind"]) else {
+                throw GlossaryError(file: table.name, line: row.line, message: "unknown kind `\(row["kind"])` (one of: \(Self.kinds.sorted().joined(separator: ", ")))")
+            }
+            guard !row["canonical"].isEmpty else { throw GlossaryError(file: table.name, line: row.line, message: "empty canonical name") }
+            let place = Place(id: id, canonical: row["canonical"], kind: row["kind"], country: row["country"], parent: row["parent"])
+            places[id] = place
+            for column in ["ky", "ru", "en"] {
+                for name in row[column].split(separator: "|") where !name.isEmpty { index.add(String(name), place) }
+            }
+            index.add(place.canonical, place)
+        }
+        for place in places.values where !place.parent.isEmpty && places[place.parent] == nil {
+            throw GlossaryError(file: table.name, line: table.rows.first { $0["id"] == place.id }?.line ?? 0,
+                                message: "parent `\(place.parent)` is not an id in this file")
+        }
+    }
+}

@@ -1,0 +1,39 @@
+/// Russian endings of nouns and adjectives: a word's stem is the word less its longest
+/// inflectional ending, so that the forms of a name share one stem (Бишкек, Бишкека,
+/// Бишкеке → бишкек; Иссык-Кульская, Иссык-Кульской → иссык-кульск; область, области →
+/// област). Glossary names are indexed by the same stems.
+public enum RussianMorphology {
+    static let endings: [String] = [
+        "иями", "ями", "ами", "ого", "его", "ому", "ему", "ыми", "ими", "ией", "иям", "иях",
+        "ой", "ей", "ая", "яя", "ую", "юю", "ое", "ее", "ые", "ие", "ых", "их", "ым", "им", "ом", "ем",
+        "ах", "ях", "ов", "ев", "ий", "ый", "ия", "ию", "ии", "ье", "ья",
+        "ь", "а", "я", "о", "е", "у", "ю", "ы", "и", "й",
+    ].sorted { $0.count > $1.count }
+
+    /// The stem, never shorter than two letters.
+    public static func stem(_ word: String) -> String {
+        let w = word.lowercased().replacing("ё", with: "е")
+        for e in endings where w.hasSuffix(e) && w.count - e.count >= 2 {
+            return String(w.dropLast(e.count))
+        }
+        return w
+    }
+
+    /// A surname in an oblique case back in the nominative: Алайчиевым → Алайчиев,
+    /// Кузнецовой → Кузнецова, Мамытову → Мамытов. Returns nil when the word has no
+    /// surname ending.
+    public static func nominativeSurname(_ word: String) -> String? {
+        let suffixes: [(String, String)] = [
+            ("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("овым", "ов"), ("евым", "ев"), ("иным", "ин"),
+            ("ова", "ов"), ("ева", "ев"), ("ина", "ин"), ("ову", "ов"), ("еву", "ев"), ("ину", "ин"),
+            ("ове", "ов"), ("еве", "ев"), ("ине", "ин"), ("ского", "ский"), ("скому", "ский"), ("ским", "ский"),
+            ("ской", "ская"), ("ову", "ов"),
+            ("ов", "ов"), ("ев", "ев"), ("ин", "ин"), ("ова", "ова"), ("ева", "ева"), ("ина", "ина"), ("ский", "ский"), ("ская", "ская"),
+        ]
+        let lower = word.lowercased()
+        for (from, to) in suffixes where lower.hasSuffix(from) && lower.count > from.count + 1 {
+            return String(word.dropLast(from.count)) + to
+        }
+        return nil
+    }
+}

@@ -1,0 +1,60 @@
+/// Words and punctuation for the name recognizers (places, organizations, persons). A word
+/// keeps its inner hyphens (`Ысык-Көл`, `Кара-Балтада`), unlike ICU's word breaks.
+public struct NameToken: Sendable {
+    public enum Kind: Sendable { case word, number, punctuation }
+    public var kind: Kind
+    public var span: Span
+    /// The text as written.
+    public var text: String
+    /// Lower case, ё → е.
+    public var lower: String
+    /// First letter upper case.
+    public var isCapitalized: Bool
+    /// Two or more letters, all upper case (`ЮНИСЕФ`, `БЕКИЕВ`, `ТОКМОКЕ`).
+    public var isAllCaps: Bool
+    /// A line break comes before the token.
+    public var newlineBefore: Bool
+
+    public func `is`(_ punctuation: Unicode.Scalar) -> Bool { kind == .punctuation && text.unicodeScalars.first == punctuation }
+}
+
+public enum NameTokenizer {
+    public static func tokens(_ t: [Unicode.Scalar]) -> [NameToken] {
+        var result: [NameToken] = []
+        var i = 0
+        var newline = true
+        func isLetter(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic || c.properties.generalCategory == .nonspacingMark }
+        while i < t.count {
+            let c = t[i]
+            if c == "\n" { newline = true; i += 1; continue }
+            if c.properties.isWhitespace { i += 1; continue }
+            var j = i + 1
+            let kind: NameToken.Kind
+            if isLetter(c) {
+                kind = .word
+                while j < t.count {
+                    if isLetter(t[j]) { j += 1; continue }
+                    // Inner hyphen or apostrophe between letters.
+                    if (t[j] == "-" || t[j] == "'" || t[j] == "’"), j + 1 < t.count, isLetter(t[j + 1]) { j += 2; continue }
+                    break
+                }
+            } else if c.isASCIIDigit {
+                kind = .number
+                while j < t.count && t[j].isASCIIDigit { j += 1 }
+            } else {
+                kind = .punctuation
+            }
+            let text = String(String.UnicodeScalarView(t[i..<j]))
+            var upper = 0, lower = 0
+            for u in text.unicodeScalars where u.properties.isAlphabetic {
+                if u.properties.isUppercase { upper += 1 } else if u.properties.isLowercase { lower += 1 }
+            }
+            result.append(NameToken(
+                kind: kind, span: Span(i, j), text: text, lower: text.lowercased().replacing("ё", with: "е"),
+                isCapitalized: t[i].properties.isUppercase, isAllCaps: upper >= 2 && lower == 0, newlineBefore: newline))
+            newline = false
+            i = j
+        }
+        return result
+    }
+}

@@ -1,0 +1,226 @@
+import ICUText
+
+/// Places: glossary names in any case form (Бишкекте, Оштон, Казакстандын, в Оше, из
+/// Бишкека, Иссык-Кульской области, Ысык-Көл облусунда), with the type word beside them
+/// (`Покровка айылында`, `селе Нариман`), unknown settlements by their type words
+/// (`X айылы`, `с. X`, `г. X`), and coordinated names sharing one plural type word
+/// (`Ош, Жалал-Абад жана Баткен облустарынын`; `Кеминского и Сокулукского районов`).
+///
+/// Not places: names inside quoted titles, street names (`ул. Фрунзе`, `Фрунзе көчөсү`),
+/// currencies (`АКШ доллары`), and spans already claimed by earlier recognizers.
+public struct PlaceRecognizer: Recognizer {
+    public let name = "place"
+    let glossary: PlaceGlossary
+
+    public init(glossary: PlaceGlossary = .shared) {
+        self.glossary = glossary
+    }
+
+    /// Type words by the kind they give, as stems that their case forms start with.
+    static let typeWordsAfter: [(stem: String, kind: String)] = [
+        ("шаар", "city"), ("айыл", "village"), ("район", "district"), ("облус", "region"), ("област", "region"),
+        ("кыштак", "village"),
+    ]
+    static let typeWordsBefore: [String: String] = [
+        "г": "city", "город": "city", "городе": "city", "города": "city", "городом": "city",
+        "с": "village", "село": "village", "селе": "village", "села": "village", "селом": "village",
+        "селах": "village", "селами": "village", "сел": "village", "пгт": "village", "поселке": "village", "поселок": "village",
+    ]
+    static let streetWords = ["көчө", "проспект", "бульвар", "улиц", "переул", "микрорайон", "кичирайон", "аянт", "площад"]
+    static let streetAbbreviations: Set<String> = ["ул", "пр", "просп", "бул", "пер", "мкр", "им", "көч"]
+    static let currencyWords = ["доллар", "евро", "рубл", "теңге", "тенге", "юан", "сом"]
+
+    public func recognize(_ document: inout Document) {
+        let tokens = NameTokenizer.tokens(document.text.scalars)
+        let claimed = document.entities.map(\.span)
+        let quoted = QuotedSpans.find(tokens)
+        var found: [(span: Span, place: PlaceGlossary.Place, first: Int, last: Int)] = []
+        var i = 0
+        while i < tokens.count {
+            let t = tokens[i]
+            guard t.kind == .word, t.isCapitalized || t.isAllCaps,
+                  !claimed.contains(where: { $0.overlaps(t.span) }), !quoted.contains(where: { $0.contains(t.span) }) else { i += 1; continue }
+            if let (values, end) = glossary.index.longestMatch(tokens, at: i), !isStreetOrCurrency(tokens, i, end),
+               !looksLikeSurname(tokens[i], values) {
+                let place = choose(values, tokens, end)
+                var first = i, last = end
+                if last < tokens.count, tokens[last].kind == .word, Self.typeWordsAfter.contains(where: { tokens[last].lower.hasPrefix($0.stem) }),
+                   !Self.typeWordsAfter.contains(where: { tokens[last - 1].lower.hasPrefix($0.stem) }) {
+                    last += 1
+                }
+                if let (k, _) = typeWordBefore(tokens, i) { first = k }
+                found.append((Span(tokens[first].span.start, tokens[last - 1].span.end), place, first, last))
+                i = end
+                continue
+            }
+            if let unknown = unknownSettlement(tokens, i, claimed: claimed) {
+                found.append(unknown)
+                i = unknown.last
+                continue
+            }
+            i += 1
+        }
+        // A conjunct's kind from the plural type word replaces what the name alone said.
+        let conjuncts = coordinated(tokens, found.map { ($0.place, $0.first, $0.last) })
+        found.removeAll { f in conjuncts.contains { $0.span.overlaps(f.span) } }
+        found += conjuncts
+        found.sort { $0.span < $1.span }
+        var lastEnd = -1
+        for f in found where f.span.start >= lastEnd {
+            document.add(.place, f.span, .place(name: f.place.canonical, kind: f.place.kind, country: f.place.country.isEmpty ? nil : f.place.country))
+            lastEnd = f.span.end
+        }
+    }
+
+    /// `ТОКТОГУЛОВ`, `Манасова`: a surname made from a place name.
+    func looksLikeSurname(_ t: NameToken, _ values: [PlaceGlossary.Place]) -> Bool {
+        ["ов", "ев", "ова", "ева", "овой", "евой", "овым", "евым", "ову", "еву"].contains { t.lower.hasSuffix($0) }
+            && glossary.index.exact(t.lower).isEmpty
+    }
+
+    /// Of homonyms (Талас the city and the river, Чүй the region and the avenue), the one whose
+    /// kind the next word names, else the most specific settlement, else the first.
+    func choose(_ values: [PlaceGlossary.Place], _ tokens: [NameToken], _ end: Int) -> PlaceGlossary.Place {
+        if values.count > 1, end < tokens.count, let kind = Self.typeWordsAfter.first(where: { tokens[end].lower.hasPrefix($0.stem) })?.kind,
+           let v = values.first(where: { $0.kind == kind }) {
+            return v
+        }
+        let order = ["country", "city", "region", "district", "village", "other"]
+        return values.min { (order.firstIndex(of: $0.kind) ?? 9) < (order.firstIndex(of: $1.kind) ?? 9) }!
+    }
+
+    /// A Russian type word right before a name: `г. Токмок`, `селе Нариман`, `с. Ананьево`.
+    func typeWordBefore(_ tokens: [NameToken], _ i: Int) -> (Int, String)? {
+        var k = i - 1
+        if k >= 0, tokens[k].is(".") { k -= 1 }
+        guard k >= 0, tokens[k].kind == .word, !tokens[k].isCapitalized, !tokens[i].newlineBefore,
+              let kind = Self.typeWordsBefore[tokens[k].lower] else { return nil }
+        // `г.` and `с.` need their dot; a bare `с` is the preposition; `2024 г.` is a year.
+        if tokens[k].lower.count == 1 && (!tokens[k + 1].is(".") || (k > 0 && tokens[k - 1].kind == .number)) { return nil }
+        return (k, kind)
+    }
+
+    func isStreetOrCurrency(_ tokens: [NameToken], _ i: Int, _ end: Int) -> Bool {
+        if end < tokens.count, tokens[end].kind == .word,
+           Self.streetWords.contains(where: { tokens[end].lower.hasPrefix($0) }) || Self.currencyWords.contains(where: { tokens[end].lower.hasPrefix($0) }) {
+            return true
+        }
+        var k = i - 1
+        if k >= 0, tokens[k].is(".") { k -= 1 }
+        if k >= 0, tokens[k].kind == .word, Self.streetAbbreviations.contains(tokens[k].lower) || Self.streetWords.contains(where: { tokens[k].lower.hasPrefix($0) }) {
+            return true
+        }
+        // An initial before the name: `пр. Ч. Айтматова`, `им. И. Раззакова`.
+        return false
+    }
+
+    /// A settlement the glossary does not know, named by its type word: `Кок-Жар айылында`,
+    /// `с. Ананьево`, `г. Кочкор-Ата`. Its canonical name is the BGN transliteration.
+    static let notNames: Set<String> = [
+        "ал", "бул", "ошол", "ушул", "тигил", "ар", "бир", "биздин", "алардын", "анын", "өз", "мындай", "ошондой",
+        "жергиликтүү", "башка", "ошол", "акыркы", "жаңы", "чоң", "кичи", "борбордук", "ушундай", "бардык", "эки", "үч",
+    ]
+    static let adjectiveEndings = ["ого", "его", "ой", "ий", "ый", "ая", "ых", "их", "ому", "ым", "ую", "ое"]
+
+    func unknownSettlement(_ tokens: [NameToken], _ i: Int, claimed: [Span]) -> (span: Span, place: PlaceGlossary.Place, first: Int, last: Int)? {
+        let t = tokens[i]
+        guard t.isCapitalized, !t.isAllCaps, t.lower.count >= 3, !Self.notNames.contains(t.lower),
+              !Self.adjectiveEndings.contains(where: { t.lower.hasSuffix($0) }) else { return nil }
+        if i + 1 < tokens.count, tokens[i + 1].kind == .word,
+           let kind = [("айыл", "village"), ("шаар", "city"), ("кыштак", "village")].first(where: { tokens[i + 1].lower.hasPrefix($0.0) })?.1,
+           !(i > 0 && tokens[i - 1].kind == .word && tokens[i - 1].isCapitalized && !tokens[i - 1].newlineBefore) {
+            let place = PlaceGlossary.Place(id: "", canonical: Self.latin(t.text, kyrgyz: true), kind: kind, country: "KG", parent: "")
+            return (Span(t.span.start, tokens[i + 1].span.end), place, i, i + 2)
+        }
+        if let (k, kind) = typeWordBefore(tokens, i), kind == "village" || kind == "city" {
+            let place = PlaceGlossary.Place(id: "", canonical: Self.latin(t.text, kyrgyz: false), kind: kind, country: "KG", parent: "")
+            return (Span(tokens[k].span.start, t.span.end), place, k, i + 1)
+        }
+        return nil
+    }
+
+    /// Conjuncts before a name with a plural type word take its kind:
+    /// `Ош, Жалал-Абад жана Баткен облустарынын` → three regions.
+    func coordinated(_ tokens: [NameToken], _ matches: [(place: PlaceGlossary.Place, first: Int, last: Int)]) -> [(span: Span, place: PlaceGlossary.Place, first: Int, last: Int)] {
+        var result: [(span: Span, place: PlaceGlossary.Place, first: Int, last: Int)] = []
+        let typeNouns: [String: (ky: String, ru: String)] = ["region": ("облусу", "область"), "district": ("району", "район")]
+        for m in matches {
+            guard let nouns = typeNouns[m.place.kind], m.last - m.first >= 2 else { continue }
+            let typeWord = tokens[m.last - 1].lower
+            let plural = ["лар", "лер", "дар", "дер", "дор", "тар", "тер", "тор"].contains(where: { typeWord.contains($0) })
+                || ["районов", "районах", "районам", "районами", "областей", "областях", "областям", "областями"].contains(typeWord)
+            guard plural else { continue }
+            var k = m.first - 1
+            while k >= 1 {
+                let sep = tokens[k]
+                guard sep.is(",") || ["жана", "и", "менен"].contains(sep.lower) else { break }
+                let w = tokens[k - 1]
+                guard w.kind == .word, w.isCapitalized || w.isAllCaps else { break }
+                let candidates = glossary.index.lookup(w.text + " " + nouns.ky) + glossary.index.lookup(w.text + " " + nouns.ru)
+                    + glossary.index.lookup(RussianAdjective.feminine(w.lower) + " " + nouns.ru)
+                    + glossary.index.lookup(RussianAdjective.masculine(w.lower) + " " + nouns.ru)
+                guard let place = candidates.first(where: { $0.kind == m.place.kind }) else { break }
+                result.append((w.span, place, k - 1, k))
+                k -= 2
+            }
+        }
+        return result
+    }
+
+    static func latin(_ name: String, kyrgyz: Bool) -> String {
+        let id = kyrgyz ? "Kirghiz-Latin/BGN; Latin-ASCII" : "Russian-Latin/BGN; Latin-ASCII"
+        let raw = (try? Transliterator(id: id).transliterate(name)) ?? name
+        return raw.replacing("'", with: "").replacing("\"", with: "")
+    }
+}
+
+/// Russian adjective forms for coordinated district and region names (`Кеминского` → `кеминский`).
+enum RussianAdjective {
+    static func masculine(_ w: String) -> String {
+        let stem = RussianMorphology.stem(w)
+        return stem.hasSuffix("к") || stem.hasSuffix("н") ? stem + "ий" : stem + "ый"
+    }
+    static func feminine(_ w: String) -> String { RussianMorphology.stem(w) + "ая" }
+}
+
+/// Quoted titles (« », “ ”, „ “, " ") of laws, books, events and organizations, inside which
+/// places are not reported. A quotation of speech is not a title: it is longer or has a
+/// sentence inside (`.`, `!`, `?`).
+enum QuotedSpans {
+    static let maximumTitleWords = 12
+
+    static func find(_ tokens: [NameToken]) -> [Span] {
+        var result: [Span] = []
+        var open: Int? = nil
+        for (k, t) in tokens.enumerated() {
+            if t.newlineBefore { open = nil }
+            guard t.kind == .punctuation else { continue }
+            switch t.text {
+            case "«", "“", "„":
+                if open == nil { open = k }
+            case "»", "”":
+                if let o = open { if isTitle(tokens, o, k) { result.append(Span(tokens[o].span.start, t.span.end)) }; open = nil }
+            case "\"":
+                if let o = open, tokens[o].text == "\"" {
+                    if isTitle(tokens, o, k) { result.append(Span(tokens[o].span.start, t.span.end)) }
+                    open = nil
+                } else if open == nil { open = k }
+            default: break
+            }
+        }
+        return result
+    }
+
+    /// Whether the quote from token `open` to `close` is a title rather than speech. Speech is
+    /// attributed (`», – деди ал`, `», — отметил он`), introduced by a colon, or a whole sentence.
+    static func isTitle(_ tokens: [NameToken], _ open: Int, _ close: Int) -> Bool {
+        let inside = tokens[(open + 1)..<close]
+        if inside.filter({ $0.kind == .word }).count > maximumTitleWords { return false }
+        if inside.contains(where: { $0.is(".") || $0.is("!") || $0.is("?") }) { return false }
+        var k = close + 1
+        if k < tokens.count, tokens[k].is(",") { k += 1 }
+        if k < tokens.count, tokens[k].is("–") || tokens[k].is("—") || tokens[k].is("-") { return false }
+        if open > 0, tokens[open - 1].is(":") { return false }
+        return true
+    }
+}
