@@ -33,7 +33,8 @@ let package = Package(
             dependencies: ["Jarya", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "ICUTextTests", dependencies: ["ICUText"]),
-        .testTarget(name: "JaryaTests", dependencies: ["Jarya"]),
-        .testTarget(name: "jaryaTests", dependencies: ["jarya"]),
+        // Fixtures are read through #filePath, not bundled.
+        .testTarget(name: "JaryaTests", dependencies: ["Jarya"], exclude: ["Fixtures"]),
+        .testTarget(name: "jaryaTests", dependencies: ["jarya"], exclude: ["Fixtures"]),
     ]
 )

@@ -1,0 +1,169 @@
+import Jarya
+import Testing
+
+/// Ingest → Normalize → Segment on a text.
+func segmented(_ text: String) throws -> Document {
+    var doc = Document(text: text)
+    try Pipeline(stages: [Ingest(), Normalize(), Segment()]).run(&doc)
+    return doc
+}
+
+/// The sentences of a text as strings.
+func sentences(_ text: String) throws -> [String] {
+    let doc = try segmented(text)
+    return doc.segmentation.sentences.map { doc.text[$0] }
+}
+
+// Paragraphs written for these tests, press-release style.
+enum Paragraphs {
+    static let kyrgyz = "Кыргыз Республикасынын Билим берүү жана илим министрлиги 12-декабрда Бишкек шаарында мектеп мугалимдери үчүн семинар өткөрөт. Иш-чарага өлкөнүн бардык облустарынан сексенден ашык мугалим катышат."
+    static let russian = "Министерство образования и науки Кыргызской Республики 12 декабря проведет в Бишкеке семинар для школьных учителей. В мероприятии примут участие более восьмидесяти педагогов из всех областей страны."
+    static let english = "The United Nations Development Programme will hold a training for local journalists in Osh on 5 December. The event is supported by the European Union and is open to the public."
+}
+
+@Suite("Segment: blocks")
+struct BlockTests {
+    @Test("one block per non-empty line, trimmed")
+    func blocksPerLine() throws {
+        let text = "ПРЕСС-РЕЛИЗ\n\nБишкек шаарында семинар өтөт.\n   Семинар пройдет в Бишкеке.  \n\n\nБайланыш: +996 312 62 15 19\n"
+        let doc = try segmented(text)
+        let blocks = doc.segmentation.blocks.map { doc.text[$0.span] }
+        #expect(blocks == ["ПРЕСС-РЕЛИЗ", "Бишкек шаарында семинар өтөт.", "Семинар пройдет в Бишкеке.", "Байланыш: +996 312 62 15 19"])
+        #expect(doc.segmentation.blocks[2].span == Span(46, 72))
+    }
+
+    @Test("CRLF line ends make the same blocks")
+    func crlfBlocks() throws {
+        let doc = try segmented("Анонс\r\nСеминар өтөт.\r\n")
+        #expect(doc.segmentation.blocks.map { doc.text[$0.span] } == ["Анонс", "Семинар өтөт."])
+    }
+
+    @Test("block(at:) finds the block holding an offset")
+    func blockAt() throws {
+        let doc = try segmented("Анонс\n\nСеминар өтөт.")
+        let seg = doc.segmentation
+        #expect(seg.block(at: 0)?.span == Span(0, 5))
+        #expect(seg.block(at: 4)?.span == Span(0, 5))
+        #expect(seg.block(at: 5) == nil)   // the line break
+        #expect(seg.block(at: 7)?.span == Span(7, 20))
+        #expect(seg.block(at: 20) == nil)
+    }
+}
+
+@Suite("Segment: sentences")
+struct SentenceTests {
+    @Test("abbreviations that do not end a sentence", arguments: [
+        ("Семинар пройдет в г. Ош по адресу: ул. Ленина, 205. Начало в 10:00.",
+         ["Семинар пройдет в г. Ош по адресу: ул. Ленина, 205.", "Начало в 10:00."]),
+        ("Учителя из Чуйской обл. Кеминского района прошли обучение. Следующий этап начнется весной.",
+         ["Учителя из Чуйской обл. Кеминского района прошли обучение.", "Следующий этап начнется весной."]),
+        ("Форум пройдет в КНУ им. Ж. Баласагына. Регистрация открыта.",
+         ["Форум пройдет в КНУ им. Ж. Баласагына.", "Регистрация открыта."]),
+        ("Окуучуларга китептер, дептерлер ж.б. окуу куралдары берилди. Аземге ата-энелер, мугалимдер т.б. катышты.",
+         ["Окуучуларга китептер, дептерлер ж.б. окуу куралдары берилди.", "Аземге ата-энелер, мугалимдер т.б. катышты."]),
+        ("Отчет будет представлен 15 мая с.г. в Жогорку Кенеше. Журналисты приглашаются.",
+         ["Отчет будет представлен 15 мая с.г. в Жогорку Кенеше.", "Журналисты приглашаются."]),
+        ("Министерство юстиции КР зарегистрировало устав ассоциации. Документ вступил в силу.",
+         ["Министерство юстиции КР зарегистрировало устав ассоциации.", "Документ вступил в силу."]),
+        ("Доклад сделал профессор А.Т. Мамытов. Затем выступили студенты.",
+         ["Доклад сделал профессор А.Т. Мамытов.", "Затем выступили студенты."]),
+        ("Форумду ректор А. Мамытов ачты. Андан кийин студенттер сүйлөдү.",
+         ["Форумду ректор А. Мамытов ачты.", "Андан кийин студенттер сүйлөдү."]),
+        ("Жыйын Бишкек ш., Манас пр., 40 дарегинде өтөт.",
+         ["Жыйын Бишкек ш., Манас пр., 40 дарегинде өтөт."]),
+    ])
+    func abbreviationsInside(text: String, expected: [String]) throws {
+        #expect(try sentences(text) == expected)
+    }
+
+    @Test("abbreviations that do end a sentence", arguments: [
+        ("Проект стартовал в 2022 г. Конференция подвела его итоги.",
+         ["Проект стартовал в 2022 г.", "Конференция подвела его итоги."]),
+        ("Программа рассчитана на 2024-2026 гг. Ее бюджет утвержден.",
+         ["Программа рассчитана на 2024-2026 гг.", "Ее бюджет утвержден."]),
+        ("Об этом сообщает пресс-служба Минздрава КР. Вакцинация продлится до конца месяца.",
+         ["Об этом сообщает пресс-служба Минздрава КР.", "Вакцинация продлится до конца месяца."]),
+        ("Көргөзмөгө китептер, сүрөттөр т.б. Бардыгы акысыз.",
+         ["Көргөзмөгө китептер, сүрөттөр т.б.", "Бардыгы акысыз."]),
+    ])
+    func abbreviationsEnding(text: String, expected: [String]) throws {
+        #expect(try sentences(text) == expected)
+    }
+
+    @Test("sentences end at line breaks and keep no surrounding spaces")
+    func lines() throws {
+        let text = "Маалымат\nБүгүн Ош шаарында жаңы мектеп ачылды!  Ага 300 окуучу барат.\n\nКайрылуу үчүн: info@osh.kg"
+        #expect(try sentences(text) == ["Маалымат", "Бүгүн Ош шаарында жаңы мектеп ачылды!", "Ага 300 окуучу барат.", "Кайрылуу үчүн: info@osh.kg"])
+    }
+
+    @Test("a text ending in an abbreviation keeps its last sentence")
+    func endsWithAbbreviation() throws {
+        #expect(try sentences("Семинар пройдет в г. Ош, ул. Ленина, д.") == ["Семинар пройдет в г. Ош, ул. Ленина, д."])
+    }
+}
+
+@Suite("Segment: tokens")
+struct TokenTests {
+    @Test("word and number tokens, no spaces or punctuation")
+    func tokens() throws {
+        let doc = try segmented("Бишкекте 2025-жылы 120 адам катышты, «Ала-Тоо» аянтында.")
+        let tokens = doc.segmentation.tokens
+        #expect(tokens.map { doc.text[$0.span] } == ["Бишкекте", "2025", "жылы", "120", "адам", "катышты", "Ала", "Тоо", "аянтында"])
+        #expect(tokens.map(\.kind) == [.word, .number, .word, .number, .word, .word, .word, .word, .word])
+        #expect(tokens.first?.span == Span(0, 8))
+        #expect(tokens[1].span == Span(9, 13))
+    }
+
+    @Test("token spans are in Unicode scalars even after an emoji")
+    func scalarOffsets() throws {
+        let doc = try segmented("📣 Жаңылык: Ош")
+        let tokens = doc.segmentation.tokens
+        #expect(tokens.map { doc.text[$0.span] } == ["Жаңылык", "Ош"])
+        #expect(tokens.map(\.span) == [Span(2, 9), Span(11, 13)])
+    }
+}
+
+@Suite("Segment: language")
+struct LanguageTests {
+    @Test("one paragraph's language", arguments: [
+        (Paragraphs.kyrgyz, "ky"), (Paragraphs.russian, "ru"), (Paragraphs.english, "en"),
+    ])
+    func paragraph(text: String, language: String) throws {
+        let doc = try segmented(text)
+        #expect(doc.segmentation.blocks.map(\.language) == [language])
+        #expect(doc.language == language)
+    }
+
+    @Test("a bilingual release: Kyrgyz blocks, Russian blocks, document ky+ru")
+    func bilingual() throws {
+        let text = "Мугалимдер үчүн семинар\n\(Paragraphs.kyrgyz)\n\nСеминар для учителей\n\(Paragraphs.russian)\n"
+        let doc = try segmented(text)
+        #expect(doc.segmentation.blocks.map(\.language) == ["ky", "ky", "ru", "ru"])
+        #expect(doc.language == "ky+ru")
+    }
+
+    @Test("a mostly Kyrgyz release with one Russian line is ky")
+    func dominant() throws {
+        let text = "\(Paragraphs.kyrgyz)\n\(Paragraphs.kyrgyz)\nСправки по телефону в Бишкеке."
+        let doc = try segmented(text)
+        #expect(doc.segmentation.blocks.map(\.language) == ["ky", "ky", "ru"])
+        #expect(doc.language == "ky")
+    }
+
+    @Test("a short title line takes the language of the next block", arguments: [
+        ("Семинар\n\(Paragraphs.kyrgyz)", "ky"),
+        ("Семинар\n\(Paragraphs.russian)", "ru"),
+        ("АНОНС\n\nUNDP\n\(Paragraphs.english)", "en"),
+    ])
+    func titleInherits(text: String, language: String) throws {
+        let doc = try segmented(text)
+        #expect(doc.segmentation.blocks.allSatisfy { $0.language == language })
+        #expect(doc.language == language)
+    }
+
+    @Test("a closing line without evidence takes the language of the block before")
+    func trailerInherits() throws {
+        let doc = try segmented("\(Paragraphs.russian)\n+996 312 62 15 19")
+        #expect(doc.segmentation.blocks.map(\.language) == ["ru", "ru"])
+    }
+}
