@@ -40,7 +40,11 @@ public struct NameIndex<Value: Sendable>: Sendable {
     public func longestMatch(_ tokens: [NameToken], at i: Int) -> (values: [Value], end: Int)? {
         var best: (values: [Value], end: Int)? = nil
         func search(_ k: Int, _ prefix: String) {
-            guard k < tokens.count, tokens[k].kind == .word, k - i < maxWords else { return }
+            // A dot inside a name is skipped: `им. Ж. Баласагына`, `24.kg`.
+            if k < tokens.count, !prefix.isEmpty, tokens[k].is("."), k + 1 < tokens.count, tokens[k + 1].kind != .punctuation {
+                search(k + 1, prefix); return
+            }
+            guard k < tokens.count, tokens[k].kind != .punctuation, k - i < maxWords + 4 else { return }
             for form in Self.forms(tokens[k], last: true) {
                 let key = prefix.isEmpty ? form : prefix + " " + form
                 if let v = values[key], best == nil || k + 1 > best!.end { best = (v, k + 1) }

@@ -26,6 +26,11 @@ public struct PlaceRecognizer: Recognizer {
         "с": "village", "село": "village", "селе": "village", "села": "village", "селом": "village",
         "селах": "village", "селами": "village", "сел": "village", "пгт": "village", "поселке": "village", "поселок": "village",
     ]
+    /// A type noun after a name (`шаарында`, `облусунун`), not its adjective (`облустук`, `райондук`).
+    static func isTypeWord(_ w: String) -> Bool {
+        typeWordsAfter.contains { w.hasPrefix($0.stem) } && !["тук", "дук", "лык", "лук", "дык", "тык", "гы", "ги"].contains { w.hasSuffix($0) }
+    }
+
     static let streetWords = ["көчө", "проспект", "бульвар", "улиц", "переул", "микрорайон", "кичирайон", "аянт", "площад"]
     static let streetAbbreviations: Set<String> = ["ул", "пр", "просп", "бул", "пер", "мкр", "им", "көч"]
     static let currencyWords = ["доллар", "евро", "рубл", "теңге", "тенге", "юан", "сом"]
@@ -33,6 +38,7 @@ public struct PlaceRecognizer: Recognizer {
     public func recognize(_ document: inout Document) {
         let tokens = NameTokenizer.tokens(document.text.scalars)
         let claimed = document.entities.map(\.span)
+        let organizations = document.entities.filter { $0.kind == .organization }.map(\.span)
         let quoted = QuotedSpans.find(tokens)
         var found: [(span: Span, place: PlaceGlossary.Place, first: Int, last: Int)] = []
         var i = 0
@@ -41,10 +47,11 @@ public struct PlaceRecognizer: Recognizer {
             guard t.kind == .word, t.isCapitalized || t.isAllCaps,
                   !claimed.contains(where: { $0.overlaps(t.span) }), !quoted.contains(where: { $0.contains(t.span) }) else { i += 1; continue }
             if let (values, end) = glossary.index.longestMatch(tokens, at: i), !isStreetOrCurrency(tokens, i, end),
-               !looksLikeSurname(tokens[i], values) {
+               !looksLikeSurname(tokens[i], values), !isInsideRolePhrase(tokens, i, end, organizations: organizations),
+               !isRiver(tokens, i) {
                 let place = choose(values, tokens, end)
                 var first = i, last = end
-                if last < tokens.count, tokens[last].kind == .word, Self.typeWordsAfter.contains(where: { tokens[last].lower.hasPrefix($0.stem) }),
+                if last < tokens.count, tokens[last].kind == .word, Self.isTypeWord(tokens[last].lower),
                    !Self.typeWordsAfter.contains(where: { tokens[last - 1].lower.hasPrefix($0.stem) }) {
                     last += 1
                 }
@@ -72,6 +79,28 @@ public struct PlaceRecognizer: Recognizer {
         }
     }
 
+    /// A place that locates an organization's office or a person's post is part of that phrase,
+    /// not a place the release is about: `АӨБдүн Кыргызстандагы туруктуу өкүлү`, `ТИКАнын
+    /// Бишкектеги координатору`, `представитель JICA в Кыргызстане`, `министра здравоохранения КР`.
+    func isInsideRolePhrase(_ tokens: [NameToken], _ i: Int, _ end: Int, organizations: [Span]) -> Bool {
+        guard i > 0 else { return false }
+        let last = tokens[end - 1].lower
+        let attributive = ["дагы", "деги", "догу", "дөгү", "тагы", "теги", "тогу", "төгү"].contains { last.hasSuffix($0) }
+        if attributive, organizations.contains(where: { $0.overlaps(tokens[i - 1].span) }) || KyrgyzMorphology.acronym(of: tokens[i - 1].text) != nil {
+            return true
+        }
+        if tokens[i - 1].lower == "в", i > 1, organizations.contains(where: { $0.overlaps(tokens[i - 2].span) }) { return true }
+        if tokens[i].text == "КР", tokens[i - 1].kind == .word, !tokens[i - 1].isCapitalized { return true }
+        return false
+    }
+
+    /// `реки Нарын`, `Нарын дарыясы`: a river, not the town.
+    func isRiver(_ tokens: [NameToken], _ i: Int) -> Bool {
+        if i > 0, ["река", "реки", "реке", "рекой", "озеро", "озера", "озере"].contains(tokens[i - 1].lower) { return true }
+        if i + 1 < tokens.count, ["дарыя", "дарыясы", "дарыясынын", "дарыясында", "көлү", "көлүнүн"].contains(tokens[i + 1].lower) { return true }
+        return false
+    }
+
     /// `ТОКТОГУЛОВ`, `Манасова`: a surname made from a place name.
     func looksLikeSurname(_ t: NameToken, _ values: [PlaceGlossary.Place]) -> Bool {
         ["ов", "ев", "ова", "ева", "овой", "евой", "овым", "евым", "ову", "еву"].contains { t.lower.hasSuffix($0) }
@@ -95,8 +124,8 @@ public struct PlaceRecognizer: Recognizer {
         if k >= 0, tokens[k].is(".") { k -= 1 }
         guard k >= 0, tokens[k].kind == .word, !tokens[k].isCapitalized, !tokens[i].newlineBefore,
               let kind = Self.typeWordsBefore[tokens[k].lower] else { return nil }
-        // `г.` and `с.` need their dot; a bare `с` is the preposition; `2024 г.` is a year.
-        if tokens[k].lower.count == 1 && (!tokens[k + 1].is(".") || (k > 0 && tokens[k - 1].kind == .number)) { return nil }
+        // `г.` and `с.` need their dot; a bare `с` is the preposition; `2024 г.` is a year, `с.г.` this year.
+        if tokens[k].lower.count == 1 && (!tokens[k + 1].is(".") || (k > 0 && (tokens[k - 1].kind == .number || tokens[k - 1].is(".")))) { return nil }
         return (k, kind)
     }
 
@@ -126,8 +155,9 @@ public struct PlaceRecognizer: Recognizer {
         let t = tokens[i]
         guard t.isCapitalized, !t.isAllCaps, t.lower.count >= 3, !Self.notNames.contains(t.lower),
               !Self.adjectiveEndings.contains(where: { t.lower.hasSuffix($0) }) else { return nil }
+        // The type word in the possessive (`айылы`, `шаарында`) names a settlement; `шаарды` is any town.
         if i + 1 < tokens.count, tokens[i + 1].kind == .word,
-           let kind = [("айыл", "village"), ("шаар", "city"), ("кыштак", "village")].first(where: { tokens[i + 1].lower.hasPrefix($0.0) })?.1,
+           let kind = [("айылы", "village"), ("шаары", "city"), ("кыштагы", "village")].first(where: { tokens[i + 1].lower.hasPrefix($0.0) })?.1,
            !(i > 0 && tokens[i - 1].kind == .word && tokens[i - 1].isCapitalized && !tokens[i - 1].newlineBefore) {
             let place = PlaceGlossary.Place(id: "", canonical: Self.latin(t.text, kyrgyz: true), kind: kind, country: "KG", parent: "")
             return (Span(t.span.start, tokens[i + 1].span.end), place, i, i + 2)

@@ -1,0 +1,100 @@
+/// `glossaries/organizations.tsv` (bodies with their names and acronyms in Kyrgyz, Russian
+/// and English) and `glossaries/org-heads.tsv` (the nouns that head an organization's
+/// name, and legal forms).
+public struct OrganizationGlossary: Sendable {
+    public struct Organization: Sendable, Equatable {
+        public let id: String
+        public let kind: String
+        /// Names by language (`ky`, `ru`, `en`), the first being the current full name.
+        public let names: [String: [String]]
+        /// Acronyms by language.
+        public let acronyms: [String: String]
+
+        /// The full name to show for a mention in `language`, falling back to Russian, English, Kyrgyz.
+        public func name(in language: String) -> String? {
+            for lang in [language, "ru", "en", "ky"] { if let n = names[lang]?.first { return n } }
+            return nil
+        }
+    }
+
+    /// A name as matched: which organization, and which of its names.
+    public struct NameRef: Sendable {
+        public let organization: Organization
+        public let name: String
+    }
+
+    public static let kinds: Set<String> = [
+        "state_body", "parliament", "ministry", "agency", "city_hall", "court", "prosecutor", "university",
+        "international", "donor", "news_agency", "ngo", "company", "other",
+    ]
+    public static let columns = ["id", "kind", "country", "ky", "ru", "en", "acronym_ky", "acronym_ru", "acronym_en"]
+
+    public private(set) var index = NameIndex<NameRef>()
+    /// Acronyms exactly as written (`ЮНИСЕФ`, `ПРООН`, `USAID`, `Минсельхоз`).
+    public private(set) var acronyms: [String: [(organization: Organization, language: String)]] = [:]
+    /// Kyrgyz head nouns of names in lower case, dictionary and possessive forms (`министрлик`, `министрлиги`).
+    public private(set) var kyrgyzHeads: Set<String> = []
+    /// Russian head nouns by stem, with their dictionary form (`министерств` → `министерство`).
+    public private(set) var russianHeads: [String: String] = [:]
+    /// Legal forms, as written (`ОсОО`, `КБ`, `коомдук бирикмеси`, `общественный фонд`).
+    public private(set) var legalForms: [String: String] = [:]
+
+    public static let shared: OrganizationGlossary = {
+        do {
+            return try OrganizationGlossary(
+                organizations: GlossaryDirectory.table("organizations.tsv", required: columns),
+                heads: GlossaryDirectory.table("org-heads.tsv", required: ["lang", "word", "type"]))
+        } catch { fatalError("\(error)") }
+    }()
+
+    public init(organizations table: TSVTable, heads: TSVTable) throws {
+        var ids: Set<String> = []
+        for row in table.rows {
+            let id = row["id"]
+            guard !id.isEmpty, ids.insert(id).inserted else {
+                throw GlossaryError(file: table.name, line: row.line, message: id.isEmpty ? "empty id" : "duplicate id `\(id)`")
+            }
+            guard Self.kinds.contains(row["kind"]) else {
+                throw GlossaryError(file: table.name, line: row.line, message: "unknown kind `\(row["kind"])` (one of: \(Self.kinds.sorted().joined(separator: ", ")))")
+            }
+            var names: [String: [String]] = [:]
+            var acr: [String: String] = [:]
+            for lang in ["ky", "ru", "en"] {
+                names[lang] = row[lang].split(separator: "|").map(String.init).filter { !$0.isEmpty }
+                let a = row["acronym_\(lang)"]
+                if !a.isEmpty { acr[lang] = a }
+            }
+            guard names.values.contains(where: { !$0.isEmpty }) else {
+                throw GlossaryError(file: table.name, line: row.line, message: "no name in ky, ru or en")
+            }
+            let org = Organization(id: id, kind: row["kind"], names: names, acronyms: acr)
+            for (_, list) in names { for n in list { index.add(n, NameRef(organization: org, name: n)) } }
+            for (lang, a) in acr {
+                for variant in a.split(separator: "|") { acronyms[String(variant), default: []].append((org, lang)) }
+            }
+        }
+        for row in heads.rows {
+            let word = row["word"]
+            switch (row["lang"], row["type"]) {
+            case ("ky", "head"): kyrgyzHeads.insert(word.lowercased())
+            case ("ru", "head"): russianHeads[RussianMorphology.stem(word)] = word.lowercased()
+            case (_, "legal_form"): legalForms[word] = row["lang"]
+            case (let lang, let type):
+                throw GlossaryError(file: heads.name, line: row.line, message: "unknown lang/type `\(lang)`/`\(type)` (ky or ru; head or legal_form)")
+            }
+        }
+    }
+
+    /// The organizations an acronym token names: as written, or with a Kyrgyz suffix
+    /// (`ЮНИСЕФтин`), or a Russian case ending (`Минздрава`). Returns the acronym as written
+    /// without the suffix.
+    public func acronym(_ token: String) -> (acronym: String, matches: [(organization: Organization, language: String)])? {
+        if let m = acronyms[token] { return (token, m) }
+        if let head = KyrgyzMorphology.acronym(of: token), let m = acronyms[head] { return (head, m) }
+        for k in [1, 2] where token.count > k + 3 {
+            let head = String(token.dropLast(k))
+            if let m = acronyms[head], head.first?.isUppercase == true, head.dropFirst().contains(where: \.isLowercase) { return (head, m) }
+        }
+        return nil
+    }
+}

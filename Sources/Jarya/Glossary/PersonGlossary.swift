@@ -1,0 +1,60 @@
+/// `glossaries/given-names.tsv` and `glossaries/roles.tsv`: what the person recognizer
+/// needs to tell a name from a word and to find a person's role.
+public struct PersonGlossary: Sendable {
+    public enum Sex: String, Sendable { case m, f }
+
+    /// Given names in lower case, with their sex.
+    public private(set) var givenNames: [String: Sex] = [:]
+    /// Role words and phrases by language, in lower case (`министр`, `орун басары`, `руководитель проекта`).
+    public private(set) var roles: [String: Set<String>] = ["ky": [], "ru": []]
+    /// The head word of every role phrase, to find roles quickly.
+    public private(set) var roleHeads: Set<String> = []
+    public private(set) var longestRole = 1
+
+    public static let shared: PersonGlossary = {
+        do {
+            return try PersonGlossary(
+                names: GlossaryDirectory.table("given-names.tsv", required: ["name", "sex", "origin"]),
+                roles: GlossaryDirectory.table("roles.tsv", required: ["lang", "role", "kind"]))
+        } catch { fatalError("\(error)") }
+    }()
+
+    public init(names: TSVTable, roles table: TSVTable) throws {
+        for row in names.rows {
+            guard let sex = Sex(rawValue: row["sex"]) else {
+                throw GlossaryError(file: names.name, line: row.line, message: "sex must be m or f, not `\(row["sex"])`")
+            }
+            guard !row["name"].isEmpty else { throw GlossaryError(file: names.name, line: row.line, message: "empty name") }
+            givenNames[row["name"].lowercased()] = sex
+        }
+        for row in table.rows {
+            let lang = row["lang"]
+            guard roles[lang] != nil else { throw GlossaryError(file: table.name, line: row.line, message: "lang must be ky or ru, not `\(lang)`") }
+            let role = row["role"].lowercased()
+            guard !role.isEmpty else { throw GlossaryError(file: table.name, line: row.line, message: "empty role") }
+            roles[lang]!.insert(role)
+            let words = role.split(separator: " ")
+            longestRole = max(longestRole, words.count)
+            // The head of a role: last in Kyrgyz (`министрдин орун басары`), first in Russian (`руководитель проекта`).
+            roleHeads.insert(String(lang == "ky" ? words.last! : words.first!))
+        }
+    }
+
+    /// Whether a lower-case word is a given name, in the nominative or, for Russian, an
+    /// oblique case (`бактыбеком` → бактыбек).
+    public func givenName(_ lower: String) -> (name: String, sex: Sex, inflected: Bool)? {
+        if let s = givenNames[lower] { return (lower, s, false) }
+        for (ending, restore) in [("ом", ""), ("ем", ""), ("а", ""), ("у", ""), ("е", ""), ("ой", "а"), ("ы", "а"), ("ой", "я"), ("и", "я"), ("ю", "я"), ("ей", "я"), ("ым", "")] where lower.hasSuffix(ending) {
+            let base = String(lower.dropLast(ending.count)) + restore
+            if let s = givenNames[base] { return (base, s, true) }
+        }
+        return nil
+    }
+
+    /// Whether a lower-case word is (a Kyrgyz case form of) a role word.
+    public func isRoleWord(_ lower: String) -> Bool {
+        if roleHeads.contains(lower) { return true }
+        return KyrgyzMorphology.stems(of: lower).dropFirst().contains { roleHeads.contains($0) }
+            || roleHeads.contains(RussianMorphology.stem(lower))
+    }
+}
