@@ -10,6 +10,8 @@ public struct PersonGlossary: Sendable {
     /// The head word of every role phrase, to find roles quickly.
     public private(set) var roleHeads: Set<String> = []
     public private(set) var longestRole = 1
+    /// Russian role heads by stem (`руководител` → `руководитель`).
+    private var roleHeadStems: [String: String] = [:]
 
     public static let shared: PersonGlossary = {
         do {
@@ -36,7 +38,9 @@ public struct PersonGlossary: Sendable {
             let words = role.split(separator: " ")
             longestRole = max(longestRole, words.count)
             // The head of a role: last in Kyrgyz (`министрдин орун басары`), first in Russian (`руководитель проекта`).
-            roleHeads.insert(String(lang == "ky" ? words.last! : words.first!))
+            let head = String(lang == "ky" ? words.last! : words.first!)
+            roleHeads.insert(head)
+            if lang == "ru" { roleHeadStems[RussianMorphology.stem(head)] = head }
         }
     }
 
@@ -51,10 +55,15 @@ public struct PersonGlossary: Sendable {
         return nil
     }
 
-    /// Whether a lower-case word is (a Kyrgyz case form of) a role word.
+    /// Whether a lower-case word is (a Kyrgyz or Russian case form of) a role word.
     public func isRoleWord(_ lower: String) -> Bool {
-        if roleHeads.contains(lower) { return true }
-        return KyrgyzMorphology.stems(of: lower).dropFirst().contains { roleHeads.contains($0) }
-            || roleHeads.contains(RussianMorphology.stem(lower))
+        roleWord(lower) != nil
+    }
+
+    /// The dictionary form of a role word (`вице-мэра` → `вице-мэр`, `директорунун` → `директору`).
+    public func roleWord(_ lower: String) -> String? {
+        if roleHeads.contains(lower) { return lower }
+        if let k = KyrgyzMorphology.stems(of: lower).dropFirst().first(where: { roleHeads.contains($0) }) { return k }
+        return roleHeadStems[RussianMorphology.stem(lower)]
     }
 }

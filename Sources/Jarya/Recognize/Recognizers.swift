@@ -2,6 +2,6 @@
 /// skip the digits inside phones and URLs.
 public enum Recognizers {
     public static var all: [any Recognizer] {
-        [EmailRecognizer(), URLRecognizer(), PhoneRecognizer(), DateRecognizer(), OrganizationRecognizer(), PlaceRecognizer()]
+        [EmailRecognizer(), URLRecognizer(), PhoneRecognizer(), DateRecognizer(), OrganizationRecognizer(), PersonRecognizer(), PlaceRecognizer()]
     }
 }

@@ -45,6 +45,10 @@ public struct OrganizationRecognizer: Recognizer {
             if language != "ky", let c = rules.russianHeadFirst(i) { candidates.append(c) }
         }
         candidates.removeAll { c in claimed.contains { $0.overlaps(Span(tokens[c.first].span.start, tokens[c.last - 1].span.end)) } }
+        // A rule span that is all a place's name (`Орусия Федерациясы`) is that place.
+        candidates.removeAll { c in
+            c.organizationID == nil && c.priority == 1 && PlaceGlossary.shared.index.longestMatch(tokens, at: c.first)?.end == c.last
+        }
         // A rule span that only adds a sentence-opening word to a glossary name (`Долбоор Азия
         // өнүктүрүү банкы`) gives way to the glossary name.
         let known = candidates.filter { $0.organizationID != nil }
@@ -74,8 +78,10 @@ public struct OrganizationRecognizer: Recognizer {
                 e.count > name.count && (e.lowercased().hasPrefix(name.lowercased() + " ") || e.lowercased().hasSuffix(" " + name.lowercased()))
             }) {
                 name = full  // a later short form: `Национальная библиотека`, `Туризм департаменти`
-            } else if let quote = Self.quotedPart(name), let same = earlier.first(where: { Self.quotedPart($0) == quote }) {
-                name = same  // `ОО «Жаш Муун»` after `«Жаш Муун» коомдук бирикмеси`
+            } else if let same = earlier.first(where: { Self.quotedPart($0) == (Self.quotedPart(name) ?? "«\(name.lowercased())»") }) {
+                // `ОО «Жаш Муун»` after `«Жаш Муун» коомдук бирикмеси`; `Өнүктүрүү саясат институту`
+                // after `«Өнүктүрүү саясат институту» коомдук бирикмеси`.
+                name = same
             }
             if let id = c.organizationID, nameOf[id] == nil { nameOf[id] = (name, acronym) }
             earlier.append(name)

@@ -1,0 +1,184 @@
+/// Persons and their roles. Names: a known given name and a surname (`Бекболот БЕКИЕВ`,
+/// `Асель Жумабаева`, `Нурлан Абдыкалык уулу`), initials and a surname (`А.Т. Мамытов`,
+/// `Турдубаев К.Б.`), surname first with a patronymic (`Омурбеков Таалайбек Сыргакович`),
+/// and inflected Russian forms (`Алайчиевым Бактыбеком`). `name` is "Given Surname" in the
+/// nominative with normal capitals, the patronymic dropped, initials first.
+///
+/// The role is the phrase next to the name that ends (Kyrgyz) or starts (Russian) with a role
+/// word: `Долбоордун жетекчиси Бекболот БЕКИЕВ`, `руководитель проекта Марина Кузнецова`,
+/// `Асанов, председатель …`. Eponyms (`Токтогул Сатылганов атындагы`, `им. И. Раззакова`) and
+/// streets are not persons.
+public struct PersonRecognizer: Recognizer {
+    public let name = "person"
+    let people: PersonGlossary
+
+    public init(people: PersonGlossary = .shared) {
+        self.people = people
+    }
+
+    struct Found {
+        var first: Int
+        var last: Int
+        var name: String
+    }
+
+    public func recognize(_ document: inout Document) {
+        let tokens = NameTokenizer.tokens(document.text.scalars)
+        let claimed = document.entities.filter { $0.kind != .organization }.map(\.span)
+        let organizations = document.entities.filter { $0.kind == .organization }.map(\.span)
+        let names = PersonNames(tokens: tokens, people: people)
+        let roles = RoleFinder(tokens: tokens, people: people, organizations: organizations, text: document.text,
+                               kyrgyz: OrganizationRules(tokens: tokens, glossary: .shared, people: people))
+        var found: [Found] = []
+        var i = 0
+        while i < tokens.count {
+            guard tokens[i].kind == .word, tokens[i].isCapitalized || tokens[i].isAllCaps,
+                  !claimed.contains(where: { $0.overlaps(tokens[i].span) }),
+                  !organizations.contains(where: { $0.contains(tokens[i].span) }),
+                  let f = names.person(at: i), !names.isEponymOrStreet(f.first, f.last),
+                  !claimed.contains(where: { $0.overlaps(Span(tokens[f.first].span.start, tokens[f.last - 1].span.end)) }) else {
+                i += 1; continue
+            }
+            found.append(f)
+            i = f.last
+        }
+        // A later mention by surname alone (`Асанов, председатель …`) is the same person.
+        var known: [String: String] = [:]
+        for f in found {
+            let surname = f.name.split(separator: " ").last.map { String($0.prefix(5)).lowercased() } ?? ""
+            let name = known[surname] ?? f.name
+            known[surname] = name
+            let language = document.segmentation.block(at: tokens[f.first].span.start)?.language ?? document.language
+            let role = roles.role(before: f.first, language: language) ?? roles.role(after: f.last)
+            document.add(.person, Span(tokens[f.first].span.start, tokens[f.last - 1].span.end), .person(name: name, role: role))
+        }
+    }
+}
+
+/// How names are read from tokens.
+struct PersonNames {
+    let tokens: [NameToken]
+    let people: PersonGlossary
+
+    static let patronymicEndings = ["ович", "евич", "овна", "евна", "ична", "инична", "ич"]
+    static let surnameEndings = ["ов", "ев", "ова", "ева", "ин", "ина", "ын", "ына", "ский", "ская", "цкий", "цкая", "иев", "иева",
+                                 "овым", "евым", "овой", "евой", "ову", "еву", "ым", "иным", "иной"]
+
+    func isName(_ k: Int) -> Bool {
+        k < tokens.count && tokens[k].kind == .word && (tokens[k].isCapitalized || tokens[k].isAllCaps) && !tokens[k].newlineBefore
+    }
+
+    func looksLikeSurname(_ t: NameToken) -> Bool {
+        t.isAllCaps || Self.surnameEndings.contains { t.lower.hasSuffix($0) }
+    }
+
+    func isPatronymic(_ t: NameToken) -> Bool { Self.patronymicEndings.contains { t.lower.hasSuffix($0) } }
+
+    /// `А.Т.`, `К.`, `С.Н.`: initials starting at `k`, and the index after them.
+    func initials(at k: Int) -> (String, Int)? {
+        var j = k
+        var letters: [String] = []
+        while j + 1 < tokens.count, tokens[j].kind == .word, tokens[j].text.count == 1, tokens[j].isCapitalized, tokens[j + 1].is(".") {
+            letters.append(tokens[j].text)
+            j += 2
+        }
+        guard !letters.isEmpty, letters.count <= 3 else { return nil }
+        return (letters.map { $0 + "." }.joined(), j)
+    }
+
+    /// The person whose name starts at token `i`.
+    func person(at i: Int) -> PersonRecognizer.Found? {
+        let t = tokens[i]
+        // Initials and a surname: А.Т. Мамытов, С.Н.Жапарова
+        if let (ini, j) = initials(at: i), isName(j) || (j < tokens.count && tokens[j].kind == .word && tokens[j].isCapitalized) {
+            guard looksLikeSurname(tokens[j]) || people.givenName(tokens[j].lower) == nil else { return nil }
+            return .init(first: i, last: j + 1, name: ini + " " + nominative(tokens[j], female: nil))
+        }
+        // A father's name with уулу/кызы: Жамила Өмүрбек кызы, even when the given name is new to us.
+        if isName(i + 1), i + 2 < tokens.count, ["уулу", "кызы"].contains(tokens[i + 2].lower), !t.isAllCaps {
+            return .init(first: i, last: i + 3, name: capitalized(t.text) + " " + capitalized(tokens[i + 1].text) + " " + tokens[i + 2].lower)
+        }
+        // Surname first: Омурбеков Таалайбек Сыргакович; Турдубаев К.Б. (an all-caps surname has
+        // four letters or more and is no known place: not `КР Эркин`).
+        if looksLikeSurname(t), people.givenName(t.lower) == nil,
+           !t.isAllCaps || (t.text.count >= 4 && PlaceGlossary.shared.index.exact(t.lower).isEmpty) {
+            if let (ini, j) = initials(at: i + 1) {
+                return .init(first: i, last: j, name: ini + " " + nominative(t, female: nil))
+            }
+            if isName(i + 1), let given = people.givenName(tokens[i + 1].lower) {
+                var last = i + 2
+                if isName(last), isPatronymic(tokens[last]) { last += 1 }
+                guard last == i + 3 || !given.inflected else { return nil }
+                if last == i + 3 || t.isAllCaps {
+                    return .init(first: i, last: last, name: capitalized(given.name) + " " + nominative(t, female: given.sex == .f, inflected: given.inflected))
+                }
+            }
+        }
+        // Given name and surname: Бекболот БЕКИЕВ, Асель Жумабаева, Нурлан Абдыкалык уулу, Бактыбеком Алайчиевым
+        if let given = people.givenName(t.lower), isName(i + 1) {
+            let s = tokens[i + 1]
+            if i + 2 < tokens.count, ["уулу", "кызы"].contains(tokens[i + 2].lower) {
+                return .init(first: i, last: i + 3, name: capitalized(t.text) + " " + capitalized(s.text) + " " + tokens[i + 2].lower)
+            }
+            // Two given names in a row are a name and a father's name only with уулу/кызы.
+            if people.givenName(s.lower) != nil && !looksLikeSurname(s) {
+                // Foreign three-part names (Ли Мин Чжун) are left to the glossary of given names.
+                return nil
+            }
+            var last = i + 2
+            if isName(last), isPatronymic(tokens[last]) { last += 1 }
+            // Foreign names: Ли Мин Чжун, Такаси Мори: the rest of the capitalized run.
+            while last < i + 3, isName(last), !looksLikeSurname(s), tokens[last].text.count <= 5, people.givenName(tokens[last].lower) == nil { last += 1 }
+            let surname = last > i + 2 && !isPatronymic(tokens[last - 1]) ? (i + 1..<last).map { capitalized(tokens[$0].text) }.joined(separator: " ")
+                : nominative(s, female: given.sex == .f, inflected: given.inflected)
+            return .init(first: i, last: last, name: capitalized(given.name) + " " + surname)
+        }
+        // Korean and Chinese names after a role: `координатор … Ли Мин Чжун`, `директору Пак Жи Хун`.
+        if (i + 2..<i + 3).allSatisfy({ isName($0) }), (i...i + 2).allSatisfy({ tokens[$0].text.count <= 4 && !tokens[$0].isAllCaps && people.givenName(tokens[$0].lower) == nil }),
+           (max(0, i - 7)..<i).contains(where: { tokens[$0].kind == .word && people.isRoleWord(tokens[$0].lower) }),
+           PlaceGlossary.shared.index.longestMatch(tokens, at: i) == nil {
+            return .init(first: i, last: i + 3, name: (i...i + 2).map { capitalized(tokens[$0].text) }.joined(separator: " "))
+        }
+        // An unknown given name before a clear surname: Гүлбарчын Сатиева.
+        if !t.isAllCaps, isName(i + 1), ["ов", "ев", "ова", "ева", "ина", "иев", "иева"].contains(where: { tokens[i + 1].lower.hasSuffix($0) }),
+           !tokens[i + 1].isAllCaps, KyrgyzMorphology.acronym(of: tokens[i + 1].text) == nil,
+           PlaceGlossary.shared.index.longestMatch(tokens, at: i) == nil, PlaceGlossary.shared.index.longestMatch(tokens, at: i + 1) == nil,
+           t.text.count >= 3 {
+            return .init(first: i, last: i + 2, name: capitalized(t.text) + " " + nominative(tokens[i + 1], female: nil))
+        }
+        return nil
+    }
+
+    /// `Токтогул Сатылганов атындагы`, `им. И. Раззакова`, `имени Суюмбаева`, `ул. Фрунзе`.
+    func isEponymOrStreet(_ first: Int, _ last: Int) -> Bool {
+        if last < tokens.count, ["атындагы", "атындагы", "көчөсү", "көчөсүндө", "проспектиси", "проспектисинде"].contains(tokens[last].lower) { return true }
+        var k = first - 1
+        if k >= 0, tokens[k].is(".") { k -= 1 }
+        return k >= 0 && ["им", "имени", "ул", "пр", "просп", "улица", "улице", "проспект", "проспекте"].contains(tokens[k].lower)
+    }
+
+    func capitalized(_ s: String) -> String {
+        s.split(separator: "-", omittingEmptySubsequences: false).map { part in
+            part.prefix(1).uppercased() + part.dropFirst().lowercased()
+        }.joined(separator: "-")
+    }
+
+    /// A surname in the nominative with normal capitals: БЕКИЕВ → Бекиев; in an oblique case
+    /// after an inflected given name: Алайчиевым → Алайчиев, Кузнецовой → Кузнецова.
+    func nominative(_ t: NameToken, female: Bool?, inflected: Bool = false) -> String {
+        let word = capitalized(t.text)
+        let lower = word.lowercased()
+        // Unambiguous oblique forms.
+        for (ending, nominative) in [("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("овым", "ов"), ("евым", "ев"), ("иным", "ин"), ("ову", "ов"), ("еву", "ев")]
+        where lower.hasSuffix(ending) && (ending.hasSuffix("ой") || female != true) {
+            return String(word.dropLast(ending.count)) + nominative
+        }
+        // `Сыдыкова` after `Азамата`: a man's genitive.
+        if inflected, female == false {
+            for (ending, nominative) in [("ова", "ов"), ("ева", "ев"), ("ина", "ин"), ("ове", "ов"), ("еве", "ев")] where lower.hasSuffix(ending) {
+                return String(word.dropLast(ending.count)) + nominative
+            }
+        }
+        return word
+    }
+}

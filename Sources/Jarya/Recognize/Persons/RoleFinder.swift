@@ -1,0 +1,101 @@
+/// The role phrase next to a person's name.
+struct RoleFinder {
+    let tokens: [NameToken]
+    let people: PersonGlossary
+    let organizations: [Span]
+    let text: NormalizedText
+    /// Kyrgyz word-boundary rules, shared with the organization recognizer.
+    let kyrgyz: OrganizationRules
+
+    static let maximumLength = 14
+    static let stopWords: Set<String> = ["менен", "деди", "дейт", "деп", "белгиледи", "сказал", "отметил", "отметила", "а", "что", "словам", "с"]
+
+    func isRole(_ k: Int) -> Bool {
+        k >= 0 && k < tokens.count && tokens[k].kind == .word && people.isRoleWord(tokens[k].lower)
+    }
+
+    func inOrganization(_ k: Int) -> Bool { organizations.contains { $0.contains(tokens[k].span) } }
+
+    /// Kyrgyz `… министринин орун басары NAME` (role word last), Russian `руководитель проекта NAME`
+    /// (role word first): the phrase right before the name.
+    func role(before first: Int, language: String) -> String? {
+        let k = first - 1
+        guard k >= 0, tokens[k].kind == .word || inOrganization(k) || tokens[k].is("»") || tokens[k].is("”") || tokens[k].is(".") else { return nil }
+        // Kyrgyz: the token just before the name is the role's head; the phrase runs left over
+        // the genitive chain (`Транспорт жана коммуникациялар министринин орун басары`).
+        if language != "ru" && isRole(k) && !tokens[k].isAllCaps {
+            var start = k
+            var j = k - 1
+            while j >= 0 && k - j < Self.maximumLength && !tokens[j + 1].newlineBefore {
+                let t = tokens[j]
+                if inOrganization(j) || t.is("«") || t.is("»") || t.is("“") || t.is("”") { start = j; j -= 1; continue }
+                guard t.kind == .word || t.is(","), !Self.stopWords.contains(t.lower) else { break }
+                if t.kind == .word, kyrgyz.endsKyrgyzName(j), !OrganizationRules.isGenitive(kyrgyz: t.lower), !isRole(j) { break }
+                start = j
+                j -= 1
+            }
+            while start < k, tokens[start].is(",") || tokens[start].lower == "жана" { start += 1 }
+            return phrase(start, k + 1)
+        }
+        // Russian: the role word heads the phrase (`директор ОсОО «…» Г. Исакова`,
+        // `заместитель министра здравоохранения КР`); adjectives before it belong to it
+        // (`Чрезвычайный и Полномочный Посол`, `старший прокурор`).
+        var j = k
+        var head: Int? = nil
+        while j >= 0 && first - j <= Self.maximumLength && !tokens[j + 1].newlineBefore {
+            let t = tokens[j]
+            if isRole(j) && !inOrganization(j) && !t.isAllCaps { head = j }
+            else if head != nil { break }
+            if !(t.kind == .word || inOrganization(j) || t.is(".") || t.is("«") || t.is("»")) { break }
+            if t.kind == .word, Self.stopWords.contains(t.lower) { break }
+            j -= 1
+        }
+        guard var start = head else { return nil }
+        while start > 0, tokens[start - 1].kind == .word, OrganizationRules.isAdjective(tokens[start - 1].lower) || (tokens[start - 1].lower == "и" && start > 1 && OrganizationRules.isAdjective(tokens[start - 2].lower)) {
+            start -= 1
+        }
+        // The head in the nominative: `вице-мэра` → `вице-мэр`.
+        guard var role = phrase(start, first) else { return nil }
+        if start == head!, let nominative = people.roleWord(tokens[start].lower), tokens[start].lower != nominative,
+           RussianMorphology.stem(nominative) == RussianMorphology.stem(tokens[start].lower) {
+            let rest = first - start > 1 ? String(role.dropFirst(tokens[start].text.count)) : ""
+            role = (tokens[start].isCapitalized ? nominative.prefix(1).uppercased() + nominative.dropFirst() : nominative) + rest
+        }
+        return role
+    }
+
+    /// `NAME, председатель …,` / `NAME, заместитель мэра г. Токмок, пояснил`: the phrase after a comma.
+    func role(after last: Int) -> String? {
+        guard last + 1 < tokens.count, tokens[last].is(",") else { return nil }
+        // Up to two adjectives before the role word: `старший прокурор`, `национальный координатор`.
+        var head = last + 1
+        while head < last + 3, head < tokens.count, tokens[head].kind == .word, !isRole(head), OrganizationRules.isAdjective(tokens[head].lower) { head += 1 }
+        guard isRole(head) else { return nil }
+        var end = head + 1
+        while end < tokens.count && end - last < Self.maximumLength && !tokens[end].newlineBefore {
+            let t = tokens[end]
+            if t.is(",") || t.is(";") || t.is(":") || t.is("(") || t.is("–") || t.is("—") { break }
+            // The next person's name ends the phrase.
+            if t.kind == .word, t.isCapitalized, people.givenName(t.lower) != nil, !inOrganization(end) { break }
+            if t.is("."), !(end > 0 && tokens[end - 1].text.count == 1) { break }
+            if t.kind == .word, Self.isVerb(t.lower), !inOrganization(end) { break }
+            end += 1
+        }
+        return phrase(last + 1, end)
+    }
+
+    /// Kyrgyz words that end a clause or carry a case no role phrase has on its left.
+    static func isClauseEnd(_ w: String) -> Bool {
+        OrganizationRules.isKyrgyzBoundary(w) && !OrganizationRules.isGenitive(kyrgyz: w)
+    }
+
+    static func isVerb(_ w: String) -> Bool {
+        ["ил", "ила", "или", "ал", "ала", "али", "ет", "ит", "ют", "ат", "ят", "ды", "ди", "ду", "дү", "ты", "ти", "ту", "тү"].contains { w.hasSuffix($0) } && w.count > 4
+    }
+
+    /// The text of tokens `[a, b)`, role word first letter kept as written.
+    func phrase(_ a: Int, _ b: Int) -> String? {
+        guard a < b else { return nil }
+        return text[Span(tokens[a].span.start, tokens[b - 1].span.end)]
+    }
+}
