@@ -57,6 +57,12 @@ public struct Document: Sendable {
     public var entities: [Entity] = []
     /// The release's own date, from its dateline (Recognize).
     public var published: PartialDate?
+    /// Where the dateline's date is, if the text has one (Recognize).
+    public var datelineSpan: Span?
+    /// The event the release announces or reports (Assemble).
+    public var event: Event?
+    /// The first sentence of the lead (Assemble).
+    public var summary: String?
     /// The headline (Assemble).
     public var title: String?
     /// Things the user should know about this document: repairs, guesses, substitutions.

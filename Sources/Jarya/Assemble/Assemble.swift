@@ -1,5 +1,5 @@
-/// Assemble: entities → the record's document-level fields. For now the title; the event
-/// comes with the event issue.
+/// Assemble: entities → the record's document-level fields: the title, the summary, and the
+/// event (`EventAssembler`).
 public struct Assemble: Stage {
     public let name = "assemble"
     public init() {}
@@ -11,27 +11,39 @@ public struct Assemble: Stage {
     ]
 
     public func run(_ document: inout Document) throws {
-        document.title = Self.title(document)
+        document.title = Self.titleBlocks(document).map { r in
+            r.map { document.text[document.segmentation.blocks[$0].span] }.joined(separator: " ")
+        }
+        document.summary = Self.summary(document)
+        document.event = EventAssembler(document: document).assemble()
     }
 
-    /// The headline: the first block that is not a label; consecutive capitalized lines
-    /// of a headline set in capitals are joined.
-    static func title(_ document: Document) -> String? {
+    /// The headline's blocks: the first block that is not a label (ПРЕСС-РЕЛИЗ) nor the dateline;
+    /// consecutive lines of a headline set in capitals belong to it.
+    static func titleBlocks(_ document: Document) -> Range<Int>? {
         let blocks = document.segmentation.blocks
         var i = 0
         while i < blocks.count {
             let line = document.text[blocks[i].span]
             let key = line.lowercased().trimmingCharacters(in: " .:!")
-            if labels.contains(key) || !line.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) { i += 1; continue }
-            var title = line
+            let isDateline = document.datelineSpan.map { blocks[i].span.contains($0) && blocks[i].span.count < $0.count + 40 } ?? false
+            if labels.contains(key) || isDateline || !line.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) { i += 1; continue }
+            var j = i + 1
             if isCapitals(line) {
-                var j = i + 1
-                while j < blocks.count, isCapitals(document.text[blocks[j].span]) {
-                    title += " " + document.text[blocks[j].span]
-                    j += 1
-                }
+                while j < blocks.count, isCapitals(document.text[blocks[j].span]) { j += 1 }
             }
-            return title
+            return i..<j
+        }
+        return nil
+    }
+
+    /// The first sentence of the lead: after the title, not the dateline, at least five words.
+    static func summary(_ document: Document) -> String? {
+        let titleEnd = titleBlocks(document).map { document.segmentation.blocks[$0.upperBound - 1].span.end } ?? 0
+        for s in document.segmentation.sentences where s.start >= titleEnd {
+            if let d = document.datelineSpan, s.overlaps(d) || s.end <= d.end + 12 { continue }
+            let text = document.text[s]
+            if text.split(separator: " ").count >= 5 { return text }
         }
         return nil
     }

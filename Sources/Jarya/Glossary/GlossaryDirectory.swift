@@ -22,9 +22,9 @@ public enum GlossaryDirectory {
         return candidates.first { FileManager.default.fileExists(atPath: $0 + "/date-words.tsv") }
     }
 
-    /// Reads and parses one glossary file.
-    public static func table(_ file: String, required: [String]) throws -> TSVTable {
-        guard let dir = path else {
+    /// Reads and parses one glossary file from the folder in use, or from `directory`.
+    public static func table(_ file: String, required: [String], in directory: String? = nil) throws -> TSVTable {
+        guard let dir = directory ?? path else {
             throw GlossaryError(file: file, line: 0, message: "glossaries folder not found. Set \(environmentVariable) to the project's glossaries/ folder.")
         }
         let full = dir + "/" + file
@@ -32,5 +32,42 @@ public enum GlossaryDirectory {
             throw GlossaryError(file: full, line: 0, message: "cannot read the file as UTF-8")
         }
         return try TSVTable(name: full, text: text, required: required)
+    }
+}
+
+/// Validates every glossary: `jarya glossary check`.
+public enum GlossaryCheck {
+    /// One line per file: its name and row count, or the first error in it (with its line).
+    public static func run(directory: String? = nil) -> [(file: String, result: Result<Int, GlossaryError>)] {
+        func check(_ file: String, _ body: () throws -> Int) -> (String, Result<Int, GlossaryError>) {
+            do { return (file, .success(try body())) }
+            catch let e as GlossaryError { return (file, .failure(e)) }
+            catch { return (file, .failure(GlossaryError(file: file, line: 0, message: "\(error)"))) }
+        }
+        func table(_ f: String, _ cols: [String]) throws -> TSVTable { try GlossaryDirectory.table(f, required: cols, in: directory) }
+        return [
+            check("date-words.tsv") {
+                let t = try table("date-words.tsv", ["lang", "form", "match", "role", "value"])
+                _ = try DateLexicon(table: t)
+                return t.rows.count
+            },
+            check("places.tsv") {
+                let t = try table("places.tsv", PlaceGlossary.columns)
+                _ = try PlaceGlossary(table: t)
+                return t.rows.count
+            },
+            check("organizations.tsv + org-heads.tsv") {
+                let o = try table("organizations.tsv", OrganizationGlossary.columns)
+                let h = try table("org-heads.tsv", ["lang", "word", "type"])
+                _ = try OrganizationGlossary(organizations: o, heads: h)
+                return o.rows.count + h.rows.count
+            },
+            check("given-names.tsv + roles.tsv") {
+                let n = try table("given-names.tsv", ["name", "sex", "origin"])
+                let r = try table("roles.tsv", ["lang", "role", "kind"])
+                _ = try PersonGlossary(names: n, roles: r)
+                return n.rows.count + r.rows.count
+            },
+        ]
     }
 }

@@ -93,22 +93,90 @@ public struct Record: Codable, Equatable, Sendable {
         }
     }
 
+    /// The event, in the record contract's field order.
+    public struct EventRecord: Codable, Equatable, Sendable {
+        public struct Participants: Codable, Equatable, Sendable {
+            public var count: Int?
+            public var qualifier: String?
+            public var countries: [String]
+
+            public func encode(to encoder: any Encoder) throws {
+                var c = encoder.container(keyedBy: CodingKeys.self)
+                try c.encode(count, forKey: .count)
+                try c.encode(qualifier, forKey: .qualifier)
+                try c.encode(countries, forKey: .countries)
+            }
+        }
+
+        public var kind: String
+        public var title: String?
+        public var start: String?
+        public var end: String?
+        public var time: String?
+        public var places: [String]
+        public var organizers: [String]
+        public var funders: [String]
+        public var partners: [String]
+        public var participants: Participants?
+
+        enum CodingKeys: String, CodingKey {
+            case kind, title, start, end, time, places, organizers, funders, partners, participants
+        }
+
+        init(_ e: Event) {
+            kind = e.kind
+            title = e.title
+            start = e.start?.description
+            end = e.end?.description
+            time = e.time
+            places = e.places
+            organizers = e.organizers
+            funders = e.funders
+            partners = e.partners
+            participants = e.participants.map { Participants(count: $0.count, qualifier: $0.qualifier, countries: $0.countries) }
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(kind, forKey: .kind)
+            try c.encode(title, forKey: .title)
+            try c.encode(start, forKey: .start)
+            try c.encode(end, forKey: .end)
+            try c.encode(time, forKey: .time)
+            try c.encode(places, forKey: .places)
+            try c.encode(organizers, forKey: .organizers)
+            try c.encode(funders, forKey: .funders)
+            try c.encode(partners, forKey: .partners)
+            try c.encode(participants, forKey: .participants)
+        }
+    }
+
+    /// Another record this one is linked to (a translation of the same release).
+    public struct Related: Codable, Equatable, Sendable {
+        public var id: String
+        public var relation: String
+    }
+
     public var schema: String = Record.schemaVersion
     public var id: String?
     public var source: SourceInfo
     public var language: String?
     public var title: String?
+    /// The first sentence of the lead.
+    public var summary: String?
     public var published: String?
-    /// The event the release announces; null until the event is assembled.
-    public var event: [String: String]?
+    /// The event the release announces or reports; null when it reports no dated event.
+    public var event: EventRecord?
     public var entities: [EntityRecord]?
     public var text: String?
     public var warnings: [String]?
+    /// Records of other files that are translations of this one (same event, other language).
+    public var related: [Related]?
     /// Set instead of everything else when the document could not be processed.
     public var error: ErrorInfo?
 
     enum CodingKeys: String, CodingKey {
-        case schema, id, source, language, title, published, event, entities, text, warnings, error
+        case schema, id, source, language, title, summary, published, event, entities, text, warnings, related, error
     }
 
     /// The record of a processed document.
@@ -117,8 +185,9 @@ public struct Record: Codable, Equatable, Sendable {
         id = RecordID.of(text: doc.text.string)
         language = doc.language
         title = doc.title
+        summary = doc.summary
         published = doc.published?.description
-        event = nil
+        event = doc.event.map(EventRecord.init)
         entities = doc.entities.map(EntityRecord.init)
         text = doc.text.string
         warnings = doc.warnings
@@ -142,11 +211,13 @@ public struct Record: Codable, Equatable, Sendable {
         try c.encode(source, forKey: .source)
         try c.encode(language, forKey: .language)
         try c.encode(title, forKey: .title)
+        try c.encode(summary, forKey: .summary)
         try c.encode(published, forKey: .published)
         try c.encode(event, forKey: .event)
         try c.encode(entities ?? [], forKey: .entities)
         try c.encode(text ?? "", forKey: .text)
         try c.encode(warnings ?? [], forKey: .warnings)
+        try c.encode(related ?? [], forKey: .related)
     }
 }
 

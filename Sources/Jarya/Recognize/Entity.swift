@@ -45,11 +45,14 @@ public struct DateValue: Equatable, Sendable {
     public var end: PartialDate?
     /// `HH:MM` or `HH:MM-HH:MM`.
     public var time: String?
+    /// A deadline (`до 20 июня`, `20-июнга чейин`): a date things happen by, not on.
+    public var isDeadline: Bool
 
-    public init(start: PartialDate?, end: PartialDate?, time: String? = nil) {
+    public init(start: PartialDate?, end: PartialDate?, time: String? = nil, isDeadline: Bool = false) {
         self.start = start
         self.end = end
         self.time = time
+        self.isDeadline = isDeadline
     }
 }
 

@@ -35,6 +35,7 @@ public struct DateRecognizer: Recognizer {
         var published: PartialDate? = nil
         if let d = DatelineReader.find(mentions, in: document), knownPublished == nil || mentions[d].start == knownPublished {
             published = mentions[d].start
+            document.datelineSpan = mentions[d].span
             mentions.remove(at: d)
             if published?.year == nil {
                 published?.year = Self.yearFromBody(mentions)
@@ -80,7 +81,7 @@ public struct DateRecognizer: Recognizer {
     }
 
     private func add(_ m: DateMention, _ document: inout Document) {
-        document.add(.date, m.span, .date(DateValue(start: m.start, end: m.openEnd ? nil : m.end, time: m.time)))
+        document.add(.date, m.span, .date(DateValue(start: m.start, end: m.openEnd ? nil : m.end, time: m.time, isDeadline: m.isDeadline)))
     }
 
     /// A Sputnik-style dateline (`26 сен`) gives no year: take it from the body, preferring

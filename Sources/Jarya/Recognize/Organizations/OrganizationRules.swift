@@ -330,7 +330,8 @@ struct OrganizationRules {
     /// A multi-word legal form starting at `k`, matched by stems (`общественного фонда`,
     /// `коомдук бирикмесинин`), as its dictionary form and the index after it.
     func legalFormPhrase(at k: Int) -> (String, Int)? {
-        for (form, _) in glossary.legalForms where form.contains(" ") {
+        // Longest first, so `коомдук бирикмеси` wins over `коомдук бирикме`.
+        for form in glossary.legalForms.keys.filter({ $0.contains(" ") }).sorted(by: { ($0.count, $0) > ($1.count, $1) }) {
             let words = form.split(separator: " ").map(String.init)
             guard k + words.count <= tokens.count else { continue }
             var ok = true

@@ -1,0 +1,273 @@
+/// Builds the event of a document from its entities, the way an editor reads a release: the
+/// kind from the wording of the title and lead; the main date from the lead (the umbrella
+/// range of a schedule, not a project's years or an application deadline); the places in the
+/// event's sentence; organizers, funders and partners from the cues around organization names;
+/// the number of participants and the countries taking part.
+struct EventAssembler {
+    let document: Document
+    let tokens: [NameToken]
+    let lexicon: EventLexicon
+    /// The lead: the title and the first two paragraphs, as a range of text offsets.
+    let lead: Span
+    let titleBlock: Span?
+
+    init(document: Document, lexicon: EventLexicon = .shared) {
+        self.document = document
+        self.lexicon = lexicon
+        self.tokens = NameTokenizer.tokens(document.text.scalars)
+        let blocks = document.segmentation.blocks
+        let title = Assemble.titleBlocks(document)
+        self.titleBlock = title.map { Span(blocks[$0.lowerBound].span.start, blocks[$0.upperBound - 1].span.end) }
+        var paragraphs = 0
+        var end = title.map { blocks[$0.upperBound - 1].span.end } ?? 0
+        for b in blocks where b.span.start >= end && paragraphs < 2 {
+            end = b.span.end
+            // A dateline alone on its line is not a paragraph of the lead.
+            if let d = document.datelineSpan, b.span.contains(d), b.span.count < d.count + 40 { continue }
+            paragraphs += 1
+        }
+        self.lead = Span(0, end)
+    }
+
+    // MARK: Sentences
+
+    func sentence(at offset: Int) -> Span {
+        document.segmentation.sentences.first { $0.start <= offset && offset < $0.end } ?? Span(offset, offset)
+    }
+
+    func tokens(in span: Span) -> Range<Int> {
+        let a = tokens.firstIndex { $0.span.start >= span.start } ?? tokens.count
+        let b = tokens[a...].firstIndex { $0.span.start >= span.end } ?? tokens.count
+        return a..<b
+    }
+
+    /// Kind words in a span with their token positions.
+    func kinds(in span: Span) -> [(kind: String, token: Int)] {
+        var result: [(String, Int)] = []
+        var i = tokens(in: span).lowerBound
+        let end = tokens(in: span).upperBound
+        while i < end {
+            if let (e, next) = lexicon.match(tokens, at: i, roles: [.kind]) { result.append((e.value, i)); i = next } else { i += 1 }
+        }
+        return result
+    }
+
+    // MARK: The event
+
+    func assemble() -> Event? {
+        let titleKinds = titleBlock.map(kinds(in:)) ?? []
+        let leadKinds = kinds(in: lead)
+        let all = titleKinds + leadKinds
+        guard !all.isEmpty else { return nil }
+        let kind = (titleKinds.first { $0.kind != "other" } ?? leadKinds.first { $0.kind != "other" } ?? all[0]).kind
+        guard let main = mainDate() else { return nil }
+        guard case .date(let value) = main.value else { return nil }
+        var event = Event(kind: kind, start: value.start, end: value.end, time: value.time)
+        if event.time == nil { event.time = timeOnTheDay(value.start, besides: main) }
+        event.title = quotedTitle()
+        event.places = places(around: main)
+        let roles = organizationRoles()
+        event.organizers = roles.organizers
+        event.funders = roles.funders
+        event.partners = roles.partners
+        event.participants = participants(around: main)
+        return event
+    }
+
+    /// The date of the event: scored by precision, place in the lead, the event's words in its
+    /// sentence, and whether it spans the other dates (a schedule's week).
+    func mainDate() -> Entity? {
+        let dates = document.entities.filter { $0.kind == .date }
+        var best: (Entity, Int)? = nil
+        for d in dates {
+            guard case .date(let v) = d.value, let start = v.start else { continue }
+            var score = 0
+            if v.end == nil { score -= 5 }  // since 2019
+            if start.day != nil { score += 3 } else if start.month != nil { score += 1 } else { score -= 2 }
+            if v.isDeadline { score -= 4 }
+            if let t = titleBlock, t.contains(d.span) { score += 3 }
+            else if lead.contains(d.span) { score += 2 }
+            let s = sentence(at: d.span.start)
+            if !kinds(in: s).isEmpty { score += 2 }
+            // An application or registration window is not the event.
+            if tokens(in: s).contains(where: { lexicon.match(tokens, at: $0, roles: [.application]) != nil }) { score -= 3 }
+            if let end = v.end, start.day != nil, end != start {
+                let inside = dates.filter { o in
+                    guard o.span != d.span, case .date(let ov) = o.value, let os = ov.start, os.day != nil else { return false }
+                    return start <= os && os <= end
+                }
+                if inside.count >= 2 { score += 2 }
+            }
+            if best == nil || score > best!.1 { best = (d, score) }
+        }
+        guard let (d, score) = best, score >= 3 else { return nil }
+        return d
+    }
+
+    /// A time given for the event's first day elsewhere (`бүрсүгүнү, саат 10:00дө`).
+    func timeOnTheDay(_ day: PartialDate?, besides main: Entity) -> String? {
+        guard let day, day.day != nil else { return nil }
+        for e in document.entities where e.kind == .date && e.span != main.span {
+            if case .date(let v) = e.value, v.start == day, let t = v.time { return t }
+        }
+        return nil
+    }
+
+    /// The quoted name of the event in the title or lead: a quotation followed by `деген`, or
+    /// next to a kind word, that is not an organization's name.
+    func quotedTitle() -> String? {
+        let orgs = document.entities.filter { $0.kind == .organization }.map(\.span)
+        let range = tokens(in: Span(0, lead.end))
+        var i = range.lowerBound
+        while i < range.upperBound {
+            guard tokens[i].is("«") || tokens[i].is("“") || tokens[i].is("\"") else { i += 1; continue }
+            var c = i + 1
+            while c < range.upperBound && !(tokens[c].is("»") || tokens[c].is("”") || tokens[c].is("\"")) && !tokens[c].newlineBefore { c += 1 }
+            guard c < range.upperBound, c - i > 2 else { i += 1; continue }
+            let span = Span(tokens[i].span.start, tokens[c].span.end)
+            let near = (max(0, i - 3)..<min(tokens.count, c + 4)).contains { k in
+                tokens[k].lower == "деген" || lexicon.match(tokens, at: k, roles: [.kind]) != nil
+            }
+            if near && !orgs.contains(where: { $0.overlaps(span) }) {
+                return document.text[Span(tokens[i + 1].span.start, tokens[c - 1].span.end)]
+            }
+            i = c + 1
+        }
+        return nil
+    }
+
+    /// Where: the places in the title and in the event's sentence where the event happens
+    /// (`Бишкекте`, `в Оше`), not where people come from (`Оштон`, `из Оша`); settlements, or the
+    /// region when no settlement is named.
+    func places(around main: Entity) -> [String] {
+        var spans = [sentence(at: main.span.start)]
+        if let t = titleBlock { spans.insert(t, at: 0) }
+        var found: [(name: String, kind: String)] = []
+        for p in document.entities where p.kind == .place && spans.contains(where: { $0.contains(p.span) }) {
+            guard case .place(let name, let kind, _) = p.value, isVenue(p) else { continue }
+            if !found.contains(where: { $0.name == name }) { found.append((name, kind)) }
+        }
+        let settlements = found.filter { $0.kind == "city" || $0.kind == "village" }
+        if !settlements.isEmpty { return settlements.map(\.name) }
+        let areas = found.filter { $0.kind == "district" || $0.kind == "region" }
+        if !areas.isEmpty { return areas.map(\.name) }
+        // Nothing in the event's sentence: the lead's settlements, then the dateline's city.
+        let leadPlaces = document.entities.filter { $0.kind == .place && lead.contains($0.span) && isVenue($0) }
+        for p in leadPlaces { if case .place(let name, let kind, _) = p.value, kind == "city" || kind == "village" { return [name] } }
+        if let d = document.datelineSpan,
+           let p = document.entities.first(where: { $0.kind == .place && $0.span.end <= d.start && d.start - $0.span.end < 30 }),
+           case .place(let name, let kind, _) = p.value, kind == "city" {
+            return [name]
+        }
+        return []
+    }
+
+    /// A place in the case of a venue: Kyrgyz locative or nominative, Russian after в/на/г.
+    func isVenue(_ place: Entity) -> Bool {
+        let t = tokens.firstIndex { $0.span.start == place.span.start }
+        if let t, t > 0, ["из", "от", "с", "со", "до"].contains(tokens[t - 1].lower) { return false }
+        // Kyrgyz case endings only in Kyrgyz text: Russian `Бишкеке` is a locative, not a dative.
+        guard (document.segmentation.block(at: place.span.start)?.language ?? document.language) == "ky" else { return true }
+        let word = place.text.split(separator: " ").last.map { $0.lowercased() } ?? ""
+        let origin = ["дан", "ден", "дон", "дөн", "тан", "тен", "тон", "төн", "нан", "нен", "нон", "нөн",
+                      "нын", "нин", "нун", "нүн", "дын", "дин", "дун", "дүн", "тын", "тин", "тун", "түн",
+                      "га", "ге", "го", "гө", "ка", "ке", "ко", "кө"]
+        if word.count > 4 && origin.contains(where: { word.hasSuffix($0) }) { return false }
+        // Accusative (`Талас шаарын`, `Бишкекти`): the place is an object, not the venue.
+        let accusative = ["ны", "ни", "ну", "нү", "ды", "ди", "ду", "дү", "ты", "ти", "ту", "тү"]
+        if word.count > 4 && accusative.contains(where: { word.hasSuffix($0) }) && !word.hasSuffix("шаары") && !word.hasSuffix("айылы") { return false }
+        let s = Array(word)
+        if s.count > 4, s.last == "н", "ыиуү".contains(s[s.count - 2]), !"ндт".contains(s[s.count - 3]) { return false }
+        return true
+    }
+
+    /// Organizations next to the cues of organizing, funding and partnering, in the whole text.
+    /// Funding and partnering cues are read first: an organization they name in a sentence is not
+    /// also an organizer by the sentence's verb (`X Y-нын колдоосу менен уюштурду`: Y funds).
+    func organizationRoles() -> (organizers: [String], funders: [String], partners: [String]) {
+        let orgs = document.entities.filter { $0.kind == .organization }
+        var organizers: [String] = [], funders: [String] = [], partners: [String] = []
+        var taken: Set<Span> = []
+        func add(_ name: String, to list: inout [String]) { if !list.contains(name) { list.append(name) } }
+        func name(_ e: Entity) -> String? { if case .organization(let n, _) = e.value { return n }; return nil }
+        var cues: [(entry: EventLexicon.Entry, at: Int, next: Int)] = []
+        var i = 0
+        while i < tokens.count {
+            if let (cue, next) = lexicon.match(tokens, at: i, roles: [.organizerBefore, .organizerAfter, .funderBefore, .funderAfter, .partnerBefore, .partnerAfter]) {
+                cues.append((cue, i, next)); i = next
+            } else { i += 1 }
+        }
+        let organizerRoles: Set<EventLexicon.Role> = [.organizerBefore, .organizerAfter]
+        let ordered = cues.filter { !organizerRoles.contains($0.entry.role) } + cues.filter { organizerRoles.contains($0.entry.role) }
+        for (cue, i, next) in ordered {
+            let s = sentence(at: tokens[i].span.start)
+            let before = orgs.filter { s.start <= $0.span.start && $0.span.end <= tokens[i].span.start && !taken.contains($0.span) }
+            let after = orgs.filter { $0.span.start >= tokens[next - 1].span.end && $0.span.end <= s.end && !taken.contains($0.span) }
+            // `организован совместно с X`, `X Y менен биргеликте уюштурду`: a partner in the
+            // organizing is an organizer.
+            let coOrganizer = (cue.role == .partnerAfter && ordered.contains { c in
+                organizerRoles.contains(c.entry.role) && c.next <= i && i - c.next <= 1
+            }) || (cue.role == .partnerBefore && ordered.contains { c in
+                organizerRoles.contains(c.entry.role) && c.at >= next && c.at - next <= 1
+            })
+            let targets: [Entity]
+            switch cue.role {
+            case .organizerBefore, .funderBefore, .partnerBefore:
+                // `X-тин колдоосу менен`, `X каржылап`: the name right before; `A, B жана C уюштурду`: all of them.
+                targets = cue.words.count > 1 || cue.role != .organizerBefore ? Array(before.suffix(1)) : before
+            default:
+                // Russian verbs stand before or after their subject: `организуют X и Y`, `X провели`.
+                let upToNextCue = after.prefix { o in
+                    !((i + 1)..<tokens.count).contains { k in
+                        tokens[k].span.start < o.span.start && k >= next && lexicon.match(tokens, at: k, roles: [.funderAfter, .partnerAfter, .organizerAfter]) != nil
+                    }
+                }
+                targets = upToNextCue.isEmpty ? Array(before.suffix(1)) : Array(upToNextCue)
+            }
+            for o in targets {
+                guard let n = name(o) else { continue }
+                if !organizerRoles.contains(cue.role) { taken.insert(o.span) }
+                switch cue.role {
+                case .organizerBefore, .organizerAfter: add(n, to: &organizers)
+                case .funderBefore, .funderAfter: add(n, to: &funders)
+                default: if coOrganizer { add(n, to: &organizers) } else { add(n, to: &partners) }
+                }
+            }
+        }
+        return (organizers, funders, partners)
+    }
+
+    /// `100дөн ашык өкүлү`, `более 120 представителей`, `около 50 участников`, `41 кызматчы`, and
+    /// the countries named where the text speaks of who takes part.
+    func participants(around main: Entity) -> Event.Participants? {
+        var count: Int? = nil
+        var qualifier: String? = nil
+        var countrySentences: [Span] = [sentence(at: main.span.start)]
+        var k = 0
+        while k < tokens.count {
+            if lexicon.match(tokens, at: k, roles: [.participation]) != nil {
+                let s = sentence(at: tokens[k].span.start)
+                if !countrySentences.contains(s) { countrySentences.append(s) }
+            }
+            if count == nil, tokens[k].kind == .number, let n = Int(tokens[k].text), n > 1, n < 1_000_000,
+               !document.entities.contains(where: { $0.kind != .organization && $0.span.overlaps(tokens[k].span) }) {
+                var j = k + 1
+                if j < tokens.count, tokens[j].kind == .word, tokens[j].span.start == tokens[k].span.end { j += 1 }  // 100дөн
+                var q: String? = nil
+                if let (e, next) = j < tokens.count ? lexicon.match(tokens, at: j, roles: [.qualifier]) : nil { q = e.value; j = next }
+                if k > 0, let (e, next) = lexicon.match(tokens, at: max(0, k - 2), roles: [.qualifier]), next <= k, next >= k - 1 { q = e.value }
+                if j < tokens.count, lexicon.match(tokens, at: j, roles: [.participantNoun]) != nil
+                    || (j + 1 < tokens.count && lexicon.match(tokens, at: j + 1, roles: [.participantNoun]) != nil && tokens[j].kind == .word) {
+                    count = n; qualifier = q
+                }
+            }
+            k += 1
+        }
+        var countries: [String] = []
+        for p in document.entities where p.kind == .place && countrySentences.contains(where: { $0.contains(p.span) }) {
+            if case .place(let name, "country", _) = p.value, !countries.contains(name) { countries.append(name) }
+        }
+        if count == nil && countries.isEmpty { return nil }
+        return Event.Participants(count: count, qualifier: qualifier, countries: countries)
+    }
+}

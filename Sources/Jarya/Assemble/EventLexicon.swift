@@ -1,0 +1,74 @@
+/// The words of events, loaded once from `glossaries/event-words.tsv`: kinds, the cues that
+/// say who organizes, funds or partners, and the words of participant counts.
+struct EventLexicon: Sendable {
+    enum Role: String, Sendable, CaseIterable {
+        case kind, organizerBefore = "organizer_before", organizerAfter = "organizer_after"
+        case funderBefore = "funder_before", funderAfter = "funder_after", partnerBefore = "partner_before"
+        case partnerAfter = "partner_after", participation, participantNoun = "participant_noun", qualifier, application
+    }
+
+    static let kinds: Set<String> = [
+        "conference", "seminar", "forum", "round_table", "training", "meeting", "presentation", "opening", "festival",
+        "exhibition", "fair", "competition", "campaign", "hearing", "press_conference", "other",
+    ]
+    static let qualifiers: Set<String> = ["more_than", "about", "at_least", "up_to"]
+
+    struct Entry: Sendable {
+        let words: [String]
+        let prefix: Bool
+        let role: Role
+        let value: String
+    }
+
+    private(set) var entries: [Entry] = []
+    /// Entries by their first word's first letter, to try few at each token.
+    private var byInitial: [Character: [Int]] = [:]
+
+    static let shared: EventLexicon = {
+        do { return try EventLexicon(table: GlossaryDirectory.table("event-words.tsv", required: columns)) }
+        catch { fatalError("\(error)") }
+    }()
+    static let columns = ["lang", "form", "match", "role", "value"]
+
+    init(table: TSVTable) throws {
+        for row in table.rows {
+            guard let role = Role(rawValue: row["role"]) else {
+                throw GlossaryError(file: table.name, line: row.line, message: "unknown role `\(row["role"])` (one of: \(Role.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            guard row["match"] == "exact" || row["match"] == "prefix" else {
+                throw GlossaryError(file: table.name, line: row.line, message: "match must be exact or prefix, not `\(row["match"])`")
+            }
+            let value = row["value"]
+            if role == .kind && !Self.kinds.contains(value) {
+                throw GlossaryError(file: table.name, line: row.line, message: "unknown kind `\(value)` (one of: \(Self.kinds.sorted().joined(separator: ", ")))")
+            }
+            if role == .qualifier && !Self.qualifiers.contains(value) {
+                throw GlossaryError(file: table.name, line: row.line, message: "unknown qualifier `\(value)` (one of: \(Self.qualifiers.sorted().joined(separator: ", ")))")
+            }
+            let words = row["form"].lowercased().split(separator: " ").map(String.init)
+            guard let initial = words.first?.first else { throw GlossaryError(file: table.name, line: row.line, message: "empty form") }
+            byInitial[initial, default: []].append(entries.count)
+            entries.append(Entry(words: words, prefix: row["match"] == "prefix", role: role, value: value))
+        }
+        // Longer phrases first, so `круглый стол` wins over a one-word entry.
+        for (k, list) in byInitial { byInitial[k] = list.sorted { entries[$0].words.count > entries[$1].words.count } }
+    }
+
+    /// The entry matching the words at token `i` (only the last word may be a prefix match), and
+    /// the index after it.
+    func match(_ tokens: [NameToken], at i: Int, roles: Set<Role>) -> (Entry, Int)? {
+        guard tokens[i].kind == .word, let initial = tokens[i].lower.first, let candidates = byInitial[initial] else { return nil }
+        for n in candidates {
+            let e = entries[n]
+            guard roles.contains(e.role), i + e.words.count <= tokens.count else { continue }
+            var ok = true
+            for (k, w) in e.words.enumerated() {
+                let t = tokens[i + k]
+                let last = k == e.words.count - 1
+                if t.kind != .word || !(last && e.prefix ? t.lower.hasPrefix(w) : t.lower == w) { ok = false; break }
+            }
+            if ok { return (e, i + e.words.count) }
+        }
+        return nil
+    }
+}
