@@ -18,7 +18,7 @@ struct JaryaCommand: ParsableCommand {
         empty); 66 an input path does not exist; 73 the output cannot be created; 74 a file
         cannot be read. Failed documents still get a record with an "error" field.
         """,
-        subcommands: [Process.self, Normalize.self, Glossary.self],
+        subcommands: [Process.self, Normalize.self, Glossary.self, Schema.self],
         defaultSubcommand: nil
     )
 }
@@ -135,5 +135,19 @@ struct Glossary: ParsableCommand {
             }
             if failed { throw ExitCode(ExitStatus.dataError.rawValue) }
         }
+    }
+}
+
+struct Schema: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the JSON Schema (draft 2020-12) of the records.",
+        discussion: """
+        Example, validating records with Python's jsonschema:
+          jarya schema > record.schema.json
+        """
+    )
+
+    func run() throws {
+        print(RecordSchema.json)
     }
 }

@@ -15,7 +15,12 @@ public struct Assemble: Stage {
             r.map { document.text[document.segmentation.blocks[$0].span] }.joined(separator: " ")
         }
         document.summary = Self.summary(document)
-        document.event = EventAssembler(document: document).assemble()
+        let assembler = EventAssembler(document: document)
+        document.event = assembler.assemble()
+        if let (ky, ru) = assembler.disagreement() {
+            func show(_ v: DateValue) -> String { "\(v.start?.description ?? "?")…\(v.end?.description ?? "")" }
+            document.warnings.append("the Kyrgyz and Russian halves give different event dates: \(show(ky)) and \(show(ru)); the record uses the first")
+        }
     }
 
     /// The headline's blocks: the first block that is not a label (ПРЕСС-РЕЛИЗ) nor the dateline;

@@ -74,10 +74,30 @@ struct EventAssembler {
         return event
     }
 
+    /// For a bilingual release: the main dates that the Kyrgyz and the Russian halves give,
+    /// when they differ.
+    func disagreement() -> (ky: DateValue, ru: DateValue)? {
+        guard document.language == "ky+ru",
+              let ky = mainDate(language: "ky"), let ru = mainDate(language: "ru"),
+              case .date(let k) = ky.value, case .date(let r) = ru.value else { return nil }
+        return k.start == r.start && k.end == r.end ? nil : (k, r)
+    }
+
     /// The date of the event: scored by precision, place in the lead, the event's words in its
     /// sentence, and whether it spans the other dates (a schedule's week).
-    func mainDate() -> Entity? {
-        let dates = document.entities.filter { $0.kind == .date }
+    func mainDate(language: String? = nil) -> Entity? {
+        let dates = document.entities.filter { d in
+            d.kind == .date && (language == nil || document.segmentation.block(at: d.span.start)?.language == language)
+        }
+        // A half of a bilingual release has its own title and lead.
+        var lead = self.lead, titleBlock = self.titleBlock
+        if let language {
+            let blocks = document.segmentation.blocks.filter { $0.language == language }
+            if blocks.count >= 2 {
+                titleBlock = blocks[0].span
+                lead = Span(blocks[0].span.start, blocks[min(2, blocks.count - 1)].span.end)
+            }
+        }
         var best: (Entity, Int)? = nil
         for d in dates {
             guard case .date(let v) = d.value, let start = v.start else { continue }
@@ -187,7 +207,7 @@ struct EventAssembler {
     func organizationRoles() -> (organizers: [String], funders: [String], partners: [String]) {
         let orgs = document.entities.filter { $0.kind == .organization }
         var organizers: [String] = [], funders: [String] = [], partners: [String] = []
-        var taken: Set<Span> = []
+        var taken: Set<String> = []
         func add(_ name: String, to list: inout [String]) { if !list.contains(name) { list.append(name) } }
         func name(_ e: Entity) -> String? { if case .organization(let n, _) = e.value { return n }; return nil }
         var cues: [(entry: EventLexicon.Entry, at: Int, next: Int)] = []
@@ -201,8 +221,8 @@ struct EventAssembler {
         let ordered = cues.filter { !organizerRoles.contains($0.entry.role) } + cues.filter { organizerRoles.contains($0.entry.role) }
         for (cue, i, next) in ordered {
             let s = sentence(at: tokens[i].span.start)
-            let before = orgs.filter { s.start <= $0.span.start && $0.span.end <= tokens[i].span.start && !taken.contains($0.span) }
-            let after = orgs.filter { $0.span.start >= tokens[next - 1].span.end && $0.span.end <= s.end && !taken.contains($0.span) }
+            let before = orgs.filter { s.start <= $0.span.start && $0.span.end <= tokens[i].span.start && !taken.contains(name($0) ?? "") }
+            let after = orgs.filter { $0.span.start >= tokens[next - 1].span.end && $0.span.end <= s.end && !taken.contains(name($0) ?? "") }
             // `организован совместно с X`, `X Y менен биргеликте уюштурду`: a partner in the
             // organizing is an organizer.
             let coOrganizer = (cue.role == .partnerAfter && ordered.contains { c in
@@ -226,7 +246,7 @@ struct EventAssembler {
             }
             for o in targets {
                 guard let n = name(o) else { continue }
-                if !organizerRoles.contains(cue.role) { taken.insert(o.span) }
+                if !organizerRoles.contains(cue.role) && !coOrganizer { taken.insert(n) }
                 switch cue.role {
                 case .organizerBefore, .organizerAfter: add(n, to: &organizers)
                 case .funderBefore, .funderAfter: add(n, to: &funders)

@@ -109,15 +109,33 @@ public struct Batch {
         public var status: ExitStatus = .ok
     }
 
+    /// Processes every input, then writes the records in input order. Records go to a spool
+    /// file first, so memory does not grow with the batch, and come back out with the links
+    /// between translations, which are known only once every record is.
     public func run(_ inputs: [Input], to output: RecordOutput) throws -> Summary {
         var summary = Summary()
         let encoder = JSONLinesEncoder()
+        let spool = try Spool()
+        var linker = TranslationLinker()
         for input in inputs {
             let (record, status) = processor.process(input)
-            try output.write(try encoder.line(record))
+            try spool.write(try encoder.line(record))
+            linker.add(record)
             summary.documents += 1
             if record.error != nil { summary.errors += 1 }
             if status.severity > summary.status.severity { summary.status = status }
+        }
+        let links = linker.links()
+        var n = 0
+        try spool.forEachLine { line in
+            if let related = links[n] {
+                var record = try JSONDecoder().decode(Record.self, from: line)
+                record.related = related
+                try output.write(try encoder.line(record))
+            } else {
+                try output.write(line + Data([0x0A]))
+            }
+            n += 1
         }
         return summary
     }

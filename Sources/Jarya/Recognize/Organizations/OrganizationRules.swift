@@ -25,7 +25,9 @@ struct OrganizationRules {
         guard (i..<end).contains(where: { tokens[$0].isCapitalized || tokens[$0].isAllCaps || tokens[$0].kind == .number }) else { return nil }
         if !(t.isCapitalized || t.isAllCaps || t.kind == .number) && end - i < 2 { return nil }
         let lang = ref.organization.names.first { $0.value.contains(ref.name) }?.key ?? "ru"
-        return Candidate(first: i, last: end, name: ref.name, acronym: ref.organization.acronyms[lang],
+        // The cell may list variants (`Минцифры|ГКИТС`): the first is the usual one.
+        let acronym = ref.organization.acronyms[lang]?.split(separator: "|").first.map(String.init)
+        return Candidate(first: i, last: end, name: ref.name, acronym: acronym,
                          organizationID: ref.organization.id, priority: 2)
     }
 
