@@ -32,6 +32,11 @@ let package = Package(
             name: "jarya",
             dependencies: ["Jarya", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // Benchmarks: a corpus generator and per-stage timings (not one of jarya's user commands).
+        .executableTarget(
+            name: "jarya-bench",
+            dependencies: ["Jarya", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .testTarget(name: "ICUTextTests", dependencies: ["ICUText"]),
         // Fixtures are read through #filePath, not bundled.
         .testTarget(name: "JaryaTests", dependencies: ["Jarya"], exclude: ["Fixtures"]),

@@ -51,6 +51,8 @@ public struct Document: Sendable {
     public var text: NormalizedText = NormalizedText()
     /// Paragraph blocks, sentences and word tokens (Segment).
     public var segmentation: Segmentation = Segmentation()
+    /// Words and punctuation with their morphological forms (Analyze).
+    public var words: [NameToken] = []
     /// `ky`, `ru`, `en`, `ky+ru` (Segment).
     public var language: String = "und"
     /// Entities in text order (Recognize).

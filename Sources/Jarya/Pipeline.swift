@@ -51,12 +51,13 @@ public struct Pipeline: Sendable {
         self.stages = stages
     }
 
-    /// Ingest → Normalize → Segment → Recognize → Assemble.
+    /// Ingest → Normalize → Segment → Analyze → Recognize → Assemble.
     public static func standard(recognizers: [any Recognizer] = Recognizers.all) -> Pipeline {
         Pipeline(stages: [
             Ingest(),
             Normalize(),
             Segment(),
+            Analyze(),
             Recognize(recognizers: recognizers),
             Assemble(),
         ])

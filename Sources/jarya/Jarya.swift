@@ -45,6 +45,9 @@ struct Process: ParsableCommand {
     @Option(help: "Refuse files larger than this many bytes.")
     var maxBytes: Int = 64 << 20
 
+    @Option(name: .shortAndLong, help: "Documents processed in parallel (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
     @Flag(name: .shortAndLong, help: "Print nothing on standard error, not even the summary of failures.")
     var quiet = false
 
@@ -59,7 +62,7 @@ struct Process: ParsableCommand {
         }
         let summary: Batch.Summary
         do {
-            summary = try Batch(processor: Processor(maxBytes: maxBytes)).run(inputs, to: output)
+            summary = try Batch(processor: Processor(maxBytes: maxBytes), jobs: jobs).run(inputs, to: output)
             try output.commit()
         } catch {
             output.abort()

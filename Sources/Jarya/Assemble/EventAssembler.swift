@@ -14,7 +14,7 @@ struct EventAssembler {
     init(document: Document, lexicon: EventLexicon = .shared) {
         self.document = document
         self.lexicon = lexicon
-        self.tokens = NameTokenizer.tokens(document.text.scalars)
+        self.tokens = document.words
         let blocks = document.segmentation.blocks
         let title = Assemble.titleBlocks(document)
         self.titleBlock = title.map { Span(blocks[$0.lowerBound].span.start, blocks[$0.upperBound - 1].span.end) }

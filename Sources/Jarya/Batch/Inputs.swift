@@ -35,7 +35,8 @@ public enum InputCollector {
         return result
     }
 
-    static func folderFiles(_ root: String) -> [String] {
+    /// The files below `root` with an extension Jarya reads, sorted.
+    public static func folderFiles(_ root: String) -> [String] {
         let base = root.hasSuffix("/") ? String(root.dropLast()) : root
         guard let walker = FileManager.default.enumerator(atPath: base) else { return [] }
         var files: [String] = []

@@ -99,8 +99,12 @@ public struct Processor: Sendable {
 /// serious of its documents'.
 public struct Batch {
     public var processor: Processor
-    public init(processor: Processor = Processor()) {
+    /// Documents processed at once, each on its own thread; output order stays the input order.
+    public var jobs: Int
+
+    public init(processor: Processor = Processor(), jobs: Int = 1) {
         self.processor = processor
+        self.jobs = max(1, jobs)
     }
 
     public struct Summary: Sendable {
@@ -117,13 +121,20 @@ public struct Batch {
         let encoder = JSONLinesEncoder()
         let spool = try Spool()
         var linker = TranslationLinker()
-        for input in inputs {
-            let (record, status) = processor.process(input)
-            try spool.write(try encoder.line(record))
-            linker.add(record)
-            summary.documents += 1
-            if record.error != nil { summary.errors += 1 }
-            if status.severity > summary.status.severity { summary.status = status }
+        // Inputs go in windows of a few documents per job: each window is processed in
+        // parallel, then written in order, so memory holds one window at a time.
+        let window = jobs == 1 ? 1 : jobs * 16
+        var start = 0
+        while start < inputs.count {
+            let slice = Array(inputs[start..<min(inputs.count, start + window)])
+            for (record, status) in processWindow(slice) {
+                try spool.write(try encoder.line(record))
+                linker.add(record)
+                summary.documents += 1
+                if record.error != nil { summary.errors += 1 }
+                if status.severity > summary.status.severity { summary.status = status }
+            }
+            start += window
         }
         let links = linker.links()
         var n = 0
@@ -139,4 +150,30 @@ public struct Batch {
         }
         return summary
     }
+
+    /// The records of a window of inputs, in order, computed on `jobs` threads.
+    func processWindow(_ inputs: [Input]) -> [(Record, ExitStatus)] {
+        if jobs == 1 || inputs.count == 1 { return inputs.map(processor.process) }
+        let results = ResultSlots<(Record, ExitStatus)>(count: inputs.count)
+        let processor = self.processor
+        DispatchQueue.concurrentPerform(iterations: inputs.count) { n in
+            results[n] = processor.process(inputs[n])
+        }
+        return results.values
+    }
+}
+
+/// Slots written by concurrent workers, each slot by exactly one of them.
+final class ResultSlots<T>: @unchecked Sendable {
+    private var slots: [T?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    subscript(n: Int) -> T? {
+        get { lock.lock(); defer { lock.unlock() }; return slots[n] }
+        set { lock.lock(); slots[n] = newValue; lock.unlock() }
+    }
+
+    var values: [T] { lock.lock(); defer { lock.unlock() }; return slots.map { $0! } }
 }

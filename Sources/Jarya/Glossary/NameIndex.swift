@@ -23,16 +23,13 @@ public struct NameIndex<Value: Sendable>: Sendable {
         }
     }
 
-    /// Forms a text word may take in a key: inner words of a name are at most Russian-inflected;
-    /// the last also takes Kyrgyz suffixes.
-    static func forms(_ token: NameToken, last: Bool) -> [String] {
-        var f = [token.lower]
-        let r = RussianMorphology.stem(token.lower)
-        if r != token.lower { f.append(r) }
-        if last {
-            for s in KyrgyzMorphology.stems(of: token.lower).dropFirst() where !f.contains(s) { f.append(s) }
-        }
-        return f
+    /// Forms a text word may take in a key: inner words of a name are at most Russian-inflected
+    /// (its lower case and Russian stem); the last also takes Kyrgyz suffixes (all its forms).
+    static func forms(_ token: NameToken, last: Bool) -> ArraySlice<String> {
+        let all = token.forms.isEmpty ? [token.lower] : token.forms
+        if last { return all[...] }
+        let russian = RussianMorphology.stem(token.lower)
+        return all.prefix(russian != token.lower && all.count > 1 && all[1] == russian ? 2 : 1)
     }
 
     /// The longest name starting at word token `i` (names do not cross punctuation), as the

@@ -63,7 +63,7 @@ public struct PersonGlossary: Sendable {
     /// The dictionary form of a role word (`вице-мэра` → `вице-мэр`, `директорунун` → `директору`).
     public func roleWord(_ lower: String) -> String? {
         if roleHeads.contains(lower) { return lower }
-        if let k = KyrgyzMorphology.stems(of: lower).dropFirst().first(where: { roleHeads.contains($0) }) { return k }
+        if let k = Analyze.forms(of: lower).dropFirst().first(where: { roleHeads.contains($0) }) { return k }
         return roleHeadStems[RussianMorphology.stem(lower)]
     }
 }

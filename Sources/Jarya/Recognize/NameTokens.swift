@@ -14,6 +14,9 @@ public struct NameToken: Sendable {
     public var isAllCaps: Bool
     /// A line break comes before the token.
     public var newlineBefore: Bool
+    /// What the word may be in a dictionary: its lower case, its Russian stem, its Kyrgyz stems
+    /// (the Analyze stage fills these in; empty for punctuation and numbers).
+    public var forms: [String] = []
 
     public func `is`(_ punctuation: Unicode.Scalar) -> Bool { kind == .punctuation && text.unicodeScalars.first == punctuation }
 }

@@ -33,7 +33,7 @@ public struct OrganizationRecognizer: Recognizer {
     }
 
     public func recognize(_ document: inout Document) {
-        let tokens = NameTokenizer.tokens(document.text.scalars)
+        let tokens = document.words
         let claimed = document.entities.map(\.span)
         let rules = OrganizationRules(tokens: tokens, glossary: glossary, people: people)
         var candidates: [Candidate] = []

@@ -55,7 +55,8 @@ struct OrganizationRules {
     /// The head form of a Kyrgyz word (`министрлигине` → `министрлиги`), if it is a head noun.
     func kyrgyzHead(_ t: NameToken) -> String? {
         guard t.kind == .word else { return nil }
-        return KyrgyzMorphology.stems(of: t.lower).filter { glossary.kyrgyzHeads.contains($0) }.max { $0.count < $1.count }
+        let forms = t.forms.isEmpty ? KyrgyzMorphology.stems(of: t.lower) : t.forms
+        return forms.filter { glossary.kyrgyzHeads.contains($0) }.max { $0.count < $1.count }
     }
 
     /// Whether a Kyrgyz word carries a case other than the genitive (or a verb ending):
@@ -333,7 +334,7 @@ struct OrganizationRules {
     /// `коомдук бирикмесинин`), as its dictionary form and the index after it.
     func legalFormPhrase(at k: Int) -> (String, Int)? {
         // Longest first, so `коомдук бирикмеси` wins over `коомдук бирикме`.
-        for form in glossary.legalForms.keys.filter({ $0.contains(" ") }).sorted(by: { ($0.count, $0) > ($1.count, $1) }) {
+        for form in glossary.legalFormPhrases {
             let words = form.split(separator: " ").map(String.init)
             guard k + words.count <= tokens.count else { continue }
             var ok = true

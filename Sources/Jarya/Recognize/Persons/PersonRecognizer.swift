@@ -23,7 +23,7 @@ public struct PersonRecognizer: Recognizer {
     }
 
     public func recognize(_ document: inout Document) {
-        let tokens = NameTokenizer.tokens(document.text.scalars)
+        let tokens = document.words
         let claimed = document.entities.filter { $0.kind != .organization }.map(\.span)
         let organizations = document.entities.filter { $0.kind == .organization }.map(\.span)
         let names = PersonNames(tokens: tokens, people: people)

@@ -36,7 +36,7 @@ public struct PlaceRecognizer: Recognizer {
     static let currencyWords = ["доллар", "евро", "рубл", "теңге", "тенге", "юан", "сом"]
 
     public func recognize(_ document: inout Document) {
-        let tokens = NameTokenizer.tokens(document.text.scalars)
+        let tokens = document.words
         let claimed = document.entities.map(\.span)
         let organizations = document.entities.filter { $0.kind == .organization }.map(\.span)
         let quoted = QuotedSpans.find(tokens)

@@ -1,0 +1,23 @@
+/// Analyze: the words of the text with the stems morphology proposes for each, computed once
+/// for every recognizer that looks names up (places, organizations, persons, the event).
+public struct Analyze: Stage {
+    public let name = "analyze"
+    public init() {}
+
+    public func run(_ document: inout Document) throws {
+        var words = NameTokenizer.tokens(document.text.scalars)
+        for k in words.indices where words[k].kind == .word {
+            words[k].forms = Self.forms(of: words[k].lower)
+        }
+        document.words = words
+    }
+
+    /// The lower-case word, then its Russian stem, then its Kyrgyz stems, without repeats.
+    static func forms(of lower: String) -> [String] {
+        var f = [lower]
+        let r = RussianMorphology.stem(lower)
+        if r != lower { f.append(r) }
+        for s in KyrgyzMorphology.stems(of: lower).dropFirst() where !f.contains(s) { f.append(s) }
+        return f
+    }
+}
