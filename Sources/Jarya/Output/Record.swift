@@ -191,6 +191,7 @@ public struct Record: Codable, Equatable, Sendable {
         entities = doc.entities.map(EntityRecord.init)
         text = doc.text.string
         warnings = doc.warnings
+        related = []
     }
 
     /// The record of a document that failed: its source and what went wrong.
