@@ -45,12 +45,38 @@ public struct Assemble: Stage {
     /// The first sentence of the lead: after the title, not the dateline, at least five words.
     static func summary(_ document: Document) -> String? {
         let titleEnd = titleBlocks(document).map { document.segmentation.blocks[$0.upperBound - 1].span.end } ?? 0
-        for s in document.segmentation.sentences where s.start >= titleEnd {
-            if let d = document.datelineSpan, s.overlaps(d) || s.end <= d.end + 12 { continue }
+        for var s in document.segmentation.sentences where s.start >= titleEnd {
+            if let d = document.datelineSpan {
+                if s.end <= d.end + 12 { continue }
+                // The lead can share a sentence with the dateline or its agency mark, as ICU does not
+                // break before a digit (`Бишкек, 10 ноября 2023 года. 15 ноября …`, `/Кабар/. 2024-жылдын …`).
+                if s.overlaps(d) || (s.start < d.end + 12 && document.text.scalars[s.start] == "/") {
+                    guard let start = leadStart(document.text.scalars, after: d, in: s) else { continue }
+                    s = Span(start, s.end)
+                }
+            }
             let text = document.text[s]
             if text.split(separator: " ").count >= 5 { return text }
         }
         return nil
+    }
+
+    /// Where the lead starts in a sentence that holds the end of the dateline `d`: after the
+    /// dateline's `. ` when the sentence contains it, and after an agency mark (`/Кабар/.`).
+    static func leadStart(_ t: [Unicode.Scalar], after d: Span, in s: Span) -> Int? {
+        var i = s.start
+        if s.overlaps(d) {
+            i = d.end
+            while i + 1 < s.end, !(t[i] == "." && t[i + 1].properties.isWhitespace) { i += 1 }
+            guard i + 1 < s.end else { return nil }
+            i += 1
+        }
+        while i < s.end, t[i].properties.isWhitespace { i += 1 }
+        if i < s.end, t[i] == "/", let close = (i + 1..<min(s.end, i + 30)).first(where: { t[$0] == "/" }) {
+            i = close + 1
+            while i < s.end, t[i] == "." || t[i].properties.isWhitespace { i += 1 }
+        }
+        return i < s.end ? i : nil
     }
 
     static func isCapitals(_ s: String) -> Bool {

@@ -88,6 +88,7 @@ struct EventAssembler {
     func mainDate(language: String? = nil) -> Entity? {
         let dates = document.entities.filter { d in
             d.kind == .date && (language == nil || document.segmentation.block(at: d.span.start)?.language == language)
+                && !isSecondDateline(d)
         }
         // A half of a bilingual release has its own title and lead.
         var lead = self.lead, titleBlock = self.titleBlock
@@ -122,6 +123,23 @@ struct EventAssembler {
         }
         guard let (d, score) = best, score >= 3 else { return nil }
         return d
+    }
+
+    /// The dateline of the second half of a bilingual release (`Талас, 4 марта 2024 года.`): the
+    /// release's date, which Recognize leaves among the dates since only the first dateline is
+    /// the published date. A single day near the start of one of its half's first three blocks,
+    /// after a place and a comma or before an agency mark (`/Кабар/`).
+    func isSecondDateline(_ d: Entity) -> Bool {
+        guard document.language == "ky+ru", case .date(let v) = d.value, v.start?.day != nil, v.end == v.start,
+              let block = document.segmentation.block(at: d.span.start), d.span.start - block.span.start <= 60,
+              let n = document.segmentation.blocks.filter({ $0.language == block.language }).firstIndex(of: block), n < 3
+        else { return false }
+        let t = document.text.scalars
+        let before = String(String.UnicodeScalarView(t[block.span.start..<d.span.start]))
+        let after = String(String.UnicodeScalarView(t[d.span.end..<min(block.span.end, d.span.end + 20)]))
+        let placeComma = before.trimmingCharacters(in: "").hasSuffix(",") && DatelineReader.isDatelineHead(before)
+        let agency = after.drop { $0 == " " || $0 == "." || $0 == "," }.first == "/"
+        return placeComma || agency
     }
 
     /// A time given for the event's first day elsewhere (`бүрсүгүнү, саат 10:00дө`).
@@ -275,7 +293,10 @@ struct EventAssembler {
                 if j < tokens.count, tokens[j].kind == .word, tokens[j].span.start == tokens[k].span.end { j += 1 }  // 100дөн
                 var q: String? = nil
                 if let (e, next) = j < tokens.count ? lexicon.match(tokens, at: j, roles: [.qualifier]) : nil { q = e.value; j = next }
-                if k > 0, let (e, next) = lexicon.match(tokens, at: max(0, k - 2), roles: [.qualifier]), next <= k, next >= k - 1 { q = e.value }
+                // `более 40`, `около 50`: the qualifier right before the number (or one word before it).
+                for a in [k - 1, k - 2] where a >= 0 {
+                    if let (e, next) = lexicon.match(tokens, at: a, roles: [.qualifier]), next == k || next == k - 1 { q = e.value; break }
+                }
                 if j < tokens.count, lexicon.match(tokens, at: j, roles: [.participantNoun]) != nil
                     || (j + 1 < tokens.count && lexicon.match(tokens, at: j + 1, roles: [.participantNoun]) != nil && tokens[j].kind == .word) {
                     count = n; qualifier = q

@@ -37,8 +37,10 @@ public struct NameIndex<Value: Sendable>: Sendable {
     public func longestMatch(_ tokens: [NameToken], at i: Int) -> (values: [Value], end: Int)? {
         var best: (values: [Value], end: Int)? = nil
         func search(_ k: Int, _ prefix: String) {
-            // A dot inside a name is skipped: `им. Ж. Баласагына`, `24.kg`.
-            if k < tokens.count, !prefix.isEmpty, tokens[k].is("."), k + 1 < tokens.count, tokens[k + 1].kind != .punctuation {
+            // A dot inside a name is skipped (`им. Ж. Баласагына`, `24.kg`), and so are quotes
+            // (`«Өнүктүрүү саясат институту» коомдук бирикмеси`).
+            if k < tokens.count, tokens[k].kind == .punctuation, k + 1 < tokens.count, tokens[k + 1].kind != .punctuation,
+               (!prefix.isEmpty && tokens[k].is(".")) || ["«", "»", "“", "”", "\""].contains(tokens[k].text) {
                 search(k + 1, prefix); return
             }
             guard k < tokens.count, tokens[k].kind != .punctuation, k - i < maxWords + 4 else { return }

@@ -10,6 +10,9 @@ public struct PersonGlossary: Sendable {
     /// The head word of every role phrase, to find roles quickly.
     public private(set) var roleHeads: Set<String> = []
     public private(set) var longestRole = 1
+    /// Role heads by language, to tell a Kyrgyz role (`орун басары`) from a Russian one.
+    public private(set) var kyrgyzRoleHeads: Set<String> = []
+    public private(set) var russianRoleHeads: Set<String> = []
     /// Russian role heads by stem (`руководител` → `руководитель`).
     private var roleHeadStems: [String: String] = [:]
 
@@ -40,6 +43,7 @@ public struct PersonGlossary: Sendable {
             // The head of a role: last in Kyrgyz (`министрдин орун басары`), first in Russian (`руководитель проекта`).
             let head = String(lang == "ky" ? words.last! : words.first!)
             roleHeads.insert(head)
+            if lang == "ky" { kyrgyzRoleHeads.insert(head) } else { russianRoleHeads.insert(head) }
             if lang == "ru" { roleHeadStems[RussianMorphology.stem(head)] = head }
         }
     }
@@ -62,8 +66,19 @@ public struct PersonGlossary: Sendable {
 
     /// The dictionary form of a role word (`вице-мэра` → `вице-мэр`, `директорунун` → `директору`).
     public func roleWord(_ lower: String) -> String? {
+        roleWord(lower, forms: Analyze.forms(of: lower))
+    }
+
+    /// The same, for a word whose forms the Analyze stage has computed.
+    public func roleWord(_ token: NameToken) -> String? {
+        token.kind == .word ? roleWord(token.lower, forms: token.forms.isEmpty ? Analyze.forms(of: token.lower) : token.forms) : nil
+    }
+
+    public func isRoleWord(_ token: NameToken) -> Bool { roleWord(token) != nil }
+
+    private func roleWord(_ lower: String, forms: [String]) -> String? {
         if roleHeads.contains(lower) { return lower }
-        if let k = Analyze.forms(of: lower).dropFirst().first(where: { roleHeads.contains($0) }) { return k }
+        if let k = forms.dropFirst().first(where: { roleHeads.contains($0) }) { return k }
         return roleHeadStems[RussianMorphology.stem(lower)]
     }
 }

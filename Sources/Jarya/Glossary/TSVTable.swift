@@ -32,7 +32,8 @@ public struct TSVTable: Sendable {
         var columns: [String: Int] = [:]
         var rows: [Row] = []
         var lineNumber = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // "\r\n" is one Character in Swift, so CRLF files (saved by spreadsheets) split on it too.
+        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             lineNumber += 1
             let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
             if line.isEmpty || (header == nil && line.hasPrefix("#")) { continue }

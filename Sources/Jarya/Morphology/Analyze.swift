@@ -6,8 +6,13 @@ public struct Analyze: Stage {
 
     public func run(_ document: inout Document) throws {
         var words = NameTokenizer.tokens(document.text.scalars)
+        // A text repeats its words: analyze each once.
+        var known: [String: [String]] = [:]
         for k in words.indices where words[k].kind == .word {
-            words[k].forms = Self.forms(of: words[k].lower)
+            if let f = known[words[k].lower] { words[k].forms = f; continue }
+            let f = Self.forms(of: words[k].lower)
+            known[words[k].lower] = f
+            words[k].forms = f
         }
         document.words = words
     }

@@ -34,46 +34,76 @@ public enum KyrgyzMorphology {
 
     static let minimumStem = 2
 
-    /// The word itself (lowercased) and every stem it may have, longest first.
+    private static let caseScalars = cases.map { Array($0.unicodeScalars) }
+    private static let casesAfterPossessiveScalars = casesAfterPossessive.map { Array($0.unicodeScalars) }
+    private static let possessiveScalars = possessives.map { Array($0.unicodeScalars) }
+    private static let pluralScalars = plurals.map { Array($0.unicodeScalars) }
+
+    /// Whether `s[..<end]` ends with `suffix`.
+    private static func endsWith(_ s: [Unicode.Scalar], _ end: Int, _ suffix: [Unicode.Scalar]) -> Bool {
+        guard end >= suffix.count else { return false }
+        var i = end - suffix.count
+        for c in suffix {
+            if s[i] != c { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// The word itself (lowercased) and every stem it may have. Every stem is a prefix of the
+    /// word, so the analysis works on prefix lengths and builds strings only for the answer.
     public static func stems(of word: String) -> [String] {
         let w = word.lowercased()
-        var result: [String] = [w]
-        func add(_ s: Substring) {
-            let str = String(s)
-            if s.count >= minimumStem, !result.contains(str) { result.append(str) }
+        let s = Array(w.unicodeScalars)
+        var ends: [Int] = [s.count]
+        func add(_ end: Int) {
+            if end >= minimumStem, !ends.contains(end) { ends.append(end) }
         }
-        func stripPossessiveAndPlural(_ s: Substring, possessiveRequired: Bool) {
-            var afterPossessive: [Substring] = possessiveRequired ? [] : [s]
-            for p in possessives where s.hasSuffix(p) && s.count - p.count >= minimumStem {
-                let stem = s.dropLast(p.count)
+        func stripPossessiveAndPlural(_ end: Int, possessiveRequired: Bool) {
+            var afterPossessive: [Int] = possessiveRequired ? [] : [end]
+            for p in possessiveScalars where endsWith(s, end, p) && end - p.count >= minimumStem {
+                let stem = end - p.count
                 // -сI follows a vowel, -I a consonant.
-                let last = stem.last!
-                if (p.count == 2) == isVowel(last) { add(stem); afterPossessive.append(stem) }
+                if (p.count == 2) == isVowel(s[stem - 1]) { add(stem); afterPossessive.append(stem) }
             }
-            for s2 in afterPossessive {
-                for pl in plurals where s2.hasSuffix(pl) && s2.count - pl.count >= minimumStem {
-                    add(s2.dropLast(pl.count))
-                }
+            for e in afterPossessive {
+                for pl in pluralScalars where endsWith(s, e, pl) && e - pl.count >= minimumStem { add(e - pl.count) }
             }
         }
-        let s = Substring(w)
-        for c in casesAfterPossessive where s.hasSuffix(c) && s.count - c.count >= minimumStem + 1 {
-            let rest = s.dropLast(c.count)
-            if possessives.contains(where: { rest.hasSuffix($0) }) {
+        let n = s.count
+        for c in casesAfterPossessiveScalars where endsWith(s, n, c) && n - c.count >= minimumStem + 1 {
+            let rest = n - c.count
+            if possessiveScalars.contains(where: { endsWith(s, rest, $0) }) {
                 add(rest)
                 stripPossessiveAndPlural(rest, possessiveRequired: true)
             }
         }
-        for c in cases where s.hasSuffix(c) && s.count - c.count >= minimumStem {
-            let rest = s.dropLast(c.count)
-            add(rest)
-            stripPossessiveAndPlural(rest, possessiveRequired: false)
+        for c in caseScalars where endsWith(s, n, c) && n - c.count >= minimumStem {
+            add(n - c.count)
+            stripPossessiveAndPlural(n - c.count, possessiveRequired: false)
         }
-        stripPossessiveAndPlural(s, possessiveRequired: false)
+        stripPossessiveAndPlural(n, possessiveRequired: false)
+        var result = ends.map { $0 == n ? w : String(String.UnicodeScalarView(s[..<$0])) }
+        // A final к/п voices before a vowel suffix: министрлик → министрлиги, мектеп → мектеби.
+        for e in ends where e < n && e >= minimumStem + 1 && isVowel(s[e]) {
+            let devoiced: Unicode.Scalar? = s[e - 1] == "г" ? "к" : s[e - 1] == "б" ? "п" : nil
+            if let d = devoiced {
+                var v = String.UnicodeScalarView(s[..<(e - 1)]); v.append(d)
+                let stem = String(v)
+                if !result.contains(stem) { result.append(stem) }
+            }
+        }
         return result
     }
 
     static func isVowel(_ c: Character) -> Bool { "аеиоуыэюяөүё".contains(c) }
+
+    static func isVowel(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "а", "е", "и", "о", "у", "ы", "э", "ю", "я", "ө", "ү", "ё": return true
+        default: return false
+        }
+    }
 
     /// An acronym with a Kyrgyz suffix written on (`ЮНИСЕФтин`, `ПРООНдун`, `АКШнын`,
     /// `ЖӨБдүн`): the capitals, if what follows them is a suffix.
@@ -83,10 +113,21 @@ public enum KyrgyzMorphology {
         while k < scalars.count && scalars[k].properties.isUppercase { k += 1 }
         guard k >= 2, k < scalars.count else { return nil }
         let suffix = String(String.UnicodeScalarView(scalars[k...]))
-        let head = String(String.UnicodeScalarView(scalars[..<k]))
-        // The suffix alone must read as one: stems of `xx+suffix` include `xx`.
-        let probe = "аб" + suffix
-        guard stems(of: probe).contains("аб") || stems(of: "аба" + suffix).contains("аба") else { return nil }
-        return head
+        guard suffixChains.contains(suffix) else { return nil }
+        return String(String.UnicodeScalarView(scalars[..<k]))
     }
+
+    /// Every suffix chain a name may take: [plural] [possessive] [case], in their surface forms.
+    static let suffixChains: Set<String> = {
+        var chains: Set<String> = []
+        for pl in [""] + plurals {
+            for poss in [""] + possessives {
+                for c in [""] + cases + (poss.isEmpty ? [] : casesAfterPossessive) {
+                    let chain = pl + poss + c
+                    if !chain.isEmpty { chains.insert(chain) }
+                }
+            }
+        }
+        return chains
+    }()
 }

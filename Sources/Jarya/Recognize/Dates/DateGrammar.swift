@@ -28,10 +28,18 @@ struct DateGrammar {
     /// Lexicon entries of each word token, looked up once.
     let entries: [[DateLexicon.Entry]]
 
+    /// Whether a date may start at each token: a number, a word the lexicon knows, or the first
+    /// word of a lexicon phrase. Most tokens are none of these and are passed over at once.
+    let canStart: [Bool]
+
     init(tokens: [DateToken], lexicon: DateLexicon) {
         self.tokens = tokens
         self.lexicon = lexicon
-        self.entries = tokens.map { $0.kind == .word ? lexicon.lookup($0.text) : [] }
+        let entries = tokens.map { $0.kind == .word ? lexicon.lookup($0.text) : [] }
+        self.entries = entries
+        self.canStart = tokens.indices.map { k in
+            tokens[k].kind == .number || !entries[k].isEmpty || (tokens[k].kind == .word && lexicon.phraseInitials.contains(tokens[k].text))
+        }
     }
 
     // MARK: Token tests
@@ -60,6 +68,7 @@ struct DateGrammar {
 
     /// A multi-word lexicon phrase starting at `i` with one of `roles`.
     func phrase(at i: Int, roles: Set<DateLexicon.Role>) -> (DateLexicon.Entry, Int)? {
+        guard let first = token(i), first.kind == .word, lexicon.phraseInitials.contains(first.text) else { return nil }
         for entry in lexicon.phrases where roles.contains(entry.role) {
             var k = i
             var ok = true
@@ -126,6 +135,7 @@ struct DateGrammar {
 
     /// The longest date mention starting at token `i`.
     func parse(at i: Int) -> (DateMention, Int)? {
+        guard canStart[i] else { return nil }
         let candidates = [relative(i), kyrgyz(i), russian(i), english(i), numeric(i, allowPrefix: true)].compactMap { $0 }
         guard var (m, next) = candidates.max(by: { $0.1 < $1.1 }) else { return nil }
         m.isDeadline = role(i - 1, .deadline) != nil || (token(next).map { $0.kind == .word && $0.text.hasPrefix("чейин") } ?? false)

@@ -20,6 +20,8 @@ struct DateLexicon: Sendable {
     private var prefixes: [Entry] = []
     /// Entries of several words, tried at a token before single words.
     private(set) var phrases: [Entry] = []
+    /// The first words of the phrases (the first word of a phrase is matched exactly).
+    private(set) var phraseInitials: Set<String> = []
 
     static let shared: DateLexicon = {
         do { return try DateLexicon(table: GlossaryDirectory.table("date-words.tsv", required: ["lang", "form", "match", "role", "value"])) }
@@ -48,6 +50,7 @@ struct DateLexicon: Sendable {
         }
         prefixes.sort { $0.words[0].count > $1.words[0].count }
         phrases.sort { $0.words.count > $1.words.count }
+        phraseInitials = Set(phrases.map { $0.words[0] })
     }
 
     /// The entries a single lowercased word matches: exact forms first, then the longest stem.

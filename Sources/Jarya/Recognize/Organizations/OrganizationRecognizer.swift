@@ -63,6 +63,14 @@ public struct OrganizationRecognizer: Recognizer {
         for c in candidates where !chosen.contains(where: { $0.first < c.last && c.first < $0.last }) {
             chosen.append(c)
         }
+        // A longer span that holds a glossary name ending where it ends is that organization
+        // (`“Өнүктүрүү саясат институту” коомдук бирикмеси` → its acronym ӨСИ).
+        for n in chosen.indices where chosen[n].organizationID == nil {
+            if let known = candidates.first(where: { $0.organizationID != nil && $0.last == chosen[n].last && $0.first <= chosen[n].first + 1 && $0.first >= chosen[n].first }) {
+                chosen[n].organizationID = known.organizationID
+                chosen[n].acronym = chosen[n].acronym ?? known.acronym
+            }
+        }
         chosen.sort { $0.first < $1.first }
         chosen = rules.withDefinedAcronyms(chosen)
 

@@ -129,6 +129,8 @@ struct OrganizationRules {
         let rest = tokens[i].lower.dropFirst(base.count)
         if KyrgyzMorphology.plurals.contains(where: { rest.hasPrefix($0) }) { return nil }
         let weak = Self.weakKyrgyzHeads.contains { head.hasPrefix($0) }
+        // `Нарын облусунун борбору`: a region's centre is a town, not a body.
+        if head.hasPrefix("борбор"), i > 0, tokens[i - 1].lower.hasPrefix("облус") || tokens[i - 1].lower.hasPrefix("район") { return nil }
         // (`Токтогул Сатылганов атындагы орто мектепте` is a name by its eponym.)
         let eponym = (max(0, i - 8)..<i).contains { tokens[$0].lower == "атындагы" }
         let possessive = KyrgyzMorphology.possessives.contains { head.hasSuffix($0) }
@@ -136,7 +138,7 @@ struct OrganizationRules {
         // A head without the possessive follows its adjective (`мамлекеттик агенттик`), not a name.
         if !possessive && !eponym, i > 0, tokens[i - 1].isCapitalized || tokens[i - 1].isAllCaps { return nil }
         // A sub-unit named inside a role phrase (`… кызматынын башчысы`) is not reported.
-        if i + 1 < tokens.count, tokens[i + 1].kind == .word, people.isRoleWord(tokens[i + 1].lower) { return nil }
+        if i + 1 < tokens.count, people.isRoleWord(tokens[i + 1]) { return nil }
         var first = i
         var k = i - 1
         while k >= 0 && i - k < Self.maximumLength && !tokens[k + 1].newlineBefore {
@@ -149,7 +151,7 @@ struct OrganizationRules {
                 if Self.kyrgyzStopWords.contains(t.lower) || (kyrgyzHead(t) != nil && !parent) || (isPersonWord(k) && !named) { break }
                 let governs = k + 1 < tokens.count && ["караштуу", "алдындагы", "тиешелүү"].contains(tokens[k + 1].lower)
                 if endsKyrgyzName(k) && !governs && !Self.kyrgyzLinks.contains(t.lower) && KyrgyzMorphology.acronym(of: t.text) == nil { break }
-                if !t.isCapitalized && people.isRoleWord(t.lower) { break }
+                if !t.isCapitalized && people.isRoleWord(t) { break }
                 first = k
             } else if t.is(","), k > 0, tokens[k - 1].kind == .word, !tokens[k + 1].isCapitalized {
                 // `Маданият, маалымат, спорт жана …`: a list inside the name.
@@ -158,8 +160,14 @@ struct OrganizationRules {
             }
             k -= 1
         }
-        // The name starts at its first capital.
+        // The name starts at its first capital; a name after an eponym starts with the eponym
+        // (`Сынак Токтогул атындагы мектепте` → `Токтогул атындагы мектеп`).
         while first < i && !(tokens[first].isCapitalized || tokens[first].isAllCaps) { first += 1 }
+        if eponym, let at = (first..<i).first(where: { tokens[$0].lower == "атындагы" }) {
+            var e = at
+            while e > first, at - e < 5, tokens[e - 1].isCapitalized || tokens[e - 1].is(".") { e -= 1 }
+            first = e
+        }
         guard tokens[first].isCapitalized || tokens[first].isAllCaps else { return nil }
         // The head in its nominative (possessive) form; the rest as written.
         var words: [String] = []
@@ -224,6 +232,10 @@ struct OrganizationRules {
                 if t.isCapitalized || t.isAllCaps { sawCapital = true; last = k + 1; k += 1; continue }
                 // `и` before a capital joins another body: `Мэрия г. Каракол и JICA`.
                 if t.lower == "и", k + 1 < tokens.count, tokens[k + 1].isCapitalized || tokens[k + 1].isAllCaps { break }
+                // `Агентство по развитию горных территорий`: `по` and the noun it governs.
+                if t.lower == "по", k + 1 < tokens.count, tokens[k + 1].kind == .word, !tokens[k + 1].isCapitalized {
+                    last = k + 2; k += 2; continue
+                }
                 if ["и", "по", "при"].contains(t.lower) { k += 1; continue }
                 if t.lower == "в" && allowsIn, k + 1 < tokens.count, tokens[k + 1].isCapitalized { k += 1; continue }
                 if (t.lower == "г" || t.lower == "им") && k + 1 < tokens.count && tokens[k + 1].is(".") { k += 2; continue }
@@ -240,12 +252,17 @@ struct OrganizationRules {
             }
         }
         // A sub-unit named inside a role phrase (`начальник Службы патрульной милиции`) is not reported.
-        if first > 0, tokens[first - 1].kind == .word, people.isRoleWord(tokens[first - 1].lower) { return nil }
+        if first > 0, people.isRoleWord(tokens[first - 1]) { return nil }
         let headToken = tokens[h]
         // A lowercase head (`министерство сообщило`) is a common noun, but for `мэрия г. Токмок`.
         if adjectives.isEmpty && !headToken.isCapitalized && !(Self.lowercaseRussianHeads.contains(head) && sawCapital) { return nil }
-        // A weak head needs a capital after it or a capitalized adjective before it (`Программа недели`).
-        if adjectives.isEmpty && Self.weakRussianHeads.contains(head) && !sawCapital { return nil }
+        // A weak head needs a capital after it, a capitalized adjective before it that does not just
+        // open the sentence (`Межведомственная комиссия`), or an acronym defined after it
+        // (`Центр исследований водных ресурсов (ЦИВР)`).
+        // A head alone that opens a sentence (`Офис находится …`) is a common noun.
+        if adjectives.isEmpty && last == h + 1 && startsSentence(h) { return nil }
+        let defined = last + 2 < tokens.count && tokens[last].is("(") && tokens[last + 1].isAllCaps && tokens[last + 2].is(")")
+        if Self.weakRussianHeads.contains(head) && !sawCapital && !defined && (adjectives.isEmpty || startsSentence(first)) { return nil }
         let gender = Self.gender(head)
         var parts: [String] = adjectives.enumerated().map { n, k in Self.nominativeAdjective(tokens[k].text, gender: gender, capitalize: n == 0) }
         parts.append(adjectives.isEmpty ? head.prefix(1).uppercased() + head.dropFirst() : head)
@@ -254,7 +271,10 @@ struct OrganizationRules {
     }
 
     static func isGenitive(_ w: String) -> Bool {
-        ["а", "я", "ы", "и", "ов", "ев", "ей", "ой", "ых", "их", "ого", "его", "ии", "ия"].contains { w.hasSuffix($0) } && w.count > 2
+        // Past-tense and reflexive verbs (`рассмотрела`, `открылся`) and the instrumental plural
+        // (`партнерами`) end in the same letters.
+        if ["ла", "ло", "ли", "ся", "сь", "ами", "ями"].contains(where: { w.hasSuffix($0) }) { return false }
+        return ["а", "я", "ы", "и", "ов", "ев", "ей", "ой", "ых", "их", "ого", "его", "ии", "ия"].contains { w.hasSuffix($0) } && w.count > 2
     }
 
     enum Gender { case masculine, feminine, neuter }

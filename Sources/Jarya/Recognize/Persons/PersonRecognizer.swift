@@ -108,7 +108,12 @@ struct PersonNames {
             if isName(i + 1), let given = people.givenName(tokens[i + 1].lower) {
                 var last = i + 2
                 if isName(last), isPatronymic(tokens[last]) { last += 1 }
-                guard last == i + 3 || !given.inflected else { return nil }
+                // An inflected given name needs an inflected surname: `Алайчиевым Бактыбеком`.
+                let obliqueSurname = ["ым", "ой", "ому", "ову", "еву", "ова", "ева"].contains { t.lower.hasSuffix($0) }
+                guard last == i + 3 || !given.inflected || obliqueSurname else { return nil }
+                if given.inflected && obliqueSurname && last == i + 2 {
+                    return .init(first: i, last: last, name: capitalized(given.name) + " " + nominative(t, female: given.sex == .f, inflected: true))
+                }
                 if last == i + 3 || t.isAllCaps {
                     return .init(first: i, last: last, name: capitalized(given.name) + " " + nominative(t, female: given.sex == .f, inflected: given.inflected))
                 }
@@ -135,7 +140,7 @@ struct PersonNames {
         }
         // Korean and Chinese names after a role: `координатор … Ли Мин Чжун`, `директору Пак Жи Хун`.
         if (i + 2..<i + 3).allSatisfy({ isName($0) }), (i...i + 2).allSatisfy({ tokens[$0].text.count <= 4 && !tokens[$0].isAllCaps && people.givenName(tokens[$0].lower) == nil }),
-           (max(0, i - 7)..<i).contains(where: { tokens[$0].kind == .word && people.isRoleWord(tokens[$0].lower) }),
+           (max(0, i - 7)..<i).contains(where: { people.isRoleWord(tokens[$0]) }),
            PlaceGlossary.shared.index.longestMatch(tokens, at: i) == nil {
             return .init(first: i, last: i + 3, name: (i...i + 2).map { capitalized(tokens[$0].text) }.joined(separator: " "))
         }

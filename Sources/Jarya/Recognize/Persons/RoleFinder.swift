@@ -11,7 +11,7 @@ struct RoleFinder {
     static let stopWords: Set<String> = ["менен", "деди", "дейт", "деп", "белгиледи", "сказал", "отметил", "отметила", "а", "что", "словам", "с"]
 
     func isRole(_ k: Int) -> Bool {
-        k >= 0 && k < tokens.count && tokens[k].kind == .word && people.isRoleWord(tokens[k].lower)
+        k >= 0 && k < tokens.count && people.isRoleWord(tokens[k])
     }
 
     func inOrganization(_ k: Int) -> Bool { organizations.contains { $0.contains(tokens[k].span) } }
@@ -23,7 +23,9 @@ struct RoleFinder {
         guard k >= 0, tokens[k].kind == .word || inOrganization(k) || tokens[k].is("»") || tokens[k].is("”") || tokens[k].is(".") else { return nil }
         // Kyrgyz: the token just before the name is the role's head; the phrase runs left over
         // the genitive chain (`Транспорт жана коммуникациялар министринин орун басары`).
-        if language != "ru" && isRole(k) && !tokens[k].isAllCaps {
+        // A line too short to tell its language goes by its role word (`орун басары` is Kyrgyz).
+        let kyrgyzOrder = language == "ky" || (language == "und" && people.roleWord(tokens[k]).map { people.kyrgyzRoleHeads.contains($0) && !people.russianRoleHeads.contains($0) } == true)
+        if kyrgyzOrder && isRole(k) && !tokens[k].isAllCaps {
             var start = k
             var j = k - 1
             while j >= 0 && k - j < Self.maximumLength && !tokens[j + 1].newlineBefore {
@@ -56,7 +58,7 @@ struct RoleFinder {
         }
         // The head in the nominative: `вице-мэра` → `вице-мэр`.
         guard var role = phrase(start, first) else { return nil }
-        if start == head!, let nominative = people.roleWord(tokens[start].lower), tokens[start].lower != nominative,
+        if start == head!, let nominative = people.roleWord(tokens[start]), tokens[start].lower != nominative,
            RussianMorphology.stem(nominative) == RussianMorphology.stem(tokens[start].lower) {
             let rest = first - start > 1 ? String(role.dropFirst(tokens[start].text.count)) : ""
             role = (tokens[start].isCapitalized ? nominative.prefix(1).uppercased() + nominative.dropFirst() : nominative) + rest
@@ -67,6 +69,11 @@ struct RoleFinder {
     /// `NAME, председатель …,` / `NAME, заместитель мэра г. Токмок, пояснил`: the phrase after a comma.
     func role(after last: Int) -> String? {
         guard last + 1 < tokens.count, tokens[last].is(",") else { return nil }
+        // Kyrgyz, head last: `Бермет ТАШТАНБЕКОВА, долбоордун координатору, маалымат берди.`
+        if let comma = (last + 1..<min(tokens.count, last + 9)).first(where: { tokens[$0].is(",") || tokens[$0].is(".") }),
+           comma > last + 1, tokens[comma].is(","), isRole(comma - 1), !isRole(last + 1) || comma - 1 == last + 1 {
+            return phrase(last + 1, comma)
+        }
         // Up to two adjectives before the role word: `старший прокурор`, `национальный координатор`.
         var head = last + 1
         while head < last + 3, head < tokens.count, tokens[head].kind == .word, !isRole(head), OrganizationRules.isAdjective(tokens[head].lower) { head += 1 }

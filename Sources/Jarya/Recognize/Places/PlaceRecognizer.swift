@@ -28,7 +28,7 @@ public struct PlaceRecognizer: Recognizer {
     ]
     /// A type noun after a name (`шаарында`, `облусунун`), not its adjective (`облустук`, `райондук`).
     static func isTypeWord(_ w: String) -> Bool {
-        typeWordsAfter.contains { w.hasPrefix($0.stem) } && !["тук", "дук", "лык", "лук", "дык", "тык", "гы", "ги"].contains { w.hasSuffix($0) }
+        typeWordsAfter.contains { w.hasPrefix($0.stem) } && !["тук", "дук", "лык", "лук", "дык", "тык"].contains { w.hasSuffix($0) }
     }
 
     static let streetWords = ["көчө", "проспект", "бульвар", "улиц", "переул", "микрорайон", "кичирайон", "аянт", "площад"]

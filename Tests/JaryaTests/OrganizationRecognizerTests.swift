@@ -1,0 +1,202 @@
+import Jarya
+import Testing
+
+/// An expected organization: its name (nominative, in the text's language) and acronym.
+struct ExpectedOrganization: Equatable, CustomStringConvertible {
+    let name: String
+    let acronym: String?
+
+    init(_ name: String, _ acronym: String? = nil) {
+        self.name = name
+        self.acronym = acronym
+    }
+
+    var description: String { acronym.map { "\(name) (\($0))" } ?? name }
+}
+
+/// Runs every recognizer and checks that the organizations are exactly the marked spans, with
+/// the expected names and acronyms in order.
+func expectOrganizations(_ marked: String, _ expected: [ExpectedOrganization], sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let m = MarkedText(marked)
+    let doc = try recognize(m.text, with: Recognizers.all)
+    let found = doc.entities.filter { $0.kind == .organization }
+    #expect(found.map(\.text) == m.spans.map { doc.text[$0] }, "organizations in: \(m.text)", sourceLocation: sourceLocation)
+    #expect(found.map(\.span) == m.spans, "spans in: \(m.text)", sourceLocation: sourceLocation)
+    let values: [ExpectedOrganization] = found.compactMap {
+        guard case .organization(let name, let acronym) = $0.value else { return nil }
+        return ExpectedOrganization(name, acronym)
+    }
+    #expect(values == expected, "values in: \(m.text)", sourceLocation: sourceLocation)
+    #expect(expected.count == m.spans.count, "test case has one value per marked span", sourceLocation: sourceLocation)
+}
+
+/// The organizations found in a text, as (text, name, acronym).
+func organizations(in text: String) throws -> [(text: String, name: String, acronym: String?)] {
+    try recognize(text, with: Recognizers.all).entities.compactMap {
+        guard case .organization(let name, let acronym) = $0.value else { return nil }
+        return ($0.text, name, acronym)
+    }
+}
+
+@Suite("Organizations")
+struct OrganizationRecognizerTests {
+    @Test("Kyrgyz: glossary names and acronyms in case forms, head-final names, quoted names with a legal form", arguments: [
+        ("Мыйзам долбоору ⟦Жогорку Кеңеште⟧ талкууланды.", [ExpectedOrganization("Жогорку Кеңеш", "ЖК")]),
+        ("Долбоор ⟦ЮНИСЕФтин⟧ колдоосу менен ишке ашат.", [ExpectedOrganization("БУУнун Балдар фонду", "ЮНИСЕФ")]),
+        ("Долбоорду ⟦ПРООН⟧ жана ⟦ЕККУ⟧ колдоду.",
+         [ExpectedOrganization("БУУнун Өнүктүрүү программасы", "ПРООН"), ExpectedOrganization("Европадагы коопсуздук жана кызматташтык уюму", "ЕККУ")]),
+        ("Кат ⟦Кыргыз Республикасынын Ички иштер министрлигине⟧ жөнөтүлдү.",
+         [ExpectedOrganization("Кыргыз Республикасынын Ички иштер министрлиги", "ИИМ")]),
+        ("Эрежелер ⟦Кыргыз Республикасынын Өкмөтү⟧ тарабынан бекитилди.", [ExpectedOrganization("Кыргыз Республикасынын Өкмөтү")]),
+        ("Иш-чараны ⟦Жаштар саясаты боюнча мамлекеттик агенттиги⟧ уюштурду.",
+         [ExpectedOrganization("Жаштар саясаты боюнча мамлекеттик агенттиги")]),
+        ("Долбоорду ⟦Нарын облустук тарых музейи⟧ колдоду.", [ExpectedOrganization("Нарын облустук тарых музейи")]),
+        ("Жыйынга ⟦Бишкек шаарынын мэриясынын⟧ өкүлдөрү катышты.", [ExpectedOrganization("Бишкек шаарынын мэриясы")]),
+        ("Тренинг ⟦“Жашыл келечек” коомдук бирикмесинин⟧ демилгеси менен өттү.",
+         [ExpectedOrganization("«Жашыл келечек» коомдук бирикмеси")]),
+        ("Жарманкени ⟦ОО «Ден соолук»⟧ уюштурду.", [ExpectedOrganization("ОО «Ден соолук»")]),
+    ])
+    func kyrgyz(_ marked: String, _ expected: [ExpectedOrganization]) throws {
+        try expectOrganizations(marked, expected)
+    }
+
+    @Test("Russian: head-first names, adjective and head, glossary names and acronyms, quoted names with a legal form", arguments: [
+        ("Хакатон организован ⟦Министерством цифрового развития КР⟧.", [ExpectedOrganization("Министерство цифрового развития КР", "Минцифры")]),
+        ("Проект финансируется при поддержке ⟦Всемирного банка⟧.", [ExpectedOrganization("Всемирный банк")]),
+        ("Конференция пройдет в ⟦Ошском государственном университете⟧.",
+         [ExpectedOrganization("Ошский государственный университет", "ОшГУ")]),
+        ("Семинар прошел в ⟦Кыргызском национальном университете⟧.",
+         [ExpectedOrganization("Кыргызский национальный университет", "КНУ")]),
+        ("Проект поддержан ⟦Азиатским банком развития⟧.", [ExpectedOrganization("Азиатский банк развития", "АБР")]),
+        ("Грант выделило ⟦Агентство США по международному развитию⟧.",
+         [ExpectedOrganization("Агентство США по международному развитию", "USAID")]),
+        ("В мероприятии участвовали представители ⟦ОБСЕ⟧ и ⟦USAID⟧.",
+         [ExpectedOrganization("Организация по безопасности и сотрудничеству в Европе", "ОБСЕ"),
+          ExpectedOrganization("Агентство США по международному развитию", "USAID")]),
+        ("Поставщиком выступило ⟦ОсОО «Ала-Тоо Сервис»⟧.", [ExpectedOrganization("ОсОО «Ала-Тоо Сервис»")]),
+        ("Акцию провели волонтеры ⟦общественного фонда «Мээрим»⟧.", [ExpectedOrganization("Общественный фонд «Мээрим»")]),
+    ])
+    func russian(_ marked: String, _ expected: [ExpectedOrganization]) throws {
+        try expectOrganizations(marked, expected)
+    }
+
+    @Test("an inflected bare acronym gets the glossary's full name in the text's language")
+    func inflectedAcronym() throws {
+        let found = try organizations(in: "По данным Минздрава, число случаев в этом году снизилось.")
+        #expect(found.map(\.text) == ["Минздрава"])
+        #expect(found.first?.acronym == "Минздрав")
+        #expect(["Министерство здравоохранения Кыргызской Республики", "Министерство здравоохранения КР"].contains(found.first?.name ?? ""))
+    }
+
+    @Test("an acronym defined in the text names later mentions of the same organization", arguments: [
+        // In the glossary, with ИПР as its Russian acronym.
+        ("Исследование провел Институт политики развития (ИПР). Эксперты ИПР представили выводы.", "Институт политики развития", "ИПР"),
+        // Not in the glossary.
+        ("В исследовании участвовал Институт водных проблем и гидроэнергетики (ИВПГ). По данным ИВПГ, уровень воды снизился.",
+         "Институт водных проблем и гидроэнергетики", "ИВПГ"),
+        ("Долбоорду Суу ресурстарын изилдөө борбору (СРИБ) ишке ашырат. СРИБдин эксперттери жыйынтыктарды жарыялашат.",
+         "Суу ресурстарын изилдөө борбору", "СРИБ"),
+    ])
+    func definedAcronym(_ text: String, _ name: String, _ acronym: String) throws {
+        let found = try organizations(in: text)
+        #expect(found.first?.text == name)
+        // The later mention, with or without a suffix, is found.
+        #expect(found.last.map { $0.text.hasPrefix(acronym) } == true, "found \(found.map(\.text))")
+        #expect(found.count >= 2)
+        for f in found {
+            #expect(f.name == name, "\(f.text)")
+            #expect(f.acronym == acronym, "\(f.text)")
+        }
+    }
+
+    @Test("an acronym defined in the text after a name with a weak head: `Центр исследований … (ЦИВР)`")
+    func definedAcronymWeakHead() throws {
+        withKnownIssue("`Центр` is a weak Russian head that needs a capital after it, so the name and its defined acronym are not found at all") {
+            let found = try organizations(in: "Исследование провел Центр исследований водных ресурсов (ЦИВР). По данным ЦИВР, уровень воды снизился.")
+            #expect(found.first?.name == "Центр исследований водных ресурсов")
+            #expect(found.map(\.acronym) == ["ЦИВР", "ЦИВР"])
+        }
+    }
+
+    @Test("one organization mentioned twice gets one name", arguments: [
+        ("⟦Министерство цифрового развития КР⟧ объявило конкурс. Заявки принимает ⟦Министерство цифрового развития⟧ до 1 июня.",
+         [ExpectedOrganization("Министерство цифрового развития КР", "Минцифры"), ExpectedOrganization("Министерство цифрового развития КР", "Минцифры")]),
+        ("⟦Саламаттык сактоо министрлиги⟧ жаңы эрежелерди бекитти. ⟦ССМдин⟧ маалыматы боюнча, эрежелер июлда күчүнө кирет.",
+         [ExpectedOrganization("Саламаттык сактоо министрлиги", "ССМ"), ExpectedOrganization("Саламаттык сактоо министрлиги", "ССМ")]),
+        ("Доклад подготовил ⟦Институт водных проблем⟧. По оценке ⟦Института водных проблем⟧, уровень воды снизился.",
+         [ExpectedOrganization("Институт водных проблем"), ExpectedOrganization("Институт водных проблем")]),
+        ("Жыйынга ⟦Саламаттык сактоо министрлигинин⟧ өкүлдөрү катышты. ⟦Саламаттык сактоо министрлиги⟧ маалымат таратты.",
+         [ExpectedOrganization("Саламаттык сактоо министрлиги", "ССМ"), ExpectedOrganization("Саламаттык сактоо министрлиги", "ССМ")]),
+    ])
+    func twice(_ marked: String, _ expected: [ExpectedOrganization]) throws {
+        try expectOrganizations(marked, expected)
+    }
+
+    @Test("not organizations: generic bodies, a common noun, a weak head without a name, platforms", arguments: [
+        "Иш-чарага облустук администрация жана аймактык шайлоо комиссиялары катышты.",
+        "Как сообщило министерство, работы завершены в срок.",
+        "Программа недели включает семинары и тренинги.",
+        "Вопрос рассмотрела межведомственная комиссия на заседании.",
+        "Заявления принимают центры обслуживания населения.",
+        "Маалымат Facebook жана Telegram баракчаларында жарыяланат.",
+    ])
+    func negatives(_ text: String) throws {
+        let found = try organizations(in: text)
+        #expect(found.isEmpty, "found \(found.map(\.text))")
+    }
+
+    @Test("a sub-unit named inside a role phrase is not reported; its parent body is")
+    func subUnitInRole() throws {
+        let found = try organizations(in: "Жолугушууга ИИМдин Патрулдук милиция кызматынын башчысы катышты.")
+        #expect(found.map(\.text) == ["ИИМдин"])
+        #expect(found.first?.acronym == "ИИМ")
+    }
+
+    // MARK: Known issues
+
+    @Test("a Russian head-first name stops before `и` and a lowercase word")
+    func headFirstStopsAtConjunction() throws {
+        do {
+            try expectOrganizations("Хакатон организован ⟦Министерством цифрового развития КР⟧ и партнерами.",
+                                    [ExpectedOrganization("Министерство цифрового развития КР", "Минцифры")])
+        }
+    }
+
+    @Test("a Russian head-first name takes `по` with a dative: `Агентство по развитию …`")
+    func headFirstWithPo() throws {
+        do {
+            try expectOrganizations("Грант выделило ⟦Агентство по развитию горных территорий⟧.",
+                                    [ExpectedOrganization("Агентство по развитию горных территорий")])
+        }
+    }
+
+    @Test("a capitalized word opening the sentence is not part of an eponymous name")
+    func eponymAfterSentenceStart() throws {
+        withKnownIssue("OrganizationRules.kyrgyzHeadFinal walks left past `атындагы` onto the sentence's first word: `Сынак Токтогул атындагы мектеп`") {
+            try expectOrganizations("Сынак ⟦Токтогул атындагы мектепте⟧ өттү.", [ExpectedOrganization("Токтогул атындагы мектеп")])
+        }
+    }
+
+    @Test("glossary names with «» match as a whole and keep their acronym", arguments: [
+        ("Форумду ⟦«Өнүктүрүү саясат институту» коомдук бирикмеси⟧ уюштурду.",
+         ExpectedOrganization("«Өнүктүрүү саясат институту» коомдук бирикмеси", "ӨСИ")),
+        ("Форумга ⟦Кыргыз-Түрк «Манас» университетинин⟧ студенттери катышты.",
+         ExpectedOrganization("Кыргыз-Түрк «Манас» университети", "КТМУ")),
+    ])
+    func quotedGlossaryNames(_ marked: String, _ expected: ExpectedOrganization) throws {
+        do {
+            try expectOrganizations(marked, [expected])
+        }
+    }
+
+    @Test("a reflexive verb after a head noun is not part of a name", arguments: [
+        "Офис находится в центре города.",
+        "Межведомственная комиссия рассмотрела обращения граждан.",
+    ])
+    func verbAfterHead(_ text: String) throws {
+        do {
+            let found = try organizations(in: text)
+            #expect(found.isEmpty, "found \(found.map(\.text))")
+        }
+    }
+}

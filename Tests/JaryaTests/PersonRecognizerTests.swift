@@ -1,0 +1,96 @@
+import Jarya
+import Testing
+
+/// An expected person: "Given Surname" in the nominative, and the role phrase or nil.
+struct ExpectedPerson: Equatable, CustomStringConvertible {
+    let name: String
+    let role: String?
+
+    init(_ name: String, _ role: String? = nil) {
+        self.name = name
+        self.role = role
+    }
+
+    var description: String { role.map { "\(name) / \($0)" } ?? name }
+}
+
+/// Runs every recognizer and checks that the persons are exactly the marked spans, with the
+/// expected names and roles.
+func expectPersons(_ marked: String, _ expected: [ExpectedPerson], sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let m = MarkedText(marked)
+    let doc = try recognize(m.text, with: Recognizers.all)
+    let found = doc.entities.filter { $0.kind == .person }
+    #expect(found.map(\.text) == m.spans.map { doc.text[$0] }, "persons in: \(m.text)", sourceLocation: sourceLocation)
+    #expect(found.map(\.span) == m.spans, "spans in: \(m.text)", sourceLocation: sourceLocation)
+    let values: [ExpectedPerson] = found.compactMap {
+        guard case .person(let name, let role) = $0.value else { return nil }
+        return ExpectedPerson(name, role)
+    }
+    #expect(values == expected, "values in: \(m.text)", sourceLocation: sourceLocation)
+    #expect(expected.count == m.spans.count, "test case has one value per marked span", sourceLocation: sourceLocation)
+}
+
+@Suite("Persons")
+struct PersonRecognizerTests {
+    @Test("Kyrgyz: given name and surname, a surname in capitals, уулу/кызы; the role before the name", arguments: [
+        ("Долбоордун жетекчиси ⟦Бекболот БЕКИЕВ⟧ маалымат берди.", [ExpectedPerson("Бекболот Бекиев", "Долбоордун жетекчиси")]),
+        ("Жыйынды министрдин орун басары ⟦Нурлан Асанов⟧ ачты.", [ExpectedPerson("Нурлан Асанов", "министрдин орун басары")]),
+        ("Эксперт ⟦Гүлнара Асанова⟧ тренинг өткөрдү.", [ExpectedPerson("Гүлнара Асанова", "Эксперт")]),
+        ("Тренингди ⟦Айгерим Талант кызы⟧ өткөрдү.", [ExpectedPerson("Айгерим Талант кызы")]),
+        ("Сынакты ⟦Эрмек Сапар уулу⟧ жана ⟦Азамат ТОКТОГУЛОВ⟧ ачышты.",
+         [ExpectedPerson("Эрмек Сапар уулу"), ExpectedPerson("Азамат Токтогулов")]),
+    ])
+    func kyrgyz(_ marked: String, _ expected: [ExpectedPerson]) throws {
+        try expectPersons(marked, expected)
+    }
+
+    @Test("Russian: given name and surname in any case, initials, surname first; the role before or after", arguments: [
+        ("Как отметила руководитель проекта ⟦Марина Кузнецова⟧, работа продолжится.",
+         [ExpectedPerson("Марина Кузнецова", "руководитель проекта")]),
+        ("По словам руководителя проекта ⟦Марины Кузнецовой⟧, работа продолжится.",
+         [ExpectedPerson("Марина Кузнецова", "руководитель проекта")]),
+        ("⟦Асанов Талант Маратович⟧, председатель правления, открыл собрание и представил отчет.",
+         [ExpectedPerson("Талант Асанов", "председатель правления")]),
+        ("⟦Жумалиев Нурлан Асанович⟧, заместитель мэра, выступил на встрече.",
+         [ExpectedPerson("Нурлан Жумалиев", "заместитель мэра")]),
+        ("Приказ о назначении подписал ректор ⟦А.Т. Мамытов⟧.", [ExpectedPerson("А.Т. Мамытов", "ректор")]),
+        ("С докладом на заседании выступил ⟦К. Джумагулов⟧.", [ExpectedPerson("К. Джумагулов")]),
+        ("Отчет о работе за год представила ⟦С.Н.Жапарова⟧.", [ExpectedPerson("С.Н. Жапарова")]),
+        ("Дело рассмотрел судья ⟦Турдубаев К.Б.⟧ в открытом заседании.", [ExpectedPerson("К.Б. Турдубаев", "судья")]),
+        ("Глава района встретился с ⟦Бактыбеком Алайчиевым⟧ и обсудил планы.", [ExpectedPerson("Бактыбек Алайчиев")]),
+    ])
+    func russian(_ marked: String, _ expected: [ExpectedPerson]) throws {
+        try expectPersons(marked, expected)
+    }
+
+    @Test("Russian: an inflected surname first, then the given name: `с Алайчиевым Бактыбеком`")
+    func inflectedSurnameFirst() throws {
+        do {
+            try expectPersons("Глава района встретился с ⟦Алайчиевым Бактыбеком⟧ и обсудил планы.", [ExpectedPerson("Бактыбек Алайчиев")])
+        }
+    }
+
+    @Test("Kyrgyz: the role after the name, between commas: `NAME, долбоордун координатору,`")
+    func kyrgyzRoleAfter() throws {
+        do {
+            try expectPersons("⟦Бермет ТАШТАНБЕКОВА⟧, долбоордун координатору, маалымат берди.",
+                              [ExpectedPerson("Бермет Таштанбекова", "долбоордун координатору")])
+        }
+    }
+
+    @Test("not persons: eponyms, streets, a given name alone", arguments: [
+        "Сынак Токтогул атындагы мектепте өттү.",
+        "Сынак Токтогул Сатылганов атындагы мектепте өттү.",
+        "Стипендия имени Суюмбаева вручена лучшим студентам.",
+        "Семинар прошел в КГТУ им. И. Раззакова.",
+        "Наш офис расположен по адресу: ул. Фрунзе, 12.",
+        "Конференция пройдет по адресу пр. Ч. Айтматова, 66.",
+        "Жыйынга Бактыгүл да катышты.",
+        "Айгерим жана Нурлан сынакта жеңишке жетишти.",
+        "Победителем конкурса стала Алина из Токмока.",
+    ])
+    func negatives(_ text: String) throws {
+        let found = try recognize(text, with: Recognizers.all).entities.filter { $0.kind == .person }
+        #expect(found.isEmpty, "found \(found.map(\.text))")
+    }
+}

@@ -1,0 +1,165 @@
+import Jarya
+import Testing
+
+/// An expected place: canonical English name, kind, ISO country.
+struct ExpectedPlace: Equatable, CustomStringConvertible {
+    let name: String
+    let kind: String
+    let country: String?
+
+    init(_ name: String, _ kind: String, _ country: String? = "KG") {
+        self.name = name
+        self.kind = kind
+        self.country = country
+    }
+
+    var description: String { "\(name) (\(kind), \(country ?? "-"))" }
+}
+
+/// Runs every recognizer, as `jarya process` does (organizations and persons claim their spans
+/// first), and checks that the places are exactly the marked spans with the expected values.
+func expectPlaces(_ marked: String, _ expected: [ExpectedPlace], sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let m = MarkedText(marked)
+    let doc = try recognize(m.text, with: Recognizers.all)
+    let places = doc.entities.filter { $0.kind == .place }
+    #expect(places.map(\.text) == m.spans.map { doc.text[$0] }, "places in: \(m.text)", sourceLocation: sourceLocation)
+    #expect(places.map(\.span) == m.spans, "spans in: \(m.text)", sourceLocation: sourceLocation)
+    let values: [ExpectedPlace] = places.compactMap {
+        guard case .place(let name, let kind, let country) = $0.value else { return nil }
+        return ExpectedPlace(name, kind, country)
+    }
+    #expect(values == expected, "values in: \(m.text)", sourceLocation: sourceLocation)
+    #expect(expected.count == m.spans.count, "test case has one value per marked span", sourceLocation: sourceLocation)
+}
+
+/// The places found in a text, for negative cases.
+func places(in text: String) throws -> [String] {
+    try recognize(text, with: Recognizers.all).entities.filter { $0.kind == .place }.map(\.text)
+}
+
+@Suite("Places")
+struct PlaceRecognizerTests {
+    @Test("Kyrgyz: glossary names with case suffixes and type words", arguments: [
+        ("Эл аралык форум 12-мартта ⟦Бишкекте⟧ өтөт.", [ExpectedPlace("Bishkek", "city")]),
+        ("Жаштар форуму ⟦Ош шаарында⟧ экинчи жолу уюштурулду.", [ExpectedPlace("Osh", "city")]),
+        ("Катышуучулар ⟦Оштон⟧ жана ⟦Баткенден⟧ келишти.", [ExpectedPlace("Osh", "city"), ExpectedPlace("Batken", "city")]),
+        ("Жыйынга ⟦Казакстандын⟧ жана ⟦Өзбекстандын⟧ өкүлдөрү катышты.",
+         [ExpectedPlace("Kazakhstan", "country", "KZ"), ExpectedPlace("Uzbekistan", "country", "UZ")]),
+        ("Семинар ⟦Ысык-Көл облусунда⟧ үч күн бою өтөт.", [ExpectedPlace("Issyk-Kul Region", "region")]),
+        ("⟦Чүй облусунун⟧ мектептеринде жаңы окуу жылы башталды.", [ExpectedPlace("Chuy Region", "region")]),
+        ("Долбоор ⟦Кочкор районундагы⟧ 12 мектепте ишке ашат.", [ExpectedPlace("Kochkor District", "district")]),
+        ("Жолугушуу ⟦Кочкор айылында⟧ жергиликтүү тургундар менен өттү.", [ExpectedPlace("Kochkor", "village")]),
+        ("Тренинг ⟦Покровка айылында⟧ жаштар үчүн уюштурулат.", [ExpectedPlace("Pokrovka", "village")]),
+        ("Студенттер ⟦Москвадан⟧ жана ⟦Түркиядан⟧ келишти.",
+         [ExpectedPlace("Moscow", "city", "RU"), ExpectedPlace("Turkey", "country", "TR")]),
+        ("Маданий көргөзмө ⟦Токиодо⟧ ачылат жана бир ай бою иштейт.", [ExpectedPlace("Tokyo", "city", "JP")]),
+        ("Жайкы лагерь ⟦Ысык-Көлдө⟧ ачылды.", [ExpectedPlace("Issyk-Kul Region", "region")]),
+        ("⟦Таластагы⟧ окуучулар олимпиадада жеңишке жетишти.", [ExpectedPlace("Talas", "city")]),
+        ("Иш-чара ⟦Каракол шаарында⟧ өтөт.", [ExpectedPlace("Karakol", "city")]),
+        ("Семинар ⟦Кара-Балтада⟧ өттү жана катышуучулар ⟦Чолпон-Атага⟧ барышты.",
+         [ExpectedPlace("Kara-Balta", "city"), ExpectedPlace("Cholpon-Ata", "city")]),
+        ("Делегация ⟦Кыргызстандын⟧ түштүгүнө барды.", [ExpectedPlace("Kyrgyzstan", "country")]),
+    ])
+    func kyrgyz(_ marked: String, _ expected: [ExpectedPlace]) throws {
+        try expectPlaces(marked, expected)
+    }
+
+    @Test("Kyrgyz: coordinated names take the kind of the shared plural type word", arguments: [
+        ("Катышуучулар ⟦Ош⟧, ⟦Жалал-Абад⟧ жана ⟦Баткен облустарынан⟧ келишти.",
+         [ExpectedPlace("Osh Region", "region"), ExpectedPlace("Jalal-Abad Region", "region"), ExpectedPlace("Batken Region", "region")]),
+        ("Уюштуруучулар ⟦Жайыл⟧, ⟦Сокулук⟧ жана ⟦Аламүдүн райондорунан⟧ келген аялдарды окутушту.",
+         [ExpectedPlace("Jayil District", "district"), ExpectedPlace("Sokuluk District", "district"), ExpectedPlace("Alamudun District", "district")]),
+    ])
+    func kyrgyzCoordinated(_ marked: String, _ expected: [ExpectedPlace]) throws {
+        try expectPlaces(marked, expected)
+    }
+
+    @Test("Russian: declined names, adjectival regions, type words before the name", arguments: [
+        ("Конференция пройдет в ⟦Оше⟧ 12 мая.", [ExpectedPlace("Osh", "city")]),
+        ("Делегация из ⟦Бишкека⟧ прибыла в ⟦Каракол⟧ на три дня.", [ExpectedPlace("Bishkek", "city"), ExpectedPlace("Karakol", "city")]),
+        ("Проект реализуется в ⟦Иссык-Кульской области⟧ с 2023 года.", [ExpectedPlace("Issyk-Kul Region", "region")]),
+        ("Семинар состоится в ⟦Чуйской области⟧ и в ⟦Ошской области⟧.",
+         [ExpectedPlace("Chuy Region", "region"), ExpectedPlace("Osh Region", "region")]),
+        ("В ⟦Джалал-Абадской области⟧ открылся новый центр.", [ExpectedPlace("Jalal-Abad Region", "region")]),
+        ("Проект реализуется в ⟦Сокулукском районе⟧ при поддержке партнеров.", [ExpectedPlace("Sokuluk District", "district")]),
+        ("Встреча с фермерами прошла в ⟦с. Ананьево⟧ в пятницу.", [ExpectedPlace("Ananyevo", "village")]),
+        ("Ярмарка откроется в ⟦г. Токмок⟧ в субботу.", [ExpectedPlace("Tokmok", "city")]),
+        ("В ⟦селе Нариман⟧ открыли новую школу на 300 мест.", [ExpectedPlace("Nariman", "village")]),
+        ("Фестиваль пройдет в ⟦Чолпон-Ате⟧ в июле.", [ExpectedPlace("Cholpon-Ata", "city")]),
+        ("Участники приехали из ⟦Казахстана⟧, ⟦Узбекистана⟧ и ⟦России⟧.",
+         [ExpectedPlace("Kazakhstan", "country", "KZ"), ExpectedPlace("Uzbekistan", "country", "UZ"), ExpectedPlace("Russia", "country", "RU")]),
+        ("Эксперты из ⟦Германии⟧ и ⟦Японии⟧ поделились опытом.",
+         [ExpectedPlace("Germany", "country", "DE"), ExpectedPlace("Japan", "country", "JP")]),
+        // A former name gets today's canonical name.
+        ("Он родился в ⟦г. Фрунзе⟧ в 1975 году.", [ExpectedPlace("Bishkek", "city")]),
+    ])
+    func russian(_ marked: String, _ expected: [ExpectedPlace]) throws {
+        try expectPlaces(marked, expected)
+    }
+
+    @Test("Russian: coordinated district adjectives share `районов`")
+    func russianCoordinated() throws {
+        try expectPlaces("Проект охватит жителей ⟦Кеминского⟧ и ⟦Сокулукского районов⟧.",
+                         [ExpectedPlace("Kemin District", "district"), ExpectedPlace("Sokuluk District", "district")])
+    }
+
+    @Test("the attributive of a type word stays in the span: `Ош шаарындагы`")
+    func attributiveTypeWord() throws {
+        do {
+            try expectPlaces("⟦Ош шаарындагы⟧ мектептерде сабак башталды.", [ExpectedPlace("Osh", "city")])
+        }
+    }
+
+    @Test("a region's centre is not an organization: `Нарын облусунун борборунда`")
+    func regionCentre() throws {
+        do {
+            try expectPlaces("Жыйын ⟦Нарын облусунун⟧ борборунда өттү.", [ExpectedPlace("Naryn Region", "region")])
+        }
+    }
+
+    @Test("a reflexive verb after a head noun does not make an organization that hides the place")
+    func reflexiveVerb() throws {
+        do {
+            try expectPlaces("Новый центр открылся в ⟦Джалал-Абадской области⟧.", [ExpectedPlace("Jalal-Abad Region", "region")])
+        }
+    }
+
+    @Test("not places: streets, currencies, quoted titles, eponyms, role phrases, rivers, surnames", arguments: [
+        "Жаңы кафе Фрунзе көчөсүндө жайгашкан.",
+        "Наш офис расположен по адресу: ул. Фрунзе, 12.",
+        "Конференция пройдет по адресу: пр. Манаса, 40.",
+        "Грант 5 миң АКШ долларын түзөт.",
+        "«Бишкек – 2030» программасы кабыл алынды.",
+        "Сынак Токтогул Сатылганов атындагы мектепте өттү.",
+        "ПРООНдун Кыргызстандагы өкүлү сөз сүйлөдү.",
+        "Об этом сообщил представитель JICA в Кыргызстане.",
+        "Уровень воды реки Нарын снизился за неделю.",
+        "Иш-чараны Азамат ТОКТОГУЛОВ ачты.",
+    ])
+    func negatives(_ text: String) throws {
+        let found = try places(in: text)
+        #expect(found.isEmpty, "found \(found)")
+    }
+
+    @Test("a place inside an organization's name is part of the organization")
+    func insideOrganization() throws {
+        let doc = try recognize("Жыйынга Бишкек шаарынын мэриясынын өкүлдөрү катышты.", with: Recognizers.all)
+        #expect(doc.entities.filter { $0.kind == .place }.isEmpty)
+        #expect(doc.entities.filter { $0.kind == .organization }.map(\.text) == ["Бишкек шаарынын мэриясынын"])
+    }
+
+    @Test("a small glossary of its own: an unknown name with a type word gets a transliterated name")
+    func ownGlossary() throws {
+        let table = try TSVTable(name: "mini.tsv", text: """
+            id\tcanonical\tkind\tcountry\tparent\tky\tru\ten
+            kyrgyzstan\tKyrgyzstan\tcountry\tKG\t\tКыргызстан\tКыргызстан\t
+            osh\tOsh\tcity\tKG\tkyrgyzstan\tОш\tОш\t
+            """, required: PlaceGlossary.columns)
+        let recognizer = PlaceRecognizer(glossary: try PlaceGlossary(table: table))
+        let m = MarkedText("Жаштар ⟦Оштон⟧ жана ⟦Кызыл-Жар айылынан⟧ келишти.")
+        let doc = try recognize(m.text, with: [recognizer])
+        #expect(doc.entities.map(\.span) == m.spans)
+        #expect(doc.entities.map(\.value) == [.place(name: "Osh", kind: "city", country: "KG"),
+                                              .place(name: "Kyzyl-Jar", kind: "village", country: "KG")])
+    }
+}
