@@ -163,9 +163,9 @@ struct EventAssembler {
             while c < range.upperBound && !(tokens[c].is("»") || tokens[c].is("”") || tokens[c].is("\"")) && !tokens[c].newlineBefore { c += 1 }
             guard c < range.upperBound, c - i > 2 else { i += 1; continue }
             let span = Span(tokens[i].span.start, tokens[c].span.end)
-            let near = (max(0, i - 3)..<min(tokens.count, c + 4)).contains { k in
-                tokens[k].lower == "деген" || lexicon.match(tokens, at: k, roles: [.kind]) != nil
-            }
+            // `«…» деген темадагы`, `«…» аттуу … конференциясы`, `форум «…»`.
+            let near = (c + 1 < tokens.count && ["деген", "аттуу", "атындагы", "под"].contains(tokens[c + 1].lower))
+                || (max(0, i - 3)..<min(tokens.count, c + 4)).contains { k in lexicon.match(tokens, at: k, roles: [.kind]) != nil }
             if near && !orgs.contains(where: { $0.overlaps(span) }) {
                 return document.text[Span(tokens[i + 1].span.start, tokens[c - 1].span.end)]
             }

@@ -1,6 +1,6 @@
 /// Finds records of different files that are translations of each other: a Kyrgyz and a
-/// Russian release of one event. They share the event's dates and places, and at least one of
-/// the published date, a contact (URL, e-mail, phone) or a person.
+/// Russian release of one event. They share the event's dates and places, and a contact (URL,
+/// e-mail, phone) or a person, or the published date and the kind of event.
 public struct TranslationLinker: Sendable {
     public struct Signature: Sendable {
         let id: String
@@ -8,6 +8,7 @@ public struct TranslationLinker: Sendable {
         let start: String
         let end: String
         let places: Set<String>
+        let kind: String
         let published: String?
         let evidence: Set<String>
     }
@@ -30,7 +31,7 @@ public struct TranslationLinker: Sendable {
             default: break
             }
         }
-        signatures.append(Signature(id: id, language: lang, start: start, end: end, places: Set(e.places),
+        signatures.append(Signature(id: id, language: lang, start: start, end: end, places: Set(e.places), kind: e.kind,
                                     published: record.published, evidence: evidence))
     }
 
@@ -44,7 +45,8 @@ public struct TranslationLinker: Sendable {
                 for b in group where b > a {
                     let x = signatures[a]!, y = signatures[b]!
                     guard x.language != y.language, x.id != y.id, !x.places.isDisjoint(with: y.places) else { continue }
-                    let samePublished = x.published != nil && x.published == y.published
+                    // A shared contact or person is enough; the same published date only with the same kind of event.
+                    let samePublished = x.published != nil && x.published == y.published && x.kind == y.kind
                     guard samePublished || !x.evidence.isDisjoint(with: y.evidence) else { continue }
                     result[a, default: []].append(Record.Related(id: y.id, relation: "translation"))
                     result[b, default: []].append(Record.Related(id: x.id, relation: "translation"))

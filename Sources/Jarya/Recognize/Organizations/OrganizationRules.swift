@@ -163,9 +163,13 @@ struct OrganizationRules {
         // The name starts at its first capital; a name after an eponym starts with the eponym
         // (`Сынак Токтогул атындагы мектепте` → `Токтогул атындагы мектеп`).
         while first < i && !(tokens[first].isCapitalized || tokens[first].isAllCaps) { first += 1 }
-        if eponym, let at = (first..<i).first(where: { tokens[$0].lower == "атындагы" }) {
-            var e = at
-            while e > first, at - e < 5, tokens[e - 1].isCapitalized || tokens[e - 1].is(".") { e -= 1 }
+        if eponym, let at = (first..<i).first(where: { tokens[$0].lower == "атындагы" }), at > first {
+            // The eponym: a surname or a given name, after a given name or initials.
+            var e = at - 1
+            while e > first, tokens[e - 1].is(".") || (tokens[e - 1].text.count == 1 && tokens[e - 1].isCapitalized)
+                    || people.givenName(tokens[e - 1].lower) != nil && tokens[e - 1].isCapitalized && !startsSentence(e - 1) {
+                e -= 1
+            }
             first = e
         }
         guard tokens[first].isCapitalized || tokens[first].isAllCaps else { return nil }
@@ -274,6 +278,7 @@ struct OrganizationRules {
         // Past-tense and reflexive verbs (`рассмотрела`, `открылся`) and the instrumental plural
         // (`партнерами`) end in the same letters.
         if ["ла", "ло", "ли", "ся", "сь", "ами", "ями"].contains(where: { w.hasSuffix($0) }) { return false }
+        if w.hasSuffix("ий") && w.count > 6 { return true }  // the plural of -ие nouns: исследований, мероприятий
         return ["а", "я", "ы", "и", "ов", "ев", "ей", "ой", "ых", "их", "ого", "его", "ии", "ия"].contains { w.hasSuffix($0) } && w.count > 2
     }
 
