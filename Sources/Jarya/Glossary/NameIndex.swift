@@ -28,7 +28,7 @@ public struct NameIndex<Value: Sendable>: Sendable {
     static func forms(_ token: NameToken, last: Bool) -> ArraySlice<String> {
         let all = token.forms.isEmpty ? [token.lower] : token.forms
         if last { return all[...] }
-        let russian = RussianMorphology.stem(token.lower)
+        let russian = token.stem.isEmpty ? RussianMorphology.stem(token.lower) : token.stem
         return all.prefix(russian != token.lower && all.count > 1 && all[1] == russian ? 2 : 1)
     }
 

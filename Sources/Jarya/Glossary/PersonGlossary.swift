@@ -66,19 +66,22 @@ public struct PersonGlossary: Sendable {
 
     /// The dictionary form of a role word (`вице-мэра` → `вице-мэр`, `директорунун` → `директору`).
     public func roleWord(_ lower: String) -> String? {
-        roleWord(lower, forms: Analyze.forms(of: lower))
+        let stem = RussianMorphology.stem(lower)
+        return roleWord(lower, forms: Analyze.forms(of: lower, stem: stem), stem: stem)
     }
 
     /// The same, for a word whose forms the Analyze stage has computed.
     public func roleWord(_ token: NameToken) -> String? {
-        token.kind == .word ? roleWord(token.lower, forms: token.forms.isEmpty ? Analyze.forms(of: token.lower) : token.forms) : nil
+        guard token.kind == .word else { return nil }
+        if token.forms.isEmpty { return roleWord(token.lower) }
+        return roleWord(token.lower, forms: token.forms, stem: token.stem)
     }
 
     public func isRoleWord(_ token: NameToken) -> Bool { roleWord(token) != nil }
 
-    private func roleWord(_ lower: String, forms: [String]) -> String? {
+    private func roleWord(_ lower: String, forms: [String], stem: String) -> String? {
         if roleHeads.contains(lower) { return lower }
         if let k = forms.dropFirst().first(where: { roleHeads.contains($0) }) { return k }
-        return roleHeadStems[RussianMorphology.stem(lower)]
+        return roleHeadStems[stem]
     }
 }

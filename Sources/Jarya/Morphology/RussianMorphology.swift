@@ -10,13 +10,16 @@ public enum RussianMorphology {
         "ью", "ам", "ям", "ь", "а", "я", "о", "е", "у", "ю", "ы", "и", "й",
     ].sorted { $0.count > $1.count }
 
+    private static let endingScalars = endings.map { Array($0.unicodeScalars) }
+
     /// The stem, never shorter than two letters.
     public static func stem(_ word: String) -> String {
-        let w = word.lowercased().replacing("ё", with: "е")
-        for e in endings where w.hasSuffix(e) && w.count - e.count >= 2 {
-            return String(w.dropLast(e.count))
+        var s = Array(word.lowercased().unicodeScalars)
+        for k in s.indices where s[k] == "ё" { s[k] = "е" }
+        for e in endingScalars where s.count - e.count >= 2 && s[(s.count - e.count)...].elementsEqual(e) {
+            return String(String.UnicodeScalarView(s[..<(s.count - e.count)]))
         }
-        return w
+        return String(String.UnicodeScalarView(s))
     }
 
     /// A surname in an oblique case back in the nominative: Алайчиевым → Алайчиев,

@@ -17,6 +17,8 @@ public struct NameToken: Sendable {
     /// What the word may be in a dictionary: its lower case, its Russian stem, its Kyrgyz stems
     /// (the Analyze stage fills these in; empty for punctuation and numbers).
     public var forms: [String] = []
+    /// The Russian stem (the Analyze stage fills it in; the lower case until then).
+    public var stem: String = ""
 
     public func `is`(_ punctuation: Unicode.Scalar) -> Bool { kind == .punctuation && text.unicodeScalars.first == punctuation }
 }

@@ -206,7 +206,7 @@ struct OrganizationRules {
     /// The dictionary form of a Russian head noun (`Министерством` → `министерство`).
     func russianHead(_ t: NameToken) -> String? {
         guard t.kind == .word else { return nil }
-        return glossary.russianHeads[RussianMorphology.stem(t.lower)]
+        return glossary.russianHeads[t.stem.isEmpty ? RussianMorphology.stem(t.lower) : t.stem]
     }
 
     static let adjectiveEndings = ["ого", "его", "ому", "ему", "ым", "им", "ом", "ем", "ой", "ей", "ая", "яя", "ую", "юю", "ое", "ее", "ий", "ый", "ых", "их"]
