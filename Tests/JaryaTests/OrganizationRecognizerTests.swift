@@ -14,20 +14,12 @@ struct ExpectedOrganization: Equatable, CustomStringConvertible {
     var description: String { acronym.map { "\(name) (\($0))" } ?? name }
 }
 
-/// Runs every recognizer and checks that the organizations are exactly the marked spans, with
-/// the expected names and acronyms in order.
+/// Checks the organizations of a marked sentence against their expected values.
 func expectOrganizations(_ marked: String, _ expected: [ExpectedOrganization], sourceLocation: SourceLocation = #_sourceLocation) throws {
-    let m = MarkedText(marked)
-    let doc = try recognize(m.text, with: Recognizers.all)
-    let found = doc.entities.filter { $0.kind == .organization }
-    #expect(found.map(\.text) == m.spans.map { doc.text[$0] }, "organizations in: \(m.text)", sourceLocation: sourceLocation)
-    #expect(found.map(\.span) == m.spans, "spans in: \(m.text)", sourceLocation: sourceLocation)
-    let values: [ExpectedOrganization] = found.compactMap {
-        guard case .organization(let name, let acronym) = $0.value else { return nil }
+    try expectEntities(.organization, marked, expected, value: { v in
+        guard case .organization(let name, let acronym) = v else { return nil }
         return ExpectedOrganization(name, acronym)
-    }
-    #expect(values == expected, "values in: \(m.text)", sourceLocation: sourceLocation)
-    #expect(expected.count == m.spans.count, "test case has one value per marked span", sourceLocation: sourceLocation)
+    }, sourceLocation: sourceLocation)
 }
 
 /// The organizations found in a text, as (text, name, acronym).

@@ -14,20 +14,12 @@ struct ExpectedPerson: Equatable, CustomStringConvertible {
     var description: String { role.map { "\(name) / \($0)" } ?? name }
 }
 
-/// Runs every recognizer and checks that the persons are exactly the marked spans, with the
-/// expected names and roles.
+/// Checks the persons of a marked sentence against their expected values.
 func expectPersons(_ marked: String, _ expected: [ExpectedPerson], sourceLocation: SourceLocation = #_sourceLocation) throws {
-    let m = MarkedText(marked)
-    let doc = try recognize(m.text, with: Recognizers.all)
-    let found = doc.entities.filter { $0.kind == .person }
-    #expect(found.map(\.text) == m.spans.map { doc.text[$0] }, "persons in: \(m.text)", sourceLocation: sourceLocation)
-    #expect(found.map(\.span) == m.spans, "spans in: \(m.text)", sourceLocation: sourceLocation)
-    let values: [ExpectedPerson] = found.compactMap {
-        guard case .person(let name, let role) = $0.value else { return nil }
+    try expectEntities(.person, marked, expected, value: { v in
+        guard case .person(let name, let role) = v else { return nil }
         return ExpectedPerson(name, role)
-    }
-    #expect(values == expected, "values in: \(m.text)", sourceLocation: sourceLocation)
-    #expect(expected.count == m.spans.count, "test case has one value per marked span", sourceLocation: sourceLocation)
+    }, sourceLocation: sourceLocation)
 }
 
 @Suite("Persons")

@@ -16,20 +16,12 @@ struct ExpectedPlace: Equatable, CustomStringConvertible {
     var description: String { "\(name) (\(kind), \(country ?? "-"))" }
 }
 
-/// Runs every recognizer, as `jarya process` does (organizations and persons claim their spans
-/// first), and checks that the places are exactly the marked spans with the expected values.
+/// Checks the places of a marked sentence against their expected values.
 func expectPlaces(_ marked: String, _ expected: [ExpectedPlace], sourceLocation: SourceLocation = #_sourceLocation) throws {
-    let m = MarkedText(marked)
-    let doc = try recognize(m.text, with: Recognizers.all)
-    let places = doc.entities.filter { $0.kind == .place }
-    #expect(places.map(\.text) == m.spans.map { doc.text[$0] }, "places in: \(m.text)", sourceLocation: sourceLocation)
-    #expect(places.map(\.span) == m.spans, "spans in: \(m.text)", sourceLocation: sourceLocation)
-    let values: [ExpectedPlace] = places.compactMap {
-        guard case .place(let name, let kind, let country) = $0.value else { return nil }
+    try expectEntities(.place, marked, expected, value: { v in
+        guard case .place(let name, let kind, let country) = v else { return nil }
         return ExpectedPlace(name, kind, country)
-    }
-    #expect(values == expected, "values in: \(m.text)", sourceLocation: sourceLocation)
-    #expect(expected.count == m.spans.count, "test case has one value per marked span", sourceLocation: sourceLocation)
+    }, sourceLocation: sourceLocation)
 }
 
 /// The places found in a text, for negative cases.

@@ -1,4 +1,5 @@
 import Jarya
+import Testing
 
 /// Text with `⟦` and `⟧` around the spans a test expects a recognizer to find, as in
 /// swift-format's marked-text tests. `text` is the text without the markers; `spans` are
@@ -29,4 +30,25 @@ func recognize(_ text: String, with recognizers: [any Recognizer], path: String 
     var doc = Document(text: text, path: path)
     try Pipeline(stages: [Ingest(), Normalize(), Segment(), Analyze(), Recognize(recognizers: recognizers)]).run(&doc)
     return doc
+}
+
+/// Runs every recognizer, as `jarya process` does, and checks that the entities of one kind are
+/// exactly the marked spans, with the expected values in order. `value` reads an entity's value
+/// into the test's expectation type.
+func expectEntities<V: Equatable & CustomStringConvertible>(
+    _ kind: Entity.Kind, _ marked: String, _ expected: [V], value: (Entity.Value) -> V?,
+    sourceLocation: SourceLocation = #_sourceLocation
+) throws {
+    let m = MarkedText(marked)
+    let doc = try recognize(m.text, with: Recognizers.all)
+    let found = doc.entities.filter { $0.kind == kind }
+    #expect(found.map(\.text) == m.spans.map { doc.text[$0] }, "\(kind)s in: \(m.text)", sourceLocation: sourceLocation)
+    #expect(found.map(\.span) == m.spans, "spans in: \(m.text)", sourceLocation: sourceLocation)
+    #expect(found.compactMap { value($0.value) } == expected, "values in: \(m.text)", sourceLocation: sourceLocation)
+    #expect(expected.count == m.spans.count, "test case has one value per marked span", sourceLocation: sourceLocation)
+}
+
+/// The entities of one kind that every recognizer finds in `text`.
+func entities(_ kind: Entity.Kind, in text: String) throws -> [Entity] {
+    try recognize(text, with: Recognizers.all).entities.filter { $0.kind == kind }
 }
