@@ -62,6 +62,11 @@ public enum GlossaryCheck {
                 _ = try OrganizationGlossary(organizations: o, heads: h)
                 return o.rows.count + h.rows.count
             },
+            check("event-words.tsv") {
+                let t = try table("event-words.tsv", EventLexicon.columns)
+                _ = try EventLexicon(table: t)
+                return t.rows.count
+            },
             check("given-names.tsv + roles.tsv") {
                 let n = try table("given-names.tsv", ["name", "sex", "origin"])
                 let r = try table("roles.tsv", ["lang", "role", "kind"])
