@@ -106,10 +106,12 @@ struct EventAssembler {
             if v.end == nil { score -= 5 }  // since 2019
             if start.day != nil { score += 3 } else if start.month != nil { score += 1 } else { score -= 2 }
             if v.isDeadline { score -= 4 }
-            if let t = titleBlock, t.contains(d.span) { score += 3 }
-            else if lead.contains(d.span) { score += 2 }
             let s = sentence(at: d.span.start)
-            if !kinds(in: s).isEmpty { score += 2 }
+            let kindNearby = !kinds(in: s).isEmpty
+            // A headline that names both the event and its date says which date is the event's.
+            if let t = titleBlock, t.contains(d.span) { score += kindNearby || !kinds(in: t).isEmpty ? 7 : 3 }
+            else if lead.contains(d.span) { score += 2 }
+            if kindNearby { score += 2 }
             // An application or registration window is not the event.
             if tokens(in: s).contains(where: { lexicon.match(tokens, at: $0, roles: [.application]) != nil }) { score -= 3 }
             if let end = v.end, start.day != nil, end != start {
@@ -161,7 +163,8 @@ struct EventAssembler {
             guard tokens[i].is("«") || tokens[i].is("“") || tokens[i].is("\"") else { i += 1; continue }
             var c = i + 1
             while c < range.upperBound && !(tokens[c].is("»") || tokens[c].is("”") || tokens[c].is("\"")) && !tokens[c].newlineBefore { c += 1 }
-            guard c < range.upperBound, c - i > 2 else { i += 1; continue }
+            // A quotation of one word (`"Ысык-Көл"`) is no title: go past its closing mark.
+            guard c < range.upperBound, c - i > 2 else { i = c + 1; continue }
             let span = Span(tokens[i].span.start, tokens[c].span.end)
             // `«…» деген темадагы`, `«…» аттуу … конференциясы`, `форум «…»`.
             let near = (c + 1 < tokens.count && ["деген", "аттуу", "атындагы", "под"].contains(tokens[c + 1].lower))

@@ -9,6 +9,12 @@
 enum DatelineReader {
     static let blocksToSearch = 6
     static let labelWords: Set<String> = ["дата", "date", "опубликовано", "жарыяланды", "обновлено"]
+    /// Words a dateline may hold after its date: weekdays, `Бишкек убактысы` (Bishkek time).
+    static let datelineWords: Set<String> = [
+        "дүйшөмбү", "шейшемби", "шаршемби", "бейшемби", "жума", "ишемби", "жекшемби", "убактысы", "убакыт",
+        "понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье", "время",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    ]
 
     /// The index of the dateline mention, if there is one.
     static func find(_ mentions: [DateMention], in doc: Document) -> Int? {
@@ -38,7 +44,7 @@ enum DatelineReader {
             let part = piece.hasSuffix(".") ? piece.dropLast() : piece
             if part.allSatisfy({ $0.isNumber || $0 == "." }) { continue }
             words += 1
-            if part.contains(".") || part == "г" || part.hasPrefix("жыл") { continue }  // 24.kg, 2025 г., 2025-жыл
+            if part.contains(".") || part == "г" || part.hasPrefix("жыл") || datelineWords.contains(part.lowercased()) { continue }  // 24.kg, 2025 г., 2025-жыл, шейшемби
             guard let f = part.first, f.isUppercase || !f.isLetter else { return false }
         }
         return words <= 4

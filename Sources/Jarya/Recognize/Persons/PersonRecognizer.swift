@@ -64,6 +64,13 @@ struct PersonNames {
     static let surnameEndings = ["ов", "ев", "ова", "ева", "ин", "ина", "ын", "ына", "ский", "ская", "цкий", "цкая", "иев", "иева",
                                  "овым", "евым", "овой", "евой", "ову", "еву", "ым", "иным", "иной"]
 
+    /// `уулу`, `кызы` in any case form (`уулунун`, `кызына`), as written in a name.
+    static func patronymWord(_ lower: String) -> String? {
+        if lower.hasPrefix("уулу") { return "уулу" }
+        if lower.hasPrefix("кызы") { return "кызы" }
+        return nil
+    }
+
     func isName(_ k: Int) -> Bool {
         k < tokens.count && tokens[k].kind == .word && (tokens[k].isCapitalized || tokens[k].isAllCaps) && !tokens[k].newlineBefore
     }
@@ -95,8 +102,8 @@ struct PersonNames {
             return .init(first: i, last: j + 1, name: ini + " " + nominative(tokens[j], female: nil))
         }
         // A father's name with уулу/кызы: Жамила Өмүрбек кызы, even when the given name is new to us.
-        if isName(i + 1), i + 2 < tokens.count, ["уулу", "кызы"].contains(tokens[i + 2].lower), !t.isAllCaps {
-            return .init(first: i, last: i + 3, name: capitalized(t.text) + " " + capitalized(tokens[i + 1].text) + " " + tokens[i + 2].lower)
+        if isName(i + 1), i + 2 < tokens.count, let patronym = Self.patronymWord(tokens[i + 2].lower), !t.isAllCaps {
+            return .init(first: i, last: i + 3, name: capitalized(t.text) + " " + capitalized(tokens[i + 1].text) + " " + patronym)
         }
         // Surname first: Омурбеков Таалайбек Сыргакович; Турдубаев К.Б. (an all-caps surname has
         // four letters or more and is no known place: not `КР Эркин`).
@@ -122,8 +129,8 @@ struct PersonNames {
         // Given name and surname: Бекболот БЕКИЕВ, Асель Жумабаева, Нурлан Абдыкалык уулу, Бактыбеком Алайчиевым
         if let given = people.givenName(t.lower), isName(i + 1) {
             let s = tokens[i + 1]
-            if i + 2 < tokens.count, ["уулу", "кызы"].contains(tokens[i + 2].lower) {
-                return .init(first: i, last: i + 3, name: capitalized(t.text) + " " + capitalized(s.text) + " " + tokens[i + 2].lower)
+            if i + 2 < tokens.count, let patronym = Self.patronymWord(tokens[i + 2].lower) {
+                return .init(first: i, last: i + 3, name: capitalized(t.text) + " " + capitalized(s.text) + " " + patronym)
             }
             // Two given names in a row are a name and a father's name only with уулу/кызы.
             if people.givenName(s.lower) != nil && !looksLikeSurname(s) {
@@ -171,7 +178,13 @@ struct PersonNames {
     /// A surname in the nominative with normal capitals: БЕКИЕВ → Бекиев; in an oblique case
     /// after an inflected given name: Алайчиевым → Алайчиев, Кузнецовой → Кузнецова.
     func nominative(_ t: NameToken, female: Bool?, inflected: Bool = false) -> String {
-        let word = capitalized(t.text)
+        var word = capitalized(t.text)
+        // A Kyrgyz case suffix on a Russian-type surname: Жапаровдун → Жапаров, Койчиевди → Койчиев,
+        // Асановага → Асанова.
+        let kyrgyzStem = KyrgyzMorphology.stems(of: word).dropFirst()
+            .filter { stem in ["ов", "ев", "ова", "ева", "ин", "ина", "ын", "ына", "иев", "иева"].contains { stem.hasSuffix($0) } }
+            .max { $0.count < $1.count }
+        if let stem = kyrgyzStem, word.count - stem.count >= 2 { word = String(word.prefix(stem.count)) }
         let lower = word.lowercased()
         // Unambiguous oblique forms.
         for (ending, nominative) in [("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("овым", "ов"), ("евым", "ев"), ("иным", "ин"), ("ову", "ов"), ("еву", "ев")]
