@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // System ICU (Debian: libicu-dev). Only ICUText may import it: see DESIGN.md, "ICU from Swift".
@@ -26,11 +28,25 @@ let package = Package(
             dependencies: ["CICU"],
             swiftSettings: [.unsafeFlags(["-enable-library-evolution"])]
         ),
-        // The pipeline: Ingest → Normalize → Segment → Recognize → Assemble → Output.
-        .target(name: "Jarya", dependencies: ["ICUText", .product(name: "Crypto", package: "swift-crypto")]),
+        // System libxml2 (Debian: libxml2-dev). Only HTMLText may import it, as with ICU.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
+        // HTML and XML → text blocks through libxml2, never fetching anything from the network.
+        .target(
+            name: "HTMLText",
+            dependencies: ["CLibXML2"],
+            swiftSettings: [.unsafeFlags(["-enable-library-evolution"])]
+        ),
+        // The pipeline: Ingest → Normalize → Segment → Analyze → Recognize → Assemble → Output.
+        .target(name: "Jarya", dependencies: [
+            "ICUText", "HTMLText",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        // SQLite through GRDB: the incremental state of batch runs and the searchable archive.
+        .target(name: "JaryaArchive", dependencies: ["Jarya", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(
             name: "jarya",
-            dependencies: ["Jarya", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Jarya", "JaryaArchive", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Benchmarks: a corpus generator and per-stage timings (not one of jarya's user commands).
         .executableTarget(
@@ -38,6 +54,8 @@ let package = Package(
             dependencies: ["Jarya", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "ICUTextTests", dependencies: ["ICUText"]),
+        .testTarget(name: "HTMLTextTests", dependencies: ["HTMLText"]),
+        .testTarget(name: "JaryaArchiveTests", dependencies: ["JaryaArchive"]),
         // Fixtures are read through #filePath, not bundled.
         .testTarget(name: "JaryaTests", dependencies: ["Jarya"], exclude: ["Fixtures"]),
         .testTarget(name: "jaryaTests", dependencies: ["jarya"], exclude: ["Fixtures"]),
