@@ -75,6 +75,14 @@ static inline int32_t jr_ucnv_toUChars(UConverter *c, UChar *dest, int32_t capac
                                        const char *src, int32_t length, UErrorCode *status) {
     return ucnv_toUChars(c, dest, capacity, src, length, status);
 }
+static inline int32_t jr_ucnv_fromUChars(UConverter *c, char *dest, int32_t capacity,
+                                         const UChar *src, int32_t length, UErrorCode *status) {
+    return ucnv_fromUChars(c, dest, capacity, src, length, status);
+}
+static inline void jr_ucnv_reset(UConverter *c) { ucnv_reset(c); }
+static inline void jr_ucnv_setFromUCallBackStop(UConverter *c, UErrorCode *status) {
+    ucnv_setFromUCallBack(c, UCNV_FROM_U_CALLBACK_STOP, NULL, NULL, NULL, status);
+}
 static inline const char *jr_ucnv_getName(const UConverter *c, UErrorCode *status) { return ucnv_getName(c, status); }
 static inline const char *jr_ucnv_getStandardName(const char *name, const char *standard, UErrorCode *status) {
     return ucnv_getStandardName(name, standard, status);

@@ -55,6 +55,41 @@ public enum CharsetConverter {
         }
     }
 
+    /// Converts UTF-16 code units to bytes in `charset` (`ucnv_fromUChars`). A character the
+    /// charset cannot encode is an error (`U_INVALID_CHAR_FOUND`) unless `substitute` is true,
+    /// when the charset's substitution character takes its place.
+    public static func fromUTF16(_ units: [UInt16], charset: String, substitute: Bool = false) throws -> [UInt8] {
+        var status = U_ZERO_ERROR
+        guard let conv = jr_ucnv_open(charset, &status), !status.isFailure else {
+            throw ICUError(status, "ucnv_open(\(charset))")
+        }
+        defer { jr_ucnv_close(conv) }
+        if !substitute {
+            jr_ucnv_setFromUCallBackStop(conv, &status)
+            if status.isFailure { throw ICUError(status, "ucnv_setFromUCallBack(\(charset))") }
+        }
+        var capacity = max(units.count * 4 + 4, 16)
+        while true {
+            status = U_ZERO_ERROR
+            var needed: Int32 = 0
+            let result = units.withUnsafeBufferPointer { src in
+                [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                    needed = buffer.withMemoryRebound(to: CChar.self) { dest in
+                        jr_ucnv_fromUChars(conv, dest.baseAddress, Int32(capacity), src.baseAddress, Int32(src.count), &status)
+                    }
+                    count = status.isFailure ? 0 : Int(needed)
+                }
+            }
+            if status == U_BUFFER_OVERFLOW_ERROR {
+                capacity = Int(needed) + 1
+                jr_ucnv_reset(conv)
+                continue
+            }
+            if status.isFailure { throw ICUError(status, "ucnv_fromUChars(\(charset))") }
+            return result
+        }
+    }
+
     /// The standard (MIME, else IANA) name of a charset alias (`cp1251` → `windows-1251`), or nil if ICU does not know it.
     public static func canonicalName(_ charset: String) -> String? {
         var status = U_ZERO_ERROR

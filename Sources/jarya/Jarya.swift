@@ -18,7 +18,7 @@ struct JaryaCommand: ParsableCommand {
         empty); 66 an input path does not exist; 73 the output cannot be created; 74 a file
         cannot be read. Failed documents still get a record with an "error" field.
         """,
-        subcommands: [Process.self, Normalize.self, Glossary.self, Schema.self],
+        subcommands: [Process.self, Normalize.self, Glossary.self, Schema.self, IndexCommand.self, SearchCommand.self, ExportCommand.self],
         defaultSubcommand: nil
     )
 }

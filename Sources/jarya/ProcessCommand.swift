@@ -1,17 +1,27 @@
 import ArgumentParser
 import Foundation
 import Jarya
+import JaryaArchive
+
+extension BatchLog.Format: ExpressibleByArgument {}
 
 struct Process: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Extract records from releases (files, folders, or standard input) as JSON Lines.",
         discussion: """
-        Folders are read recursively for .txt and .md files, in sorted path order. With no
-        PATH, or with -, the release is read from standard input.
+        Folders are read recursively for .txt, .md, .html, .htm and .docx files, in sorted path
+        order; hidden files are skipped, and so are symbolic links that lead out of the folder.
+        With no PATH, or with -, the release is read from standard input.
+
+        With --state, a rerun processes only new and changed files and takes the records of the
+        others from the state file; the output is still complete. A second run on the same
+        state (or, without --state, the same --out) exits 75 at once.
 
         Examples:
           jarya process corpus/ --out records.jsonl
           jarya process a.txt b.md - < c.txt
+          jarya process inbox/ --include '*.txt' --exclude 'drafts/*' --out records.jsonl
+          jarya process inbox/ --state inbox.state --out records.jsonl --quiet   (nightly cron)
         """
     )
 
@@ -27,30 +37,102 @@ struct Process: ParsableCommand {
     @Option(name: .shortAndLong, help: "Documents processed in parallel (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Flag(name: .shortAndLong, help: "Print nothing on standard error, not even the summary of failures.")
+    @Option(name: .customLong("include"), help: ArgumentHelp(
+        "Read only the files of folders matching this glob (repeatable).",
+        discussion: "Matched with fnmatch(3) against the path relative to the folder given and against the file name.",
+        valueName: "glob"))
+    var include: [String] = []
+
+    @Option(name: .customLong("exclude"), help: ArgumentHelp(
+        "Skip the files and folders matching this glob (repeatable).", valueName: "glob"))
+    var exclude: [String] = []
+
+    @Option(help: ArgumentHelp(
+        "Remember each file's SHA-256 and record in this SQLite file; a rerun processes only new or changed files.",
+        valueName: "file"))
+    var state: String?
+
+    @Flag(help: "With --state: process every file again, even unchanged ones.")
+    var force = false
+
+    @Option(help: ArgumentHelp("How to write errors and the summary on standard error: text or json (one object per line).",
+                               valueName: "format"))
+    var logFormat: BatchLog.Format?
+
+    @Option(help: ArgumentHelp(
+        "Read .txt, .md and .html files in this charset instead of detecting it (windows-1251, KOI8-R, IBM866, ISO-8859-5, UTF-16LE, …).",
+        valueName: "name"), transform: Process.charset)
+    var encoding: String?
+
+    /// `--encoding`: a charset ICU knows, by its standard name; anything else is a usage error (64).
+    static func charset(_ name: String) throws -> String {
+        guard let charset = TextDecoder.canonicalCharset(name) else {
+            throw ValidationError("unknown charset '\(name)'. Use a name ICU knows, such as UTF-8, windows-1251, KOI8-R, IBM866, ISO-8859-5, UTF-16LE.")
+        }
+        return charset
+    }
+
+    @Flag(name: .shortAndLong, help: "Print nothing on standard error but errors that stop the run.")
     var quiet = false
 
+    func validate() throws {
+        if force && state == nil { throw ValidationError("--force needs --state FILE: without a state every file is processed anyway.") }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+    }
+
     func run() throws {
-        let inputs = InputCollector.collect(paths)
+        let started = Date()
+        let log = BatchLog(format: logFormat ?? .text, quiet: quiet, terminal: BatchLog.standardErrorIsTerminal,
+                           explicitFormat: logFormat != nil)
+        func stop(_ message: String, _ status: Int32) -> ExitCode {
+            log.fatal(message, status: status)
+            return ExitCode(status)
+        }
+
+        // One run at a time per state file and per output file.
+        var locks: [RunLock] = []
+        defer { locks.forEach { $0.release() } }
+        for target in [state, out].compactMap({ $0 }) {
+            do {
+                locks.append(try RunLock(for: target))
+            } catch let failure as RunLock.Failure {
+                if case .busy = failure { throw stop("\(failure)", RunLock.busyStatus) }
+                throw stop("\(failure)", ExitStatus.cannotCreate.rawValue)
+            }
+        }
+        // Nobody else writes this output now: a temporary file beside it is a killed run's.
+        if let out { RunLock.removeStaleTemporaryFiles(of: out) }
+
+        let collection = InputCollector.collect(paths, filter: PathFilter(include: include, exclude: exclude))
+        collection.skippedLinks.forEach(log.skipped)
+        let processor = Processor(maxBytes: maxBytes, encoding: encoding)
+        var cache: StateStore?
+        if let state {
+            do {
+                cache = try StateStore(path: state, fingerprint: processor.settingsFingerprint)
+            } catch {
+                throw stop("cannot open the state file \(state): \(error). Check the path, or remove the file to start afresh.",
+                           ExitStatus.cannotCreate.rawValue)
+            }
+        }
         let output: RecordOutput
         do {
             output = try out.map { try RecordOutput(path: $0) } ?? RecordOutput()
         } catch {
-            FileHandle.standardError.write(Data("jarya: \(error)\n".utf8))
-            throw ExitCode(ExitStatus.cannotCreate.rawValue)
+            throw stop("\(error)", ExitStatus.cannotCreate.rawValue)
         }
-        let summary: Batch.Summary
+        var batch = Batch(processor: processor, jobs: jobs, cache: cache, force: force)
+        batch.observer = log.document
+        var summary: Batch.Summary
         do {
-            summary = try Batch(processor: Processor(maxBytes: maxBytes), jobs: jobs).run(inputs, to: output)
+            summary = try batch.run(collection.inputs, to: output)
             try output.commit()
         } catch {
             output.abort()
-            FileHandle.standardError.write(Data("jarya: \(error)\n".utf8))
-            throw ExitCode(ExitStatus.cannotCreate.rawValue)
+            throw stop("\(error)", ExitStatus.cannotCreate.rawValue)
         }
-        if summary.errors > 0 && !quiet {
-            FileHandle.standardError.write(Data("jarya: \(summary.errors) of \(summary.documents) documents failed; see the \"error\" field of their records\n".utf8))
-        }
+        summary.seconds = Date().timeIntervalSince(started)
+        log.summary(summary)
         if summary.status != .ok { throw ExitCode(summary.status.rawValue) }
     }
 }

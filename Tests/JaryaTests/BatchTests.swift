@@ -127,15 +127,15 @@ struct BatchTests {
         #expect(Input.standardInput.path == "-")
     }
 
-    @Test("folders are walked recursively for .txt and .md only, in sorted order, hidden files skipped")
+    @Test("folders are walked recursively for .txt, .md, .html and .docx only, in sorted order, hidden files skipped")
     func folderWalk() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        for name in ["b.txt", "a.md", "ru/c.TXT", "ky/2025/d.markdown", "notes.docx", ".hidden.txt", "image.png", "e.txt.bak"] {
+        for name in ["b.txt", "a.md", "ru/c.TXT", "ky/2025/d.markdown", "notes.docx", "notes.doc", ".hidden.txt", "image.png", "e.txt.bak"] {
             try folder.write(name, "Маалымат")
         }
         let paths = InputCollector.collect([folder.path + "/"]).map(\.path)
-        #expect(paths == ["a.md", "b.txt", "ky/2025/d.markdown", "ru/c.TXT"].map { folder.path + "/" + $0 })
+        #expect(paths == ["a.md", "b.txt", "ky/2025/d.markdown", "notes.docx", "ru/c.TXT"].map { folder.path + "/" + $0 })
     }
 
     @Test("RecordOutput writes atomically: nothing at the target before commit")

@@ -32,10 +32,13 @@ public struct Processor: Sendable {
     public var pipeline: Pipeline
     /// Files larger than this are refused with `too_large` rather than read into memory.
     public var maxBytes: Int
+    /// A charset that overrides detection for every document (`--encoding`); nil detects.
+    public var encoding: String?
 
-    public init(pipeline: Pipeline = .standard(), maxBytes: Int = 64 << 20) {
+    public init(pipeline: Pipeline = .standard(), maxBytes: Int = 64 << 20, encoding: String? = nil) {
         self.pipeline = pipeline
         self.maxBytes = maxBytes
+        self.encoding = encoding
     }
 
     /// The record for one input and the exit status it calls for.
@@ -61,7 +64,7 @@ public struct Processor: Sendable {
             let bytes = try read(input)
             source.bytes = bytes.count
             source.sha256 = RecordID.sha256Hex(bytes)
-            return (.success(try pipeline.process(Document(source: source, bytes: bytes))), .ok)
+            return (.success(try pipeline.decoding(encoding).process(Document(source: source, bytes: bytes))), .ok)
         } catch let e as InputError {
             return (.failure(Failure(source: source, code: e.code.rawValue, message: "\(input.path): \(e.message)")), ExitStatus.of(e.code))
         } catch {
@@ -93,87 +96,4 @@ public struct Processor: Sendable {
             }
         }
     }
-}
-
-/// Processes inputs in order and writes their records; the run's exit status is the most
-/// serious of its documents'.
-public struct Batch {
-    public var processor: Processor
-    /// Documents processed at once, each on its own thread; output order stays the input order.
-    public var jobs: Int
-
-    public init(processor: Processor = Processor(), jobs: Int = 1) {
-        self.processor = processor
-        self.jobs = max(1, jobs)
-    }
-
-    public struct Summary: Sendable {
-        public var documents = 0
-        public var errors = 0
-        public var status: ExitStatus = .ok
-    }
-
-    /// Processes every input, then writes the records in input order. Records go to a spool
-    /// file first, so memory does not grow with the batch, and come back out with the links
-    /// between translations, which are known only once every record is.
-    public func run(_ inputs: [Input], to output: RecordOutput) throws -> Summary {
-        var summary = Summary()
-        let encoder = JSONLinesEncoder()
-        let spool = try Spool()
-        var linker = TranslationLinker()
-        // Inputs go in windows of a few documents per job: each window is processed in
-        // parallel, then written in order, so memory holds one window at a time.
-        let window = jobs == 1 ? 1 : jobs * 16
-        var start = 0
-        while start < inputs.count {
-            let slice = Array(inputs[start..<min(inputs.count, start + window)])
-            for (record, status) in processWindow(slice) {
-                try spool.write(try encoder.line(record))
-                linker.add(record)
-                summary.documents += 1
-                if record.error != nil { summary.errors += 1 }
-                if status.severity > summary.status.severity { summary.status = status }
-            }
-            start += window
-        }
-        let links = linker.links()
-        var n = 0
-        try spool.forEachLine { line in
-            if let related = links[n] {
-                var record = try JSONDecoder().decode(Record.self, from: line)
-                record.related = related
-                try output.write(try encoder.line(record))
-            } else {
-                try output.write(line + Data([0x0A]))
-            }
-            n += 1
-        }
-        return summary
-    }
-
-    /// The records of a window of inputs, in order, computed on `jobs` threads.
-    func processWindow(_ inputs: [Input]) -> [(Record, ExitStatus)] {
-        if jobs == 1 || inputs.count == 1 { return inputs.map(processor.process) }
-        let results = ResultSlots<(Record, ExitStatus)>(count: inputs.count)
-        let processor = self.processor
-        DispatchQueue.concurrentPerform(iterations: inputs.count) { n in
-            results[n] = processor.process(inputs[n])
-        }
-        return results.values
-    }
-}
-
-/// Slots written by concurrent workers, each slot by exactly one of them.
-final class ResultSlots<T>: @unchecked Sendable {
-    private var slots: [T?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    subscript(n: Int) -> T? {
-        get { lock.lock(); defer { lock.unlock() }; return slots[n] }
-        set { lock.lock(); slots[n] = newValue; lock.unlock() }
-    }
-
-    var values: [T] { lock.lock(); defer { lock.unlock() }; return slots.map { $0! } }
 }

@@ -1,8 +1,11 @@
+import Foundation
+
 import ICUText
+
 
 /// The formats Jarya reads, by file name extension.
 public enum DocumentFormat: String, Sendable, CaseIterable {
-    case txt, md
+    case txt, md, html, docx
 
     /// The format for a path; plain text when the extension is unknown.
     public init(path: String) {
@@ -11,30 +14,59 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         }
         switch ext {
         case "md", "markdown": self = .md
+        case "html", "htm": self = .html
+        case "docx": self = .docx
         default: self = .txt
         }
     }
 
     /// Extensions that a folder walk picks up.
-    public static let folderExtensions: Set<String> = ["txt", "md", "markdown"]
+    public static let folderExtensions: Set<String> = ["txt", "md", "markdown", "html", "htm", "docx"]
 }
 
 /// Ingest: raw bytes → plain text. Decodes the charset and strips the container format.
 public struct Ingest: Stage {
     public let name = "ingest"
-    public init() {}
+    /// A charset that overrides detection (`--encoding`), as ICU names it; nil detects.
+    /// Not used for `.docx`, whose XML says its own encoding.
+    public var encoding: String?
+
+    public init(encoding: String? = nil) {
+        self.encoding = encoding
+    }
 
     public func run(_ document: inout Document) throws {
-        let decoded = try TextDecoder.decode(document.bytes)
-        document.source.encoding = decoded.encoding
-        document.warnings += decoded.warnings
-        switch DocumentFormat(rawValue: document.source.format) ?? .txt {
-        case .txt: document.extracted = decoded.text
-        case .md: document.extracted = MarkdownText.plainText(decoded.text)
+        let format = DocumentFormat(rawValue: document.source.format) ?? .txt
+        switch format {
+        case .txt, .md:
+            let decoded = try TextDecoder.decode(document.bytes, encoding: encoding)
+            document.source.encoding = decoded.encoding
+            document.warnings += decoded.warnings
+            document.extracted = format == .md ? MarkdownText.plainText(decoded.text) : decoded.text
+        case .html:
+            let page = try HTMLDocument.text(document.bytes, encoding: encoding)
+            document.source.encoding = page.encoding
+            document.warnings += page.warnings
+            document.extracted = page.text
+        case .docx:
+            document.extracted = try DOCXDocument.text(document.bytes)
+            document.source.encoding = "UTF-8"
         }
         if document.extracted.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
-            throw InputError(.empty, "\(document.source.path): the file has no text (\(document.bytes.count) bytes of white space). Nothing to extract.")
+            throw InputError(.empty, "\(document.source.path): the file has no text (\(document.bytes.count) bytes\(format == .txt || format == .md ? " of white space" : ", no text in the \(format.rawValue) content")). Nothing to extract.")
         }
+    }
+}
+
+extension Pipeline {
+    /// The same pipeline with its Ingest stage decoding `encoding` instead of detecting.
+    public func decoding(_ encoding: String?) -> Pipeline {
+        guard let encoding else { return self }
+        return Pipeline(stages: stages.map { stage in
+            guard var ingest = stage as? Ingest else { return stage }
+            ingest.encoding = encoding
+            return ingest
+        })
     }
 }
 
@@ -51,8 +83,26 @@ public enum TextDecoder {
     /// often wrong guesses for Kyrgyz and Russian text.
     static let legacyCyrillic: Set<String> = ["windows-1251", "KOI8-R", "ISO-8859-5", "IBM866"]
 
-    public static func decode(_ bytes: [UInt8]) throws -> Decoded {
+    /// The standard name of a charset ICU knows (`cp1251` → `windows-1251`, `koi8-r` → `KOI8-R`),
+    /// or nil: how `--encoding` is checked.
+    public static func canonicalCharset(_ name: String) -> String? {
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        // ICU opens the platform's default converter for an empty name.
+        guard !trimmed.isEmpty, trimmed.unicodeScalars.allSatisfy({ $0.isASCII }) else { return nil }
+        return CharsetConverter.canonicalName(trimmed)
+    }
+
+    /// Bytes in `charset` for `text` (for tests and exports); fails on a character the charset
+    /// cannot encode (ң ө ү in windows-1251).
+    public static func encode(_ text: String, as charset: String) throws -> [UInt8] {
+        try CharsetConverter.fromUTF16(Array(text.utf16), charset: charset)
+    }
+
+    /// Decodes `bytes`: with `encoding`, in that charset (a BOM of the same family is dropped);
+    /// without, by BOM, UTF-16 shape, UTF-8 validity and ICU's detector.
+    public static func decode(_ bytes: [UInt8], encoding: String? = nil) throws -> Decoded {
         if bytes.isEmpty { throw InputError(.empty, "the file is empty (0 bytes)") }
+        if let encoding { return try decode(bytes, as: encoding) }
         return try bytes.withUnsafeBytes { raw -> Decoded in
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
                 return try utf8(UnsafeRawBufferPointer(rebasing: raw[3...]), bomNote: true)
@@ -65,11 +115,37 @@ public enum TextDecoder {
                 return Decoded(text: try utf16(raw, charset), encoding: charset, warnings: [])
             }
             if let reason = binaryReason(bytes) {
-                throw InputError(.binary, "this is not a text file (\(reason)). Give Jarya .txt, .md files in a text encoding.")
+                throw InputError(.binary, "this is not a text file (\(reason)). \(formatsHint)")
             }
             return try utf8(raw, bomNote: false)
         }
     }
+
+    /// Decodes in a charset the user chose (`--encoding`) or the page declared.
+    static func decode(_ bytes: [UInt8], as encoding: String) throws -> Decoded {
+        guard let charset = canonicalCharset(encoding) else {
+            throw InputError(.malformed, "the charset \(encoding) is unknown (ICU has no converter for it)")
+        }
+        let wide = charset.uppercased().hasPrefix("UTF-16") || charset.uppercased().hasPrefix("UTF-32")
+        if !wide, let reason = binaryReason(bytes) {
+            throw InputError(.binary, "this is not a text file (\(reason)), even read as \(charset). \(formatsHint)")
+        }
+        var units: [UInt16]
+        do {
+            units = try bytes.withUnsafeBytes { try CharsetConverter.toUTF16($0, charset: charset) }
+        } catch {
+            throw InputError(.malformed, "the bytes cannot be read as \(charset): \(error)")
+        }
+        if units.first == 0xFEFF { units.removeFirst() }
+        var warnings: [String] = []
+        let replaced = units.reduce(0) { $0 + ($1 == 0xFFFD || $1 == 0x1A ? 1 : 0) }
+        if replaced > 0 {
+            warnings.append("\(replaced) byte sequence\(replaced == 1 ? " is" : "s are") not valid \(charset) and became U+FFFD: check the encoding")
+        }
+        return Decoded(text: String(decoding: units, as: UTF16.self), encoding: charset, warnings: warnings)
+    }
+
+    static let formatsHint = "Give Jarya .txt, .md, .html or .docx files; text in UTF-8, UTF-16 or a Cyrillic charset."
 
     private static func utf16(_ raw: UnsafeRawBufferPointer, _ charset: String) throws -> String {
         String(decoding: try CharsetConverter.toUTF16(raw, charset: charset), as: UTF16.self)
@@ -115,7 +191,7 @@ public enum TextDecoder {
     }
 
     /// Why the bytes look binary, or nil if they may be text.
-    private static func binaryReason(_ bytes: [UInt8]) -> String? {
+    static func binaryReason(_ bytes: [UInt8]) -> String? {
         let sample = bytes.prefix(1 << 16)
         var controls = 0
         for b in sample {

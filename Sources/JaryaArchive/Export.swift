@@ -1,0 +1,171 @@
+import Foundation
+import Jarya
+
+/// RFC 4180 CSV: fields with a comma, quote, CR or LF are quoted, quotes doubled; CRLF rows.
+public enum CSV {
+    public static func field(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    public static func row(_ fields: [String]) -> String { fields.map(field).joined(separator: ",") + "\r\n" }
+}
+
+/// `jarya export --csv`: one row per event (records without an event have no row), every
+/// date as precise as the record has it.
+public enum CSVExport {
+    public static let header = ["id", "path", "language", "kind", "title", "start", "end", "time",
+                                "places", "organizers", "funders", "published"]
+
+    public static func events(_ records: [Record]) -> String {
+        var out = CSV.row(header)
+        for r in records where r.error == nil {
+            guard let e = r.event else { continue }
+            out += CSV.row([r.id ?? "", r.source.path, r.language ?? "", e.kind, r.title ?? e.title ?? "",
+                            e.start ?? "", e.end ?? "", e.time ?? "", e.places.joined(separator: "; "),
+                            e.organizers.joined(separator: "; "), e.funders.joined(separator: "; "), r.published ?? ""])
+        }
+        return out
+    }
+}
+
+/// `jarya export --ics`: an RFC 5545 calendar with one VEVENT per event whose dates are
+/// precise to the day. All-day events are `VALUE=DATE` (DTEND exclusive: the day after the
+/// last); an event with a time of day gets local ("floating") date-times.
+public enum ICSExport {
+    public struct Result: Sendable {
+        /// The calendar, CRLF line ends, folded at 75 octets.
+        public var calendar: String
+        public var events: Int
+        /// Events left out because their dates are not precise to the day: "path: start…end".
+        public var skipped: [String]
+    }
+
+    public static func calendar(_ records: [Record], now: Date = Date()) -> Result {
+        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Jarya//jarya export//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
+        let stamp = utcStamp(now)
+        var skipped: [String] = []
+        var count = 0
+        for r in records where r.error == nil {
+            guard let e = r.event else { continue }
+            guard let start = e.start.flatMap(Day.init), let last = (e.end ?? e.start).flatMap(Day.init), last >= start else {
+                skipped.append("\(r.source.path): \(e.start ?? "?")…\(e.end ?? "")")
+                continue
+            }
+            count += 1
+            lines.append("BEGIN:VEVENT")
+            lines.append("UID:\(r.id ?? r.source.sha256)@jarya")
+            lines.append("DTSTAMP:\(stamp)")
+            let times = e.time.map(clockTimes) ?? []
+            if let t0 = times.first {
+                lines.append("DTSTART:\(start.compact)T\(t0)00")
+                if times.count > 1, last != start || times[1] > t0 {
+                    lines.append("DTEND:\(last.compact)T\(times[1])00")
+                } else if last != start {
+                    lines.append("DTEND:\(last.next.compact)T000000")
+                }
+            } else {
+                lines.append("DTSTART;VALUE=DATE:\(start.compact)")
+                lines.append("DTEND;VALUE=DATE:\(last.next.compact)")
+            }
+            lines.append("SUMMARY:" + escape(r.title ?? e.title ?? e.kind))
+            if !e.places.isEmpty { lines.append("LOCATION:" + escape(e.places.joined(separator: ", "))) }
+            var description: [String] = []
+            if !e.organizers.isEmpty { description.append("Organizers: " + e.organizers.joined(separator: "; ")) }
+            if !e.funders.isEmpty { description.append("Funders: " + e.funders.joined(separator: "; ")) }
+            if let s = r.summary, !s.isEmpty { description.append((description.isEmpty ? "" : "\n") + s) }
+            if !description.isEmpty { lines.append("DESCRIPTION:" + escape(description.joined(separator: "\n"))) }
+            lines.append("CATEGORIES:" + escape(e.kind))
+            lines.append("END:VEVENT")
+        }
+        lines.append("END:VCALENDAR")
+        return Result(calendar: lines.flatMap(fold).map { $0 + "\r\n" }.joined(), events: count, skipped: skipped)
+    }
+
+    /// TEXT escaping (RFC 5545 3.3.11): backslash, semicolon, comma, newline.
+    public static func escape(_ s: String) -> String {
+        var out = ""
+        for c in s {
+            switch c {
+            case "\\": out += "\\\\"
+            case ";": out += "\\;"
+            case ",": out += "\\,"
+            case "\n", "\r\n", "\r": out += "\\n"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    /// A content line folded so that no line is longer than 75 octets (continuations start
+    /// with a space), never inside a UTF-8 sequence or a character.
+    public static func fold(_ line: String) -> [String] {
+        var result: [String] = []
+        var current = ""
+        var octets = 0
+        for c in line {
+            let n = c.utf8.count
+            let limit = result.isEmpty ? 75 : 74
+            if octets + n > limit {
+                result.append(result.isEmpty ? current : " " + current)
+                current = ""
+                octets = 0
+            }
+            current.append(c)
+            octets += n
+        }
+        result.append(result.isEmpty ? current : " " + current)
+        return result
+    }
+
+    /// `10:00` → ["1000"]; `11:00-14:00` → ["1100", "1400"].
+    static func clockTimes(_ time: String) -> [String] {
+        var result: [String] = []
+        let scalars = Array(time.unicodeScalars)
+        var i = 0
+        func digits(_ a: Int, _ b: Int) -> Int? { b <= scalars.count ? Int(String(String.UnicodeScalarView(scalars[a..<b]))) : nil }
+        while i < scalars.count {
+            guard ("0"..."9").contains(scalars[i]) else { i += 1; continue }
+            var j = i
+            while j < scalars.count, ("0"..."9").contains(scalars[j]) { j += 1 }
+            if j - i <= 2, j + 3 <= scalars.count, scalars[j] == ":",
+               let h = digits(i, j), let m = digits(j + 1, j + 3), h < 24, m < 60 {
+                result.append(String(format: "%02d%02d", h, m))
+                i = j + 3
+            } else {
+                i = j
+            }
+        }
+        return result
+    }
+
+    static func utcStamp(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        return String(format: "%04d%02d%02dT%02d%02d%02dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
+    }
+
+    /// A calendar day from `YYYY-MM-DD` (nil for `2022`, `2022-03`, `--03-03`).
+    struct Day: Comparable {
+        var year: Int, month: Int, day: Int
+
+        init?(_ iso: String) {
+            let p = iso.split(separator: "-", omittingEmptySubsequences: false)
+            guard !iso.hasPrefix("-"), p.count == 3, p[0].count == 4, let y = Int(p[0]), let m = Int(p[1]), let d = Int(p[2]),
+                  (1...12).contains(m), (1...DaySpan.daysIn(month: m, year: y)).contains(d) else { return nil }
+            (year, month, day) = (y, m, d)
+        }
+
+        init(year: Int, month: Int, day: Int) { (self.year, self.month, self.day) = (year, month, day) }
+
+        var compact: String { String(format: "%04d%02d%02d", year, month, day) }
+
+        var next: Day {
+            if day < DaySpan.daysIn(month: month, year: year) { return Day(year: year, month: month, day: day + 1) }
+            return month < 12 ? Day(year: year, month: month + 1, day: 1) : Day(year: year + 1, month: 1, day: 1)
+        }
+
+        static func < (a: Day, b: Day) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
+    }
+}

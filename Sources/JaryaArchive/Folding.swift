@@ -1,0 +1,78 @@
+import ICUText
+import Jarya
+
+/// The folded text the archive's full-text index holds and the queries it is asked: the
+/// normalized text (Jarya's NFC and Kyrgyz letter repair), then ICU's NFKC_Casefold, then
+/// ё → е, the Kyrgyz letter substitutes (ɵ ѳ → ө, ӊ → ң, ұ → ү), and Latin lookalikes inside
+/// a word that has a Cyrillic letter folded to Cyrillic (`Бишкeк` with a Latin e → `бишкек`).
+/// Text and query go through the same function, so they meet whatever case and lookalikes
+/// either was written with.
+public enum Folding {
+    /// Latin letters (after case folding) that look like Cyrillic ones.
+    static let latinToCyrillic: [Unicode.Scalar: Unicode.Scalar] = [
+        "a": "а", "b": "в", "c": "с", "e": "е", "h": "н", "k": "к", "m": "м",
+        "o": "о", "p": "р", "t": "т", "x": "х", "y": "у",
+    ]
+    /// Letters written for another (after case folding).
+    static let substitutes: [Unicode.Scalar: Unicode.Scalar] = [
+        "ё": "е", "\u{0275}": "ө", "ѳ": "ө", "ӊ": "ң", "ұ": "ү",
+    ]
+
+    /// The folded copy of `text`.
+    public static func fold(_ text: String) -> String {
+        let normalized = (try? Normalize.text(text).text.string) ?? text
+        let folded = (try? Normalizer.nfkcCasefold.normalize(normalized)) ?? normalized.lowercased()
+        var scalars = folded.unicodeScalars.map { substitutes[$0] ?? $0 }
+        var i = 0
+        while i < scalars.count {
+            guard isLetter(scalars[i]) else { i += 1; continue }
+            var j = i
+            var cyrillic = false
+            while j < scalars.count, isLetter(scalars[j]) {
+                if isCyrillic(scalars[j]) { cyrillic = true }
+                j += 1
+            }
+            if cyrillic {
+                for k in i..<j { if let c = latinToCyrillic[scalars[k]] { scalars[k] = c } }
+            }
+            i = j
+        }
+        return String(String.UnicodeScalarView(scalars))
+    }
+
+    /// The dictionary forms of every word of an already folded text (its Russian stem and
+    /// Kyrgyz stems, as the Analyze stage proposes them), each once, for the index's `forms`
+    /// column: a query word matches a text word when they share a form (`Бишкек` ~ `Бишкекте`).
+    public static func forms(ofFolded text: String) -> [String] {
+        var doc = Document(text: text)
+        doc.extracted = text
+        doc.text = NormalizedText(identity: text)
+        guard (try? Analyze().run(&doc)) != nil else { return [] }
+        var seen = Set<String>()
+        var result: [String] = []
+        for word in doc.words where word.kind == .word {
+            for form in formsOf(word) where seen.insert(form).inserted { result.append(form) }
+        }
+        return result
+    }
+
+    /// The forms of one folded query word.
+    public static func forms(ofWord folded: String) -> [String] {
+        var doc = Document(text: folded)
+        doc.text = NormalizedText(identity: folded)
+        guard (try? Analyze().run(&doc)) != nil, doc.words.count == 1, doc.words[0].kind == .word else { return [folded] }
+        return formsOf(doc.words[0])
+    }
+
+    /// A word's forms, without the short stems suffix stripping leaves of short words.
+    static func formsOf(_ word: NameToken) -> [String] {
+        let all = word.forms.isEmpty ? [word.lower] : word.forms
+        return all.enumerated().filter { $0.offset == 0 || $0.element.unicodeScalars.count >= 3 }.map(\.element)
+    }
+
+    static func isLetter(_ c: Unicode.Scalar) -> Bool {
+        c.properties.isAlphabetic || c.properties.generalCategory == .nonspacingMark
+    }
+
+    static func isCyrillic(_ c: Unicode.Scalar) -> Bool { (0x0400...0x052F).contains(c.value) }
+}

@@ -1,0 +1,312 @@
+import Foundation
+import GRDB
+import Jarya
+
+/// The searchable archive: records in plain SQLite tables that any SQLite tool opens
+/// (Datasette, DB Browser), and an FTS5 index over folded copies of the title and text.
+///
+/// Tables: `documents` (one row per record, the whole record JSON in `record`), `events`
+/// (its event; `first_day`/`last_day` are the day span the event dates cover, for range
+/// queries), `event_places`, `event_organizations` (role organizer/funder/partner),
+/// `entities`, and `documents_fts` (title, text and the words' dictionary forms, folded,
+/// rowid = the document's rowid).
+public final class ArchiveIndex: Sendable {
+    public let dbQueue: DatabaseQueue
+
+    /// Opens (creating if needed) the archive at `path` and brings its schema up to date.
+    public init(path: String) throws {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.prepareDatabase { db in
+            // Case- and lookalike-insensitive comparisons of names (--org, --person).
+            db.add(function: DatabaseFunction("jarya_fold", argumentCount: 1, pure: true) { values in
+                guard let s = String.fromDatabaseValue(values[0]) else { return nil }
+                return Folding.fold(s)
+            })
+        }
+        dbQueue = try DatabaseQueue(path: path, configuration: config)
+        try Self.migrator.migrate(dbQueue)
+    }
+
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE documents (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    path TEXT NOT NULL,
+                    sha256 TEXT,
+                    language TEXT,
+                    title TEXT,
+                    summary TEXT,
+                    published TEXT,
+                    text TEXT,
+                    record TEXT NOT NULL
+                );
+                CREATE INDEX documents_path ON documents(path);
+                CREATE TABLE events (
+                    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                    kind TEXT,
+                    title TEXT,
+                    start TEXT,
+                    "end" TEXT,
+                    time TEXT,
+                    first_day TEXT,
+                    last_day TEXT
+                );
+                CREATE INDEX events_document ON events(document_id);
+                CREATE TABLE event_places (
+                    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                    place TEXT NOT NULL
+                );
+                CREATE INDEX event_places_document ON event_places(document_id);
+                CREATE INDEX event_places_place ON event_places(place);
+                CREATE TABLE event_organizations (
+                    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                    role TEXT NOT NULL,
+                    name TEXT NOT NULL
+                );
+                CREATE INDEX event_organizations_document ON event_organizations(document_id);
+                CREATE TABLE entities (
+                    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                    type TEXT NOT NULL,
+                    text TEXT,
+                    start TEXT,
+                    "end" TEXT,
+                    name TEXT,
+                    kind TEXT,
+                    country TEXT,
+                    acronym TEXT,
+                    role TEXT,
+                    value TEXT,
+                    span_start INTEGER,
+                    span_end INTEGER
+                );
+                CREATE INDEX entities_document ON entities(document_id);
+                CREATE INDEX entities_type_name ON entities(type, name);
+                CREATE VIRTUAL TABLE documents_fts USING fts5(
+                    title, text, forms, tokenize = 'unicode61 remove_diacritics 2'
+                );
+                """)
+        }
+        return m
+    }
+
+    /// Stores records, replacing the rows of a document indexed before (same id, or same
+    /// path with other contents). Error records (no id) are skipped: the count is returned.
+    @discardableResult
+    public func upsert(_ records: [Jarya.Record]) throws -> (stored: Int, skipped: Int) {
+        // Folding and morphology outside the write transaction.
+        let prepared = records.compactMap { r -> (Jarya.Record, String, String, String)? in
+            guard r.id != nil, r.error == nil else { return nil }
+            let title = Folding.fold(r.title ?? r.event?.title ?? "")
+            let text = Folding.fold(r.text ?? "")
+            let forms = Folding.forms(ofFolded: title + "\n" + text).joined(separator: " ")
+            return (r, title, text, forms)
+        }
+        let encoder = JSONLinesEncoder()
+        try dbQueue.write { db in
+            for (r, title, text, forms) in prepared {
+                try Self.delete(db, id: r.id!, path: r.source.path)
+                let json = String(decoding: try encoder.line(r), as: UTF8.self).trimmingCharacters(in: .newlines)
+                try db.execute(sql: """
+                    INSERT INTO documents (id, path, sha256, language, title, summary, published, text, record)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [r.id, r.source.path, r.source.sha256, r.language, r.title, r.summary, r.published, r.text, json])
+                let rowid = db.lastInsertedRowID
+                try db.execute(sql: "INSERT INTO documents_fts (rowid, title, text, forms) VALUES (?, ?, ?, ?)",
+                               arguments: [rowid, title, text, forms])
+                if let e = r.event {
+                    let span = DaySpan.of(start: e.start, end: e.end)
+                    try db.execute(sql: """
+                        INSERT INTO events (document_id, kind, title, start, "end", time, first_day, last_day)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        """, arguments: [r.id, e.kind, e.title, e.start, e.end, e.time, span?.first, span?.last])
+                    for p in e.places {
+                        try db.execute(sql: "INSERT INTO event_places (document_id, place) VALUES (?, ?)", arguments: [r.id, p])
+                    }
+                    for (role, names) in [("organizer", e.organizers), ("funder", e.funders), ("partner", e.partners)] {
+                        for n in names {
+                            try db.execute(sql: "INSERT INTO event_organizations (document_id, role, name) VALUES (?, ?, ?)",
+                                           arguments: [r.id, role, n])
+                        }
+                    }
+                }
+                for x in r.entities ?? [] {
+                    try db.execute(sql: """
+                        INSERT INTO entities (document_id, type, text, start, "end", name, kind, country, acronym, role, value, span_start, span_end)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """, arguments: [r.id, x.type, x.text, x.start, x.end, x.name, x.kind, x.country, x.acronym, x.role, x.value,
+                                         x.span.first, x.span.count > 1 ? x.span[1] : nil])
+                }
+            }
+        }
+        return (prepared.count, records.count - prepared.count)
+    }
+
+    static func delete(_ db: Database, id: String, path: String) throws {
+        let rowids = try Int64.fetchAll(db, sql: "SELECT rowid FROM documents WHERE id = ? OR path = ?", arguments: [id, path])
+        for rowid in rowids {
+            try db.execute(sql: "DELETE FROM documents_fts WHERE rowid = ?", arguments: [rowid])
+        }
+        let ids = try String.fetchAll(db, sql: "SELECT id FROM documents WHERE id = ? OR path = ?", arguments: [id, path])
+        for old in ids {
+            for table in ["events", "event_places", "event_organizations", "entities"] {
+                try db.execute(sql: "DELETE FROM \(table) WHERE document_id = ?", arguments: [old])
+            }
+            try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [old])
+        }
+    }
+
+    /// Every stored record, in path order.
+    public func records() throws -> [Jarya.Record] {
+        let decoder = JSONDecoder()
+        return try dbQueue.read { db in
+            try String.fetchAll(db, sql: "SELECT record FROM documents ORDER BY path, id").map {
+                try decoder.decode(Jarya.Record.self, from: Data($0.utf8))
+            }
+        }
+    }
+
+    /// How many documents the archive holds.
+    public func count() throws -> Int {
+        try dbQueue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM documents") ?? 0 }
+    }
+
+    /// Records of a JSON Lines file (`jarya process --out`), blank lines skipped.
+    public static func records(jsonLines url: URL) throws -> [Jarya.Record] {
+        let data = try Data(contentsOf: url)
+        let decoder = JSONDecoder()
+        var result: [Jarya.Record] = []
+        for (n, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            guard line.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\r") && $0 != UInt8(ascii: "\t") }) else { continue }
+            do { result.append(try decoder.decode(Jarya.Record.self, from: Data(line))) }
+            catch { throw ArchiveError("\(url.path):\(n + 1): not a Jarya record (\(error))") }
+        }
+        return result
+    }
+
+    /// Processes files and folders (as `jarya process` reads them; `.jsonl` files are read as
+    /// records) and stores them, `chunk` documents per transaction. Returns the stored count
+    /// and the failed inputs (error records, unreadable JSON Lines) with the worst exit status.
+    public func index(paths: [String], processor: Processor = Processor(), jobs: Int = 1, chunk: Int = 256,
+                      onRecord: (Jarya.Record) -> Void = { _ in }) throws -> IndexSummary {
+        var summary = IndexSummary()
+        var files: [Input] = []
+        for path in paths {
+            if path.lowercased().hasSuffix(".jsonl") {
+                guard FileManager.default.fileExists(atPath: path) else {
+                    summary.failures.append("\(path): no such file"); summary.status = .worse(summary.status, .noInput); continue
+                }
+                let records = try Self.records(jsonLines: URL(fileURLWithPath: path))
+                records.forEach(onRecord)
+                let (stored, skipped) = try upsert(records)
+                summary.stored += stored
+                summary.skipped += skipped
+            } else {
+                files += InputCollector.collect([path])
+            }
+        }
+        var start = 0
+        while start < files.count {
+            let batch = Array(files[start..<min(files.count, start + chunk)])
+            start += batch.count
+            let results = Self.process(batch, processor: processor, jobs: jobs)
+            for (record, status) in results {
+                onRecord(record)
+                if let e = record.error {
+                    summary.failures.append(e.message.hasPrefix(record.source.path) ? e.message : "\(record.source.path): \(e.message)")
+                    summary.status = .worse(summary.status, status)
+                }
+            }
+            let (stored, skipped) = try upsert(results.map(\.0))
+            summary.stored += stored
+            summary.skipped += skipped
+        }
+        return summary
+    }
+
+    static func process(_ inputs: [Input], processor: Processor, jobs: Int) -> [(Jarya.Record, ExitStatus)] {
+        let box = ResultBox(count: inputs.count)
+        DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, inputs.count))) { worker in
+            var k = worker
+            while k < inputs.count {
+                box.set(k, processor.process(inputs[k]))
+                k += max(1, min(jobs, inputs.count))
+            }
+        }
+        return box.results.map { $0! }
+    }
+}
+
+/// What `index(paths:)` did.
+public struct IndexSummary: Sendable {
+    public var stored = 0
+    public var skipped = 0
+    public var failures: [String] = []
+    public var status: ExitStatus = .ok
+}
+
+extension ExitStatus {
+    /// The more serious of two statuses, ranked as `jarya process` ranks them.
+    static func worse(_ a: ExitStatus, _ b: ExitStatus) -> ExitStatus {
+        let rank: [ExitStatus: Int] = [.ok: 0, .dataError: 1, .ioError: 2, .noInput: 3, .cannotCreate: 4]
+        return (rank[b] ?? 0) > (rank[a] ?? 0) ? b : a
+    }
+}
+
+final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var results: [(Jarya.Record, ExitStatus)?]
+    init(count: Int) { results = Array(repeating: nil, count: count) }
+    func set(_ k: Int, _ r: (Jarya.Record, ExitStatus)) { lock.lock(); results[k] = r; lock.unlock() }
+}
+
+public struct ArchiveError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// The days an ISO date of any precision covers: `2022` → 2022-01-01…2022-12-31,
+/// `2022-02` → 2022-02-01…2022-02-28. Dates without a year (`--03-03`) cover nothing.
+public enum DaySpan {
+    public static func first(of date: String) -> String? {
+        let p = date.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+        guard !date.hasPrefix("-"), let y = Int(p[0]), p[0].count == 4 else { return nil }
+        switch p.count {
+        case 1: return String(format: "%04d-01-01", y)
+        case 2: guard let m = Int(p[1]), (1...12).contains(m) else { return nil }; return String(format: "%04d-%02d-01", y, m)
+        case 3: guard let m = Int(p[1]), let d = Int(p[2]), (1...12).contains(m), (1...31).contains(d) else { return nil }
+            return String(format: "%04d-%02d-%02d", y, m, d)
+        default: return nil
+        }
+    }
+
+    public static func last(of date: String) -> String? {
+        let p = date.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+        guard !date.hasPrefix("-"), let y = Int(p[0]), p[0].count == 4 else { return nil }
+        switch p.count {
+        case 1: return String(format: "%04d-12-31", y)
+        case 2: guard let m = Int(p[1]), (1...12).contains(m) else { return nil }
+            return String(format: "%04d-%02d-%02d", y, m, daysIn(month: m, year: y))
+        default: return first(of: date)
+        }
+    }
+
+    static func daysIn(month m: Int, year y: Int) -> Int {
+        switch m {
+        case 2: return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// The span of an event: from the first day of `start` to the last day of `end`; an open
+    /// end (`since 2019`) runs on (9999-12-31). Nil when the start has no known year.
+    public static func of(start: String?, end: String?) -> (first: String, last: String)? {
+        guard let s = start, let first = first(of: s) else { return nil }
+        guard let e = end else { return (first, "9999-12-31") }
+        guard let last = last(of: e) else { return (first, last(of: s) ?? first) }
+        return (first, max(first, last))
+    }
+}

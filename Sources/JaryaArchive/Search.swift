@@ -1,0 +1,279 @@
+import Foundation
+import GRDB
+import Jarya
+
+/// What `jarya search` asks of the archive. Every field is optional; given fields must all hold.
+public struct SearchQuery: Sendable {
+    /// An FTS5 query over the folded title and text (words, "phrases", prefix*, AND/OR/NOT,
+    /// parentheses); a bare word also matches the other case forms of the word.
+    public var text: String?
+    /// A place in any language or case form (`Бишкекте`, `в Бишкеке`, `Bishkek`).
+    public var place: String?
+    /// A substring of an organization's name, text or acronym (case-insensitive).
+    public var organization: String?
+    /// A substring of a person's name or text (case-insensitive).
+    public var person: String?
+    /// ISO dates of any precision (`2022`, `2022-03`, `2022-03-01`): the event must overlap.
+    public var from: String?
+    public var to: String?
+    /// `ky`, `ru` (each also matching bilingual `ky+ru` releases) or `ky+ru`.
+    public var language: String?
+
+    public init(text: String? = nil, place: String? = nil, organization: String? = nil, person: String? = nil,
+                from: String? = nil, to: String? = nil, language: String? = nil) {
+        self.text = text
+        self.place = place
+        self.organization = organization
+        self.person = person
+        self.from = from
+        self.to = to
+        self.language = language
+    }
+}
+
+extension ArchiveIndex {
+    /// The records that match, sorted by event start (documents without a dated event last),
+    /// then path.
+    ///
+    /// A place matches a document whose event takes place there; a document whose event names
+    /// no place (or that has no event) matches when the place is among its place entities.
+    public func search(_ q: SearchQuery) throws -> [Jarya.Record] {
+        var conditions: [String] = []
+        var arguments: [any DatabaseValueConvertible] = []
+
+        if let text = q.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            guard let match = FTSQuery.translate(text) else { throw ArchiveError("search: the query `\(text)` has no words") }
+            conditions.append("d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
+            arguments.append(match)
+        }
+        if let place = q.place?.trimmingCharacters(in: .whitespaces), !place.isEmpty {
+            let names = PlaceResolver.canonicalNames(place).map { $0.lowercased() }
+            let marks = Array(repeating: "?", count: names.count).joined(separator: ", ")
+            conditions.append("""
+                (d.id IN (SELECT document_id FROM event_places WHERE lower(place) IN (\(marks)))
+                 OR (NOT EXISTS (SELECT 1 FROM event_places p WHERE p.document_id = d.id)
+                     AND d.id IN (SELECT document_id FROM entities WHERE type = 'place' AND lower(name) IN (\(marks)))))
+                """)
+            arguments += names + names
+        }
+        if let org = q.organization, !org.isEmpty {
+            conditions.append("""
+                d.id IN (SELECT document_id FROM entities WHERE type = 'organization'
+                           AND (instr(jarya_fold(coalesce(name, '')), ?) OR instr(jarya_fold(text), ?) OR instr(jarya_fold(coalesce(acronym, '')), ?))
+                         UNION SELECT document_id FROM event_organizations WHERE instr(jarya_fold(name), ?))
+                """)
+            let folded = Folding.fold(org)
+            arguments += [folded, folded, folded, folded]
+        }
+        if let person = q.person, !person.isEmpty {
+            conditions.append("""
+                d.id IN (SELECT document_id FROM entities WHERE type = 'person'
+                           AND (instr(jarya_fold(coalesce(name, '')), ?) OR instr(jarya_fold(text), ?)))
+                """)
+            let folded = Folding.fold(person)
+            arguments += [folded, folded]
+        }
+        if let from = q.from {
+            guard let day = DaySpan.first(of: from) else { throw ArchiveError("search: --from `\(from)` is not a date (YYYY, YYYY-MM or YYYY-MM-DD)") }
+            conditions.append("e.last_day >= ?")
+            arguments.append(day)
+        }
+        if let to = q.to {
+            guard let day = DaySpan.last(of: to) else { throw ArchiveError("search: --to `\(to)` is not a date (YYYY, YYYY-MM or YYYY-MM-DD)") }
+            conditions.append("e.first_day <= ?")
+            arguments.append(day)
+        }
+        if let lang = q.language {
+            switch lang {
+            case "ky", "ru": conditions.append("(d.language = ? OR d.language = 'ky+ru')"); arguments.append(lang)
+            case "ky+ru": conditions.append("d.language = 'ky+ru'")
+            default: throw ArchiveError("search: --lang is ky, ru or ky+ru, not `\(lang)`")
+            }
+        }
+        let sql = """
+            SELECT d.record FROM documents d LEFT JOIN events e ON e.document_id = d.id
+            \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: "\n  AND "))
+            ORDER BY e.first_day IS NULL, e.first_day, e.start, d.path, d.id
+            """
+        let decoder = JSONDecoder()
+        let rows: [String]
+        do {
+            rows = try dbQueue.read { db in try String.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)) }
+        } catch let error as DatabaseError where error.message?.contains("fts5") == true || error.message?.contains("syntax") == true {
+            throw ArchiveError("search: cannot read the query `\(q.text ?? "")`: \(error.message ?? "\(error)")")
+        }
+        return try rows.map { try decoder.decode(Jarya.Record.self, from: Data($0.utf8)) }
+    }
+}
+
+/// A user's full-text query → an FTS5 query over the folded columns. Words and phrases are
+/// folded like the text and quoted (so hyphens and dots are not FTS syntax); a bare word
+/// becomes "any of its forms" (`Бишкекте` → `("бишкекте" OR "бишкек")`); `AND`, `OR`, `NOT`,
+/// parentheses and a trailing `*` (prefix) keep their FTS5 meaning.
+public enum FTSQuery {
+    public static func translate(_ query: String) -> String? {
+        var out: [String] = []
+        var words = 0
+        let chars = Array(query)
+        var i = 0
+        func quoted(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        func hasWord(_ s: String) -> Bool { s.unicodeScalars.contains { $0.properties.isAlphabetic || ("0"..."9").contains($0) } }
+        while i < chars.count {
+            let c = chars[i]
+            if c.isWhitespace { i += 1; continue }
+            if c == "(" || c == ")" { out.append(String(c)); i += 1; continue }
+            if c == "\"" {
+                var j = i + 1
+                while j < chars.count, chars[j] != "\"" { j += 1 }
+                let phrase = Folding.fold(String(chars[(i + 1)..<min(j, chars.count)]))
+                i = j + 1
+                var prefix = false
+                if i < chars.count, chars[i] == "*" { prefix = true; i += 1 }
+                if hasWord(phrase) { out.append(quoted(phrase) + (prefix ? "*" : "")); words += 1 }
+                continue
+            }
+            var j = i
+            while j < chars.count, !chars[j].isWhitespace, !"()\"".contains(chars[j]) { j += 1 }
+            let word = String(chars[i..<j])
+            i = j
+            if ["AND", "OR", "NOT"].contains(word) { out.append(word); continue }
+            if word.hasSuffix("*") {
+                let stem = Folding.fold(String(word.dropLast()))
+                if hasWord(stem) { out.append(quoted(stem) + "*"); words += 1 }
+                continue
+            }
+            let folded = Folding.fold(word).trimmingCharacters(in: .punctuationCharacters)
+            guard hasWord(folded) else { continue }
+            let forms = folded.contains(where: { $0.isWhitespace || $0 == "." }) ? [folded] : Folding.forms(ofWord: folded)
+            out.append(forms.count == 1 ? quoted(forms[0]) : "(" + forms.map(quoted).joined(separator: " OR ") + ")")
+            words += 1
+        }
+        return words == 0 ? nil : out.joined(separator: " ")
+    }
+}
+
+/// A place as a user types it → canonical names from the place glossary: any language, any
+/// case form, with prepositions (`в Бишкеке`, `Бишкектеги`, `Bishkek`). A name the glossary
+/// does not know stands for itself.
+public enum PlaceResolver {
+    public static func canonicalNames(_ place: String) -> [String] {
+        let glossary = PlaceGlossary.shared.index
+        var names: [String] = []
+        func add(_ values: [PlaceGlossary.Place]) { for v in values where !names.contains(v.canonical) { names.append(v.canonical) } }
+        add(glossary.lookup(place))
+        if names.isEmpty {
+            let text = (try? Normalize.text(place).text.string) ?? place
+            var doc = Document(text: text)
+            doc.text = NormalizedText(identity: text)
+            if (try? Analyze().run(&doc)) != nil {
+                let words = doc.words
+                var k = 0
+                while k < words.count {
+                    if let m = glossary.longestMatch(words, at: k) { add(m.values); k = m.end } else { k += 1 }
+                }
+            }
+        }
+        return names.isEmpty ? [place] : names
+    }
+}
+
+/// `jarya search` output.
+public enum SearchOutput {
+    /// Aligned plain text: id, date, place, title, with a header line.
+    public static func table(_ records: [Jarya.Record]) -> String {
+        var rows = [["ID", "DATE", "PLACE", "TITLE"]]
+        for r in records {
+            rows.append([r.id ?? "", dateText(r.event), (r.event?.places ?? []).joined(separator: ", "),
+                         (r.title ?? r.event?.title ?? "").replacingOccurrences(of: "\n", with: " ")])
+        }
+        let widths = (0..<3).map { c in rows.map { $0[c].count }.max() ?? 0 }
+        return rows.map { row in
+            (0..<3).map { row[$0] + String(repeating: " ", count: widths[$0] - row[$0].count) }.joined(separator: "  ")
+                + "  " + row[3]
+        }.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }.joined(separator: "\n") + "\n"
+    }
+
+    /// The key fields of each record, one JSON object per line.
+    public static func jsonLines(_ records: [Jarya.Record]) throws -> String {
+        let encoder = OrderedJSONEncoder()
+        return try records.map { r in
+            String(decoding: try encoder.encode(KeyFields(r)), as: UTF8.self) + "\n"
+        }.joined()
+    }
+
+    /// A header and one row per record.
+    public static func csv(_ records: [Jarya.Record]) -> String {
+        var lines = [CSV.row(["id", "path", "language", "published", "kind", "start", "end", "time", "places", "title"])]
+        for r in records {
+            let e = r.event
+            lines.append(CSV.row([r.id ?? "", r.source.path, r.language ?? "", r.published ?? "", e?.kind ?? "",
+                                  e?.start ?? "", e?.end ?? "", e?.time ?? "", (e?.places ?? []).joined(separator: "; "),
+                                  r.title ?? e?.title ?? ""]))
+        }
+        return lines.joined()
+    }
+
+    static func dateText(_ e: Jarya.Record.EventRecord?) -> String {
+        guard let e, let s = e.start else { return "" }
+        guard let end = e.end else { return s + "…" }
+        return end == s ? s : s + "…" + end
+    }
+
+    struct KeyFields: Encodable {
+        struct Event: Encodable {
+            var kind: String
+            var title: String?
+            var start: String?
+            var end: String?
+            var time: String?
+            var places: [String]
+            var organizers: [String]
+            var funders: [String]
+            var partners: [String]
+
+            func encode(to encoder: any Encoder) throws {
+                var c = encoder.container(keyedBy: CodingKeys.self)
+                try c.encode(kind, forKey: .kind)
+                try c.encode(title, forKey: .title)
+                try c.encode(start, forKey: .start)
+                try c.encode(end, forKey: .end)
+                try c.encode(time, forKey: .time)
+                try c.encode(places, forKey: .places)
+                try c.encode(organizers, forKey: .organizers)
+                try c.encode(funders, forKey: .funders)
+                try c.encode(partners, forKey: .partners)
+            }
+            enum CodingKeys: String, CodingKey { case kind, title, start, end, time, places, organizers, funders, partners }
+        }
+        var id: String?
+        var path: String
+        var language: String?
+        var title: String?
+        var summary: String?
+        var published: String?
+        var event: Event?
+
+        init(_ r: Jarya.Record) {
+            id = r.id
+            path = r.source.path
+            language = r.language
+            title = r.title
+            summary = r.summary
+            published = r.published
+            event = r.event.map { Event(kind: $0.kind, title: $0.title, start: $0.start, end: $0.end, time: $0.time,
+                                        places: $0.places, organizers: $0.organizers, funders: $0.funders, partners: $0.partners) }
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(path, forKey: .path)
+            try c.encode(language, forKey: .language)
+            try c.encode(title, forKey: .title)
+            try c.encode(summary, forKey: .summary)
+            try c.encode(published, forKey: .published)
+            try c.encode(event, forKey: .event)
+        }
+        enum CodingKeys: String, CodingKey { case id, path, language, title, summary, published, event }
+    }
+}
