@@ -219,39 +219,15 @@ public enum SearchOutput {
         return end == s ? s : s + "…" + end
     }
 
+    /// The fields of a search hit in JSON output; the event as in the record.
     struct KeyFields: Encodable {
-        struct Event: Encodable {
-            var kind: String
-            var title: String?
-            var start: String?
-            var end: String?
-            var time: String?
-            var places: [String]
-            var organizers: [String]
-            var funders: [String]
-            var partners: [String]
-
-            func encode(to encoder: any Encoder) throws {
-                var c = encoder.container(keyedBy: CodingKeys.self)
-                try c.encode(kind, forKey: .kind)
-                try c.encode(title, forKey: .title)
-                try c.encode(start, forKey: .start)
-                try c.encode(end, forKey: .end)
-                try c.encode(time, forKey: .time)
-                try c.encode(places, forKey: .places)
-                try c.encode(organizers, forKey: .organizers)
-                try c.encode(funders, forKey: .funders)
-                try c.encode(partners, forKey: .partners)
-            }
-            enum CodingKeys: String, CodingKey { case kind, title, start, end, time, places, organizers, funders, partners }
-        }
         var id: String?
         var path: String
         var language: String?
         var title: String?
         var summary: String?
         var published: String?
-        var event: Event?
+        var event: Jarya.Record.EventRecord?
 
         init(_ r: Jarya.Record) {
             id = r.id
@@ -260,8 +236,7 @@ public enum SearchOutput {
             title = r.title
             summary = r.summary
             published = r.published
-            event = r.event.map { Event(kind: $0.kind, title: $0.title, start: $0.start, end: $0.end, time: $0.time,
-                                        places: $0.places, organizers: $0.organizers, funders: $0.funders, partners: $0.partners) }
+            event = r.event
         }
 
         func encode(to encoder: any Encoder) throws {
