@@ -28,8 +28,8 @@ struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write N releases by recombining the project's corpus paragraphs, with realistic noise.",
         discussion: """
-        Kyrgyz, Russian and bilingual releases: a headline, a dateline with a new date, four to
-        nine paragraphs of the same language from corpus/, contacts. Noise as in real releases:
+        Kyrgyz, Russian and bilingual releases: a headline, a dateline with a new date, six to
+        twelve paragraphs of the same language from corpus/, contacts. Noise as in real releases:
         Latin lookalike letters, ɵ/ӊ for ө/ң, NBSPs, soft hyphens, CRLF line ends.
 
         Example:
@@ -71,7 +71,7 @@ struct Generate: ParsableCommand {
                 text += titles[lang]!.randomElement(using: &rng)! + "\n\n"
                 text += lang == "ky" ? "\(place), \(day < 10 ? "0" : "")\(day).\(month < 10 ? "0" : "")\(month).\(year % 100). /Кабар/.\n\n"
                     : "\(place.uppercased()), \(day) \(["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"][month - 1]) \(year) г.\n\n"
-                for _ in 0..<Int.random(in: 4...9, using: &rng) { text += paragraphs[lang]!.randomElement(using: &rng)! + "\n\n" }
+                for _ in 0..<Int.random(in: 6...12, using: &rng) { text += paragraphs[lang]!.randomElement(using: &rng)! + "\n\n" }
                 text += "Байланыш: +996 (312) \(Int.random(in: 10...99, using: &rng))-\(Int.random(in: 10...99, using: &rng))-\(Int.random(in: 10...99, using: &rng)), info\(n)@example.kg\n\n"
             }
             text = noisy(text, &rng)

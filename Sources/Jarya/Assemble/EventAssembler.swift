@@ -10,11 +10,14 @@ struct EventAssembler {
     /// The lead: the title and the first two paragraphs, as a range of text offsets.
     let lead: Span
     let titleBlock: Span?
+    /// The kind words of the whole text, with their tokens.
+    let kindWords: [(kind: String, token: Int)]
 
     init(document: Document, lexicon: EventLexicon = .shared) {
         self.document = document
         self.lexicon = lexicon
         self.tokens = document.words
+        self.kindWords = Self.kindWords(document.words, lexicon)
         let blocks = document.segmentation.blocks
         let title = Assemble.titleBlocks(document)
         self.titleBlock = title.map { Span(blocks[$0.lowerBound].span.start, blocks[$0.upperBound - 1].span.end) }
@@ -32,21 +35,41 @@ struct EventAssembler {
     // MARK: Sentences
 
     func sentence(at offset: Int) -> Span {
-        document.segmentation.sentences.first { $0.start <= offset && offset < $0.end } ?? Span(offset, offset)
+        let sentences = document.segmentation.sentences
+        var lo = 0, hi = sentences.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sentences[mid].end <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < sentences.count && sentences[lo].start <= offset ? sentences[lo] : Span(offset, offset)
+    }
+
+    /// The first token that starts at or after `offset`.
+    func firstToken(atOrAfter offset: Int) -> Int {
+        var lo = 0, hi = tokens.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if tokens[mid].span.start < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
     }
 
     func tokens(in span: Span) -> Range<Int> {
-        let a = tokens.firstIndex { $0.span.start >= span.start } ?? tokens.count
-        let b = tokens[a...].firstIndex { $0.span.start >= span.end } ?? tokens.count
-        return a..<b
+        let a = firstToken(atOrAfter: span.start)
+        return a..<max(a, firstToken(atOrAfter: span.end))
     }
 
     /// Kind words in a span with their token positions.
     func kinds(in span: Span) -> [(kind: String, token: Int)] {
+        let range = tokens(in: span)
+        return kindWords.filter { range.contains($0.token) }
+    }
+
+    /// Every kind word of the document, found once.
+    static func kindWords(_ tokens: [NameToken], _ lexicon: EventLexicon) -> [(kind: String, token: Int)] {
         var result: [(String, Int)] = []
-        var i = tokens(in: span).lowerBound
-        let end = tokens(in: span).upperBound
-        while i < end {
+        var i = 0
+        while i < tokens.count {
             if let (e, next) = lexicon.match(tokens, at: i, roles: [.kind]) { result.append((e.value, i)); i = next } else { i += 1 }
         }
         return result

@@ -38,8 +38,9 @@ public struct OrganizationGlossary: Sendable {
     public private(set) var russianHeads: [String: String] = [:]
     /// Legal forms, as written (`ОсОО`, `КБ`, `коомдук бирикмеси`, `общественный фонд`).
     public private(set) var legalForms: [String: String] = [:]
-    /// The legal forms of several words, longest first (`коомдук бирикмеси` before `коомдук бирикме`).
-    public private(set) var legalFormPhrases: [String] = []
+    /// The legal forms of several words, longest first (`коомдук бирикмеси` before `коомдук бирикме`),
+    /// with each word's Russian stem, to match their case forms (`общественного фонда`).
+    public private(set) var legalFormPhrases: [(form: String, words: [String], stems: [String])] = []
 
     public static let shared: OrganizationGlossary = {
         do {
@@ -85,7 +86,10 @@ public struct OrganizationGlossary: Sendable {
                 throw GlossaryError(file: heads.name, line: row.line, message: "unknown lang/type `\(lang)`/`\(type)` (ky or ru; head or legal_form)")
             }
         }
-        legalFormPhrases = legalForms.keys.filter { $0.contains(" ") }.sorted { ($0.count, $0) > ($1.count, $1) }
+        legalFormPhrases = legalForms.keys.filter { $0.contains(" ") }.sorted { ($0.count, $0) > ($1.count, $1) }.map { form in
+            let words = form.split(separator: " ").map(String.init)
+            return (form, words, words.map(RussianMorphology.stem))
+        }
     }
 
     /// The organizations an acronym token names: as written, or with a Kyrgyz suffix

@@ -60,9 +60,7 @@ enum LetterRepair {
         }
     }
 
-    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
-        s.properties.isAlphabetic || s.properties.generalCategory == .nonspacingMark
-    }
+    static func isWordScalar(_ s: Unicode.Scalar) -> Bool { s.isWordLetter }
 
     static func apply(_ buffer: inout ScalarBuffer) -> Repairs {
         var text = buffer.scalars
@@ -70,16 +68,18 @@ enum LetterRepair {
         let isKazakh = text.contains { kazakhOnly.contains($0.value) }
         let protected = protectedRanges(text)
         var words: [Range<Int>] = []
+        var p = 0  // the first protected range that may still overlap
         var i = 0
         while i < text.count {
             guard isWordScalar(text[i]) else { i += 1; continue }
             var j = i
             while j < text.count && isWordScalar(text[j]) { j += 1 }
-            if !protected.contains(where: { $0.overlaps(i..<j) }) { words.append(i..<j) }
+            while p < protected.count && protected[p].upperBound <= i { p += 1 }
+            if !(p < protected.count && protected[p].overlaps(i..<j)) { words.append(i..<j) }
             i = j
         }
         for (n, range) in words.enumerated() {
-            let before = String(String.UnicodeScalarView(text[range]))
+            let original = text[range]  // kept to report the repair, if there is one
             var changedKyrgyz = false, changedScript = false
             var cyr = 0, lat = 0, cyrLook = 0, latLook = 0, substitutes = 0
             for k in range {
@@ -115,6 +115,7 @@ enum LetterRepair {
                 for k in range { if let r = table[text[k].value] { text[k] = r; changedScript = true } }
             }
             if changedKyrgyz || changedScript {
+                let before = String(String.UnicodeScalarView(original))
                 let after = String(String.UnicodeScalarView(text[range]))
                 if changedKyrgyz { repairs.kyrgyzLetters.append((before, after)) } else { repairs.lookalikes.append((before, after)) }
             }

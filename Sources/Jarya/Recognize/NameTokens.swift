@@ -28,7 +28,7 @@ public enum NameTokenizer {
         var result: [NameToken] = []
         var i = 0
         var newline = true
-        func isLetter(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic || c.properties.generalCategory == .nonspacingMark }
+        func isLetter(_ c: Unicode.Scalar) -> Bool { c.isWordLetter }
         while i < t.count {
             let c = t[i]
             if c == "\n" { newline = true; i += 1; continue }
@@ -51,15 +51,25 @@ public enum NameTokenizer {
             }
             let text = String(String.UnicodeScalarView(t[i..<j]))
             var upper = 0, lower = 0
-            for u in text.unicodeScalars where u.properties.isAlphabetic {
-                if u.properties.isUppercase { upper += 1 } else if u.properties.isLowercase { lower += 1 }
+            if kind == .word {
+                for u in t[i..<j] where u.isWordLetter {
+                    if u.isUpperLetter { upper += 1 } else if u.properties.isLowercase { lower += 1 }
+                }
             }
             result.append(NameToken(
-                kind: kind, span: Span(i, j), text: text, lower: text.lowercased().replacing("ё", with: "е"),
-                isCapitalized: t[i].properties.isUppercase, isAllCaps: upper >= 2 && lower == 0, newlineBefore: newline))
+                kind: kind, span: Span(i, j), text: text, lower: foldedLowercase(text),
+                isCapitalized: t[i].isUpperLetter, isAllCaps: upper >= 2 && lower == 0, newlineBefore: newline))
             newline = false
             i = j
         }
         return result
     }
+}
+
+/// Lower case with ё as е, as the glossaries spell words. `String.replacing` costs more than
+/// the rest of tokenizing, so the ё pass runs only when there is one.
+func foldedLowercase(_ text: String) -> String {
+    let lower = text.lowercased()
+    guard lower.unicodeScalars.contains("ё") else { return lower }
+    return String(String.UnicodeScalarView(lower.unicodeScalars.map { $0 == "ё" ? "е" : $0 }))
 }

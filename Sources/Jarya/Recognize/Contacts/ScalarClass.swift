@@ -6,6 +6,25 @@ extension Unicode.Scalar {
     /// A letter or digit of any script.
     var isAlphanumeric: Bool { properties.isAlphabetic || properties.numericType != nil }
     var isSpace: Bool { value == 0x20 || value == 0x09 }
+
+    /// A letter (or a combining mark inside a word), with the common scripts of releases decided
+    /// by range and the rest by the Unicode properties, which cost far more to look up.
+    var isWordLetter: Bool {
+        switch value {
+        case 0x41...0x5A, 0x61...0x7A, 0x410...0x44F: return true
+        case 0...0x7F, 0x2000...0x206F, 0xA0...0xBF: return false
+        default: return properties.isAlphabetic || properties.generalCategory == .nonspacingMark
+        }
+    }
+
+    /// Upper case, by range for ASCII and the basic Cyrillic letters.
+    var isUpperLetter: Bool {
+        switch value {
+        case 0x41...0x5A, 0x400...0x42F: return true
+        case 0x61...0x7A, 0x430...0x45F: return false
+        default: return properties.isUppercase
+        }
+    }
 }
 
 extension Array where Element == Unicode.Scalar {

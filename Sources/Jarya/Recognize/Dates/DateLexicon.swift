@@ -18,6 +18,8 @@ struct DateLexicon: Sendable {
     /// Single-word entries by exact form, and prefix entries by length (longest first).
     private var exact: [String: [Entry]] = [:]
     private var prefixes: [Entry] = []
+    /// The prefix entries by their first letter, longest first.
+    private var prefixesByInitial: [Unicode.Scalar: [Entry]] = [:]
     /// Entries of several words, tried at a token before single words.
     private(set) var phrases: [Entry] = []
     /// The first words of the phrases (the first word of a phrase is matched exactly).
@@ -49,6 +51,7 @@ struct DateLexicon: Sendable {
             else { exact[words[0], default: []].append(entry) }
         }
         prefixes.sort { $0.words[0].count > $1.words[0].count }
+        for p in prefixes { if let f = p.words[0].unicodeScalars.first { prefixesByInitial[f, default: []].append(p) } }
         phrases.sort { $0.words.count > $1.words.count }
         phraseInitials = Set(phrases.map { $0.words[0] })
     }
@@ -57,7 +60,8 @@ struct DateLexicon: Sendable {
     /// A `not_year` stem (`жылдык`) hides the shorter `year_word` stem (`жыл`).
     func lookup(_ word: String) -> [Entry] {
         if let e = exact[word] { return e }
-        for p in prefixes where word.hasPrefix(p.words[0]) {
+        guard let first = word.unicodeScalars.first, let candidates = prefixesByInitial[first] else { return [] }
+        for p in candidates where word.hasPrefix(p.words[0]) {
             return p.role == .notYear ? [] : [p]
         }
         return []

@@ -33,13 +33,13 @@ enum DateTokenizer {
                 while j < t.count && t[j].isASCIIDigit { if j - i < 9 { n = n * 10 + Int(t[j].value - 48) }; j += 1 }
                 tok = DateToken(kind: .number, span: Span(i, j), text: "", number: n, digits: j - i, spaceBefore: space, newlineBefore: newline)
                 i = j
-            } else if c.properties.isAlphabetic {
+            } else if c.isWordLetter {
                 var j = i
                 var s = String.UnicodeScalarView()
-                while j < t.count && (t[j].properties.isAlphabetic || t[j].properties.generalCategory == .nonspacingMark) {
+                while j < t.count && t[j].isWordLetter {
                     s.append(t[j]); j += 1
                 }
-                let word = String(s).lowercased().replacing("ё", with: "е")
+                let word = foldedLowercase(String(s))
                 tok = DateToken(kind: .word, span: Span(i, j), text: word, spaceBefore: space, newlineBefore: newline)
                 i = j
             } else {

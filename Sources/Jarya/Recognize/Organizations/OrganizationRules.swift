@@ -358,16 +358,15 @@ struct OrganizationRules {
     /// A multi-word legal form starting at `k`, matched by stems (`общественного фонда`,
     /// `коомдук бирикмесинин`), as its dictionary form and the index after it.
     func legalFormPhrase(at k: Int) -> (String, Int)? {
+        guard k < tokens.count, tokens[k].kind == .word else { return nil }
         // Longest first, so `коомдук бирикмеси` wins over `коомдук бирикме`.
-        for form in glossary.legalFormPhrases {
-            let words = form.split(separator: " ").map(String.init)
-            guard k + words.count <= tokens.count else { continue }
+        for (form, words, stems) in glossary.legalFormPhrases where k + words.count <= tokens.count {
             var ok = true
-            for (n, w) in words.enumerated() {
+            for n in words.indices {
                 let t = tokens[k + n]
                 guard t.kind == .word else { ok = false; break }
-                let same = t.lower == w || RussianMorphology.stem(t.lower) == RussianMorphology.stem(w)
-                    || (n == words.count - 1 && KyrgyzMorphology.stems(of: t.lower).contains(w))
+                let stem = t.stem.isEmpty ? RussianMorphology.stem(t.lower) : t.stem
+                let same = t.lower == words[n] || stem == stems[n] || (n == words.count - 1 && t.forms.contains(words[n]))
                 if !same { ok = false; break }
             }
             if ok { return (form, k + words.count) }
