@@ -12,12 +12,21 @@ struct EventAssembler {
     let titleBlock: Span?
     /// The kind words of the whole text, with their tokens.
     let kindWords: [(kind: String, token: Int)]
+    /// The lexicon entries matching at each token, found once.
+    let matches: [[(EventLexicon.Entry, Int)]]
+
+    /// The first entry with one of `roles` at token `i`, and the index after it.
+    func match(at i: Int, roles: Set<EventLexicon.Role>) -> (EventLexicon.Entry, Int)? {
+        guard i >= 0 && i < matches.count else { return nil }
+        return matches[i].first { roles.contains($0.0.role) }
+    }
 
     init(document: Document, lexicon: EventLexicon = .shared) {
         self.document = document
         self.lexicon = lexicon
         self.tokens = document.words
-        self.kindWords = Self.kindWords(document.words, lexicon)
+        self.matches = document.words.indices.map { lexicon.allMatches(document.words, at: $0) }
+        self.kindWords = Self.kindWords(matches)
         let blocks = document.segmentation.blocks
         let title = Assemble.titleBlocks(document)
         self.titleBlock = title.map { Span(blocks[$0.lowerBound].span.start, blocks[$0.upperBound - 1].span.end) }
@@ -66,11 +75,11 @@ struct EventAssembler {
     }
 
     /// Every kind word of the document, found once.
-    static func kindWords(_ tokens: [NameToken], _ lexicon: EventLexicon) -> [(kind: String, token: Int)] {
+    static func kindWords(_ matches: [[(EventLexicon.Entry, Int)]]) -> [(kind: String, token: Int)] {
         var result: [(String, Int)] = []
         var i = 0
-        while i < tokens.count {
-            if let (e, next) = lexicon.match(tokens, at: i, roles: [.kind]) { result.append((e.value, i)); i = next } else { i += 1 }
+        while i < matches.count {
+            if let (e, next) = matches[i].first(where: { $0.0.role == .kind }) { result.append((e.value, i)); i = next } else { i += 1 }
         }
         return result
     }
@@ -136,7 +145,7 @@ struct EventAssembler {
             else if lead.contains(d.span) { score += 2 }
             if kindNearby { score += 2 }
             // An application or registration window is not the event.
-            if tokens(in: s).contains(where: { lexicon.match(tokens, at: $0, roles: [.application]) != nil }) { score -= 3 }
+            if tokens(in: s).contains(where: { match(at: $0, roles: [.application]) != nil }) { score -= 3 }
             if let end = v.end, start.day != nil, end != start {
                 let inside = dates.filter { o in
                     guard o.span != d.span, case .date(let ov) = o.value, let os = ov.start, os.day != nil else { return false }
@@ -191,7 +200,7 @@ struct EventAssembler {
             let span = Span(tokens[i].span.start, tokens[c].span.end)
             // `«…» деген темадагы`, `«…» аттуу … конференциясы`, `форум «…»`.
             let near = (c + 1 < tokens.count && ["деген", "аттуу", "атындагы", "под"].contains(tokens[c + 1].lower))
-                || (max(0, i - 3)..<min(tokens.count, c + 4)).contains { k in lexicon.match(tokens, at: k, roles: [.kind]) != nil }
+                || (max(0, i - 3)..<min(tokens.count, c + 4)).contains { k in match(at: k, roles: [.kind]) != nil }
             if near && !orgs.contains(where: { $0.overlaps(span) }) {
                 return document.text[Span(tokens[i + 1].span.start, tokens[c - 1].span.end)]
             }
@@ -257,7 +266,7 @@ struct EventAssembler {
         var cues: [(entry: EventLexicon.Entry, at: Int, next: Int)] = []
         var i = 0
         while i < tokens.count {
-            if let (cue, next) = lexicon.match(tokens, at: i, roles: [.organizerBefore, .organizerAfter, .funderBefore, .funderAfter, .partnerBefore, .partnerAfter]) {
+            if let (cue, next) = match(at: i, roles: [.organizerBefore, .organizerAfter, .funderBefore, .funderAfter, .partnerBefore, .partnerAfter]) {
                 cues.append((cue, i, next)); i = next
             } else { i += 1 }
         }
@@ -281,11 +290,11 @@ struct EventAssembler {
                 targets = cue.words.count > 1 || cue.role != .organizerBefore ? Array(before.suffix(1)) : before
             default:
                 // Russian verbs stand before or after their subject: `организуют X и Y`, `X провели`.
-                let upToNextCue = after.prefix { o in
-                    !((i + 1)..<tokens.count).contains { k in
-                        tokens[k].span.start < o.span.start && k >= next && lexicon.match(tokens, at: k, roles: [.funderAfter, .partnerAfter, .organizerAfter]) != nil
-                    }
-                }
+                // The organizations after the cue, up to the next cue of another role.
+                let nextCue = (next..<tokens.count).first { k in
+                    tokens[k].span.start >= s.end || match(at: k, roles: [.funderAfter, .partnerAfter, .organizerAfter]) != nil
+                }.map { tokens[$0].span.start } ?? s.end
+                let upToNextCue = after.prefix { $0.span.start < nextCue }
                 targets = upToNextCue.isEmpty ? Array(before.suffix(1)) : Array(upToNextCue)
             }
             for o in targets {
@@ -309,7 +318,7 @@ struct EventAssembler {
         var countrySentences: [Span] = [sentence(at: main.span.start)]
         var k = 0
         while k < tokens.count {
-            if lexicon.match(tokens, at: k, roles: [.participation]) != nil {
+            if match(at: k, roles: [.participation]) != nil {
                 let s = sentence(at: tokens[k].span.start)
                 if !countrySentences.contains(s) { countrySentences.append(s) }
             }
@@ -318,13 +327,13 @@ struct EventAssembler {
                 var j = k + 1
                 if j < tokens.count, tokens[j].kind == .word, tokens[j].span.start == tokens[k].span.end { j += 1 }  // 100дөн
                 var q: String? = nil
-                if let (e, next) = j < tokens.count ? lexicon.match(tokens, at: j, roles: [.qualifier]) : nil { q = e.value; j = next }
+                if let (e, next) = j < tokens.count ? match(at: j, roles: [.qualifier]) : nil { q = e.value; j = next }
                 // `более 40`, `около 50`: the qualifier right before the number (or one word before it).
                 for a in [k - 1, k - 2] where a >= 0 {
-                    if let (e, next) = lexicon.match(tokens, at: a, roles: [.qualifier]), next == k || next == k - 1 { q = e.value; break }
+                    if let (e, next) = match(at: a, roles: [.qualifier]), next == k || next == k - 1 { q = e.value; break }
                 }
-                if j < tokens.count, lexicon.match(tokens, at: j, roles: [.participantNoun]) != nil
-                    || (j + 1 < tokens.count && lexicon.match(tokens, at: j + 1, roles: [.participantNoun]) != nil && tokens[j].kind == .word) {
+                if j < tokens.count, match(at: j, roles: [.participantNoun]) != nil
+                    || (j + 1 < tokens.count && match(at: j + 1, roles: [.participantNoun]) != nil && tokens[j].kind == .word) {
                     count = n; qualifier = q
                 }
             }

@@ -54,6 +54,24 @@ struct EventLexicon: Sendable {
         for (k, list) in byInitial { byInitial[k] = list.sorted { entries[$0].words.count > entries[$1].words.count } }
     }
 
+    /// Every entry matching the words at token `i`, longest first, with the index after each.
+    func allMatches(_ tokens: [NameToken], at i: Int) -> [(Entry, Int)] {
+        guard tokens[i].kind == .word, let initial = tokens[i].lower.first, let candidates = byInitial[initial] else { return [] }
+        var result: [(Entry, Int)] = []
+        for n in candidates {
+            let e = entries[n]
+            guard i + e.words.count <= tokens.count else { continue }
+            var ok = true
+            for (k, w) in e.words.enumerated() {
+                let t = tokens[i + k]
+                let last = k == e.words.count - 1
+                if t.kind != .word || !(last && e.prefix ? t.lower.hasPrefix(w) : t.lower == w) { ok = false; break }
+            }
+            if ok { result.append((e, i + e.words.count)) }
+        }
+        return result
+    }
+
     /// The entry matching the words at token `i` (only the last word may be a prefix match), and
     /// the index after it.
     func match(_ tokens: [NameToken], at i: Int, roles: Set<Role>) -> (Entry, Int)? {
