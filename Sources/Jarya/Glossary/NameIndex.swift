@@ -19,7 +19,11 @@ public struct NameIndex<Value: Sendable>: Sendable {
         for key in Set(indeclinable ? [words] : [words, words.map(RussianMorphology.stem)]) {
             let joined = key.joined(separator: " ")
             values[joined, default: []].append(value)
-            for n in 1..<key.count { prefixes.insert(key[0..<n].joined(separator: " ")) }
+            var prefix = ""
+            for word in key.dropLast() {
+                prefix = prefix.isEmpty ? word : prefix + " " + word
+                prefixes.insert(prefix)
+            }
         }
     }
 

@@ -37,7 +37,10 @@ public struct TSVTable: Sendable {
             lineNumber += 1
             let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
             if line.isEmpty || (header == nil && line.hasPrefix("#")) { continue }
-            let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmingCharacters(in: "") }
+            let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map { cell in
+                // Trim only what needs it: most cells have no spaces around them.
+                cell.first?.isWhitespace == true || cell.last?.isWhitespace == true ? String(cell).trimmingCharacters(in: "") : String(cell)
+            }
             guard let h = header else {
                 header = cells
                 for (i, c) in cells.enumerated() { columns[c] = i }
