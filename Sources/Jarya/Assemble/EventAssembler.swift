@@ -242,16 +242,13 @@ struct EventAssembler {
         // Kyrgyz case endings only in Kyrgyz text: Russian `Бишкеке` is a locative, not a dative.
         guard (document.segmentation.block(at: place.span.start)?.language ?? document.language) == "ky" else { return true }
         let word = place.text.split(separator: " ").last.map { $0.lowercased() } ?? ""
-        let origin = ["дан", "ден", "дон", "дөн", "тан", "тен", "тон", "төн", "нан", "нен", "нон", "нөн",
-                      "нын", "нин", "нун", "нүн", "дын", "дин", "дун", "дүн", "тын", "тин", "тун", "түн",
-                      "га", "ге", "го", "гө", "ка", "ке", "ко", "кө"]
+        // Where people come from or go to (ablative, genitive, dative) is not the venue.
+        let origin = KyrgyzMorphology.ablativeEndings + KyrgyzMorphology.genitiveEndings + KyrgyzMorphology.dativeEndings
         if word.count > 4 && origin.contains(where: { word.hasSuffix($0) }) { return false }
         // Accusative (`Талас шаарын`, `Бишкекти`): the place is an object, not the venue.
-        let accusative = ["ны", "ни", "ну", "нү", "ды", "ди", "ду", "дү", "ты", "ти", "ту", "тү"]
-        if word.count > 4 && accusative.contains(where: { word.hasSuffix($0) }) && !word.hasSuffix("шаары") && !word.hasSuffix("айылы") { return false }
-        let s = Array(word)
-        if s.count > 4, s.last == "н", "ыиуү".contains(s[s.count - 2]), !"ндт".contains(s[s.count - 3]) { return false }
-        return true
+        if word.count > 4 && KyrgyzMorphology.accusativeEndings.contains(where: { word.hasSuffix($0) })
+            && !word.hasSuffix("шаары") && !word.hasSuffix("айылы") { return false }
+        return !KyrgyzMorphology.isAccusativeAfterPossessive(word)
     }
 
     /// Organizations next to the cues of organizing, funding and partnering, in the whole text.

@@ -34,6 +34,19 @@ public enum KyrgyzMorphology {
 
     static let minimumStem = 2
 
+    // Case endings by case, for the rules that read a word's case from its end.
+    public static let genitiveEndings = ["нын", "нин", "нун", "нүн", "дын", "дин", "дун", "дүн", "тын", "тин", "тун", "түн"]
+    public static let ablativeEndings = ["дан", "ден", "дон", "дөн", "тан", "тен", "тон", "төн", "нан", "нен", "нон", "нөн"]
+    public static let dativeEndings = ["га", "ге", "го", "гө", "ка", "ке", "ко", "кө"]
+    public static let accusativeEndings = ["ны", "ни", "ну", "нү", "ды", "ди", "ду", "дү", "ты", "ти", "ту", "тү"]
+
+    /// The accusative after a 3rd-person possessive (`шаарын`, `Президентин`), told from the
+    /// genitive (`-нын`, `-дын`) by the consonant before the vowel.
+    public static func isAccusativeAfterPossessive(_ lower: String) -> Bool {
+        let s = Array(lower.unicodeScalars)
+        return s.count > 4 && s.last == "н" && "ыиуү".unicodeScalars.contains(s[s.count - 2]) && !"ндт".unicodeScalars.contains(s[s.count - 3])
+    }
+
     private static let caseScalars = cases.map { Array($0.unicodeScalars) }
     private static let casesAfterPossessiveScalars = casesAfterPossessive.map { Array($0.unicodeScalars) }
     private static let possessiveScalars = possessives.map { Array($0.unicodeScalars) }

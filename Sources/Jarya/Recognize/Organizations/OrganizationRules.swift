@@ -66,10 +66,7 @@ struct OrganizationRules {
                        "га", "ге", "го", "гө", "ка", "ке", "ко", "кө", "да", "де", "до", "дө", "та", "те", "то", "тө",
                        "дан", "ден", "дон", "дөн", "тан", "тен", "тон", "төн", "нан", "нен", "ган", "ген"]
         if w.count > 3 && endings.contains(where: { w.hasSuffix($0) }) { return true }
-        // Accusative after a possessive (`шаарын`, `Президентин`), not the genitive (`-нын`, `-дын`).
-        let s = Array(w)
-        if s.count > 4, s.last == "н", "ыиуү".contains(s[s.count - 2]), !"ндт".contains(s[s.count - 3]) { return true }
-        return false
+        return KyrgyzMorphology.isAccusativeAfterPossessive(w)
     }
 
     /// Whether the word at `k` ends the name to its left. An accusative object of a gerund
@@ -97,7 +94,7 @@ struct OrganizationRules {
     }
 
     static func isGenitive(kyrgyz w: String) -> Bool {
-        w.count > 4 && ["нын", "нин", "нун", "нүн", "дын", "дин", "дун", "дүн", "тын", "тин", "тун", "түн"].contains { w.hasSuffix($0) }
+        w.count > 4 && KyrgyzMorphology.genitiveEndings.contains { w.hasSuffix($0) }
     }
 
     /// Heads that also name generic things (a service, a department, a hospital): a name
