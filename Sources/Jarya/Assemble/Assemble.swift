@@ -5,7 +5,7 @@ public struct Assemble: Stage {
     public init() {}
 
     /// Lines that label a release rather than title it.
-    static let labels: Set<String> = [
+    static let labels: WordSet = [
         "пресс-релиз", "пресс релиз", "press release", "press-release", "маалымат", "билдирүү", "жарыя",
         "маалымдама", "информация", "сообщение", "анонс", "новости", "жаңылыктар",
     ]
@@ -32,7 +32,7 @@ public struct Assemble: Stage {
             let line = document.text[blocks[i].span]
             let key = line.lowercased().trimmingCharacters(in: " .:!")
             let isDateline = document.datelineSpan.map { blocks[i].span.contains($0) && blocks[i].span.count < $0.count + 40 } ?? false
-            if labels.contains(key) || isDateline || !line.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) { i += 1; continue }
+            if labels.contains(key) || isDateline || !line.unicodeScalars.contains(where: { $0.isAlphabetic }) { i += 1; continue }
             var j = i + 1
             if isCapitals(line) {
                 while j < blocks.count, isCapitals(document.text[blocks[j].span]) { j += 1 }
@@ -67,22 +67,22 @@ public struct Assemble: Stage {
         var i = s.start
         if s.overlaps(d) {
             i = d.end
-            while i + 1 < s.end, !(t[i] == "." && t[i + 1].properties.isWhitespace) { i += 1 }
+            while i + 1 < s.end, !(t[i] == "." && t[i + 1].isWhitespace) { i += 1 }
             guard i + 1 < s.end else { return nil }
             i += 1
         }
-        while i < s.end, t[i].properties.isWhitespace { i += 1 }
+        while i < s.end, t[i].isWhitespace { i += 1 }
         if i < s.end, t[i] == "/", let close = (i + 1..<min(s.end, i + 30)).first(where: { t[$0] == "/" }) {
             i = close + 1
-            while i < s.end, t[i] == "." || t[i].properties.isWhitespace { i += 1 }
+            while i < s.end, t[i] == "." || t[i].isWhitespace { i += 1 }
         }
         return i < s.end ? i : nil
     }
 
     static func isCapitals(_ s: String) -> Bool {
         var upper = 0, lower = 0
-        for u in s.unicodeScalars where u.properties.isAlphabetic {
-            if u.properties.isLowercase { lower += 1 } else if u.properties.isUppercase { upper += 1 }
+        for u in s.unicodeScalars where u.isAlphabetic {
+            if u.isLowercase { lower += 1 } else if u.isUppercase { upper += 1 }
         }
         return upper >= 4 && lower * 10 <= upper
     }
@@ -92,8 +92,8 @@ extension String {
     func trimmingCharacters(in set: String) -> String {
         let chars = Set(set.unicodeScalars)
         var s = Substring(self).unicodeScalars
-        while let f = s.first, chars.contains(f) || f.properties.isWhitespace { s.removeFirst() }
-        while let l = s.last, chars.contains(l) || l.properties.isWhitespace { s.removeLast() }
+        while let f = s.first, chars.contains(f) || f.isWhitespace { s.removeFirst() }
+        while let l = s.last, chars.contains(l) || l.isWhitespace { s.removeLast() }
         return String(s)
     }
 }

@@ -16,7 +16,7 @@ struct EventAssembler {
     let matches: [[(EventLexicon.Entry, Int)]]
 
     /// The first entry with one of `roles` at token `i`, and the index after it.
-    func match(at i: Int, roles: Set<EventLexicon.Role>) -> (EventLexicon.Entry, Int)? {
+    func match(at i: Int, roles: [EventLexicon.Role]) -> (EventLexicon.Entry, Int)? {
         guard i >= 0 && i < matches.count else { return nil }
         return matches[i].first { roles.contains($0.0.role) }
     }
@@ -169,9 +169,9 @@ struct EventAssembler {
               let n = document.segmentation.blocks.filter({ $0.language == block.language }).firstIndex(of: block), n < 3
         else { return false }
         let t = document.text.scalars
-        let before = String(String.UnicodeScalarView(t[block.span.start..<d.span.start]))
-        let after = String(String.UnicodeScalarView(t[d.span.end..<min(block.span.end, d.span.end + 20)]))
-        let placeComma = before.trimmingCharacters(in: "").hasSuffix(",") && DatelineReader.isDatelineHead(before)
+        let before = String(scalars: t[block.span.start..<d.span.start])
+        let after = String(scalars: t[d.span.end..<min(block.span.end, d.span.end + 20)])
+        let placeComma = before.trimmingCharacters(in: "").endsWith(",") && DatelineReader.isDatelineHead(before)
         let agency = after.drop { $0 == " " || $0 == "." || $0 == "," }.first == "/"
         return placeComma || agency
     }
@@ -244,10 +244,10 @@ struct EventAssembler {
         let word = place.text.split(separator: " ").last.map { $0.lowercased() } ?? ""
         // Where people come from or go to (ablative, genitive, dative) is not the venue.
         let origin = KyrgyzMorphology.ablativeEndings + KyrgyzMorphology.genitiveEndings + KyrgyzMorphology.dativeEndings
-        if word.count > 4 && origin.contains(where: { word.hasSuffix($0) }) { return false }
+        if word.count > 4 && origin.contains(where: { word.endsWith($0) }) { return false }
         // Accusative (`Талас шаарын`, `Бишкекти`): the place is an object, not the venue.
-        if word.count > 4 && KyrgyzMorphology.accusativeEndings.contains(where: { word.hasSuffix($0) })
-            && !word.hasSuffix("шаары") && !word.hasSuffix("айылы") { return false }
+        if word.count > 4 && KyrgyzMorphology.accusativeEndings.contains(where: { word.endsWith($0) })
+            && !word.endsWith("шаары") && !word.endsWith("айылы") { return false }
         return !KyrgyzMorphology.isAccusativeAfterPossessive(word)
     }
 

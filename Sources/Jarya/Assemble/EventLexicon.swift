@@ -22,7 +22,7 @@ struct EventLexicon: Sendable {
 
     private(set) var entries: [Entry] = []
     /// Entries by their first word's first letter, to try few at each token.
-    private var byInitial: [Character: [Int]] = [:]
+    private var byInitial: [Unicode.Scalar: [Int]] = [:]
 
     static let shared: EventLexicon = {
         do { return try EventLexicon(table: GlossaryDirectory.table("event-words.tsv", required: columns)) }
@@ -46,7 +46,7 @@ struct EventLexicon: Sendable {
                 throw GlossaryError(file: table.name, line: row.line, message: "unknown qualifier `\(value)` (one of: \(Self.qualifiers.sorted().joined(separator: ", ")))")
             }
             let words = row["form"].lowercased().split(separator: " ").map(String.init)
-            guard let initial = words.first?.first else { throw GlossaryError(file: table.name, line: row.line, message: "empty form") }
+            guard let initial = words.first?.unicodeScalars.first else { throw GlossaryError(file: table.name, line: row.line, message: "empty form") }
             byInitial[initial, default: []].append(entries.count)
             entries.append(Entry(words: words, prefix: row["match"] == "prefix", role: role, value: value))
         }
@@ -56,7 +56,7 @@ struct EventLexicon: Sendable {
 
     /// Every entry matching the words at token `i`, longest first, with the index after each.
     func allMatches(_ tokens: [NameToken], at i: Int) -> [(Entry, Int)] {
-        guard tokens[i].kind == .word, let initial = tokens[i].lower.first, let candidates = byInitial[initial] else { return [] }
+        guard tokens[i].kind == .word, let initial = tokens[i].lower.unicodeScalars.first, let candidates = byInitial[initial] else { return [] }
         var result: [(Entry, Int)] = []
         for n in candidates {
             let e = entries[n]
@@ -65,7 +65,7 @@ struct EventLexicon: Sendable {
             for (k, w) in e.words.enumerated() {
                 let t = tokens[i + k]
                 let last = k == e.words.count - 1
-                if t.kind != .word || !(last && e.prefix ? t.lower.hasPrefix(w) : t.lower == w) { ok = false; break }
+                if t.kind != .word || !(last && e.prefix ? t.lower.startsWith(w) : t.lower.sameBytes(w)) { ok = false; break }
             }
             if ok { result.append((e, i + e.words.count)) }
         }
@@ -74,8 +74,8 @@ struct EventLexicon: Sendable {
 
     /// The entry matching the words at token `i` (only the last word may be a prefix match), and
     /// the index after it.
-    func match(_ tokens: [NameToken], at i: Int, roles: Set<Role>) -> (Entry, Int)? {
-        guard tokens[i].kind == .word, let initial = tokens[i].lower.first, let candidates = byInitial[initial] else { return nil }
+    func match(_ tokens: [NameToken], at i: Int, roles: [Role]) -> (Entry, Int)? {
+        guard tokens[i].kind == .word, let initial = tokens[i].lower.unicodeScalars.first, let candidates = byInitial[initial] else { return nil }
         for n in candidates {
             let e = entries[n]
             guard roles.contains(e.role), i + e.words.count <= tokens.count else { continue }
@@ -83,7 +83,7 @@ struct EventLexicon: Sendable {
             for (k, w) in e.words.enumerated() {
                 let t = tokens[i + k]
                 let last = k == e.words.count - 1
-                if t.kind != .word || !(last && e.prefix ? t.lower.hasPrefix(w) : t.lower == w) { ok = false; break }
+                if t.kind != .word || !(last && e.prefix ? t.lower.startsWith(w) : t.lower.sameBytes(w)) { ok = false; break }
             }
             if ok { return (e, i + e.words.count) }
         }

@@ -204,7 +204,7 @@ extension Processor {
         }
         parts.append("stages=" + pipeline.stages.map(\.name).joined(separator: ","))
         if let dir = GlossaryDirectory.path,
-           let names = try? FileManager.default.contentsOfDirectory(atPath: dir).filter({ $0.hasSuffix(".tsv") }).sorted() {
+           let names = try? FileManager.default.contentsOfDirectory(atPath: dir).filter({ $0.endsWith(".tsv") }).sorted() {
             for name in names {
                 let bytes = FileManager.default.contents(atPath: dir + "/" + name) ?? Data()
                 parts.append("glossary:\(name)=\(RecordID.sha256Hex(bytes))")

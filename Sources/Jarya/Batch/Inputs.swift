@@ -114,7 +114,7 @@ public enum InputCollector {
     /// lead back to one of the folders it is in; only regular files are read.
     static func walk(_ root: String, filter: PathFilter) -> (files: [String], skipped: [SkippedLink]) {
         var base = root
-        while base.count > 1 && base.hasSuffix("/") { base.removeLast() }
+        while base.count > 1 && base.endsWith("/") { base.removeLast() }
         guard let realRoot = realPath(base) else { return ([], []) }
         let inside = realRoot == "/" ? "/" : realRoot + "/"
         var files: [String] = []
@@ -124,7 +124,7 @@ public enum InputCollector {
 
         func visit(_ folder: String, _ relative: String, _ ancestors: Set<FileID>) {
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-            for name in names.sorted() where !name.hasPrefix(".") {
+            for name in names.sorted() where !name.startsWith(".") {
                 let full = folder == "/" ? "/" + name : folder + "/" + name
                 let rel = relative.isEmpty ? name : relative + "/" + name
                 var info = stat()
@@ -134,7 +134,7 @@ public enum InputCollector {
                     guard let target = realPath(full), stat(full, &info) == 0 else {
                         skipped.append(SkippedLink(path: full, target: nil, reason: .broken)); continue
                     }
-                    guard target == realRoot || target.hasPrefix(inside) else {
+                    guard target == realRoot || target.startsWith(inside) else {
                         skipped.append(SkippedLink(path: full, target: target, reason: .outside)); continue
                     }
                 }

@@ -79,7 +79,7 @@ extension RunLock {
         let folder = url.deletingLastPathComponent().path
         let prefix = "." + url.lastPathComponent + ".tmp-"
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        for name in names where name.hasPrefix(prefix) && name.count == prefix.count + 6 {
+        for name in names where name.startsWith(prefix) && name.count == prefix.count + 6 {
             unlink(folder + "/" + name)
         }
     }

@@ -3,9 +3,9 @@
 /// Kyrgyz stems, so `Ысык-Көл облусунда`, `Иссык-Кульской области` and `Казакстандын`
 /// meet `Ысык-Көл облусу`, `Иссык-Кульская область` and `Казакстан`.
 public struct NameIndex<Value: Sendable>: Sendable {
-    private var values: [String: [Value]] = [:]
+    private var values: [WordKey: [Value]] = [:]
     /// Every word-prefix of every key, to stop a search early.
-    private var prefixes: Set<String> = []
+    private var prefixes: Set<WordKey> = []
     public private(set) var maxWords = 1
 
     public init() {}
@@ -15,14 +15,14 @@ public struct NameIndex<Value: Sendable>: Sendable {
         guard !words.isEmpty else { return }
         maxWords = max(maxWords, words.count)
         // Russian stems only for declinable names: Дели, Токио, Баку, Алматы keep their one form.
-        let indeclinable = words.count == 1 && ["и", "о", "у", "е", "ы", "ю", "э"].contains { words[0].hasSuffix($0) }
+        let indeclinable = words.count == 1 && ["и", "о", "у", "е", "ы", "ю", "э"].contains { words[0].endsWith($0) }
         for key in Set(indeclinable ? [words] : [words, words.map(RussianMorphology.stem)]) {
             let joined = key.joined(separator: " ")
-            values[joined, default: []].append(value)
+            values[WordKey(joined), default: []].append(value)
             var prefix = ""
             for word in key.dropLast() {
                 prefix = prefix.isEmpty ? word : prefix + " " + word
-                prefixes.insert(prefix)
+                prefixes.insert(WordKey(prefix))
             }
         }
     }
@@ -50,11 +50,11 @@ public struct NameIndex<Value: Sendable>: Sendable {
             guard k < tokens.count, tokens[k].kind != .punctuation, k - i < maxWords + 4 else { return }
             for form in Self.forms(tokens[k], last: true) {
                 let key = prefix.isEmpty ? form : prefix + " " + form
-                if let v = values[key], best == nil || k + 1 > best!.end { best = (v, k + 1) }
+                if let v = values[WordKey(key)], best == nil || k + 1 > best!.end { best = (v, k + 1) }
             }
             for form in Self.forms(tokens[k], last: false) {
                 let key = prefix.isEmpty ? form : prefix + " " + form
-                if prefixes.contains(key) { search(k + 1, key) }
+                if prefixes.contains(WordKey(key)) { search(k + 1, key) }
             }
         }
         search(i, "")
@@ -62,11 +62,11 @@ public struct NameIndex<Value: Sendable>: Sendable {
     }
 
     /// The values of a key of lower-case words exactly as written (no stemming).
-    public func exact(_ lowercasedName: String) -> [Value] { values[lowercasedName] ?? [] }
+    public func exact(_ lowercasedName: String) -> [Value] { values[WordKey(lowercasedName)] ?? [] }
 
     /// Exact lookup of a whole name.
     public func lookup(_ name: String) -> [Value] {
         let words = NameTokenizer.tokens(Array(name.unicodeScalars)).filter { $0.kind != .punctuation }.map(\.lower)
-        return values[words.joined(separator: " ")] ?? values[words.map(RussianMorphology.stem).joined(separator: " ")] ?? []
+        return values[WordKey(words.joined(separator: " "))] ?? values[WordKey(words.map(RussianMorphology.stem).joined(separator: " "))] ?? []
     }
 }

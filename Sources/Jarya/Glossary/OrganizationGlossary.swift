@@ -31,13 +31,13 @@ public struct OrganizationGlossary: Sendable {
 
     public private(set) var index = NameIndex<NameRef>()
     /// Acronyms exactly as written (`ЮНИСЕФ`, `ПРООН`, `USAID`, `Минсельхоз`).
-    public private(set) var acronyms: [String: [(organization: Organization, language: String)]] = [:]
+    public private(set) var acronyms = WordMap<[(organization: Organization, language: String)]>()
     /// Kyrgyz head nouns of names in lower case, dictionary and possessive forms (`министрлик`, `министрлиги`).
-    public private(set) var kyrgyzHeads: Set<String> = []
+    public private(set) var kyrgyzHeads: WordSet = []
     /// Russian head nouns by stem, with their dictionary form (`министерств` → `министерство`).
-    public private(set) var russianHeads: [String: String] = [:]
+    public private(set) var russianHeads = WordMap<String>()
     /// Legal forms, as written (`ОсОО`, `КБ`, `коомдук бирикмеси`, `общественный фонд`).
-    public private(set) var legalForms: [String: String] = [:]
+    public private(set) var legalForms = WordMap<String>()
     /// The legal forms of several words, longest first (`коомдук бирикмеси` before `коомдук бирикме`),
     /// with each word's Russian stem, to match their case forms (`общественного фонда`).
     public private(set) var legalFormPhrases: [(form: String, words: [String], stems: [String])] = []
@@ -98,9 +98,12 @@ public struct OrganizationGlossary: Sendable {
     public func acronym(_ token: String) -> (acronym: String, matches: [(organization: Organization, language: String)])? {
         if let m = acronyms[token] { return (token, m) }
         if let head = KyrgyzMorphology.acronym(of: token), let m = acronyms[head] { return (head, m) }
-        for k in [1, 2] where token.count > k + 3 {
-            let head = String(token.dropLast(k))
-            if let m = acronyms[head], head.first?.isUppercase == true, head.dropFirst().contains(where: \.isLowercase) { return (head, m) }
+        let scalars = Array(token.unicodeScalars)
+        // A mixed-case acronym with a short ending (`КыргызПатенттин`): starts upper, has lower.
+        guard scalars.first?.isUppercase == true, scalars.dropFirst().contains(where: \.isLowercase) else { return nil }
+        for k in [1, 2] where scalars.count > k + 3 {
+            let head = String(scalars: scalars.dropLast(k))
+            if let m = acronyms[head], head.unicodeScalars.dropFirst().contains(where: \.isLowercase) { return (head, m) }
         }
         return nil
     }

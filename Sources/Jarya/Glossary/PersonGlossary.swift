@@ -4,17 +4,17 @@ public struct PersonGlossary: Sendable {
     public enum Sex: String, Sendable { case m, f }
 
     /// Given names in lower case, with their sex.
-    public private(set) var givenNames: [String: Sex] = [:]
+    public private(set) var givenNames = WordMap<Sex>()
     /// Role words and phrases by language, in lower case (`министр`, `орун басары`, `руководитель проекта`).
     public private(set) var roles: [String: Set<String>] = ["ky": [], "ru": []]
     /// The head word of every role phrase, to find roles quickly.
-    public private(set) var roleHeads: Set<String> = []
+    public private(set) var roleHeads: WordSet = []
     public private(set) var longestRole = 1
     /// Role heads by language, to tell a Kyrgyz role (`орун басары`) from a Russian one.
-    public private(set) var kyrgyzRoleHeads: Set<String> = []
-    public private(set) var russianRoleHeads: Set<String> = []
+    public private(set) var kyrgyzRoleHeads: WordSet = []
+    public private(set) var russianRoleHeads: WordSet = []
     /// Russian role heads by stem (`руководител` → `руководитель`).
-    private var roleHeadStems: [String: String] = [:]
+    private var roleHeadStems = WordMap<String>()
 
     public static let shared: PersonGlossary = {
         do {
@@ -52,7 +52,7 @@ public struct PersonGlossary: Sendable {
     /// oblique case (`бактыбеком` → бактыбек).
     public func givenName(_ lower: String) -> (name: String, sex: Sex, inflected: Bool)? {
         if let s = givenNames[lower] { return (lower, s, false) }
-        for (ending, restore) in [("ом", ""), ("ем", ""), ("а", ""), ("у", ""), ("е", ""), ("ой", "а"), ("ы", "а"), ("ой", "я"), ("и", "я"), ("ю", "я"), ("ей", "я"), ("ым", "")] where lower.hasSuffix(ending) {
+        for (ending, restore) in [("ом", ""), ("ем", ""), ("а", ""), ("у", ""), ("е", ""), ("ой", "а"), ("ы", "а"), ("ой", "я"), ("и", "я"), ("ю", "я"), ("ей", "я"), ("ым", "")] where lower.endsWith(ending) {
             let base = String(lower.dropLast(ending.count)) + restore
             if let s = givenNames[base] { return (base, s, true) }
         }

@@ -42,7 +42,7 @@ enum HTMLDocument {
         }
         let upper = charset.uppercased()
         // An ASCII-compatible page cannot be UTF-16 whatever it says (the HTML standard reads it as UTF-8).
-        if upper.hasPrefix("UTF-16") || upper.hasPrefix("UTF-32") || upper == "UTF-8" || upper == "US-ASCII" {
+        if upper.startsWith("UTF-16") || upper.startsWith("UTF-32") || upper == "UTF-8" || upper == "US-ASCII" {
             return try TextDecoder.decode(bytes)
         }
         if bytes.contains(where: { $0 >= 0x80 }), String(validating: bytes, as: UTF8.self) != nil {

@@ -52,7 +52,7 @@ public struct Ingest: Stage {
             document.extracted = try DOCXDocument.text(document.bytes)
             document.source.encoding = "UTF-8"
         }
-        if document.extracted.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
+        if document.extracted.unicodeScalars.allSatisfy({ $0.isWhitespace }) {
             throw InputError(.empty, "\(document.source.path): the file has no text (\(document.bytes.count) bytes\(format == .txt || format == .md ? " of white space" : ", no text in the \(format.rawValue) content")). Nothing to extract.")
         }
     }
@@ -126,7 +126,7 @@ public enum TextDecoder {
         guard let charset = canonicalCharset(encoding) else {
             throw InputError(.malformed, "the charset \(encoding) is unknown (ICU has no converter for it)")
         }
-        let wide = charset.uppercased().hasPrefix("UTF-16") || charset.uppercased().hasPrefix("UTF-32")
+        let wide = charset.uppercased().startsWith("UTF-16") || charset.uppercased().startsWith("UTF-32")
         if !wide, let reason = binaryReason(bytes) {
             throw InputError(.binary, "this is not a text file (\(reason)), even read as \(charset). \(formatsHint)")
         }

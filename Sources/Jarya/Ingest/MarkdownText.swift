@@ -6,13 +6,13 @@ enum MarkdownText {
         var inFence = false
         for raw in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = Substring(raw)
-            if line.hasPrefix("```") || line.hasPrefix("~~~") { inFence.toggle(); continue }
+            if line.startsWith("```") || line.startsWith("~~~") { inFence.toggle(); continue }
             if inFence { lines.append(String(line)); continue }
             if line.allSatisfy({ $0 == "-" || $0 == "=" || $0 == "*" || $0 == "_" }) && line.count >= 3 {
                 lines.append(""); continue  // setext underline or thematic break
             }
-            while line.hasPrefix("#") { line = line.dropFirst() }
-            while line.hasPrefix(">") { line = line.dropFirst() }
+            while line.startsWith("#") { line = line.dropFirst() }
+            while line.startsWith(">") { line = line.dropFirst() }
             if line.count < raw.count { line = line.drop(while: { $0 == " " }) }
             lines.append(inline(String(line)))
         }

@@ -7,7 +7,7 @@ public struct Analyze: Stage {
     public func run(_ document: inout Document) throws {
         var words = NameTokenizer.tokens(document.text.scalars)
         // A text repeats its words: analyze each once.
-        var known: [String: (forms: [String], stem: String)] = [:]
+        var known = WordMap<(forms: [String], stem: String)>()
         for k in words.indices {
             guard words[k].kind == .word else { words[k].stem = words[k].lower; continue }
             if let f = known[words[k].lower] { (words[k].forms, words[k].stem) = f; continue }

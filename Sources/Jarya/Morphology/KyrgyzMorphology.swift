@@ -66,7 +66,7 @@ public enum KyrgyzMorphology {
     /// The word itself (lowercased) and every stem it may have. Every stem is a prefix of the
     /// word, so the analysis works on prefix lengths and builds strings only for the answer.
     public static func stems(of word: String) -> [String] {
-        let w = word.lowercased()
+        let w = word.fastLowercased()
         let s = Array(w.unicodeScalars)
         var ends: [Int] = [s.count]
         func add(_ end: Int) {
@@ -96,13 +96,12 @@ public enum KyrgyzMorphology {
             stripPossessiveAndPlural(n - c.count, possessiveRequired: false)
         }
         stripPossessiveAndPlural(n, possessiveRequired: false)
-        var result = ends.map { $0 == n ? w : String(String.UnicodeScalarView(s[..<$0])) }
+        var result = ends.map { $0 == n ? w : String(scalars: s[..<$0]) }
         // A final к/п voices before a vowel suffix: министрлик → министрлиги, мектеп → мектеби.
         for e in ends where e < n && e >= minimumStem + 1 && isVowel(s[e]) {
             let devoiced: Unicode.Scalar? = s[e - 1] == "г" ? "к" : s[e - 1] == "б" ? "п" : nil
             if let d = devoiced {
-                var v = String.UnicodeScalarView(s[..<(e - 1)]); v.append(d)
-                let stem = String(v)
+                let stem = String(scalars: s[..<(e - 1)] + [d])
                 if !result.contains(stem) { result.append(stem) }
             }
         }
@@ -121,18 +120,21 @@ public enum KyrgyzMorphology {
     /// An acronym with a Kyrgyz suffix written on (`ЮНИСЕФтин`, `ПРООНдун`, `АКШнын`,
     /// `ЖӨБдүн`): the capitals, if what follows them is a suffix.
     public static func acronym(of word: String) -> String? {
+        // Most words have one capital at most: answer them before building anything.
+        var u = word.unicodeScalars.makeIterator()
+        guard u.next()?.isUppercase == true, u.next()?.isUppercase == true else { return nil }
         let scalars = Array(word.unicodeScalars)
         var k = 0
-        while k < scalars.count && scalars[k].properties.isUppercase { k += 1 }
+        while k < scalars.count && scalars[k].isUppercase { k += 1 }
         guard k >= 2, k < scalars.count else { return nil }
-        let suffix = String(String.UnicodeScalarView(scalars[k...]))
+        let suffix = String(scalars: scalars[k...])
         guard suffixChains.contains(suffix) else { return nil }
-        return String(String.UnicodeScalarView(scalars[..<k]))
+        return String(scalars: scalars[..<k])
     }
 
     /// Every suffix chain a name may take: [plural] [possessive] [case], in their surface forms.
-    static let suffixChains: Set<String> = {
-        var chains: Set<String> = []
+    static let suffixChains: WordSet = {
+        var chains: WordSet = []
         for pl in [""] + plurals {
             for poss in [""] + possessives {
                 for c in [""] + cases + (poss.isEmpty ? [] : casesAfterPossessive) {

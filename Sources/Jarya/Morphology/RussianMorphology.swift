@@ -14,12 +14,12 @@ public enum RussianMorphology {
 
     /// The stem, never shorter than two letters.
     public static func stem(_ word: String) -> String {
-        var s = Array(word.lowercased().unicodeScalars)
+        var s = Array(word.fastLowercased().unicodeScalars)
         for k in s.indices where s[k] == "ё" { s[k] = "е" }
         for e in endingScalars where s.count - e.count >= 2 && s[(s.count - e.count)...].elementsEqual(e) {
-            return String(String.UnicodeScalarView(s[..<(s.count - e.count)]))
+            return String(scalars: s[..<(s.count - e.count)])
         }
-        return String(String.UnicodeScalarView(s))
+        return String(scalars: s)
     }
 
     /// A surname in an oblique case back in the nominative: Алайчиевым → Алайчиев,
@@ -33,8 +33,8 @@ public enum RussianMorphology {
             ("ской", "ская"), ("ову", "ов"),
             ("ов", "ов"), ("ев", "ев"), ("ин", "ин"), ("ова", "ова"), ("ева", "ева"), ("ина", "ина"), ("ский", "ский"), ("ская", "ская"),
         ]
-        let lower = word.lowercased()
-        for (from, to) in suffixes where lower.hasSuffix(from) && lower.count > from.count + 1 {
+        let lower = word.fastLowercased()
+        for (from, to) in suffixes where lower.endsWith(from) && lower.count > from.count + 1 {
             return String(word.dropLast(from.count)) + to
         }
         return nil

@@ -115,8 +115,8 @@ enum LetterRepair {
                 for k in range { if let r = table[text[k].value] { text[k] = r; changedScript = true } }
             }
             if changedKyrgyz || changedScript {
-                let before = String(String.UnicodeScalarView(original))
-                let after = String(String.UnicodeScalarView(text[range]))
+                let before = String(scalars: original)
+                let after = String(scalars: text[range])
                 if changedKyrgyz { repairs.kyrgyzLetters.append((before, after)) } else { repairs.lookalikes.append((before, after)) }
             }
         }
@@ -153,10 +153,10 @@ enum LetterRepair {
         var result: [Range<Int>] = []
         var i = 0
         while i < text.count {
-            guard !text[i].properties.isWhitespace else { i += 1; continue }
+            guard !text[i].isWhitespace else { i += 1; continue }
             var j = i
             var hasAt = false, hasSlash = false, hasDot = false
-            while j < text.count && !text[j].properties.isWhitespace {
+            while j < text.count && !text[j].isWhitespace {
                 switch text[j] {
                 case "@": hasAt = true
                 case "/": hasSlash = true
@@ -165,7 +165,7 @@ enum LetterRepair {
                 }
                 j += 1
             }
-            if hasAt || (hasSlash && hasDot) || String(String.UnicodeScalarView(text[i..<min(j, i + 4)])).lowercased() == "www." {
+            if hasAt || (hasSlash && hasDot) || String(scalars: text[i..<min(j, i + 4)]).lowercased() == "www." {
                 result.append(i..<j)
             }
             i = j

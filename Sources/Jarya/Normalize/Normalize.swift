@@ -138,14 +138,14 @@ enum FusedWords {
         var i = 0
         func cyrillic(_ c: Unicode.Scalar) -> Bool { c.value >= 0x400 && c.value < 0x530 }
         while i < t.count {
-            guard cyrillic(t[i]), i == 0 || !t[i - 1].properties.isAlphabetic else { i += 1; continue }
+            guard cyrillic(t[i]), i == 0 || !t[i - 1].isAlphabetic else { i += 1; continue }
             var j = i
             while j < t.count && cyrillic(t[j]) { j += 1 }
-            if t[i].properties.isLowercase {
+            if t[i].isLowercase {
                 for k in (i + 1)..<max(i + 1, j - 1)
-                where t[k - 1].properties.isLowercase && t[k].properties.isUppercase && t[k + 1].properties.isLowercase {
+                where t[k - 1].isLowercase && t[k].isUppercase && t[k + 1].isLowercase {
                     splits.append(k)
-                    examples.append(String(String.UnicodeScalarView(t[i..<j])))
+                    examples.append(String(scalars: t[i..<j]))
                 }
             }
             i = max(j, i + 1)

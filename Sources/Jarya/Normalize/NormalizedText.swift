@@ -18,9 +18,7 @@ public struct NormalizedText: Sendable {
         precondition(origin.count == scalars.count + 1, "offset map needs one entry per scalar plus the end")
         self.scalars = scalars
         self.origin = origin
-        var s = String()
-        s.unicodeScalars.append(contentsOf: scalars)
-        self.string = s
+        self.string = String(scalars: scalars)
     }
 
     /// Text that was not changed by normalization: the identity map.
@@ -33,9 +31,7 @@ public struct NormalizedText: Sendable {
 
     /// The text of a span.
     public subscript(span: Span) -> String {
-        var s = String()
-        s.unicodeScalars.append(contentsOf: scalars[span.start..<span.end])
-        return s
+        String(scalars: scalars[span.start..<span.end])
     }
 
     /// The span in the original text that a normalized span came from.

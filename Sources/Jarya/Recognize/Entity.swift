@@ -24,7 +24,7 @@ public struct PartialDate: Hashable, Comparable, Sendable, CustomStringConvertib
     /// Parses the forms `description` writes.
     public init?(iso: String) {
         let parts = iso.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
-        if iso.hasPrefix("--") {
+        if iso.startsWith("--") {
             guard parts.count >= 3, let m = Int(parts[2]) else { return nil }
             self.init(year: nil, month: m, day: parts.count > 3 ? Int(parts[3]) : nil)
         } else {

@@ -32,7 +32,7 @@ public enum NameTokenizer {
         while i < t.count {
             let c = t[i]
             if c == "\n" { newline = true; i += 1; continue }
-            if c.properties.isWhitespace { i += 1; continue }
+            if c.isWhitespace { i += 1; continue }
             var j = i + 1
             let kind: NameToken.Kind
             if isLetter(c) {
@@ -49,11 +49,11 @@ public enum NameTokenizer {
             } else {
                 kind = .punctuation
             }
-            let text = String(String.UnicodeScalarView(t[i..<j]))
+            let text = String(scalars: t[i..<j])
             var upper = 0, lower = 0
             if kind == .word {
                 for u in t[i..<j] where u.isWordLetter {
-                    if u.isUpperLetter { upper += 1 } else if u.properties.isLowercase { lower += 1 }
+                    if u.isUpperLetter { upper += 1 } else if u.isLowercase { lower += 1 }
                 }
             }
             result.append(NameToken(
@@ -66,10 +66,5 @@ public enum NameTokenizer {
     }
 }
 
-/// Lower case with ё as е, as the glossaries spell words. `String.replacing` costs more than
-/// the rest of tokenizing, so the ё pass runs only when there is one.
-func foldedLowercase(_ text: String) -> String {
-    let lower = text.lowercased()
-    guard lower.unicodeScalars.contains("ё") else { return lower }
-    return String(String.UnicodeScalarView(lower.unicodeScalars.map { $0 == "ё" ? "е" : $0 }))
-}
+/// Lower case with ё as е, as the glossaries spell words.
+func foldedLowercase(_ text: String) -> String { text.foldedLowercase() }

@@ -2,7 +2,7 @@
 /// its blocks. Kyrgyz and Russian share the Cyrillic alphabet; what tells them apart is
 /// ө ү ң and the small words every sentence has.
 enum LanguageIdentifier {
-    static let kyrgyzWords: Set<String> = [
+    static let kyrgyzWords: WordSet = [
         "жана", "менен", "үчүн", "боюнча", "деп", "бул", "ошондой", "эле", "да", "де", "анын", "ал", "алар",
         "болуп", "болот", "болгон", "тарабынан", "жөнүндө", "күнү", "саат", "жылы", "жылдын", "айында", "шаарында",
         "биринчи", "биргеликте", "кийин", "мурун", "эмес", "бар", "жок", "керек", "дагы", "бирге", "катышат",
@@ -10,14 +10,14 @@ enum LanguageIdentifier {
         "бүгүн", "эртең", "кечээ", "чейин", "тартып", "бери", "кошо", "үчүн", "ошол", "аны", "аларды", "ага",
         "мындан", "тууралуу", "маалымат", "өкүлдөрү", "кызматы", "министрлиги", "республикасынын", "кыргыз",
     ]
-    static let russianWords: Set<String> = [
+    static let russianWords: WordSet = [
         "и", "в", "на", "с", "по", "для", "что", "не", "это", "как", "от", "из", "к", "о", "об", "при", "года",
         "году", "также", "который", "которые", "которая", "будет", "было", "был", "были", "а", "но", "или", "его",
         "ее", "её", "их", "за", "до", "после", "между", "более", "со", "во", "он", "она", "они", "мы", "все",
         "всех", "этом", "этого", "только", "уже", "так", "же", "том", "под", "над", "через", "сегодня", "завтра",
         "вчера", "пройдет", "состоится", "сообщили", "области", "района", "республики", "кыргызской",
     ]
-    static let englishWords: Set<String> = [
+    static let englishWords: WordSet = [
         "the", "and", "of", "to", "in", "for", "is", "on", "with", "by", "was", "will", "from", "at", "as", "this",
     ]
 
@@ -32,7 +32,7 @@ enum LanguageIdentifier {
             while t < tokens.count && tokens[t].span.end <= span.end {
                 defer { t += 1 }
                 guard tokens[t].kind == .word else { continue }
-                let word = text[tokens[t].span].lowercased()
+                let word = text[tokens[t].span].fastLowercased()
                 var kyLetter = false, ruLetter = false, latin = 0, cyrillic = 0
                 for u in word.unicodeScalars {
                     switch u {

@@ -61,8 +61,8 @@ public struct Segment: Stage {
         let s = text.scalars
         for i in 0...s.count where i == s.count || s[i] == "\n" {
             var a = start, b = i
-            while a < b && s[a].properties.isWhitespace { a += 1 }
-            while b > a && s[b - 1].properties.isWhitespace { b -= 1 }
+            while a < b && s[a].isWhitespace { a += 1 }
+            while b > a && s[b - 1].isWhitespace { b -= 1 }
             if a < b { result.append(Span(a, b)) }
             start = i + 1
         }
@@ -104,7 +104,7 @@ struct UTF16View {
 /// ICU sentence breaks, less the ones that follow an abbreviation or an initial.
 enum SentenceSplitter {
     /// Words that end with a dot without ending a sentence (lowercased, without the dot).
-    static let abbreviations: Set<String> = [
+    static let abbreviations: WordSet = [
         "г", "гг", "обл", "ул", "им", "пр", "просп", "д", "кв", "с", "пос", "р-н", "р", "мкр", "тел", "т", "б", "ж",
         "т.б", "ж.б", "с.г", "т.е", "т.д", "т.п", "др", "каб", "оф", "стр", "п", "ст", "млн", "млрд", "тыс", "руб",
         "кр", "ш", "к", "айм", "а", "жыл", "көч", "проф", "акад", "доц", "рис", "табл", "см", "напр", "англ", "рус",
@@ -124,13 +124,13 @@ enum SentenceSplitter {
             }
             start = nil
             var a = s, b = e
-            while a < b && text.scalars[a].properties.isWhitespace { a += 1 }
-            while b > a && text.scalars[b - 1].properties.isWhitespace { b -= 1 }
+            while a < b && text.scalars[a].isWhitespace { a += 1 }
+            while b > a && text.scalars[b - 1].isWhitespace { b -= 1 }
             if a < b { result.append(Span(a, b)) }
         }
         if let s = start {
             var b = text.count
-            while b > s && text.scalars[b - 1].properties.isWhitespace { b -= 1 }
+            while b > s && text.scalars[b - 1].isWhitespace { b -= 1 }
             if s < b { result.append(Span(s, b)) }
         }
         return result
@@ -138,24 +138,24 @@ enum SentenceSplitter {
 
     /// Abbreviations that may also end a sentence (`… 2022 г. Next`): they keep the break
     /// when a capital follows, except `г.`/`гг.` after a word (`г. Бишкек`, a city).
-    static let mayEndSentence: Set<String> = ["г", "гг", "кр", "с.г", "т.б", "ж.б", "т.д", "т.п", "др", "млн", "млрд", "тыс", "руб"]
+    static let mayEndSentence: WordSet = ["г", "гг", "кр", "с.г", "т.б", "ж.б", "т.д", "т.п", "др", "млн", "млрд", "тыс", "руб"]
 
     /// Whether the sentence `[s, e)` ends with `abbr.` that does not end it: a known
     /// abbreviation or a single capital letter (an initial).
     static func endsWithAbbreviation(_ t: [Unicode.Scalar], _ s: Int, _ e: Int) -> Bool {
         var k = e
-        while k > s && t[k - 1].properties.isWhitespace { k -= 1 }
+        while k > s && t[k - 1].isWhitespace { k -= 1 }
         guard k > s, t[k - 1] == "." else { return false }
         var w = k - 1
-        while w > s && (t[w - 1].properties.isAlphabetic || t[w - 1] == "." || t[w - 1] == "-") { w -= 1 }
-        let word = String(String.UnicodeScalarView(t[w..<(k - 1)]))
+        while w > s && (t[w - 1].isAlphabetic || t[w - 1] == "." || t[w - 1] == "-") { w -= 1 }
+        let word = String(scalars: t[w..<(k - 1)])
         guard let first = word.unicodeScalars.first else { return false }
         // Initials: `А.` or `А.Т.` (one capital between dots, as many times as there are).
-        if first.properties.isUppercase, word.split(separator: ".", omittingEmptySubsequences: false)
-            .allSatisfy({ $0.unicodeScalars.count == 1 && $0.unicodeScalars.first!.properties.isUppercase }) { return true }
-        let key = word.lowercased()
+        if first.isUppercase, word.split(separator: ".", omittingEmptySubsequences: false)
+            .allSatisfy({ $0.unicodeScalars.count == 1 && $0.unicodeScalars.first!.isUppercase }) { return true }
+        let key = word.fastLowercased()
         guard abbreviations.contains(key) else { return false }
-        guard mayEndSentence.contains(key), e < t.count, t[e].properties.isUppercase else { return true }
+        guard mayEndSentence.contains(key), e < t.count, t[e].isUppercase else { return true }
         if key == "г" || key == "гг" {
             var p = w
             while p > s && t[p - 1] == " " { p -= 1 }

@@ -22,7 +22,7 @@ public struct EmailRecognizer: Recognizer {
             while b < t.count && Self.isDomain(t[b]) { b += 1 }
             while b > i + 1 && (t[b - 1] == "." || t[b - 1] == "-") { b -= 1 }
             guard a < i, b > i + 1 else { continue }
-            let domain = String(String.UnicodeScalarView(t[(i + 1)..<b]))
+            let domain = String(scalars: t[(i + 1)..<b])
             let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
             guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty }),
                   let tld = labels.last, tld.count >= 2, tld.allSatisfy(\.isLetter) else { continue }

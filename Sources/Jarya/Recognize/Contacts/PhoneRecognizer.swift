@@ -58,13 +58,13 @@ public struct PhoneRecognizer: Recognizer {
         }
         let target: ClosedRange<Int>
         if international {
-            target = digits.hasPrefix("996") ? 12...12 : 10...15
+            target = digits.startsWith("996") ? 12...12 : 10...15
         } else {
             target = 10...10
         }
         // The longest prefix of whole groups with a right digit count.
         guard let cut = groupEnds.last(where: { target.contains($0.digits) }) else { return nil }
-        if cut.end < t.count, t[cut.end].isASCIIDigit || t[cut.end].properties.isAlphabetic { return nil }
+        if cut.end < t.count, t[cut.end].isASCIIDigit || t[cut.end].isAlphabetic { return nil }
         // A whole longer run (a document number) is not a phone either.
         if let last = groupEnds.last, last.digits > target.upperBound + 2 { return nil }
         let national = String(digits.prefix(cut.digits))

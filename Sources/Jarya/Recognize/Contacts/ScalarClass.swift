@@ -4,7 +4,7 @@ extension Unicode.Scalar {
     var isASCIILetter: Bool { (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A) }
     var isASCIIAlphanumeric: Bool { isASCIIDigit || isASCIILetter }
     /// A letter or digit of any script.
-    var isAlphanumeric: Bool { properties.isAlphabetic || properties.numericType != nil }
+    var isAlphanumeric: Bool { isAlphabetic || isASCIIDigit || (value > 0x7F && properties.numericType != nil) }
     var isSpace: Bool { value == 0x20 || value == 0x09 }
 
     /// A letter (or a combining mark inside a word), with the common scripts of releases decided
@@ -14,6 +14,45 @@ extension Unicode.Scalar {
         case 0x41...0x5A, 0x61...0x7A, 0x410...0x44F: return true
         case 0...0x7F, 0x2000...0x206F, 0xA0...0xBF: return false
         default: return properties.isAlphabetic || properties.generalCategory == .nonspacingMark
+        }
+    }
+
+    // The Unicode properties the scanners ask for, answered by range for ASCII, basic Cyrillic and
+    // general punctuation, which is nearly all of a release: `properties` costs a table look-up.
+    // Each gives exactly the property's answer.
+
+    /// `properties.isWhitespace` (the White_Space list is short enough to spell out).
+    var isWhitespace: Bool {
+        switch value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+
+    /// `properties.isLowercase`.
+    var isLowercase: Bool {
+        switch value {
+        case 0x61...0x7A, 0x430...0x45F: return true
+        case 0...0x7F, 0x400...0x42F, 0x2000...0x206F: return false
+        default: return properties.isLowercase
+        }
+    }
+
+    /// `properties.isUppercase`.
+    var isUppercase: Bool {
+        switch value {
+        case 0x41...0x5A, 0x400...0x42F: return true
+        case 0...0x7F, 0x430...0x45F, 0x2000...0x206F: return false
+        default: return properties.isUppercase
+        }
+    }
+
+    /// `properties.isAlphabetic`.
+    var isAlphabetic: Bool {
+        switch value {
+        case 0x41...0x5A, 0x61...0x7A, 0x400...0x45F: return true
+        case 0...0x7F, 0x2000...0x206F: return false
+        default: return properties.isAlphabetic
         }
     }
 

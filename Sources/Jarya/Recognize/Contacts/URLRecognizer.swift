@@ -31,7 +31,7 @@ public struct URLRecognizer: Recognizer {
             if i > 0, t[i - 1].isAlphanumeric || "@./-_".unicodeScalars.contains(t[i - 1]) { i += 1; continue }
             guard t[i].isASCIIAlphanumeric, let span = match(t, at: i), !document.isClaimed(span) else { i += 1; continue }
             let text = document.text[span]
-            let value = text.lowercased().hasPrefix("http://") || text.lowercased().hasPrefix("https://") ? text : "https://" + text
+            let value = text.lowercased().startsWith("http://") || text.lowercased().startsWith("https://") ? text : "https://" + text
             document.add(.url, span, .contact(value))
             i = span.end
         }
@@ -51,16 +51,16 @@ public struct URLRecognizer: Recognizer {
         // Host: up to the first `/ ? # :`.
         var hostEnd = hostStart
         while hostEnd < end && (t[hostEnd].isASCIIAlphanumeric || t[hostEnd] == "." || t[hostEnd] == "-") { hostEnd += 1 }
-        let host = String(String.UnicodeScalarView(t[hostStart..<hostEnd])).lowercased()
+        let host = String(scalars: t[hostStart..<hostEnd]).lowercased()
         if hostEnd < end, t[hostEnd] == "@" { return nil }  // an e-mail address
         let labels = host.split(separator: ".", omittingEmptySubsequences: false)
-        guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty && !$0.hasPrefix("-") }) else { return nil }
+        guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty && !$0.startsWith("-") }) else { return nil }
         let tld = String(labels.last!)
         guard tld.allSatisfy(\.isLetter), tld.count >= 2 else { return nil }
         let hasPath = hostEnd < end && t[hostEnd] == "/" && end > hostEnd + 1
         if !hasScheme {
             guard Self.knownTLDs.contains(tld) else { return nil }
-            guard host.hasPrefix("www.") || hasPath || labels.count >= 3 else { return nil }
+            guard host.startsWith("www.") || hasPath || labels.count >= 3 else { return nil }
             if !hasPath { end = hostEnd }
         }
         return Span(start, end)

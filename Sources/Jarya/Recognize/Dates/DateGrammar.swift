@@ -67,7 +67,7 @@ struct DateGrammar {
     func span(_ from: Int, _ to: Int) -> Span { Span(tokens[from].span.start, tokens[to - 1].span.end) }
 
     /// A multi-word lexicon phrase starting at `i` with one of `roles`.
-    func phrase(at i: Int, roles: Set<DateLexicon.Role>) -> (DateLexicon.Entry, Int)? {
+    func phrase(at i: Int, roles: [DateLexicon.Role]) -> (DateLexicon.Entry, Int)? {
         guard let first = token(i), first.kind == .word, lexicon.phraseInitials.contains(first.text) else { return nil }
         for entry in lexicon.phrases where roles.contains(entry.role) {
             var k = i
@@ -96,7 +96,7 @@ struct DateGrammar {
     func month(_ i: Int) -> (month: Int, next: Int, word: String)? {
         if let (entry, next) = phrase(at: i, roles: [.traditionalMonth]) {
             // `чын куран айынын`: the name, then its `ай` word.
-            if !entry.words.contains(where: { $0.hasPrefix("ай") }), role(next, .monthWord) != nil { return (entry.value, next + 1, tokens[next].text) }
+            if !entry.words.contains(where: { $0.startsWith("ай") }), role(next, .monthWord) != nil { return (entry.value, next + 1, tokens[next].text) }
             return (entry.value, next, tokens[next - 1].text)
         }
         if let e = entries.indices.contains(i) ? entries[i].first(where: { $0.role == .traditionalMonth }) : nil {
@@ -110,7 +110,7 @@ struct DateGrammar {
 
     /// Kyrgyz ablative ending (`февралынан`, `жылдан`, `10:00дөн`).
     static func isAblative(_ w: String) -> Bool {
-        ["ан", "ен", "он", "өн"].contains { w.hasSuffix($0) } && w.count > 3
+        ["ан", "ен", "он", "өн"].contains { w.endsWith($0) } && w.count > 3
     }
 
     // MARK: Years
@@ -118,7 +118,7 @@ struct DateGrammar {
     /// `2022-жылдын`, `2005- жылдын`, `2024-ж.`: the year and its `жыл` word.
     func kyrgyzYear(_ i: Int) -> (year: Int, next: Int, word: String)? {
         guard let y = fourDigitYear(i), isDash(i + 1), isAttached(i + 1), role(i + 2, .yearWord) != nil,
-              let w = token(i + 2), w.kind == .word, w.text.hasPrefix("ж") else { return nil }
+              let w = token(i + 2), w.kind == .word, w.text.startsWith("ж") else { return nil }
         var next = i + 3
         if w.text == "ж" { guard token(next)?.kind == .dot else { return nil }; next += 1 }
         return (y, next, w.text)
@@ -138,7 +138,7 @@ struct DateGrammar {
         guard canStart[i] else { return nil }
         let candidates = [relative(i), kyrgyz(i), russian(i), english(i), numeric(i, allowPrefix: true)].compactMap { $0 }
         guard var (m, next) = candidates.max(by: { $0.1 < $1.1 }) else { return nil }
-        m.isDeadline = role(i - 1, .deadline) != nil || (token(next).map { $0.kind == .word && $0.text.hasPrefix("чейин") } ?? false)
+        m.isDeadline = role(i - 1, .deadline) != nil || (token(next).map { $0.kind == .word && $0.text.startsWith("чейин") } ?? false)
         if let (time, after) = clockTime(next, attachedToDate: true) {
             m.time = time
             m.span = Span(m.span.start, tokens[after - 1].span.end)
@@ -271,7 +271,7 @@ struct DateGrammar {
                 return (DateMention(span: span(i, next + 1), start: d, end: d), next + 1)
             }
             let traditional = role(i, .traditionalMonth) != nil || phrase(at: i, roles: [.traditionalMonth]) != nil
-            if traditional || (year != nil && word.count > 4) || (Self.isLocative(word) && tokens[i].text.hasPrefix("ма") == false) {
+            if traditional || (year != nil && word.count > 4) || (Self.isLocative(word) && tokens[i].text.startsWith("ма") == false) {
                 let d = PartialDate(year: year, month: mo)
                 return (DateMention(span: span(i, next), start: d, end: d), next)
             }
@@ -281,7 +281,7 @@ struct DateGrammar {
 
     /// Kyrgyz locative of a month (`октябрда`, `августта`, `июлунда`): a bare month is a date.
     static func isLocative(_ w: String) -> Bool {
-        ["да", "де", "до", "дө", "та", "те", "то", "тө"].contains { w.hasSuffix($0) } && w.count > 5
+        ["да", "де", "до", "дө", "та", "те", "то", "тө"].contains { w.endsWith($0) } && w.count > 5
     }
 
     // MARK: Russian

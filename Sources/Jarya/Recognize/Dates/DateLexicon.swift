@@ -16,14 +16,14 @@ struct DateLexicon: Sendable {
     }
 
     /// Single-word entries by exact form, and prefix entries by length (longest first).
-    private var exact: [String: [Entry]] = [:]
+    private var exact = WordMap<[Entry]>()
     private var prefixes: [Entry] = []
     /// The prefix entries by their first letter, longest first.
     private var prefixesByInitial: [Unicode.Scalar: [Entry]] = [:]
     /// Entries of several words, tried at a token before single words.
     private(set) var phrases: [Entry] = []
     /// The first words of the phrases (the first word of a phrase is matched exactly).
-    private(set) var phraseInitials: Set<String> = []
+    private(set) var phraseInitials: WordSet = []
 
     static let shared: DateLexicon = {
         do { return try DateLexicon(table: GlossaryDirectory.table("date-words.tsv", required: ["lang", "form", "match", "role", "value"])) }
@@ -53,7 +53,7 @@ struct DateLexicon: Sendable {
         prefixes.sort { $0.words[0].count > $1.words[0].count }
         for p in prefixes { if let f = p.words[0].unicodeScalars.first { prefixesByInitial[f, default: []].append(p) } }
         phrases.sort { $0.words.count > $1.words.count }
-        phraseInitials = Set(phrases.map { $0.words[0] })
+        phraseInitials = WordSet(phrases.map { $0.words[0] })
     }
 
     /// The entries a single lowercased word matches: exact forms first, then the longest stem.
@@ -61,7 +61,7 @@ struct DateLexicon: Sendable {
     func lookup(_ word: String) -> [Entry] {
         if let e = exact[word] { return e }
         guard let first = word.unicodeScalars.first, let candidates = prefixesByInitial[first] else { return [] }
-        for p in candidates where word.hasPrefix(p.words[0]) {
+        for p in candidates where word.startsWith(p.words[0]) {
             return p.role == .notYear ? [] : [p]
         }
         return []
@@ -69,6 +69,6 @@ struct DateLexicon: Sendable {
 
     /// Whether `word` matches one word of a phrase entry.
     static func matches(_ word: String, _ form: String, prefix: Bool) -> Bool {
-        prefix ? word.hasPrefix(form) : word == form
+        prefix ? word.startsWith(form) : word.sameBytes(form)
     }
 }

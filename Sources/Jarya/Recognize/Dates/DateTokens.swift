@@ -26,7 +26,7 @@ enum DateTokenizer {
         while i < t.count {
             let c = t[i]
             if c == "\n" { newline = true; space = true; i += 1; continue }
-            if c.properties.isWhitespace { space = true; i += 1; continue }
+            if c.isWhitespace { space = true; i += 1; continue }
             var tok: DateToken
             if c.isASCIIDigit {
                 var j = i, n = 0
@@ -35,11 +35,8 @@ enum DateTokenizer {
                 i = j
             } else if c.isWordLetter {
                 var j = i
-                var s = String.UnicodeScalarView()
-                while j < t.count && t[j].isWordLetter {
-                    s.append(t[j]); j += 1
-                }
-                let word = foldedLowercase(String(s))
+                while j < t.count && t[j].isWordLetter { j += 1 }
+                let word = String(scalars: t[i..<j]).foldedLowercase()
                 tok = DateToken(kind: .word, span: Span(i, j), text: word, spaceBefore: space, newlineBefore: newline)
                 i = j
             } else {

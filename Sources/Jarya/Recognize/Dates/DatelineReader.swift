@@ -8,9 +8,9 @@
 /// and a comma come before it.
 enum DatelineReader {
     static let blocksToSearch = 6
-    static let labelWords: Set<String> = ["дата", "date", "опубликовано", "жарыяланды", "обновлено"]
+    static let labelWords: WordSet = ["дата", "date", "опубликовано", "жарыяланды", "обновлено"]
     /// Words a dateline may hold after its date: weekdays, `Бишкек убактысы` (Bishkek time).
-    static let datelineWords: Set<String> = [
+    static let datelineWords: WordSet = [
         "дүйшөмбү", "шейшемби", "шаршемби", "бейшемби", "жума", "ишемби", "жекшемби", "убактысы", "убакыт",
         "понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье", "время",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -24,13 +24,13 @@ enum DatelineReader {
             guard m.relativeDay == nil, m.relativeYear == nil, let start = m.start, start.day != nil, m.end == m.start,
                   let block = blocks.first(where: { $0.span.contains(m.span) }) else { continue }
             if m.span.start - block.span.start > 60 { continue }
-            let before = String(String.UnicodeScalarView(t[block.span.start..<m.span.start]))
+            let before = String(scalars: t[block.span.start..<m.span.start])
             guard isDatelineHead(before) else { continue }
             let afterEnd = min(block.span.end, m.span.end + 60)
-            let after = String(String.UnicodeScalarView(t[m.span.end..<afterEnd]))
-            let rest = String(String.UnicodeScalarView(t[m.span.end..<block.span.end]))
+            let after = String(scalars: t[m.span.end..<afterEnd])
+            let rest = String(scalars: t[m.span.end..<block.span.end])
             // `Кочкор, 7-август, 2023-жыл. Body…`: a place and a comma open a dateline.
-            let placeComma = before.trimmingCharacters(in: "").hasSuffix(",")
+            let placeComma = before.trimmingCharacters(in: "").endsWith(",")
             if isDatelinePart(rest) || hasAgencyMark(after) || placeComma { return index }
         }
         return nil
@@ -41,10 +41,10 @@ enum DatelineReader {
     static func isDatelinePart(_ s: String) -> Bool {
         var words = 0
         for piece in s.split(whereSeparator: { " ,:|-—–/()".contains($0) }) {
-            let part = piece.hasSuffix(".") ? piece.dropLast() : piece
+            let part = piece.endsWith(".") ? piece.dropLast() : piece
             if part.allSatisfy({ $0.isNumber || $0 == "." }) { continue }
             words += 1
-            if part.contains(".") || part == "г" || part.hasPrefix("жыл") || datelineWords.contains(part.lowercased()) { continue }  // 24.kg, 2025 г., 2025-жыл, шейшемби
+            if part.contains(".") || part == "г" || part.startsWith("жыл") || datelineWords.contains(part.lowercased()) { continue }  // 24.kg, 2025 г., 2025-жыл, шейшемби
             guard let f = part.first, f.isUppercase || !f.isLetter else { return false }
         }
         return words <= 4

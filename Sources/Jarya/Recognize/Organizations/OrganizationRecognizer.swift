@@ -17,8 +17,9 @@ public struct OrganizationRecognizer: Recognizer {
 
     /// The «…» part of a name, in lower case.
     static func quotedPart(_ name: String) -> String? {
-        guard let a = name.firstIndex(of: "«"), let b = name[a...].firstIndex(of: "»") else { return nil }
-        return name[a...b].lowercased()
+        let u = name.unicodeScalars
+        guard let a = u.firstIndex(of: "«"), let b = u[a...].firstIndex(of: "»") else { return nil }
+        return String(u[a...b]).fastLowercased()
     }
 
     struct Candidate {
@@ -83,10 +84,10 @@ public struct OrganizationRecognizer: Recognizer {
             if let id = c.organizationID, let first = nameOf[id] {
                 name = first.0; acronym = acronym ?? first.1
             } else if let full = earlier.first(where: { e in
-                e.count > name.count && (e.lowercased().hasPrefix(name.lowercased() + " ") || e.lowercased().hasSuffix(" " + name.lowercased()))
+                e.count > name.count && (e.fastLowercased().startsWith(name.fastLowercased() + " ") || e.fastLowercased().endsWith(" " + name.fastLowercased()))
             }) {
                 name = full  // a later short form: `Национальная библиотека`, `Туризм департаменти`
-            } else if let same = earlier.first(where: { Self.quotedPart($0) == (Self.quotedPart(name) ?? "«\(name.lowercased())»") }) {
+            } else if let same = earlier.first(where: { Self.quotedPart($0) == (Self.quotedPart(name) ?? "«\(name.fastLowercased())»") }) {
                 // `ОО «Жаш Муун»` after `«Жаш Муун» коомдук бирикмеси`; `Өнүктүрүү саясат институту`
                 // after `«Өнүктүрүү саясат институту» коомдук бирикмеси`.
                 name = same

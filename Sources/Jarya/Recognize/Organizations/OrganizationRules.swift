@@ -7,14 +7,14 @@ struct OrganizationRules {
 
     static let maximumLength = 24
     /// Words that never stand inside a Kyrgyz name, though not case-marked.
-    static let kyrgyzStopWords: Set<String> = [
+    static let kyrgyzStopWords: WordSet = [
         "ошондой", "эле", "ал", "бул", "алар", "ошол", "ушул", "бардык", "ар", "мындан", "тарабынан", "менен", "үчүн",
         "деп", "дейт", "деди", "болуп", "жөнүндө", "тууралуу", "аркылуу", "кийин", "мурун", "быйыл", "былтыр",
         "бүгүн", "эртең", "кечээ", "саат", "жылы", "жыл", "айында", "күнү", "дагы", "да", "де", "же", "иш-чараны",
         "алардын", "анын", "биздин", "сиздин", "өзүнүн", "алардын", "бизде",
     ]
     /// Lowercase words a Kyrgyz name may hold before its head.
-    static let kyrgyzLinks: Set<String> = ["жана", "боюнча", "караштуу", "алдындагы", "тиешелүү", "өз", "алдынча"]
+    static let kyrgyzLinks: WordSet = ["жана", "боюнча", "караштуу", "алдындагы", "тиешелүү", "өз", "алдынча"]
 
     // MARK: Glossary
 
@@ -65,7 +65,7 @@ struct OrganizationRules {
         let endings = ["ны", "ни", "ну", "нү", "ды", "ди", "ду", "дү", "ты", "ти", "ту", "тү",
                        "га", "ге", "го", "гө", "ка", "ке", "ко", "кө", "да", "де", "до", "дө", "та", "те", "то", "тө",
                        "дан", "ден", "дон", "дөн", "тан", "тен", "тон", "төн", "нан", "нен", "ган", "ген"]
-        if w.count > 3 && endings.contains(where: { w.hasSuffix($0) }) { return true }
+        if w.count > 3 && endings.contains(where: { w.endsWith($0) }) { return true }
         return KyrgyzMorphology.isAccusativeAfterPossessive(w)
     }
 
@@ -87,14 +87,14 @@ struct OrganizationRules {
             if !accusative { return false }
         }
         if k + 1 < tokens.count, tokens[k + 1].kind == .word, !tokens[k + 1].isCapitalized,
-           ["уу", "үү", "оо", "өө"].contains(where: { tokens[k + 1].lower.hasSuffix($0) }) {
+           ["уу", "үү", "оо", "өө"].contains(where: { tokens[k + 1].lower.endsWith($0) }) {
             return false
         }
         return true
     }
 
     static func isGenitive(kyrgyz w: String) -> Bool {
-        w.count > 4 && KyrgyzMorphology.genitiveEndings.contains { w.hasSuffix($0) }
+        w.count > 4 && KyrgyzMorphology.genitiveEndings.contains { w.endsWith($0) }
     }
 
     /// Heads that also name generic things (a service, a department, a hospital): a name
@@ -102,8 +102,8 @@ struct OrganizationRules {
     static let weakKyrgyzHeads = ["кызмат", "бөлүм", "уюм", "оорукана", "мектеп", "ишкана", "аппарат", "федерация", "борбор",
                                   "башкармалык", "фонд", "ассоциация", "бирикме", "топ", "комиссия", "кеңеш", "тармак", "коом", "мэрия"]
     /// Russian heads that may start a name in lower case (`мэрия г. Токмок`).
-    static let lowercaseRussianHeads: Set<String> = ["мэрия", "администрация", "прокуратура", "посольство", "аппарат"]
-    static let weakRussianHeads: Set<String> = ["программа", "проект", "предприятие", "управление", "отдел", "служба", "центр",
+    static let lowercaseRussianHeads: WordSet = ["мэрия", "администрация", "прокуратура", "посольство", "аппарат"]
+    static let weakRussianHeads: WordSet = ["программа", "проект", "предприятие", "управление", "отдел", "служба", "центр",
                                                 "совет", "комиссия", "группа", "сеть", "платформа", "фонд", "объединение"]
 
     /// Whether token `k` begins a sentence or a line.
@@ -122,15 +122,15 @@ struct OrganizationRules {
     func kyrgyzHeadFinal(_ i: Int) -> Candidate? {
         guard let head = kyrgyzHead(tokens[i]) else { return nil }
         // A plural head (`комиссияларынын`) names a kind of body, not one.
-        let base = head.hasSuffix("ы") || head.hasSuffix("и") || head.hasSuffix("у") || head.hasSuffix("ү") ? String(head.dropLast()) : head
+        let base = head.endsWith("ы") || head.endsWith("и") || head.endsWith("у") || head.endsWith("ү") ? String(head.dropLast()) : head
         let rest = tokens[i].lower.dropFirst(base.count)
-        if KyrgyzMorphology.plurals.contains(where: { rest.hasPrefix($0) }) { return nil }
-        let weak = Self.weakKyrgyzHeads.contains { head.hasPrefix($0) }
+        if KyrgyzMorphology.plurals.contains(where: { rest.startsWith($0) }) { return nil }
+        let weak = Self.weakKyrgyzHeads.contains { head.startsWith($0) }
         // `Нарын облусунун борбору`: a region's centre is a town, not a body.
-        if head.hasPrefix("борбор"), i > 0, tokens[i - 1].lower.hasPrefix("облус") || tokens[i - 1].lower.hasPrefix("район") { return nil }
+        if head.startsWith("борбор"), i > 0, tokens[i - 1].lower.startsWith("облус") || tokens[i - 1].lower.startsWith("район") { return nil }
         // (`Токтогул Сатылганов атындагы орто мектепте` is a name by its eponym.)
         let eponym = (max(0, i - 8)..<i).contains { tokens[$0].lower == "атындагы" }
-        let possessive = KyrgyzMorphology.possessives.contains { head.hasSuffix($0) }
+        let possessive = KyrgyzMorphology.possessives.contains { head.endsWith($0) }
         if weak && !eponym && !possessive { return nil }
         // A head without the possessive follows its adjective (`мамлекеттик агенттик`), not a name.
         if !possessive && !eponym, i > 0, tokens[i - 1].isCapitalized || tokens[i - 1].isAllCaps { return nil }
@@ -207,7 +207,7 @@ struct OrganizationRules {
     }
 
     static let adjectiveEndings = ["ого", "его", "ому", "ему", "ым", "им", "ом", "ем", "ой", "ей", "ая", "яя", "ую", "юю", "ое", "ее", "ий", "ый", "ых", "их"]
-    static func isAdjective(_ w: String) -> Bool { w.count > 4 && adjectiveEndings.contains { w.hasSuffix($0) } }
+    static func isAdjective(_ w: String) -> Bool { w.count > 4 && adjectiveEndings.contains { w.endsWith($0) } }
 
     func russianHeadFirst(_ i: Int) -> Candidate? {
         var first = i
@@ -242,7 +242,7 @@ struct OrganizationRules {
                 if (t.lower == "г" || t.lower == "им") && k + 1 < tokens.count && tokens[k + 1].is(".") { k += 2; continue }
                 if Self.isGenitive(t.lower) { last = k + 1; k += 1; continue }
                 // A genitive plural without ending after its adjective: `водных проблем`.
-                if ["ых", "их"].contains(where: { tokens[k - 1].lower.hasSuffix($0) }) { last = k + 1; k += 1; continue }
+                if ["ых", "их"].contains(where: { tokens[k - 1].lower.endsWith($0) }) { last = k + 1; k += 1; continue }
                 break
             } else if t.is("."), k > 0, tokens[k - 1].text.count == 1, tokens[k - 1].isCapitalized {
                 k += 1  // an initial: им. И. Раззакова
@@ -274,25 +274,25 @@ struct OrganizationRules {
     static func isGenitive(_ w: String) -> Bool {
         // Past-tense and reflexive verbs (`рассмотрела`, `открылся`) and the instrumental plural
         // (`партнерами`) end in the same letters.
-        if ["ла", "ло", "ли", "ся", "сь", "ами", "ями"].contains(where: { w.hasSuffix($0) }) { return false }
-        if w.hasSuffix("ий") && w.count > 6 { return true }  // the plural of -ие nouns: исследований, мероприятий
-        return ["а", "я", "ы", "и", "ов", "ев", "ей", "ой", "ых", "их", "ого", "его", "ии", "ия"].contains { w.hasSuffix($0) } && w.count > 2
+        if ["ла", "ло", "ли", "ся", "сь", "ами", "ями"].contains(where: { w.endsWith($0) }) { return false }
+        if w.endsWith("ий") && w.count > 6 { return true }  // the plural of -ие nouns: исследований, мероприятий
+        return ["а", "я", "ы", "и", "ов", "ев", "ей", "ой", "ых", "их", "ого", "его", "ии", "ия"].contains { w.endsWith($0) } && w.count > 2
     }
 
     enum Gender { case masculine, feminine, neuter }
 
     static func gender(_ noun: String) -> Gender {
-        if noun.hasSuffix("а") || noun.hasSuffix("я") || noun.hasSuffix("ь") && noun.hasSuffix("сть") { return .feminine }
-        if noun.hasSuffix("о") || noun.hasSuffix("е") { return .neuter }
+        if noun.endsWith("а") || noun.endsWith("я") || noun.endsWith("ь") && noun.endsWith("сть") { return .feminine }
+        if noun.endsWith("о") || noun.endsWith("е") { return .neuter }
         return .masculine
     }
 
     /// `Всемирного` → `Всемирный`, `Национальной` → `Национальная`, `Ошском` → `Ошский`.
     static func nominativeAdjective(_ word: String, gender: Gender, capitalize: Bool) -> String {
-        let lower = word.lowercased()
-        guard let ending = adjectiveEndings.first(where: { lower.hasSuffix($0) }) else { return word }
+        let lower = word.fastLowercased()
+        guard let ending = adjectiveEndings.first(where: { lower.endsWith($0) }) else { return word }
         let stem = String(word.dropLast(ending.count))
-        let soft = ["к", "г", "х", "ж", "ш", "ч", "щ"].contains { stem.lowercased().hasSuffix($0) }
+        let soft = ["к", "г", "х", "ж", "ш", "ч", "щ"].contains { stem.fastLowercased().endsWith($0) }
         let result: String
         switch gender {
         case .masculine: result = stem + (soft ? "ий" : "ый")

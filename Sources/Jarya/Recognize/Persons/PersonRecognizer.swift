@@ -66,8 +66,8 @@ struct PersonNames {
 
     /// `уулу`, `кызы` in any case form (`уулунун`, `кызына`), as written in a name.
     static func patronymWord(_ lower: String) -> String? {
-        if lower.hasPrefix("уулу") { return "уулу" }
-        if lower.hasPrefix("кызы") { return "кызы" }
+        if lower.startsWith("уулу") { return "уулу" }
+        if lower.startsWith("кызы") { return "кызы" }
         return nil
     }
 
@@ -76,10 +76,10 @@ struct PersonNames {
     }
 
     func looksLikeSurname(_ t: NameToken) -> Bool {
-        t.isAllCaps || Self.surnameEndings.contains { t.lower.hasSuffix($0) }
+        t.isAllCaps || Self.surnameEndings.contains { t.lower.endsWith($0) }
     }
 
-    func isPatronymic(_ t: NameToken) -> Bool { Self.patronymicEndings.contains { t.lower.hasSuffix($0) } }
+    func isPatronymic(_ t: NameToken) -> Bool { Self.patronymicEndings.contains { t.lower.endsWith($0) } }
 
     /// `А.Т.`, `К.`, `С.Н.`: initials starting at `k`, and the index after them.
     func initials(at k: Int) -> (String, Int)? {
@@ -116,7 +116,7 @@ struct PersonNames {
                 var last = i + 2
                 if isName(last), isPatronymic(tokens[last]) { last += 1 }
                 // An inflected given name needs an inflected surname: `Алайчиевым Бактыбеком`.
-                let obliqueSurname = ["ым", "ой", "ому", "ову", "еву", "ова", "ева"].contains { t.lower.hasSuffix($0) }
+                let obliqueSurname = ["ым", "ой", "ому", "ову", "еву", "ова", "ева"].contains { t.lower.endsWith($0) }
                 guard last == i + 3 || !given.inflected || obliqueSurname else { return nil }
                 if given.inflected && obliqueSurname && last == i + 2 {
                     return .init(first: i, last: last, name: capitalized(given.name) + " " + nominative(t, female: given.sex == .f, inflected: true))
@@ -152,7 +152,7 @@ struct PersonNames {
             return .init(first: i, last: i + 3, name: (i...i + 2).map { capitalized(tokens[$0].text) }.joined(separator: " "))
         }
         // An unknown given name before a clear surname: Гүлбарчын Сатиева.
-        if !t.isAllCaps, isName(i + 1), ["ов", "ев", "ова", "ева", "ина", "иев", "иева"].contains(where: { tokens[i + 1].lower.hasSuffix($0) }),
+        if !t.isAllCaps, isName(i + 1), ["ов", "ев", "ова", "ева", "ина", "иев", "иева"].contains(where: { tokens[i + 1].lower.endsWith($0) }),
            !tokens[i + 1].isAllCaps, KyrgyzMorphology.acronym(of: tokens[i + 1].text) == nil,
            PlaceGlossary.shared.index.longestMatch(tokens, at: i) == nil, PlaceGlossary.shared.index.longestMatch(tokens, at: i + 1) == nil,
            t.text.count >= 3 {
@@ -182,18 +182,18 @@ struct PersonNames {
         // A Kyrgyz case suffix on a Russian-type surname: Жапаровдун → Жапаров, Койчиевди → Койчиев,
         // Асановага → Асанова.
         let kyrgyzStem = KyrgyzMorphology.stems(of: word).dropFirst()
-            .filter { stem in ["ов", "ев", "ова", "ева", "ин", "ина", "ын", "ына", "иев", "иева"].contains { stem.hasSuffix($0) } }
+            .filter { stem in ["ов", "ев", "ова", "ева", "ин", "ина", "ын", "ына", "иев", "иева"].contains { stem.endsWith($0) } }
             .max { $0.count < $1.count }
         if let stem = kyrgyzStem, word.count - stem.count >= 2 { word = String(word.prefix(stem.count)) }
-        let lower = word.lowercased()
+        let lower = word.fastLowercased()
         // Unambiguous oblique forms.
         for (ending, nominative) in [("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("овым", "ов"), ("евым", "ев"), ("иным", "ин"), ("ову", "ов"), ("еву", "ев")]
-        where lower.hasSuffix(ending) && (ending.hasSuffix("ой") || female != true) {
+        where lower.endsWith(ending) && (ending.endsWith("ой") || female != true) {
             return String(word.dropLast(ending.count)) + nominative
         }
         // `Сыдыкова` after `Азамата`: a man's genitive.
         if inflected, female == false {
-            for (ending, nominative) in [("ова", "ов"), ("ева", "ев"), ("ина", "ин"), ("ове", "ов"), ("еве", "ев")] where lower.hasSuffix(ending) {
+            for (ending, nominative) in [("ова", "ов"), ("ева", "ев"), ("ина", "ин"), ("ове", "ов"), ("еве", "ев")] where lower.endsWith(ending) {
                 return String(word.dropLast(ending.count)) + nominative
             }
         }

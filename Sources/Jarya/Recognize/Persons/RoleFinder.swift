@@ -8,7 +8,7 @@ struct RoleFinder {
     let kyrgyz: OrganizationRules
 
     static let maximumLength = 14
-    static let stopWords: Set<String> = ["менен", "деди", "дейт", "деп", "белгиледи", "сказал", "отметил", "отметила", "а", "что", "словам", "с"]
+    static let stopWords: WordSet = ["менен", "деди", "дейт", "деп", "белгиледи", "сказал", "отметил", "отметила", "а", "что", "словам", "с"]
 
     func isRole(_ k: Int) -> Bool {
         k >= 0 && k < tokens.count && people.isRoleWord(tokens[k])
@@ -97,7 +97,7 @@ struct RoleFinder {
     }
 
     static func isVerb(_ w: String) -> Bool {
-        ["ил", "ила", "или", "ал", "ала", "али", "ет", "ит", "ют", "ат", "ят", "ды", "ди", "ду", "дү", "ты", "ти", "ту", "тү"].contains { w.hasSuffix($0) } && w.count > 4
+        ["ил", "ила", "или", "ал", "ала", "али", "ет", "ит", "ют", "ат", "ят", "ды", "ди", "ду", "дү", "ты", "ти", "ту", "тү"].contains { w.endsWith($0) } && w.count > 4
     }
 
     /// The text of tokens `[a, b)`, role word first letter kept as written.

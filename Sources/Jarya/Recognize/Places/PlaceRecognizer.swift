@@ -28,11 +28,11 @@ public struct PlaceRecognizer: Recognizer {
     ]
     /// A type noun after a name (`шаарында`, `облусунун`), not its adjective (`облустук`, `райондук`).
     static func isTypeWord(_ w: String) -> Bool {
-        typeWordsAfter.contains { w.hasPrefix($0.stem) } && !["тук", "дук", "лык", "лук", "дык", "тык"].contains { w.hasSuffix($0) }
+        typeWordsAfter.contains { w.startsWith($0.stem) } && !["тук", "дук", "лык", "лук", "дык", "тык"].contains { w.endsWith($0) }
     }
 
     static let streetWords = ["көчө", "проспект", "бульвар", "улиц", "переул", "микрорайон", "кичирайон", "аянт", "площад"]
-    static let streetAbbreviations: Set<String> = ["ул", "пр", "просп", "бул", "пер", "мкр", "им", "көч"]
+    static let streetAbbreviations: WordSet = ["ул", "пр", "просп", "бул", "пер", "мкр", "им", "көч"]
     static let currencyWords = ["доллар", "евро", "рубл", "теңге", "тенге", "юан", "сом"]
 
     public func recognize(_ document: inout Document) {
@@ -52,7 +52,7 @@ public struct PlaceRecognizer: Recognizer {
                 let place = choose(values, tokens, end)
                 var first = i, last = end
                 if last < tokens.count, tokens[last].kind == .word, Self.isTypeWord(tokens[last].lower),
-                   !Self.typeWordsAfter.contains(where: { tokens[last - 1].lower.hasPrefix($0.stem) }) {
+                   !Self.typeWordsAfter.contains(where: { tokens[last - 1].lower.startsWith($0.stem) }) {
                     last += 1
                 }
                 if let (k, _) = typeWordBefore(tokens, i) { first = k }
@@ -85,7 +85,7 @@ public struct PlaceRecognizer: Recognizer {
     func isInsideRolePhrase(_ tokens: [NameToken], _ i: Int, _ end: Int, organizations: [Span]) -> Bool {
         guard i > 0 else { return false }
         let last = tokens[end - 1].lower
-        let attributive = ["дагы", "деги", "догу", "дөгү", "тагы", "теги", "тогу", "төгү"].contains { last.hasSuffix($0) }
+        let attributive = ["дагы", "деги", "догу", "дөгү", "тагы", "теги", "тогу", "төгү"].contains { last.endsWith($0) }
         if attributive, organizations.contains(where: { $0.overlaps(tokens[i - 1].span) }) || KyrgyzMorphology.acronym(of: tokens[i - 1].text) != nil {
             return true
         }
@@ -103,14 +103,14 @@ public struct PlaceRecognizer: Recognizer {
 
     /// `ТОКТОГУЛОВ`, `Манасова`: a surname made from a place name.
     func looksLikeSurname(_ t: NameToken, _ values: [PlaceGlossary.Place]) -> Bool {
-        ["ов", "ев", "ова", "ева", "овой", "евой", "овым", "евым", "ову", "еву"].contains { t.lower.hasSuffix($0) }
+        ["ов", "ев", "ова", "ева", "овой", "евой", "овым", "евым", "ову", "еву"].contains { t.lower.endsWith($0) }
             && glossary.index.exact(t.lower).isEmpty
     }
 
     /// Of homonyms (Талас the city and the river, Чүй the region and the avenue), the one whose
     /// kind the next word names, else the most specific settlement, else the first.
     func choose(_ values: [PlaceGlossary.Place], _ tokens: [NameToken], _ end: Int) -> PlaceGlossary.Place {
-        if values.count > 1, end < tokens.count, let kind = Self.typeWordsAfter.first(where: { tokens[end].lower.hasPrefix($0.stem) })?.kind,
+        if values.count > 1, end < tokens.count, let kind = Self.typeWordsAfter.first(where: { tokens[end].lower.startsWith($0.stem) })?.kind,
            let v = values.first(where: { $0.kind == kind }) {
             return v
         }
@@ -131,12 +131,12 @@ public struct PlaceRecognizer: Recognizer {
 
     func isStreetOrCurrency(_ tokens: [NameToken], _ i: Int, _ end: Int) -> Bool {
         if end < tokens.count, tokens[end].kind == .word,
-           Self.streetWords.contains(where: { tokens[end].lower.hasPrefix($0) }) || Self.currencyWords.contains(where: { tokens[end].lower.hasPrefix($0) }) {
+           Self.streetWords.contains(where: { tokens[end].lower.startsWith($0) }) || Self.currencyWords.contains(where: { tokens[end].lower.startsWith($0) }) {
             return true
         }
         var k = i - 1
         if k >= 0, tokens[k].is(".") { k -= 1 }
-        if k >= 0, tokens[k].kind == .word, Self.streetAbbreviations.contains(tokens[k].lower) || Self.streetWords.contains(where: { tokens[k].lower.hasPrefix($0) }) {
+        if k >= 0, tokens[k].kind == .word, Self.streetAbbreviations.contains(tokens[k].lower) || Self.streetWords.contains(where: { tokens[k].lower.startsWith($0) }) {
             return true
         }
         // An initial before the name: `пр. Ч. Айтматова`, `им. И. Раззакова`.
@@ -145,7 +145,7 @@ public struct PlaceRecognizer: Recognizer {
 
     /// A settlement the glossary does not know, named by its type word: `Кок-Жар айылында`,
     /// `с. Ананьево`, `г. Кочкор-Ата`. Its canonical name is the BGN transliteration.
-    static let notNames: Set<String> = [
+    static let notNames: WordSet = [
         "ал", "бул", "ошол", "ушул", "тигил", "ар", "бир", "биздин", "алардын", "анын", "өз", "мындай", "ошондой",
         "жергиликтүү", "башка", "ошол", "акыркы", "жаңы", "чоң", "кичи", "борбордук", "ушундай", "бардык", "эки", "үч",
     ]
@@ -154,10 +154,10 @@ public struct PlaceRecognizer: Recognizer {
     func unknownSettlement(_ tokens: [NameToken], _ i: Int, claimed: [Span]) -> (span: Span, place: PlaceGlossary.Place, first: Int, last: Int)? {
         let t = tokens[i]
         guard t.isCapitalized, !t.isAllCaps, t.lower.count >= 3, !Self.notNames.contains(t.lower),
-              !Self.adjectiveEndings.contains(where: { t.lower.hasSuffix($0) }) else { return nil }
+              !Self.adjectiveEndings.contains(where: { t.lower.endsWith($0) }) else { return nil }
         // The type word in the possessive (`айылы`, `шаарында`) names a settlement; `шаарды` is any town.
         if i + 1 < tokens.count, tokens[i + 1].kind == .word,
-           let kind = [("айылы", "village"), ("шаары", "city"), ("кыштагы", "village")].first(where: { tokens[i + 1].lower.hasPrefix($0.0) })?.1,
+           let kind = [("айылы", "village"), ("шаары", "city"), ("кыштагы", "village")].first(where: { tokens[i + 1].lower.startsWith($0.0) })?.1,
            !(i > 0 && tokens[i - 1].kind == .word && tokens[i - 1].isCapitalized && !tokens[i - 1].newlineBefore) {
             let place = PlaceGlossary.Place(id: "", canonical: Self.latin(t.text, kyrgyz: true), kind: kind, country: "KG", parent: "")
             return (Span(t.span.start, tokens[i + 1].span.end), place, i, i + 2)
@@ -208,7 +208,7 @@ public struct PlaceRecognizer: Recognizer {
 enum RussianAdjective {
     static func masculine(_ w: String) -> String {
         let stem = RussianMorphology.stem(w)
-        return stem.hasSuffix("к") || stem.hasSuffix("н") ? stem + "ий" : stem + "ый"
+        return stem.endsWith("к") || stem.endsWith("н") ? stem + "ий" : stem + "ый"
     }
     static func feminine(_ w: String) -> String { RussianMorphology.stem(w) + "ая" }
 }

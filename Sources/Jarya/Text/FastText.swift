@@ -1,0 +1,172 @@
+/// String operations the recognizers run millions of times, done on UTF-8 bytes.
+///
+/// Swift's `String` is Unicode-correct by canonical equivalence: `==`, `hasPrefix`, `hasSuffix`
+/// and hashing normalize non-ASCII text on the fly, and `lowercased()` goes through the full
+/// Unicode case tables. Jarya's text is NFC by the Normalize stage and the glossaries are NFC
+/// (`jarya glossary check`), so comparing bytes gives the same answers at a fraction of the
+/// cost. The profile showed these calls as a third of the pipeline's instructions.
+extension StringProtocol {
+    /// `hasPrefix` on UTF-8 bytes (both sides NFC).
+    @inlinable
+    func startsWith(_ prefix: some StringProtocol) -> Bool {
+        utf8Compare(prefix) { a, b in a.count >= b.count && bytesEqual(a, 0, b) } ?? utf8.starts(with: prefix.utf8)
+    }
+
+    /// `hasSuffix` on UTF-8 bytes (both sides NFC).
+    @inlinable
+    func endsWith(_ suffix: some StringProtocol) -> Bool {
+        utf8Compare(suffix) { a, b in a.count >= b.count && bytesEqual(a, a.count - b.count, b) }
+            ?? (utf8.count >= suffix.utf8.count && utf8.suffix(suffix.utf8.count).elementsEqual(suffix.utf8))
+    }
+
+    /// `==` on UTF-8 bytes (both sides NFC).
+    @inlinable
+    func sameBytes(_ other: some StringProtocol) -> Bool {
+        utf8Compare(other) { a, b in a.count == b.count && bytesEqual(a, 0, b) } ?? utf8.elementsEqual(other.utf8)
+    }
+
+    /// Both strings' UTF-8 buffers, when both are contiguous (native strings always are).
+    @inlinable
+    func utf8Compare(_ other: some StringProtocol, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Bool) -> Bool? {
+        utf8.withContiguousStorageIfAvailable { a in other.utf8.withContiguousStorageIfAvailable { b in body(a, b) } } ?? nil
+    }
+}
+
+/// Whether `a[offset...]` starts with all of `b`.
+@inlinable @inline(__always)
+func bytesEqual(_ a: UnsafeBufferPointer<UInt8>, _ offset: Int, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    while i < b.count {
+        if a[offset + i] != b[i] { return false }
+        i += 1
+    }
+    return true
+}
+
+extension String {
+    /// A string made from scalars, encoded to UTF-8 in one pass. (`String.UnicodeScalarView`'s
+    /// `append(contentsOf:)` appends one scalar at a time through generic code.)
+    init<C: Collection>(scalars: C) where C.Element == Unicode.Scalar {
+        var length = 0
+        for s in scalars { length += UTF8.width(s) }
+        if length == 0 { self = ""; return }
+        self.init(unsafeUninitializedCapacity: length) { buffer in
+            var k = 0
+            for s in scalars {
+                let v = s.value
+                switch v {
+                case 0..<0x80:
+                    buffer[k] = UInt8(v); k += 1
+                case 0x80..<0x800:
+                    buffer[k] = UInt8(0xC0 | (v >> 6)); buffer[k + 1] = UInt8(0x80 | (v & 0x3F)); k += 2
+                case 0x800..<0x10000:
+                    buffer[k] = UInt8(0xE0 | (v >> 12)); buffer[k + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                    buffer[k + 2] = UInt8(0x80 | (v & 0x3F)); k += 3
+                default:
+                    buffer[k] = UInt8(0xF0 | (v >> 18)); buffer[k + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+                    buffer[k + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); buffer[k + 3] = UInt8(0x80 | (v & 0x3F)); k += 4
+                }
+            }
+            return k
+        }
+    }
+
+    /// The same as `lowercased()`, with ASCII and Cyrillic (U+0400–U+04FF) mapped by range and
+    /// the string itself returned when it has no capital. Any other letter falls back to
+    /// `lowercased()`.
+    func fastLowercased() -> String { lowered(foldingYo: false) }
+
+    /// Lower case with ё as е, as the glossaries spell words.
+    func foldedLowercase() -> String { lowered(foldingYo: true) }
+
+    private func lowered(foldingYo: Bool) -> String {
+        // Pass 1: is there anything to change, and can the ranges do it?
+        var changes = false
+        for s in unicodeScalars {
+            switch Self.lower(s, foldingYo: foldingYo) {
+            case nil: return foldingYo ? Self.foldYo(lowercased()) : lowercased()
+            case let l? where l != s: changes = true
+            default: break
+            }
+        }
+        guard changes else { return self }
+        return String(scalars: unicodeScalars.lazy.map { Self.lower($0, foldingYo: foldingYo)! })
+    }
+
+    private static func foldYo(_ s: String) -> String {
+        guard s.unicodeScalars.contains("ё") else { return s }
+        return String(scalars: s.unicodeScalars.lazy.map { $0 == "ё" ? "е" : $0 })
+    }
+
+    /// The lower case of a scalar by range, or nil outside the ranges handled here.
+    @inline(__always)
+    private static func lower(_ s: Unicode.Scalar, foldingYo: Bool) -> Unicode.Scalar? {
+        let v = s.value
+        var l: UInt32
+        switch v {
+        case 0x41...0x5A: l = v + 0x20
+        case 0...0x7F, 0xA0...0xBF, 0x2000...0x20FF: return s
+        case 0x410...0x42F: l = v + 0x20
+        case 0x400...0x40F: l = v + 0x50
+        case 0x430...0x45F: l = v
+        case 0x460...0x481, 0x48A...0x4BF, 0x4D0...0x4FF: l = v | 1
+        case 0x482...0x489, 0x4CF: l = v
+        case 0x4C0: l = 0x4CF
+        case 0x4C1...0x4CE: l = v % 2 == 1 ? v + 1 : v
+        default: return nil
+        }
+        if foldingYo && l == 0x451 { l = 0x435 }
+        return Unicode.Scalar(l)
+    }
+}
+
+/// A dictionary key that hashes and compares a string's UTF-8 bytes (see above: both sides NFC).
+public struct WordKey: Hashable, Sendable {
+    public let string: String
+    public init(_ string: String) { self.string = string }
+
+    public static func == (a: WordKey, b: WordKey) -> Bool { a.string.sameBytes(b.string) }
+
+    public func hash(into hasher: inout Hasher) {
+        if let done: Void = string.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) {
+            return done
+        }
+        for b in string.utf8 { hasher.combine(b) }
+    }
+}
+
+/// A set of words that hashes and compares UTF-8 bytes (see `WordKey`): the function-word,
+/// stop-word and head lists every token is checked against.
+public struct WordSet: ExpressibleByArrayLiteral, Sendable {
+    private var keys: Set<WordKey>
+
+    public init(arrayLiteral words: String...) { keys = Set(words.map(WordKey.init)) }
+    public init<S: Sequence>(_ words: S) where S.Element == String { keys = Set(words.map(WordKey.init)) }
+
+    public func contains(_ word: String) -> Bool { keys.contains(WordKey(word)) }
+    public mutating func insert(_ word: String) { keys.insert(WordKey(word)) }
+    public var count: Int { keys.count }
+    public var isEmpty: Bool { keys.isEmpty }
+}
+
+/// A dictionary keyed by words that hashes and compares UTF-8 bytes (see `WordKey`).
+public struct WordMap<Value: Sendable>: Sendable {
+    private var storage: [WordKey: Value] = [:]
+
+    public init() {}
+
+    public subscript(word: String) -> Value? {
+        get { storage[WordKey(word)] }
+        set { storage[WordKey(word)] = newValue }
+    }
+
+    public subscript(word: String, default value: @autoclosure () -> Value) -> Value {
+        get { storage[WordKey(word), default: value()] }
+        _modify { yield &storage[WordKey(word), default: value()] }
+    }
+
+    public var count: Int { storage.count }
+    public var isEmpty: Bool { storage.isEmpty }
+    public var keys: [String] { storage.keys.map(\.string) }
+    public var values: Dictionary<WordKey, Value>.Values { storage.values }
+}
