@@ -78,35 +78,33 @@ public struct Batch {
         let encoder = JSONLinesEncoder()
         let spool = try Spool()
         var linker = TranslationLinker()
-        // Inputs go in windows of a few documents per job: each window is processed in
-        // parallel, then written in order, so memory holds one window at a time.
-        let window = jobs == 1 ? 1 : jobs * 16
-        var start = 0
-        while start < inputs.count {
-            let slice = Array(inputs[start..<min(inputs.count, start + window)])
-            for result in processWindow(slice) {
-                let item = try result.get()
-                try spool.write(item.line)
-                linker.add(item.record)
-                summary.documents += 1
-                summary.bytes += item.record.source.bytes
-                if item.reused { summary.skipped += 1 }
-                if item.record.error != nil { summary.errors += 1 }
-                if item.status.severity > summary.status.severity { summary.status = item.status }
-                observer?(Progress(done: summary.documents, total: inputs.count, bytes: summary.bytes,
-                                   record: item.record, reused: item.reused))
-            }
-            start += window
+        // Documents are made on `jobs` threads and come back here in input order as each is
+        // ready; at most a few per job wait, so memory holds only those.
+        let worker = sendable
+        try OrderedWorkers<Result<Item, any Error>>.run(count: inputs.count, jobs: jobs, window: jobs * 8, work: { n in
+            Result { try worker.item(inputs[n]) }
+        }) { _, result in
+            let item = try result.get()
+            try spool.write(item.line)
+            linker.add(item.record)
+            summary.documents += 1
+            summary.bytes += item.record.source.bytes
+            if item.reused { summary.skipped += 1 }
+            if item.record.error != nil { summary.errors += 1 }
+            if item.status.severity > summary.status.severity { summary.status = item.status }
+            observer?(Progress(done: summary.documents, total: inputs.count, bytes: summary.bytes,
+                               record: item.record, reused: item.reused))
         }
+        try spool.finishWriting()
         let links = linker.links()
+        let newline = Data([0x0A])
         var n = 0
         try spool.forEachLine { line in
             if let related = links[n] {
-                var record = try JSONDecoder().decode(Record.self, from: line)
-                record.related = related
-                try output.write(try encoder.line(record))
+                try output.write(try Self.withRelated(related, line: line, encoder: encoder))
             } else {
-                try output.write(line + Data([0x0A]))
+                try output.write(line)
+                try output.write(newline)
             }
             n += 1
         }
@@ -115,6 +113,22 @@ public struct Batch {
         }
         summary.seconds = Date().timeIntervalSince(started)
         return summary
+    }
+
+    /// A spooled record line with its translation links. Every record line ends in its
+    /// (empty) `related` list, the last member in the record's key order, so the links are put
+    /// into the line as it is; decoding and encoding the record costs a hundred times more.
+    static func withRelated(_ related: [Record.Related], line: Data, encoder: JSONLinesEncoder) throws -> Data {
+        let empty = Data(#""related":[]}"#.utf8)
+        guard line.count > empty.count, line.suffix(empty.count).elementsEqual(empty) else {
+            var record = try JSONDecoder().decode(Record.self, from: line)
+            record.related = related
+            return try encoder.line(record)
+        }
+        var spliced = Data(line.dropLast(3))
+        spliced.append(contentsOf: try OrderedJSONEncoder().encode(related))
+        spliced.append(contentsOf: [UInt8(ascii: "}"), 0x0A])
+        return spliced
     }
 
     /// One document's outcome: its record, as a line (with its line break) and as a value.
@@ -151,17 +165,6 @@ public struct Batch {
         return Item(line: line, record: record, status: status, reused: false)
     }
 
-    /// The records of a window of inputs, in order, computed on `jobs` threads.
-    func processWindow(_ inputs: [Input]) -> [Result<Item, any Error>] {
-        if jobs == 1 || inputs.count == 1 { return inputs.map { input in Result { try item(input) } } }
-        let results = ResultSlots<Result<Item, any Error>>(count: inputs.count)
-        let batch = self.sendable
-        DispatchQueue.concurrentPerform(iterations: inputs.count) { n in
-            results[n] = Result { try batch.item(inputs[n]) }
-        }
-        return results.values
-    }
-
     /// The part of the batch the worker threads need (the observer stays on the calling thread).
     private var sendable: Worker { Worker(processor: processor, cache: cache, force: force) }
 
@@ -175,21 +178,6 @@ public struct Batch {
             return try batch.item(input)
         }
     }
-}
-
-/// Slots written by concurrent workers, each slot by exactly one of them.
-final class ResultSlots<T>: @unchecked Sendable {
-    private var slots: [T?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    subscript(n: Int) -> T? {
-        get { lock.lock(); defer { lock.unlock() }; return slots[n] }
-        set { lock.lock(); slots[n] = newValue; lock.unlock() }
-    }
-
-    var values: [T] { lock.lock(); defer { lock.unlock() }; return slots.map { $0! } }
 }
 
 extension Processor {

@@ -15,8 +15,21 @@ final class Spool {
 
     deinit { unlink(path) }
 
+    /// Lines wait here and go to the file in large writes, not one system call per record.
+    private var buffer = Data()
+
     func write(_ data: Data) throws {
-        do { try handle.write(contentsOf: data) } catch { throw OutputError(path: path, reason: "\(error)") }
+        buffer.append(data)
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
+    /// Writes what is buffered; call once after the last `write`.
+    func finishWriting() throws { try flush() }
+
+    private func flush() throws {
+        guard !buffer.isEmpty else { return }
+        do { try handle.write(contentsOf: buffer) } catch { throw OutputError(path: path, reason: "\(error)") }
+        buffer.removeAll(keepingCapacity: true)
     }
 
     /// Calls `body` with each line, without its line break, in order.
@@ -26,12 +39,17 @@ final class Spool {
         var pending = Data()
         while let chunk = try reader.read(upToCount: 1 << 20), !chunk.isEmpty {
             pending.append(chunk)
-            var start = pending.startIndex
-            while let nl = pending[start...].firstIndex(of: 0x0A) {
-                try body(pending[start..<nl])
-                start = nl + 1
+            // Lines are found on the bytes, and the rest moved to the front once per chunk.
+            var consumed = 0
+            try pending.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+                var start = 0
+                while let nl = bytes[start...].firstIndex(of: 0x0A) {
+                    try body(Data(bytes[start..<nl]))
+                    start = nl + 1
+                }
+                consumed = start
             }
-            pending = Data(pending[start...])
+            pending.removeSubrange(0..<consumed)
         }
         if !pending.isEmpty { try body(pending) }
     }

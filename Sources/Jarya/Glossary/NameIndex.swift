@@ -3,9 +3,13 @@
 /// Kyrgyz stems, so `Ысык-Көл облусунда`, `Иссык-Кульской области` and `Казакстандын`
 /// meet `Ысык-Көл облусу`, `Иссык-Кульская область` and `Казакстан`.
 public struct NameIndex<Value: Sendable>: Sendable {
-    private var values: [WordKey: [Value]] = [:]
-    /// Every word-prefix of every key, to stop a search early.
-    private var prefixes: Set<WordKey> = []
+    /// A trie of words: a name is a path from the root, and its values sit at its last node.
+    /// A text word is looked up once per form at each step, with no key strings built.
+    private struct Node: Sendable {
+        var values: [Value] = []
+        var children: [WordKey: Int32] = [:]
+    }
+    private var nodes = [Node()]
     public private(set) var maxWords = 1
 
     public init() {}
@@ -16,15 +20,33 @@ public struct NameIndex<Value: Sendable>: Sendable {
         maxWords = max(maxWords, words.count)
         // Russian stems only for declinable names: Дели, Токио, Баку, Алматы keep their one form.
         let indeclinable = words.count == 1 && ["и", "о", "у", "е", "ы", "ю", "э"].contains { words[0].endsWith($0) }
-        for key in Set(indeclinable ? [words] : [words, words.map(RussianMorphology.stem)]) {
-            let joined = key.joined(separator: " ")
-            values[WordKey(joined), default: []].append(value)
-            var prefix = ""
-            for word in key.dropLast() {
-                prefix = prefix.isEmpty ? word : prefix + " " + word
-                prefixes.insert(WordKey(prefix))
+        let stems = words.map(RussianMorphology.stem)
+        for key in indeclinable || stems == words ? [words] : [words, stems] {
+            var node = 0
+            for word in key {
+                if let child = nodes[node].children[WordKey(word)] {
+                    node = Int(child)
+                } else {
+                    nodes.append(Node())
+                    nodes[node].children[WordKey(word)] = Int32(nodes.count - 1)
+                    node = nodes.count - 1
+                }
             }
+            nodes[node].values.append(value)
         }
+    }
+
+    /// The node reached from `node` by `word`, if any.
+    private func child(_ node: Int, _ word: String) -> Int? { nodes[node].children[WordKey(word)].map(Int.init) }
+
+    /// The values of a path of words from the root.
+    private func values<S: Sequence>(_ words: S) -> [Value] where S.Element == String {
+        var node = 0
+        for w in words {
+            guard let c = child(node, w) else { return [] }
+            node = c
+        }
+        return nodes[node].values
     }
 
     /// Forms a text word may take in a key: inner words of a name are at most Russian-inflected
@@ -40,33 +62,34 @@ public struct NameIndex<Value: Sendable>: Sendable {
     /// matched values and the index after the last token.
     public func longestMatch(_ tokens: [NameToken], at i: Int) -> (values: [Value], end: Int)? {
         var best: (values: [Value], end: Int)? = nil
-        func search(_ k: Int, _ prefix: String) {
+        func search(_ k: Int, _ node: Int) {
             // A dot inside a name is skipped (`им. Ж. Баласагына`, `24.kg`), and so are quotes
             // (`«Өнүктүрүү саясат институту» коомдук бирикмеси`).
             if k < tokens.count, tokens[k].kind == .punctuation, k + 1 < tokens.count, tokens[k + 1].kind != .punctuation,
-               (!prefix.isEmpty && tokens[k].is(".")) || ["«", "»", "“", "”", "\""].contains(tokens[k].text) {
-                search(k + 1, prefix); return
+               (node != 0 && tokens[k].is(".")) || ["«", "»", "“", "”", "\""].contains(tokens[k].text) {
+                search(k + 1, node); return
             }
             guard k < tokens.count, tokens[k].kind != .punctuation, k - i < maxWords + 4 else { return }
             for form in Self.forms(tokens[k], last: true) {
-                let key = prefix.isEmpty ? form : prefix + " " + form
-                if let v = values[WordKey(key)], best == nil || k + 1 > best!.end { best = (v, k + 1) }
+                if let c = child(node, form), !nodes[c].values.isEmpty, best == nil || k + 1 > best!.end { best = (nodes[c].values, k + 1) }
             }
             for form in Self.forms(tokens[k], last: false) {
-                let key = prefix.isEmpty ? form : prefix + " " + form
-                if prefixes.contains(WordKey(key)) { search(k + 1, key) }
+                if let c = child(node, form), !nodes[c].children.isEmpty { search(k + 1, c) }
             }
         }
-        search(i, "")
+        search(i, 0)
         return best
     }
 
     /// The values of a key of lower-case words exactly as written (no stemming).
-    public func exact(_ lowercasedName: String) -> [Value] { values[WordKey(lowercasedName)] ?? [] }
+    public func exact(_ lowercasedName: String) -> [Value] {
+        values(lowercasedName.split(separator: " ").map(String.init))
+    }
 
     /// Exact lookup of a whole name.
     public func lookup(_ name: String) -> [Value] {
         let words = NameTokenizer.tokens(Array(name.unicodeScalars)).filter { $0.kind != .punctuation }.map(\.lower)
-        return values[WordKey(words.joined(separator: " "))] ?? values[WordKey(words.map(RussianMorphology.stem).joined(separator: " "))] ?? []
+        let found = values(words)
+        return found.isEmpty ? values(words.map(RussianMorphology.stem)) : found
     }
 }

@@ -42,14 +42,25 @@ public final class RecordOutput {
         finalPath = path
     }
 
+    /// Records wait here and go out in large writes, not one system call per record.
+    private var buffer = Data()
+
     public func write(_ data: Data) throws {
-        do { try handle.write(contentsOf: data) } catch {
+        buffer.append(data)
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
+    private func flush() throws {
+        guard !buffer.isEmpty else { return }
+        do { try handle.write(contentsOf: buffer) } catch {
             throw OutputError(path: finalPath ?? "standard output", reason: "\(error)")
         }
+        buffer.removeAll(keepingCapacity: true)
     }
 
     /// Makes the file visible under its name (or flushes standard output).
     public func commit() throws {
+        try flush()
         guard let temporaryPath, let finalPath else { return }
         do {
             try handle.synchronize()

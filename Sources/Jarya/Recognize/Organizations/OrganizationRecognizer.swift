@@ -78,22 +78,24 @@ public struct OrganizationRecognizer: Recognizer {
         // One name per organization in a document: the first mention's. A later short form of an
         // earlier name (`Национальной библиотеки` after `Национальная библиотека … им. …`) is that one.
         var nameOf: [String: (String, String?)] = [:]
-        var earlier: [String] = []
+        // Earlier names with their lower case and quoted part, computed once each.
+        var earlier: [(name: String, lower: String, quoted: String?)] = []
         for c in chosen {
             var name = c.name, acronym = c.acronym
+            let lower = name.fastLowercased()
             if let id = c.organizationID, let first = nameOf[id] {
                 name = first.0; acronym = acronym ?? first.1
             } else if let full = earlier.first(where: { e in
-                e.count > name.count && (e.fastLowercased().startsWith(name.fastLowercased() + " ") || e.fastLowercased().endsWith(" " + name.fastLowercased()))
+                e.lower.utf8.count > lower.utf8.count && (e.lower.startsWith(lower + " ") || e.lower.endsWith(" " + lower))
             }) {
-                name = full  // a later short form: `Национальная библиотека`, `Туризм департаменти`
-            } else if let same = earlier.first(where: { Self.quotedPart($0) == (Self.quotedPart(name) ?? "«\(name.fastLowercased())»") }) {
+                name = full.name  // a later short form: `Национальная библиотека`, `Туризм департаменти`
+            } else if case let quoted = Self.quotedPart(name) ?? "«\(lower)»", let same = earlier.first(where: { $0.quoted == quoted }) {
                 // `ОО «Жаш Муун»` after `«Жаш Муун» коомдук бирикмеси`; `Өнүктүрүү саясат институту`
                 // after `«Өнүктүрүү саясат институту» коомдук бирикмеси`.
-                name = same
+                name = same.name
             }
             if let id = c.organizationID, nameOf[id] == nil { nameOf[id] = (name, acronym) }
-            earlier.append(name)
+            earlier.append((name, name.fastLowercased(), Self.quotedPart(name)))
             document.add(.organization, Span(tokens[c.first].span.start, tokens[c.last - 1].span.end), .organization(name: name, acronym: acronym))
         }
     }
