@@ -32,23 +32,88 @@ enum LetterRepair {
         }
     }
 
-    static let kyrgyzSubstitutes: [UInt32: Unicode.Scalar] = [
-        0x0275: "ө", 0x019F: "Ө", 0x0473: "ө", 0x0472: "Ө", 0x04CA: "ң", 0x04C9: "Ң",
-    ]
-    static let kazakhStraightU: [UInt32: Unicode.Scalar] = [0x04B1: "ү", 0x04B0: "Ү"]
-    static let kazakhOnly: Set<UInt32> = [0x04D9, 0x04D8, 0x0493, 0x0492, 0x049B, 0x049A, 0x04BB, 0x04BA, 0x0456, 0x0406]
+    // The letter tables are switches: every letter of every text goes through them, and a
+    // dictionary look-up per letter was most of the normalize stage.
 
-    static let latinToCyrillic: [UInt32: Unicode.Scalar] = {
-        let pairs: [(Unicode.Scalar, Unicode.Scalar)] = [
-            ("a", "а"), ("e", "е"), ("o", "о"), ("p", "р"), ("c", "с"), ("x", "х"), ("y", "у"),
-            ("A", "А"), ("B", "В"), ("C", "С"), ("E", "Е"), ("H", "Н"), ("K", "К"), ("M", "М"),
-            ("O", "О"), ("P", "Р"), ("T", "Т"), ("X", "Х"), ("Y", "У"),
-        ]
-        return Dictionary(uniqueKeysWithValues: pairs.map { ($0.0.value, $0.1) })
-    }()
-    static let cyrillicToLatin: [UInt32: Unicode.Scalar] = {
-        Dictionary(latinToCyrillic.map { ($0.value.value, Unicode.Scalar($0.key)!) }, uniquingKeysWith: { a, _ in a })
-    }()
+    /// ɵ Ɵ ѳ Ѳ → ө Ө; ӊ Ӊ → ң Ң.
+    static func kyrgyzSubstitute(_ v: UInt32) -> Unicode.Scalar? {
+        switch v {
+        case 0x0275, 0x0473: return "ө"
+        case 0x019F, 0x0472: return "Ө"
+        case 0x04CA: return "ң"
+        case 0x04C9: return "Ң"
+        default: return nil
+        }
+    }
+
+    /// Kazakh ұ Ұ → ү Ү.
+    static func kazakhStraightU(_ v: UInt32) -> Unicode.Scalar? {
+        switch v {
+        case 0x04B1: return "ү"
+        case 0x04B0: return "Ү"
+        default: return nil
+        }
+    }
+
+    /// Letters only Kazakh has: ә ғ қ һ і.
+    static func isKazakhOnly(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x04D9, 0x04D8, 0x0493, 0x0492, 0x049B, 0x049A, 0x04BB, 0x04BA, 0x0456, 0x0406: return true
+        default: return false
+        }
+    }
+
+    /// The Cyrillic letter a Latin one looks like.
+    static func latinToCyrillic(_ v: UInt32) -> Unicode.Scalar? {
+        switch v {
+        case 0x61: return "а"
+        case 0x65: return "е"
+        case 0x6F: return "о"
+        case 0x70: return "р"
+        case 0x63: return "с"
+        case 0x78: return "х"
+        case 0x79: return "у"
+        case 0x41: return "А"
+        case 0x42: return "В"
+        case 0x43: return "С"
+        case 0x45: return "Е"
+        case 0x48: return "Н"
+        case 0x4B: return "К"
+        case 0x4D: return "М"
+        case 0x4F: return "О"
+        case 0x50: return "Р"
+        case 0x54: return "Т"
+        case 0x58: return "Х"
+        case 0x59: return "У"
+        default: return nil
+        }
+    }
+
+    /// The Latin letter a Cyrillic one looks like.
+    static func cyrillicToLatin(_ v: UInt32) -> Unicode.Scalar? {
+        switch v {
+        case 0x430: return "a"
+        case 0x435: return "e"
+        case 0x43E: return "o"
+        case 0x440: return "p"
+        case 0x441: return "c"
+        case 0x445: return "x"
+        case 0x443: return "y"
+        case 0x410: return "A"
+        case 0x412: return "B"
+        case 0x421: return "C"
+        case 0x415: return "E"
+        case 0x41D: return "H"
+        case 0x41A: return "K"
+        case 0x41C: return "M"
+        case 0x41E: return "O"
+        case 0x420: return "P"
+        case 0x422: return "T"
+        case 0x425: return "X"
+        case 0x423: return "Y"
+        default: return nil
+        }
+    }
 
     enum Script { case latin, cyrillic, other }
 
@@ -65,7 +130,7 @@ enum LetterRepair {
     static func apply(_ buffer: inout ScalarBuffer) -> Repairs {
         var text = buffer.scalars
         var repairs = Repairs()
-        let isKazakh = text.contains { kazakhOnly.contains($0.value) }
+        let isKazakh = text.contains { isKazakhOnly($0.value) }
         let protected = protectedRanges(text)
         var words: [Range<Int>] = []
         var p = 0  // the first protected range that may still overlap
@@ -84,17 +149,17 @@ enum LetterRepair {
             var cyr = 0, lat = 0, cyrLook = 0, latLook = 0, substitutes = 0
             for k in range {
                 let v = text[k].value
-                if kyrgyzSubstitutes[v] != nil || (!isKazakh && kazakhStraightU[v] != nil) { substitutes += 1; continue }
+                if kyrgyzSubstitute(v) != nil || (!isKazakh && kazakhStraightU(v) != nil) { substitutes += 1; continue }
                 switch script(text[k]) {
-                case .cyrillic: if cyrillicToLatin[v] != nil { cyrLook += 1 } else { cyr += 1 }
-                case .latin: if latinToCyrillic[v] != nil { latLook += 1 } else { lat += 1 }
+                case .cyrillic: if cyrillicToLatin(v) != nil { cyrLook += 1 } else { cyr += 1 }
+                case .latin: if latinToCyrillic(v) != nil { latLook += 1 } else { lat += 1 }
                 case .other: break
                 }
             }
             // ɵ in a Latin word may be phonetics; in a Cyrillic word (or alone) it is ө.
             if substitutes > 0 && (cyr + cyrLook > 0 || lat + latLook == 0) {
                 for k in range {
-                    if let r = kyrgyzSubstitutes[text[k].value] ?? (isKazakh ? nil : kazakhStraightU[text[k].value]) { text[k] = r }
+                    if let r = kyrgyzSubstitute(text[k].value) ?? (isKazakh ? nil : kazakhStraightU(text[k].value)) { text[k] = r }
                 }
                 cyr += substitutes
                 changedKyrgyz = true
@@ -111,8 +176,8 @@ enum LetterRepair {
                 target = .cyrillic
             }
             if let target {
-                let table = target == .cyrillic ? latinToCyrillic : cyrillicToLatin
-                for k in range { if let r = table[text[k].value] { text[k] = r; changedScript = true } }
+                let convert = target == .cyrillic ? latinToCyrillic : cyrillicToLatin
+                for k in range { if let r = convert(text[k].value) { text[k] = r; changedScript = true } }
             }
             if changedKyrgyz || changedScript {
                 let before = String(scalars: original)
@@ -165,7 +230,7 @@ enum LetterRepair {
                 }
                 j += 1
             }
-            if hasAt || (hasSlash && hasDot) || String(scalars: text[i..<min(j, i + 4)]).lowercased() == "www." {
+            if hasAt || (hasSlash && hasDot) || (j - i >= 4 && text.hasPrefix("www.", at: i)) {
                 result.append(i..<j)
             }
             i = j

@@ -50,14 +50,15 @@ public enum NameTokenizer {
                 kind = .punctuation
             }
             let text = String(scalars: t[i..<j])
-            var upper = 0, lower = 0
+            var upper = 0, lower = 0, yo = false
             if kind == .word {
                 for u in t[i..<j] where u.isWordLetter {
-                    if u.isUpperLetter { upper += 1 } else if u.isLowercase { lower += 1 }
+                    if u.isUpperLetter { upper += 1 } else if u.isLowercase { lower += 1; yo = yo || u == "ё" }
                 }
             }
             result.append(NameToken(
-                kind: kind, span: Span(i, j), text: text, lower: foldedLowercase(text),
+                // A word with no capital and no ё is its own lower case.
+                kind: kind, span: Span(i, j), text: text, lower: upper == 0 && !yo ? text : foldedLowercase(text),
                 isCapitalized: t[i].isUpperLetter, isAllCaps: upper >= 2 && lower == 0, newlineBefore: newline))
             newline = false
             i = j
