@@ -244,9 +244,9 @@ struct EventAssembler {
         let word = place.text.split(separator: " ").last.map { $0.lowercased() } ?? ""
         // Where people come from or go to (ablative, genitive, dative) is not the venue.
         let origin = KyrgyzMorphology.ablativeEndings + KyrgyzMorphology.genitiveEndings + KyrgyzMorphology.dativeEndings
-        if word.count > 4 && origin.contains(where: { word.endsWith($0) }) { return false }
+        if word.unicodeScalars.count > 4 && origin.contains(where: { word.endsWith($0) }) { return false }
         // Accusative (`Талас шаарын`, `Бишкекти`): the place is an object, not the venue.
-        if word.count > 4 && KyrgyzMorphology.accusativeEndings.contains(where: { word.endsWith($0) })
+        if word.unicodeScalars.count > 4 && KyrgyzMorphology.accusativeEndings.contains(where: { word.endsWith($0) })
             && !word.endsWith("шаары") && !word.endsWith("айылы") { return false }
         return !KyrgyzMorphology.isAccusativeAfterPossessive(word)
     }

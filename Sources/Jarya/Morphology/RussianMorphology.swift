@@ -34,7 +34,7 @@ public enum RussianMorphology {
             ("ов", "ов"), ("ев", "ев"), ("ин", "ин"), ("ова", "ова"), ("ева", "ева"), ("ина", "ина"), ("ский", "ский"), ("ская", "ская"),
         ]
         let lower = word.fastLowercased()
-        for (from, to) in suffixes where lower.endsWith(from) && lower.count > from.count + 1 {
+        for (from, to) in suffixes where lower.endsWith(from) && lower.unicodeScalars.count > from.count + 1 {
             return String(word.dropLast(from.count)) + to
         }
         return nil

@@ -81,7 +81,7 @@ struct DateGrammar {
             }
             if ok {
                 // `с.г.`: the abbreviation's last dot.
-                if entry.role == .currentYear, token(k)?.kind == .dot, tokens[k - 1].text.count == 1 { k += 1 }
+                if entry.role == .currentYear, token(k)?.kind == .dot, tokens[k - 1].text.unicodeScalars.count == 1 { k += 1 }
                 return (entry, k)
             }
         }
@@ -110,7 +110,7 @@ struct DateGrammar {
 
     /// Kyrgyz ablative ending (`февралынан`, `жылдан`, `10:00дөн`).
     static func isAblative(_ w: String) -> Bool {
-        ["ан", "ен", "он", "өн"].contains { w.endsWith($0) } && w.count > 3
+        ["ан", "ен", "он", "өн"].contains { w.endsWith($0) } && w.unicodeScalars.count > 3
     }
 
     // MARK: Years
@@ -271,7 +271,7 @@ struct DateGrammar {
                 return (DateMention(span: span(i, next + 1), start: d, end: d), next + 1)
             }
             let traditional = role(i, .traditionalMonth) != nil || phrase(at: i, roles: [.traditionalMonth]) != nil
-            if traditional || (year != nil && word.count > 4) || (Self.isLocative(word) && tokens[i].text.startsWith("ма") == false) {
+            if traditional || (year != nil && word.unicodeScalars.count > 4) || (Self.isLocative(word) && tokens[i].text.startsWith("ма") == false) {
                 let d = PartialDate(year: year, month: mo)
                 return (DateMention(span: span(i, next), start: d, end: d), next)
             }
@@ -281,7 +281,7 @@ struct DateGrammar {
 
     /// Kyrgyz locative of a month (`октябрда`, `августта`, `июлунда`): a bare month is a date.
     static func isLocative(_ w: String) -> Bool {
-        ["да", "де", "до", "дө", "та", "те", "то", "тө"].contains { w.endsWith($0) } && w.count > 5
+        ["да", "де", "до", "дө", "та", "те", "то", "тө"].contains { w.endsWith($0) } && w.unicodeScalars.count > 5
     }
 
     // MARK: Russian

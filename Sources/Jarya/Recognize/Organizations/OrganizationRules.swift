@@ -65,7 +65,7 @@ struct OrganizationRules {
         let endings = ["ны", "ни", "ну", "нү", "ды", "ди", "ду", "дү", "ты", "ти", "ту", "тү",
                        "га", "ге", "го", "гө", "ка", "ке", "ко", "кө", "да", "де", "до", "дө", "та", "те", "то", "тө",
                        "дан", "ден", "дон", "дөн", "тан", "тен", "тон", "төн", "нан", "нен", "ган", "ген"]
-        if w.count > 3 && endings.contains(where: { w.endsWith($0) }) { return true }
+        if w.unicodeScalars.count > 3 && endings.contains(where: { w.endsWith($0) }) { return true }
         return KyrgyzMorphology.isAccusativeAfterPossessive(w)
     }
 
@@ -94,7 +94,7 @@ struct OrganizationRules {
     }
 
     static func isGenitive(kyrgyz w: String) -> Bool {
-        w.count > 4 && KyrgyzMorphology.genitiveEndings.contains { w.endsWith($0) }
+        w.unicodeScalars.count > 4 && KyrgyzMorphology.genitiveEndings.contains { w.endsWith($0) }
     }
 
     /// Heads that also name generic things (a service, a department, a hospital): a name
@@ -163,7 +163,7 @@ struct OrganizationRules {
         if eponym, let at = (first..<i).first(where: { tokens[$0].lower == "атындагы" }), at > first {
             // The eponym: a surname or a given name, after a given name or initials.
             var e = at - 1
-            while e > first, tokens[e - 1].is(".") || (tokens[e - 1].text.count == 1 && tokens[e - 1].isCapitalized)
+            while e > first, tokens[e - 1].is(".") || (tokens[e - 1].text.unicodeScalars.count == 1 && tokens[e - 1].isCapitalized)
                     || people.givenName(tokens[e - 1].lower) != nil && tokens[e - 1].isCapitalized && !startsSentence(e - 1) {
                 e -= 1
             }
@@ -207,7 +207,7 @@ struct OrganizationRules {
     }
 
     static let adjectiveEndings = ["ого", "его", "ому", "ему", "ым", "им", "ом", "ем", "ой", "ей", "ая", "яя", "ую", "юю", "ое", "ее", "ий", "ый", "ых", "их"]
-    static func isAdjective(_ w: String) -> Bool { w.count > 4 && adjectiveEndings.contains { w.endsWith($0) } }
+    static func isAdjective(_ w: String) -> Bool { w.unicodeScalars.count > 4 && adjectiveEndings.contains { w.endsWith($0) } }
 
     func russianHeadFirst(_ i: Int) -> Candidate? {
         var first = i
@@ -244,7 +244,7 @@ struct OrganizationRules {
                 // A genitive plural without ending after its adjective: `водных проблем`.
                 if ["ых", "их"].contains(where: { tokens[k - 1].lower.endsWith($0) }) { last = k + 1; k += 1; continue }
                 break
-            } else if t.is("."), k > 0, tokens[k - 1].text.count == 1, tokens[k - 1].isCapitalized {
+            } else if t.is("."), k > 0, tokens[k - 1].text.unicodeScalars.count == 1, tokens[k - 1].isCapitalized {
                 k += 1  // an initial: им. И. Раззакова
             } else if t.is(","), k + 1 < tokens.count, tokens[k + 1].kind == .word, !tokens[k + 1].isCapitalized, Self.isGenitive(tokens[k + 1].lower) {
                 k += 1  // Министерство труда, социального обеспечения и миграции
@@ -275,8 +275,8 @@ struct OrganizationRules {
         // Past-tense and reflexive verbs (`рассмотрела`, `открылся`) and the instrumental plural
         // (`партнерами`) end in the same letters.
         if ["ла", "ло", "ли", "ся", "сь", "ами", "ями"].contains(where: { w.endsWith($0) }) { return false }
-        if w.endsWith("ий") && w.count > 6 { return true }  // the plural of -ие nouns: исследований, мероприятий
-        return ["а", "я", "ы", "и", "ов", "ев", "ей", "ой", "ых", "их", "ого", "его", "ии", "ия"].contains { w.endsWith($0) } && w.count > 2
+        if w.endsWith("ий") && w.unicodeScalars.count > 6 { return true }  // the plural of -ие nouns: исследований, мероприятий
+        return ["а", "я", "ы", "и", "ов", "ев", "ей", "ой", "ых", "их", "ого", "его", "ии", "ия"].contains { w.endsWith($0) } && w.unicodeScalars.count > 2
     }
 
     enum Gender { case masculine, feminine, neuter }
@@ -341,7 +341,7 @@ struct OrganizationRules {
     /// A legal form ending right before token `q`: an abbreviation (`ОсОО`) or a phrase in any
     /// case (`общественного фонда` → `Общественный фонд`).
     func legalFormEnding(at q: Int) -> (first: Int, name: String)? {
-        if q >= 1, tokens[q - 1].kind == .word, glossary.legalForms[tokens[q - 1].text] != nil, tokens[q - 1].isAllCaps || tokens[q - 1].text.count <= 5 {
+        if q >= 1, tokens[q - 1].kind == .word, glossary.legalForms[tokens[q - 1].text] != nil, tokens[q - 1].isAllCaps || tokens[q - 1].text.unicodeScalars.count <= 5 {
             return (q - 1, tokens[q - 1].text)
         }
         for len in [3, 2] where q - len >= 0 {
@@ -360,10 +360,10 @@ struct OrganizationRules {
         for (form, words, stems) in glossary.legalFormPhrases where k + words.count <= tokens.count {
             var ok = true
             for n in words.indices {
-                let t = tokens[k + n]
-                guard t.kind == .word else { ok = false; break }
-                let stem = t.stem.isEmpty ? RussianMorphology.stem(t.lower) : t.stem
-                let same = t.lower == words[n] || stem == stems[n] || (n == words.count - 1 && t.forms.contains(words[n]))
+                guard tokens[k + n].kind == .word else { ok = false; break }
+                let lower = tokens[k + n].lower, stem = tokens[k + n].stem.isEmpty ? RussianMorphology.stem(lower) : tokens[k + n].stem
+                let same = lower.sameBytes(words[n]) || stem.sameBytes(stems[n])
+                    || (n == words.count - 1 && tokens[k + n].forms.contains { $0.sameBytes(words[n]) })
                 if !same { ok = false; break }
             }
             if ok { return (form, k + words.count) }
@@ -381,7 +381,7 @@ struct OrganizationRules {
         for (n, c) in result.enumerated() {
             let p = c.last
             guard p + 2 < tokens.count, tokens[p].is("("), tokens[p + 2].is(")"), tokens[p + 1].kind == .word,
-                  tokens[p + 1].isAllCaps || (tokens[p + 1].isCapitalized && tokens[p + 1].text.count <= 12) else { continue }
+                  tokens[p + 1].isAllCaps || (tokens[p + 1].isCapitalized && tokens[p + 1].text.unicodeScalars.count <= 12) else { continue }
             let acr = tokens[p + 1].text
             if result[n].acronym == nil { result[n].acronym = acr }
             defined[acr] = n

@@ -85,7 +85,7 @@ struct PersonNames {
     func initials(at k: Int) -> (String, Int)? {
         var j = k
         var letters: [String] = []
-        while j + 1 < tokens.count, tokens[j].kind == .word, tokens[j].text.count == 1, tokens[j].isCapitalized, tokens[j + 1].is(".") {
+        while j + 1 < tokens.count, tokens[j].kind == .word, tokens[j].text.unicodeScalars.count == 1, tokens[j].isCapitalized, tokens[j + 1].is(".") {
             letters.append(tokens[j].text)
             j += 2
         }
@@ -108,7 +108,7 @@ struct PersonNames {
         // Surname first: Омурбеков Таалайбек Сыргакович; Турдубаев К.Б. (an all-caps surname has
         // four letters or more and is no known place: not `КР Эркин`).
         if looksLikeSurname(t), people.givenName(t.lower) == nil,
-           !t.isAllCaps || (t.text.count >= 4 && PlaceGlossary.shared.index.exact(t.lower).isEmpty) {
+           !t.isAllCaps || (t.text.unicodeScalars.count >= 4 && PlaceGlossary.shared.index.exact(t.lower).isEmpty) {
             if let (ini, j) = initials(at: i + 1) {
                 return .init(first: i, last: j, name: ini + " " + nominative(t, female: nil))
             }
@@ -140,13 +140,13 @@ struct PersonNames {
             var last = i + 2
             if isName(last), isPatronymic(tokens[last]) { last += 1 }
             // Foreign names: Ли Мин Чжун, Такаси Мори: the rest of the capitalized run.
-            while last < i + 3, isName(last), !looksLikeSurname(s), tokens[last].text.count <= 5, people.givenName(tokens[last].lower) == nil { last += 1 }
+            while last < i + 3, isName(last), !looksLikeSurname(s), tokens[last].text.unicodeScalars.count <= 5, people.givenName(tokens[last].lower) == nil { last += 1 }
             let surname = last > i + 2 && !isPatronymic(tokens[last - 1]) ? (i + 1..<last).map { capitalized(tokens[$0].text) }.joined(separator: " ")
                 : nominative(s, female: given.sex == .f, inflected: given.inflected)
             return .init(first: i, last: last, name: capitalized(given.name) + " " + surname)
         }
         // Korean and Chinese names after a role: `координатор … Ли Мин Чжун`, `директору Пак Жи Хун`.
-        if (i + 2..<i + 3).allSatisfy({ isName($0) }), (i...i + 2).allSatisfy({ tokens[$0].text.count <= 4 && !tokens[$0].isAllCaps && people.givenName(tokens[$0].lower) == nil }),
+        if (i + 2..<i + 3).allSatisfy({ isName($0) }), (i...i + 2).allSatisfy({ tokens[$0].text.unicodeScalars.count <= 4 && !tokens[$0].isAllCaps && people.givenName(tokens[$0].lower) == nil }),
            (max(0, i - 7)..<i).contains(where: { people.isRoleWord(tokens[$0]) }),
            PlaceGlossary.shared.index.longestMatch(tokens, at: i) == nil {
             return .init(first: i, last: i + 3, name: (i...i + 2).map { capitalized(tokens[$0].text) }.joined(separator: " "))
@@ -155,7 +155,7 @@ struct PersonNames {
         if !t.isAllCaps, isName(i + 1), ["ов", "ев", "ова", "ева", "ина", "иев", "иева"].contains(where: { tokens[i + 1].lower.endsWith($0) }),
            !tokens[i + 1].isAllCaps, KyrgyzMorphology.acronym(of: tokens[i + 1].text) == nil,
            PlaceGlossary.shared.index.longestMatch(tokens, at: i) == nil, PlaceGlossary.shared.index.longestMatch(tokens, at: i + 1) == nil,
-           t.text.count >= 3 {
+           t.text.unicodeScalars.count >= 3 {
             return .init(first: i, last: i + 2, name: capitalized(t.text) + " " + nominative(tokens[i + 1], female: nil))
         }
         return nil
@@ -184,7 +184,7 @@ struct PersonNames {
         let kyrgyzStem = KyrgyzMorphology.stems(of: word).dropFirst()
             .filter { stem in ["ов", "ев", "ова", "ева", "ин", "ина", "ын", "ына", "иев", "иева"].contains { stem.endsWith($0) } }
             .max { $0.count < $1.count }
-        if let stem = kyrgyzStem, word.count - stem.count >= 2 { word = String(word.prefix(stem.count)) }
+        if let stem = kyrgyzStem, word.unicodeScalars.count - stem.unicodeScalars.count >= 2 { word = String(word.prefix(stem.unicodeScalars.count)) }
         let lower = word.fastLowercased()
         // Unambiguous oblique forms.
         for (ending, nominative) in [("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("овым", "ов"), ("евым", "ев"), ("иным", "ин"), ("ову", "ов"), ("еву", "ев")]

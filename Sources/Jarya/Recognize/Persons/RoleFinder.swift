@@ -60,7 +60,7 @@ struct RoleFinder {
         guard var role = phrase(start, first) else { return nil }
         if start == head!, let nominative = people.roleWord(tokens[start]), tokens[start].lower != nominative,
            RussianMorphology.stem(nominative) == RussianMorphology.stem(tokens[start].lower) {
-            let rest = first - start > 1 ? String(role.dropFirst(tokens[start].text.count)) : ""
+            let rest = first - start > 1 ? String(role.dropFirst(tokens[start].text.unicodeScalars.count)) : ""
             role = (tokens[start].isCapitalized ? nominative.prefix(1).uppercased() + nominative.dropFirst() : nominative) + rest
         }
         return role
@@ -84,7 +84,7 @@ struct RoleFinder {
             if t.is(",") || t.is(";") || t.is(":") || t.is("(") || t.is("–") || t.is("—") { break }
             // The next person's name ends the phrase.
             if t.kind == .word, t.isCapitalized, people.givenName(t.lower) != nil, !inOrganization(end) { break }
-            if t.is("."), !(end > 0 && tokens[end - 1].text.count == 1) { break }
+            if t.is("."), !(end > 0 && tokens[end - 1].text.unicodeScalars.count == 1) { break }
             if t.kind == .word, Self.isVerb(t.lower), !inOrganization(end) { break }
             end += 1
         }
@@ -97,7 +97,7 @@ struct RoleFinder {
     }
 
     static func isVerb(_ w: String) -> Bool {
-        ["ил", "ила", "или", "ал", "ала", "али", "ет", "ит", "ют", "ат", "ят", "ды", "ди", "ду", "дү", "ты", "ти", "ту", "тү"].contains { w.endsWith($0) } && w.count > 4
+        ["ил", "ила", "или", "ал", "ала", "али", "ет", "ит", "ют", "ат", "ят", "ды", "ди", "ду", "дү", "ты", "ти", "ту", "тү"].contains { w.endsWith($0) } && w.unicodeScalars.count > 4
     }
 
     /// The text of tokens `[a, b)`, role word first letter kept as written.

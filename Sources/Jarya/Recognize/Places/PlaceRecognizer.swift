@@ -125,7 +125,7 @@ public struct PlaceRecognizer: Recognizer {
         guard k >= 0, tokens[k].kind == .word, !tokens[k].isCapitalized, !tokens[i].newlineBefore,
               let kind = Self.typeWordsBefore[tokens[k].lower] else { return nil }
         // `г.` and `с.` need their dot; a bare `с` is the preposition; `2024 г.` is a year, `с.г.` this year.
-        if tokens[k].lower.count == 1 && (!tokens[k + 1].is(".") || (k > 0 && (tokens[k - 1].kind == .number || tokens[k - 1].is(".")))) { return nil }
+        if tokens[k].lower.unicodeScalars.count == 1 && (!tokens[k + 1].is(".") || (k > 0 && (tokens[k - 1].kind == .number || tokens[k - 1].is(".")))) { return nil }
         return (k, kind)
     }
 
@@ -153,7 +153,7 @@ public struct PlaceRecognizer: Recognizer {
 
     func unknownSettlement(_ tokens: [NameToken], _ i: Int, claimed: [Span]) -> (span: Span, place: PlaceGlossary.Place, first: Int, last: Int)? {
         let t = tokens[i]
-        guard t.isCapitalized, !t.isAllCaps, t.lower.count >= 3, !Self.notNames.contains(t.lower),
+        guard t.isCapitalized, !t.isAllCaps, t.lower.unicodeScalars.count >= 3, !Self.notNames.contains(t.lower),
               !Self.adjectiveEndings.contains(where: { t.lower.endsWith($0) }) else { return nil }
         // The type word in the possessive (`айылы`, `шаарында`) names a settlement; `шаарды` is any town.
         if i + 1 < tokens.count, tokens[i + 1].kind == .word,
