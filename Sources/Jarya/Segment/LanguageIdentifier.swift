@@ -21,6 +21,9 @@ enum LanguageIdentifier {
         "the", "and", "of", "to", "in", "for", "is", "on", "with", "by", "was", "will", "from", "at", "as", "this",
     ]
 
+    /// The longest function word in UTF-8 bytes: a word of more scalars than that is none.
+    static let longestFunctionWord = max(kyrgyzWords.longest, russianWords.longest, englishWords.longest)
+
     static func identify(_ seg: inout Segmentation, text: NormalizedText) {
         var tokenIndex = 0
         let tokens = seg.tokens
@@ -32,22 +35,25 @@ enum LanguageIdentifier {
             while t < tokens.count && tokens[t].span.end <= span.end {
                 defer { t += 1 }
                 guard tokens[t].kind == .word else { continue }
-                let word = text[tokens[t].span].fastLowercased()
                 var kyLetter = false, ruLetter = false, latin = 0, cyrillic = 0
-                for u in word.unicodeScalars {
+                for u in text.scalars[tokens[t].span.start..<tokens[t].span.end] {
                     switch u {
-                    case "ө", "ү", "ң": kyLetter = true
-                    case "щ", "ъ", "ё": ruLetter = true
+                    case "ө", "ү", "ң", "Ө", "Ү", "Ң": kyLetter = true
+                    case "щ", "ъ", "ё", "Щ", "Ъ", "Ё": ruLetter = true
                     default: break
                     }
                     if u.value >= 0x400 && u.value < 0x530 { cyrillic += 1 } else if u.isASCII { latin += 1 }
                 }
                 if kyLetter { ky += 2 }
                 if ruLetter { ru += 2 }
-                if kyrgyzWords.contains(word) { ky += 1 }
-                if russianWords.contains(word) { ru += 1 }
-                if latin > cyrillic {
-                    en += englishWords.contains(word) ? 2 : 1
+                // Function words are short: a longer word is not looked up (nor made a string).
+                if tokens[t].span.count <= Self.longestFunctionWord {
+                    let word = text[tokens[t].span].fastLowercased()
+                    if kyrgyzWords.contains(word) { ky += 1 }
+                    if russianWords.contains(word) { ru += 1 }
+                    if latin > cyrillic { en += englishWords.contains(word) ? 2 : 1 }
+                } else if latin > cyrillic {
+                    en += 1
                 }
             }
             tokenIndex = t

@@ -138,13 +138,18 @@ public struct WordKey: Hashable, Sendable {
 /// A set of words that hashes and compares UTF-8 bytes (see `WordKey`): the function-word,
 /// stop-word and head lists every token is checked against.
 public struct WordSet: ExpressibleByArrayLiteral, Sendable {
-    private var keys: Set<WordKey>
+    private var keys: Set<WordKey> = []
+    /// The length of the longest word, in UTF-8 bytes: a longer word need not be looked up.
+    public private(set) var longest = 0
 
-    public init(arrayLiteral words: String...) { keys = Set(words.map(WordKey.init)) }
-    public init<S: Sequence>(_ words: S) where S.Element == String { keys = Set(words.map(WordKey.init)) }
+    public init(arrayLiteral words: String...) { self.init(words) }
+    public init<S: Sequence>(_ words: S) where S.Element == String { for w in words { insert(w) } }
 
-    public func contains(_ word: String) -> Bool { keys.contains(WordKey(word)) }
-    public mutating func insert(_ word: String) { keys.insert(WordKey(word)) }
+    public func contains(_ word: String) -> Bool { word.utf8.count <= longest && keys.contains(WordKey(word)) }
+    public mutating func insert(_ word: String) {
+        keys.insert(WordKey(word))
+        longest = max(longest, word.utf8.count)
+    }
     public var count: Int { keys.count }
     public var isEmpty: Bool { keys.isEmpty }
 }
