@@ -1,6 +1,7 @@
 import Foundation
 
-/// A temporary file of lines, written once and read back once; removed when released.
+/// A temporary file of lines, written once and read back once. Its name is removed as soon
+/// as it is created, so the file vanishes with the process however it ends (even `kill -9`).
 final class Spool {
     private let path: String
     private let handle: FileHandle
@@ -10,10 +11,9 @@ final class Spool {
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw OutputError(path: NSTemporaryDirectory(), reason: String(cString: strerror(errno))) }
         path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        unlink(path)
         handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
     }
-
-    deinit { unlink(path) }
 
     /// Lines wait here and go to the file in large writes, not one system call per record.
     private var buffer = Data()
@@ -34,8 +34,8 @@ final class Spool {
 
     /// Calls `body` with each line, without its line break, in order.
     func forEachLine(_ body: (Data) throws -> Void) throws {
-        guard let reader = FileHandle(forReadingAtPath: path) else { throw OutputError(path: path, reason: "cannot reopen the spool file") }
-        defer { try? reader.close() }
+        let reader = handle
+        do { try reader.seek(toOffset: 0) } catch { throw OutputError(path: path, reason: "cannot read the spool file back: \(error)") }
         var pending = Data()
         while let chunk = try reader.read(upToCount: 1 << 20), !chunk.isEmpty {
             pending.append(chunk)
