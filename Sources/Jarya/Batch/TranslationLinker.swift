@@ -65,30 +65,47 @@ public struct TranslationLinker: Sendable {
         return h
     }
 
-    /// Whether two sorted lists share an element.
-    static func intersect(_ a: ArraySlice<UInt64>, _ b: ArraySlice<UInt64>) -> Bool {
-        var i = a.startIndex, j = b.startIndex
+    /// How many elements two sorted lists share.
+    static func shared(_ a: ArraySlice<UInt64>, _ b: ArraySlice<UInt64>) -> Int {
+        var i = a.startIndex, j = b.startIndex, n = 0
         while i < a.endIndex && j < b.endIndex {
-            if a[i] == b[j] { return true }
-            if a[i] < b[j] { i += 1 } else { j += 1 }
+            if a[i] == b[j] { n += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
         }
-        return false
+        return n
     }
 
-    /// The links, by the position of the record they belong to.
+    /// How strongly two records look like translations of each other, or nil when they do not:
+    /// other language, same dates (the caller's group), a shared place, and a shared contact or
+    /// person, or the same published date with the same kind of event.
+    static func score(_ x: Signature, _ y: Signature) -> Int? {
+        guard x.russian != y.russian, x.id != y.id, shared(x.places, y.places) > 0 else { return nil }
+        let samePublished = x.published >= 0 && x.published == y.published && x.kind == y.kind
+        let evidence = shared(x.evidence, y.evidence)
+        guard samePublished || evidence > 0 else { return nil }
+        return evidence * 2 + (samePublished ? 1 : 0)
+    }
+
+    /// The links, by the position of the record they belong to. A release has one translation:
+    /// two records are linked when each is the other's best match (most shared evidence, then
+    /// the nearest in input order), so a batch of many similar releases does not link each to
+    /// all the others.
     public func links() -> [Int: [Record.Related]] {
         var result: [Int: [Record.Related]] = [:]
         for group in byDates.values where group.count > 1 {
+            var best: [Int32: (partner: Int32, score: Int, distance: Int32)] = [:]
             for a in group {
                 for b in group where b > a {
-                    let x = signatures[Int(a)]!, y = signatures[Int(b)]!
-                    guard x.russian != y.russian, x.id != y.id, Self.intersect(x.places, y.places) else { continue }
-                    // A shared contact or person is enough; the same published date only with the same kind of event.
-                    let samePublished = x.published >= 0 && x.published == y.published && x.kind == y.kind
-                    guard samePublished || Self.intersect(x.evidence, y.evidence) else { continue }
-                    result[Int(a), default: []].append(Record.Related(id: y.id, relation: "translation"))
-                    result[Int(b), default: []].append(Record.Related(id: x.id, relation: "translation"))
+                    guard let score = Self.score(signatures[Int(a)]!, signatures[Int(b)]!) else { continue }
+                    for (x, y) in [(a, b), (b, a)] {
+                        let candidate = (partner: y, score: score, distance: abs(y - x))
+                        if let current = best[x], (current.score, -current.distance) >= (score, -candidate.distance) { continue }
+                        best[x] = candidate
+                    }
                 }
+            }
+            for (a, match) in best where a < match.partner && best[match.partner]?.partner == a {
+                result[Int(a)] = [Record.Related(id: signatures[Int(match.partner)]!.id, relation: "translation")]
+                result[Int(match.partner)] = [Record.Related(id: signatures[Int(a)]!.id, relation: "translation")]
             }
         }
         return result
