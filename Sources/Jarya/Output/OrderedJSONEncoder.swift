@@ -117,6 +117,8 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     private func member(_ key: Key) -> Node.Box {
         let child = Node.Box()
         if case .object(var members) = box.node {
+            // Let go of the box's copy first, so the append does not copy the whole list.
+            box.node = .null
             members.append((key.stringValue, child))
             box.node = .object(members)
         }
@@ -124,6 +126,10 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
 
     mutating func encodeNil(forKey key: Key) throws { member(key).node = .null }
+    // The common primitives directly, without the generic path's dynamic casts.
+    mutating func encode(_ value: String, forKey key: Key) throws { member(key).node = .string(value) }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { member(key).node = .bool(value) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { member(key).node = .number(String(value)) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         try encodeValue(value, into: member(key), path: codingPath + [key])
     }
@@ -148,6 +154,7 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
     private func element() -> Node.Box {
         let child = Node.Box()
         if case .array(var items) = box.node {
+            box.node = .null  // as in `member`: no copy of the list per element
             items.append(child)
             box.node = .array(items)
         }
@@ -155,6 +162,7 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
     }
 
     mutating func encodeNil() throws { element().node = .null }
+    mutating func encode(_ value: String) throws { element().node = .string(value) }
     mutating func encode<T: Encodable>(_ value: T) throws { try encodeValue(value, into: element(), path: codingPath) }
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         TreeEncoder(box: element(), codingPath: codingPath).container(keyedBy: keyType)
@@ -169,5 +177,6 @@ private struct SingleContainer: SingleValueEncodingContainer {
     let box: Node.Box
     var codingPath: [any CodingKey]
     mutating func encodeNil() throws { box.node = .null }
+    mutating func encode(_ value: String) throws { box.node = .string(value) }
     mutating func encode<T: Encodable>(_ value: T) throws { try encodeValue(value, into: box, path: codingPath) }
 }
