@@ -49,13 +49,14 @@ public struct NameIndex<Value: Sendable>: Sendable {
         return nodes[node].values
     }
 
-    /// Forms a text word may take in a key: inner words of a name are at most Russian-inflected
-    /// (its lower case and Russian stem); the last also takes Kyrgyz suffixes (all its forms).
-    static func forms(_ token: NameToken, last: Bool) -> ArraySlice<String> {
-        let all = token.forms.isEmpty ? [token.lower] : token.forms
-        if last { return all[...] }
+    /// How many of a word's forms it may take inside a name: inner words are at most
+    /// Russian-inflected (the lower case, and the Russian stem when that is the second form);
+    /// the last word of a name takes all its forms, Kyrgyz suffixes included.
+    static func innerFormCount(_ token: NameToken) -> Int {
+        let all = token.forms
+        guard all.count > 1 else { return 1 }
         let russian = token.stem.isEmpty ? RussianMorphology.stem(token.lower) : token.stem
-        return all.prefix(russian != token.lower && all.count > 1 && all[1] == russian ? 2 : 1)
+        return !russian.sameBytes(token.lower) && all[1].sameBytes(russian) ? 2 : 1
     }
 
     /// The longest name starting at word token `i` (names do not cross punctuation), as the
@@ -70,11 +71,14 @@ public struct NameIndex<Value: Sendable>: Sendable {
                 search(k + 1, node); return
             }
             guard k < tokens.count, tokens[k].kind != .punctuation, k - i < maxWords + 4 else { return }
-            for form in Self.forms(tokens[k], last: true) {
-                if let c = child(node, form), !nodes[c].values.isEmpty, best == nil || k + 1 > best!.end { best = (nodes[c].values, k + 1) }
-            }
-            for form in Self.forms(tokens[k], last: false) {
-                if let c = child(node, form), !nodes[c].children.isEmpty { search(k + 1, c) }
+            // Each form is looked up once: it may end a name here (any form) and, if it is one of
+            // the inner forms, go on to the next word.
+            let forms = tokens[k].forms.isEmpty ? [tokens[k].lower] : tokens[k].forms
+            let inner = Self.innerFormCount(tokens[k])
+            for (n, form) in forms.enumerated() {
+                guard let c = child(node, form) else { continue }
+                if !nodes[c].values.isEmpty, best == nil || k + 1 > best!.end { best = (nodes[c].values, k + 1) }
+                if n < inner, !nodes[c].children.isEmpty { search(k + 1, c) }
             }
         }
         search(i, 0)
