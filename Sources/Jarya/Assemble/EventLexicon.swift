@@ -21,10 +21,8 @@ struct EventLexicon: Sendable {
     }
 
     private(set) var entries: [Entry] = []
-    /// Entries by their first word, when it is matched whole (every entry but one-word
-    /// prefixes), and one-word prefix entries by their first letter: few are tried at a token.
-    private var byFirstWord = WordMap<[Int]>()
-    private var prefixesByInitial: [Unicode.Scalar: [Int]] = [:]
+    /// Entries by their first word's first letter, to try few at each token.
+    private var byInitial: [Unicode.Scalar: [Int]] = [:]
 
     static let shared: EventLexicon = {
         do { return try EventLexicon(table: GlossaryDirectory.table("event-words.tsv", required: columns)) }
@@ -49,26 +47,18 @@ struct EventLexicon: Sendable {
             }
             let words = row["form"].lowercased().split(separator: " ").map(String.init)
             guard let initial = words.first?.unicodeScalars.first else { throw GlossaryError(file: table.name, line: row.line, message: "empty form") }
-            let entry = Entry(words: words, prefix: row["match"] == "prefix", role: role, value: value)
-            if entry.prefix && words.count == 1 { prefixesByInitial[initial, default: []].append(entries.count) }
-            else { byFirstWord[words[0], default: []].append(entries.count) }
-            entries.append(entry)
+            byInitial[initial, default: []].append(entries.count)
+            entries.append(Entry(words: words, prefix: row["match"] == "prefix", role: role, value: value))
         }
-    }
-
-    /// The entries that may match at a token, longer phrases first (so `круглый стол` wins over a
-    /// one-word entry), in table order among equals.
-    private func candidates(_ token: NameToken) -> [Int] {
-        guard token.kind == .word, let initial = token.lower.unicodeScalars.first else { return [] }
-        let whole = byFirstWord[token.lower] ?? [], prefixes = prefixesByInitial[initial] ?? []
-        if prefixes.isEmpty { return whole.sorted { (entries[$0].words.count, $1) > (entries[$1].words.count, $0) } }
-        return (whole + prefixes).sorted { (entries[$0].words.count, $1) > (entries[$1].words.count, $0) }
+        // Longer phrases first, so `круглый стол` wins over a one-word entry.
+        for (k, list) in byInitial { byInitial[k] = list.sorted { entries[$0].words.count > entries[$1].words.count } }
     }
 
     /// Every entry matching the words at token `i`, longest first, with the index after each.
     func allMatches(_ tokens: [NameToken], at i: Int) -> [(Entry, Int)] {
+        guard tokens[i].kind == .word, let initial = tokens[i].lower.unicodeScalars.first, let candidates = byInitial[initial] else { return [] }
         var result: [(Entry, Int)] = []
-        for n in candidates(tokens[i]) {
+        for n in candidates {
             let e = entries[n]
             guard i + e.words.count <= tokens.count else { continue }
             var ok = true
@@ -85,7 +75,8 @@ struct EventLexicon: Sendable {
     /// The entry matching the words at token `i` (only the last word may be a prefix match), and
     /// the index after it.
     func match(_ tokens: [NameToken], at i: Int, roles: [Role]) -> (Entry, Int)? {
-        for n in candidates(tokens[i]) {
+        guard tokens[i].kind == .word, let initial = tokens[i].lower.unicodeScalars.first, let candidates = byInitial[initial] else { return nil }
+        for n in candidates {
             let e = entries[n]
             guard roles.contains(e.role), i + e.words.count <= tokens.count else { continue }
             var ok = true
