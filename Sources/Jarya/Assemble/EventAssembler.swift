@@ -313,6 +313,8 @@ struct EventAssembler {
         var count: Int? = nil
         var qualifier: String? = nil
         var countrySentences: [Span] = [sentence(at: main.span.start)]
+        // Numbers inside dates, phones and the like are not counts (spans only: no entity copies).
+        let taken = document.entities.filter { $0.kind != .organization }.map(\.span)
         var k = 0
         while k < tokens.count {
             if match(at: k, roles: [.participation]) != nil {
@@ -320,7 +322,7 @@ struct EventAssembler {
                 if !countrySentences.contains(s) { countrySentences.append(s) }
             }
             if count == nil, tokens[k].kind == .number, let n = Int(tokens[k].text), n > 1, n < 1_000_000,
-               !document.entities.contains(where: { $0.kind != .organization && $0.span.overlaps(tokens[k].span) }) {
+               !taken.contains(where: { $0.overlaps(tokens[k].span) }) {
                 var j = k + 1
                 if j < tokens.count, tokens[j].kind == .word, tokens[j].span.start == tokens[k].span.end { j += 1 }  // 100дөн
                 var q: String? = nil
