@@ -5,7 +5,7 @@ public struct JSONLinesEncoder: Sendable {
     public init() {}
 
     public func line(_ record: Record) throws -> Data {
-        var bytes = try OrderedJSONEncoder().encode(record)
+        var bytes = record.jsonBytes()  // what OrderedJSONEncoder writes, written directly
         bytes.append(0x0A)
         return Data(bytes)
     }

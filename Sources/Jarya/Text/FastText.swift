@@ -80,17 +80,52 @@ extension String {
     func foldedLowercase() -> String { lowered(foldingYo: true) }
 
     private func lowered(foldingYo: Bool) -> String {
-        // Pass 1: is there anything to change, and can the ranges do it?
-        var changes = false
-        for s in unicodeScalars {
-            switch Self.lower(s, foldingYo: foldingYo) {
-            case nil: return foldingYo ? Self.foldYo(lowercased()) : lowercased()
-            case let l? where l != s: changes = true
-            default: break
+        var text = self
+        // Every scalar the ranges handle keeps its UTF-8 length in lower case, so the work is
+        // done on the bytes: one pass to see whether anything changes, one to write.
+        let result: String?? = text.withUTF8 { bytes in
+            var changes = false
+            var i = 0
+            while i < bytes.count {
+                guard let (s, width) = Self.scalar(in: bytes, at: i), let l = Self.lower(s, foldingYo: foldingYo) else { return nil }
+                if l != s { changes = true }
+                i += width
+            }
+            guard changes else { return .some(nil) }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                var i = 0
+                while i < bytes.count {
+                    let (s, width) = Self.scalar(in: bytes, at: i)!
+                    let v = Self.lower(s, foldingYo: foldingYo)!.value
+                    switch width {
+                    case 1: out[i] = UInt8(v)
+                    case 2: out[i] = UInt8(0xC0 | (v >> 6)); out[i + 1] = UInt8(0x80 | (v & 0x3F))
+                    default:
+                        out[i] = UInt8(0xE0 | (v >> 12)); out[i + 1] = UInt8(0x80 | ((v >> 6) & 0x3F)); out[i + 2] = UInt8(0x80 | (v & 0x3F))
+                    }
+                    i += width
+                }
+                return bytes.count
             }
         }
-        guard changes else { return self }
-        return String(scalars: unicodeScalars.lazy.map { Self.lower($0, foldingYo: foldingYo)! })
+        switch result {
+        case nil: return foldingYo ? Self.foldYo(lowercased()) : lowercased()  // a letter outside the ranges
+        case .some(nil): return self  // nothing to change
+        case .some(let lowered?): return lowered
+        }
+    }
+
+    /// The scalar of one-, two- or three-byte UTF-8 at `i` and its width (four-byte scalars are
+    /// outside the ranges handled here).
+    @inline(__always)
+    private static func scalar(in b: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int)? {
+        let b0 = UInt32(b[i])
+        if b0 < 0x80 { return (Unicode.Scalar(UInt8(b0)), 1) }
+        if b0 < 0xE0 { return Unicode.Scalar(((b0 & 0x1F) << 6) | (UInt32(b[i + 1]) & 0x3F)).map { ($0, 2) } }
+        if b0 < 0xF0 {
+            return Unicode.Scalar(((b0 & 0x0F) << 12) | ((UInt32(b[i + 1]) & 0x3F) << 6) | (UInt32(b[i + 2]) & 0x3F)).map { ($0, 3) }
+        }
+        return nil
     }
 
     private static func foldYo(_ s: String) -> String {

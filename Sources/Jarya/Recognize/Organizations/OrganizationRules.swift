@@ -56,7 +56,10 @@ struct OrganizationRules {
     func kyrgyzHead(_ t: NameToken) -> String? {
         guard t.kind == .word else { return nil }
         let forms = t.forms.isEmpty ? KyrgyzMorphology.stems(of: t.lower) : t.forms
-        return forms.filter { glossary.kyrgyzHeads.contains($0) }.max { $0.count < $1.count }
+        // The longest form that is a head (the first of equals).
+        var head: String? = nil
+        for f in forms where glossary.kyrgyzHeads.contains(f) && f.unicodeScalars.count > (head?.unicodeScalars.count ?? -1) { head = f }
+        return head
     }
 
     /// Whether a Kyrgyz word carries a case other than the genitive (or a verb ending):
