@@ -32,6 +32,9 @@ public struct OrganizationGlossary: Sendable {
     public private(set) var index = NameIndex<NameRef>()
     /// Acronyms exactly as written (`ЮНИСЕФ`, `ПРООН`, `USAID`, `Минсельхоз`).
     public private(set) var acronyms = WordMap<[(organization: Organization, language: String)]>()
+    /// The first three letters of the mixed-case acronyms (`Минздрав`, `ОшГУ`): a word that starts
+    /// otherwise is not tried for a case ending.
+    private var mixedCaseStarts: WordSet = []
     /// Kyrgyz head nouns of names in lower case, dictionary and possessive forms (`министрлик`, `министрлиги`).
     public private(set) var kyrgyzHeads: WordSet = []
     /// Russian head nouns by stem, with their dictionary form (`министерств` → `министерство`).
@@ -73,7 +76,11 @@ public struct OrganizationGlossary: Sendable {
             let org = Organization(id: id, kind: row["kind"], names: names, acronyms: acr)
             for (_, list) in names { for n in list { index.add(n, NameRef(organization: org, name: n)) } }
             for (lang, a) in acr {
-                for variant in a.split(separator: "|") { acronyms[String(variant), default: []].append((org, lang)) }
+                for variant in a.split(separator: "|") {
+                    acronyms[String(variant), default: []].append((org, lang))
+                    let scalars = Array(variant.unicodeScalars)
+                    if scalars.count > 3, scalars.dropFirst().contains(where: \.isLowercase) { mixedCaseStarts.insert(String(scalars: scalars.prefix(3))) }
+                }
             }
         }
         for row in heads.rows {
@@ -99,8 +106,9 @@ public struct OrganizationGlossary: Sendable {
         if let m = acronyms[token] { return (token, m) }
         if let head = KyrgyzMorphology.acronym(of: token), let m = acronyms[head] { return (head, m) }
         let scalars = Array(token.unicodeScalars)
-        // A mixed-case acronym with a short ending (`КыргызПатенттин`): starts upper, has lower.
-        guard scalars.first?.isUppercase == true, scalars.dropFirst().contains(where: \.isLowercase) else { return nil }
+        // A mixed-case acronym with a short ending (`Минздрава`, `КыргызПатенттин`): starts upper, has lower.
+        guard scalars.count > 4, mixedCaseStarts.contains(String(scalars: scalars.prefix(3))),
+              scalars.first?.isUppercase == true, scalars.dropFirst().contains(where: \.isLowercase) else { return nil }
         for k in [1, 2] where scalars.count > k + 3 {
             let head = String(scalars: scalars.dropLast(k))
             if let m = acronyms[head], head.unicodeScalars.dropFirst().contains(where: \.isLowercase) { return (head, m) }

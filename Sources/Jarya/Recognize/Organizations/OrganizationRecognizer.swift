@@ -40,7 +40,9 @@ public struct OrganizationRecognizer: Recognizer {
         var candidates: [Candidate] = []
         for i in tokens.indices where !claimed.contains(where: { $0.overlaps(tokens[i].span) }) {
             let language = document.segmentation.block(at: tokens[i].span.start)?.language ?? document.language
-            candidates += [rules.quoted(i), rules.glossaryName(i), rules.acronym(i, language: language)].compactMap { $0 }
+            if let c = rules.quoted(i) { candidates.append(c) }
+            if let c = rules.glossaryName(i) { candidates.append(c) }
+            if let c = rules.acronym(i, language: language) { candidates.append(c) }
             // Kyrgyz names end in their head, Russian ones start with it.
             if language != "ru", let c = rules.kyrgyzHeadFinal(i) { candidates.append(c) }
             if language != "ky", let c = rules.russianHeadFirst(i) { candidates.append(c) }
