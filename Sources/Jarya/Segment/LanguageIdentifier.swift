@@ -2,7 +2,7 @@
 /// its blocks. Kyrgyz and Russian share the Cyrillic alphabet; what tells them apart is
 /// ө ү ң and the small words every sentence has.
 enum LanguageIdentifier {
-    static let kyrgyzWords: WordSet = [
+    static let kyrgyzWords: FunctionWords = [
         "жана", "менен", "үчүн", "боюнча", "деп", "бул", "ошондой", "эле", "да", "де", "анын", "ал", "алар",
         "болуп", "болот", "болгон", "тарабынан", "жөнүндө", "күнү", "саат", "жылы", "жылдын", "айында", "шаарында",
         "биринчи", "биргеликте", "кийин", "мурун", "эмес", "бар", "жок", "керек", "дагы", "бирге", "катышат",
@@ -10,19 +10,16 @@ enum LanguageIdentifier {
         "бүгүн", "эртең", "кечээ", "чейин", "тартып", "бери", "кошо", "үчүн", "ошол", "аны", "аларды", "ага",
         "мындан", "тууралуу", "маалымат", "өкүлдөрү", "кызматы", "министрлиги", "республикасынын", "кыргыз",
     ]
-    static let russianWords: WordSet = [
+    static let russianWords: FunctionWords = [
         "и", "в", "на", "с", "по", "для", "что", "не", "это", "как", "от", "из", "к", "о", "об", "при", "года",
         "году", "также", "который", "которые", "которая", "будет", "было", "был", "были", "а", "но", "или", "его",
         "ее", "её", "их", "за", "до", "после", "между", "более", "со", "во", "он", "она", "они", "мы", "все",
         "всех", "этом", "этого", "только", "уже", "так", "же", "том", "под", "над", "через", "сегодня", "завтра",
         "вчера", "пройдет", "состоится", "сообщили", "области", "района", "республики", "кыргызской",
     ]
-    static let englishWords: WordSet = [
+    static let englishWords: FunctionWords = [
         "the", "and", "of", "to", "in", "for", "is", "on", "with", "by", "was", "will", "from", "at", "as", "this",
     ]
-
-    /// The longest function word in UTF-8 bytes: a word of more scalars than that is none.
-    static let longestFunctionWord = max(kyrgyzWords.longest, russianWords.longest, englishWords.longest)
 
     static func identify(_ seg: inout Segmentation, text: NormalizedText) {
         var tokenIndex = 0
@@ -46,15 +43,12 @@ enum LanguageIdentifier {
                 }
                 if kyLetter { ky += 2 }
                 if ruLetter { ru += 2 }
-                // Function words are short: a longer word is not looked up (nor made a string).
-                if tokens[t].span.count <= Self.longestFunctionWord {
-                    let word = text[tokens[t].span].fastLowercased()
-                    if kyrgyzWords.contains(word) { ky += 1 }
-                    if russianWords.contains(word) { ru += 1 }
-                    if latin > cyrillic { en += englishWords.contains(word) ? 2 : 1 }
-                } else if latin > cyrillic {
-                    en += 1
-                }
+                // Function words are looked up by a hash of the word's lower case, computed on its
+                // scalars: no string is made for a word.
+                let hash = FunctionWords.hash(text.scalars[tokens[t].span.start..<tokens[t].span.end])
+                if kyrgyzWords.contains(hash) { ky += 1 }
+                if russianWords.contains(hash) { ru += 1 }
+                if latin > cyrillic { en += englishWords.contains(hash) ? 2 : 1 }
             }
             tokenIndex = t
             let cyrillicScore = max(ky, ru)
@@ -89,5 +83,29 @@ enum LanguageIdentifier {
         let ky = size["ky", default: 0], ru = size["ru", default: 0]
         if ky > 0 && ru > 0 && min(ky, ru) * 4 >= (ky + ru) && min(ky, ru) >= 200 { return "ky+ru" }
         return size.max { a, b in a.value < b.value || (a.value == b.value && a.key > b.key) }?.key ?? "und"
+    }
+}
+
+/// A list of function words, kept as 64-bit hashes of their lower case (FNV-1a over the scalar
+/// values), so that a text word is checked without making a string of it. Two words of the
+/// languages sharing a hash is a one-in-10¹⁸ chance, and would only nudge a language score.
+struct FunctionWords: ExpressibleByArrayLiteral, Sendable {
+    private let hashes: Set<UInt64>
+
+    init(arrayLiteral words: String...) {
+        hashes = Set(words.map { Self.hash(Array($0.unicodeScalars)[...]) ?? 0 })
+    }
+
+    func contains(_ hash: UInt64?) -> Bool { hash.map(hashes.contains) ?? false }
+
+    /// The hash of a word's lower case, or nil for a word with a letter outside ASCII and
+    /// Cyrillic (no function word has one).
+    static func hash(_ scalars: ArraySlice<Unicode.Scalar>) -> UInt64? {
+        var h: UInt64 = 0xcbf29ce484222325
+        for s in scalars {
+            guard let l = String.lower(s, foldingYo: false) else { return nil }
+            h = (h ^ UInt64(l.value)) &* 0x100000001b3
+        }
+        return h
     }
 }

@@ -135,7 +135,7 @@ extension String {
 
     /// The lower case of a scalar by range, or nil outside the ranges handled here.
     @inline(__always)
-    private static func lower(_ s: Unicode.Scalar, foldingYo: Bool) -> Unicode.Scalar? {
+    static func lower(_ s: Unicode.Scalar, foldingYo: Bool) -> Unicode.Scalar? {
         let v = s.value
         var l: UInt32
         switch v {
