@@ -89,7 +89,9 @@ enum CanonicalComposition {
         let nfc = Normalizer.nfc
         var utf16: [UInt16] = []
         utf16.reserveCapacity(buffer.scalars.count)
-        for s in buffer.scalars { utf16.append(contentsOf: UTF16.encode(s)!) }
+        for s in buffer.scalars {
+            if s.value < 0x10000 { utf16.append(UInt16(s.value)) } else { utf16.append(contentsOf: UTF16.encode(s)!) }
+        }
         let prefix = try utf16.withUnsafeBufferPointer { try nfc.normalizedPrefixLength($0) }
         if prefix == utf16.count { return }
         var out: [Unicode.Scalar] = []

@@ -11,7 +11,7 @@ extension Unicode.Scalar {
     /// by range and the rest by the Unicode properties, which cost far more to look up.
     var isWordLetter: Bool {
         switch value {
-        case 0x41...0x5A, 0x61...0x7A, 0x410...0x44F: return true
+        case 0x41...0x5A, 0x61...0x7A, 0x400...0x481, 0x48A...0x4FF: return true
         case 0...0x7F, 0x2000...0x206F, 0xA0...0xBF: return false
         default: return properties.isAlphabetic || properties.generalCategory == .nonspacingMark
         }
@@ -32,8 +32,12 @@ extension Unicode.Scalar {
     /// `properties.isLowercase`.
     var isLowercase: Bool {
         switch value {
-        case 0x61...0x7A, 0x430...0x45F: return true
-        case 0...0x7F, 0x400...0x42F, 0x2000...0x206F: return false
+        case 0x61...0x7A, 0x430...0x45F, 0x4CF: return true
+        case 0...0x7F, 0x400...0x42F, 0x482...0x489, 0x4C0, 0x2000...0x206F: return false
+        // Kyrgyz and other Cyrillic letters come in pairs: capital, then small (ң after Ң) ...
+        case 0x460...0x481, 0x48A...0x4BF, 0x4D0...0x4FF: return value % 2 == 1
+        // ... but for Ӂ…ӎ, where the small letter is the even one.
+        case 0x4C1...0x4CE: return value % 2 == 0
         default: return properties.isLowercase
         }
     }
@@ -41,8 +45,10 @@ extension Unicode.Scalar {
     /// `properties.isUppercase`.
     var isUppercase: Bool {
         switch value {
-        case 0x41...0x5A, 0x400...0x42F: return true
-        case 0...0x7F, 0x430...0x45F, 0x2000...0x206F: return false
+        case 0x41...0x5A, 0x400...0x42F, 0x4C0: return true
+        case 0...0x7F, 0x430...0x45F, 0x482...0x489, 0x4CF, 0x2000...0x206F: return false
+        case 0x460...0x481, 0x48A...0x4BF, 0x4D0...0x4FF: return value % 2 == 0
+        case 0x4C1...0x4CE: return value % 2 == 1
         default: return properties.isUppercase
         }
     }
@@ -50,20 +56,14 @@ extension Unicode.Scalar {
     /// `properties.isAlphabetic`.
     var isAlphabetic: Bool {
         switch value {
-        case 0x41...0x5A, 0x61...0x7A, 0x400...0x45F: return true
+        case 0x41...0x5A, 0x61...0x7A, 0x400...0x481, 0x48A...0x4FF: return true
         case 0...0x7F, 0x2000...0x206F: return false
         default: return properties.isAlphabetic
         }
     }
 
-    /// Upper case, by range for ASCII and the basic Cyrillic letters.
-    var isUpperLetter: Bool {
-        switch value {
-        case 0x41...0x5A, 0x400...0x42F: return true
-        case 0x61...0x7A, 0x430...0x45F: return false
-        default: return properties.isUppercase
-        }
-    }
+    /// Upper case (the same as `isUppercase`).
+    var isUpperLetter: Bool { isUppercase }
 }
 
 extension Array where Element == Unicode.Scalar {

@@ -96,10 +96,12 @@ public struct PlaceRecognizer: Recognizer {
 
     /// `реки Нарын`, `Нарын дарыясы`: a river, not the town.
     func isRiver(_ tokens: [NameToken], _ i: Int) -> Bool {
-        if i > 0, ["река", "реки", "реке", "рекой", "озеро", "озера", "озере"].contains(tokens[i - 1].lower) { return true }
-        if i + 1 < tokens.count, ["дарыя", "дарыясы", "дарыясынын", "дарыясында", "көлү", "көлүнүн"].contains(tokens[i + 1].lower) { return true }
+        if i > 0, Self.waterBefore.contains(tokens[i - 1].lower) { return true }
+        if i + 1 < tokens.count, Self.waterAfter.contains(tokens[i + 1].lower) { return true }
         return false
     }
+    static let waterBefore: WordSet = ["река", "реки", "реке", "рекой", "озеро", "озера", "озере"]
+    static let waterAfter: WordSet = ["дарыя", "дарыясы", "дарыясынын", "дарыясында", "көлү", "көлүнүн"]
 
     /// `ТОКТОГУЛОВ`, `Манасова`: a surname made from a place name.
     func looksLikeSurname(_ t: NameToken, _ values: [PlaceGlossary.Place]) -> Bool {
@@ -224,14 +226,15 @@ enum QuotedSpans {
         var open: Int? = nil
         for (k, t) in tokens.enumerated() {
             if t.newlineBefore { open = nil }
-            guard t.kind == .punctuation else { continue }
-            switch t.text {
+            // Punctuation tokens are one scalar: switch on it, not on a string.
+            guard t.kind == .punctuation, let mark = t.text.unicodeScalars.first else { continue }
+            switch mark {
             case "«", "“", "„":
                 if open == nil { open = k }
             case "»", "”":
                 if let o = open { if isTitle(tokens, o, k) { result.append(Span(tokens[o].span.start, t.span.end)) }; open = nil }
             case "\"":
-                if let o = open, tokens[o].text == "\"" {
+                if let o = open, tokens[o].is("\"") {
                     if isTitle(tokens, o, k) { result.append(Span(tokens[o].span.start, t.span.end)) }
                     open = nil
                 } else if open == nil { open = k }
