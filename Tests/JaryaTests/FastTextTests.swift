@@ -63,6 +63,16 @@ struct FastTextTests {
         #expect(line.split(separator: ",")[1].endsWith("март"))
     }
 
+    @Test("includes finds a part anywhere in a word, on bytes")
+    func includes() {
+        #expect("облустарынын".includes("тар"))
+        #expect("райондордо".includes("дор"))
+        #expect(!"облусунун".includes("тар"))
+        #expect("аймак".includes(""))
+        #expect(!"ай".includes("аймак"))
+        #expect("Бишкек"[...].includes("кек"))
+    }
+
     @Test("String(scalars:) encodes one-, two-, three- and four-byte scalars")
     func stringFromScalars() {
         for text in ["", "a", "Ысык-Көл", "«24.kg»", "𝔸 и 😀", String(repeating: "өң", count: 40)] {

@@ -25,6 +25,19 @@ extension StringProtocol {
         utf8Compare(other) { a, b in a.count == b.count && bytesEqual(a, 0, b) } ?? utf8.elementsEqual(other.utf8)
     }
 
+    /// Whether `part` occurs in the string, on UTF-8 bytes (Foundation's `contains` on a string
+    /// goes through `range(of:)` with locale-aware comparison).
+    func includes(_ part: some StringProtocol) -> Bool {
+        func search(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard b.count <= a.count else { return false }
+            if b.isEmpty { return true }
+            for offset in 0...(a.count - b.count) where a[offset] == b[0] && bytesEqual(a, offset, b) { return true }
+            return false
+        }
+        return utf8Compare(part, search)
+            ?? Array(utf8).withUnsafeBufferPointer { a in Array(part.utf8).withUnsafeBufferPointer { b in search(a, b) } }
+    }
+
     /// Both strings' UTF-8 buffers, when both are contiguous (native strings always are).
     @inlinable
     func utf8Compare(_ other: some StringProtocol, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Bool) -> Bool? {

@@ -179,7 +179,7 @@ public struct PlaceRecognizer: Recognizer {
         for m in matches {
             guard let nouns = typeNouns[m.place.kind], m.last - m.first >= 2 else { continue }
             let typeWord = tokens[m.last - 1].lower
-            let plural = ["лар", "лер", "дар", "дер", "дор", "тар", "тер", "тор"].contains(where: { typeWord.contains($0) })
+            let plural = ["лар", "лер", "дар", "дер", "дор", "тар", "тер", "тор"].contains(where: { typeWord.includes($0) })
                 || ["районов", "районах", "районам", "районами", "областей", "областях", "областям", "областями"].contains(typeWord)
             guard plural else { continue }
             var k = m.first - 1
