@@ -52,12 +52,17 @@ public struct PersonGlossary: Sendable {
     /// oblique case (`бактыбеком` → бактыбек).
     public func givenName(_ lower: String) -> (name: String, sex: Sex, inflected: Bool)? {
         if let s = givenNames[lower] { return (lower, s, false) }
-        for (ending, restore) in [("ом", ""), ("ем", ""), ("а", ""), ("у", ""), ("е", ""), ("ой", "а"), ("ы", "а"), ("ой", "я"), ("и", "я"), ("ю", "я"), ("ей", "я"), ("ым", "")] where lower.endsWith(ending) {
-            let base = String(lower.dropLast(ending.count)) + restore
+        for (ending, restore) in Self.obliqueEndings where lower.endsWith(ending) {
+            let base = String(lower.unicodeScalars.dropLast(ending.unicodeScalars.count)) + restore
             if let s = givenNames[base] { return (base, s, true) }
         }
         return nil
     }
+
+    /// Russian case endings of given names, and what the nominative ends in instead.
+    static let obliqueEndings: [(ending: String, restore: String)] = [
+        ("ом", ""), ("ем", ""), ("а", ""), ("у", ""), ("е", ""), ("ой", "а"), ("ы", "а"), ("ой", "я"), ("и", "я"), ("ю", "я"), ("ей", "я"), ("ым", ""),
+    ]
 
     /// Whether a lower-case word is (a Kyrgyz or Russian case form of) a role word.
     public func isRoleWord(_ lower: String) -> Bool {
