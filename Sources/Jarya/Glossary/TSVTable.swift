@@ -1,3 +1,5 @@
+import ICUText
+
 /// A tab-separated glossary file: `#` comment lines, then a header row, then one entry per
 /// line. Editable in any spreadsheet; errors name the file and line so people can fix them.
 public struct TSVTable: Sendable {
@@ -39,7 +41,7 @@ public struct TSVTable: Sendable {
             let line = raw.last == UInt8(ascii: "\r") ? raw.dropLast() : raw[...]
             if line.isEmpty || (header == nil && line.first == UInt8(ascii: "#")) { continue }
             let cells = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map { bytes in
-                let cell = String(Substring(bytes))
+                let cell = Self.nfc(String(Substring(bytes)))
                 // Trim only what needs it: most cells have no spaces around them.
                 return cell.first?.isWhitespace == true || cell.last?.isWhitespace == true ? cell.trimmingCharacters(in: "") : cell
             }
@@ -59,6 +61,16 @@ public struct TSVTable: Sendable {
         guard let h = header else { throw GlossaryError(file: name, line: lineNumber, message: "no header row") }
         self.header = h
         self.rows = rows
+    }
+}
+
+extension TSVTable {
+    /// A cell in NFC, the form of the text it is compared with: the recognizers compare words as
+    /// bytes (see `FastText.swift`), so a glossary saved with decomposed letters (и + ˘ for й)
+    /// must be composed here. Only a cell with a scalar NFC could change is normalized.
+    static func nfc(_ cell: String) -> String {
+        guard cell.unicodeScalars.contains(where: { !CanonicalComposition.isStableAlone($0) }) else { return cell }
+        return (try? Normalizer.nfc.normalize(cell)) ?? cell
     }
 }
 

@@ -2,9 +2,9 @@
 ///
 /// Swift's `String` is Unicode-correct by canonical equivalence: `==`, `hasPrefix`, `hasSuffix`
 /// and hashing normalize non-ASCII text on the fly, and `lowercased()` goes through the full
-/// Unicode case tables. Jarya's text is NFC by the Normalize stage and the glossaries are NFC
-/// (`jarya glossary check`), so comparing bytes gives the same answers at a fraction of the
-/// cost. The profile showed these calls as a third of the pipeline's instructions.
+/// Unicode case tables. Jarya's text is NFC by the Normalize stage and glossary cells are made
+/// NFC as they are read (`TSVTable.nfc`), so comparing bytes gives the same answers at a
+/// fraction of the cost. The profile showed these calls as a third of the pipeline's instructions.
 extension StringProtocol {
     /// `hasPrefix` on UTF-8 bytes (both sides NFC).
     @inlinable
