@@ -58,16 +58,8 @@ struct EventLexicon: Sendable {
     func allMatches(_ tokens: [NameToken], at i: Int) -> [(Entry, Int)] {
         guard tokens[i].kind == .word, let initial = tokens[i].lower.unicodeScalars.first, let candidates = byInitial[initial] else { return [] }
         var result: [(Entry, Int)] = []
-        for n in candidates {
-            let e = entries[n]
-            guard i + e.words.count <= tokens.count else { continue }
-            var ok = true
-            for (k, w) in e.words.enumerated() {
-                let t = tokens[i + k]
-                let last = k == e.words.count - 1
-                if t.kind != .word || !(last && e.prefix ? t.lower.startsWith(w) : t.lower.sameBytes(w)) { ok = false; break }
-            }
-            if ok { result.append((e, i + e.words.count)) }
+        for n in candidates where matches(entries[n], tokens, at: i) {
+            result.append((entries[n], i + entries[n].words.count))
         }
         return result
     }
@@ -76,17 +68,20 @@ struct EventLexicon: Sendable {
     /// the index after it.
     func match(_ tokens: [NameToken], at i: Int, roles: [Role]) -> (Entry, Int)? {
         guard tokens[i].kind == .word, let initial = tokens[i].lower.unicodeScalars.first, let candidates = byInitial[initial] else { return nil }
-        for n in candidates {
-            let e = entries[n]
-            guard roles.contains(e.role), i + e.words.count <= tokens.count else { continue }
-            var ok = true
-            for (k, w) in e.words.enumerated() {
-                let t = tokens[i + k]
-                let last = k == e.words.count - 1
-                if t.kind != .word || !(last && e.prefix ? t.lower.startsWith(w) : t.lower.sameBytes(w)) { ok = false; break }
-            }
-            if ok { return (e, i + e.words.count) }
+        for n in candidates where roles.contains(entries[n].role) && matches(entries[n], tokens, at: i) {
+            return (entries[n], i + entries[n].words.count)
         }
         return nil
+    }
+
+    /// Whether the words of `e` are at token `i` (only the last word may be a prefix match).
+    private func matches(_ e: Entry, _ tokens: [NameToken], at i: Int) -> Bool {
+        guard i + e.words.count <= tokens.count else { return false }
+        for (k, w) in e.words.enumerated() {
+            let t = tokens[i + k]
+            let last = k == e.words.count - 1
+            if t.kind != .word || !(last && e.prefix ? t.lower.startsWith(w) : t.lower.sameBytes(w)) { return false }
+        }
+        return true
     }
 }

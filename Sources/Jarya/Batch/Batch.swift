@@ -126,7 +126,9 @@ public struct Batch {
             return try encoder.line(record)
         }
         var spliced = Data(line.dropLast(3))
-        spliced.append(contentsOf: try OrderedJSONEncoder().encode(related))
+        var list = JSONWriter(capacity: 64 * related.count)
+        list.related(related)
+        spliced.append(contentsOf: list.bytes)
         spliced.append(contentsOf: [UInt8(ascii: "}"), 0x0A])
         return spliced
     }

@@ -5,6 +5,7 @@ import Foundation
 final class Spool {
     private let path: String
     private let handle: FileHandle
+    private let writer: BlockWriter
 
     init() throws {
         var template = Array("\(NSTemporaryDirectory())/jarya-spool-XXXXXX".utf8CString)
@@ -13,24 +14,13 @@ final class Spool {
         path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         unlink(path)
         handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        writer = BlockWriter(handle: handle, name: path)
     }
 
-    /// Lines wait here and go to the file in large writes, not one system call per record.
-    private var buffer = Data()
-
-    func write(_ data: Data) throws {
-        buffer.append(data)
-        if buffer.count >= 1 << 16 { try flush() }
-    }
+    func write(_ data: Data) throws { try writer.write(data) }
 
     /// Writes what is buffered; call once after the last `write`.
-    func finishWriting() throws { try flush() }
-
-    private func flush() throws {
-        guard !buffer.isEmpty else { return }
-        do { try handle.write(contentsOf: buffer) } catch { throw OutputError(path: path, reason: "\(error)") }
-        buffer.removeAll(keepingCapacity: true)
-    }
+    func finishWriting() throws { try writer.flush() }
 
     /// Calls `body` with each line, without its line break, in order.
     func forEachLine(_ body: (Data) throws -> Void) throws {

@@ -59,11 +59,7 @@ public struct TranslationLinker: Sendable {
     }
 
     /// FNV-1a over the UTF-8 bytes: stable from run to run, unlike `Hasher`.
-    static func hash(_ text: String) -> UInt64 {
-        var h: UInt64 = 0xcbf29ce484222325
-        for b in text.utf8 { h = (h ^ UInt64(b)) &* 0x100000001b3 }
-        return h
-    }
+    static func hash(_ text: String) -> UInt64 { FNV1a.hash(utf8: text) }
 
     /// How many elements two sorted lists share.
     static func shared(_ a: ArraySlice<UInt64>, _ b: ArraySlice<UInt64>) -> Int {

@@ -69,15 +69,7 @@ extension TSVTable {
     /// bytes (see `FastText.swift`), so a glossary saved with decomposed letters (и + ˘ for й)
     /// must be composed here. Only a cell with a scalar NFC could change is normalized.
     static func nfc(_ cell: String) -> String {
-        // Below U+0300, basic Cyrillic and general punctuation never change under NFC: any other
-        // scalar (a combining mark first of all) sends the cell to ICU.
-        func unchanged(_ s: Unicode.Scalar) -> Bool {
-            switch s.value {
-            case 0..<0x300, 0x400..<0x483, 0x48A..<0x530, 0x2012..<0x2100: return true
-            default: return false
-            }
-        }
-        guard !cell.unicodeScalars.allSatisfy(unchanged) else { return cell }
+        guard !cell.unicodeScalars.allSatisfy(CanonicalComposition.isInert) else { return cell }
         return (try? Normalizer.nfc.normalize(cell)) ?? cell
     }
 }

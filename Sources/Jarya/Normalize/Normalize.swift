@@ -126,6 +126,16 @@ enum CanonicalComposition {
         default: return false
         }
     }
+
+    /// Scalars that NFC never changes wherever they stand: those of `isStableAlone` less the
+    /// combining marks among them (U+0300…, U+0483–U+0489), which may compose with or reorder
+    /// around their neighbours. A string of these alone is NFC already.
+    static func isInert(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x300..<0x340, 0x483...0x489: return false
+        default: return isStableAlone(s)
+        }
+    }
 }
 
 /// Two words typed without the space between them, the second capitalized:

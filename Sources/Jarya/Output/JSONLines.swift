@@ -42,25 +42,14 @@ public final class RecordOutput {
         finalPath = path
     }
 
-    /// Records wait here and go out in large writes, not one system call per record.
-    private var buffer = Data()
+    /// Records go out in large writes, not one system call per record.
+    private lazy var writer = BlockWriter(handle: handle, name: finalPath ?? "standard output")
 
-    public func write(_ data: Data) throws {
-        buffer.append(data)
-        if buffer.count >= 1 << 16 { try flush() }
-    }
-
-    private func flush() throws {
-        guard !buffer.isEmpty else { return }
-        do { try handle.write(contentsOf: buffer) } catch {
-            throw OutputError(path: finalPath ?? "standard output", reason: "\(error)")
-        }
-        buffer.removeAll(keepingCapacity: true)
-    }
+    public func write(_ data: Data) throws { try writer.write(data) }
 
     /// Makes the file visible under its name (or flushes standard output).
     public func commit() throws {
-        try flush()
+        try writer.flush()
         guard let temporaryPath, let finalPath else { return }
         do {
             try handle.synchronize()

@@ -68,16 +68,23 @@ extension Record {
         w.closeArray()
         w.key("text"); w.string(text ?? "")
         w.key("warnings"); w.strings(warnings ?? [])
-        w.key("related"); w.openArray()
-        for r in related ?? [] {
-            w.element(); w.openObject()
-            w.key("id"); w.string(r.id)
-            w.key("relation"); w.string(r.relation)
-            w.closeObject()
-        }
-        w.closeArray()
+        w.key("related"); w.related(related ?? [])
         w.closeObject()
         return w.bytes
+    }
+}
+
+extension JSONWriter {
+    /// A record's `related` list (also written on its own, into a spooled line, by `Batch`).
+    mutating func related(_ list: [Record.Related]) {
+        openArray()
+        for r in list {
+            element(); openObject()
+            key("id"); string(r.id)
+            key("relation"); string(r.relation)
+            closeObject()
+        }
+        closeArray()
     }
 }
 

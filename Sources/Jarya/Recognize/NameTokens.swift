@@ -50,22 +50,18 @@ public enum NameTokenizer {
                 kind = .punctuation
             }
             let text = String(scalars: t[i..<j])
-            var upper = 0, lower = 0, yo = false
+            var upper = 0, lower = 0
             if kind == .word {
                 for u in t[i..<j] where u.isWordLetter {
-                    if u.isUpperLetter { upper += 1 } else if u.isLowercase { lower += 1; yo = yo || u == "ё" }
+                    if u.isUppercase { upper += 1 } else if u.isLowercase { lower += 1 }
                 }
             }
             result.append(NameToken(
-                // A word with no capital and no ё is its own lower case.
-                kind: kind, span: Span(i, j), text: text, lower: upper == 0 && !yo ? text : foldedLowercase(text),
-                isCapitalized: t[i].isUpperLetter, isAllCaps: upper >= 2 && lower == 0, newlineBefore: newline))
+                kind: kind, span: Span(i, j), text: text, lower: text.foldedLowercase(),
+                isCapitalized: t[i].isUppercase, isAllCaps: upper >= 2 && lower == 0, newlineBefore: newline))
             newline = false
             i = j
         }
         return result
     }
 }
-
-/// Lower case with ё as е, as the glossaries spell words.
-func foldedLowercase(_ text: String) -> String { text.foldedLowercase() }

@@ -33,6 +33,9 @@ enum LanguageIdentifier {
                 defer { t += 1 }
                 guard tokens[t].kind == .word else { continue }
                 var kyLetter = false, ruLetter = false, latin = 0, cyrillic = 0
+                // Function words are looked up by a hash of the word's lower case, made in the
+                // same pass over its scalars: no string is made for a word.
+                var hasher: FNV1a? = FNV1a()
                 for u in text.scalars[tokens[t].span.start..<tokens[t].span.end] {
                     switch u {
                     case "ө", "ү", "ң", "Ө", "Ү", "Ң": kyLetter = true
@@ -40,12 +43,11 @@ enum LanguageIdentifier {
                     default: break
                     }
                     if u.value >= 0x400 && u.value < 0x530 { cyrillic += 1 } else if u.isASCII { latin += 1 }
+                    FunctionWords.add(u, to: &hasher)
                 }
                 if kyLetter { ky += 2 }
                 if ruLetter { ru += 2 }
-                // Function words are looked up by a hash of the word's lower case, computed on its
-                // scalars: no string is made for a word.
-                let hash = FunctionWords.hash(text.scalars[tokens[t].span.start..<tokens[t].span.end])
+                let hash = hasher?.value
                 if kyrgyzWords.contains(hash) { ky += 1 }
                 if russianWords.contains(hash) { ru += 1 }
                 if latin > cyrillic { en += englishWords.contains(hash) ? 2 : 1 }
@@ -93,19 +95,21 @@ struct FunctionWords: ExpressibleByArrayLiteral, Sendable {
     private let hashes: Set<UInt64>
 
     init(arrayLiteral words: String...) {
-        hashes = Set(words.map { Self.hash(Array($0.unicodeScalars)[...]) ?? 0 })
+        hashes = Set(words.map { word in
+            var hasher: FNV1a? = FNV1a()
+            for u in word.unicodeScalars { Self.add(u, to: &hasher) }
+            return hasher?.value ?? 0
+        })
     }
 
     func contains(_ hash: UInt64?) -> Bool { hash.map(hashes.contains) ?? false }
 
-    /// The hash of a word's lower case, or nil for a word with a letter outside ASCII and
-    /// Cyrillic (no function word has one).
-    static func hash(_ scalars: ArraySlice<Unicode.Scalar>) -> UInt64? {
-        var h: UInt64 = 0xcbf29ce484222325
-        for s in scalars {
-            guard let l = String.lower(s, foldingYo: false) else { return nil }
-            h = (h ^ UInt64(l.value)) &* 0x100000001b3
-        }
-        return h
+    /// Adds a scalar's lower case to a word's hash; a letter outside ASCII and Cyrillic (no
+    /// function word has one) makes the hash nil.
+    @inline(__always)
+    static func add(_ u: Unicode.Scalar, to hasher: inout FNV1a?) {
+        guard hasher != nil else { return }
+        guard let l = u.lowercaseByRange() else { hasher = nil; return }
+        hasher!.add(UInt64(l.value))
     }
 }

@@ -65,21 +65,7 @@ extension String {
         if length == 0 { self = ""; return }
         self.init(unsafeUninitializedCapacity: length) { buffer in
             var k = 0
-            for s in scalars {
-                let v = s.value
-                switch v {
-                case 0..<0x80:
-                    buffer[k] = UInt8(v); k += 1
-                case 0x80..<0x800:
-                    buffer[k] = UInt8(0xC0 | (v >> 6)); buffer[k + 1] = UInt8(0x80 | (v & 0x3F)); k += 2
-                case 0x800..<0x10000:
-                    buffer[k] = UInt8(0xE0 | (v >> 12)); buffer[k + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
-                    buffer[k + 2] = UInt8(0x80 | (v & 0x3F)); k += 3
-                default:
-                    buffer[k] = UInt8(0xF0 | (v >> 18)); buffer[k + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
-                    buffer[k + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); buffer[k + 3] = UInt8(0x80 | (v & 0x3F)); k += 4
-                }
-            }
+            for s in scalars { k += UTF8Bytes.write(s.value, into: buffer, at: k) }
             return k
         }
     }
@@ -93,14 +79,18 @@ extension String {
     func foldedLowercase() -> String { lowered(foldingYo: true) }
 
     private func lowered(foldingYo: Bool) -> String {
-        var text = self
         // Every scalar the ranges handle keeps its UTF-8 length in lower case, so the work is
         // done on the bytes: one pass to see whether anything changes, one to write.
+        if let unchanged = utf8.withContiguousStorageIfAvailable({ Self.isLowerASCIIOrBasicCyrillic($0, foldingYo: foldingYo) }),
+           unchanged {
+            return self
+        }
+        var text = self
         let result: String?? = text.withUTF8 { bytes in
             var changes = false
             var i = 0
             while i < bytes.count {
-                guard let (s, width) = Self.scalar(in: bytes, at: i), let l = Self.lower(s, foldingYo: foldingYo) else { return nil }
+                guard let (s, width) = Self.scalar(in: bytes, at: i), let l = s.lowercaseByRange(foldingYo: foldingYo) else { return nil }
                 if l != s { changes = true }
                 i += width
             }
@@ -108,15 +98,9 @@ extension String {
             return String(unsafeUninitializedCapacity: bytes.count) { out in
                 var i = 0
                 while i < bytes.count {
-                    let (s, width) = Self.scalar(in: bytes, at: i)!
-                    let v = Self.lower(s, foldingYo: foldingYo)!.value
-                    switch width {
-                    case 1: out[i] = UInt8(v)
-                    case 2: out[i] = UInt8(0xC0 | (v >> 6)); out[i + 1] = UInt8(0x80 | (v & 0x3F))
-                    default:
-                        out[i] = UInt8(0xE0 | (v >> 12)); out[i + 1] = UInt8(0x80 | ((v >> 6) & 0x3F)); out[i + 2] = UInt8(0x80 | (v & 0x3F))
-                    }
-                    i += width
+                    let (s, _) = Self.scalar(in: bytes, at: i)!
+                    // The lower case has the same UTF-8 width (see `lowercaseByRange`).
+                    i += UTF8Bytes.write(s.lowercaseByRange(foldingYo: foldingYo)!.value, into: out, at: i)
                 }
                 return bytes.count
             }
@@ -126,6 +110,31 @@ extension String {
         case .some(nil): return self  // nothing to change
         case .some(let lowered?): return lowered
         }
+    }
+
+    /// Whether the bytes are lower-case ASCII and basic Cyrillic only (U+0430–U+047F less Ѡ…,
+    /// and less ё when folding), the usual word: decided on the bytes without decoding, so that
+    /// a word with nothing to change costs a glance.
+    @inline(__always)
+    private static func isLowerASCIIOrBasicCyrillic(_ b: UnsafeBufferPointer<UInt8>, foldingYo: Bool) -> Bool {
+        var i = 0
+        while i < b.count {
+            let b0 = b[i]
+            if b0 < 0x80 {
+                if b0 >= 0x41 && b0 <= 0x5A { return false }
+                i += 1
+                continue
+            }
+            guard i + 1 < b.count else { return false }
+            let b1 = b[i + 1]
+            switch b0 {
+            case 0xD0 where b1 >= 0xB0: break  // а…п
+            case 0xD1 where b1 <= 0x9F && !(foldingYo && b1 == 0x91): break  // р…я, ѐ…џ
+            default: return false
+            }
+            i += 2
+        }
+        return true
     }
 
     /// The scalar of one-, two- or three-byte UTF-8 at `i` and its width (four-byte scalars are
@@ -146,25 +155,71 @@ extension String {
         return String(scalars: s.unicodeScalars.lazy.map { $0 == "ё" ? "е" : $0 })
     }
 
-    /// The lower case of a scalar by range, or nil outside the ranges handled here.
+}
+
+extension Unicode.Scalar {
+    /// The lower case by range for ASCII, Latin-1 signs, Cyrillic (U+0400–U+04FF) and general
+    /// punctuation, with ё as е when `foldingYo`; nil outside those ranges (ask the Unicode
+    /// tables). Every answer has the scalar's own UTF-8 width, which `lowered` relies on.
     @inline(__always)
-    static func lower(_ s: Unicode.Scalar, foldingYo: Bool) -> Unicode.Scalar? {
-        let v = s.value
+    func lowercaseByRange(foldingYo: Bool = false) -> Unicode.Scalar? {
+        let v = value
         var l: UInt32
         switch v {
         case 0x41...0x5A: l = v + 0x20
-        case 0...0x7F, 0xA0...0xBF, 0x2000...0x20FF: return s
+        case 0...0x7F, 0xA0...0xBF, 0x2000...0x20FF: return self
         case 0x410...0x42F: l = v + 0x20
         case 0x400...0x40F: l = v + 0x50
         case 0x430...0x45F: l = v
+        // Kyrgyz and other Cyrillic letters come in pairs: capital (even), then small (ң after Ң) ...
         case 0x460...0x481, 0x48A...0x4BF, 0x4D0...0x4FF: l = v | 1
         case 0x482...0x489, 0x4CF: l = v
         case 0x4C0: l = 0x4CF
+        // ... but for Ӂ…ӎ the capital is the odd one.
         case 0x4C1...0x4CE: l = v % 2 == 1 ? v + 1 : v
         default: return nil
         }
         if foldingYo && l == 0x451 { l = 0x435 }
         return Unicode.Scalar(l)
+    }
+}
+
+/// UTF-8 encoding of one scalar into a buffer.
+enum UTF8Bytes {
+    /// Writes scalar value `v` at `k` and returns the number of bytes written.
+    @inline(__always)
+    static func write(_ v: UInt32, into buffer: UnsafeMutableBufferPointer<UInt8>, at k: Int) -> Int {
+        switch v {
+        case 0..<0x80:
+            buffer[k] = UInt8(v)
+            return 1
+        case 0x80..<0x800:
+            buffer[k] = UInt8(0xC0 | (v >> 6)); buffer[k + 1] = UInt8(0x80 | (v & 0x3F))
+            return 2
+        case 0x800..<0x10000:
+            buffer[k] = UInt8(0xE0 | (v >> 12)); buffer[k + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+            buffer[k + 2] = UInt8(0x80 | (v & 0x3F))
+            return 3
+        default:
+            buffer[k] = UInt8(0xF0 | (v >> 18)); buffer[k + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+            buffer[k + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); buffer[k + 3] = UInt8(0x80 | (v & 0x3F))
+            return 4
+        }
+    }
+}
+
+/// FNV-1a, 64-bit: a hash that is the same in every run (Swift's `Hasher` is seeded per
+/// process), for the translation linker's signatures and the function-word lists.
+struct FNV1a {
+    private(set) var value: UInt64 = 0xcbf29ce484222325
+
+    @inline(__always)
+    mutating func add(_ n: UInt64) { value = (value ^ n) &* 0x100000001b3 }
+
+    static func hash(utf8 text: String) -> UInt64 {
+        var h = FNV1a()
+        for b in text.utf8 { h.add(UInt64(b)) }
+        return h.value
     }
 }
 

@@ -29,26 +29,24 @@ extension Unicode.Scalar {
         }
     }
 
-    /// `properties.isLowercase`.
+    /// `properties.isLowercase`. Past basic Cyrillic, a Cyrillic letter is small when it is its own
+    /// lower case.
     var isLowercase: Bool {
         switch value {
-        case 0x61...0x7A, 0x430...0x45F, 0x4CF: return true
-        case 0...0x7F, 0x400...0x42F, 0x482...0x489, 0x4C0, 0x2000...0x206F: return false
-        // Kyrgyz and other Cyrillic letters come in pairs: capital, then small (ң after Ң) ...
-        case 0x460...0x481, 0x48A...0x4BF, 0x4D0...0x4FF: return value % 2 == 1
-        // ... but for Ӂ…ӎ, where the small letter is the even one.
-        case 0x4C1...0x4CE: return value % 2 == 0
+        case 0x61...0x7A, 0x430...0x45F: return true
+        case 0...0x7F, 0x400...0x42F, 0x482...0x489, 0x2000...0x206F: return false
+        case 0x460...0x4FF: return lowercaseByRange() == self
         default: return properties.isLowercase
         }
     }
 
-    /// `properties.isUppercase`.
+    /// `properties.isUppercase`. Past basic Cyrillic, a Cyrillic letter is a capital when its lower
+    /// case differs.
     var isUppercase: Bool {
         switch value {
-        case 0x41...0x5A, 0x400...0x42F, 0x4C0: return true
-        case 0...0x7F, 0x430...0x45F, 0x482...0x489, 0x4CF, 0x2000...0x206F: return false
-        case 0x460...0x481, 0x48A...0x4BF, 0x4D0...0x4FF: return value % 2 == 0
-        case 0x4C1...0x4CE: return value % 2 == 1
+        case 0x41...0x5A, 0x400...0x42F: return true
+        case 0...0x7F, 0x430...0x45F, 0x2000...0x206F: return false
+        case 0x460...0x4FF: return lowercaseByRange() != self
         default: return properties.isUppercase
         }
     }
@@ -61,9 +59,6 @@ extension Unicode.Scalar {
         default: return properties.isAlphabetic
         }
     }
-
-    /// Upper case (the same as `isUppercase`).
-    var isUpperLetter: Bool { isUppercase }
 }
 
 extension Array where Element == Unicode.Scalar {

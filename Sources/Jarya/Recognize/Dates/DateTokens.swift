@@ -35,13 +35,8 @@ enum DateTokenizer {
                 i = j
             } else if c.isWordLetter {
                 var j = i
-                var plain = true  // no capital and no ё: the word is its own folded lower case
-                while j < t.count && t[j].isWordLetter {
-                    if t[j].isUpperLetter || t[j] == "ё" { plain = false }
-                    j += 1
-                }
-                let text = String(scalars: t[i..<j])
-                let word = plain ? text : text.foldedLowercase()
+                while j < t.count && t[j].isWordLetter { j += 1 }
+                let word = String(scalars: t[i..<j]).foldedLowercase()
                 tok = DateToken(kind: .word, span: Span(i, j), text: word, spaceBefore: space, newlineBefore: newline)
                 i = j
             } else {
