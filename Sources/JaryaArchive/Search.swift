@@ -103,7 +103,16 @@ extension ArchiveIndex {
             ORDER BY e.first_day IS NULL, e.first_day, e.start, d.path, d.id
             """
         let decoder = JSONDecoder()
-        let rows = try read { db in try String.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)) }
+        let rows: [String]
+        do {
+            rows = try database.read { db in try String.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)) }
+        } catch let error as DatabaseError where error.message?.hasPrefix("fts5") == true {
+            // What FTSQuery makes is valid FTS5; only a query too complex for FTS5's parser ends here.
+            throw ArchiveError("search: cannot read the query `\(q.text ?? "")`: it is too complex (FTS5: \(error.message ?? "")). "
+                               + FTSQuery.howTo)
+        } catch {
+            throw ArchiveFile.failure(error, path: path, writing: false)
+        }
         return try rows.map { try decoder.decode(Jarya.Record.self, from: Data($0.utf8)) }
     }
 }
@@ -131,7 +140,7 @@ public enum FTSQuery {
     /// At most this many words and phrases, and this many nested parentheses: FTS5 refuses
     /// expression trees deeper than 256.
     public static let maxTerms = 100
-    public static let maxDepth = 32
+    public static let maxDepth = 8
 
     /// The FTS5 query, or nil when the query has no words at all; throws `Failure`.
     public static func translate(_ query: String) throws -> String? {
@@ -160,14 +169,16 @@ public enum FTSQuery {
     indirect enum Node {
         case term(String)
         case all([Node]), any([Node])
-        case except(Node, Node)
+        /// The first without any of the others: `(a NOT b NOT c)`, flat, as FTS5's parser
+        /// has a small stack.
+        case except(Node, [Node])
 
         var fts: String {
             switch self {
             case .term(let t): return t
             case .all(let nodes): return nodes.count == 1 ? nodes[0].fts : "(" + nodes.map(\.fts).joined(separator: " AND ") + ")"
             case .any(let nodes): return nodes.count == 1 ? nodes[0].fts : "(" + nodes.map(\.fts).joined(separator: " OR ") + ")"
-            case .except(let a, let b): return "(" + a.fts + " NOT " + b.fts + ")"
+            case .except(let a, let bs): return "(" + ([a] + bs).map(\.fts).joined(separator: " NOT ") + ")"
             }
         }
     }
@@ -255,7 +266,12 @@ public enum FTSQuery {
                         // `a AND NOT b` is `a NOT b`.
                         k += 1
                         try expectOperand(after: "NOT")
-                        nodes = [.except(.all(nodes), try parsePrimary(depth: depth))]
+                        let excluded = try parsePrimary(depth: depth)
+                        if nodes.count == 1, case .except(let base, let others) = nodes[0] {
+                            nodes = [.except(base, others + [excluded])]
+                        } else {
+                            nodes = [.except(.all(nodes), [excluded])]
+                        }
                         continue
                     }
                     try expectOperand(after: "AND")
@@ -270,13 +286,14 @@ public enum FTSQuery {
         }
 
         mutating func parseNot(depth: Int) throws -> Node {
-            var node = try parsePrimary(depth: depth)
+            let node = try parsePrimary(depth: depth)
+            var excluded: [Node] = []
             while peek == .not {
                 k += 1
                 try expectOperand(after: "NOT")
-                node = .except(node, try parsePrimary(depth: depth))
+                excluded.append(try parsePrimary(depth: depth))
             }
-            return node
+            return excluded.isEmpty ? node : .except(node, excluded)
         }
 
         mutating func parsePrimary(depth: Int) throws -> Node {
