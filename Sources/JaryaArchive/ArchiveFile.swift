@@ -172,7 +172,8 @@ enum ArchiveFile {
     static func reason(_ error: any Error) -> String {
         if let decoding = error as? DecodingError {
             switch decoding {
-            case .dataCorrupted(let c): return c.underlyingError.map { _ in "not valid JSON" } ?? c.debugDescription
+            case .dataCorrupted(let c):
+                return c.codingPath.isEmpty ? "not valid JSON" : "a wrong value at \(c.codingPath.map(\.stringValue).joined(separator: "."))"
             case .keyNotFound(let key, _): return "no \"\(key.stringValue)\" field"
             case .typeMismatch(_, let c), .valueNotFound(_, let c):
                 return "a wrong value at \(c.codingPath.map(\.stringValue).joined(separator: "."))"

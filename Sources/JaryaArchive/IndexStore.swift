@@ -217,11 +217,17 @@ public final class ArchiveIndex: Sendable {
 
     /// Every stored record, in path order.
     public func records() throws -> [Jarya.Record] {
-        let decoder = JSONDecoder()
-        return try read { db in
-            try String.fetchAll(db, sql: "SELECT record FROM documents ORDER BY path, id").map {
-                try decoder.decode(Jarya.Record.self, from: Data($0.utf8))
-            }
+        try read { db in try String.fetchAll(db, sql: "SELECT record FROM documents ORDER BY path, id") }.map(decodeStored)
+    }
+
+    /// A record as stored in `documents.record`; one that another tool damaged is an
+    /// `ArchiveError` (74) that says how to repair the archive.
+    func decodeStored(_ json: String) throws -> Jarya.Record {
+        do {
+            return try JSONDecoder().decode(Jarya.Record.self, from: Data(json.utf8))
+        } catch {
+            throw ArchiveError("the archive \(path) holds a record that is not valid (\(ArchiveFile.reason(error))): "
+                               + "index its releases again into a new archive.", kind: .notArchive)
         }
     }
 

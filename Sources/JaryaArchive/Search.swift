@@ -102,7 +102,6 @@ extension ArchiveIndex {
             \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: "\n  AND "))
             ORDER BY e.first_day IS NULL, e.first_day, e.start, d.path, d.id
             """
-        let decoder = JSONDecoder()
         let rows: [String]
         do {
             rows = try database.read { db in try String.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)) }
@@ -113,7 +112,7 @@ extension ArchiveIndex {
         } catch {
             throw ArchiveFile.failure(error, path: path, writing: false)
         }
-        return try rows.map { try decoder.decode(Jarya.Record.self, from: Data($0.utf8)) }
+        return try rows.map(decodeStored)
     }
 }
 
@@ -225,6 +224,8 @@ public enum FTSQuery {
             while stem.hasSuffix("*") { stem = stem.dropLast(); prefix = true }
             let folded = Folding.fold(String(stem)).trimmingCharacters(in: edges)
             guard hasWord(folded) else { continue }
+            // Enough to refuse the query: no need to analyse the rest of a huge one.
+            if tokens.count > 4 * maxTerms { break }
             if prefix {
                 tokens.append(.term(quoted(folded) + "*"))
                 continue

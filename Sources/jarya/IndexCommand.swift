@@ -21,7 +21,7 @@ struct IndexCommand: ParsableCommand {
 
         Exit status:
           0   every document was indexed
-          64  a usage error (an unknown option, --jobs below 1)
+          64  a usage error (an unknown option, --jobs or --max-bytes below 1)
           65  a document was not usable (binary, empty, too large, malformed), or a .jsonl
               line is not a record; the other documents are indexed
           66  an input path does not exist
@@ -49,6 +49,7 @@ struct IndexCommand: ParsableCommand {
 
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+        if maxBytes < 1 { throw ValidationError("--max-bytes must be at least 1.") }
     }
 
     func run() throws {

@@ -97,6 +97,22 @@ struct ArchiveFileTests {
         }
     }
 
+    @Test("a record another tool damaged in the archive: one line saying what to do (74), for search and export")
+    func damagedRecord() throws {
+        let path = try Self.smallArchive()
+        try DatabaseQueue(path: path).write { db in try db.execute(sql: "UPDATE documents SET record = '{\"schema\": \"jarya.record/1\"'") }
+        let reader = try ArchiveIndex(readingAt: path)
+        for read in [{ _ = try reader.search(SearchQuery(text: "ледников")) }, { _ = try reader.records() }] {
+            do {
+                try read()
+                Issue.record("a damaged record was read")
+            } catch let error as ArchiveError {
+                #expect(error.kind == .notArchive && error.description.contains(path) && error.description.contains("index its releases again"))
+                #expect(!error.description.contains("DecodingError") && !error.description.contains("\n"))
+            }
+        }
+    }
+
     @Test("a .jsonl that is not records fails alone (65); the other inputs are indexed")
     func badRecordsFile() throws {
         let path = CorpusArchive.temporaryDB("archive.sqlite")

@@ -95,6 +95,10 @@ struct QueryTests {
         let notChain = "Бишкек" + String(repeating: " NOT семинар", count: 99)
         #expect(try archive.search(SearchQuery(text: notChain)).count > 1)
         #expect(throws: ArchiveError.self) { try archive.search(SearchQuery(text: notChain + " NOT тренинг")) }
+        // A huge query is refused without analysing every word.
+        let started = Date()
+        #expect(throws: ArchiveError.self) { try archive.search(SearchQuery(text: String(repeating: "Бишкекте конференция ", count: 50_000))) }
+        #expect(Date().timeIntervalSince(started) < 5)
     }
 }
 
