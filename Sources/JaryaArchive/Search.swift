@@ -4,8 +4,10 @@ import Jarya
 
 /// What `jarya search` asks of the archive. Every field is optional; given fields must all hold.
 public struct SearchQuery: Sendable {
-    /// An FTS5 query over the folded title and text (words, "phrases", prefix*, AND/OR/NOT,
-    /// parentheses); a bare word also matches the other case forms of the word.
+    /// A full-text query over the folded title and text, as a user types it: words (all must
+    /// match), "phrases", prefix*, AND/OR/NOT, parentheses (see `FTSQuery`); a bare word also
+    /// matches the other case forms of the word. One that cannot be read is an `ArchiveError`
+    /// of kind `.query` saying how to write it.
     public var text: String?
     /// A place in any language or case form (`Бишкекте`, `в Бишкеке`, `Bishkek`).
     public var place: String?
