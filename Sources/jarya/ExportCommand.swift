@@ -8,12 +8,13 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Export events as CSV or as an iCalendar (.ics) file.",
         discussion: """
-        From an archive (--db) or a JSON Lines file of records (--records). CSV has one row per
-        event. The .ics file has one VEVENT per event whose dates are precise to the day:
-        all-day events as dates, events with a time of day in Kyrgyzstan's time
-        (TZID=Asia/Bishkek, with its VTIMEZONE); lines are folded at 75 octets. Events dated
-        only to the month or year, or without a year, are left out and listed on standard
-        error. The archive is only read, and can be exported while `jarya index` writes it.
+        From an archive (--db) or a JSON Lines file of records (--records). CSV
+        has one row per event. The .ics file has one VEVENT per event whose dates
+        are precise to the day: all-day events as dates, events with a time of
+        day in Kyrgyzstan's time (TZID=Asia/Bishkek, with its VTIMEZONE); lines
+        are folded at 75 octets. Events dated only to the month or year, or
+        without a year, are left out and listed on standard error. The archive
+        is only read, also while `jarya index` writes it.
 
         Examples:
           jarya export --ics --db archive.sqlite --out events.ics
@@ -21,12 +22,13 @@ struct ExportCommand: ParsableCommand {
 
         Exit status:
           0   the export was written
-          64  a usage error (give one of --csv or --ics; --db or --records, not both)
+          64  a usage error (give one of --csv or --ics; --db or --records,
+              not both)
           65  a line of --records is not a record
           66  there is no archive at --db, or no file at --records
           73  the output (--out or standard output) cannot be written
-          74  --db is not a Jarya archive (a folder, another kind of file, a damaged or
-              foreign SQLite database), or --records cannot be read
+          74  --db is not a Jarya archive (a folder, another kind of file, a
+              damaged or foreign SQLite database), or --records cannot be read
           75  another program keeps the archive locked: try again later
         """
     )

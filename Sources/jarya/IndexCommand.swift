@@ -8,12 +8,13 @@ struct IndexCommand: ParsableCommand {
         commandName: "index",
         abstract: "Store records in a searchable SQLite archive (created if needed).",
         discussion: """
-        Files and folders are processed as `jarya process` reads them; a path ending in .jsonl
-        is read as records (`jarya process --out`). Re-indexing a document replaces its rows.
-        The archive is plain SQLite in WAL mode: tables documents, events, event_places,
-        event_organizations, entities, and the FTS5 table documents_fts. `jarya search` and
-        `jarya export` can read it while an index run writes. One index run at a time: a run
-        holds ARCHIVE.lock while it writes.
+        Files and folders are processed as `jarya process` reads them; a path
+        ending in .jsonl is read as records (`jarya process --out`). Re-indexing a
+        document replaces its rows. The archive is plain SQLite in WAL mode: tables
+        documents, events, event_places, event_organizations, entities, and the
+        FTS5 table documents_fts. `jarya search` and `jarya export` can read it
+        while an index run writes. One index run at a time: a run holds
+        ARCHIVE.lock while it writes.
 
         Examples:
           jarya index corpus/ --db archive.sqlite
@@ -22,12 +23,14 @@ struct IndexCommand: ParsableCommand {
         Exit status:
           0   every document was indexed
           64  a usage error (an unknown option, --jobs or --max-bytes below 1)
-          65  a document was not usable (binary, empty, too large, malformed), or a .jsonl
-              line is not a record; the other documents are indexed
+          65  a document was not usable (binary, empty, too large, malformed),
+              or a .jsonl line is not a record; the other documents are indexed
           66  an input path does not exist
-          73  the archive cannot be created or written (no such folder, read-only, disk full)
-          74  --db is not a Jarya archive (a folder, another kind of file, a damaged or foreign
-              SQLite database: nothing is written to it), or an input cannot be read
+          73  the archive cannot be created or written (no such folder,
+              read-only, disk full)
+          74  --db is not a Jarya archive (a folder, another kind of file, a
+              damaged or foreign SQLite database: nothing is written to it),
+              or an input cannot be read
           75  another index run holds the archive: try again later
         """
     )

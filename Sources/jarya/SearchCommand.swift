@@ -8,17 +8,17 @@ struct SearchCommand: ParsableCommand {
         commandName: "search",
         abstract: "Find releases in an archive made by `jarya index`.",
         discussion: """
-        TEXT is a full-text query: words (all must match: конференция Бишкек), "phrases"
-        (also «…»), prefix*, AND, OR, NOT and parentheses, as in
-        бишкек NOT (семинар OR тренинг). It is matched regardless of letter case, ё/е and
-        lookalike letters, and a bare word also matches its other case forms. A query that
-        cannot be read is refused with a line that says how to write it.
-        --place takes a place in any language or case form (Бишкекте, в Бишкеке, Bishkek) and
-        matches the event's places (or, for a release whose event names no place, the places
-        it mentions). --from/--to take YYYY, YYYY-MM or YYYY-MM-DD and keep events that overlap
-        the range. --lang ky or ru also match bilingual (ky+ru) releases.
-        Results are sorted by event start, then path. The archive is only read, and can be
-        searched while `jarya index` writes it.
+        TEXT is a full-text query: words (all must match: конференция Бишкек),
+        "phrases" (also «…»), prefix*, AND, OR, NOT and parentheses, as in
+        бишкек NOT (семинар OR тренинг). Letter case, ё/е and lookalike letters do
+        not matter, and a bare word also matches its other case forms. A query
+        that cannot be read is refused with a line that says how to write it.
+        --place takes a place in any language or case form (Бишкекте, в Бишкеке,
+        Bishkek) and matches the event's places (or, for a release whose event
+        names no place, the places it mentions). --from/--to take YYYY, YYYY-MM
+        or YYYY-MM-DD and keep events that overlap the range. --lang ky or ru
+        also match bilingual (ky+ru) releases. Results are sorted by event start,
+        then path. The archive is only read, also while `jarya index` writes it.
 
         Examples:
           jarya search конференция Бишкек --db archive.sqlite
@@ -28,11 +28,12 @@ struct SearchCommand: ParsableCommand {
 
         Exit status:
           0   the search ran (also when nothing matched)
-          64  a usage error: a query that cannot be read, a bad --from, --to or --lang
+          64  a usage error: a query that cannot be read, a bad --from, --to
+              or --lang
           66  there is no archive at --db
           73  standard output cannot be written
-          74  --db is not a Jarya archive (a folder, another kind of file, a damaged or
-              foreign SQLite database) or cannot be read
+          74  --db is not a Jarya archive (a folder, another kind of file, a
+              damaged or foreign SQLite database) or cannot be read
           75  another program keeps the archive locked: try again later
         """
     )
