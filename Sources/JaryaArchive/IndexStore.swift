@@ -11,7 +11,7 @@ import Jarya
 /// `entities`, and `documents_fts` (title, text and the words' dictionary forms, folded,
 /// rowid = the document's rowid).
 public final class ArchiveIndex: Sendable {
-    /// The connection: read-write for `jarya index`, read-only for `search` and `export`.
+    /// The connection: it writes for `jarya index`, and only reads for `search` and `export`.
     public let database: DatabaseQueue
     /// The archive's path, for messages.
     public let path: String
@@ -44,14 +44,16 @@ public final class ArchiveIndex: Sendable {
     /// writes to it, and reads go on while another process indexes (WAL: readers do not wait
     /// for the writer). Throws `.missing` when there is no archive at `path`.
     ///
-    /// The connection is read-only only when the file is: a read-write connection (that only
-    /// reads) removes WAL mode's `-wal` and `-shm` files when it closes, as SQLite's own tools
-    /// do, instead of leaving them beside the archive.
+    /// The connection is opened read-only only when the file or its folder cannot be written:
+    /// a read-write connection (that only reads) removes WAL mode's `-wal` and `-shm` files
+    /// when it closes, as SQLite's own tools do, instead of leaving them beside the archive.
     public init(readingAt path: String) throws {
         self.path = path
         try ArchiveFile.check(path, writing: false)
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let readonly = access(path, W_OK) != 0 || access(folder, W_OK) != 0
         do {
-            database = try DatabaseQueue(path: path, configuration: Self.configuration(readonly: access(path, W_OK) != 0))
+            database = try DatabaseQueue(path: path, configuration: Self.configuration(readonly: readonly))
             try ArchiveFile.checkSchema(database, path: path, writing: false)
         } catch {
             throw ArchiveFile.failure(error, path: path, writing: false)
@@ -238,7 +240,7 @@ public final class ArchiveIndex: Sendable {
 
     /// Records of a JSON Lines file (`jarya process --out`), blank lines skipped.
     ///
-    /// Throws `ArchiveError` `.missing` (no such file), `.unreadable` (a folder, no permission)
+    /// Throws `ArchiveError` `.missing` (no such file), `.notArchive` (a folder, no permission)
     /// or `.badRecords` (a line that is not a record: the message names file and line).
     public static func records(jsonLines url: URL) throws -> [Jarya.Record] {
         let data = try ArchiveFile.readRegularFile(url.path)
