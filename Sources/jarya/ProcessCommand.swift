@@ -140,6 +140,8 @@ struct Process: ParsableCommand {
         if let state {
             do {
                 cache = try StateStore(path: state, fingerprint: processor.settingsFingerprint)
+            } catch let error as ArchiveError {
+                throw stop("\(error)", error.exitCode)
             } catch {
                 throw stop("cannot open the state file \(state): \(error). Check the path, or remove the file to start afresh.",
                            ExitStatus.cannotCreate.rawValue)
