@@ -6,10 +6,17 @@ struct Normalize: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the normalized text of a release: the text that record spans point into.",
         discussion: """
-        Repairs (lookalike letters, Kyrgyz letter substitutes) are listed on standard error.
+        Repairs (lookalike letters, Kyrgyz letter substitutes) are listed on
+        standard error.
 
         Example:
           jarya normalize release.txt > release.normalized.txt
+
+        \(ExitStatusHelp.section([0, 64, 65, 66, 74], [
+            0: "success: the text was printed",
+            65: "the document was not usable: binary, empty, too large, malformed",
+            74: "the file exists but cannot be read",
+        ]))
         """
     )
 
