@@ -8,20 +8,22 @@ struct JaryaCommand: ParsableCommand {
         commandName: "jarya",
         abstract: "Turn Kyrgyz and Russian press releases into structured JSON event records.",
         discussion: """
+        Reads press releases from .txt, .md, .html, .htm and .docx files (folders
+        recursively) or standard input; writes one JSON record per release.
+
         Examples:
-          jarya process corpus/ --out records.jsonl  every .txt, .md, .html, .htm and
-                                                     .docx below corpus/, a record a line
-          jarya process release.txt                  one release, record to standard output
-          cat release.txt | jarya process            standard input
-          jarya normalize release.txt                the normalized text spans point into
-          jarya index corpus/ --db archive.sqlite    a searchable archive (then: search,
-                                                     export)
+          jarya process corpus/ --out records.jsonl   a folder, records to a file
+          jarya process release.txt                   one release, to standard output
+          cat release.txt | jarya process             standard input
+          jarya normalize release.txt                 the text that spans point into
+          jarya index corpus/ --db archive.sqlite     a searchable archive
 
         Glossaries are read from $JARYA_GLOSSARIES when it is set, else from
         glossaries/ beside the executable, else from ../share/jarya/glossaries
         relative to it (where scripts/install puts them).
 
         \(ExitStatusHelp.section([0, 64, 65, 66, 73, 74, 75]))
+
         Failed documents still get a record with an "error" field; the exit status
         is the most serious failure. Each command's --help lists its own codes.
         """,
@@ -86,12 +88,12 @@ extension Glossary.Check: UsesGlossaries {
 enum ExitStatusHelp {
     static let meanings: [Int32: String] = [
         0: "success: every document was processed",
-        64: "usage error: unknown option or command, bad value, unknown --encoding",
-        65: "a document was not usable: binary, empty, over --max-bytes, malformed",
+        64: "usage error: an unknown option, a bad value or charset name",
+        65: "a document was not usable: binary, empty, too large, malformed",
         66: "an input path does not exist",
-        73: "an output file (or its lock file) cannot be created or written",
-        74: "a file exists but cannot be read, or the glossaries cannot be found",
-        75: "another run holds the lock of this --state or --out file: retry later",
+        73: "an output file or its lock file cannot be created or written",
+        74: "a file cannot be read, or the glossaries cannot be found",
+        75: "another run holds the lock of this --state or --out: retry later",
     ]
 
     /// `codes` with their meanings; `special` replaces the meaning of a code for one command.

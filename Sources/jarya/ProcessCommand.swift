@@ -22,10 +22,11 @@ struct Process: ParsableCommand {
         Examples:
           jarya process corpus/ --out records.jsonl
           jarya process a.txt b.md - < c.txt
-          jarya process inbox/ --include '*.txt' --exclude 'drafts/*' --out r.jsonl
-          jarya process inbox/ --state inbox.state --out r.jsonl --quiet   (cron)
+          jarya process inbox/ --include '*.txt' --exclude 'drafts/*' -o r.jsonl
+          jarya process inbox/ --state inbox.state -o r.jsonl --quiet   (cron)
 
         \(ExitStatusHelp.section([0, 64, 65, 66, 73, 74, 75]))
+
         One bad file never stops a batch: it gets a record with an "error" field,
         and the exit status is the most serious failure (66, then 74, then 65).
         """
