@@ -12,13 +12,16 @@ public struct PhoneRecognizer: Recognizer {
 
     public func recognize(_ document: inout Document) {
         let t = document.text.scalars
+        // Earlier recognizers' entities; this one's own never overlap a later candidate,
+        // which starts at or after the end of the last phone found.
+        let claimed = SpanIndex(document.entities.map(\.span))
         var i = 0
         while i < t.count {
             let c = t[i]
             guard c == "+" || c == "0",
                   i == 0 || !(t[i - 1].isAlphanumeric || t[i - 1] == "-" || t[i - 1] == "." || t[i - 1] == "/" || t[i - 1] == "+"),
                   !afterNumberSign(t, i),
-                  let (span, value) = match(t, at: i), !document.isClaimed(span) else { i += 1; continue }
+                  let (span, value) = match(t, at: i), !claimed.overlaps(span) else { i += 1; continue }
             document.add(.phone, span, .contact(value))
             i = span.end
         }
@@ -30,22 +33,29 @@ public struct PhoneRecognizer: Recognizer {
         return k > 0 && (t[k - 1] == "№" || t[k - 1] == "#")
     }
 
+    /// Digits in a run beyond which it is no phone: the longest number (15 digits) and two more,
+    /// the margin the whole-run check below allows.
+    static let longestRun = 17
+
     /// The phone starting at `start` (a `+` or a `0`) and its E.164 value.
     func match(_ t: [Unicode.Scalar], at start: Int) -> (Span, String)? {
         var k = start
         let international = t[k] == "+"
         if international { k += 1 }
         guard k < t.count, t[k].isASCIIDigit else { return nil }
-        var digits = ""
+        var digits: [Unicode.Scalar] = []
         // Ends of digit groups with the number of digits so far.
         var groupEnds: [(end: Int, digits: Int)] = []
         var openParens = 0
         while k < t.count {
             guard t[k].isASCIIDigit else { break }
-            while k < t.count && t[k].isASCIIDigit { digits.unicodeScalars.append(t[k]); k += 1 }
+            while k < t.count && t[k].isASCIIDigit { digits.append(t[k]); k += 1 }
             var end = k
             if openParens > 0, k < t.count, t[k] == ")" { openParens -= 1; k += 1; end = k }
             if openParens == 0 { groupEnds.append((end, digits.count)) }
+            // A run this long is a document number, not a phone, whatever follows: stop reading
+            // it, so a page of numbers costs each start a few groups, not the rest of the page.
+            if digits.count > Self.longestRun { return nil }
             // Up to two separators between groups: a space, a hyphen, an opening bracket.
             var seps = 0
             var j = k
@@ -58,7 +68,7 @@ public struct PhoneRecognizer: Recognizer {
         }
         let target: ClosedRange<Int>
         if international {
-            target = digits.startsWith("996") ? 12...12 : 10...15
+            target = digits.starts(with: ["9", "9", "6"]) ? 12...12 : 10...15
         } else {
             target = 10...10
         }
@@ -67,7 +77,7 @@ public struct PhoneRecognizer: Recognizer {
         if cut.end < t.count, t[cut.end].isASCIIDigit || t[cut.end].isAlphabetic { return nil }
         // A whole longer run (a document number) is not a phone either.
         if let last = groupEnds.last, last.digits > target.upperBound + 2 { return nil }
-        let national = String(digits.prefix(cut.digits))
+        let national = String(scalars: digits[..<cut.digits])
         let value = international ? "+" + national : "+996" + national.dropFirst()
         return (Span(start, cut.end), value)
     }
