@@ -17,8 +17,8 @@ public struct Normalize: Stage {
         let fused = FusedWords.apply(&buffer)
         document.text = NormalizedText(scalars: buffer.scalars, origin: buffer.origin)
         document.warnings += repairs.warnings
-        if !fused.isEmpty {
-            document.warnings.append("separated \(fused.count) fused word\(fused.count == 1 ? "" : "s"): " + fused.prefix(5).joined(separator: ", "))
+        if fused.count > 0 {
+            document.warnings.append("separated \(fused.count) fused word\(fused.count == 1 ? "" : "s"): " + fused.examples.joined(separator: ", "))
         }
     }
 
@@ -143,7 +143,11 @@ enum CanonicalComposition {
 /// Only a Cyrillic word that starts in lower case is split, so `ЮНИСЕФтин` and brand names
 /// (`МегаКом`) stay whole. The inserted space maps to the capital letter's origin.
 enum FusedWords {
-    static func apply(_ buffer: inout ScalarBuffer) -> [String] {
+    static let examplesShown = 5
+    static let longestExample = 60
+
+    /// The number of words split, and the first few fused words as written.
+    static func apply(_ buffer: inout ScalarBuffer) -> (count: Int, examples: [String]) {
         let t = buffer.scalars
         var splits: [Int] = []
         var examples: [String] = []
@@ -157,12 +161,16 @@ enum FusedWords {
                 for k in (i + 1)..<max(i + 1, j - 1)
                 where t[k - 1].isLowercase && t[k].isUppercase && t[k + 1].isLowercase {
                     splits.append(k)
-                    examples.append(String(scalars: t[i..<j]))
+                    // The warning names five: copy no more (a run of `аБвгД…` splits everywhere).
+                    // A fused word longer than any real pair is shown by its start.
+                    if examples.count < Self.examplesShown {
+                        examples.append(j - i <= Self.longestExample ? String(scalars: t[i..<j]) : String(scalars: t[i..<(i + Self.longestExample)]) + "…")
+                    }
                 }
             }
             i = max(j, i + 1)
         }
-        guard !splits.isEmpty else { return [] }
+        guard !splits.isEmpty else { return (0, []) }
         var out: [Unicode.Scalar] = []
         var map: [Int32] = []
         out.reserveCapacity(t.count + splits.count)
@@ -175,6 +183,6 @@ enum FusedWords {
         }
         map.append(buffer.origin[t.count])
         buffer = ScalarBuffer(scalars: out, origin: map)
-        return examples
+        return (splits.count, examples)
     }
 }
