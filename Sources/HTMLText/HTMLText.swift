@@ -20,8 +20,21 @@ public enum HTMLReader {
     ///   - preferMainContent: read only the `<article>` (the longest one) or `<main>` when the
     ///     page has one.
     public static func blocks(html: [UInt8], encoding: String? = nil, preferMainContent: Bool = true) throws(HTMLTextError) -> [String] {
+        try page(html: html, encoding: encoding, preferMainContent: preferMainContent).blocks
+    }
+
+    /// A page's text blocks, and whether libxml2 stopped early.
+    public struct Page: Sendable {
+        public var blocks: [String]
+        /// libxml2 stops at elements nested more than 256 deep (its guard against stack
+        /// exhaustion): the text from there on is missing, and the caller must say so.
+        public var stoppedAtDepth: Bool
+    }
+
+    /// As `blocks`, and whether the parser stopped at its depth limit.
+    public static func page(html: [UInt8], encoding: String? = nil, preferMainContent: Bool = true) throws(HTMLTextError) -> Page {
         LibXML.initialize()
-        if html.isEmpty { return [] }
+        if html.isEmpty { return Page(blocks: [], stoppedAtDepth: false) }
         guard html.count < Int(Int32.max) else { throw HTMLTextError(.tooLarge, "the page has \(html.count) bytes, more than libxml2 can parse") }
         try refuseDocumentTypeDeclarations(html, isHTML: true)
         guard let ctxt = htmlNewParserCtxt() else { throw HTMLTextError(.parser, "libxml2 could not create an HTML parser") }
@@ -38,8 +51,10 @@ public enum HTMLReader {
             throw HTMLTextError(.malformed, "libxml2 could not parse the page\(LibXML.lastError(ctxt).map { ": \($0)" } ?? "")")
         }
         defer { xmlFreeDoc(doc) }
-        guard let root = xmlDocGetRootElement(doc) else { return [] }
-        return HTMLWalker.blocks(root: root, preferMainContent: preferMainContent)
+        // No XML_PARSE_HUGE: without the limit, nesting is bounded only by the stack.
+        let stopped = LibXML.lastError(ctxt)?.contains("Excessive depth") == true
+        guard let root = xmlDocGetRootElement(doc) else { return Page(blocks: [], stoppedAtDepth: stopped) }
+        return Page(blocks: HTMLWalker.blocks(root: root, preferMainContent: preferMainContent), stoppedAtDepth: stopped)
     }
 
     /// The text of `html` as paragraphs separated by blank lines.

@@ -30,6 +30,8 @@ public struct InputError: Error, Equatable, CustomStringConvertible, Sendable {
         case tooLarge = "too_large"
         /// A format we cannot read (broken structure).
         case malformed
+        /// A known format Jarya does not read (`.pdf`, `.doc`, pictures, spreadsheets).
+        case unsupported
     }
 
     public let code: Code

@@ -26,7 +26,7 @@ struct IndexCommand: ParsableCommand {
     var db: String = "archive.sqlite"
 
     @Option(help: "Refuse files larger than this many bytes.")
-    var maxBytes: Int = 64 << 20
+    var maxBytes: Int = Processor.defaultMaxBytes
 
     @Option(name: .shortAndLong, help: "Documents processed in parallel (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount

@@ -31,8 +31,10 @@ struct Process: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write the records to this file (created atomically) instead of standard output.")
     var out: String?
 
-    @Option(help: "Refuse files larger than this many bytes.")
-    var maxBytes: Int = 64 << 20
+    @Option(help: ArgumentHelp(
+        "Refuse documents larger than this many bytes (default 16 MiB; a .docx may be 4 times larger, pictures included).",
+        valueName: "bytes"))
+    var maxBytes: Int = Processor.defaultMaxBytes
 
     @Option(name: .shortAndLong, help: "Documents processed in parallel (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -75,9 +77,15 @@ struct Process: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing on standard error but errors that stop the run.")
     var quiet = false
 
+    /// More workers than this only cost memory: each holds a document and its queue.
+    static let maxJobs = 256
+
     func validate() throws {
         if force && state == nil { throw ValidationError("--force needs --state FILE: without a state every file is processed anyway.") }
-        if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+        if jobs < 1 || jobs > Self.maxJobs {
+            throw ValidationError("--jobs must be between 1 and \(Self.maxJobs) (this machine has \(ProcessInfo.processInfo.activeProcessorCount) cores).")
+        }
+        if maxBytes < 1 { throw ValidationError("--max-bytes must be at least 1.") }
     }
 
     func run() throws {
@@ -89,22 +97,44 @@ struct Process: ParsableCommand {
             return ExitCode(status)
         }
 
+        // A missing or broken glossary stops the run before any document, naming file and line.
+        do {
+            try Glossaries.requireStandard()
+        } catch {
+            throw stop("cannot load the glossaries: \(error)", ExitStatus.ioError.rawValue)
+        }
+        // A device or FIFO (`/dev/null`, a pipe) is written in place; a file is replaced atomically.
+        let target: OutputTarget
+        do {
+            target = try out.map(OutputTarget.resolve) ?? .standardOutput
+        } catch {
+            throw stop("\(error)", ExitStatus.cannotCreate.rawValue)
+        }
         // One run at a time per state file and per output file.
         var locks: [RunLock] = []
         defer { locks.forEach { $0.release() } }
-        for target in [state, out].compactMap({ $0 }) {
+        var lockTargets = [state].compactMap { $0 }
+        if case .file(let path) = target { lockTargets.append(path) }
+        for path in lockTargets {
             do {
-                locks.append(try RunLock(for: target))
+                locks.append(try RunLock(for: path))
             } catch let failure as RunLock.Failure {
                 if case .busy = failure { throw stop("\(failure)", RunLock.busyStatus) }
                 throw stop("\(failure)", ExitStatus.cannotCreate.rawValue)
             }
         }
         // Nobody else writes this output now: a temporary file beside it is a killed run's.
-        if let out { RunLock.removeStaleTemporaryFiles(of: out) }
+        if case .file(let path) = target { RunLock.removeStaleTemporaryFiles(of: path) }
 
         let collection = InputCollector.collect(paths, filter: PathFilter(include: include, exclude: exclude))
         collection.skippedLinks.forEach(log.skipped)
+        log.passedOver(collection.unsupported)
+        if collection.inputs.isEmpty {
+            let filters = include.isEmpty && exclude.isEmpty ? "" : " that --include/--exclude accept"
+            let others = collection.unsupported.isEmpty ? "" : " (\(collection.unsupported.count) files in other formats)"
+            throw stop("no documents to process: no .txt, .md, .html or .docx files\(filters) in \(paths.joined(separator: ", "))\(others). Check the path and the globs.",
+                       ExitStatus.noInput.rawValue)
+        }
         let processor = Processor(maxBytes: maxBytes, encoding: encoding)
         var cache: StateStore?
         if let state {
@@ -117,7 +147,7 @@ struct Process: ParsableCommand {
         }
         let output: RecordOutput
         do {
-            output = try out.map { try RecordOutput(path: $0) } ?? RecordOutput()
+            output = try RecordOutput(target: target)
         } catch {
             throw stop("\(error)", ExitStatus.cannotCreate.rawValue)
         }

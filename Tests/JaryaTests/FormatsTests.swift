@@ -1,5 +1,5 @@
 import Foundation
-import Jarya
+@testable import Jarya
 import Testing
 import ZIPFoundation
 
@@ -315,11 +315,75 @@ final class FormatsTests {
         }
     }
 
+    @Test("ZIP offsets and sizes past the end of the file are malformed, never a trap")
+    func zipOffsetsOutside() throws {
+        // An end record whose one-entry directory starts at 256, in a 22-byte file.
+        let tiny: [UInt8] = [0x50, 0x4B, 0x05, 0x06, 0, 0, 0, 0, 1, 0, 1, 0, 0x2E, 0, 0, 0, 0, 1, 0, 0, 0, 0]
+        let good = try FormatReleases.docx(FormatReleases.kyrgyz)
+        let end = try #require(ZIPLayout.endRecordOffset(good))
+        func patched(_ offset: Int, _ value: UInt32) -> [UInt8] {
+            var copy = good
+            copy.replaceSubrange(offset..<offset + 4, with: withUnsafeBytes(of: value.littleEndian, Array.init))
+            return copy
+        }
+        let directory = Int(good[end + 16]) | Int(good[end + 17]) << 8 | Int(good[end + 18]) << 16
+        let cases: [(String, [UInt8])] = [
+            ("o/tiny.docx", tiny),
+            ("o/directory-outside.docx", patched(end + 16, UInt32(good.count + 10))),
+            ("o/directory-too-long.docx", patched(end + 12, 0x7FFF_0000)),
+            ("o/local-outside.docx", patched(directory + 42, UInt32(good.count - 4))),
+            ("o/data-too-long.docx", patched(directory + 20, 0x00FF_FFFF)),
+            ("o/cut-in-directory.docx", Array(good.prefix(directory + 30)) + Array(good.suffix(22))),
+        ]
+        try FormatReleases.write(cases, under: root)
+        for (file, _) in cases {
+            let (record, status) = process(file)
+            #expect(record.error?.code == "malformed", "\(file): \(record.error?.message ?? "no error")")
+            #expect(status == .dataError)
+        }
+        #expect(process("o/tiny.docx").0.error?.message.contains("outside the file") == true)
+    }
+
+    @Test("random byte changes to a good .docx give a record or an error record, never a trap")
+    func mutatedDOCX() throws {
+        let good = try FormatReleases.docx(FormatReleases.russian)
+        var generator = SplitMix(seed: 14)
+        var outcomes: [String: Int] = [:]
+        for _ in 0..<600 {
+            var bytes = good
+            for _ in 0..<(1 + Int(generator.next() % 4)) {
+                let at = Int(generator.next() % UInt64(bytes.count))
+                bytes[at] = UInt8(truncatingIfNeeded: generator.next())
+            }
+            do {
+                _ = try DOCXDocument.text(bytes)
+                outcomes["text", default: 0] += 1
+            } catch let error as InputError {
+                outcomes[error.code.rawValue, default: 0] += 1
+            }
+        }
+        #expect(outcomes.values.reduce(0, +) == 600)
+        #expect((outcomes["malformed"] ?? 0) > 0)
+    }
+
     @Test("a .docx without word/document.xml, or an old .doc renamed, says so")
     func notWord() throws {
         let noDocument = try FormatReleases.zip([("[Content_Types].xml", Array(FormatReleases.contentTypes.utf8))])
         try FormatReleases.write([("n/empty.docx", noDocument), ("n/old.docx", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 512))], under: root)
         #expect(process("n/empty.docx").0.error?.message.contains("no word/document.xml") == true)
         #expect(process("n/old.docx").0.error?.message.contains("Word 97") == true)
+    }
+}
+
+/// A small deterministic generator (SplitMix64) for mutation tests.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

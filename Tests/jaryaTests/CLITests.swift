@@ -34,8 +34,10 @@ enum Jarya {
         var lines: [Substring] { out.split(separator: "\n") }
     }
 
-    /// Runs `jarya arguments…` with `input` on standard input (empty if nil) in `directory`.
-    static func run(_ arguments: [String], input: Data? = nil, in directory: URL? = nil) throws -> Result {
+    /// Runs `jarya arguments…` with `input` on standard input (empty if nil) in `directory`,
+    /// with `environment` added to this process's environment.
+    static func run(_ arguments: [String], input: Data? = nil, in directory: URL? = nil,
+                    environment: [String: String] = [:]) throws -> Result {
         let exe = try #require(executable, "no jarya binary next to the test bundle \(Bundle.main.bundleURL.path)")
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("jarya-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -50,6 +52,9 @@ enum Jarya {
         process.executableURL = exe
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? packageRoot
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let stdout = try FileHandle(forWritingTo: outURL), stderr = try FileHandle(forWritingTo: errURL)
         let stdin = try FileHandle(forReadingFrom: inURL)
         defer { try? stdout.close(); try? stderr.close(); try? stdin.close() }

@@ -24,10 +24,7 @@ struct EventLexicon: Sendable {
     /// Entries by their first word's first letter, to try few at each token.
     private var byInitial: [Unicode.Scalar: [Int]] = [:]
 
-    static let shared: EventLexicon = {
-        do { return try EventLexicon(table: GlossaryDirectory.table("event-words.tsv", required: columns)) }
-        catch { fatalError("\(error)") }
-    }()
+    static let shared: EventLexicon = Glossaries.loaded.events
     static let columns = ["lang", "form", "match", "role", "value"]
 
     init(table: TSVTable) throws {

@@ -34,7 +34,7 @@ public struct Batch {
 
     public init(processor: Processor = Processor(), jobs: Int = 1, cache: (any RecordCache)? = nil, force: Bool = false) {
         self.processor = processor
-        self.jobs = max(1, jobs)
+        self.jobs = min(max(1, jobs), 256)  // more threads than this only cost memory
         self.cache = cache
         self.force = force
     }

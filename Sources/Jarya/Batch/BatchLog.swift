@@ -19,6 +19,8 @@ public final class BatchLog {
     public let alwaysSummarize: Bool
     private let write: (String) -> Void
     private var progressShown = false
+    /// Files of folders in formats Jarya does not read: counted in the summary.
+    private var passedOver: [String] = []
     private var lastDrawn = Date.distantPast
 
     public init(format: Format = .text, quiet: Bool = false, terminal: Bool = false, explicitFormat: Bool = false,
@@ -66,6 +68,26 @@ public final class BatchLog {
         }
     }
 
+    /// Files in folders left out because of their format. They are named in the summary (by
+    /// count and extension), not one line each: a nightly folder of pictures is no trouble.
+    public func passedOver(_ files: [String]) {
+        passedOver += files
+    }
+
+    /// `12 other files passed over (9 .jpg, 3 .pdf)`, or nil.
+    var passedOverNote: String? {
+        guard !passedOver.isEmpty else { return nil }
+        var counts: [String: Int] = [:]
+        for path in passedOver {
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            let ext = name.lastIndex(of: ".").map { "." + name[name.index(after: $0)...].lowercased() } ?? "no extension"
+            counts[ext, default: 0] += 1
+        }
+        let kinds = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(5).map { "\($0.value) \($0.key)" }
+        return "\(passedOver.count) other file\(passedOver.count == 1 ? "" : "s") passed over, not .txt/.md/.html/.docx ("
+            + kinds.joined(separator: ", ") + (counts.count > 5 ? ", …" : "") + ")"
+    }
+
     /// The end-of-run summary.
     public func summary(_ summary: Batch.Summary) {
         clearProgress()
@@ -74,6 +96,7 @@ public final class BatchLog {
         case .text:
             if alwaysSummarize || summary.errors > 0 {
                 write("jarya: \(summary.documents) documents, \(summary.errors) errors, \(summary.skipped) skipped, "
+                      + (passedOverNote.map { $0 + ", " } ?? "")
                       + String(format: "%.2f s, %.2f MB/s\n", summary.seconds, summary.megabytesPerSecond))
             }
             if summary.errors > 0 {
@@ -82,6 +105,7 @@ public final class BatchLog {
         case .json:
             write(Self.object([("event", .string("summary")), ("documents", .number("\(summary.documents)")),
                                ("errors", .number("\(summary.errors)")), ("skipped", .number("\(summary.skipped)")),
+                               ("passed_over", .number("\(passedOver.count)")),
                                ("seconds", .number(String(format: "%.3f", summary.seconds))),
                                ("mb_per_s", .number(String(format: "%.3f", summary.megabytesPerSecond))),
                                ("status", .number("\(summary.status.rawValue)"))]))

@@ -75,6 +75,9 @@ public enum InputCollector {
     public struct Collection: Sendable {
         public var inputs: [Input] = []
         public var skippedLinks: [SkippedLink] = []
+        /// Files in folders passed over because Jarya does not read their format (not hidden
+        /// ones, not those that `--include`/`--exclude` left out).
+        public var unsupported: [String] = []
     }
 
     public static func collect(_ paths: [String]) -> [Input] {
@@ -94,6 +97,7 @@ public enum InputCollector {
                 let walk = walk(path, filter: filter)
                 result.inputs += walk.files.map(Input.file)
                 result.skippedLinks += walk.skipped
+                result.unsupported += walk.unsupported
             } else {
                 result.inputs.append(.file(path))
             }
@@ -112,15 +116,16 @@ public enum InputCollector {
     /// Walks `root` recursively. Hidden files and folders are skipped. A symbolic link is
     /// followed only when its resolved path stays inside `root` and, for a folder, does not
     /// lead back to one of the folders it is in; only regular files are read.
-    static func walk(_ root: String, filter: PathFilter) -> (files: [String], skipped: [SkippedLink]) {
+    static func walk(_ root: String, filter: PathFilter) -> (files: [String], skipped: [SkippedLink], unsupported: [String]) {
         var base = root
         while base.count > 1 && base.endsWith("/") { base.removeLast() }
-        guard let realRoot = realPath(base) else { return ([], []) }
+        guard let realRoot = realPath(base) else { return ([], [], []) }
         let inside = realRoot == "/" ? "/" : realRoot + "/"
         var files: [String] = []
         var skipped: [SkippedLink] = []
         var rootInfo = stat()
-        guard stat(base, &rootInfo) == 0 else { return ([], []) }
+        guard stat(base, &rootInfo) == 0 else { return ([], [], []) }
+        var unsupported: [String] = []
 
         func visit(_ folder: String, _ relative: String, _ ancestors: Set<FileID>) {
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
@@ -147,9 +152,11 @@ public enum InputCollector {
                     }
                     visit(full, rel, ancestors.union([id]))
                 case S_IFREG:
+                    guard filter.accepts(file: rel, name: name) else { continue }
                     guard let dot = name.lastIndex(of: "."),
-                          DocumentFormat.folderExtensions.contains(name[name.index(after: dot)...].lowercased()),
-                          filter.accepts(file: rel, name: name) else { continue }
+                          DocumentFormat.folderExtensions.contains(name[name.index(after: dot)...].lowercased()) else {
+                        unsupported.append(full); continue
+                    }
                     files.append(full)
                 default:
                     continue
@@ -157,7 +164,7 @@ public enum InputCollector {
             }
         }
         visit(base, "", [FileID(device: UInt64(rootInfo.st_dev), inode: UInt64(rootInfo.st_ino))])
-        return (files.sorted(), skipped)
+        return (files.sorted(), skipped, unsupported.sorted())
     }
 
     static func realPath(_ path: String) -> String? {

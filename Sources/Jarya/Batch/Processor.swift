@@ -17,11 +17,14 @@ public enum ExitStatus: Int32, Sendable {
     /// input before an unreadable one before bad data.
     var severity: Int { [.ok: 0, .dataError: 1, .ioError: 2, .noInput: 3, .cannotCreate: 4][self]! }
 
+    /// The more serious of two statuses: what a run of several documents exits with.
+    public static func worse(_ a: ExitStatus, _ b: ExitStatus) -> ExitStatus { b.severity > a.severity ? b : a }
+
     static func of(_ code: InputError.Code) -> ExitStatus {
         switch code {
         case .missing: return .noInput
         case .unreadable: return .ioError
-        case .binary, .empty, .tooLarge, .malformed: return .dataError
+        case .binary, .empty, .tooLarge, .malformed, .unsupported: return .dataError
         }
     }
 }
@@ -35,7 +38,7 @@ public struct Processor: Sendable {
     /// A charset that overrides detection for every document (`--encoding`); nil detects.
     public var encoding: String?
 
-    public init(pipeline: Pipeline = .standard(), maxBytes: Int = 64 << 20, encoding: String? = nil) {
+    public init(pipeline: Pipeline = .standard(), maxBytes: Int = Processor.defaultMaxBytes, encoding: String? = nil) {
         self.pipeline = pipeline
         self.maxBytes = maxBytes
         self.encoding = encoding
@@ -72,28 +75,59 @@ public struct Processor: Sendable {
         }
     }
 
+    /// The default `--max-bytes`: a release is rarely over 1 MB, and a document of this size
+    /// still takes seconds, not minutes (see the README's size benchmark).
+    public static let defaultMaxBytes = 16 << 20
+
+    /// The most bytes read for a document of `format`: a .docx is mostly pictures, and only its
+    /// `word/document.xml` is extracted (with limits of its own), so its file may be larger.
+    func limit(for format: DocumentFormat) -> Int {
+        guard format == .docx else { return maxBytes }
+        let (product, overflow) = maxBytes.multipliedReportingOverflow(by: 4)
+        return overflow ? Int.max : product
+    }
+
     func read(_ input: Input) throws -> [UInt8] {
+        let limit = limit(for: DocumentFormat(path: input.path))
         switch input {
         case .missing:
             throw InputError(.missing, "no such file or folder. Check the path.")
         case .standardInput:
-            return Array(FileHandle.standardInput.readDataToEndOfFile())
+            return try Self.readBounded(STDIN_FILENO, limit: limit)
         case .file(let p):
-            guard let attrs = try? FileManager.default.attributesOfItem(atPath: p) else {
-                throw InputError(.missing, "no such file. Check the path.")
+            var info = stat()
+            guard stat(p, &info) == 0 else { throw InputError(.missing, "no such file. Check the path.") }
+            if info.st_mode & S_IFMT == S_IFDIR {
+                throw InputError(.unreadable, "this is a folder, and it was named where a file was expected.")
             }
-            if let size = attrs[.size] as? Int, size > maxBytes {
-                throw InputError(.tooLarge, "the file has \(size) bytes, more than the limit of \(maxBytes). Split it, or raise --max-bytes.")
+            if info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) > limit {
+                throw InputError(.tooLarge, "the file has \(info.st_size) bytes, more than the limit of \(limit). Split it, or raise --max-bytes.")
             }
-            guard let handle = FileHandle(forReadingAtPath: p) else {
-                throw InputError(.unreadable, "the file cannot be opened for reading. Check its permissions.")
+            let fd = open(p, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else {
+                throw InputError(.unreadable, "the file cannot be opened for reading (\(String(cString: strerror(errno)))). Check its permissions.")
             }
-            defer { try? handle.close() }
-            do {
-                return Array(try handle.readToEnd() ?? Data())
-            } catch {
-                throw InputError(.unreadable, "reading failed: \(error)")
+            defer { close(fd) }
+            // A device or a FIFO (`/dev/zero`, a pipe) has no size: stop reading at the limit.
+            return try Self.readBounded(fd, limit: limit)
+        }
+    }
+
+    /// Everything `fd` gives, or `too_large` as soon as it gives more than `limit` bytes.
+    static func readBounded(_ fd: Int32, limit: Int) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress!, $0.count) }
+            if n == 0 { return bytes }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw InputError(.unreadable, "reading failed: \(String(cString: strerror(errno))).")
             }
+            if bytes.count + n > limit {
+                throw InputError(.tooLarge, "the input has more than \(limit) bytes, the limit. Split it, or raise --max-bytes.")
+            }
+            bytes.append(contentsOf: chunk[..<n])
         }
     }
 }

@@ -50,6 +50,7 @@ public final class RunLock {
             }
             close(fd)
         }
+        SignalCleanup.remove(path)
         let pid = Array("\(getpid())\n".utf8)
         _ = ftruncate(fd, 0)
         _ = pwrite(fd, pid, pid.count, 0)
@@ -59,6 +60,7 @@ public final class RunLock {
     public func release() {
         guard fd >= 0 else { return }
         unlink(path)
+        SignalCleanup.keep(path)
         close(fd)
         fd = -1
     }

@@ -45,13 +45,7 @@ public struct OrganizationGlossary: Sendable {
     /// with each word's Russian stem, to match their case forms (`общественного фонда`).
     public private(set) var legalFormPhrases: [(form: String, words: [String], stems: [String])] = []
 
-    public static let shared: OrganizationGlossary = {
-        do {
-            return try OrganizationGlossary(
-                organizations: GlossaryDirectory.table("organizations.tsv", required: columns),
-                heads: GlossaryDirectory.table("org-heads.tsv", required: ["lang", "word", "type"]))
-        } catch { fatalError("\(error)") }
-    }()
+    public static let shared: OrganizationGlossary = Glossaries.loaded.organizations
 
     public init(organizations table: TSVTable, heads: TSVTable) throws {
         var ids: Set<String> = []

@@ -16,13 +16,7 @@ public struct PersonGlossary: Sendable {
     /// Russian role heads by stem (`руководител` → `руководитель`).
     private var roleHeadStems = WordMap<String>()
 
-    public static let shared: PersonGlossary = {
-        do {
-            return try PersonGlossary(
-                names: GlossaryDirectory.table("given-names.tsv", required: ["name", "sex", "origin"]),
-                roles: GlossaryDirectory.table("roles.tsv", required: ["lang", "role", "kind"]))
-        } catch { fatalError("\(error)") }
-    }()
+    public static let shared: PersonGlossary = Glossaries.loaded.people
 
     public init(names: TSVTable, roles table: TSVTable) throws {
         for row in names.rows {

@@ -15,10 +15,7 @@ public struct PlaceGlossary: Sendable {
     public private(set) var places: [String: Place] = [:]
     public private(set) var index = NameIndex<Place>()
 
-    public static let shared: PlaceGlossary = {
-        do { return try PlaceGlossary(table: GlossaryDirectory.table("places.tsv", required: columns)) }
-        catch { fatalError("\(error)") }
-    }()
+    public static let shared: PlaceGlossary = Glossaries.loaded.places
 
     public init(table: TSVTable) throws {
         for row in table.rows {

@@ -37,6 +37,12 @@ enum DOCXDocument {
         guard bytes.starts(with: [0x50, 0x4B]) else {
             throw InputError(.malformed, "this is not a .docx file: a .docx is a ZIP archive, and these bytes are not one. Save the document from Word as .docx.")
         }
+        // ZIPFoundation traps on offsets past the end of the file: check them all first.
+        do {
+            _ = try ZIPLayout(bytes)
+        } catch let damage as ZIPLayout.Damage {
+            throw InputError(.malformed, "this .docx file is damaged: \(damage). Open it in Word and save it again as .docx.")
+        }
         let archive: Archive
         do {
             archive = try Archive(data: Data(bytes), accessMode: .read)

@@ -13,9 +13,9 @@ enum HTMLDocument {
     static func text(_ bytes: [UInt8], encoding override: String?) throws -> Page {
         if bytes.isEmpty { throw InputError(.empty, "the file is empty (0 bytes)") }
         let decoded = try decode(bytes, override: override)
-        let blocks: [String]
+        let page: HTMLReader.Page
         do {
-            blocks = try HTMLReader.blocks(html: Array(decoded.text.utf8), encoding: "UTF-8")
+            page = try HTMLReader.page(html: Array(decoded.text.utf8), encoding: "UTF-8")
         } catch {
             switch error.kind {
             case .entityDeclaration: throw InputError(.malformed, "this HTML page cannot be read safely: \(error.message).")
@@ -25,7 +25,14 @@ enum HTMLDocument {
         }
         // Paragraphs separated by blank lines, ending with a newline: the layout of a text file, so
         // the same release as .txt and as .html has the same normalized text (and record id).
-        return Page(text: blocks.isEmpty ? "" : blocks.joined(separator: "\n\n") + "\n", encoding: decoded.encoding, warnings: decoded.warnings)
+        var warnings = decoded.warnings
+        if page.stoppedAtDepth {
+            let note = "the page nests its elements more than 256 levels deep; the HTML parser stops there, so the text from that point on is missing"
+            guard !page.blocks.isEmpty else { throw InputError(.malformed, "this HTML page cannot be read: \(note).") }
+            warnings.append(note + ". Save the page's text as .txt to read all of it.")
+        }
+        let blocks = page.blocks
+        return Page(text: blocks.isEmpty ? "" : blocks.joined(separator: "\n\n") + "\n", encoding: decoded.encoding, warnings: warnings)
     }
 
     /// The page's text. A BOM and `--encoding` come first, then the page's own declaration,

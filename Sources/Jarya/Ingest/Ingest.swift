@@ -22,6 +22,27 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
 
     /// Extensions that a folder walk picks up.
     public static let folderExtensions: Set<String> = ["txt", "md", "markdown", "html", "htm", "docx"]
+
+    /// Why a file named with a known extension of another format is not read as text, or nil.
+    /// A file with any other extension (or none) is read as plain text: `release`, `news.log`.
+    public static func unsupportedReason(path: String) -> String? {
+        guard let name = path.split(separator: "/").last, let dot = name.lastIndex(of: ".") else { return nil }
+        let ext = name[name.index(after: dot)...].lowercased()
+        switch ext {
+        case "pdf": return "Jarya does not read PDF files. Copy the text into a .txt file, or save the document as .docx."
+        case "doc", "rtf", "odt", "wps", "pages":
+            return "Jarya does not read .\(ext) files. Open it in a word processor and save it as .docx or .txt."
+        case "xls", "xlsx", "ods", "csv", "ppt", "pptx", "odp":
+            return "Jarya reads releases, not .\(ext) spreadsheets or slides. Save the release as .docx or .txt."
+        case "jpg", "jpeg", "png", "gif", "tif", "tiff", "bmp", "webp", "heic", "mp3", "mp4", "avi", "mov", "wav":
+            return "this is a picture, sound or video file (.\(ext)), not a release."
+        case "zip", "rar", "7z", "gz", "tgz", "bz2", "xz", "tar":
+            return "this is an archive (.\(ext)). Unpack it and give Jarya the folder."
+        case "exe", "dll", "so", "dylib", "bin", "iso":
+            return "this is a program or disk image (.\(ext)), not a release."
+        default: return nil
+        }
+    }
 }
 
 /// Ingest: raw bytes → plain text. Decodes the charset and strips the container format.
@@ -36,6 +57,9 @@ public struct Ingest: Stage {
     }
 
     public func run(_ document: inout Document) throws {
+        if let reason = DocumentFormat.unsupportedReason(path: document.source.path) {
+            throw InputError(.unsupported, reason)
+        }
         let format = DocumentFormat(rawValue: document.source.format) ?? .txt
         switch format {
         case .txt, .md:
@@ -106,6 +130,11 @@ public enum TextDecoder {
         return try bytes.withUnsafeBytes { raw -> Decoded in
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
                 return try utf8(UnsafeRawBufferPointer(rebasing: raw[3...]), bomNote: true)
+            }
+            // UTF-32's little-endian BOM starts like UTF-16's: test it first.
+            if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
+                let charset = bytes[0] == 0xFF ? "UTF-32LE" : "UTF-32BE"
+                return Decoded(text: try utf16(UnsafeRawBufferPointer(rebasing: raw[4...]), charset), encoding: charset, warnings: [])
             }
             if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
                 let charset = bytes[0] == 0xFF ? "UTF-16LE" : "UTF-16BE"

@@ -22,7 +22,19 @@ final class BlockWriter {
     /// Writes what is buffered.
     func flush() throws {
         guard !buffer.isEmpty else { return }
-        do { try handle.write(contentsOf: buffer) } catch { throw OutputError(path: name, reason: "\(error)") }
+        // write(2), not FileHandle: its errors are NSError dumps; errno says "No space left on device".
+        let fd = handle.fileDescriptor
+        try buffer.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            var done = 0
+            while done < raw.count {
+                let n = Foundation.write(fd, raw.baseAddress! + done, raw.count - done)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw OutputError(path: name, reason: String(cString: strerror(errno)))
+                }
+                done += n
+            }
+        }
         buffer.removeAll(keepingCapacity: true)
     }
 }

@@ -112,7 +112,7 @@ public enum RecordSchema {
         "schema": {"const": "jarya.record/1"},
         "source": {"$ref": "#/$defs/source"},
         "error": {"type": "object", "required": ["code", "message"], "additionalProperties": false,
-                  "properties": {"code": {"enum": ["binary", "empty", "missing", "unreadable", "too_large", "malformed", "internal"]},
+                  "properties": {"code": {"enum": ["binary", "empty", "missing", "unreadable", "too_large", "malformed", "unsupported", "internal"]},
                                  "message": {"type": "string"}}}
       }
     }

@@ -11,6 +11,13 @@ public struct PartialDate: Hashable, Comparable, Sendable, CustomStringConvertib
         self.day = day
     }
 
+    /// False for a day that does not exist, such as 29 February of a year that is not a leap
+    /// year; a date without a year or a day is always possible.
+    public var isCalendarDate: Bool {
+        guard let month, let day else { return true }
+        return CivilDate.isValid(year: year, month: month, day: day)
+    }
+
     /// ISO 8601 text.
     public var description: String {
         let m = month.map { $0 < 10 ? "0\($0)" : "\($0)" }

@@ -25,10 +25,7 @@ struct DateLexicon: Sendable {
     /// The first words of the phrases (the first word of a phrase is matched exactly).
     private(set) var phraseInitials: WordSet = []
 
-    static let shared: DateLexicon = {
-        do { return try DateLexicon(table: GlossaryDirectory.table("date-words.tsv", required: ["lang", "form", "match", "role", "value"])) }
-        catch { fatalError("\(error)") }
-    }()
+    static let shared: DateLexicon = Glossaries.loaded.dates
 
     init(table: TSVTable) throws {
         for row in table.rows {

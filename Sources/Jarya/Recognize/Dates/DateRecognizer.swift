@@ -41,6 +41,10 @@ public struct DateRecognizer: Recognizer {
                 published?.year = Self.yearFromBody(mentions)
                 if published?.year == nil { document.warnings.append("the dateline has no year and the text gives none: published date unknown") }
             }
+            if let p = published, !p.isCalendarDate {
+                document.warnings.append("the dateline's \(p) is not a calendar date (\(p.year ?? 0) is not a leap year): published date unknown")
+                published = nil
+            }
         }
         if published?.year == nil { published = nil }
         if let knownPublished { published = knownPublished }
@@ -71,6 +75,13 @@ public struct DateRecognizer: Recognizer {
                 } else {
                     unresolved.append(text)
                 }
+            }
+            // `29 февраля` takes its year from elsewhere: in a year that is not a leap year it is
+            // no date, so it keeps no year rather than becoming 2025-02-29.
+            if let bad = [m.start, m.end].compactMap({ $0 }).first(where: { !$0.isCalendarDate }) {
+                document.warnings.append("\(text): \(bad) is not a calendar date (\(bad.year ?? 0) is not a leap year); left without a year")
+                m.start?.year = nil
+                m.end?.year = nil
             }
             if m.start?.day != nil, let y = m.end?.year ?? m.start?.year { lastYear = y }
             add(m, &document)

@@ -1,0 +1,48 @@
+/// Every glossary the pipeline reads, loaded together from one folder.
+///
+/// Commands call `Glossaries.requireStandard()` before they process anything, so a missing
+/// folder, an unreadable file or a broken row is one clear error naming the file and line
+/// (exit 74), never a trap half-way through a batch. The recognizers' `.shared` glossaries
+/// are this value's parts.
+public struct Glossaries: Sendable {
+    public let places: PlaceGlossary
+    public let organizations: OrganizationGlossary
+    public let people: PersonGlossary
+    let dates: DateLexicon
+    let events: EventLexicon
+
+    /// Reads and checks every glossary of `directory`, or of the folder in use (`GlossaryDirectory`).
+    public static func load(from directory: String? = nil) throws -> Glossaries {
+        func table(_ file: String, _ columns: [String]) throws -> TSVTable {
+            try GlossaryDirectory.table(file, required: columns, in: directory)
+        }
+        return Glossaries(
+            places: try PlaceGlossary(table: table("places.tsv", PlaceGlossary.columns)),
+            organizations: try OrganizationGlossary(organizations: table("organizations.tsv", OrganizationGlossary.columns),
+                                                    heads: table("org-heads.tsv", ["lang", "word", "type"])),
+            people: try PersonGlossary(names: table("given-names.tsv", ["name", "sex", "origin"]),
+                                       roles: table("roles.tsv", ["lang", "role", "kind"])),
+            dates: try DateLexicon(table: table("date-words.tsv", ["lang", "form", "match", "role", "value"])),
+            events: try EventLexicon(table: table("event-words.tsv", EventLexicon.columns)))
+    }
+
+    /// The glossaries of the folder in use, loaded once, on first use.
+    public static let standard: Result<Glossaries, GlossaryError> = {
+        do { return .success(try load()) } catch let error as GlossaryError { return .failure(error) } catch {
+            return .failure(GlossaryError(file: GlossaryDirectory.path ?? "glossaries", line: 0, message: "\(error)"))
+        }
+    }()
+
+    /// The standard glossaries, or the error that says which file is missing or broken.
+    @discardableResult
+    public static func requireStandard() throws -> Glossaries { try standard.get() }
+
+    /// For the `.shared` glossaries of code that has none passed in. Commands have called
+    /// `requireStandard()` first, so the failure branch is reached only by a caller that did not.
+    static var loaded: Glossaries {
+        switch standard {
+        case .success(let glossaries): return glossaries
+        case .failure(let error): preconditionFailure("glossaries not loaded (call Glossaries.requireStandard() first): \(error)")
+        }
+    }
+}
