@@ -93,15 +93,8 @@ func checkRecord(_ record: Record, input: String) {
     }
 }
 
-/// February 29 of a year that is not a leap year: the bug the lead is fixing on main (issue 14,
-/// "29-февралында / 29 февраля in a non-leap year"). Until that fix is merged the property test lets
-/// it pass (Feb29Tests keeps it as a known issue); every other impossible date fails. Set this to
-/// false when the fix is in.
-let february29IsKnownBug = true
-
 func expectCalendarDate(_ iso: String, _ message: String, sourceLocation: SourceLocation = #_sourceLocation) {
-    if isCalendarDate(iso) || (february29IsKnownBug && iso.hasSuffix("-02-29")) { return }
-    Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
+    if !isCalendarDate(iso) { Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation) }
 }
 
 /// What the record property test found first: a Kyrgyz February 29 in a year that has none took the
@@ -113,9 +106,8 @@ struct Feb29Tests {
         let text = "Бишкек, 12.03.1958. Институт 1906-жылдын 19-сентябрында ачылган.\n\nЖыйын 1958-жылдын 29-февралында өттү.\n"
         let record = Record(try Pipeline.standard().process(Document(text: text)))
         let dates = (record.entities ?? []).filter { $0.type == "date" }.flatMap { [$0.start, $0.end] }.compactMap { $0 }
-        withKnownIssue("February 29 in a non-leap year (issue 14): remove this wrapper when the lead's fix is merged") {
-            #expect(dates.allSatisfy(isCalendarDate), "dates: \(dates)")
-        }
+        #expect(dates.allSatisfy(isCalendarDate), "dates: \(dates)")
+        #expect(!dates.isEmpty)
     }
 }
 
