@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        // Property tests (JaryaTests only).
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // System ICU (Debian: libicu-dev). Only ICUText may import it: see DESIGN.md, "ICU from Swift".
@@ -53,11 +55,18 @@ let package = Package(
             name: "jarya-bench",
             dependencies: ["Jarya", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // libFuzzer targets (scripts/fuzz builds them with -sanitize=fuzzer -DJARYA_FUZZ into .build-fuzz);
+        // a plain build makes a program that replays saved inputs through a target.
+        .executableTarget(name: "jarya-fuzz", dependencies: ["Jarya"]),
         .testTarget(name: "ICUTextTests", dependencies: ["ICUText"]),
         .testTarget(name: "HTMLTextTests", dependencies: ["HTMLText"]),
         .testTarget(name: "JaryaArchiveTests", dependencies: ["JaryaArchive"]),
         // Fixtures are read through #filePath, not bundled.
-        .testTarget(name: "JaryaTests", dependencies: ["Jarya"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "JaryaTests",
+            dependencies: ["Jarya", .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "jaryaTests", dependencies: ["jarya"], exclude: ["Fixtures"]),
     ]
 )

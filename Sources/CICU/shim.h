@@ -20,6 +20,9 @@ static inline const char *jr_errorName(UErrorCode code) { return u_errorName(cod
 
 /* Normalization */
 static inline const UNormalizer2 *jr_nfc(UErrorCode *status) { return unorm2_getNFCInstance(status); }
+static inline const UNormalizer2 *jr_nfd(UErrorCode *status) { return unorm2_getNFDInstance(status); }
+static inline const UNormalizer2 *jr_nfkc(UErrorCode *status) { return unorm2_getNFKCInstance(status); }
+static inline const UNormalizer2 *jr_nfkd(UErrorCode *status) { return unorm2_getNFKDInstance(status); }
 static inline const UNormalizer2 *jr_nfkcCasefold(UErrorCode *status) { return unorm2_getNFKCCasefoldInstance(status); }
 static inline int32_t jr_normalize(const UNormalizer2 *n, const UChar *src, int32_t length,
                                    UChar *dest, int32_t capacity, UErrorCode *status) {

@@ -7,6 +7,11 @@ public struct Normalizer: @unchecked Sendable {
 
     /// Canonical composition: what every text in the pipeline is put in.
     public static let nfc: Normalizer = Normalizer(getter: jr_nfc, "unorm2_getNFCInstance")
+    /// Canonical decomposition, compatibility composition and decomposition: the other three forms,
+    /// for checking ICU against Unicode's NormalizationTest.txt and for callers that need them.
+    public static let nfd: Normalizer = Normalizer(getter: jr_nfd, "unorm2_getNFDInstance")
+    public static let nfkc: Normalizer = Normalizer(getter: jr_nfkc, "unorm2_getNFKCInstance")
+    public static let nfkd: Normalizer = Normalizer(getter: jr_nfkd, "unorm2_getNFKDInstance")
     /// NFKC with case folding: for comparing and indexing words regardless of case and compatibility forms.
     public static let nfkcCasefold: Normalizer = Normalizer(getter: jr_nfkcCasefold, "unorm2_getNFKCCasefoldInstance")
 

@@ -143,6 +143,7 @@ enum LetterRepair {
             if !(p < protected.count && protected[p].overlaps(i..<j)) { words.append(i..<j) }
             i = j
         }
+        var loneLetters: [Int] = []
         for (n, range) in words.enumerated() {
             let original = text[range]  // kept to report the repair, if there is one
             var changedKyrgyz = false, changedScript = false
@@ -169,11 +170,10 @@ enum LetterRepair {
             else if cyrLook > 0 && lat > 0 && cyr == 0 { target = .latin }
             else if cyr == 0 && lat == 0 && cyrLook > 0 && latLook > 0 {
                 target = cyrLook > latLook ? .cyrillic : latLook > cyrLook ? .latin : lineScript(text, around: range.lowerBound)
-            } else if range.count == 1 && latLook == 1 && cyr + lat + cyrLook == 0,
-                      n > 0, n + 1 < words.count,
-                      isCyrillicWord(text, words[n - 1]), isCyrillicWord(text, words[n + 1]),
-                      sameLine(text, words[n - 1].lowerBound, words[n + 1].lowerBound) {
-                target = .cyrillic
+            } else if range.count == 1 && latLook == 1 && cyr + lat + cyrLook == 0 {
+                // Decided once every longer word is repaired: the next word may still be mixed here
+                // (`к A/Mѐ`), and judging it before its repair would leave the letter for a second pass.
+                loneLetters.append(n)
             }
             if let target {
                 let convert = target == .cyrillic ? latinToCyrillic : cyrillicToLatin
@@ -184,6 +184,15 @@ enum LetterRepair {
                 let after = String(scalars: text[range])
                 if changedKyrgyz { repairs.kyrgyzLetters.append((before, after)) } else { repairs.lookalikes.append((before, after)) }
             }
+        }
+        // A one-letter Latin lookalike between two Cyrillic words on one line (`c 10:00`) becomes Cyrillic.
+        for n in loneLetters where n > 0 && n + 1 < words.count {
+            let (before, k) = (words[n - 1], words[n].lowerBound)
+            guard isCyrillicWord(text, before), isCyrillicWord(text, words[n + 1]),
+                  sameLine(text, before.lowerBound, words[n + 1].lowerBound),
+                  let r = latinToCyrillic(text[k].value) else { continue }
+            repairs.lookalikes.append((String(text[k]), String(r)))
+            text[k] = r
         }
         buffer.scalars = text
         return repairs

@@ -13,8 +13,22 @@ public struct Normalize: Stage {
         var buffer = ScalarBuffer(identity: Array(document.extracted.unicodeScalars))
         Typography.apply(&buffer)
         try CanonicalComposition.apply(&buffer)
-        let repairs = LetterRepair.apply(&buffer)
-        let fused = FusedWords.apply(&buffer)
+        // Letter repair judges words, and splitting fused words makes new ones (`̡пBo M`: the lone M
+        // stands beside a Cyrillic word only once `пВо` is split), so the two repeat until nothing
+        // splits: a second normalization then changes nothing. Rarely more than two rounds; capped.
+        var repairs = LetterRepair.Repairs()
+        var fused: [String] = []
+        for _ in 0..<4 {
+            let round = LetterRepair.apply(&buffer)
+            // A repaired letter may now compose with the mark after it (Latin y + ◌̆ does not,
+            // Cyrillic у + ◌̆ is ў).
+            if !round.kyrgyzLetters.isEmpty || !round.lookalikes.isEmpty { try CanonicalComposition.apply(&buffer) }
+            repairs.kyrgyzLetters += round.kyrgyzLetters
+            repairs.lookalikes += round.lookalikes
+            let split = FusedWords.apply(&buffer)
+            fused += split
+            if split.isEmpty { break }
+        }
         document.text = NormalizedText(scalars: buffer.scalars, origin: buffer.origin)
         document.warnings += repairs.warnings
         if fused.count > 0 {
@@ -153,7 +167,13 @@ enum FusedWords {
         var examples: [String] = []
         var i = 0
         func cyrillic(_ c: Unicode.Scalar) -> Bool { c.value >= 0x400 && c.value < 0x530 }
+        // E-mail addresses and URLs stay whole, as in LetterRepair: a split would also move their
+        // tail out of the protected run, and a second normalization would repair its letters.
+        let protected = LetterRepair.protectedRanges(t)
+        var p = 0
         while i < t.count {
+            while p < protected.count && protected[p].upperBound <= i { p += 1 }
+            if p < protected.count && protected[p].contains(i) { i = protected[p].upperBound; continue }
             guard cyrillic(t[i]), i == 0 || !t[i - 1].isAlphabetic else { i += 1; continue }
             var j = i
             while j < t.count && cyrillic(t[j]) { j += 1 }
