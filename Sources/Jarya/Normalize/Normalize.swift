@@ -17,7 +17,7 @@ public struct Normalize: Stage {
         // stands beside a Cyrillic word only once `пВо` is split), so the two repeat until nothing
         // splits: a second normalization then changes nothing. Rarely more than two rounds; capped.
         var repairs = LetterRepair.Repairs()
-        var fused: [String] = []
+        var fused: (count: Int, examples: [String]) = (0, [])
         for _ in 0..<4 {
             let round = LetterRepair.apply(&buffer)
             // A repaired letter may now compose with the mark after it (Latin y + ◌̆ does not,
@@ -26,8 +26,9 @@ public struct Normalize: Stage {
             repairs.kyrgyzLetters += round.kyrgyzLetters
             repairs.lookalikes += round.lookalikes
             let split = FusedWords.apply(&buffer)
-            fused += split
-            if split.isEmpty { break }
+            fused.count += split.count
+            fused.examples += split.examples.prefix(max(0, FusedWords.examplesShown - fused.examples.count))
+            if split.count == 0 { break }
         }
         document.text = NormalizedText(scalars: buffer.scalars, origin: buffer.origin)
         document.warnings += repairs.warnings
