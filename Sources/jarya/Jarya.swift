@@ -89,7 +89,7 @@ enum ExitStatusHelp {
     static let meanings: [Int32: String] = [
         0: "success: every document was processed",
         64: "usage error: an unknown option, a bad value or charset name",
-        65: "a document was not usable: binary, empty, too large, malformed, unsupported",
+        65: "a document was not usable: binary, empty, too large, damaged, a PDF",
         66: "an input path does not exist, or the paths hold no document",
         73: "an output file or its lock file cannot be created or written",
         74: "a file cannot be read, or the glossaries cannot be found",

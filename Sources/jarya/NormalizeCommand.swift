@@ -17,7 +17,7 @@ struct Normalize: ParsableCommand {
 
         \(ExitStatusHelp.section([0, 64, 65, 66, 74], [
             0: "success: every text was printed",
-            65: "a document was not usable: binary, empty, too large, malformed, unsupported",
+            65: "a document was not usable: binary, empty, too large, damaged",
             66: "a path does not exist, or a folder holds no document",
             74: "a file exists but cannot be read",
         ]))
