@@ -30,6 +30,7 @@ public enum ErrorText {
         case ENOENT, ENOTDIR: return text + " (check that the folder exists)"
         case EISDIR: return text + " (give a file's path, not a folder's)"
         case EMFILE, ENFILE: return text + " (raise the open-file limit: ulimit -n)"
+        case EFBIG: return text + " (the file size limit was reached: see ulimit -f)"
         default: return text
         }
     }

@@ -46,9 +46,10 @@ public enum GlossaryDirectory {
     /// The folder in use, or nil when the glossaries cannot be found (`search` says where it looked).
     public static var path: String? { search.found }
 
-    /// Sources/Jarya/Glossary/GlossaryDirectory.swift → the package root it was built from.
+    /// Sources/Jarya/Glossary/GlossaryDirectory.swift → the package root it was built from, with
+    /// symbolic links resolved as they are in the executable's path.
     static let checkoutRoot: String = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().path
+        .deletingLastPathComponent().deletingLastPathComponent().resolvingSymlinksInPath().path
 
     /// Decides the folder from the environment variable's value, the executable's real path
     /// and the checkout's root. `isGlossaries` tells whether a folder holds glossaries.
