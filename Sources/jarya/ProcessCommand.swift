@@ -44,7 +44,7 @@ struct Process: ParsableCommand {
     var maxBytes: Int = Processor.defaultMaxBytes
 
     @Option(name: .shortAndLong, help: "Documents processed in parallel (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int?  // nil: the cores of the machine it runs on (not of the one that built the help)
 
     @Option(name: .customLong("include"), help: ArgumentHelp(
         "Read only the files of folders matching this glob (repeatable).",
@@ -89,7 +89,7 @@ struct Process: ParsableCommand {
 
     func validate() throws {
         if force && state == nil { throw ValidationError("--force needs --state FILE: without a state every file is processed anyway.") }
-        if jobs < 1 || jobs > Self.maxJobs {
+        if let jobs, jobs < 1 || jobs > Self.maxJobs {
             throw ValidationError("--jobs must be between 1 and \(Self.maxJobs) (this machine has \(ProcessInfo.processInfo.activeProcessorCount) cores).")
         }
         if maxBytes < 1 { throw ValidationError("--max-bytes must be at least 1.") }
@@ -160,7 +160,7 @@ struct Process: ParsableCommand {
         } catch {
             throw stop(ErrorText.line(error), ExitStatus.cannotCreate.rawValue)
         }
-        var batch = Batch(processor: processor, jobs: jobs, cache: cache, force: force)
+        var batch = Batch(processor: processor, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, cache: cache, force: force)
         batch.observer = log.document
         var summary: Batch.Summary
         do {
