@@ -37,6 +37,7 @@ public enum HTMLReader {
         if html.isEmpty { return Page(blocks: [], stoppedAtDepth: false) }
         guard html.count < Int(Int32.max) else { throw HTMLTextError(.tooLarge, "the page has \(html.count) bytes, more than libxml2 can parse") }
         try refuseDocumentTypeDeclarations(html, isHTML: true)
+        let html = AttributeLimit.apply(html)
         guard let ctxt = htmlNewParserCtxt() else { throw HTMLTextError(.parser, "libxml2 could not create an HTML parser") }
         defer { htmlFreeParserCtxt(ctxt) }
         var options = HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue

@@ -31,7 +31,10 @@ public enum CSVExport {
 
 /// `jarya export --ics`: an RFC 5545 calendar with one VEVENT per event whose dates are
 /// precise to the day. All-day events are `VALUE=DATE` (DTEND exclusive: the day after the
-/// last); an event with a time of day gets local ("floating") date-times.
+/// last); an event with a time of day gets date-times in Kyrgyzstan's time
+/// (`TZID=Asia/Bishkek`), described by a VTIMEZONE made from the time zone database for the
+/// years the events span (UTC+6 since August 2005; UTC+5 with summer time before), so a
+/// calendar shows 11:00 in Bishkek as 11:00 in Bishkek wherever it is opened.
 public enum ICSExport {
     public struct Result: Sendable {
         /// The calendar, CRLF line ends, folded at 75 octets.
@@ -46,6 +49,9 @@ public enum ICSExport {
         let stamp = utcStamp(now)
         var skipped: [String] = []
         var count = 0
+        // The VTIMEZONE goes before the events; it covers the days of the timed ones.
+        let timezoneAt = lines.count
+        var timedDays: [Day] = []
         for r in records where r.error == nil {
             guard let e = r.event else { continue }
             guard let start = e.start.flatMap(Day.init), let last = (e.end ?? e.start).flatMap(Day.init), last >= start else {
@@ -58,11 +64,13 @@ public enum ICSExport {
             lines.append("DTSTAMP:\(stamp)")
             let times = e.time.map(clockTimes) ?? []
             if let t0 = times.first {
-                lines.append("DTSTART:\(start.compact)T\(t0)00")
+                let zone = ";TZID=" + timeZoneID
+                timedDays += [start, last.next]
+                lines.append("DTSTART\(zone):\(start.compact)T\(t0)00")
                 if times.count > 1, last != start || times[1] > t0 {
-                    lines.append("DTEND:\(last.compact)T\(times[1])00")
+                    lines.append("DTEND\(zone):\(last.compact)T\(times[1])00")
                 } else if last != start {
-                    lines.append("DTEND:\(last.next.compact)T000000")
+                    lines.append("DTEND\(zone):\(last.next.compact)T000000")
                 }
             } else {
                 lines.append("DTSTART;VALUE=DATE:\(start.compact)")
@@ -79,7 +87,70 @@ public enum ICSExport {
             lines.append("END:VEVENT")
         }
         lines.append("END:VCALENDAR")
+        if let first = timedDays.min(), let last = timedDays.max() {
+            lines.insert(contentsOf: timeZone(from: first, to: last), at: timezoneAt)
+        }
         return Result(calendar: lines.flatMap(fold).map { $0 + "\r\n" }.joined(), events: count, skipped: skipped)
+    }
+
+    /// The time zone of the times releases give: Kyrgyzstan's.
+    public static let timeZoneID = "Asia/Bishkek"
+
+    /// The VTIMEZONE of `timeZoneID` for the days `first` to `last`: one STANDARD or DAYLIGHT
+    /// component per UTC offset change, from the one in force on `first` (each with its own
+    /// DTSTART, no RRULE), taken from the system's time zone database. Without that database,
+    /// UTC+6, in force since 2005-08-12.
+    static func timeZone(from first: Day, to last: Day) -> [String] {
+        var lines = ["BEGIN:VTIMEZONE", "TZID:" + timeZoneID]
+        func component(_ daylight: Bool, onset: String, from: Int, to: Int) {
+            let kind = daylight ? "DAYLIGHT" : "STANDARD"
+            lines += ["BEGIN:" + kind, "DTSTART:" + onset, "TZOFFSETFROM:" + offset(from), "TZOFFSETTO:" + offset(to),
+                      "TZNAME:" + name(to), "END:" + kind]
+        }
+        guard let zone = TimeZone(identifier: timeZoneID) else {
+            component(false, onset: "20050812T000000", from: 6 * 3600, to: 6 * 3600)
+            return lines + ["END:VTIMEZONE"]
+        }
+        // Transitions up to the end of the last day, from 1970 (no release has a time before).
+        let firstInstant = first.date.addingTimeInterval(-14 * 3600), lastInstant = last.date.addingTimeInterval(24 * 3600)
+        var transitions: [Date] = []
+        var cursor = Date(timeIntervalSince1970: 0)
+        while let t = zone.nextDaylightSavingTimeTransition(after: cursor), t <= lastInstant, transitions.count < 1000 {
+            transitions.append(t)
+            cursor = t
+        }
+        // Keep the last change before the first day (the rules in force then) and all after it.
+        let kept = transitions.lastIndex(where: { $0 <= firstInstant }).map { Array(transitions[$0...]) }
+            ?? transitions.filter { $0 > firstInstant }
+        if kept.first.map({ $0 > firstInstant }) ?? true {
+            // No change before the first day: the offset of 1970 holds from then.
+            let epoch = Date(timeIntervalSince1970: 0)
+            let offset = zone.secondsFromGMT(for: epoch)
+            component(zone.isDaylightSavingTime(for: epoch), onset: "19700101T000000", from: offset, to: offset)
+        }
+        for t in kept {
+            let before = zone.secondsFromGMT(for: t.addingTimeInterval(-1)), after = zone.secondsFromGMT(for: t)
+            // The onset is the local time the change happens at, on the clock before it.
+            component(zone.isDaylightSavingTime(for: t), onset: localStamp(t, offset: before), from: before, to: after)
+        }
+        return lines + ["END:VTIMEZONE"]
+    }
+
+    /// `+0600`, `-0330`.
+    static func offset(_ seconds: Int) -> String {
+        let m = abs(seconds) / 60
+        return String(format: "%@%02d%02d", seconds < 0 ? "-" : "+", m / 60, m % 60)
+    }
+
+    /// `+06`, as the time zone database names zones without an abbreviation.
+    static func name(_ seconds: Int) -> String {
+        let m = abs(seconds) / 60
+        return String(format: m % 60 == 0 ? "%@%02d" : "%@%02d%02d", seconds < 0 ? "-" : "+", m / 60, m % 60)
+    }
+
+    /// The wall-clock time of `date` at a UTC offset, `YYYYMMDDTHHMMSS`.
+    static func localStamp(_ date: Date, offset: Int) -> String {
+        String(utcStamp(date.addingTimeInterval(TimeInterval(offset))).dropLast())
     }
 
     /// TEXT escaping (RFC 5545 3.3.11): backslash, semicolon, comma, newline.
@@ -91,30 +162,35 @@ public enum ICSExport {
             case ";": out += "\\;"
             case ",": out += "\\,"
             case "\n", "\r\n", "\r": out += "\\n"
+            // Other control characters are not allowed in a TEXT value.
+            case _ where c.unicodeScalars.contains { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F }:
+                out += String(String.UnicodeScalarView(c.unicodeScalars.filter { !($0.value < 0x20 && $0 != "\t" || $0.value == 0x7F) }))
             default: out.append(c)
             }
         }
         return out
     }
 
-    /// A content line folded so that no line is longer than 75 octets (continuations start
-    /// with a space), never inside a UTF-8 sequence or a character.
+    /// A content line folded so that no line is longer than 75 octets (RFC 5545 3.1):
+    /// continuations start with a space, and a line is broken only between Unicode scalars,
+    /// never inside a UTF-8 sequence (a character with many combining marks may be broken
+    /// between its scalars: unfolding joins them again).
     public static func fold(_ line: String) -> [String] {
         var result: [String] = []
-        var current = ""
+        var current = String.UnicodeScalarView()
         var octets = 0
-        for c in line {
-            let n = c.utf8.count
+        for c in line.unicodeScalars {
+            let n = UTF8.width(c)
             let limit = result.isEmpty ? 75 : 74
             if octets + n > limit {
-                result.append(result.isEmpty ? current : " " + current)
-                current = ""
+                result.append(result.isEmpty ? String(current) : " " + String(current))
+                current = String.UnicodeScalarView()
                 octets = 0
             }
             current.append(c)
             octets += n
         }
-        result.append(result.isEmpty ? current : " " + current)
+        result.append(result.isEmpty ? String(current) : " " + String(current))
         return result
     }
 
@@ -160,6 +236,13 @@ public enum ICSExport {
         init(year: Int, month: Int, day: Int) { (self.year, self.month, self.day) = (year, month, day) }
 
         var compact: String { String(format: "%04d%02d%02d", year, month, day) }
+
+        /// Midnight UTC of the day.
+        var date: Date {
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(identifier: "UTC")!
+            return calendar.date(from: DateComponents(year: year, month: month, day: day)) ?? Date(timeIntervalSince1970: 0)
+        }
 
         var next: Day {
             if day < DaySpan.daysIn(month: month, year: year) { return Day(year: year, month: month, day: day + 1) }

@@ -11,12 +11,62 @@ import Jarya
 /// `entities`, and `documents_fts` (title, text and the words' dictionary forms, folded,
 /// rowid = the document's rowid).
 public final class ArchiveIndex: Sendable {
-    public let dbQueue: DatabaseQueue
+    /// The connection: it writes for `jarya index`, and only reads for `search` and `export`.
+    public let database: DatabaseQueue
+    /// The archive's path, for messages.
+    public let path: String
 
-    /// Opens (creating if needed) the archive at `path` and brings its schema up to date.
+    /// Opens (creating if needed) the archive at `path` for writing and brings its schema up
+    /// to date. The archive is switched to WAL mode, so that `search` and `export` read it
+    /// while an index run writes.
+    ///
+    /// Throws an `ArchiveError` naming the file and what to do: `.notArchive` for anything at
+    /// `path` that is not a Jarya archive (a folder, another kind of file, a damaged or foreign
+    /// SQLite database: nothing is written to it), `.cannotWrite` when it cannot be created or
+    /// written.
     public init(path: String) throws {
+        self.path = path
+        try ArchiveFile.check(path, writing: true)
+        do {
+            database = try DatabaseQueue(path: path, configuration: Self.configuration(readonly: false))
+            try ArchiveFile.checkSchema(database, path: path, writing: true)
+            try database.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            }
+            try Self.migrator.migrate(database)
+        } catch {
+            throw ArchiveFile.failure(error, path: path, writing: true)
+        }
+    }
+
+    /// Opens an existing archive for reading (`search`, `export`): never creates it and never
+    /// writes to it, and reads go on while another process indexes (WAL: readers do not wait
+    /// for the writer). Throws `.missing` when there is no archive at `path`.
+    ///
+    /// The connection is opened read-only only when the file or its folder cannot be written:
+    /// a read-write connection (that only reads) removes WAL mode's `-wal` and `-shm` files
+    /// when it closes, as SQLite's own tools do, instead of leaving them beside the archive.
+    public init(readingAt path: String) throws {
+        self.path = path
+        try ArchiveFile.check(path, writing: false)
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let readonly = access(path, W_OK) != 0 || access(folder, W_OK) != 0
+        do {
+            database = try DatabaseQueue(path: path, configuration: Self.configuration(readonly: readonly))
+            try ArchiveFile.checkSchema(database, path: path, writing: false)
+        } catch {
+            throw ArchiveFile.failure(error, path: path, writing: false)
+        }
+    }
+
+    static func configuration(readonly: Bool) -> Configuration {
         var config = Configuration()
+        config.readonly = readonly
         config.foreignKeysEnabled = true
+        // A checkpoint or a reader starting up can hold a lock for a moment: wait for it
+        // rather than fail. A whole index run is kept out by `jarya index`'s run lock.
+        config.busyMode = .timeout(10)
         config.prepareDatabase { db in
             // Case- and lookalike-insensitive comparisons of names (--org, --person).
             db.add(function: DatabaseFunction("jarya_fold", argumentCount: 1, pure: true) { values in
@@ -24,8 +74,17 @@ public final class ArchiveIndex: Sendable {
                 return Folding.fold(s)
             })
         }
-        dbQueue = try DatabaseQueue(path: path, configuration: config)
-        try Self.migrator.migrate(dbQueue)
+        return config
+    }
+
+    /// A read of the archive; SQLite's failures become `ArchiveError`s that say what to do.
+    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try database.read(body) } catch { throw ArchiveFile.failure(error, path: path, writing: false) }
+    }
+
+    /// A write transaction; SQLite's failures become `ArchiveError`s that say what to do.
+    public func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try database.write(body) } catch { throw ArchiveFile.failure(error, path: path, writing: true) }
     }
 
     static var migrator: DatabaseMigrator {
@@ -105,7 +164,7 @@ public final class ArchiveIndex: Sendable {
             return (r, title, text, forms)
         }
         let encoder = JSONLinesEncoder()
-        try dbQueue.write { db in
+        try write { db in
             for (r, title, text, forms) in prepared {
                 try Self.delete(db, id: r.id!, path: r.source.path)
                 let json = String(decoding: try encoder.line(r), as: UTF8.self).trimmingCharacters(in: .newlines)
@@ -160,28 +219,40 @@ public final class ArchiveIndex: Sendable {
 
     /// Every stored record, in path order.
     public func records() throws -> [Jarya.Record] {
-        let decoder = JSONDecoder()
-        return try dbQueue.read { db in
-            try String.fetchAll(db, sql: "SELECT record FROM documents ORDER BY path, id").map {
-                try decoder.decode(Jarya.Record.self, from: Data($0.utf8))
-            }
+        try read { db in try String.fetchAll(db, sql: "SELECT record FROM documents ORDER BY path, id") }.map(decodeStored)
+    }
+
+    /// A record as stored in `documents.record`; one that another tool damaged is an
+    /// `ArchiveError` (74) that says how to repair the archive.
+    func decodeStored(_ json: String) throws -> Jarya.Record {
+        do {
+            return try JSONDecoder().decode(Jarya.Record.self, from: Data(json.utf8))
+        } catch {
+            throw ArchiveError("the archive \(path) holds a record that is not valid (\(ArchiveFile.reason(error))): "
+                               + "index its releases again into a new archive.", kind: .notArchive)
         }
     }
 
     /// How many documents the archive holds.
     public func count() throws -> Int {
-        try dbQueue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM documents") ?? 0 }
+        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM documents") ?? 0 }
     }
 
     /// Records of a JSON Lines file (`jarya process --out`), blank lines skipped.
+    ///
+    /// Throws `ArchiveError` `.missing` (no such file), `.notArchive` (a folder, no permission)
+    /// or `.badRecords` (a line that is not a record: the message names file and line).
     public static func records(jsonLines url: URL) throws -> [Jarya.Record] {
-        let data = try Data(contentsOf: url)
+        let data = try ArchiveFile.readRegularFile(url.path)
         let decoder = JSONDecoder()
         var result: [Jarya.Record] = []
         for (n, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
             guard line.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\r") && $0 != UInt8(ascii: "\t") }) else { continue }
             do { result.append(try decoder.decode(Jarya.Record.self, from: Data(line))) }
-            catch { throw ArchiveError("\(url.path):\(n + 1): not a Jarya record (\(error))") }
+            catch {
+                throw ArchiveError("\(url.path):\(n + 1): not a Jarya record (\(ArchiveFile.reason(error))). "
+                                   + "Give the JSON Lines that `jarya process --out` writes.", kind: .badRecords)
+            }
         }
         return result
     }
@@ -195,10 +266,16 @@ public final class ArchiveIndex: Sendable {
         var files: [Input] = []
         for path in paths {
             if path.lowercased().hasSuffix(".jsonl") {
-                guard FileManager.default.fileExists(atPath: path) else {
-                    summary.failures.append("\(path): no such file"); summary.status = .worse(summary.status, .noInput); continue
+                let records: [Jarya.Record]
+                do {
+                    records = try Self.records(jsonLines: URL(fileURLWithPath: path))
+                } catch let error as ArchiveError {
+                    // One bad file of records does not stop the others.
+                    summary.failures.append(error.description)
+                    summary.status = .worse(summary.status, error.kind == .missing ? .noInput
+                                            : error.kind == .badRecords ? .dataError : .ioError)
+                    continue
                 }
-                let records = try Self.records(jsonLines: URL(fileURLWithPath: path))
                 records.forEach(onRecord)
                 let (stored, skipped) = try upsert(records)
                 summary.stored += stored
@@ -262,10 +339,6 @@ final class ResultBox: @unchecked Sendable {
     func set(_ k: Int, _ r: (Jarya.Record, ExitStatus)) { lock.lock(); results[k] = r; lock.unlock() }
 }
 
-public struct ArchiveError: Error, CustomStringConvertible {
-    public var description: String
-    public init(_ description: String) { self.description = description }
-}
 
 /// The days an ISO date of any precision covers: `2022` → 2022-01-01…2022-12-31,
 /// `2022-02` → 2022-02-01…2022-02-28. Dates without a year (`--03-03`) cover nothing.

@@ -26,8 +26,12 @@ public final class StateStore: RecordCache {
         // WAL with synchronous=NORMAL: a commit survives the process being killed (it is in the
         // WAL when COMMIT returns); only a power loss may lose the last few, never corrupt.
         config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
-        pool = try DatabasePool(path: path, configuration: config)
-        try Self.migrator.migrate(pool)
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+            try Self.migrator.migrate(pool)
+        } catch {
+            throw Self.openFailure(error, path: path)
+        }
         try pool.write { db in
             let stored = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'fingerprint'")
             if stored != fingerprint {
@@ -35,6 +39,25 @@ public final class StateStore: RecordCache {
                 try db.execute(sql: "INSERT OR REPLACE INTO settings (key, value) VALUES ('fingerprint', ?)", arguments: [fingerprint])
             }
         }
+    }
+
+    /// Why the state file cannot be opened, in one line with what to do: 74 for a file that is
+    /// not a state (damaged, not SQLite), 73 for one that cannot be created or written.
+    static func openFailure(_ error: any Error, path: String) -> ArchiveError {
+        let advice = "Remove it to start afresh (the next run processes every file), or give another --state."
+        if let error = error as? DatabaseError {
+            switch error.resultCode {
+            case .SQLITE_CORRUPT, .SQLITE_NOTADB:
+                return ArchiveError("the state file \(path) is damaged or is not a Jarya state file. \(advice)", kind: .notArchive)
+            case .SQLITE_BUSY, .SQLITE_LOCKED:
+                return ArchiveError("the state file \(path) is busy: another program is writing it. Try again later.", kind: .busy)
+            default:
+                let reason = error.message ?? "SQLite error \(error.resultCode.rawValue)"
+                return ArchiveError("cannot open the state file \(path): \(reason). Check that the file and its folder are writable.",
+                                    kind: .cannotWrite)
+            }
+        }
+        return ArchiveError("cannot open the state file \(path). Check that the file and its folder are writable.", kind: .cannotWrite)
     }
 
     static var migrator: DatabaseMigrator {

@@ -8,14 +8,28 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Export events as CSV or as an iCalendar (.ics) file.",
         discussion: """
-        From an archive (--db) or a JSON Lines file of records (--records). CSV has one row per
-        event. The .ics file has one VEVENT per event whose dates are precise to the day
-        (all-day events, or local times when the release gives a time); events dated only to
-        the month or year, or without a year, are left out and listed on standard error.
+        From an archive (--db) or a JSON Lines file of records (--records). CSV
+        has one row per event. The .ics file has one VEVENT per event whose dates
+        are precise to the day: all-day events as dates, events with a time of
+        day in Kyrgyzstan's time (TZID=Asia/Bishkek, with its VTIMEZONE); lines
+        are folded at 75 octets. Events dated only to the month or year, or
+        without a year, are left out and listed on standard error. The archive
+        is only read, also while `jarya index` writes it.
 
         Examples:
           jarya export --ics --db archive.sqlite --out events.ics
           jarya export --csv --records records.jsonl > events.csv
+
+        Exit status:
+          0   the export was written
+          64  a usage error (give one of --csv or --ics; --db or --records,
+              not both)
+          65  a line of --records is not a record
+          66  there is no archive at --db, or no file at --records
+          73  the output (--out or standard output) cannot be written
+          74  --db is not a Jarya archive (a folder, another kind of file, a
+              damaged or foreign SQLite database), or --records cannot be read
+          75  another program keeps the archive locked: try again later
         """
     )
 
@@ -43,24 +57,13 @@ struct ExportCommand: ParsableCommand {
         let input: [Record]
         do {
             if let records {
-                guard FileManager.default.fileExists(atPath: records) else {
-                    FileHandle.standardError.write(Data("jarya: no such file: \(records)\n".utf8))
-                    throw ExitCode(ExitStatus.noInput.rawValue)
-                }
                 input = try ArchiveIndex.records(jsonLines: URL(fileURLWithPath: records))
             } else {
-                let path = db ?? "archive.sqlite"
-                guard FileManager.default.fileExists(atPath: path) else {
-                    FileHandle.standardError.write(Data("jarya: no archive at \(path)\n".utf8))
-                    throw ExitCode(ExitStatus.noInput.rawValue)
-                }
-                input = try ArchiveIndex(path: path).records()
+                input = try ArchiveIndex(readingAt: db ?? "archive.sqlite").records()
             }
-        } catch let exit as ExitCode {
-            throw exit
-        } catch {
+        } catch let error as ArchiveError {
             FileHandle.standardError.write(Data("jarya: \(error)\n".utf8))
-            throw ExitCode(ExitStatus.dataError.rawValue)
+            throw ExitCode(error.exitCode)
         }
         let text: String
         if csv {
@@ -72,15 +75,41 @@ struct ExportCommand: ParsableCommand {
             }
             text = result.calendar
         }
-        if let out {
-            do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
-            } catch {
-                FileHandle.standardError.write(Data("jarya: cannot write \(out): \(error)\n".utf8))
-                throw ExitCode(ExitStatus.cannotCreate.rawValue)
+        try Self.emit(text, to: out)
+    }
+
+    /// Writes a command's whole output to `path` (atomically, as `process --out` does) or to
+    /// standard output; a failure is one line on standard error and exit 73, never a trap.
+    static func emit(_ text: String, to path: String?) throws {
+        let data = Data(text.utf8)
+        guard let path else {
+            var rest = data[...]
+            while !rest.isEmpty {
+                let n = rest.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    let reason = String(cString: strerror(errno))
+                    FileHandle.standardError.write(Data("jarya: cannot write standard output: \(reason).\n".utf8))
+                    throw ExitCode(ExitStatus.cannotCreate.rawValue)
+                }
+                rest = rest.dropFirst(n)
             }
-        } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        let output: RecordOutput
+        do {
+            output = try RecordOutput(path: path)
+        } catch {
+            FileHandle.standardError.write(Data("jarya: \(error)\n".utf8))
+            throw ExitCode(ExitStatus.cannotCreate.rawValue)
+        }
+        do {
+            try output.write(data)
+            try output.commit()
+        } catch {
+            output.abort()
+            FileHandle.standardError.write(Data("jarya: \(error)\n".utf8))
+            throw ExitCode(ExitStatus.cannotCreate.rawValue)
         }
     }
 }

@@ -8,14 +8,30 @@ struct IndexCommand: ParsableCommand {
         commandName: "index",
         abstract: "Store records in a searchable SQLite archive (created if needed).",
         discussion: """
-        Files and folders are processed as `jarya process` reads them; a path ending in .jsonl
-        is read as records (`jarya process --out`). Re-indexing a document replaces its rows.
-        The archive is plain SQLite: tables documents, events, event_places,
-        event_organizations, entities, and the FTS5 table documents_fts.
+        Files and folders are processed as `jarya process` reads them; a path
+        ending in .jsonl is read as records (`jarya process --out`). Re-indexing a
+        document replaces its rows. The archive is plain SQLite in WAL mode: tables
+        documents, events, event_places, event_organizations, entities, and the
+        FTS5 table documents_fts. `jarya search` and `jarya export` can read it
+        while an index run writes. One index run at a time: a run holds
+        ARCHIVE.lock while it writes.
 
         Examples:
           jarya index corpus/ --db archive.sqlite
           jarya index records.jsonl --db archive.sqlite
+
+        Exit status:
+          0   every document was indexed
+          64  a usage error (an unknown option, --jobs or --max-bytes below 1)
+          65  a document was not usable (binary, empty, too large, malformed),
+              or a .jsonl line is not a record; the other documents are indexed
+          66  an input path does not exist
+          73  the archive cannot be created or written (no such folder,
+              read-only, disk full)
+          74  --db is not a Jarya archive (a folder, another kind of file, a
+              damaged or foreign SQLite database: nothing is written to it),
+              or an input cannot be read
+          75  another index run holds the archive: try again later
         """
     )
 
@@ -34,20 +50,44 @@ struct IndexCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing on standard error but errors.")
     var quiet = false
 
+    func validate() throws {
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+        if maxBytes < 1 { throw ValidationError("--max-bytes must be at least 1.") }
+    }
+
     func run() throws {
+        func stop(_ message: String, _ status: Int32) -> ExitCode {
+            FileHandle.standardError.write(Data("jarya: \(message)\n".utf8))
+            return ExitCode(status)
+        }
+        do {
+            try Glossaries.requireStandard()
+        } catch {
+            throw stop("cannot load the glossaries: \(error)", ExitStatus.ioError.rawValue)
+        }
+        // One index run at a time per archive, as `process` does per state file.
+        let lock: RunLock
+        do {
+            lock = try RunLock(for: db)
+        } catch let failure as RunLock.Failure {
+            if case .busy = failure {
+                throw stop("the archive \(db) is being indexed: \(failure). Try again later.", RunLock.busyStatus)
+            }
+            throw stop("\(failure)", ExitStatus.cannotCreate.rawValue)
+        }
+        defer { lock.release() }
+
         let summary: IndexSummary
         let archive: ArchiveIndex
         do {
             archive = try ArchiveIndex(path: db)
+            // At most one worker per core and per chunk of documents.
+            summary = try archive.index(paths: paths, processor: Processor(maxBytes: maxBytes),
+                                        jobs: min(jobs, 4 * ProcessInfo.processInfo.activeProcessorCount))
+        } catch let error as ArchiveError {
+            throw stop("\(error)", error.exitCode)
         } catch {
-            FileHandle.standardError.write(Data("jarya: cannot open the archive \(db): \(error)\n".utf8))
-            throw ExitCode(ExitStatus.cannotCreate.rawValue)
-        }
-        do {
-            summary = try archive.index(paths: paths, processor: Processor(maxBytes: maxBytes), jobs: max(1, jobs))
-        } catch {
-            FileHandle.standardError.write(Data("jarya: \(error)\n".utf8))
-            throw ExitCode(ExitStatus.dataError.rawValue)
+            throw stop("cannot index into \(db): \(error)", ExitStatus.cannotCreate.rawValue)
         }
         for failure in summary.failures {
             FileHandle.standardError.write(Data("jarya: not indexed: \(failure)\n".utf8))

@@ -6,17 +6,21 @@ struct Normalize: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the normalized text of releases: the text that record spans point into.",
         discussion: """
-        Repairs (lookalike letters, Kyrgyz letter substitutes) are listed on standard error.
-        Folders are read as `jarya process` reads them. With more than one document, each text
-        is preceded by a line `==> PATH <==`, as head(1) does.
+        Repairs (lookalike letters, Kyrgyz letter substitutes) are listed on
+        standard error. Folders are read as `jarya process` reads them. With more
+        than one document, each text is preceded by a line `==> PATH <==`, as
+        head(1) does.
 
         Examples:
           jarya normalize release.txt > release.normalized.txt
           jarya normalize corpus/ky
 
-        Exit status: 0 every document was normalized; 65 a document was not usable (binary,
-        empty, too large, malformed, unsupported); 66 a path does not exist or a folder has no
-        documents; 74 a file cannot be read.
+        \(ExitStatusHelp.section([0, 64, 65, 66, 74], [
+            0: "success: every text was printed",
+            65: "a document was not usable: binary, empty, too large, damaged",
+            66: "a path does not exist, or a folder holds no document",
+            74: "a file exists but cannot be read",
+        ]))
         """
     )
 

@@ -9,19 +9,26 @@ struct Process: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Extract records from releases (files, folders, or standard input) as JSON Lines.",
         discussion: """
-        Folders are read recursively for .txt, .md, .html, .htm and .docx files, in sorted path
-        order; hidden files are skipped, and so are symbolic links that lead out of the folder.
-        With no PATH, or with -, the release is read from standard input.
+        Folders are read recursively for .txt, .md, .html, .htm and .docx files, in
+        sorted path order; hidden files are skipped, and so are symbolic links that
+        lead out of the folder. With no PATH, or with -, the release is read from
+        standard input.
 
-        With --state, a rerun processes only new and changed files and takes the records of the
-        others from the state file; the output is still complete. A second run on the same
-        state (or, without --state, the same --out) exits 75 at once.
+        With --state, a rerun processes only new and changed files and takes the
+        records of the others from the state file; the output is still complete.
+        A second run on the same state (or, without --state, the same --out) exits
+        75 at once.
 
         Examples:
           jarya process corpus/ --out records.jsonl
           jarya process a.txt b.md - < c.txt
-          jarya process inbox/ --include '*.txt' --exclude 'drafts/*' --out records.jsonl
-          jarya process inbox/ --state inbox.state --out records.jsonl --quiet   (nightly cron)
+          jarya process inbox/ --include '*.txt' --exclude 'drafts/*' -o r.jsonl
+          jarya process inbox/ --state inbox.state -o r.jsonl --quiet   (cron)
+
+        \(ExitStatusHelp.section([0, 64, 65, 66, 73, 74, 75]))
+
+        One bad file never stops a batch: it gets a record with an "error" field,
+        and the exit status is the most serious failure (66, then 74, then 65).
         """
     )
 
@@ -140,8 +147,10 @@ struct Process: ParsableCommand {
         if let state {
             do {
                 cache = try StateStore(path: state, fingerprint: processor.settingsFingerprint)
+            } catch let error as ArchiveError {
+                throw stop("\(error)", error.exitCode)
             } catch {
-                throw stop("cannot open the state file \(state): \(error). Check the path, or remove the file to start afresh.",
+                throw stop("cannot open the state file \(state): \(ErrorText.line(error)). Check the path, or remove the file to start afresh.",
                            ExitStatus.cannotCreate.rawValue)
             }
         }
@@ -149,7 +158,7 @@ struct Process: ParsableCommand {
         do {
             output = try RecordOutput(target: target)
         } catch {
-            throw stop("\(error)", ExitStatus.cannotCreate.rawValue)
+            throw stop(ErrorText.line(error), ExitStatus.cannotCreate.rawValue)
         }
         var batch = Batch(processor: processor, jobs: jobs, cache: cache, force: force)
         batch.observer = log.document
@@ -159,7 +168,7 @@ struct Process: ParsableCommand {
             try output.commit()
         } catch {
             output.abort()
-            throw stop("\(error)", ExitStatus.cannotCreate.rawValue)
+            throw stop(ErrorText.line(error), ExitStatus.cannotCreate.rawValue)
         }
         summary.seconds = Date().timeIntervalSince(started)
         log.summary(summary)

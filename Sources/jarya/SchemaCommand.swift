@@ -8,6 +8,8 @@ struct Schema: ParsableCommand {
         discussion: """
         Example, validating records with Python's jsonschema:
           jarya schema > record.schema.json
+
+        \(ExitStatusHelp.section([0, 64], [0: "success: the schema was printed"]))
         """
     )
 

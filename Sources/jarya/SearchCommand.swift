@@ -8,25 +8,40 @@ struct SearchCommand: ParsableCommand {
         commandName: "search",
         abstract: "Find releases in an archive made by `jarya index`.",
         discussion: """
-        TEXT is a full-text query (words, "phrases", prefix*, AND, OR, NOT) matched regardless
-        of letter case, ё/е and lookalike letters; a bare word also matches its other case forms.
-        --place takes a place in any language or case form (Бишкекте, в Бишкеке, Bishkek) and
-        matches the event's places (or, for a release whose event names no place, the places
-        it mentions). --from/--to take YYYY, YYYY-MM or YYYY-MM-DD and keep events that overlap
-        the range. --lang ky or ru also match bilingual (ky+ru) releases.
-        Results are sorted by event start, then path.
+        TEXT is a full-text query: words (all must match: конференция Бишкек),
+        "phrases" (also «…»), prefix*, AND, OR, NOT and parentheses, as in
+        бишкек NOT (семинар OR тренинг). Letter case, ё/е and lookalike letters do
+        not matter, and a bare word also matches its other case forms. A query
+        that cannot be read is refused with a line that says how to write it.
+        --place takes a place in any language or case form (Бишкекте, в Бишкеке,
+        Bishkek) and matches the event's places (or, for a release whose event
+        names no place, the places it mentions). --from/--to take YYYY, YYYY-MM
+        or YYYY-MM-DD and keep events that overlap the range. --lang ky or ru
+        also match bilingual (ky+ru) releases. Results are sorted by event start,
+        then path. The archive is only read, also while `jarya index` writes it.
 
         Examples:
+          jarya search конференция Бишкек --db archive.sqlite
           jarya search --place Bishkek --from 2022-01-01 --db archive.sqlite
-          jarya search конференция --lang ky --format json --db archive.sqlite
+          jarya search '"тегерек стол"' --lang ky --format json --db archive.sqlite
           jarya search --org ПРООН --to 2023 --format csv --db archive.sqlite
+
+        Exit status:
+          0   the search ran (also when nothing matched)
+          64  a usage error: a query that cannot be read, a bad --from, --to
+              or --lang
+          66  there is no archive at --db
+          73  standard output cannot be written
+          74  --db is not a Jarya archive (a folder, another kind of file, a
+              damaged or foreign SQLite database) or cannot be read
+          75  another program keeps the archive locked: try again later
         """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
 
-    @Argument(help: "Full-text query.")
-    var text: String?
+    @Argument(help: ArgumentHelp("Full-text query: words, \"phrases\", prefix*, AND, OR, NOT, parentheses.", valueName: "text"))
+    var words: [String] = []
 
     @Option(help: "A place, in any language or case form.")
     var place: String?
@@ -53,26 +68,29 @@ struct SearchCommand: ParsableCommand {
     var db: String = "archive.sqlite"
 
     func run() throws {
-        guard FileManager.default.fileExists(atPath: db) else {
-            FileHandle.standardError.write(Data("jarya: no archive at \(db) (make one with `jarya index PATH --db \(db)`)\n".utf8))
-            throw ExitCode(ExitStatus.noInput.rawValue)
+        // `--place` reads the places glossary: a missing one is a clear error, not a trap.
+        if place != nil {
+            do {
+                try Glossaries.requireStandard()
+            } catch {
+                FileHandle.standardError.write(Data("jarya: cannot load the glossaries: \(error)\n".utf8))
+                throw ExitCode(ExitStatus.ioError.rawValue)
+            }
         }
+        let text = words.isEmpty ? nil : words.joined(separator: " ")
         let query = SearchQuery(text: text, place: place, organization: org, person: person, from: from, to: to, language: lang)
+        let out: String
         do {
-            let records = try ArchiveIndex(path: db).search(query)
-            let out: String
+            let records = try ArchiveIndex(readingAt: db).search(query)
             switch format {
             case .table: out = SearchOutput.table(records)
             case .json: out = try SearchOutput.jsonLines(records)
             case .csv: out = SearchOutput.csv(records)
             }
-            FileHandle.standardOutput.write(Data(out.utf8))
         } catch let error as ArchiveError {
             FileHandle.standardError.write(Data("jarya: \(error)\n".utf8))
-            throw ExitCode(64)
-        } catch {
-            FileHandle.standardError.write(Data("jarya: \(db): \(error)\n".utf8))
-            throw ExitCode(ExitStatus.ioError.rawValue)
+            throw ExitCode(error.exitCode)
         }
+        try ExportCommand.emit(out, to: nil)
     }
 }

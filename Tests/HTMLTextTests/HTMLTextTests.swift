@@ -1,4 +1,4 @@
-import HTMLText
+@testable import HTMLText
 import Testing
 
 @Test("libxml2 is linked") func libxmlLinked() {
@@ -192,5 +192,39 @@ struct WordXMLTests {
         }
         #expect(throws: HTMLTextError.self) { try WordXML.lines(Array("<root><p>text</p></root>".utf8)) }
         #expect(throws: HTMLTextError.self) { try WordXML.lines([]) }
+    }
+}
+
+@Suite("HTMLText: a tag with very many attributes")
+struct AttributeLimitTests {
+    @Test("100,000 attributes on one paragraph: its text is read, and the page is shortened to the first 256")
+    func manyAttributes() throws {
+        let attributes = (0..<100_000).map { " data-n\($0)=\"маани \($0)\"" }.joined()
+        let page = "<html><body><p class=\"lead\"\(attributes)>Бишкекте 15-мартта жыйын өттү.</p><p>Экинчи абзац.</p></body></html>"
+        // libxml2 compares every attribute with the earlier ones: 10¹⁰ steps without the limit.
+        let clock = ContinuousClock(), start = clock.now
+        #expect(try HTMLReader.blocks(html: Array(page.utf8), encoding: "UTF-8") == ["Бишкекте 15-мартта жыйын өттү.", "Экинчи абзац."])
+        #expect(clock.now - start < .seconds(60))
+        let shortened = AttributeLimit.apply(Array(page.utf8))
+        let kept = String(decoding: shortened, as: UTF8.self).split(separator: " ").filter { $0.hasPrefix("data-n") }
+        #expect(kept.count == AttributeLimit.maximum - 1)
+        #expect(kept.last == "data-n254=\"маани")
+    }
+
+    @Test("an ordinary page is passed on as it is", arguments: [
+        "<p class=\"a\" id='b' hidden data-x=1>Текст</p>",
+        "<div title=\"a > b\">Текст</div><img src=x.png alt=\"\"/>",
+        "<p a=\"unterminated>Текст</p>",
+        "Текст < 5 жана <!-- <p> --> 3 > 2",
+    ])
+    func unchanged(page: String) {
+        #expect(AttributeLimit.apply(Array(page.utf8)) == Array(page.utf8))
+    }
+
+    @Test("a tag the page ends inside is cut after the first 256 attributes")
+    func unterminated() {
+        let page = "<p" + (0..<300).map { " a\($0)=1" }.joined()
+        let out = String(decoding: AttributeLimit.apply(Array(page.utf8)), as: UTF8.self)
+        #expect(out == "<p" + (0..<256).map { " a\($0)=1" }.joined() + " ")
     }
 }

@@ -188,7 +188,7 @@ struct IndexSearchTests {
         let file = CorpusArchive.corpus.appendingPathComponent("ru/ru01_bishkek_glacier_atlas.txt").path
         _ = try archive.index(paths: [file])
         func counts() throws -> [Int] {
-            try archive.dbQueue.read { db in
+            try archive.database.read { db in
                 try ["documents", "events", "event_places", "event_organizations", "entities", "documents_fts"].map {
                     try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)")!
                 }

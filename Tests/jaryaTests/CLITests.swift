@@ -35,7 +35,7 @@ enum Jarya {
     }
 
     /// Runs `jarya arguments…` with `input` on standard input (empty if nil) in `directory`,
-    /// with `environment` added to this process's environment.
+    /// with `environment` added to the tests' own.
     static func run(_ arguments: [String], input: Data? = nil, in directory: URL? = nil,
                     environment: [String: String] = [:]) throws -> Result {
         let exe = try #require(executable, "no jarya binary next to the test bundle \(Bundle.main.bundleURL.path)")
@@ -52,9 +52,7 @@ enum Jarya {
         process.executableURL = exe
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? packageRoot
-        if !environment.isEmpty {
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        }
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         let stdout = try FileHandle(forWritingTo: outURL), stderr = try FileHandle(forWritingTo: errURL)
         let stdin = try FileHandle(forReadingFrom: inURL)
         defer { try? stdout.close(); try? stderr.close(); try? stdin.close() }

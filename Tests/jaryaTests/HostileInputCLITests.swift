@@ -116,3 +116,21 @@ struct HostileInputCLITests {
         #expect(!one.out.contains("==>"))
     }
 }
+
+@Suite("state files that are not states")
+struct DamagedStateCLITests {
+    @Test("a --state file that is not SQLite is refused in one line with exit 74, and left as it was")
+    func notAState() throws {
+        let folder = try Folder()
+        defer { folder.remove() }
+        try folder.write("in/a.txt", Releases.kyrgyz)
+        let garbage = Array("Бул SQLite эмес, жөн гана текст.\n".utf8) + [UInt8](repeating: 0x41, count: 4000)
+        try folder.write("state.sqlite", garbage)
+        let run = try Jarya.run(["process", folder.file("in"), "--state", folder.file("state.sqlite")])
+        #expect(run.status == 74, "stderr: \(run.err)")
+        #expect(run.err.contains("not a Jarya state file") && run.err.contains("Remove it"))
+        #expect(!run.err.contains("SELECT"))
+        #expect(run.err.split(separator: "\n").count == 1, "\(run.err)")
+        #expect(Array(try Data(contentsOf: URL(fileURLWithPath: folder.file("state.sqlite")))) == garbage)
+    }
+}

@@ -22,6 +22,14 @@ struct OutputTargetCLITests {
         var info = stat()
         #expect(lstat(device, &info) == 0 && info.st_mode & S_IFMT == S_IFCHR, "the device was replaced")
         #expect(try folder.contents() == ["in", "null"], "no lock or temporary file beside a device")
+        // `export --out` writes through the same output.
+        let records = try Jarya.run(["process", folder.file("in"), "--out", folder.file("r.jsonl")])
+        #expect(records.status == 0)
+        for format in ["--csv", "--ics"] {
+            let export = try Jarya.run(["export", format, "--records", folder.file("r.jsonl"), "--out", device])
+            #expect(export.status == 0, "export \(format): \(export.err)")
+            #expect(lstat(device, &info) == 0 && info.st_mode & S_IFMT == S_IFCHR, "export \(format) replaced the device")
+        }
     }
 
     @Test("a FIFO given as --out is written to, not replaced")

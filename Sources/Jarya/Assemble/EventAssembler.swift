@@ -14,6 +14,11 @@ struct EventAssembler {
     let kindWords: [(kind: String, token: Int)]
     /// The lexicon entries matching at each token, found once.
     let matches: [[(EventLexicon.Entry, Int)]]
+    /// `applicationsBefore[k]`: how many of the first `k` tokens start an application cue, so
+    /// "is there one in this sentence" costs two look-ups however long the sentence.
+    let applicationsBefore: [Int]
+    /// For a bilingual release: each block's position among the blocks of its language.
+    let blockInLanguage: [Int: Int]
 
     /// The first entry with one of `roles` at token `i`, and the index after it.
     func match(at i: Int, roles: [EventLexicon.Role]) -> (EventLexicon.Entry, Int)? {
@@ -27,6 +32,19 @@ struct EventAssembler {
         self.tokens = document.words
         self.matches = document.words.indices.map { lexicon.allMatches(document.words, at: $0) }
         self.kindWords = Self.kindWords(matches)
+        var applications = [0]
+        applications.reserveCapacity(matches.count + 1)
+        for m in matches { applications.append(applications.last! + (m.contains { $0.0.role == .application } ? 1 : 0)) }
+        self.applicationsBefore = applications
+        var inLanguage: [Int: Int] = [:]
+        if document.language == "ky+ru" {
+            var seen: [String: Int] = [:]
+            for b in document.segmentation.blocks {
+                inLanguage[b.span.start] = seen[b.language, default: 0]
+                seen[b.language, default: 0] += 1
+            }
+        }
+        self.blockInLanguage = inLanguage
         let blocks = document.segmentation.blocks
         let title = Assemble.titleBlocks(document)
         self.titleBlock = title.map { Span(blocks[$0.lowerBound].span.start, blocks[$0.upperBound - 1].span.end) }
@@ -70,8 +88,25 @@ struct EventAssembler {
 
     /// Kind words in a span with their token positions.
     func kinds(in span: Span) -> [(kind: String, token: Int)] {
-        let range = tokens(in: span)
-        return kindWords.filter { range.contains($0.token) }
+        let range = kindWordRange(tokens(in: span))
+        return Array(kindWords[range])
+    }
+
+    /// Whether a span holds a kind word.
+    func hasKind(in span: Span) -> Bool { !kindWordRange(tokens(in: span)).isEmpty }
+
+    /// The kind words (sorted by token) whose token lies in `range`.
+    func kindWordRange(_ range: Range<Int>) -> Range<Int> {
+        func firstAtOrAfter(_ token: Int) -> Int {
+            var lo = 0, hi = kindWords.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if kindWords[mid].token < token { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+        let a = firstAtOrAfter(range.lowerBound)
+        return a..<max(a, firstAtOrAfter(range.upperBound))
     }
 
     /// Every kind word of the document, found once.
@@ -131,6 +166,24 @@ struct EventAssembler {
                 lead = Span(blocks[0].span.start, blocks[min(2, blocks.count - 1)].span.end)
             }
         }
+        // Day-precise starts, sorted, to count the dates a range spans.
+        let days = dates.compactMap { o -> PartialDate? in
+            guard case .date(let ov) = o.value, let os = ov.start, os.day != nil else { return nil }
+            return os
+        }.sorted()
+        func countDays(from a: PartialDate, to b: PartialDate) -> Int {
+            func firstNotBelow(_ x: PartialDate) -> Int {
+                var lo = 0, hi = days.count
+                while lo < hi { let mid = (lo + hi) / 2; if days[mid] < x { lo = mid + 1 } else { hi = mid } }
+                return lo
+            }
+            func firstAbove(_ x: PartialDate) -> Int {
+                var lo = 0, hi = days.count
+                while lo < hi { let mid = (lo + hi) / 2; if !(x < days[mid]) { lo = mid + 1 } else { hi = mid } }
+                return lo
+            }
+            return max(0, firstAbove(b) - firstNotBelow(a))
+        }
         var best: (Entity, Int)? = nil
         for d in dates {
             guard case .date(let v) = d.value, let start = v.start else { continue }
@@ -139,19 +192,19 @@ struct EventAssembler {
             if start.day != nil { score += 3 } else if start.month != nil { score += 1 } else { score -= 2 }
             if v.isDeadline { score -= 4 }
             let s = sentence(at: d.span.start)
-            let kindNearby = !kinds(in: s).isEmpty
+            let kindNearby = hasKind(in: s)
             // A headline that names both the event and its date says which date is the event's.
-            if let t = titleBlock, t.contains(d.span) { score += kindNearby || !kinds(in: t).isEmpty ? 7 : 3 }
+            if let t = titleBlock, t.contains(d.span) { score += kindNearby || hasKind(in: t) ? 7 : 3 }
             else if lead.contains(d.span) { score += 2 }
             if kindNearby { score += 2 }
             // An application or registration window is not the event.
-            if tokens(in: s).contains(where: { match(at: $0, roles: [.application]) != nil }) { score -= 3 }
+            let range = tokens(in: s)
+            if applicationsBefore[range.upperBound] > applicationsBefore[range.lowerBound] { score -= 3 }
             if let end = v.end, start.day != nil, end != start {
-                let inside = dates.filter { o in
-                    guard o.span != d.span, case .date(let ov) = o.value, let os = ov.start, os.day != nil else { return false }
-                    return start <= os && os <= end
-                }
-                if inside.count >= 2 { score += 2 }
+                // The other dates inside the range (this one's own start is among them when the
+                // range is not backwards).
+                let inside = countDays(from: start, to: end) - (start <= end ? 1 : 0)
+                if inside >= 2 { score += 2 }
             }
             if best == nil || score > best!.1 { best = (d, score) }
         }
@@ -166,7 +219,7 @@ struct EventAssembler {
     func isSecondDateline(_ d: Entity) -> Bool {
         guard document.language == "ky+ru", case .date(let v) = d.value, v.start?.day != nil, v.end == v.start,
               let block = document.segmentation.block(at: d.span.start), d.span.start - block.span.start <= 60,
-              let n = document.segmentation.blocks.filter({ $0.language == block.language }).firstIndex(of: block), n < 3
+              let n = blockInLanguage[block.span.start], n < 3
         else { return false }
         let t = document.text.scalars
         let before = String(scalars: t[block.span.start..<d.span.start])
@@ -188,7 +241,7 @@ struct EventAssembler {
     /// The quoted name of the event in the title or lead: a quotation followed by `деген`, or
     /// next to a kind word, that is not an organization's name.
     func quotedTitle() -> String? {
-        let orgs = document.entities.filter { $0.kind == .organization }.map(\.span)
+        let orgs = SpanIndex(document.entities.filter { $0.kind == .organization }.map(\.span))
         let range = tokens(in: Span(0, lead.end))
         var i = range.lowerBound
         while i < range.upperBound {
@@ -201,7 +254,7 @@ struct EventAssembler {
             // `«…» деген темадагы`, `«…» аттуу … конференциясы`, `форум «…»`.
             let near = (c + 1 < tokens.count && ["деген", "аттуу", "атындагы", "под"].contains(tokens[c + 1].lower))
                 || (max(0, i - 3)..<min(tokens.count, c + 4)).contains { k in match(at: k, roles: [.kind]) != nil }
-            if near && !orgs.contains(where: { $0.overlaps(span) }) {
+            if near && !orgs.overlaps(span) {
                 return document.text[Span(tokens[i + 1].span.start, tokens[c - 1].span.end)]
             }
             i = c + 1
@@ -237,7 +290,9 @@ struct EventAssembler {
 
     /// A place in the case of a venue: Kyrgyz locative or nominative, Russian after в/на/г.
     func isVenue(_ place: Entity) -> Bool {
-        let t = tokens.firstIndex { $0.span.start == place.span.start }
+        // Tokens are in text order: the first one starting at or after the place.
+        let first = firstToken(atOrAfter: place.span.start)
+        let t = first < tokens.count && tokens[first].span.start == place.span.start ? first : nil
         if let t, t > 0, ["из", "от", "с", "со", "до"].contains(tokens[t - 1].lower) { return false }
         // Kyrgyz case endings only in Kyrgyz text: Russian `Бишкеке` is a locative, not a dative.
         guard (document.segmentation.block(at: place.span.start)?.language ?? document.language) == "ky" else { return true }
@@ -251,6 +306,9 @@ struct EventAssembler {
         return !KyrgyzMorphology.isAccusativeAfterPossessive(word)
     }
 
+    /// The most organizations a cue takes from before it in its sentence (`A, B жана C уюштурду`).
+    static let listedBeforeCue = 32
+
     /// Organizations next to the cues of organizing, funding and partnering, in the whole text.
     /// Funding and partnering cues are read first: an organization they name in a sentence is not
     /// also an organizer by the sentence's verb (`X Y-нын колдоосу менен уюштурду`: Y funds).
@@ -258,7 +316,8 @@ struct EventAssembler {
         let orgs = document.entities.filter { $0.kind == .organization }
         var organizers: [String] = [], funders: [String] = [], partners: [String] = []
         var taken: Set<String> = []
-        func add(_ name: String, to list: inout [String]) { if !list.contains(name) { list.append(name) } }
+        var listed: [Set<String>] = [[], [], []]
+        func add(_ name: String, to list: inout [String], _ n: Int) { if listed[n].insert(name).inserted { list.append(name) } }
         func name(_ e: Entity) -> String? { if case .organization(let n, _) = e.value { return n }; return nil }
         var cues: [(entry: EventLexicon.Entry, at: Int, next: Int)] = []
         var i = 0
@@ -269,17 +328,25 @@ struct EventAssembler {
         }
         let organizerRoles: Set<EventLexicon.Role> = [.organizerBefore, .organizerAfter]
         let ordered = cues.filter { !organizerRoles.contains($0.entry.role) } + cues.filter { organizerRoles.contains($0.entry.role) }
+        let organizerCueEnds = Set(cues.filter { organizerRoles.contains($0.entry.role) }.map(\.next))
+        let organizerCueStarts = Set(cues.filter { organizerRoles.contains($0.entry.role) }.map(\.at))
+        // Organizations are in text order and never overlap: those of a stretch of text are a
+        // slice found by binary search, not a filter of the whole document per cue.
+        func firstOrganization(startingAtOrAfter offset: Int) -> Int {
+            var lo = 0, hi = orgs.count
+            while lo < hi { let mid = (lo + hi) / 2; if orgs[mid].span.start < offset { lo = mid + 1 } else { hi = mid } }
+            return lo
+        }
         for (cue, i, next) in ordered {
             let s = sentence(at: tokens[i].span.start)
-            let before = orgs.filter { s.start <= $0.span.start && $0.span.end <= tokens[i].span.start && !taken.contains(name($0) ?? "") }
-            let after = orgs.filter { $0.span.start >= tokens[next - 1].span.end && $0.span.end <= s.end && !taken.contains(name($0) ?? "") }
+            // At most the last `listedBeforeCue` organizations before a cue: `A, B жана C уюштурду`.
+            let beforeSlice = orgs[max(firstOrganization(startingAtOrAfter: s.start), firstOrganization(startingAtOrAfter: tokens[i].span.start) - Self.listedBeforeCue)..<firstOrganization(startingAtOrAfter: tokens[i].span.start)]
+            let before = beforeSlice.filter { s.start <= $0.span.start && $0.span.end <= tokens[i].span.start && !taken.contains(name($0) ?? "") }
+            let afterSlice = orgs[firstOrganization(startingAtOrAfter: tokens[next - 1].span.end)...].prefix { $0.span.start < s.end }
             // `организован совместно с X`, `X Y менен биргеликте уюштурду`: a partner in the
             // organizing is an organizer.
-            let coOrganizer = (cue.role == .partnerAfter && ordered.contains { c in
-                organizerRoles.contains(c.entry.role) && c.next <= i && i - c.next <= 1
-            }) || (cue.role == .partnerBefore && ordered.contains { c in
-                organizerRoles.contains(c.entry.role) && c.at >= next && c.at - next <= 1
-            })
+            let coOrganizer = (cue.role == .partnerAfter && (organizerCueEnds.contains(i) || organizerCueEnds.contains(i - 1)))
+                || (cue.role == .partnerBefore && (organizerCueStarts.contains(next) || organizerCueStarts.contains(next + 1)))
             let targets: [Entity]
             switch cue.role {
             case .organizerBefore, .funderBefore, .partnerBefore:
@@ -291,16 +358,16 @@ struct EventAssembler {
                 let nextCue = (next..<tokens.count).first { k in
                     tokens[k].span.start >= s.end || match(at: k, roles: [.funderAfter, .partnerAfter, .organizerAfter]) != nil
                 }.map { tokens[$0].span.start } ?? s.end
-                let upToNextCue = after.prefix { $0.span.start < nextCue }
+                let upToNextCue = afterSlice.prefix { $0.span.start < nextCue }.filter { $0.span.end <= s.end && !taken.contains(name($0) ?? "") }
                 targets = upToNextCue.isEmpty ? Array(before.suffix(1)) : Array(upToNextCue)
             }
             for o in targets {
                 guard let n = name(o) else { continue }
                 if !organizerRoles.contains(cue.role) && !coOrganizer { taken.insert(n) }
                 switch cue.role {
-                case .organizerBefore, .organizerAfter: add(n, to: &organizers)
-                case .funderBefore, .funderAfter: add(n, to: &funders)
-                default: if coOrganizer { add(n, to: &organizers) } else { add(n, to: &partners) }
+                case .organizerBefore, .organizerAfter: add(n, to: &organizers, 0)
+                case .funderBefore, .funderAfter: add(n, to: &funders, 1)
+                default: if coOrganizer { add(n, to: &organizers, 0) } else { add(n, to: &partners, 2) }
                 }
             }
         }
@@ -313,16 +380,17 @@ struct EventAssembler {
         var count: Int? = nil
         var qualifier: String? = nil
         var countrySentences: [Span] = [sentence(at: main.span.start)]
+        var countrySentenceSet: Set<Span> = [sentence(at: main.span.start)]
         // Numbers inside dates, phones and the like are not counts (spans only: no entity copies).
-        let taken = document.entities.filter { $0.kind != .organization }.map(\.span)
+        let taken = SpanIndex(document.entities.filter { $0.kind != .organization }.map(\.span))
         var k = 0
         while k < tokens.count {
             if match(at: k, roles: [.participation]) != nil {
                 let s = sentence(at: tokens[k].span.start)
-                if !countrySentences.contains(s) { countrySentences.append(s) }
+                if countrySentenceSet.insert(s).inserted { countrySentences.append(s) }
             }
             if count == nil, tokens[k].kind == .number, let n = Int(tokens[k].text), n > 1, n < 1_000_000,
-               !taken.contains(where: { $0.overlaps(tokens[k].span) }) {
+               !taken.overlaps(tokens[k].span) {
                 var j = k + 1
                 if j < tokens.count, tokens[j].kind == .word, tokens[j].span.start == tokens[k].span.end { j += 1 }  // 100дөн
                 var q: String? = nil
@@ -339,7 +407,8 @@ struct EventAssembler {
             k += 1
         }
         var countries: [String] = []
-        for p in document.entities where p.kind == .place && countrySentences.contains(where: { $0.contains(p.span) }) {
+        let inCountrySentence = SpanIndex(countrySentences)
+        for p in document.entities where p.kind == .place && inCountrySentence.contains(p.span) {
             if case .place(let name, "country", _) = p.value, !countries.contains(name) { countries.append(name) }
         }
         if count == nil && countries.isEmpty { return nil }

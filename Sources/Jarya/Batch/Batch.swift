@@ -193,13 +193,7 @@ extension Processor {
             parts.append("\(child.label ?? "?")=\(child.value)")
         }
         parts.append("stages=" + pipeline.stages.map(\.name).joined(separator: ","))
-        if let dir = GlossaryDirectory.path,
-           let names = try? FileManager.default.contentsOfDirectory(atPath: dir).filter({ $0.endsWith(".tsv") }).sorted() {
-            for name in names {
-                let bytes = FileManager.default.contents(atPath: dir + "/" + name) ?? Data()
-                parts.append("glossary:\(name)=\(RecordID.sha256Hex(bytes))")
-            }
-        }
+        if let dir = GlossaryDirectory.path { parts += GlossaryDirectory.digests(in: dir) }
         var info = stat()
         if stat("/proc/self/exe", &info) == 0 || stat(CommandLine.arguments.first ?? "", &info) == 0 {
             #if os(Linux)

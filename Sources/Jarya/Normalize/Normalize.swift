@@ -17,7 +17,7 @@ public struct Normalize: Stage {
         // stands beside a Cyrillic word only once `пВо` is split), so the two repeat until nothing
         // splits: a second normalization then changes nothing. Rarely more than two rounds; capped.
         var repairs = LetterRepair.Repairs()
-        var fused: [String] = []
+        var fused: (count: Int, examples: [String]) = (0, [])
         for _ in 0..<4 {
             let round = LetterRepair.apply(&buffer)
             // A repaired letter may now compose with the mark after it (Latin y + ◌̆ does not,
@@ -26,13 +26,14 @@ public struct Normalize: Stage {
             repairs.kyrgyzLetters += round.kyrgyzLetters
             repairs.lookalikes += round.lookalikes
             let split = FusedWords.apply(&buffer)
-            fused += split
-            if split.isEmpty { break }
+            fused.count += split.count
+            fused.examples += split.examples.prefix(max(0, FusedWords.examplesShown - fused.examples.count))
+            if split.count == 0 { break }
         }
         document.text = NormalizedText(scalars: buffer.scalars, origin: buffer.origin)
         document.warnings += repairs.warnings
-        if !fused.isEmpty {
-            document.warnings.append("separated \(fused.count) fused word\(fused.count == 1 ? "" : "s"): " + fused.prefix(5).joined(separator: ", "))
+        if fused.count > 0 {
+            document.warnings.append("separated \(fused.count) fused word\(fused.count == 1 ? "" : "s"): " + fused.examples.joined(separator: ", "))
         }
     }
 
@@ -157,7 +158,11 @@ enum CanonicalComposition {
 /// Only a Cyrillic word that starts in lower case is split, so `ЮНИСЕФтин` and brand names
 /// (`МегаКом`) stay whole. The inserted space maps to the capital letter's origin.
 enum FusedWords {
-    static func apply(_ buffer: inout ScalarBuffer) -> [String] {
+    static let examplesShown = 5
+    static let longestExample = 60
+
+    /// The number of words split, and the first few fused words as written.
+    static func apply(_ buffer: inout ScalarBuffer) -> (count: Int, examples: [String]) {
         let t = buffer.scalars
         var splits: [Int] = []
         var examples: [String] = []
@@ -177,12 +182,16 @@ enum FusedWords {
                 for k in (i + 1)..<max(i + 1, j - 1)
                 where t[k - 1].isLowercase && t[k].isUppercase && t[k + 1].isLowercase {
                     splits.append(k)
-                    examples.append(String(scalars: t[i..<j]))
+                    // The warning names five: copy no more (a run of `аБвгД…` splits everywhere).
+                    // A fused word longer than any real pair is shown by its start.
+                    if examples.count < Self.examplesShown {
+                        examples.append(j - i <= Self.longestExample ? String(scalars: t[i..<j]) : String(scalars: t[i..<(i + Self.longestExample)]) + "…")
+                    }
                 }
             }
             i = max(j, i + 1)
         }
-        guard !splits.isEmpty else { return [] }
+        guard !splits.isEmpty else { return (0, []) }
         var out: [Unicode.Scalar] = []
         var map: [Int32] = []
         out.reserveCapacity(t.count + splits.count)
@@ -195,6 +204,6 @@ enum FusedWords {
         }
         map.append(buffer.origin[t.count])
         buffer = ScalarBuffer(scalars: out, origin: map)
-        return examples
+        return (splits.count, examples)
     }
 }

@@ -11,6 +11,10 @@ public struct EmailRecognizer: Recognizer {
 
     public func recognize(_ document: inout Document) {
         let t = document.text.scalars
+        // Earlier recognizers' entities, and the end of the last address found here: this
+        // recognizer's own addresses come in text order, so a candidate can only overlap the last.
+        let claimed = SpanIndex(document.entities.map(\.span))
+        var lastEnd = Int.min
         var i = 0
         while i < t.count {
             defer { i += 1 }
@@ -27,8 +31,9 @@ public struct EmailRecognizer: Recognizer {
             guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty }),
                   let tld = labels.last, tld.count >= 2, tld.allSatisfy(\.isLetter) else { continue }
             let span = Span(a, b)
-            guard !document.isClaimed(span) else { continue }
+            guard !claimed.overlaps(span), span.start >= lastEnd else { continue }
             document.add(.email, span, .contact(document.text[span].lowercased()))
+            lastEnd = span.end
             i = b
         }
     }

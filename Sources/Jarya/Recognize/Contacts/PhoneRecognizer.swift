@@ -12,13 +12,16 @@ public struct PhoneRecognizer: Recognizer {
 
     public func recognize(_ document: inout Document) {
         let t = document.text.scalars
+        // Earlier recognizers' entities; this one's own never overlap a later candidate,
+        // which starts at or after the end of the last phone found.
+        let claimed = SpanIndex(document.entities.map(\.span))
         var i = 0
         while i < t.count {
             let c = t[i]
             guard c == "+" || c == "0",
                   i == 0 || !(t[i - 1].isAlphanumeric || t[i - 1] == "-" || t[i - 1] == "." || t[i - 1] == "/" || t[i - 1] == "+"),
                   !afterNumberSign(t, i),
-                  let (span, value) = match(t, at: i), !document.isClaimed(span) else { i += 1; continue }
+                  let (span, value) = match(t, at: i), !claimed.overlaps(span) else { i += 1; continue }
             document.add(.phone, span, .contact(value))
             i = span.end
         }
@@ -30,22 +33,70 @@ public struct PhoneRecognizer: Recognizer {
         return k > 0 && (t[k - 1] == "№" || t[k - 1] == "#")
     }
 
+    /// Digits in a run beyond which it is no phone: the longest number (15 digits) and two more,
+    /// the margin the whole-run check below allows.
+    static let longestRun = 17
+
+    /// The digit counts a phone starting with `+` (or not) may have, once its first digits are known.
+    static func target(international: Bool, _ digits: [Unicode.Scalar]) -> ClosedRange<Int> {
+        guard international else { return 10...10 }
+        return digits.starts(with: ["9", "9", "6"]) ? 12...12 : 10...15
+    }
+
     /// The phone starting at `start` (a `+` or a `0`) and its E.164 value.
     func match(_ t: [Unicode.Scalar], at start: Int) -> (Span, String)? {
+        guard let run = read(t, at: start, until: .nextPhone) else { return nil }
+        let (international, digits, groupEnds) = run
+        let target = Self.target(international: international, digits)
+        // The longest prefix of whole groups with a right digit count.
+        guard let cut = groupEnds.last(where: { target.contains($0.digits) }) else { return nil }
+        if cut.end < t.count, t[cut.end].isASCIIDigit || t[cut.end].isAlphabetic { return nil }
+        // A whole longer run (a document number) is not a phone either.
+        if let last = groupEnds.last, last.digits > target.upperBound + 2 { return nil }
+        let national = String(scalars: digits[..<cut.digits])
+        let value = international ? "+" + national : "+996" + national.dropFirst()
+        return (Span(start, cut.end), value)
+    }
+
+    /// Whether a phone's digit groups start at `start`: whole groups with a right digit count,
+    /// whatever follows them.
+    func startsPhone(_ t: [Unicode.Scalar], at start: Int) -> Bool {
+        guard t[start] == "0" || t[start] == "+", let (international, digits, groupEnds) = read(t, at: start, until: .firstPhone) else { return false }
+        let target = Self.target(international: international, digits)
+        return groupEnds.contains { target.contains($0.digits) }
+    }
+
+    enum Stop {
+        /// After a group that completes a phone when a single space and another phone follow
+        /// (`0555 123 456 0700 123 456`: two phones, not one long number), else at the run's end.
+        case nextPhone
+        /// After the first group that completes a phone.
+        case firstPhone
+    }
+
+    /// The digit groups of the run starting at `start`: its digits, and the ends of its groups
+    /// outside brackets with the number of digits so far. nil for a run longer than any phone.
+    func read(_ t: [Unicode.Scalar], at start: Int, until stop: Stop) -> (international: Bool, digits: [Unicode.Scalar], groupEnds: [(end: Int, digits: Int)])? {
         var k = start
         let international = t[k] == "+"
         if international { k += 1 }
         guard k < t.count, t[k].isASCIIDigit else { return nil }
-        var digits = ""
-        // Ends of digit groups with the number of digits so far.
+        var digits: [Unicode.Scalar] = []
         var groupEnds: [(end: Int, digits: Int)] = []
         var openParens = 0
         while k < t.count {
             guard t[k].isASCIIDigit else { break }
-            while k < t.count && t[k].isASCIIDigit { digits.unicodeScalars.append(t[k]); k += 1 }
+            while k < t.count && t[k].isASCIIDigit { digits.append(t[k]); k += 1 }
             var end = k
             if openParens > 0, k < t.count, t[k] == ")" { openParens -= 1; k += 1; end = k }
             if openParens == 0 { groupEnds.append((end, digits.count)) }
+            // A run this long is a document number, not a phone, whatever follows: stop reading
+            // it, so a page of numbers costs each start a few groups, not the rest of the page.
+            if digits.count > Self.longestRun { return nil }
+            if openParens == 0, Self.target(international: international, digits).contains(digits.count),
+               stop == .firstPhone || (end + 1 < t.count && t[end] == " " && startsPhone(t, at: end + 1)) {
+                break
+            }
             // Up to two separators between groups: a space, a hyphen, an opening bracket.
             var seps = 0
             var j = k
@@ -56,19 +107,6 @@ public struct PhoneRecognizer: Recognizer {
             guard j < t.count, t[j].isASCIIDigit, seps > 0 || j == k else { break }
             k = j
         }
-        let target: ClosedRange<Int>
-        if international {
-            target = digits.startsWith("996") ? 12...12 : 10...15
-        } else {
-            target = 10...10
-        }
-        // The longest prefix of whole groups with a right digit count.
-        guard let cut = groupEnds.last(where: { target.contains($0.digits) }) else { return nil }
-        if cut.end < t.count, t[cut.end].isASCIIDigit || t[cut.end].isAlphabetic { return nil }
-        // A whole longer run (a document number) is not a phone either.
-        if let last = groupEnds.last, last.digits > target.upperBound + 2 { return nil }
-        let national = String(digits.prefix(cut.digits))
-        let value = international ? "+" + national : "+996" + national.dropFirst()
-        return (Span(start, cut.end), value)
+        return (international, digits, groupEnds)
     }
 }

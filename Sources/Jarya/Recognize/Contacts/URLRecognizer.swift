@@ -26,10 +26,13 @@ public struct URLRecognizer: Recognizer {
 
     public func recognize(_ document: inout Document) {
         let t = document.text.scalars
+        // Earlier recognizers' entities; this one's own never overlap a later candidate,
+        // which starts at or after the end of the last address found.
+        let claimed = SpanIndex(document.entities.map(\.span))
         var i = 0
         while i < t.count {
             if i > 0, t[i - 1].isAlphanumeric || "@./-_".unicodeScalars.contains(t[i - 1]) { i += 1; continue }
-            guard t[i].isASCIIAlphanumeric, let span = match(t, at: i), !document.isClaimed(span) else { i += 1; continue }
+            guard t[i].isASCIIAlphanumeric, let span = match(t, at: i), !claimed.overlaps(span) else { i += 1; continue }
             let text = document.text[span]
             let value = text.lowercased().startsWith("http://") || text.lowercased().startsWith("https://") ? text : "https://" + text
             document.add(.url, span, .contact(value))

@@ -19,12 +19,12 @@ public struct DateRecognizer: Recognizer {
         let lexicon = DateLexicon.shared
         let tokens = DateTokenizer.tokens(document.text.scalars)
         let grammar = DateGrammar(tokens: tokens, lexicon: lexicon)
-        let claimed = document.entities.map(\.span)
+        let claimed = SpanIndex(document.entities.map(\.span))
         var mentions: [DateMention] = []
         var i = 0
         while i < tokens.count {
-            if claimed.contains(where: { $0.overlaps(tokens[i].span) }) { i += 1; continue }
-            if let (m, next) = grammar.parse(at: i), !claimed.contains(where: { $0.overlaps(m.span) }), !insideQuotedTitle(m.span, document.text.scalars) {
+            if claimed.overlaps(tokens[i].span) { i += 1; continue }
+            if let (m, next) = grammar.parse(at: i), !claimed.overlaps(m.span), !insideQuotedTitle(m.span, document.text.scalars) {
                 mentions.append(m)
                 i = next
             } else {

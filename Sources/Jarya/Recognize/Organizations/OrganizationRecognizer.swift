@@ -35,10 +35,10 @@ public struct OrganizationRecognizer: Recognizer {
 
     public func recognize(_ document: inout Document) {
         let tokens = document.words
-        let claimed = document.entities.map(\.span)
+        let claimed = SpanIndex(document.entities.map(\.span))
         let rules = OrganizationRules(tokens: tokens, glossary: glossary, people: people)
         var candidates: [Candidate] = []
-        for i in tokens.indices where !claimed.contains(where: { $0.overlaps(tokens[i].span) }) {
+        for i in tokens.indices where !claimed.overlaps(tokens[i].span) {
             let language = document.segmentation.block(at: tokens[i].span.start)?.language ?? document.language
             if let c = rules.quoted(i) { candidates.append(c) }
             if let c = rules.glossaryName(i) { candidates.append(c) }
@@ -47,29 +47,42 @@ public struct OrganizationRecognizer: Recognizer {
             if language != "ru", let c = rules.kyrgyzHeadFinal(i) { candidates.append(c) }
             if language != "ky", let c = rules.russianHeadFirst(i) { candidates.append(c) }
         }
-        candidates.removeAll { c in claimed.contains { $0.overlaps(Span(tokens[c.first].span.start, tokens[c.last - 1].span.end)) } }
+        candidates.removeAll { c in claimed.overlaps(Span(tokens[c.first].span.start, tokens[c.last - 1].span.end)) }
         // A rule span that is all a place's name (`Орусия Федерациясы`) is that place.
         candidates.removeAll { c in
             c.organizationID == nil && c.priority == 1 && PlaceGlossary.shared.index.longestMatch(tokens, at: c.first)?.end == c.last
         }
         // A rule span that only adds a sentence-opening word to a glossary name (`Долбоор Азия
         // өнүктүрүү банкы`) gives way to the glossary name.
-        let known = candidates.filter { $0.organizationID != nil }
+        let known = Set(candidates.filter { $0.organizationID != nil }.map { TokenRange($0.first, $0.last) })
         candidates.removeAll { c in
-            c.organizationID == nil && c.priority == 1 && known.contains { k in
-                k.last == c.last && k.first == c.first + 1 && rules.startsSentence(c.first)
-            }
+            c.organizationID == nil && c.priority == 1 && known.contains(TokenRange(c.first + 1, c.last)) && rules.startsSentence(c.first)
         }
         // Longest first; a span never overlaps one already chosen.
         candidates.sort { ($0.length, $0.priority, -$0.first) > ($1.length, $1.priority, -$1.first) }
         var chosen: [Candidate] = []
-        for c in candidates where !chosen.contains(where: { $0.first < c.last && c.first < $0.last }) {
+        // Tokens inside a chosen span: a candidate is checked over its own tokens only.
+        var taken = [Bool](repeating: false, count: tokens.count)
+        for c in candidates {
+            if c.first < c.last {
+                guard !taken[c.first..<c.last].contains(true) else { continue }
+            } else if chosen.contains(where: { $0.first < c.last && c.first < $0.last }) {
+                continue
+            }
             chosen.append(c)
+            for k in c.first..<max(c.first, c.last) { taken[k] = true }
         }
         // A longer span that holds a glossary name ending where it ends is that organization
         // (`“Өнүктүрүү саясат институту” коомдук бирикмеси` → its acronym ӨСИ).
+        // The first glossary candidate of each token range, in the order of `candidates`.
+        var firstKnown: [TokenRange: Int] = [:]
+        for (n, c) in candidates.enumerated() where c.organizationID != nil && firstKnown[TokenRange(c.first, c.last)] == nil {
+            firstKnown[TokenRange(c.first, c.last)] = n
+        }
         for n in chosen.indices where chosen[n].organizationID == nil {
-            if let known = candidates.first(where: { $0.organizationID != nil && $0.last == chosen[n].last && $0.first <= chosen[n].first + 1 && $0.first >= chosen[n].first }) {
+            let same = firstKnown[TokenRange(chosen[n].first, chosen[n].last)], inner = firstKnown[TokenRange(chosen[n].first + 1, chosen[n].last)]
+            if let k = [same, inner].compactMap({ $0 }).min() {
+                let known = candidates[k]
                 chosen[n].organizationID = known.organizationID
                 chosen[n].acronym = chosen[n].acronym ?? known.acronym
             }
@@ -80,25 +93,71 @@ public struct OrganizationRecognizer: Recognizer {
         // One name per organization in a document: the first mention's. A later short form of an
         // earlier name (`Национальной библиотеки` after `Национальная библиотека … им. …`) is that one.
         var nameOf: [String: (String, String?)] = [:]
-        // Earlier names with their lower case and quoted part, computed once each.
-        var earlier: [(name: String, lower: String, quoted: String?)] = []
+        // Earlier names, indexed by what a later mention may match: the words a name starts or
+        // ends with (its lower case cut at a space) and its quoted part; the first name wins.
+        var earlier = EarlierNames()
         for c in chosen {
             var name = c.name, acronym = c.acronym
             let lower = name.fastLowercased()
             if let id = c.organizationID, let first = nameOf[id] {
                 name = first.0; acronym = acronym ?? first.1
-            } else if let full = earlier.first(where: { e in
-                e.lower.utf8.count > lower.utf8.count && (e.lower.startsWith(lower + " ") || e.lower.endsWith(" " + lower))
-            }) {
-                name = full.name  // a later short form: `Национальная библиотека`, `Туризм департаменти`
-            } else if case let quoted = Self.quotedPart(name) ?? "«\(lower)»", let same = earlier.first(where: { $0.quoted == quoted }) {
+            } else if let full = earlier.longer(lower) {
+                name = full  // a later short form: `Национальная библиотека`, `Туризм департаменти`
+            } else if case let quoted = Self.quotedPart(name) ?? "«\(lower)»", let same = earlier.quoted(quoted) {
                 // `ОО «Жаш Муун»` after `«Жаш Муун» коомдук бирикмеси`; `Өнүктүрүү саясат институту`
                 // after `«Өнүктүрүү саясат институту» коомдук бирикмеси`.
-                name = same.name
+                name = same
             }
             if let id = c.organizationID, nameOf[id] == nil { nameOf[id] = (name, acronym) }
-            earlier.append((name, name.fastLowercased(), Self.quotedPart(name)))
+            earlier.append(name, lower: name.fastLowercased(), quoted: Self.quotedPart(name))
             document.add(.organization, Span(tokens[c.first].span.start, tokens[c.last - 1].span.end), .organization(name: name, acronym: acronym))
         }
     }
+}
+
+/// A candidate's tokens `[first, last)`, as a key.
+struct TokenRange: Hashable {
+    let first: Int
+    let last: Int
+    init(_ first: Int, _ last: Int) {
+        self.first = first
+        self.last = last
+    }
+}
+
+/// The organization names of a document so far, for a later mention to find the first earlier
+/// name it is a short form of (its lower case followed by a space starts that name's, or a
+/// space and it end that name's) or whose quoted part it shares, without reading every earlier
+/// name again: a page that names hundreds of bodies stays linear.
+struct EarlierNames {
+    private var names: [String] = []
+    /// The lower case of a name cut before one of its spaces, and cut after one: the first name.
+    private var starts: [WordKey: Int] = [:]
+    private var ends: [WordKey: Int] = [:]
+    private var quotedParts: [String: Int] = [:]
+    private var seen: Set<WordKey> = []
+
+    mutating func append(_ name: String, lower: String, quoted: String?) {
+        // The same name again changes no answer: the first one wins.
+        guard seen.insert(WordKey(name + "\u{0}" + lower + "\u{0}" + (quoted ?? "\u{1}"))).inserted else { return }
+        let n = names.count
+        names.append(name)
+        let bytes = Array(lower.utf8)
+        for (p, b) in bytes.enumerated() where b == 0x20 {
+            let start = WordKey(String(decoding: bytes[..<p], as: UTF8.self))
+            if starts[start] == nil { starts[start] = n }
+            let end = WordKey(String(decoding: bytes[(p + 1)...], as: UTF8.self))
+            if ends[end] == nil { ends[end] = n }
+        }
+        if let quoted, quotedParts[quoted] == nil { quotedParts[quoted] = n }
+    }
+
+    /// The first earlier name that starts with `lower` and a space or ends with a space and `lower`.
+    func longer(_ lower: String) -> String? {
+        let key = WordKey(lower)
+        return [starts[key], ends[key]].compactMap { $0 }.min().map { names[$0] }
+    }
+
+    /// The first earlier name with this quoted part.
+    func quoted(_ part: String) -> String? { quotedParts[part].map { names[$0] } }
 }

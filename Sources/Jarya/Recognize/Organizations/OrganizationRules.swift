@@ -391,9 +391,11 @@ struct OrganizationRules {
         }
         guard !defined.isEmpty else { return result }
         var extra: [Candidate] = []
+        var inName = [Bool](repeating: false, count: tokens.count)
+        for c in result { for k in c.first..<max(c.first, c.last) { inName[k] = true } }
         for (k, t) in tokens.enumerated() where t.kind == .word && (t.isAllCaps || t.isCapitalized) {
             let acr = defined[t.text] != nil ? t.text : KyrgyzMorphology.acronym(of: t.text)
-            guard let a = acr, let n = defined[a], !result.contains(where: { $0.first <= k && k < $0.last }) else { continue }
+            guard let a = acr, let n = defined[a], !inName[k] else { continue }
             // Not the definition itself.
             if k > 0, tokens[k - 1].is("("), k == result[n].last + 1 { continue }
             extra.append(Candidate(first: k, last: k + 1, name: result[n].name, acronym: a, organizationID: result[n].organizationID ?? "defined:\(a)", priority: 2))

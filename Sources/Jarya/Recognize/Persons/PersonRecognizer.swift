@@ -24,8 +24,8 @@ public struct PersonRecognizer: Recognizer {
 
     public func recognize(_ document: inout Document) {
         let tokens = document.words
-        let claimed = document.entities.filter { $0.kind != .organization }.map(\.span)
-        let organizations = document.entities.filter { $0.kind == .organization }.map(\.span)
+        let claimed = SpanIndex(document.entities.filter { $0.kind != .organization }.map(\.span))
+        let organizations = SpanIndex(document.entities.filter { $0.kind == .organization }.map(\.span))
         let names = PersonNames(tokens: tokens, people: people)
         let roles = RoleFinder(tokens: tokens, people: people, organizations: organizations, text: document.text,
                                kyrgyz: OrganizationRules(tokens: tokens, glossary: .shared, people: people))
@@ -33,10 +33,10 @@ public struct PersonRecognizer: Recognizer {
         var i = 0
         while i < tokens.count {
             guard tokens[i].kind == .word, tokens[i].isCapitalized || tokens[i].isAllCaps,
-                  !claimed.contains(where: { $0.overlaps(tokens[i].span) }),
-                  !organizations.contains(where: { $0.contains(tokens[i].span) }),
+                  !claimed.overlaps(tokens[i].span),
+                  !organizations.contains(tokens[i].span),
                   let f = names.person(at: i), !names.isEponymOrStreet(f.first, f.last),
-                  !claimed.contains(where: { $0.overlaps(Span(tokens[f.first].span.start, tokens[f.last - 1].span.end)) }) else {
+                  !claimed.overlaps(Span(tokens[f.first].span.start, tokens[f.last - 1].span.end)) else {
                 i += 1; continue
             }
             found.append(f)
@@ -88,6 +88,8 @@ struct PersonNames {
         while j + 1 < tokens.count, tokens[j].kind == .word, tokens[j].text.unicodeScalars.count == 1, tokens[j].isCapitalized, tokens[j + 1].is(".") {
             letters.append(tokens[j].text)
             j += 2
+            // Four are already too many: stop before reading a whole page of `А.Б. В.` from here.
+            if letters.count > 3 { return nil }
         }
         guard !letters.isEmpty, letters.count <= 3 else { return nil }
         return (letters.map { $0 + "." }.joined(), j)

@@ -2,7 +2,7 @@
 struct RoleFinder {
     let tokens: [NameToken]
     let people: PersonGlossary
-    let organizations: [Span]
+    let organizations: SpanIndex
     let text: NormalizedText
     /// Kyrgyz word-boundary rules, shared with the organization recognizer.
     let kyrgyz: OrganizationRules
@@ -14,7 +14,7 @@ struct RoleFinder {
         k >= 0 && k < tokens.count && people.isRoleWord(tokens[k])
     }
 
-    func inOrganization(_ k: Int) -> Bool { organizations.contains { $0.contains(tokens[k].span) } }
+    func inOrganization(_ k: Int) -> Bool { organizations.contains(tokens[k].span) }
 
     /// Kyrgyz `… министринин орун басары NAME` (role word last), Russian `руководитель проекта NAME`
     /// (role word first): the phrase right before the name.

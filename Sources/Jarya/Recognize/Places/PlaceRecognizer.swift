@@ -37,15 +37,15 @@ public struct PlaceRecognizer: Recognizer {
 
     public func recognize(_ document: inout Document) {
         let tokens = document.words
-        let claimed = document.entities.map(\.span)
-        let organizations = document.entities.filter { $0.kind == .organization }.map(\.span)
-        let quoted = QuotedSpans.find(tokens)
+        let claimed = SpanIndex(document.entities.map(\.span))
+        let organizations = SpanIndex(document.entities.filter { $0.kind == .organization }.map(\.span))
+        let quoted = SpanIndex(QuotedSpans.find(tokens))
         var found: [(span: Span, place: PlaceGlossary.Place, first: Int, last: Int)] = []
         var i = 0
         while i < tokens.count {
             let t = tokens[i]
             guard t.kind == .word, t.isCapitalized || t.isAllCaps,
-                  !claimed.contains(where: { $0.overlaps(t.span) }), !quoted.contains(where: { $0.contains(t.span) }) else { i += 1; continue }
+                  !claimed.overlaps(t.span), !quoted.contains(t.span) else { i += 1; continue }
             if let (values, end) = glossary.index.longestMatch(tokens, at: i), !isStreetOrCurrency(tokens, i, end),
                !looksLikeSurname(tokens[i], values), !isInsideRolePhrase(tokens, i, end, organizations: organizations),
                !isRiver(tokens, i) {
@@ -69,7 +69,8 @@ public struct PlaceRecognizer: Recognizer {
         }
         // A conjunct's kind from the plural type word replaces what the name alone said.
         let conjuncts = coordinated(tokens, found.map { ($0.place, $0.first, $0.last) })
-        found.removeAll { f in conjuncts.contains { $0.span.overlaps(f.span) } }
+        let conjunctSpans = SpanIndex(conjuncts.map(\.span))
+        found.removeAll { f in conjunctSpans.overlaps(f.span) }
         found += conjuncts
         found.sort { $0.span < $1.span }
         var lastEnd = -1
@@ -82,14 +83,14 @@ public struct PlaceRecognizer: Recognizer {
     /// A place that locates an organization's office or a person's post is part of that phrase,
     /// not a place the release is about: `АӨБдүн Кыргызстандагы туруктуу өкүлү`, `ТИКАнын
     /// Бишкектеги координатору`, `представитель JICA в Кыргызстане`, `министра здравоохранения КР`.
-    func isInsideRolePhrase(_ tokens: [NameToken], _ i: Int, _ end: Int, organizations: [Span]) -> Bool {
+    func isInsideRolePhrase(_ tokens: [NameToken], _ i: Int, _ end: Int, organizations: SpanIndex) -> Bool {
         guard i > 0 else { return false }
         let last = tokens[end - 1].lower
         let attributive = ["дагы", "деги", "догу", "дөгү", "тагы", "теги", "тогу", "төгү"].contains { last.endsWith($0) }
-        if attributive, organizations.contains(where: { $0.overlaps(tokens[i - 1].span) }) || KyrgyzMorphology.acronym(of: tokens[i - 1].text) != nil {
+        if attributive, organizations.overlaps(tokens[i - 1].span) || KyrgyzMorphology.acronym(of: tokens[i - 1].text) != nil {
             return true
         }
-        if tokens[i - 1].lower == "в", i > 1, organizations.contains(where: { $0.overlaps(tokens[i - 2].span) }) { return true }
+        if tokens[i - 1].lower == "в", i > 1, organizations.overlaps(tokens[i - 2].span) { return true }
         if tokens[i].text == "КР", tokens[i - 1].kind == .word, !tokens[i - 1].isCapitalized { return true }
         return false
     }
@@ -153,7 +154,7 @@ public struct PlaceRecognizer: Recognizer {
     ]
     static let adjectiveEndings = ["ого", "его", "ой", "ий", "ый", "ая", "ых", "их", "ому", "ым", "ую", "ое"]
 
-    func unknownSettlement(_ tokens: [NameToken], _ i: Int, claimed: [Span]) -> (span: Span, place: PlaceGlossary.Place, first: Int, last: Int)? {
+    func unknownSettlement(_ tokens: [NameToken], _ i: Int, claimed: SpanIndex) -> (span: Span, place: PlaceGlossary.Place, first: Int, last: Int)? {
         let t = tokens[i]
         guard t.isCapitalized, !t.isAllCaps, t.lower.unicodeScalars.count >= 3, !Self.notNames.contains(t.lower),
               !Self.adjectiveEndings.contains(where: { t.lower.endsWith($0) }) else { return nil }
