@@ -62,6 +62,8 @@ public enum NameTokenizer {
             newline = false
             i = j
         }
-        return result
+        // Growth by doubling can leave half the array unused; the tokens live for the whole
+        // document, so give them an array of their own size.
+        return result.capacity > result.count + result.count / 8 ? result.withUnsafeBufferPointer { Array($0) } : result
     }
 }

@@ -28,7 +28,7 @@ public struct URLRecognizer: Recognizer {
         let t = document.text.scalars
         // Earlier recognizers' entities; this one's own never overlap a later candidate,
         // which starts at or after the end of the last address found.
-        let claimed = SpanIndex(document.entities.map(\.span))
+        let claimed = SpanIndex(document.entities.lazy.map(\.span))
         var i = 0
         while i < t.count {
             if i > 0, t[i - 1].isAlphanumeric || "@./-_".unicodeScalars.contains(t[i - 1]) { i += 1; continue }
