@@ -1,4 +1,5 @@
 @testable import Jarya
+import Foundation
 import Testing
 
 /// Runs `body` and fails if it took longer than `seconds`. The bounds are generous (tens of
@@ -152,5 +153,22 @@ struct SeededRandom {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+}
+
+@Suite("Spool: long lines read back once")
+struct SpoolTests {
+    @Test("lines longer than a read chunk come back whole and in order")
+    func longLines() throws {
+        let spool = try Spool()
+        // A record of a 16 MB document is one line of many chunks: it was searched for its line
+        // break from the start again at every 1 MiB chunk.
+        let long = Data(String(repeating: "Бишкек, жыйын. ", count: 300_000).utf8)
+        let lines = [Data("{\"a\":1}".utf8), long, Data(), Data("{\"b\":2}".utf8), long + Data("x".utf8)]
+        for line in lines { try spool.write(line + Data([0x0A])) }
+        try spool.finishWriting()
+        var read: [Data] = []
+        try spool.forEachLine { read.append($0) }
+        #expect(read == lines)
     }
 }
