@@ -78,6 +78,16 @@ struct LinearTimeTests {
         #expect(warnings.contains { $0.hasPrefix("repaired mixed Latin/Cyrillic letters in \(count) words: Бишкeкте → Бишкекте") })
     }
 
+    @Test("token arrays are counted first and hold no more than their tokens")
+    func tokenArraysFit() throws {
+        let text = try Normalize.text("Бишкек, 15-мартта 2024-жылы «Жаш Муун» коомдук бирикмеси Ысык-Көл облусунда O’Brien менен 100дөн ашык ... жыйын өткөрдү!\n\n" + String(repeating: "А.Б. В. 0555 123 456, ", count: 2_000)).text
+        let words = NameTokenizer.tokens(text.scalars), dates = DateTokenizer.tokens(text.scalars)
+        #expect(NameTokenizer.count(text.scalars) == words.count)
+        #expect(DateTokenizer.count(text.scalars) == dates.count)
+        #expect(words.capacity <= words.count + words.count / 8)
+        #expect(dates.capacity <= dates.count + dates.count / 8)
+    }
+
     @Test("an ordinary fused word is still shown whole")
     func fusedWordShownWhole() throws {
         let (text, warnings) = try Normalize.text("Делегация прибыла изБишкека вчера.")

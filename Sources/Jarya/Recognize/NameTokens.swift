@@ -36,24 +36,21 @@ public struct NameToken: Sendable {
 
 public enum NameTokenizer {
     public static func tokens(_ t: [Unicode.Scalar]) -> [NameToken] {
+        // Counted first (`wordEnd` is the one rule for both passes): an array grown by doubling
+        // can hold twice what it needs, and the tokens live as long as the document.
         var result: [NameToken] = []
+        result.reserveCapacity(count(t))
         var i = 0
         var newline = true
-        func isLetter(_ c: Unicode.Scalar) -> Bool { c.isWordLetter }
         while i < t.count {
             let c = t[i]
             if c == "\n" { newline = true; i += 1; continue }
             if c.isWhitespace { i += 1; continue }
             var j = i + 1
             let kind: NameToken.Kind
-            if isLetter(c) {
+            if c.isWordLetter {
                 kind = .word
-                while j < t.count {
-                    if isLetter(t[j]) { j += 1; continue }
-                    // Inner hyphen or apostrophe between letters.
-                    if (t[j] == "-" || t[j] == "'" || t[j] == "’"), j + 1 < t.count, isLetter(t[j + 1]) { j += 2; continue }
-                    break
-                }
+                j = wordEnd(t, i)
             } else if c.isASCIIDigit {
                 kind = .number
                 while j < t.count && t[j].isASCIIDigit { j += 1 }
@@ -75,6 +72,37 @@ public enum NameTokenizer {
         }
         // Growth by doubling can leave half the array unused; the tokens live for the whole
         // document, so give them an array of their own size.
-        return result.capacity > result.count + result.count / 8 ? result.withUnsafeBufferPointer { Array($0) } : result
+        return result
+    }
+
+    /// The end of the word starting at `i`: letters, with inner hyphens and apostrophes.
+    static func wordEnd(_ t: [Unicode.Scalar], _ i: Int) -> Int {
+        var j = i + 1
+        while j < t.count {
+            if t[j].isWordLetter { j += 1; continue }
+            // Inner hyphen or apostrophe between letters.
+            if (t[j] == "-" || t[j] == "'" || t[j] == "’"), j + 1 < t.count, t[j + 1].isWordLetter { j += 2; continue }
+            break
+        }
+        return j
+    }
+
+    /// How many tokens `tokens` makes of `t`.
+    static func count(_ t: [Unicode.Scalar]) -> Int {
+        var n = 0, i = 0
+        while i < t.count {
+            let c = t[i]
+            if c.isWhitespace { i += 1; continue }
+            n += 1
+            if c.isWordLetter {
+                i = wordEnd(t, i)
+            } else if c.isASCIIDigit {
+                i += 1
+                while i < t.count && t[i].isASCIIDigit { i += 1 }
+            } else {
+                i += 1
+            }
+        }
+        return n
     }
 }

@@ -35,7 +35,9 @@ struct DateToken: Sendable {
 enum DateTokenizer {
     static func tokens(_ t: [Unicode.Scalar]) -> [DateToken] {
         var result: [DateToken] = []
-        result.reserveCapacity(t.count / 4)
+        // Counted first: an array grown by doubling can hold twice what it needs, and these
+        // arrays are among the largest of a document.
+        result.reserveCapacity(count(t))
         var i = 0
         var space = true, newline = true
         while i < t.count {
@@ -70,6 +72,24 @@ enum DateTokenizer {
             result.append(tok)
             space = false; newline = false
         }
-        return result.capacity > result.count + result.count / 8 ? result.withUnsafeBufferPointer { Array($0) } : result
+        return result
+    }
+
+    /// How many tokens `tokens` makes of `t`.
+    static func count(_ t: [Unicode.Scalar]) -> Int {
+        var n = 0, i = 0
+        while i < t.count {
+            let c = t[i]
+            if c.isWhitespace { i += 1; continue }
+            n += 1
+            if c.isASCIIDigit {
+                while i < t.count && t[i].isASCIIDigit { i += 1 }
+            } else if c.isWordLetter {
+                while i < t.count && t[i].isWordLetter { i += 1 }
+            } else {
+                i += 1
+            }
+        }
+        return n
     }
 }
