@@ -182,3 +182,20 @@ struct SpoolTests {
         #expect(read == lines)
     }
 }
+
+@Suite("Linear time: a run of address characters")
+struct URLRunTests {
+    @Test("a page of `a,a,a,…` is read once; addresses inside and after it are found as before")
+    func longRun() throws {
+        // 128 KB with a start at every letter: each start read the rest of the run (67 s for 256 KB).
+        let text = String(repeating: "a,", count: 64_000) + "(⟦www.dpi.kg/news⟧)), кийин ⟦stat.gov.kg/ru⟧ жана ⟦https://en.wikipedia.org/wiki/Osh_(city)⟧."
+        try withinGenerousTime(60) {
+            try expectEntities(text, kind: .url, values: ["https://www.dpi.kg/news", "https://stat.gov.kg/ru", "https://en.wikipedia.org/wiki/Osh_(city)"], with: [URLRecognizer()])
+        }
+        let doc = try recognize("Сайт: a,(www.dpi.kg/news)), жана [t.me/dpi_kg]].", with: [URLRecognizer()])
+        #expect(doc.entities.map(\.text) == ["www.dpi.kg/news", "t.me/dpi_kg"])
+        // Brackets are still counted from each start to the end of the address, as before.
+        let brackets = try recognize("x,a(b)c,d),e]f[g(h)),www.x.kg/a(b)c)],(y.kg/z]) t.me/a(b(c)d))).", with: [URLRecognizer()])
+        #expect(brackets.entities.map(\.text) == ["www.x.kg/a(b)c)],(y.kg/z", "t.me/a(b(c)d)"])
+    }
+}
