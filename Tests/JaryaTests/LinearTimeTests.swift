@@ -1,4 +1,5 @@
 @testable import Jarya
+import Foundation
 import Testing
 
 /// Runs `body` and fails if it took longer than `seconds`. The bounds are generous (tens of
@@ -64,6 +65,27 @@ struct LinearTimeTests {
         #expect(text.scalars.prefix(8).map(String.init).joined() == "а Бва Бв")
         let shown = String(repeating: "аБв", count: 20) + "…"
         #expect(warnings == ["separated \(count) fused words: " + Array(repeating: shown, count: 5).joined(separator: ", ")])
+    }
+
+    @Test("a page of words with repaired letters: each repaired without copying the whole text")
+    func repairedLetters() throws {
+        // 60,000 words with ɵ for ө and a Latin lookalike: the old pass copied the whole text at
+        // every repaired word (a slice of it was kept alive), 10¹⁰ bytes moved for 400 KB.
+        let count = 30_000
+        let (text, warnings) = try withinGenerousTime(60) { try Normalize.text(String(repeating: "ɵтɵт Бишкeкте ", count: count)) }
+        #expect(text.string == String(repeating: "өтөт Бишкекте ", count: count))
+        #expect(warnings.contains { $0.hasPrefix("repaired Kyrgyz letters in \(count) words: ɵтɵт → өтөт") })
+        #expect(warnings.contains { $0.hasPrefix("repaired mixed Latin/Cyrillic letters in \(count) words: Бишкeкте → Бишкекте") })
+    }
+
+    @Test("token arrays are counted first and hold no more than their tokens")
+    func tokenArraysFit() throws {
+        let text = try Normalize.text("Бишкек, 15-мартта 2024-жылы «Жаш Муун» коомдук бирикмеси Ысык-Көл облусунда O’Brien менен 100дөн ашык ... жыйын өткөрдү!\n\n" + String(repeating: "А.Б. В. 0555 123 456, ", count: 2_000)).text
+        let words = NameTokenizer.tokens(text.scalars), dates = DateTokenizer.tokens(text.scalars)
+        #expect(NameTokenizer.count(text.scalars) == words.count)
+        #expect(DateTokenizer.count(text.scalars) == dates.count)
+        #expect(words.capacity <= words.count + words.count / 8)
+        #expect(dates.capacity <= dates.count + dates.count / 8)
     }
 
     @Test("an ordinary fused word is still shown whole")
@@ -141,5 +163,39 @@ struct SeededRandom {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+}
+
+@Suite("Spool: long lines read back once")
+struct SpoolTests {
+    @Test("lines longer than a read chunk come back whole and in order")
+    func longLines() throws {
+        let spool = try Spool()
+        // A record of a 16 MB document is one line of many chunks: it was searched for its line
+        // break from the start again at every 1 MiB chunk.
+        let long = Data(String(repeating: "Бишкек, жыйын. ", count: 300_000).utf8)
+        let lines = [Data("{\"a\":1}".utf8), long, Data(), Data("{\"b\":2}".utf8), long + Data("x".utf8)]
+        for line in lines { try spool.write(line + Data([0x0A])) }
+        try spool.finishWriting()
+        var read: [Data] = []
+        try spool.forEachLine { read.append($0) }
+        #expect(read == lines)
+    }
+}
+
+@Suite("Linear time: a run of address characters")
+struct URLRunTests {
+    @Test("a page of `a,a,a,…` is read once; addresses inside and after it are found as before")
+    func longRun() throws {
+        // 128 KB with a start at every letter: each start read the rest of the run (67 s for 256 KB).
+        let text = String(repeating: "a,", count: 64_000) + "(⟦www.dpi.kg/news⟧)), кийин ⟦stat.gov.kg/ru⟧ жана ⟦https://en.wikipedia.org/wiki/Osh_(city)⟧."
+        try withinGenerousTime(60) {
+            try expectEntities(text, kind: .url, values: ["https://www.dpi.kg/news", "https://stat.gov.kg/ru", "https://en.wikipedia.org/wiki/Osh_(city)"], with: [URLRecognizer()])
+        }
+        let doc = try recognize("Сайт: a,(www.dpi.kg/news)), жана [t.me/dpi_kg]].", with: [URLRecognizer()])
+        #expect(doc.entities.map(\.text) == ["www.dpi.kg/news", "t.me/dpi_kg"])
+        // Brackets are still counted from each start to the end of the address, as before.
+        let brackets = try recognize("x,a(b)c,d),e]f[g(h)),www.x.kg/a(b)c)],(y.kg/z]) t.me/a(b(c)d))).", with: [URLRecognizer()])
+        #expect(brackets.entities.map(\.text) == ["www.x.kg/a(b)c)],(y.kg/z", "t.me/a(b(c)d)"])
     }
 }

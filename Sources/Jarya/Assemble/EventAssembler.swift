@@ -241,7 +241,7 @@ struct EventAssembler {
     /// The quoted name of the event in the title or lead: a quotation followed by `деген`, or
     /// next to a kind word, that is not an organization's name.
     func quotedTitle() -> String? {
-        let orgs = SpanIndex(document.entities.filter { $0.kind == .organization }.map(\.span))
+        let orgs = SpanIndex(document.entities.lazy.filter { $0.kind == .organization }.map(\.span))
         let range = tokens(in: Span(0, lead.end))
         var i = range.lowerBound
         while i < range.upperBound {
@@ -382,7 +382,7 @@ struct EventAssembler {
         var countrySentences: [Span] = [sentence(at: main.span.start)]
         var countrySentenceSet: Set<Span> = [sentence(at: main.span.start)]
         // Numbers inside dates, phones and the like are not counts (spans only: no entity copies).
-        let taken = SpanIndex(document.entities.filter { $0.kind != .organization }.map(\.span))
+        let taken = SpanIndex(document.entities.lazy.filter { $0.kind != .organization }.map(\.span))
         var k = 0
         while k < tokens.count {
             if match(at: k, roles: [.participation]) != nil {

@@ -47,8 +47,15 @@ public struct Processor: Sendable {
     /// The record for one input and the exit status it calls for.
     public func process(_ input: Input) -> (Record, ExitStatus) {
         let (result, status) = processDocument(input)
-        switch result {
-        case .success(let doc): return (Record(doc), status)
+        switch consume result {
+        case .success(var doc):
+            // The record needs no tokens nor the input as read: let them go before it is built,
+            // so a large document does not hold both at its peak.
+            doc.words = []
+            doc.segmentation.tokens = []
+            doc.bytes = []
+            doc.extracted = ""
+            return (Record(doc), status)
         case .failure(let e): return (Record(source: e.source, error: .init(code: e.code, message: e.message)), status)
         }
     }

@@ -28,18 +28,23 @@ final class Spool {
         do { try reader.seek(toOffset: 0) } catch { throw OutputError(path: path, reason: "cannot read the spool file back: \(error)") }
         var pending = Data()
         while let chunk = try reader.read(upToCount: 1 << 20), !chunk.isEmpty {
+            // The bytes before the new chunk hold no line break (they were searched already):
+            // a record line of many megabytes is searched once, not once per chunk.
+            let searched = pending.count
             pending.append(chunk)
             // Lines are found on the bytes, and the rest moved to the front once per chunk.
             var consumed = 0
             try pending.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
                 var start = 0
-                while let nl = bytes[start...].firstIndex(of: 0x0A) {
+                var from = searched
+                while let nl = bytes[from...].firstIndex(of: 0x0A) {
                     try body(Data(bytes[start..<nl]))
                     start = nl + 1
+                    from = start
                 }
                 consumed = start
             }
-            pending.removeSubrange(0..<consumed)
+            if consumed > 0 { pending.removeSubrange(0..<consumed) }
         }
         if !pending.isEmpty { try body(pending) }
     }

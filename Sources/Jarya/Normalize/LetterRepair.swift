@@ -145,7 +145,9 @@ enum LetterRepair {
         }
         var loneLetters: [Int] = []
         for (n, range) in words.enumerated() {
-            let original = text[range]  // kept to report the repair, if there is one
+            // The word as written, kept to report a repair: made before the first change, as a
+            // string of its own (a slice of `text` would make every change copy the whole text).
+            var original: String? = nil
             var changedKyrgyz = false, changedScript = false
             var cyr = 0, lat = 0, cyrLook = 0, latLook = 0, substitutes = 0
             for k in range {
@@ -159,6 +161,7 @@ enum LetterRepair {
             }
             // ɵ in a Latin word may be phonetics; in a Cyrillic word (or alone) it is ө.
             if substitutes > 0 && (cyr + cyrLook > 0 || lat + latLook == 0) {
+                original = String(scalars: text[range])
                 for k in range {
                     if let r = kyrgyzSubstitute(text[k].value) ?? (isKazakh ? nil : kazakhStraightU(text[k].value)) { text[k] = r }
                 }
@@ -177,10 +180,11 @@ enum LetterRepair {
             }
             if let target {
                 let convert = target == .cyrillic ? latinToCyrillic : cyrillicToLatin
+                if original == nil { original = String(scalars: text[range]) }
                 for k in range { if let r = convert(text[k].value) { text[k] = r; changedScript = true } }
             }
             if changedKyrgyz || changedScript {
-                let before = String(scalars: original)
+                let before = original!
                 let after = String(scalars: text[range])
                 if changedKyrgyz { repairs.kyrgyzLetters.append((before, after)) } else { repairs.lookalikes.append((before, after)) }
             }

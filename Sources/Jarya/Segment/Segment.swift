@@ -41,12 +41,14 @@ public struct Segment: Stage {
         let text = document.text
         let units = UTF16View(text.scalars)
         var seg = Segmentation()
-        seg.tokens = try units.utf16.withUnsafeBufferPointer { buf in
+        let tokens = try units.utf16.withUnsafeBufferPointer { buf in
             try BreakIterator(.word, locale: "ky").segments(buf).compactMap { s -> Token? in
                 guard s.isWordLike else { return nil }
                 return Token(span: Span(units.scalarOffset(s.start), units.scalarOffset(s.end)), kind: s.status < 200 ? .number : .word)
             }
         }
+        // An array of their own size: they live as long as the document.
+        seg.tokens = tokens.capacity > tokens.count + tokens.count / 8 ? tokens.withUnsafeBufferPointer { Array($0) } : tokens
         seg.sentences = try SentenceSplitter.sentences(text, units: units)
         seg.blocks = Self.lines(text).map { Block(span: $0, language: "und") }
         LanguageIdentifier.identify(&seg, text: text)

@@ -13,7 +13,7 @@ public struct EmailRecognizer: Recognizer {
         let t = document.text.scalars
         // Earlier recognizers' entities, and the end of the last address found here: this
         // recognizer's own addresses come in text order, so a candidate can only overlap the last.
-        let claimed = SpanIndex(document.entities.map(\.span))
+        let claimed = SpanIndex(document.entities.lazy.map(\.span))
         var lastEnd = Int.min
         var i = 0
         while i < t.count {

@@ -14,7 +14,7 @@ public struct PhoneRecognizer: Recognizer {
         let t = document.text.scalars
         // Earlier recognizers' entities; this one's own never overlap a later candidate,
         // which starts at or after the end of the last phone found.
-        let claimed = SpanIndex(document.entities.map(\.span))
+        let claimed = SpanIndex(document.entities.lazy.map(\.span))
         var i = 0
         while i < t.count {
             let c = t[i]

@@ -19,7 +19,7 @@ public struct DateRecognizer: Recognizer {
         let lexicon = DateLexicon.shared
         let tokens = DateTokenizer.tokens(document.text.scalars)
         let grammar = DateGrammar(tokens: tokens, lexicon: lexicon)
-        let claimed = SpanIndex(document.entities.map(\.span))
+        let claimed = SpanIndex(document.entities.lazy.map(\.span))
         var mentions: [DateMention] = []
         var i = 0
         while i < tokens.count {

@@ -35,7 +35,7 @@ public struct OrganizationRecognizer: Recognizer {
 
     public func recognize(_ document: inout Document) {
         let tokens = document.words
-        let claimed = SpanIndex(document.entities.map(\.span))
+        let claimed = SpanIndex(document.entities.lazy.map(\.span))
         let rules = OrganizationRules(tokens: tokens, glossary: glossary, people: people)
         var candidates: [Candidate] = []
         for i in tokens.indices where !claimed.overlaps(tokens[i].span) {

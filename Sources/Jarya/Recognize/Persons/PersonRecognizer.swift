@@ -24,8 +24,8 @@ public struct PersonRecognizer: Recognizer {
 
     public func recognize(_ document: inout Document) {
         let tokens = document.words
-        let claimed = SpanIndex(document.entities.filter { $0.kind != .organization }.map(\.span))
-        let organizations = SpanIndex(document.entities.filter { $0.kind == .organization }.map(\.span))
+        let claimed = SpanIndex(document.entities.lazy.filter { $0.kind != .organization }.map(\.span))
+        let organizations = SpanIndex(document.entities.lazy.filter { $0.kind == .organization }.map(\.span))
         let names = PersonNames(tokens: tokens, people: people)
         let roles = RoleFinder(tokens: tokens, people: people, organizations: organizations, text: document.text,
                                kyrgyz: OrganizationRules(tokens: tokens, glossary: .shared, people: people))

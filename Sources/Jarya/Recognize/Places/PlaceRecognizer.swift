@@ -37,8 +37,8 @@ public struct PlaceRecognizer: Recognizer {
 
     public func recognize(_ document: inout Document) {
         let tokens = document.words
-        let claimed = SpanIndex(document.entities.map(\.span))
-        let organizations = SpanIndex(document.entities.filter { $0.kind == .organization }.map(\.span))
+        let claimed = SpanIndex(document.entities.lazy.map(\.span))
+        let organizations = SpanIndex(document.entities.lazy.filter { $0.kind == .organization }.map(\.span))
         let quoted = SpanIndex(QuotedSpans.find(tokens))
         var found: [(span: Span, place: PlaceGlossary.Place, first: Int, last: Int)] = []
         var i = 0
