@@ -39,7 +39,7 @@ struct Process: ParsableCommand {
     var out: String?
 
     @Option(help: ArgumentHelp(
-        "Refuse documents larger than this many bytes (default 16 MiB; a .docx may be 4 times larger, pictures included).",
+        "Refuse documents larger than this many bytes (default 4 MiB; a .docx may be 4 times larger, pictures included).",
         valueName: "bytes"))
     var maxBytes: Int = Processor.defaultMaxBytes
 

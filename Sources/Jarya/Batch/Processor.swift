@@ -84,7 +84,7 @@ public struct Processor: Sendable {
 
     /// The default `--max-bytes`: a release is rarely over 1 MB, and a document of this size
     /// still takes seconds, not minutes (see the README's size benchmark).
-    public static let defaultMaxBytes = 16 << 20
+    public static let defaultMaxBytes = 4 << 20
 
     /// The most bytes read for a document of `format`: a .docx is mostly pictures, and only its
     /// `word/document.xml` is extracted (with limits of its own), so its file may be larger.
