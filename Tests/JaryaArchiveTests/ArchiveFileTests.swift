@@ -36,7 +36,7 @@ struct ArchiveFileTests {
     func notArchives() throws {
         let good = try Self.smallArchive()
         let dir = URL(fileURLWithPath: good).deletingLastPathComponent()
-        var rng = SplitMix(seed: 5)
+        var rng = SeededGenerator(seed: 5)
         let random = dir.appendingPathComponent("random.sqlite").path
         try Data((0..<8192).map { _ in UInt8(truncatingIfNeeded: rng.next()) }).write(to: URL(fileURLWithPath: random))
         let text = dir.appendingPathComponent("notes.sqlite").path

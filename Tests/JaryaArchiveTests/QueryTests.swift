@@ -55,7 +55,7 @@ struct QueryTests {
         let pieces = ["конференция", "Бишкек", "Бишкекте", "тегерек", "стол", "\"тегерек стол\"", "«Жашыл шаар»", "конф*",
                       "Ысык-Көл", "IT-центр", "ЁЛКА", "2025", "AND", "OR", "NOT", "and", "(", ")", "\"", "«", "»", "“", "*",
                       "-", ",", ".", ":", "^", "+", "'", "\\", ";", "NEAR", "title:", "{", "}", "ледников*", "\"\"", "%", "_"]
-        var rng = SplitMix(seed: 14)
+        var rng = SeededGenerator(seed: 14)
         var accepted = 0, refused = 0
         for _ in 0..<1500 {
             let count = 1 + Int(rng.next() % 7)
@@ -99,18 +99,5 @@ struct QueryTests {
         let started = Date()
         #expect(throws: ArchiveError.self) { try archive.search(SearchQuery(text: String(repeating: "Бишкекте конференция ", count: 50_000))) }
         #expect(Date().timeIntervalSince(started) < 5)
-    }
-}
-
-/// A small deterministic generator for test inputs.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

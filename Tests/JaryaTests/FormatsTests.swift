@@ -347,7 +347,7 @@ final class FormatsTests {
     @Test("random byte changes to a good .docx give a record or an error record, never a trap")
     func mutatedDOCX() throws {
         let good = try FormatReleases.docx(FormatReleases.russian)
-        var generator = SplitMix(seed: 14)
+        var generator = SeededGenerator(seed: 14)
         var outcomes: [String: Int] = [:]
         for _ in 0..<600 {
             var bytes = good
@@ -372,18 +372,5 @@ final class FormatsTests {
         try FormatReleases.write([("n/empty.docx", noDocument), ("n/old.docx", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 512))], under: root)
         #expect(process("n/empty.docx").0.error?.message.contains("no word/document.xml") == true)
         #expect(process("n/old.docx").0.error?.message.contains("Word 97") == true)
-    }
-}
-
-/// A small deterministic generator (SplitMix64) for mutation tests.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

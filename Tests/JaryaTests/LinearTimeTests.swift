@@ -18,7 +18,7 @@ func withinGenerousTime<T>(_ seconds: Int, sourceLocation: SourceLocation = #_so
 struct LinearTimeTests {
     @Test("SpanIndex answers overlap and containment exactly as a scan of the spans does")
     func spanIndexMatchesScan() {
-        var rng = SeededRandom(seed: 14)
+        var rng = SeededGenerator(seed: 14)
         for _ in 0..<200 {
             let spans = (0..<Int(rng.next() % 12)).map { _ -> Span in
                 let a = Int(rng.next() % 40)
@@ -153,18 +153,6 @@ struct LinearTimeTests {
     }
 }
 
-/// SplitMix64, so the property test sees the same spans on every run.
-struct SeededRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 @Suite("Spool: long lines read back once")
 struct SpoolTests {
