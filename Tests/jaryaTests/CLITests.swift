@@ -39,6 +39,14 @@ enum Jarya {
     static func run(_ arguments: [String], input: Data? = nil, in directory: URL? = nil,
                     environment: [String: String] = [:]) throws -> Result {
         let exe = try #require(executable, "no jarya binary next to the test bundle \(Bundle.main.bundleURL.path)")
+        return try launch(exe, arguments, input: input, in: directory ?? packageRoot,
+                          environment: environment.isEmpty ? nil : ProcessInfo.processInfo.environment.merging(environment) { $1 })
+    }
+
+    /// Runs `executable arguments…` in `directory` with exactly `environment` (nil: the tests'
+    /// own), its output captured in files; a run over 60 s is stopped and fails the test.
+    static func launch(_ executable: URL, _ arguments: [String], input: Data?, in directory: URL,
+                       environment: [String: String]?) throws -> Result {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("jarya-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -49,10 +57,10 @@ enum Jarya {
         FileManager.default.createFile(atPath: inURL.path, contents: input ?? Data())
 
         let process = Process()
-        process.executableURL = exe
+        process.executableURL = executable
         process.arguments = arguments
-        process.currentDirectoryURL = directory ?? packageRoot
-        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
+        process.currentDirectoryURL = directory
+        if let environment { process.environment = environment }
         let stdout = try FileHandle(forWritingTo: outURL), stderr = try FileHandle(forWritingTo: errURL)
         let stdin = try FileHandle(forReadingFrom: inURL)
         defer { try? stdout.close(); try? stderr.close(); try? stdin.close() }
@@ -65,7 +73,7 @@ enum Jarya {
         while process.isRunning && Date() < deadline { usleep(5_000) }
         if process.isRunning {
             process.terminate()
-            Issue.record("jarya \(arguments.joined(separator: " ")) did not finish in 60 s")
+            Issue.record("\(executable.lastPathComponent) \(arguments.joined(separator: " ")) did not finish in 60 s")
         }
         process.waitUntilExit()
         return Result(status: process.terminationStatus,

@@ -9,34 +9,7 @@ struct InstallCLITests {
     /// `env -i` would.
     static func run(_ executable: URL, _ arguments: [String], environment: [String: String],
                     in directory: URL, input: String = "") throws -> Jarya.Result {
-        let scratch = try Folder()
-        defer { scratch.remove() }
-        try scratch.write("stdin", input)
-        try scratch.write("stdout", "")
-        try scratch.write("stderr", "")
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.environment = environment
-        process.currentDirectoryURL = directory
-        let stdout = try FileHandle(forWritingTo: URL(fileURLWithPath: scratch.file("stdout")))
-        let stderr = try FileHandle(forWritingTo: URL(fileURLWithPath: scratch.file("stderr")))
-        let stdin = try FileHandle(forReadingFrom: URL(fileURLWithPath: scratch.file("stdin")))
-        defer { try? stdout.close(); try? stderr.close(); try? stdin.close() }
-        process.standardOutput = stdout
-        process.standardError = stderr
-        process.standardInput = stdin
-        try process.run()
-        let deadline = Date().addingTimeInterval(60)
-        while process.isRunning && Date() < deadline { usleep(5_000) }
-        if process.isRunning {
-            process.terminate()
-            Issue.record("\(executable.path) \(arguments.joined(separator: " ")) did not finish in 60 s")
-        }
-        process.waitUntilExit()
-        return Jarya.Result(status: process.terminationStatus,
-                            stdout: try Data(contentsOf: URL(fileURLWithPath: scratch.file("stdout"))),
-                            stderr: try Data(contentsOf: URL(fileURLWithPath: scratch.file("stderr"))))
+        try Jarya.launch(executable, arguments, input: Data(input.utf8), in: directory, environment: environment)
     }
 
     /// The environment of the tests without `JARYA_GLOSSARIES`, plus `extra`.
