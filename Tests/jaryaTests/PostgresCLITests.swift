@@ -1,0 +1,143 @@
+import Foundation
+import Testing
+
+/// The test server (`JARYA_TEST_POSTGRES`, set by .ci/run); without it the tests that need one
+/// are skipped, and say so.
+enum CLIPostgres {
+    static let url: String? = ProcessInfo.processInfo.environment["JARYA_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
+    static let skipped: Comment = "JARYA_TEST_POSTGRES is not set, so the PostgreSQL CLI tests are skipped: set it to postgres://USER@HOST:PORT/DB of a server where USER may create databases (.ci/run starts one)"
+
+    /// `url` with another database (and user, when given).
+    static func url(database: String, user: String? = nil) throws -> String {
+        var parts = try #require(URLComponents(string: try #require(url)))
+        parts.path = "/" + database
+        if let user { parts.user = user }
+        return try #require(parts.string)
+    }
+
+    /// A new empty database; its URL.
+    static func freshDatabase() throws -> String {
+        let name = "jarya_c_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", try #require(url), "-c", "CREATE DATABASE \(name)"]
+        try process.run()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0)
+        return try url(database: name)
+    }
+}
+
+@Suite("jarya index, search, export, archive with --db postgres://")
+struct PostgresCLITests {
+    @Test("A refused connection: exit 69, one line naming host, port and database, never the password")
+    func refused() throws {
+        // Port 1 on the loopback: nothing listens there.
+        let url = "postgres://archivist:тоо-сыры-2024@127.0.0.1:1/press"
+        for args in [["search", "Бишкек", "--db", url], ["index", "corpus/ky", "--db", url], ["export", "--csv", "--db", url],
+                     ["archive", "migrate", "--db", url]] {
+            let r = try Jarya.run(args)
+            #expect(r.status == 69, "\(args): \(r.err)")
+            ArchiveCLITests.expectOneLine(r.err, naming: "127.0.0.1:1")
+            #expect(r.err.contains("press") && r.err.contains("refused"), "\(r.err)")
+            #expect(!r.err.contains("тоо-сыры"), "\(r.err)")
+            #expect(r.out.isEmpty)
+        }
+        // No lock file named after a URL is left behind.
+        #expect(!FileManager.default.fileExists(atPath: Jarya.packageRoot.appendingPathComponent("postgres:").path))
+    }
+
+    @Test("A URL that cannot be read: exit 69 and how to write one")
+    func badURL() throws {
+        let r = try Jarya.run(["search", "Ош", "--db", "postgres://archivist:жашыруун@db.example.kg:порт/press"])
+        #expect(r.status == 69, "\(r.err)")
+        ArchiveCLITests.expectOneLine(r.err, naming: "postgres://USER@HOST:PORT/DATABASE")
+        #expect(!r.err.contains("жашыруун"), "\(r.err)")
+    }
+
+    @Test("No such database: 69; no such user: 77; each one line with host and database",
+          .enabled(if: CLIPostgres.url != nil, CLIPostgres.skipped))
+    func missingDatabaseAndUser() throws {
+        let noDB = try Jarya.run(["search", "Бишкек", "--db", try CLIPostgres.url(database: "jarya_no_such_archive")])
+        #expect(noDB.status == 69, "\(noDB.err)")
+        ArchiveCLITests.expectOneLine(noDB.err, naming: "jarya_no_such_archive")
+        #expect(noDB.err.contains("createdb"), "\(noDB.err)")
+
+        let noUser = try Jarya.run(["index", "corpus/ky", "--db", try CLIPostgres.url(database: "jarya", user: "no_such_archivist")],
+                                   environment: ["PGPASSWORD": "пароль-123"])
+        #expect(noUser.status == 77, "\(noUser.err)")
+        ArchiveCLITests.expectOneLine(noUser.err, naming: "no_such_archivist")
+        #expect(noUser.err.contains("jarya") && !noUser.err.contains("пароль-123"), "\(noUser.err)")
+    }
+
+    @Test("index, search, export on PostgreSQL print what they print on SQLite; archive copy both ways",
+          .enabled(if: CLIPostgres.url != nil, CLIPostgres.skipped))
+    func sameOutputAsSQLite() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("jarya-pg-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let sqlite = dir.appendingPathComponent("archive.sqlite").path
+        let pg = try CLIPostgres.freshDatabase()
+
+        let migrate = try Jarya.run(["archive", "migrate", "--db", pg])
+        #expect(migrate.status == 0, "\(migrate.err)")
+        for db in [sqlite, pg] {
+            let index = try Jarya.run(["index", "corpus", "--db", db])
+            #expect(index.status == 0, "\(index.err)")
+        }
+        let searches: [[String]] = [
+            ["--place", "Bishkek", "--from", "2022-01-01", "--format", "json"], ["конференция", "Бишкек"], ["тегерек", "стол", "--lang", "ky"],
+            ["--org", "ПРООН", "--to", "2023", "--format", "csv"], ["ледник*", "--format", "json"], ["--lang", "ru", "--format", "csv"],
+            ["бишкек NOT (семинар OR тренинг)"],
+        ]
+        for args in searches {
+            let a = try Jarya.run(["search"] + args + ["--db", sqlite]), b = try Jarya.run(["search"] + args + ["--db", pg])
+            #expect(a.status == 0 && b.status == 0, "\(args): \(a.err) \(b.err)")
+            #expect(a.out == b.out, "\(args)")
+        }
+        let csvA = try Jarya.run(["export", "--csv", "--db", sqlite]), csvB = try Jarya.run(["export", "--csv", "--db", pg])
+        #expect(csvA.status == 0 && csvA.out == csvB.out && csvA.out.count > 200)
+
+        // Copy PostgreSQL → a new SQLite file and SQLite → a new PostgreSQL database: the same results.
+        let back = dir.appendingPathComponent("copy.sqlite").path
+        let toSQLite = try Jarya.run(["archive", "copy", "--from", pg, "--to", back])
+        #expect(toSQLite.status == 0, "\(toSQLite.err)")
+        let pg2 = try CLIPostgres.freshDatabase()
+        let toPG = try Jarya.run(["archive", "copy", "--from", sqlite, "--to", pg2, "--batch", "7"])
+        #expect(toPG.status == 0, "\(toPG.err)")
+        for args in searches {
+            let a = try Jarya.run(["search"] + args + ["--db", sqlite])
+            #expect(try Jarya.run(["search"] + args + ["--db", back]).out == a.out, "\(args)")
+            #expect(try Jarya.run(["search"] + args + ["--db", pg2]).out == a.out, "\(args)")
+        }
+    }
+
+    @Test("Two jarya index runs at once over overlapping folders leave each document exactly once",
+          .enabled(if: CLIPostgres.url != nil, CLIPostgres.skipped))
+    func concurrentIndexRuns() throws {
+        let pg = try CLIPostgres.freshDatabase()
+        let exe = try #require(Jarya.executable)
+        // corpus/ky and all of corpus: corpus/ky is indexed by both, at the same time.
+        let runs = [["index", "corpus/ky", "corpus/ru", "--db", pg, "-j", "1"], ["index", "corpus", "corpus/ky", "--db", pg, "-j", "1"]]
+        let processes = try runs.map { args -> Process in
+            let p = Process()
+            p.executableURL = exe
+            p.arguments = args
+            p.currentDirectoryURL = Jarya.packageRoot
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            return p
+        }
+        for p in processes { p.waitUntilExit(); #expect(p.terminationStatus == 0) }
+        let count = try Jarya.run(["search", "--format", "csv", "--db", pg])
+        let sqliteDir = FileManager.default.temporaryDirectory.appendingPathComponent("jarya-pg-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: sqliteDir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: sqliteDir) }
+        let sqlite = sqliteDir.appendingPathComponent("a.sqlite").path
+        #expect(try Jarya.run(["index", "corpus", "--db", sqlite]).status == 0)
+        let expected = try Jarya.run(["search", "--format", "csv", "--db", sqlite])
+        #expect(count.out == expected.out)
+        #expect(count.lines.count > 10)
+    }
+}
