@@ -37,6 +37,9 @@ public struct PostgresTarget: Sendable, Equatable {
         host = nonEmpty(parts.percentEncodedHost?.removingPercentEncoding) ?? nonEmpty(query["host"])
             ?? nonEmpty(environment["PGHOST"]) ?? "localhost"
         if let p = parts.port {
+            guard (1...65535).contains(p) else {
+                throw ArchiveError("--db: the port \(p) is not a number from 1 to 65535. \(howTo)", kind: .unavailable)
+            }
             port = p
         } else if let text = nonEmpty(query["port"]) ?? nonEmpty(environment["PGPORT"]) {
             guard let p = Int(text), (1...65535).contains(p) else {

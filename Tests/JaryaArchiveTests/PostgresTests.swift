@@ -153,7 +153,7 @@ struct PostgresArchiveTests {
             SearchQuery(from: "2023"), SearchQuery(to: "2016"), SearchQuery(from: "2021-06", to: "2022-06"),
             SearchQuery(language: "ky"), SearchQuery(language: "ru"), SearchQuery(language: "ky+ru"),
             SearchQuery(organization: "ПРООН"), SearchQuery(organization: "UNDP"), SearchQuery(organization: "министрлиги"),
-            SearchQuery(person: "Жирафов"), SearchQuery(text: "жаштар", language: "ky", from: "2020"),
+            SearchQuery(person: "Жирафов"), SearchQuery(text: "жаштар", from: "2020", language: "ky"),
         ]
         var names: [String] = []
         for r in records {
