@@ -26,7 +26,8 @@ public struct PostgresTarget: Sendable, Equatable {
 
     /// Reads `url`; a URL that cannot be read is an `ArchiveError` (69) saying how to write one.
     public init(url: String, environment: [String: String] = ProcessInfo.processInfo.environment,
-                home: String = NSHomeDirectory()) throws {
+                home: String? = nil) throws {
+        let home = home ?? environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
         let howTo = "Write it as postgres://USER@HOST:PORT/DATABASE (the password in PGPASSWORD or ~/.pgpass)."
         guard let parts = URLComponents(string: url), let scheme = parts.scheme?.lowercased(),
               scheme == "postgres" || scheme == "postgresql" else {

@@ -17,16 +17,16 @@ enum CLIPostgres {
     }
 
     /// A new empty database; its URL.
-    static func freshDatabase() throws -> String {
+    static func freshDatabase(owner: String? = nil) throws -> String {
         let name = "jarya_c_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         let base = try #require(url)
-        process.arguments = ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", base, "-c", "CREATE DATABASE \(name)"]
+        process.arguments = ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", base, "-c", "CREATE DATABASE \(name)" + (owner.map { " OWNER \($0)" } ?? "")]
         try process.run()
         process.waitUntilExit()
         try #require(process.terminationStatus == 0)
-        return try url(database: name)
+        return try url(database: name, user: owner)
     }
 }
 
@@ -70,6 +70,62 @@ struct PostgresCLITests {
         #expect(noUser.status == 77, "\(noUser.err)")
         ArchiveExitCodeTests.expectOneLine(noUser.err, naming: "no_such_archivist")
         #expect(noUser.err.contains("jarya") && !noUser.err.contains("пароль-123"), "\(noUser.err)")
+    }
+
+    /// Whether the test server has scripts/test-postgres's role that logs in with a password.
+    static let passwordRole: Bool = {
+        guard let url = CLIPostgres.url else { return false }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["psql", "-X", "-tA", "-d", url, "-c", "SELECT 1 FROM pg_roles WHERE rolname = 'jarya_password'"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return text.trimmingCharacters(in: .whitespacesAndNewlines) == "1"
+    }()
+
+    @Test("A wrong or missing password: exit 77, the password never printed; PGPASSWORD and ~/.pgpass log in",
+          .enabled(if: PostgresCLITests.passwordRole, "the test server has no role jarya_password (scripts/test-postgres makes it): skipped"))
+    func passwords() throws {
+        // A database of its own: PostgreSQL 15 lets only the owner create tables in `public`.
+        let url = try CLIPostgres.freshDatabase(owner: "jarya_password")
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("jarya-pg-home-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: home) }
+        let noFile = ["HOME": home.path, "PGPASSWORD": ""]
+
+        let wrong = try Jarya.run(["archive", "migrate", "--db", url], environment: noFile.merging(["PGPASSWORD": "туура-эмес-сыр"]) { $1 })
+        #expect(wrong.status == 77, "\(wrong.err)")
+        ArchiveExitCodeTests.expectOneLine(wrong.err, naming: "jarya_password")
+        #expect(wrong.err.contains("password") && !wrong.err.contains("туура-эмес-сыр"), "\(wrong.err)")
+        // The password in the URL is not printed either.
+        var inURL = try #require(URLComponents(string: url))
+        inURL.password = "башка-сыр"
+        let wrongInURL = try Jarya.run(["search", "--db", try #require(inURL.string)], environment: noFile)
+        #expect(wrongInURL.status == 77 && !wrongInURL.err.contains("башка-сыр"), "\(wrongInURL.err)")
+
+        let none = try Jarya.run(["search", "--db", url], environment: noFile)
+        #expect(none.status == 77, "\(none.err)")
+        #expect(none.err.contains("PGPASSWORD") && none.err.contains(".pgpass"), "\(none.err)")
+
+        let right = try Jarya.run(["archive", "migrate", "--db", url], environment: noFile.merging(["PGPASSWORD": "jarya-test-pass"]) { $1 })
+        #expect(right.status == 0, "\(right.err)")
+        // Logged in, but not allowed to create the tables in someone else's database: 77 too.
+        let notOwner = try Jarya.run(["index", "corpus/ky", "--db", try CLIPostgres.url(database: "jarya", user: "jarya_password")],
+                                     environment: noFile.merging(["PGPASSWORD": "jarya-test-pass"]) { $1 })
+        #expect(notOwner.status == 77, "\(notOwner.err)")
+        ArchiveExitCodeTests.expectOneLine(notOwner.err, naming: "lacks the rights")
+        // ~/.pgpass, mode 0600.
+        let parts = try #require(URLComponents(string: url))
+        let pgpass = home.appendingPathComponent(".pgpass").path
+        try "\(parts.host ?? "*"):\(parts.port.map(String.init) ?? "*"):*:jarya_password:jarya-test-pass\n"
+            .write(toFile: pgpass, atomically: true, encoding: .utf8)
+        chmod(pgpass, 0o600)
+        let fromFile = try Jarya.run(["search", "Бишкек", "--db", url], environment: noFile)
+        #expect(fromFile.status == 0, "\(fromFile.err)")
     }
 
     @Test("index, search, export on PostgreSQL print what they print on SQLite; archive copy both ways",
