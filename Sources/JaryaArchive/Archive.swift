@@ -62,9 +62,15 @@ extension Archive {
                     continue
                 }
                 records.forEach(onRecord)
-                let (stored, skipped) = try upsert(records)
-                summary.stored += stored
-                summary.skipped += skipped
+                // `chunk` records per transaction, as for processed files.
+                var start = 0
+                while start < records.count {
+                    let end = min(records.count, start + chunk)
+                    let (stored, skipped) = try upsert(Array(records[start..<end]))
+                    summary.stored += stored
+                    summary.skipped += skipped
+                    start = end
+                }
             } else {
                 files += InputCollector.collect([path])
             }

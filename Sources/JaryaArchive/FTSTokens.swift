@@ -7,24 +7,38 @@ import GRDB
 /// same positions and both archives find the same documents: no second tokenizer to keep in
 /// step with SQLite's.
 public enum FTSTokens {
-    /// A private in-memory database; DatabaseQueue serializes its users.
-    private static let scratch: DatabaseQueue? = {
-        guard let queue = try? DatabaseQueue() else { return nil }
-        do {
-            try queue.write { db in
-                try db.execute(sql: """
-                    CREATE VIRTUAL TABLE cut USING fts5(title, text, forms, tokenize = 'unicode61 remove_diacritics 2');
-                    CREATE VIRTUAL TABLE cut_words USING fts5vocab(cut, 'instance');
-                    """)
-            }
-        } catch { return nil }
-        return queue
-    }()
+    /// In-memory databases with the FTS5 table, one per thread at work (index batches are
+    /// prepared on every core); each is used by one caller at a time.
+    private static let pool = ScratchPool()
+
+    final class ScratchPool: @unchecked Sendable {
+        private let lock = NSLock()
+        private var idle: [DatabaseQueue] = []
+
+        func take() -> DatabaseQueue? {
+            lock.lock()
+            if let queue = idle.popLast() { lock.unlock(); return queue }
+            lock.unlock()
+            guard let queue = try? DatabaseQueue() else { return nil }
+            do {
+                try queue.write { db in
+                    try db.execute(sql: """
+                        CREATE VIRTUAL TABLE cut USING fts5(title, text, forms, tokenize = 'unicode61 remove_diacritics 2');
+                        CREATE VIRTUAL TABLE cut_words USING fts5vocab(cut, 'instance');
+                        """)
+                }
+            } catch { return nil }
+            return queue
+        }
+
+        func give(_ queue: DatabaseQueue) { lock.lock(); idle.append(queue); lock.unlock() }
+    }
 
     /// The words of each column, in order: `columns[c]` is the list for the column `c` (title,
     /// text, forms).
     public static func words(title: String, text: String, forms: String) -> [[String]] {
-        guard let scratch else { return [[], [], []] }
+        guard let scratch = pool.take() else { return [[], [], []] }
+        defer { pool.give(scratch) }
         return (try? scratch.write { db -> [[String]] in
             try db.execute(sql: "INSERT INTO cut (rowid, title, text, forms) VALUES (1, ?, ?, ?)", arguments: [title, text, forms])
             defer { try? db.execute(sql: "DELETE FROM cut") }

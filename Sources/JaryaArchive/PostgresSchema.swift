@@ -110,40 +110,32 @@ struct PostgresBatch {
         var name_key: String?, name_folded: String?, text_folded: String?, acronym_folded: String?
     }
 
+    /// The rows of one record.
+    struct Rows {
+        var document: DocumentRow
+        var events: [EventRow] = [], places: [PlaceRow] = [], organizations: [OrganizationRow] = [], entities: [EntityRow] = []
+    }
+
     init(_ records: [Jarya.Record]) throws {
+        // Folding, stems and words cost more than the database: every core prepares records.
+        let slots = RowSlots(count: records.count)
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, records.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var k = worker
+            while k < records.count {
+                slots.set(k, Result { try Self.rows(of: records[k]) })
+                k += workers
+            }
+        }
         var documents: [DocumentRow] = [], events: [EventRow] = [], places: [PlaceRow] = []
         var organizations: [OrganizationRow] = [], entities: [EntityRow] = []
-        let lines = JSONLinesEncoder()
-        for r in records {
-            let id = r.id!
-            let title = Folding.fold(r.title ?? r.event?.title ?? "")
-            let text = Folding.fold(r.text ?? "")
-            let forms = Folding.forms(ofFolded: title + "\n" + text).joined(separator: " ")
-            let json = String(decoding: try lines.line(r), as: UTF8.self).trimmingCharacters(in: .newlines)
-            documents.append(DocumentRow(id: id, path: r.source.path, sha256: r.source.sha256, language: r.language, title: r.title,
-                                         summary: r.summary, published: r.published, text: r.text, record: json,
-                                         fts: FTSTokens.tsvector(title: title, text: text, forms: forms)))
-            if let e = r.event {
-                let span = DaySpan.of(start: e.start, end: e.end)
-                events.append(EventRow(document_id: id, kind: e.kind, title: e.title, start: e.start, end: e.end, time: e.time,
-                                       first_day: span?.first, last_day: span?.last))
-                for p in e.places { places.append(PlaceRow(document_id: id, place: p, place_key: Self.asciiLower(p))) }
-                for (role, names) in [("organizer", e.organizers), ("funder", e.funders), ("partner", e.partners)] {
-                    for n in names { organizations.append(OrganizationRow(document_id: id, role: role, name: n, name_folded: Folding.fold(n))) }
-                }
-            }
-            for x in r.entities ?? [] {
-                // Only the names `--org` and `--person` look into are folded: folding costs.
-                let named = x.type == "organization" || x.type == "person"
-                entities.append(EntityRow(
-                    document_id: id, type: x.type, text: x.text, start: x.start, end: x.end, name: x.name, kind: x.kind,
-                    country: x.country, acronym: x.acronym, role: x.role, value: x.value,
-                    span_start: x.span.first, span_end: x.span.count > 1 ? x.span[1] : nil,
-                    name_key: x.name.map(Self.asciiLower),
-                    name_folded: named ? x.name.map(Folding.fold) : nil,
-                    text_folded: named ? Folding.fold(x.text) : nil,
-                    acronym_folded: named ? x.acronym.map(Folding.fold) : nil))
-            }
+        for slot in slots.results {
+            let rows = try slot!.get()
+            documents.append(rows.document)
+            events += rows.events
+            places += rows.places
+            organizations += rows.organizations
+            entities += rows.entities
         }
         func add<Row: Encodable>(_ rows: [Row], _ sql: String) throws {
             guard !rows.isEmpty else { return }
@@ -182,6 +174,46 @@ struct PostgresBatch {
                                                     span_start integer, span_end integer, name_key text, name_folded text,
                                                     text_folded text, acronym_folded text)
             """)
+    }
+
+    static func rows(of r: Jarya.Record) throws -> Rows {
+        let id = r.id!
+        let title = Folding.fold(r.title ?? r.event?.title ?? "")
+        let text = Folding.fold(r.text ?? "")
+        let forms = Folding.forms(ofFolded: title + "\n" + text).joined(separator: " ")
+        let json = String(decoding: try JSONLinesEncoder().line(r), as: UTF8.self).trimmingCharacters(in: .newlines)
+        var rows = Rows(document: DocumentRow(id: id, path: r.source.path, sha256: r.source.sha256, language: r.language, title: r.title,
+                                              summary: r.summary, published: r.published, text: r.text, record: json,
+                                              fts: FTSTokens.tsvector(title: title, text: text, forms: forms)))
+        if let e = r.event {
+            let span = DaySpan.of(start: e.start, end: e.end)
+            rows.events.append(EventRow(document_id: id, kind: e.kind, title: e.title, start: e.start, end: e.end, time: e.time,
+                                        first_day: span?.first, last_day: span?.last))
+            for p in e.places { rows.places.append(PlaceRow(document_id: id, place: p, place_key: asciiLower(p))) }
+            for (role, names) in [("organizer", e.organizers), ("funder", e.funders), ("partner", e.partners)] {
+                for n in names { rows.organizations.append(OrganizationRow(document_id: id, role: role, name: n, name_folded: Folding.fold(n))) }
+            }
+        }
+        for x in r.entities ?? [] {
+            // Only the names `--org` and `--person` look into are folded: folding costs.
+            let named = x.type == "organization" || x.type == "person"
+            rows.entities.append(EntityRow(
+                document_id: id, type: x.type, text: x.text, start: x.start, end: x.end, name: x.name, kind: x.kind,
+                country: x.country, acronym: x.acronym, role: x.role, value: x.value,
+                span_start: x.span.first, span_end: x.span.count > 1 ? x.span[1] : nil,
+                name_key: x.name.map(asciiLower),
+                name_folded: named ? x.name.map(Folding.fold) : nil,
+                text_folded: named ? Folding.fold(x.text) : nil,
+                acronym_folded: named ? x.acronym.map(Folding.fold) : nil))
+        }
+        return rows
+    }
+
+    final class RowSlots: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var results: [Result<Rows, any Error>?]
+        init(count: Int) { results = Array(repeating: nil, count: count) }
+        func set(_ k: Int, _ r: Result<Rows, any Error>) { lock.lock(); results[k] = r; lock.unlock() }
     }
 
     /// SQLite's `lower()`: ASCII letters only, as the SQLite archive's place filter compares.
