@@ -60,7 +60,7 @@ let package = Package(
         // Benchmarks: a corpus generator and per-stage timings (not one of jarya's user commands).
         .executableTarget(
             name: "jarya-bench",
-            dependencies: ["Jarya", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Jarya", "JaryaArchive", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // libFuzzer targets (scripts/fuzz builds them with -sanitize=fuzzer -DJARYA_FUZZ into .build-fuzz);
         // a plain build makes a program that replays saved inputs through a target.

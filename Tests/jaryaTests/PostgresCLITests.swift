@@ -198,4 +198,55 @@ struct PostgresCLITests {
         #expect(count.out == expected.out)
         #expect(count.lines.count == 19, "\(count.out)")
     }
+
+    @Test("3,000 generated releases: two index runs at once over overlapping halves leave exactly 3,000 documents, and search equals SQLite's",
+          .enabled(if: CLIPostgres.url != nil, CLIPostgres.skipped), .timeLimit(.minutes(20)))
+    func threeThousandReleases() throws {
+        let exe = try #require(Jarya.executable)
+        let bench = exe.deletingLastPathComponent().appendingPathComponent("jarya-bench")
+        try #require(FileManager.default.isExecutableFile(atPath: bench.path), "no jarya-bench beside \(exe.path)")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("jarya-pg-3000-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func start(_ executable: URL, _ args: [String]) throws -> Process {
+            let p = Process()
+            p.executableURL = executable
+            p.arguments = args
+            p.currentDirectoryURL = Jarya.packageRoot
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            return p
+        }
+        func wait(_ p: Process) { p.waitUntilExit(); #expect(p.terminationStatus == 0, "\(p.arguments ?? [])") }
+        let releases = dir.appendingPathComponent("releases").path
+        wait(try start(bench, ["generate", "--count", "3000", "--seed", "16", "--out", releases]))
+        // Processed once; the two index runs read the records, so they spend their time writing.
+        let records = dir.appendingPathComponent("all.jsonl").path
+        wait(try start(exe, ["process", releases, "--out", records, "--quiet"]))
+        let lines = try String(contentsOfFile: records, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 3000)
+        let first = dir.appendingPathComponent("first.jsonl").path, second = dir.appendingPathComponent("second.jsonl").path
+        try (lines[0..<2000].joined(separator: "\n") + "\n").write(toFile: first, atomically: true, encoding: .utf8)
+        // The overlap in the other order, so the runs meet on the same documents.
+        try (lines[1000..<3000].reversed().joined(separator: "\n") + "\n").write(toFile: second, atomically: true, encoding: .utf8)
+
+        let pg = try CLIPostgres.freshDatabase()
+        #expect(try Jarya.run(["archive", "migrate", "--db", pg]).status == 0)
+        let runs = try [start(exe, ["index", first, "--db", pg]), start(exe, ["index", second, "--db", pg])]
+        runs.forEach(wait)
+        let all = try Jarya.run(["search", "--format", "csv", "--db", pg])
+        #expect(all.out.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 3001)
+
+        let sqlite = dir.appendingPathComponent("a.sqlite").path
+        #expect(try Jarya.run(["index", records, "--db", sqlite, "--quiet"]).status == 0)
+        #expect(try Jarya.run(["search", "--format", "csv", "--db", sqlite]).out == all.out)
+        for args in [["--place", "Бишкек", "--from", "2020", "--to", "2021-06"], ["жаштар"], ["выставка", "--lang", "ru"],
+                     ["--org", "ПРООН"], ["\"тегерек стол\"", "--from", "2018"], ["энерг*", "NOT", "семинар"], ["--place", "Ош", "--lang", "ky"]] {
+            let a = try Jarya.run(["search"] + args + ["--format", "csv", "--db", sqlite])
+            let b = try Jarya.run(["search"] + args + ["--format", "csv", "--db", pg])
+            #expect(a.status == 0 && a.out == b.out, "\(args)")
+            #expect(a.out.components(separatedBy: "\r\n").count > 3, "\(args) finds too little to compare")
+        }
+    }
 }
