@@ -25,7 +25,7 @@ struct SearchLatency: ParsableCommand {
             ("place Ош + 2024-03", SearchQuery(place: "Ош", from: "2024-03", to: "2024-03")),
             ("organization ПРООН", SearchQuery(organization: "ПРООН")),
             ("word ky: жаштар", SearchQuery(text: "жаштар")),
-            ("word ru: выставка", SearchQuery(text: "выставка")),
+            ("word ru: ледников", SearchQuery(text: "ледников")),
             ("phrase ky: \"тегерек стол\"", SearchQuery(text: "\"тегерек стол\"")),
         ]
         print("archive \(archive.location): \(try archive.count()) documents, \(self.repeat) runs per query")

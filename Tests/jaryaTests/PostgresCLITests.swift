@@ -241,7 +241,7 @@ struct PostgresCLITests {
         let sqlite = dir.appendingPathComponent("a.sqlite").path
         #expect(try Jarya.run(["index", records, "--db", sqlite, "--quiet"]).status == 0)
         #expect(try Jarya.run(["search", "--format", "csv", "--db", sqlite]).out == all.out)
-        for args in [["--place", "Бишкек", "--from", "2020", "--to", "2021-06"], ["жаштар"], ["выставка", "--lang", "ru"],
+        for args in [["--place", "Бишкек", "--from", "2020", "--to", "2021-06"], ["жаштар"], ["конференции", "--lang", "ru", "--from", "2022"],
                      ["--org", "ПРООН"], ["\"тегерек стол\"", "--from", "2018"], ["энерг*", "NOT", "семинар"], ["--place", "Ош", "--lang", "ky"]] {
             let a = try Jarya.run(["search"] + args + ["--format", "csv", "--db", sqlite])
             let b = try Jarya.run(["search"] + args + ["--format", "csv", "--db", pg])
