@@ -188,8 +188,7 @@ public final class PostgresArchive: Archive, @unchecked Sendable {
 
     func checkReadable() throws {
         guard let version = try currentVersion() else {
-            throw ArchiveError("no Jarya archive in \(target.display): make one with `jarya index PATH --db postgres://\(target.user)@"
-                               + "\(target.host):\(target.port)/\(target.database)`.", kind: .missing)
+            throw ArchiveError("no Jarya archive in \(target.display): make one with `jarya index PATH --db \(target.url)`.", kind: .missing)
         }
         try refuseNewer(version)
         if version < Self.schemaVersion {

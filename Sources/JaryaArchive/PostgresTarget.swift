@@ -19,6 +19,11 @@ public struct PostgresTarget: Sendable, Equatable {
     /// `USER@HOST:PORT/DB`, for messages: never the password.
     public var display: String { "\(user)@\(host):\(port)/\(database)" }
 
+    /// A `--db` URL for this target, for messages: never the password.
+    public var url: String {
+        isSocket ? "postgres://\(user)@/\(database)?host=\(host)&port=\(port)" : "postgres://\(user)@\(host):\(port)/\(database)"
+    }
+
     /// Whether `host` is a folder holding the server's Unix socket (`?host=/var/run/postgresql`).
     public var isSocket: Bool { host.hasPrefix("/") }
 

@@ -57,6 +57,11 @@ struct PostgresTargetTests {
         let encoded = try PostgresTarget(url: "postgres://%D0%B0%D1%80%D1%85%D0%B8%D0%B2@localhost/%D0%BF%D1%80%D0%B5%D1%81%D1%81",
                                          environment: [:], home: "/nonexistent")
         #expect(encoded.user == "архив" && encoded.database == "пресс")
+        // A Unix socket folder as the host, as libpq takes it.
+        let socket = try PostgresTarget(url: "postgres://archivist@/press?host=/var/run/postgresql&port=5433", environment: [:], home: "/nonexistent")
+        #expect(socket.isSocket && socket.host == "/var/run/postgresql" && socket.port == 5433 && socket.database == "press")
+        #expect(socket.url == "postgres://archivist@/press?host=/var/run/postgresql&port=5433")
+        #expect(full.url == "postgres://archivist@db.example.kg:6543/press")
     }
 
     @Test("A URL that cannot be read, a bad port or sslmode: exit 69 with a line saying how to write it, no password")
