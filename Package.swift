@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        // The shared archive on PostgreSQL (`--db postgres://…`).
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         // Property tests (JaryaTests only).
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
@@ -44,8 +46,13 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
-        // SQLite through GRDB: the incremental state of batch runs and the searchable archive.
-        .target(name: "JaryaArchive", dependencies: ["Jarya", .product(name: "GRDB", package: "GRDB.swift")]),
+        // SQLite through GRDB: the incremental state of batch runs and the searchable archive;
+        // PostgreSQL through postgres-nio: the same archive shared by several hosts.
+        .target(name: "JaryaArchive", dependencies: [
+            "Jarya",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+        ]),
         .executableTarget(
             name: "jarya",
             dependencies: ["Jarya", "JaryaArchive", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -53,7 +60,7 @@ let package = Package(
         // Benchmarks: a corpus generator and per-stage timings (not one of jarya's user commands).
         .executableTarget(
             name: "jarya-bench",
-            dependencies: ["Jarya", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Jarya", "JaryaArchive", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // libFuzzer targets (scripts/fuzz builds them with -sanitize=fuzzer -DJARYA_FUZZ into .build-fuzz);
         // a plain build makes a program that replays saved inputs through a target.

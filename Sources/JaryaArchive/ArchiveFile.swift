@@ -19,6 +19,12 @@ public struct ArchiveError: Error, CustomStringConvertible, Sendable {
         case cannotWrite
         /// Another program holds the archive (EX_TEMPFAIL: try again later).
         case busy
+        /// The database server cannot be reached: a wrong URL, a refused connection, no such
+        /// database (EX_UNAVAILABLE).
+        case unavailable
+        /// The database server refused the user: a wrong password, no such role, no rights
+        /// (EX_NOPERM).
+        case noPermission
     }
 
     public var kind: Kind
@@ -38,6 +44,8 @@ public struct ArchiveError: Error, CustomStringConvertible, Sendable {
         case .notArchive: return 74
         case .cannotWrite: return 73
         case .busy: return 75
+        case .unavailable: return 69
+        case .noPermission: return 77
         }
     }
 }
@@ -114,6 +122,10 @@ enum ArchiveFile {
         guard tables.contains("documents"), tables.contains("documents_fts") else {
             throw ArchiveError("\(path) is an SQLite database but not a Jarya archive (it has no documents table). \(notArchiveAdvice)",
                                kind: .notArchive)
+        }
+        if try database.read({ db in try ArchiveIndex.migrator.hasBeenSuperseded(db) }) {
+            throw ArchiveError("the archive \(path) was made by a newer jarya (its schema is newer than this jarya knows): "
+                               + "use that jarya or a newer one; nothing was changed.", kind: .notArchive)
         }
     }
 

@@ -10,11 +10,13 @@ import Jarya
 /// queries), `event_places`, `event_organizations` (role organizer/funder/partner),
 /// `entities`, and `documents_fts` (title, text and the words' dictionary forms, folded,
 /// rowid = the document's rowid).
-public final class ArchiveIndex: Sendable {
+public final class ArchiveIndex: Archive, Sendable {
     /// The connection: it writes for `jarya index`, and only reads for `search` and `export`.
     public let database: DatabaseQueue
     /// The archive's path, for messages.
     public let path: String
+    /// The archive's path, for messages.
+    public var location: String { path }
 
     /// Opens (creating if needed) the archive at `path` for writing and brings its schema up
     /// to date. The archive is switched to WAL mode, so that `search` and `export` read it
@@ -255,52 +257,6 @@ public final class ArchiveIndex: Sendable {
             }
         }
         return result
-    }
-
-    /// Processes files and folders (as `jarya process` reads them; `.jsonl` files are read as
-    /// records) and stores them, `chunk` documents per transaction. Returns the stored count
-    /// and the failed inputs (error records, unreadable JSON Lines) with the worst exit status.
-    public func index(paths: [String], processor: Processor = Processor(), jobs: Int = 1, chunk: Int = 256,
-                      onRecord: (Jarya.Record) -> Void = { _ in }) throws -> IndexSummary {
-        var summary = IndexSummary()
-        var files: [Input] = []
-        for path in paths {
-            if path.lowercased().hasSuffix(".jsonl") {
-                let records: [Jarya.Record]
-                do {
-                    records = try Self.records(jsonLines: URL(fileURLWithPath: path))
-                } catch let error as ArchiveError {
-                    // One bad file of records does not stop the others.
-                    summary.failures.append(error.description)
-                    summary.status = .worse(summary.status, error.kind == .missing ? .noInput
-                                            : error.kind == .badRecords ? .dataError : .ioError)
-                    continue
-                }
-                records.forEach(onRecord)
-                let (stored, skipped) = try upsert(records)
-                summary.stored += stored
-                summary.skipped += skipped
-            } else {
-                files += InputCollector.collect([path])
-            }
-        }
-        var start = 0
-        while start < files.count {
-            let batch = Array(files[start..<min(files.count, start + chunk)])
-            start += batch.count
-            let results = Self.process(batch, processor: processor, jobs: jobs)
-            for (record, status) in results {
-                onRecord(record)
-                if let e = record.error {
-                    summary.failures.append(e.message.hasPrefix(record.source.path) ? e.message : "\(record.source.path): \(e.message)")
-                    summary.status = .worse(summary.status, status)
-                }
-            }
-            let (stored, skipped) = try upsert(results.map(\.0))
-            summary.stored += stored
-            summary.skipped += skipped
-        }
-        return summary
     }
 
     static func process(_ inputs: [Input], processor: Processor, jobs: Int) -> [(Jarya.Record, ExitStatus)] {

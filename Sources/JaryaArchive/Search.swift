@@ -145,6 +145,16 @@ public enum FTSQuery {
 
     /// The FTS5 query, or nil when the query has no words at all; throws `Failure`.
     public static func translate(_ query: String) throws -> String? {
+        try parse(query)?.fts
+    }
+
+    /// The same query for PostgreSQL's full-text search: a `tsquery` over the lexemes that
+    /// `FTSTokens` stores, or nil when the query has no words; throws `Failure` as `translate`.
+    public static func tsquery(_ query: String) throws -> String? {
+        try parse(query)?.tsquery
+    }
+
+    static func parse(_ query: String) throws -> Node? {
         let tokens = tokenize(query)
         guard tokens.contains(where: { if case .term = $0 { return true } else { return false } }) else {
             if tokens.isEmpty { return nil }
@@ -159,16 +169,41 @@ public enum FTSQuery {
             // parseOr stops only at `)` or at the end.
             throw Failure(description: "a `)` has no `(` before it")
         }
-        return tree.fts
+        return tree
+    }
+
+    /// A word or phrase of the query: one or more folded phrases (a word's forms), any of which
+    /// may match, or one phrase whose last word is a prefix.
+    struct Term: Equatable {
+        var alternatives: [String]
+        var prefix = false
+
+        /// FTS5: quoted phrases, grouped with OR.
+        var fts: String {
+            let phrases = alternatives.map { FTSQuery.quoted($0) + (prefix ? "*" : "") }
+            return phrases.count == 1 ? phrases[0] : "(" + phrases.joined(separator: " OR ") + ")"
+        }
+
+        /// PostgreSQL `tsquery`: each phrase's words, as FTS5's tokenizer cuts them, joined by
+        /// `<->` (adjacent), the phrases grouped with `|`.
+        var tsquery: String {
+            let phrases = alternatives.map { phrase -> String in
+                var words = FTSTokens.tokens(of: phrase).map(FTSTokens.lexeme)
+                if words.isEmpty { words = [FTSTokens.lexeme(phrase)] }
+                if prefix { words[words.count - 1] += ":*" }
+                return words.count == 1 ? words[0] : "(" + words.joined(separator: " <-> ") + ")"
+            }
+            return phrases.count == 1 ? phrases[0] : "(" + phrases.joined(separator: " | ") + ")"
+        }
     }
 
     enum Token: Equatable {
-        case term(String)  // an FTS5 phrase, already quoted (and grouped, for a word's forms)
+        case term(Term)
         case and, or, not, open, close
     }
 
     indirect enum Node {
-        case term(String)
+        case term(Term)
         case all([Node]), any([Node])
         /// The first without any of the others: `(a NOT b NOT c)`, flat, as FTS5's parser
         /// has a small stack.
@@ -176,10 +211,20 @@ public enum FTSQuery {
 
         var fts: String {
             switch self {
-            case .term(let t): return t
+            case .term(let t): return t.fts
             case .all(let nodes): return nodes.count == 1 ? nodes[0].fts : "(" + nodes.map(\.fts).joined(separator: " AND ") + ")"
             case .any(let nodes): return nodes.count == 1 ? nodes[0].fts : "(" + nodes.map(\.fts).joined(separator: " OR ") + ")"
             case .except(let a, let bs): return "(" + ([a] + bs).map(\.fts).joined(separator: " NOT ") + ")"
+            }
+        }
+
+        /// The same query as a PostgreSQL `tsquery` (`&`, `|`, `!`, `<->`, `:*`).
+        var tsquery: String {
+            switch self {
+            case .term(let t): return t.tsquery
+            case .all(let nodes): return nodes.count == 1 ? nodes[0].tsquery : "(" + nodes.map(\.tsquery).joined(separator: " & ") + ")"
+            case .any(let nodes): return nodes.count == 1 ? nodes[0].tsquery : "(" + nodes.map(\.tsquery).joined(separator: " | ") + ")"
+            case .except(let a, let bs): return "(" + ([a.tsquery] + bs.map { "!" + $0.tsquery }).joined(separator: " & ") + ")"
             }
         }
     }
@@ -208,7 +253,7 @@ public enum FTSQuery {
                 i = j + 1
                 var prefix = false
                 while i < chars.count, chars[i] == "*" { prefix = true; i += 1 }
-                if hasWord(phrase) { tokens.append(.term(quoted(phrase) + (prefix ? "*" : ""))) }
+                if hasWord(phrase) { tokens.append(.term(Term(alternatives: [phrase], prefix: prefix))) }
                 continue
             }
             var j = i
@@ -229,11 +274,11 @@ public enum FTSQuery {
             // Enough to refuse the query: no need to analyse the rest of a huge one.
             if tokens.count > 4 * maxTerms { break }
             if prefix {
-                tokens.append(.term(quoted(folded) + "*"))
+                tokens.append(.term(Term(alternatives: [folded], prefix: true)))
                 continue
             }
             let forms = folded.contains(where: { !$0.isLetter && !$0.isNumber }) ? [folded] : Folding.forms(ofWord: folded)
-            tokens.append(.term(forms.count == 1 ? quoted(forms[0]) : "(" + forms.map(quoted).joined(separator: " OR ") + ")"))
+            tokens.append(.term(Term(alternatives: forms)))
         }
         return tokens
     }

@@ -26,10 +26,12 @@ struct ExportCommand: ParsableCommand {
               not both)
           65  a line of --records is not a record
           66  there is no archive at --db, or no file at --records
+          69  the PostgreSQL server cannot be reached, or has no such database
           73  the output (--out or standard output) cannot be written
           74  --db is not a Jarya archive (a folder, another kind of file, a
               damaged or foreign SQLite database), or --records cannot be read
           75  another program keeps the archive locked: try again later
+          77  the PostgreSQL server refused the user or the password
         """
     )
 
@@ -39,7 +41,7 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "iCalendar (RFC 5545).")
     var ics = false
 
-    @Option(help: "The archive file (default archive.sqlite, unless --records is given).")
+    @Option(help: "The archive: an SQLite file (default archive.sqlite, unless --records is given) or postgres://USER@HOST:PORT/DB.")
     var db: String?
 
     @Option(help: "A JSON Lines file of records instead of an archive.")
@@ -59,7 +61,7 @@ struct ExportCommand: ParsableCommand {
             if let records {
                 input = try ArchiveIndex.records(jsonLines: URL(fileURLWithPath: records))
             } else {
-                input = try ArchiveIndex(readingAt: db ?? "archive.sqlite").records()
+                input = try Archives.openForReading(db ?? "archive.sqlite").records()
             }
         } catch let error as ArchiveError {
             FileHandle.standardError.write(Data("jarya: \(error)\n".utf8))

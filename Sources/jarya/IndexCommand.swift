@@ -6,7 +6,7 @@ import JaryaArchive
 struct IndexCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "index",
-        abstract: "Store records in a searchable SQLite archive (created if needed).",
+        abstract: "Store records in a searchable archive: an SQLite file or a PostgreSQL database.",
         discussion: """
         Files and folders are processed as `jarya process` reads them; a path
         ending in .jsonl is read as records (`jarya process --out`). Re-indexing a
@@ -16,9 +16,17 @@ struct IndexCommand: ParsableCommand {
         while an index run writes. One index run at a time: a run holds
         ARCHIVE.lock while it writes.
 
+        --db postgres://USER@HOST:PORT/DB (or postgresql://…) indexes into a
+        PostgreSQL database shared by several hosts instead: the tables are
+        created or upgraded first (`jarya archive migrate`), several index runs
+        may write at once (each document is stored exactly once, the last one
+        written wins), and the PG* environment variables, PGPASSWORD and
+        ~/.pgpass are honoured; TLS is used when the server offers it.
+
         Examples:
           jarya index corpus/ --db archive.sqlite
           jarya index records.jsonl --db archive.sqlite
+          jarya index corpus/ --db postgres://jarya@db.example.org:5432/jarya
 
         Exit status:
           0   every document was indexed
@@ -26,19 +34,21 @@ struct IndexCommand: ParsableCommand {
           65  a document was not usable (binary, empty, too large, malformed),
               or a .jsonl line is not a record; the other documents are indexed
           66  an input path does not exist
+          69  the PostgreSQL server cannot be reached, or has no such database
           73  the archive cannot be created or written (no such folder,
               read-only, disk full)
           74  --db is not a Jarya archive (a folder, another kind of file, a
               damaged or foreign SQLite database: nothing is written to it),
-              or an input cannot be read
+              or an input cannot be read; or the archive was made by a newer jarya
           75  another index run holds the archive: try again later
+          77  the PostgreSQL server refused the user or the password
         """
     )
 
     @Argument(help: "Files, folders, or .jsonl files of records.")
     var paths: [String]
 
-    @Option(help: "The archive file.")
+    @Option(help: "The archive: an SQLite file, or postgres://USER@HOST:PORT/DB.")
     var db: String = "archive.sqlite"
 
     @Option(help: "Refuse files larger than this many bytes.")
@@ -65,36 +75,39 @@ struct IndexCommand: ParsableCommand {
         } catch {
             throw stop("cannot load the glossaries: \(error)", ExitStatus.ioError.rawValue)
         }
-        // One index run at a time per archive, as `process` does per state file.
-        let lock: RunLock
-        do {
-            lock = try RunLock(for: db)
-        } catch let failure as RunLock.Failure {
-            if case .busy = failure {
-                throw stop("the archive \(db) is being indexed: \(failure). Try again later.", RunLock.busyStatus)
+        // One index run at a time per SQLite archive, as `process` does per state file. A
+        // PostgreSQL archive takes concurrent writers: it locks per document.
+        var lock: RunLock?
+        if !Archives.isPostgres(db) {
+            do {
+                lock = try RunLock(for: db)
+            } catch let failure as RunLock.Failure {
+                if case .busy = failure {
+                    throw stop("the archive \(db) is being indexed: \(failure). Try again later.", RunLock.busyStatus)
+                }
+                throw stop("\(failure)", ExitStatus.cannotCreate.rawValue)
             }
-            throw stop("\(failure)", ExitStatus.cannotCreate.rawValue)
         }
-        defer { lock.release() }
+        defer { lock?.release() }
 
         let summary: IndexSummary
-        let archive: ArchiveIndex
+        let archive: any Archive
         do {
-            archive = try ArchiveIndex(path: db)
+            archive = try Archives.openForWriting(db)
             // At most one worker per core and per chunk of documents.
             summary = try archive.index(paths: paths, processor: Processor(maxBytes: maxBytes),
                                         jobs: min(jobs, 4 * ProcessInfo.processInfo.activeProcessorCount))
         } catch let error as ArchiveError {
             throw stop("\(error)", error.exitCode)
         } catch {
-            throw stop("cannot index into \(db): \(error)", ExitStatus.cannotCreate.rawValue)
+            throw stop("cannot index into \(PostgresTarget.redacted(db)): \(error)", ExitStatus.cannotCreate.rawValue)
         }
         for failure in summary.failures {
             FileHandle.standardError.write(Data("jarya: not indexed: \(failure)\n".utf8))
         }
         if !quiet {
             let total = (try? archive.count()) ?? 0
-            FileHandle.standardError.write(Data("jarya: indexed \(summary.stored) documents into \(db) (\(total) in all)\n".utf8))
+            FileHandle.standardError.write(Data("jarya: indexed \(summary.stored) documents into \(archive.location) (\(total) in all)\n".utf8))
         }
         if summary.status != .ok { throw ExitCode(summary.status.rawValue) }
     }

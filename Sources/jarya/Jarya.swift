@@ -27,7 +27,7 @@ struct JaryaCommand: ParsableCommand {
         Failed documents still get a record with an "error" field; the exit status
         is the most serious failure. Each command's --help lists its own codes.
         """,
-        subcommands: [Process.self, Normalize.self, Glossary.self, Schema.self, IndexCommand.self, SearchCommand.self, ExportCommand.self],
+        subcommands: [Process.self, Normalize.self, Glossary.self, Schema.self, IndexCommand.self, SearchCommand.self, ExportCommand.self, ArchiveCommand.self],
         defaultSubcommand: nil
     )
 

@@ -19,22 +19,28 @@ struct SearchCommand: ParsableCommand {
         or YYYY-MM-DD and keep events that overlap the range. --lang ky or ru
         also match bilingual (ky+ru) releases. Results are sorted by event start,
         then path. The archive is only read, also while `jarya index` writes it.
+        --db postgres://USER@HOST:PORT/DB searches a PostgreSQL archive, with
+        the same results as an SQLite archive holding the same records.
 
         Examples:
           jarya search конференция Бишкек --db archive.sqlite
           jarya search --place Bishkek --from 2022-01-01 --db archive.sqlite
           jarya search '"тегерек стол"' --lang ky --format json --db archive.sqlite
           jarya search --org ПРООН --to 2023 --format csv --db archive.sqlite
+          jarya search Бишкек --db postgres://jarya@db.example.org/jarya
 
         Exit status:
           0   the search ran (also when nothing matched)
           64  a usage error: a query that cannot be read, a bad --from, --to
               or --lang
           66  there is no archive at --db
+          69  the PostgreSQL server cannot be reached, or has no such database
           73  standard output cannot be written
           74  --db is not a Jarya archive (a folder, another kind of file, a
-              damaged or foreign SQLite database) or cannot be read
+              damaged or foreign SQLite database) or cannot be read, or was
+              made by a newer jarya
           75  another program keeps the archive locked: try again later
+          77  the PostgreSQL server refused the user or the password
         """
     )
 
@@ -64,7 +70,7 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "table, json (JSON Lines of key fields) or csv.")
     var format: Format = .table
 
-    @Option(help: "The archive file.")
+    @Option(help: "The archive: an SQLite file, or postgres://USER@HOST:PORT/DB.")
     var db: String = "archive.sqlite"
 
     func run() throws {
@@ -81,7 +87,7 @@ struct SearchCommand: ParsableCommand {
         let query = SearchQuery(text: text, place: place, organization: org, person: person, from: from, to: to, language: lang)
         let out: String
         do {
-            let records = try ArchiveIndex(readingAt: db).search(query)
+            let records = try Archives.openForReading(db).search(query)
             switch format {
             case .table: out = SearchOutput.table(records)
             case .json: out = try SearchOutput.jsonLines(records)

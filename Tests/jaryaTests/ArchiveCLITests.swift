@@ -232,9 +232,12 @@ struct ArchiveExitCodeTests {
 
     @Test("every archive command's --help lists its exit codes")
     func helpExitCodes() throws {
-        for (command, codes) in [("index", ["0", "64", "65", "66", "73", "74", "75"]), ("search", ["0", "64", "66", "73", "74", "75"]),
-                                 ("export", ["0", "64", "65", "66", "73", "74", "75"])] {
-            let help = try Jarya.run([command, "--help"])
+        for (command, codes) in [("index", ["0", "64", "65", "66", "69", "73", "74", "75", "77"]),
+                                 ("search", ["0", "64", "66", "69", "73", "74", "75", "77"]),
+                                 ("export", ["0", "64", "65", "66", "69", "73", "74", "75", "77"]),
+                                 ("archive migrate", ["0", "64", "66", "69", "73", "74", "77"]),
+                                 ("archive copy", ["0", "64", "66", "69", "73", "74", "75", "77"])] {
+            let help = try Jarya.run(command.split(separator: " ").map(String.init) + ["--help"])
             #expect(help.status == 0)
             let section = try #require(help.out.components(separatedBy: "Exit status:").dropFirst().first, "\(command)")
             for code in codes {

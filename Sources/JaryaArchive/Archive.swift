@@ -1,0 +1,97 @@
+import Foundation
+import Jarya
+
+/// The searchable archive behind `jarya index`, `search` and `export`, whichever database holds
+/// it: an SQLite file (`ArchiveIndex`, the embedded default) or a PostgreSQL database shared by
+/// several hosts (`PostgresArchive`). Both answer every query with the same records in the same
+/// order, so commands and tests do not care which one they have.
+public protocol Archive: AnyObject, Sendable {
+    /// Where the archive is, for messages: a path, or `USER@HOST:PORT/DB` (never a password).
+    var location: String { get }
+    /// Stores records, replacing a document indexed before (same id, or same path with other
+    /// contents), all of them or none. Error records (no id) are skipped and counted.
+    @discardableResult
+    func upsert(_ records: [Jarya.Record]) throws -> (stored: Int, skipped: Int)
+    /// The records that match, sorted by event start (undated last), then path.
+    func search(_ q: SearchQuery) throws -> [Jarya.Record]
+    /// Every stored record, in path order.
+    func records() throws -> [Jarya.Record]
+    /// How many documents the archive holds.
+    func count() throws -> Int
+}
+
+/// Opens the archive a `--db` value names.
+public enum Archives {
+    /// Whether `db` names a PostgreSQL database (`postgres://…` or `postgresql://…`) rather than
+    /// an SQLite file.
+    public static func isPostgres(_ db: String) -> Bool {
+        let lower = db.lowercased()
+        return lower.hasPrefix("postgres://") || lower.hasPrefix("postgresql://")
+    }
+
+    /// The archive at `db` for `jarya index`: an SQLite file is created if needed, a PostgreSQL
+    /// database gets its tables; either is brought to the current schema version.
+    public static func openForWriting(_ db: String) throws -> any Archive {
+        isPostgres(db) ? try PostgresArchive(url: db, writing: true) : try ArchiveIndex(path: db)
+    }
+
+    /// An existing archive for `search` and `export`: never created, never written.
+    public static func openForReading(_ db: String) throws -> any Archive {
+        isPostgres(db) ? try PostgresArchive(url: db, writing: false) : try ArchiveIndex(readingAt: db)
+    }
+}
+
+extension Archive {
+    /// Processes files and folders (as `jarya process` reads them; `.jsonl` files are read as
+    /// records) and stores them, `chunk` documents per transaction. Returns the stored count
+    /// and the failed inputs (error records, unreadable JSON Lines) with the worst exit status.
+    public func index(paths: [String], processor: Processor = Processor(), jobs: Int = 1, chunk: Int = 256,
+                      onRecord: (Jarya.Record) -> Void = { _ in }) throws -> IndexSummary {
+        var summary = IndexSummary()
+        var files: [Input] = []
+        for path in paths {
+            if path.lowercased().hasSuffix(".jsonl") {
+                let records: [Jarya.Record]
+                do {
+                    records = try ArchiveIndex.records(jsonLines: URL(fileURLWithPath: path))
+                } catch let error as ArchiveError {
+                    // One bad file of records does not stop the others.
+                    summary.failures.append(error.description)
+                    summary.status = .worse(summary.status, error.kind == .missing ? .noInput
+                                            : error.kind == .badRecords ? .dataError : .ioError)
+                    continue
+                }
+                records.forEach(onRecord)
+                // `chunk` records per transaction, as for processed files.
+                var start = 0
+                while start < records.count {
+                    let end = min(records.count, start + chunk)
+                    let (stored, skipped) = try upsert(Array(records[start..<end]))
+                    summary.stored += stored
+                    summary.skipped += skipped
+                    start = end
+                }
+            } else {
+                files += InputCollector.collect([path])
+            }
+        }
+        var start = 0
+        while start < files.count {
+            let batch = Array(files[start..<min(files.count, start + chunk)])
+            start += batch.count
+            let results = ArchiveIndex.process(batch, processor: processor, jobs: jobs)
+            for (record, status) in results {
+                onRecord(record)
+                if let e = record.error {
+                    summary.failures.append(e.message.hasPrefix(record.source.path) ? e.message : "\(record.source.path): \(e.message)")
+                    summary.status = .worse(summary.status, status)
+                }
+            }
+            let (stored, skipped) = try upsert(results.map(\.0))
+            summary.stored += stored
+            summary.skipped += skipped
+        }
+        return summary
+    }
+
+}
