@@ -22,7 +22,7 @@ struct JaryaCommand: ParsableCommand {
         glossaries/ beside the executable, else from ../share/jarya/glossaries
         relative to it (where scripts/install puts them).
 
-        \(ExitStatusHelp.section([0, 64, 65, 66, 73, 74, 75]))
+        \(ExitStatusHelp.section([0, 64, 65, 66, 69, 73, 74, 75, 77]))
 
         Failed documents still get a record with an "error" field; the exit status
         is the most serious failure. Each command's --help lists its own codes.
@@ -91,9 +91,11 @@ enum ExitStatusHelp {
         64: "usage error: an unknown option, a bad value or charset name",
         65: "a document was not usable: binary, empty, too large, damaged, a PDF",
         66: "an input path does not exist, or the paths hold no document",
+        69: "index/search/export: the PostgreSQL server cannot be reached",
         73: "an output file or its lock file cannot be created or written",
         74: "a file cannot be read, or the glossaries cannot be found",
         75: "another run holds the lock of this --state or --out: retry later",
+        77: "index/search/export: PostgreSQL refused the user or password",
     ]
 
     /// `codes` with their meanings; `special` replaces the meaning of a code for one command.
