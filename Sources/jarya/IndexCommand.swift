@@ -55,13 +55,13 @@ struct IndexCommand: ParsableCommand {
     var maxBytes: Int = Processor.defaultMaxBytes
 
     @Option(name: .shortAndLong, help: "Documents processed in parallel (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int?  // nil: the cores of the machine it runs on (not of the one that built the help)
 
     @Flag(name: .shortAndLong, help: "Print nothing on standard error but errors.")
     var quiet = false
 
     func validate() throws {
-        if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
         if maxBytes < 1 { throw ValidationError("--max-bytes must be at least 1.") }
     }
 
@@ -96,7 +96,8 @@ struct IndexCommand: ParsableCommand {
             archive = try Archives.openForWriting(db)
             // At most one worker per core and per chunk of documents.
             summary = try archive.index(paths: paths, processor: Processor(maxBytes: maxBytes),
-                                        jobs: min(jobs, 4 * ProcessInfo.processInfo.activeProcessorCount))
+                                        jobs: min(jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+                                                  4 * ProcessInfo.processInfo.activeProcessorCount))
         } catch let error as ArchiveError {
             throw stop("\(error)", error.exitCode)
         } catch {
