@@ -249,14 +249,7 @@ public final class PostgresArchive: Archive, @unchecked Sendable {
         func bind(_ v: Value) -> String { values.append(v); return "$\(values.count)" }
 
         if let text = q.text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty {
-            let tsquery: String
-            do {
-                guard let t = try FTSQuery.tsquery(text) else { throw FTSQuery.Failure(description: "it has no words") }
-                tsquery = t
-            } catch let failure as FTSQuery.Failure {
-                throw ArchiveError("search: cannot read the query `\(text.replacingOccurrences(of: "\n", with: " "))`: \(failure). "
-                                   + FTSQuery.howTo)
-            }
+            let tsquery = try FTSQuery.required(text).tsquery
             conditions.append("d.fts @@ \(bind(.text(tsquery)))::tsquery")
         }
         if let place = q.place?.trimmingCharacters(in: .whitespaces), !place.isEmpty {

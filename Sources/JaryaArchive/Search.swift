@@ -44,14 +44,7 @@ extension ArchiveIndex {
         var arguments: [any DatabaseValueConvertible] = []
 
         if let text = q.text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty {
-            let match: String
-            do {
-                guard let m = try FTSQuery.translate(text) else { throw FTSQuery.Failure(description: "it has no words") }
-                match = m
-            } catch let failure as FTSQuery.Failure {
-                throw ArchiveError("search: cannot read the query `\(text.replacingOccurrences(of: "\n", with: " "))`: \(failure). "
-                                   + FTSQuery.howTo)
-            }
+            let match = try FTSQuery.required(text).fts
             conditions.append("d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
             arguments.append(match)
         }
@@ -152,6 +145,18 @@ public enum FTSQuery {
     /// `FTSTokens` stores, or nil when the query has no words; throws `Failure` as `translate`.
     public static func tsquery(_ query: String) throws -> String? {
         try parse(query)?.tsquery
+    }
+
+    /// The parsed query of a search, for either backend; an unreadable query, or one with no
+    /// words, is an `ArchiveError` that says how to write it (exit 64).
+    static func required(_ text: String) throws -> Node {
+        do {
+            guard let node = try parse(text) else { throw Failure(description: "it has no words") }
+            return node
+        } catch let failure as Failure {
+            throw ArchiveError("search: cannot read the query `\(text.replacingOccurrences(of: "\n", with: " "))`: \(failure). "
+                               + howTo)
+        }
     }
 
     static func parse(_ query: String) throws -> Node? {
