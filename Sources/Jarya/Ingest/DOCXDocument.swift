@@ -38,10 +38,14 @@ enum DOCXDocument {
             throw InputError(.malformed, "this is not a .docx file: a .docx is a ZIP archive, and these bytes are not one. Save the document from Word as .docx.")
         }
         // ZIPFoundation traps on offsets past the end of the file: check them all first.
+        let layout: ZIPLayout
         do {
-            _ = try ZIPLayout(bytes)
+            layout = try ZIPLayout(bytes)
         } catch let damage as ZIPLayout.Damage {
             throw InputError(.malformed, "this .docx file is damaged: \(damage). Open it in Word and save it again as .docx.")
+        }
+        if layout.entryCount > maxEntries {
+            throw InputError(.malformed, "this .docx file has more than \(maxEntries) entries in its ZIP archive; a Word document has a few dozen. It may be a zip bomb, so it is refused.")
         }
         let archive: Archive
         do {
@@ -49,15 +53,7 @@ enum DOCXDocument {
         } catch {
             throw InputError(.malformed, "this .docx file is damaged: its ZIP structure cannot be read (\(error)).")
         }
-        var count = 0
-        var document: Entry?
-        for entry in archive {
-            count += 1
-            if count > maxEntries {
-                throw InputError(.malformed, "this .docx file has more than \(maxEntries) entries in its ZIP archive; a Word document has a few dozen. It may be a zip bomb, so it is refused.")
-            }
-            if document == nil && entry.path == documentPath { document = entry }
-        }
+        let document = archive.first { $0.path == documentPath }
         guard let document, document.type == .file else {
             throw InputError(.malformed, "this .docx file has no \(documentPath): it is not a Word document (or it is damaged).")
         }

@@ -6,21 +6,14 @@
 /// inconsistent archive becomes a `malformed` error record instead. Every read here is checked
 /// against the buffer; nothing is trusted that was not checked.
 struct ZIPLayout {
-    /// One central directory entry, with the place of its data in the file.
-    struct Entry {
-        var path: [UInt8]
-        var compressedSize: Int
-        var uncompressedSize: Int
-        var localHeaderOffset: Int
-    }
-
     /// Why an archive is refused; the message completes "this .docx file is damaged: …".
     struct Damage: Error, CustomStringConvertible {
         var description: String
         init(_ description: String) { self.description = description }
     }
 
-    private(set) var entries: [Entry] = []
+    /// How many entries the central directory holds (each one checked).
+    let entryCount: Int
 
     static let endRecordSignature: UInt32 = 0x0605_4B50
     static let centralSignature: UInt32 = 0x0201_4B50
@@ -78,10 +71,9 @@ struct ZIPLayout {
             let stored = Self.u16(bytes, at + 10) == 0, hasDescriptor = Self.u16(bytes, at + 8) & 0x8 != 0
             try Self.checkLocalHeader(bytes, at: localOffset, dataSize: stored ? uncompressed : compressed,
                                       descriptor: hasDescriptor, before: directoryOffset, entry: number + 1)
-            let name = Array(bytes[nameStart..<extraStart])
-            entries.append(Entry(path: name, compressedSize: compressed, uncompressedSize: uncompressed, localHeaderOffset: localOffset))
             at = next
         }
+        entryCount = totalEntries
     }
 
     /// A local header must lie before the central directory, and its data (and data descriptor)
