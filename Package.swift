@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "Jarya", targets: ["Jarya"]),
-        .executable(name: "jarya", targets: ["jarya"]),
+        .executable(name: "jarya", targets: ["JaryaCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -54,7 +54,7 @@ let package = Package(
             .product(name: "PostgresNIO", package: "postgres-nio"),
         ]),
         .executableTarget(
-            name: "jarya",
+            name: "JaryaCLI",
             dependencies: ["Jarya", "JaryaArchive", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Benchmarks: a corpus generator and per-stage timings (not one of jarya's user commands).
@@ -74,6 +74,6 @@ let package = Package(
             dependencies: ["Jarya", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "jaryaTests", dependencies: ["jarya"], exclude: ["Fixtures"]),
+        .testTarget(name: "JaryaCLITests", dependencies: ["JaryaCLI"], exclude: ["Fixtures"]),
     ]
 )

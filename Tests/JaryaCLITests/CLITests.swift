@@ -3,7 +3,7 @@ import Testing
 
 /// Runs the `jarya` executable built beside this test bundle, as a user or cron would.
 enum Jarya {
-    /// The package root, from this file's path: Tests/jaryaTests/CLITests.swift.
+    /// The package root, from this file's path: Tests/JaryaCLITests/CLITests.swift.
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -284,8 +284,8 @@ struct CLITests {
 
     @Test("golden records", arguments: ["osh_youth_forum"])
     func golden(name: String) throws {
-        let relative = "Tests/jaryaTests/Fixtures/golden/\(name).txt"
-        let expectedURL = Jarya.packageRoot.appendingPathComponent("Tests/jaryaTests/Fixtures/golden/\(name).expected.jsonl")
+        let relative = "Tests/JaryaCLITests/Fixtures/golden/\(name).txt"
+        let expectedURL = Jarya.packageRoot.appendingPathComponent("Tests/JaryaCLITests/Fixtures/golden/\(name).expected.jsonl")
         let r = try Jarya.run(["process", relative], in: Jarya.packageRoot)
         #expect(r.status == 0, "stderr: \(r.err)")
         #expect(r.lines.count == 1)
