@@ -45,7 +45,7 @@ extension Archive {
     /// Processes files and folders (as `jarya process` reads them; `.jsonl` files are read as
     /// records) and stores them, `chunk` documents per transaction. Returns the stored count
     /// and the failed inputs (error records, unreadable JSON Lines) with the worst exit status.
-    public func index(paths: [String], processor: Processor = Processor(), jobs: Int = 1, chunk: Int = 256,
+    public func index(paths: [String], processor: Processor, jobs: Int = 1, chunk: Int = 256,
                       onRecord: (Jarya.Record) -> Void = { _ in }) throws -> IndexSummary {
         var summary = IndexSummary()
         var files: [Input] = []

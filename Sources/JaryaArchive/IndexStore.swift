@@ -263,8 +263,9 @@ public final class ArchiveIndex: Archive, Sendable {
         let box = ResultBox(count: inputs.count)
         DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, inputs.count))) { worker in
             var k = worker
+            var lexicon = Lexicon()
             while k < inputs.count {
-                box.set(k, processor.process(inputs[k]))
+                box.set(k, processor.process(inputs[k], lexicon: &lexicon))
                 k += max(1, min(jobs, inputs.count))
             }
         }

@@ -253,7 +253,7 @@ public final class PostgresArchive: Archive, @unchecked Sendable {
             conditions.append("d.fts @@ \(bind(.text(tsquery)))::tsquery")
         }
         if let place = q.place?.trimmingCharacters(in: .whitespaces), !place.isEmpty {
-            let names = bind(.texts(PlaceResolver.canonicalNames(place).map { $0.lowercased() }))
+            let names = bind(.texts(PlaceResolver.canonicalNames(place, in: q.places).map { $0.lowercased() }))
             conditions.append("""
                 (d.id IN (SELECT document_id FROM event_places WHERE place_key = ANY(\(names)::text[]))
                  OR (NOT EXISTS (SELECT 1 FROM event_places p WHERE p.document_id = d.id)

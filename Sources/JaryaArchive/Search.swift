@@ -11,6 +11,8 @@ public struct SearchQuery: Sendable {
     public var text: String?
     /// A place in any language or case form (`Бишкекте`, `в Бишкеке`, `Bishkek`).
     public var place: String?
+    /// The glossary that resolves `place` to canonical names; without one, `place` stands for itself.
+    public var places: PlaceGlossary?
     /// A substring of an organization's name, text or acronym (case-insensitive).
     public var organization: String?
     /// A substring of a person's name or text (case-insensitive).
@@ -21,10 +23,11 @@ public struct SearchQuery: Sendable {
     /// `ky`, `ru` (each also matching bilingual `ky+ru` releases) or `ky+ru`.
     public var language: String?
 
-    public init(text: String? = nil, place: String? = nil, organization: String? = nil, person: String? = nil,
-                from: String? = nil, to: String? = nil, language: String? = nil) {
+    public init(text: String? = nil, place: String? = nil, places: PlaceGlossary? = nil, organization: String? = nil,
+                person: String? = nil, from: String? = nil, to: String? = nil, language: String? = nil) {
         self.text = text
         self.place = place
+        self.places = places
         self.organization = organization
         self.person = person
         self.from = from
@@ -49,7 +52,7 @@ extension ArchiveIndex {
             arguments.append(match)
         }
         if let place = q.place?.trimmingCharacters(in: .whitespaces), !place.isEmpty {
-            let names = PlaceResolver.canonicalNames(place).map { $0.lowercased() }
+            let names = PlaceResolver.canonicalNames(place, in: q.places).map { $0.lowercased() }
             let marks = Array(repeating: "?", count: names.count).joined(separator: ", ")
             conditions.append("""
                 (d.id IN (SELECT document_id FROM event_places WHERE lower(place) IN (\(marks)))
@@ -389,21 +392,17 @@ public enum FTSQuery {
 /// case form, with prepositions (`в Бишкеке`, `Бишкектеги`, `Bishkek`). A name the glossary
 /// does not know stands for itself.
 public enum PlaceResolver {
-    public static func canonicalNames(_ place: String) -> [String] {
-        let glossary = PlaceGlossary.shared.index
+    public static func canonicalNames(_ place: String, in places: PlaceGlossary?) -> [String] {
+        guard let glossary = places?.index else { return [place] }
         var names: [String] = []
         func add(_ values: [PlaceGlossary.Place]) { for v in values where !names.contains(v.canonical) { names.append(v.canonical) } }
         add(glossary.lookup(place))
         if names.isEmpty {
             let text = (try? Normalize.text(place).text.string) ?? place
-            var doc = Document(text: text)
-            doc.text = NormalizedText(identity: text)
-            if (try? Analyze().run(&doc)) != nil {
-                let words = doc.words
-                var k = 0
-                while k < words.count {
-                    if let m = glossary.longestMatch(words, at: k) { add(m.values); k = m.end } else { k += 1 }
-                }
+            let words = Analyze.words(of: text)
+            var k = 0
+            while k < words.count {
+                if let m = glossary.longestMatch(words, at: k) { add(m.values); k = m.end } else { k += 1 }
             }
         }
         return names.isEmpty ? [place] : names

@@ -70,8 +70,9 @@ struct IndexCommand: ParsableCommand {
             FileHandle.standardError.write(Data("jarya: \(message)\n".utf8))
             return ExitCode(status)
         }
+        let glossaries: Glossaries
         do {
-            try Glossaries.requireStandard()
+            glossaries = try Glossaries.requireStandard()
         } catch {
             throw stop("cannot load the glossaries: \(error)", ExitStatus.ioError.rawValue)
         }
@@ -95,7 +96,7 @@ struct IndexCommand: ParsableCommand {
         do {
             archive = try Archives.openForWriting(db)
             // At most one worker per core and per chunk of documents.
-            summary = try archive.index(paths: paths, processor: Processor(maxBytes: maxBytes),
+            summary = try archive.index(paths: paths, processor: Processor(glossaries: glossaries, maxBytes: maxBytes),
                                         jobs: min(jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                                                   4 * ProcessInfo.processInfo.activeProcessorCount))
         } catch let error as ArchiveError {

@@ -105,8 +105,9 @@ struct Process: ParsableCommand {
         }
 
         // A missing or broken glossary stops the run before any document, naming file and line.
+        let glossaries: Glossaries
         do {
-            try Glossaries.requireStandard()
+            glossaries = try Glossaries.requireStandard()
         } catch {
             throw stop("cannot load the glossaries: \(error)", ExitStatus.ioError.rawValue)
         }
@@ -142,7 +143,7 @@ struct Process: ParsableCommand {
             throw stop("no documents to process: no .txt, .md, .html or .docx files\(filters) in \(paths.joined(separator: ", "))\(others). Check the path and the globs.",
                        ExitStatus.noInput.rawValue)
         }
-        let processor = Processor(maxBytes: maxBytes, encoding: encoding)
+        let processor = Processor(glossaries: glossaries, maxBytes: maxBytes, encoding: encoding)
         var cache: StateStore?
         if let state {
             do {

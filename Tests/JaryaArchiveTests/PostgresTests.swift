@@ -137,7 +137,7 @@ struct PostgresArchiveTests {
     /// The corpus indexed once into a fresh PostgreSQL database.
     static let shared: Result<PostgresArchive, any Error> = Result {
         let archive = try PostgresArchive(url: try TestPostgres.freshDatabase(), writing: true)
-        let summary = try archive.index(paths: [CorpusArchive.corpus.path], jobs: 2)
+        let summary = try archive.index(paths: [CorpusArchive.corpus.path], processor: .forTests, jobs: 2)
         guard summary.failures.isEmpty else { throw ArchiveError("corpus failures: \(summary.failures)") }
         return archive
     }
@@ -152,9 +152,9 @@ struct PostgresArchiveTests {
             SearchQuery(text: "жирафтар"), SearchQuery(text: "климaттын"), SearchQuery(text: "КЛИМАТТЫН"), SearchQuery(text: "Teгepeк"),
             SearchQuery(text: "бишкек NOT (семинар OR тренинг)"), SearchQuery(text: "форум OR фестиваль"), SearchQuery(text: "жаштар*"),
             SearchQuery(text: "(Ош OR Каракол) AND китеп*"), SearchQuery(text: "выставка"), SearchQuery(text: "2022"),
-            SearchQuery(place: "Bishkek"), SearchQuery(place: "Бишкекте"), SearchQuery(place: "в Бишкеке"), SearchQuery(place: "Ош"),
-            SearchQuery(place: "Каракол", from: "2024-03", to: "2024-03"), SearchQuery(place: "Karakol", from: "2024-03-02", to: "2024"),
-            SearchQuery(place: "Bishkek", from: "2022-01-01"), SearchQuery(place: "Бишкек", from: "2022", language: "ru"),
+            SearchQuery(place: "Bishkek", places: CorpusArchive.places), SearchQuery(place: "Бишкекте", places: CorpusArchive.places), SearchQuery(place: "в Бишкеке", places: CorpusArchive.places), SearchQuery(place: "Ош", places: CorpusArchive.places),
+            SearchQuery(place: "Каракол", places: CorpusArchive.places, from: "2024-03", to: "2024-03"), SearchQuery(place: "Karakol", places: CorpusArchive.places, from: "2024-03-02", to: "2024"),
+            SearchQuery(place: "Bishkek", places: CorpusArchive.places, from: "2022-01-01"), SearchQuery(place: "Бишкек", places: CorpusArchive.places, from: "2022", language: "ru"),
             SearchQuery(from: "2023"), SearchQuery(to: "2016"), SearchQuery(from: "2021-06", to: "2022-06"),
             SearchQuery(language: "ky"), SearchQuery(language: "ru"), SearchQuery(language: "ky+ru"),
             SearchQuery(organization: "ПРООН"), SearchQuery(organization: "UNDP"), SearchQuery(organization: "министрлиги"),

@@ -57,7 +57,7 @@ struct BatchTests {
 
         let outPath = folder.path + "/records.jsonl"
         let output = try RecordOutput(path: outPath)
-        let summary = try Batch().run(inputs, to: output)
+        let summary = try Batch(processor: .forTests).run(inputs, to: output)
         try output.commit()
         #expect(summary.documents == 4)
         #expect(summary.errors == 2)
@@ -108,14 +108,14 @@ struct BatchTests {
         let absent = folder.path + "/no-such-release.txt"
         let inputs = InputCollector.collect([absent])
         #expect(inputs == [.missing(absent)])
-        let (record, status) = Processor().process(inputs[0])
+        let (record, status) = Processor.forTests.process(inputs[0])
         #expect(record.error?.code == "missing")
         #expect(status == .noInput)
         #expect(status.rawValue == 66)
 
         let output = try RecordOutput(path: folder.path + "/out.jsonl")
         defer { output.abort() }
-        let summary = try Batch().run(InputCollector.collect([folder.path, absent]), to: output)
+        let summary = try Batch(processor: .forTests).run(InputCollector.collect([folder.path, absent]), to: output)
         #expect(summary.documents == 5)
         #expect(summary.status == .noInput)
     }
@@ -205,7 +205,7 @@ struct BatchTests {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         try folder.write("release.md", md)
-        let (result, status) = Processor().processDocument(.file(folder.path + "/release.md"))
+        let (result, status) = Processor.forTests.processDocument(.file(folder.path + "/release.md"))
         #expect(status == .ok)
         let doc = try result.get()
         #expect(doc.source.format == "md")
@@ -250,7 +250,7 @@ func processFile(_ bytes: [UInt8], name: String = "release.txt") -> (Record, Jar
     let folder = try! TemporaryFolder("processFile")
     defer { folder.remove() }
     try! folder.write(name, bytes)
-    return Processor().process(.file(folder.path + "/" + name))
+    return Processor.forTests.process(.file(folder.path + "/" + name))
 }
 
 func processFile(_ text: String) -> (Record, Jarya.ExitStatus) { processFile(Array(text.utf8)) }

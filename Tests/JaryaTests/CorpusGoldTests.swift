@@ -24,7 +24,7 @@ struct CorpusDocument: CustomTestStringConvertible, Sendable {
     }()
 
     func record() throws -> (Record, [String: Any]) {
-        let (result, _) = Processor().processDocument(.file(textPath))
+        let (result, _) = Processor.forTests.processDocument(.file(textPath))
         let doc = try result.get()
         let gold = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: goldPath))) as! [String: Any]
         return (Record(doc), gold)

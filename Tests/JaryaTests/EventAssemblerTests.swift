@@ -6,9 +6,9 @@ import Testing
 /// written for these tests.
 @Suite("Event assembly")
 struct EventAssemblerTests {
-    /// The record of a release processed by `Pipeline.standard()`.
+    /// The record of a release processed by `Pipeline.standard(.forTests)`.
     static func record(_ text: String, path: String = "release.txt") throws -> Record {
-        Record(try Pipeline.standard().process(Document(text: text, path: path)))
+        Record(try Pipeline.standard(.forTests).process(Document(text: text, path: path)))
     }
 
     static func event(_ text: String) throws -> Record.EventRecord {

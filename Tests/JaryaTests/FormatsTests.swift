@@ -190,7 +190,7 @@ final class FormatsTests {
     deinit { try? FileManager.default.removeItem(at: root) }
 
     func process(_ name: String, encoding: String? = nil) -> (Record, Jarya.ExitStatus) {
-        Processor(encoding: encoding).process(.file(root.appendingPathComponent(name).path))
+        Processor(glossaries: .forTests, encoding: encoding).process(.file(root.appendingPathComponent(name).path))
     }
 
     @Test("folders pick up .html, .htm and .docx; the format comes from the extension")

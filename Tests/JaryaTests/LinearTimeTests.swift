@@ -99,7 +99,7 @@ struct LinearTimeTests {
     func repeatedInitials() throws {
         // 160 KB of `А.Б. В.`: the old reader of initials read the whole run from every letter.
         let text = String(repeating: "А.Б. В. ", count: 20_000) + "жана башкалар.\n\nМинистр Н.Б. Алымкулова маалымат берди."
-        let doc = try withinGenerousTime(60) { try recognize(text, with: Recognizers.all) }
+        let doc = try withinGenerousTime(60) { try recognize(text, with: Recognizers.standard(.forTests)) }
         let persons = doc.entities.filter { $0.kind == .person }
         #expect(persons.map(\.text) == ["Н.Б. Алымкулова"])
     }
@@ -108,7 +108,7 @@ struct LinearTimeTests {
     /// offset from the start of its repetition.
     func repeated(_ head: String, _ unit: String, _ count: Int, seconds: Int = 120) throws -> (doc: Document, perUnit: [[String]]) {
         var doc = Document(text: head + String(repeating: unit, count: count))
-        try withinGenerousTime(seconds) { try Pipeline.standard().run(&doc) }
+        try withinGenerousTime(seconds) { try Pipeline.standard(.forTests).run(&doc) }
         let headLength = head.unicodeScalars.count, unitLength = unit.unicodeScalars.count
         var perUnit = Array(repeating: [String](), count: count)
         for e in doc.entities where e.span.start >= headLength {
@@ -148,7 +148,7 @@ struct LinearTimeTests {
     func organizersInLongText() throws {
         let unit = "Иш-чараны «Жаш Муун» коомдук бирикмеси уюштурду. "
         var doc = Document(text: "Бишкек, 10.03.24. /Кабар/.\n\n15-мартта Бишкекте форум өтөт. " + String(repeating: unit, count: 2_000))
-        try withinGenerousTime(120) { try Pipeline.standard().run(&doc) }
+        try withinGenerousTime(120) { try Pipeline.standard(.forTests).run(&doc) }
         #expect(doc.event?.organizers == ["«Жаш Муун» коомдук бирикмеси"])
     }
 }

@@ -28,7 +28,7 @@ struct NewsPageFormsTests {
 
         Курултайды өткөрүү боюнча даярдык 11-мартта башталды. Ага 300дөн ашык делегат катышат.
         """
-        let doc = try Pipeline.standard().process(Document(text: text))
+        let doc = try Pipeline.standard(.forTests).process(Document(text: text))
         #expect(doc.published == PartialDate(year: 2024, month: 3, day: 12))
         let dates = doc.entities.filter { $0.kind == .date }
         #expect(!dates.contains { $0.text.hasPrefix("12-Март") })

@@ -104,7 +104,7 @@ struct Feb29Tests {
     @Test("29-февралында in 1958 (not a leap year) gives no 1958-02-29 or 1906-02-29")
     func kyrgyzFebruary29() throws {
         let text = "Бишкек, 12.03.1958. Институт 1906-жылдын 19-сентябрында ачылган.\n\nЖыйын 1958-жылдын 29-февралында өттү.\n"
-        let record = Record(try Pipeline.standard().process(Document(text: text)))
+        let record = Record(try Pipeline.standard(.forTests).process(Document(text: text)))
         let dates = (record.entities ?? []).filter { $0.type == "date" }.flatMap { [$0.start, $0.end] }.compactMap { $0 }
         #expect(dates.allSatisfy(isCalendarDate), "dates: \(dates)")
         #expect(!dates.isEmpty)
@@ -129,7 +129,7 @@ struct PipelinePropertyTests {
     func recordContract() async {
         await propertyCheck(count: 150, input: ReleaseTextGen.text(pieces: 0...60)) { input in
             do {
-                checkRecord(Record(try Pipeline.standard().process(Document(text: input))), input: input)
+                checkRecord(Record(try Pipeline.standard(.forTests).process(Document(text: input))), input: input)
             } catch let error as InputError {
                 // Empty or binary text (controls, NUL) is refused with an error record, not processed.
                 #expect([.empty, .binary].contains(error.code), "\(error); input \(input.debugDescription)")

@@ -21,7 +21,7 @@ struct RecordJSONTests {
         let files = try Self.releases()
         #expect(files.count >= 10)
         for file in files {
-            let (record, _) = Processor().process(.file(file.path))
+            let (record, _) = Processor.forTests.process(.file(file.path))
             #expect(record.error == nil)
             #expect(record.jsonBytes() == (try OrderedJSONEncoder().encode(record)), "\(file.lastPathComponent)")
         }
@@ -32,12 +32,12 @@ struct RecordJSONTests {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         try folder.write("empty.txt", "")
-        let (failed, _) = Processor().process(.file(folder.path + "/empty.txt"))
+        let (failed, _) = Processor.forTests.process(.file(folder.path + "/empty.txt"))
         #expect(failed.error != nil)
         #expect(failed.jsonBytes() == (try OrderedJSONEncoder().encode(failed)))
 
         try folder.write("quotes.txt", "Семинар \"Жаштар\" \\ 2025\tжыл\nБайланыш: info@example.kg\u{1}")
-        var (record, _) = Processor().process(.file(folder.path + "/quotes.txt"))
+        var (record, _) = Processor.forTests.process(.file(folder.path + "/quotes.txt"))
         record.related = [Record.Related(id: "0123456789abcdef", relation: "translation")]
         record.title = nil
         record.event = nil

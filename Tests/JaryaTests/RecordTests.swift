@@ -15,7 +15,7 @@ let contactRelease = """
 func processed(_ text: String, path: String = "inbox/forum.txt") throws -> Document {
     let bytes = Array(text.utf8)
     let source = Source(path: path, sha256: RecordID.sha256Hex(bytes), bytes: bytes.count, format: "txt", encoding: "")
-    return try Pipeline.standard().process(Document(source: source, bytes: bytes))
+    return try Pipeline.standard(.forTests).process(Document(source: source, bytes: bytes))
 }
 
 func jsonLine(_ record: Record) throws -> (data: Data, string: String) {
@@ -122,7 +122,7 @@ struct RecordTests {
 
     @Test("an error record has only schema, source and error")
     func errorRecord() throws {
-        let (record, status) = Processor().process(.missing("inbox/нет-такого.txt"))
+        let (record, status) = Processor.forTests.process(.missing("inbox/нет-такого.txt"))
         #expect(status == .noInput)
         let (data, line) = try jsonLine(record)
         let json = try JSONValue.parse(data)
@@ -138,7 +138,7 @@ struct RecordTests {
 
     @Test("a record decodes back with JSONDecoder", arguments: [false, true])
     func roundTrip(error: Bool) throws {
-        let record = error ? Processor().process(.missing("absent.md")).0 : Record(try processed(contactRelease))
+        let record = error ? Processor.forTests.process(.missing("absent.md")).0 : Record(try processed(contactRelease))
         let decoded = try JSONDecoder().decode(Record.self, from: try jsonLine(record).data)
         #expect(decoded == record)
         #expect((decoded.error != nil) == error)

@@ -4,7 +4,7 @@ import Testing
 /// Ingest → Normalize → Segment on a text.
 func segmented(_ text: String) throws -> Document {
     var doc = Document(text: text)
-    try Pipeline(stages: [Ingest(), Normalize(), Segment()]).run(&doc)
+    try Pipeline(stages: [Ingest(), Normalize(), Tokenize(), Segment()]).run(&doc)
     return doc
 }
 

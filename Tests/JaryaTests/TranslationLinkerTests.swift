@@ -7,7 +7,7 @@ import Testing
 @Suite("Translation links")
 struct TranslationLinkerTests {
     static func record(_ text: String, path: String) throws -> Record {
-        Record(try Pipeline.standard().process(Document(text: text, path: path)))
+        Record(try Pipeline.standard(.forTests).process(Document(text: text, path: path)))
     }
 
     /// The links of the records, in order, as lists of (id, relation).

@@ -2,7 +2,12 @@
 /// event (`EventAssembler`).
 public struct Assemble: Stage {
     public let name = "assemble"
-    public init() {}
+    /// The words that tell an event's kind and venue.
+    let lexicon: EventLexicon
+
+    public init(glossaries: Glossaries) {
+        self.lexicon = glossaries.events
+    }
 
     /// Lines that label a release rather than title it.
     static let labels: WordSet = [
@@ -15,7 +20,7 @@ public struct Assemble: Stage {
             r.map { document.text[document.segmentation.blocks[$0].span] }.joined(separator: " ")
         }
         document.summary = Self.summary(document)
-        let assembler = EventAssembler(document: document)
+        let assembler = EventAssembler(document: document, lexicon: lexicon)
         document.event = assembler.assemble()
         if let (ky, ru) = assembler.disagreement() {
             func show(_ v: DateValue) -> String { "\(v.start?.description ?? "?")…\(v.end?.description ?? "")" }

@@ -26,7 +26,7 @@ struct EventAssembler {
         return matches[i].first { roles.contains($0.0.role) }
     }
 
-    init(document: Document, lexicon: EventLexicon = .shared) {
+    init(document: Document, lexicon: EventLexicon) {
         self.document = document
         self.lexicon = lexicon
         self.tokens = document.words

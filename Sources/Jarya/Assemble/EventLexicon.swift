@@ -24,7 +24,6 @@ struct EventLexicon: Sendable {
     /// Entries by their first word's first letter, to try few at each token.
     private var byInitial: [Unicode.Scalar: [Int]] = [:]
 
-    static let shared: EventLexicon = Glossaries.loaded.events
     static let columns = ["lang", "form", "match", "role", "value"]
 
     init(table: TSVTable) throws {

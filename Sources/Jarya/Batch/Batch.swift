@@ -32,7 +32,7 @@ public struct Batch {
     /// lines and per-document error logs.
     public var observer: ((Progress) -> Void)?
 
-    public init(processor: Processor = Processor(), jobs: Int = 1, cache: (any RecordCache)? = nil, force: Bool = false) {
+    public init(processor: Processor, jobs: Int = 1, cache: (any RecordCache)? = nil, force: Bool = false) {
         self.processor = processor
         self.jobs = min(max(1, jobs), 256)  // more threads than this only cost memory
         self.cache = cache
@@ -81,9 +81,10 @@ public struct Batch {
         // Documents are made on `jobs` threads and come back here in input order as each is
         // ready; at most a few per job wait, so memory holds only those.
         let worker = sendable
-        try OrderedWorkers<Result<Item, any Error>>.run(count: inputs.count, jobs: jobs, window: jobs * 8, work: { n in
-            Result { try worker.item(inputs[n]) }
-        }) { _, result in
+        try OrderedWorkers<Lexicon, Result<Item, any Error>>.run(
+            count: inputs.count, jobs: jobs, window: jobs * 8, makeState: { Lexicon() },
+            work: { lexicon, n in Result { try worker.item(inputs[n], lexicon: &lexicon) } }
+        ) { _, result in
             let item = try result.get()
             try spool.write(item.line)
             linker.add(item.record)
@@ -143,10 +144,10 @@ public struct Batch {
 
     /// The record of one input: from the cache when the file is unchanged, else made (and
     /// then stored in the cache). Errors are the cache's; a document's failure is a record.
-    func item(_ input: Input) throws -> Item {
+    func item(_ input: Input, lexicon: inout Lexicon) throws -> Item {
         let encoder = JSONLinesEncoder()
         guard let cache, case .file(let path) = input else {
-            let (record, status) = processor.process(input)
+            let (record, status) = processor.process(input, lexicon: &lexicon)
             return Item(line: try encoder.line(record), record: record, status: status, reused: false)
         }
         if !force, let bytes = try? processor.read(input) {
@@ -158,7 +159,7 @@ public struct Batch {
             }
         }
         // The file is read again: what it holds now is what the record (and the cache) says.
-        let (record, status) = processor.process(input)
+        let (record, status) = processor.process(input, lexicon: &lexicon)
         let line = try encoder.line(record)
         // Failures are not stored: they are cheap to find again, and their exit status must be reported again.
         if record.error == nil {
@@ -174,10 +175,10 @@ public struct Batch {
         let processor: Processor
         let cache: (any RecordCache)?
         let force: Bool
-        func item(_ input: Input) throws -> Item {
+        func item(_ input: Input, lexicon: inout Lexicon) throws -> Item {
             var batch = Batch(processor: processor, jobs: 1, cache: cache, force: force)
             batch.observer = nil
-            return try batch.item(input)
+            return try batch.item(input, lexicon: &lexicon)
         }
     }
 }

@@ -16,8 +16,6 @@ public struct PersonGlossary: Sendable {
     /// Russian role heads by stem (`руководител` → `руководитель`).
     private var roleHeadStems = WordMap<String>()
 
-    public static let shared: PersonGlossary = Glossaries.loaded.people
-
     public init(names: TSVTable, roles table: TSVTable) throws {
         for row in names.rows {
             guard let sex = Sex(rawValue: row["sex"]) else {

@@ -15,8 +15,6 @@ public struct PlaceGlossary: Sendable {
     public private(set) var places: [String: Place] = [:]
     public private(set) var index = NameIndex<Place>()
 
-    public static let shared: PlaceGlossary = Glossaries.loaded.places
-
     public init(table: TSVTable) throws {
         for row in table.rows {
             let id = row["id"]

@@ -10,14 +10,15 @@ public struct DateRecognizer: Recognizer {
     /// The publication date when it is known from outside the text (a page's metadata, a
     /// test). It wins over the dateline.
     public var knownPublished: PartialDate?
+    let lexicon: DateLexicon
 
-    public init(published: PartialDate? = nil) {
+    public init(glossaries: Glossaries, published: PartialDate? = nil) {
+        self.lexicon = glossaries.dates
         self.knownPublished = published
     }
 
     public func recognize(_ document: inout Document) {
-        let lexicon = DateLexicon.shared
-        let tokens = DateTokenizer.tokens(document.text.scalars)
+        let tokens = DateToken.tokens(document.tokens, lexicon: document.lexicon)
         let grammar = DateGrammar(tokens: tokens, lexicon: lexicon)
         let claimed = SpanIndex(document.entities.lazy.map(\.span))
         var mentions: [DateMention] = []

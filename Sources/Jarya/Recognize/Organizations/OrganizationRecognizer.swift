@@ -9,10 +9,12 @@ public struct OrganizationRecognizer: Recognizer {
     public let name = "organization"
     let glossary: OrganizationGlossary
     let people: PersonGlossary
+    let places: PlaceGlossary
 
-    public init(glossary: OrganizationGlossary = .shared, people: PersonGlossary = .shared) {
-        self.glossary = glossary
-        self.people = people
+    public init(glossaries: Glossaries) {
+        self.glossary = glossaries.organizations
+        self.people = glossaries.people
+        self.places = glossaries.places
     }
 
     /// The «…» part of a name, in lower case.
@@ -36,7 +38,7 @@ public struct OrganizationRecognizer: Recognizer {
     public func recognize(_ document: inout Document) {
         let tokens = document.words
         let claimed = SpanIndex(document.entities.lazy.map(\.span))
-        let rules = OrganizationRules(tokens: tokens, glossary: glossary, people: people)
+        let rules = OrganizationRules(tokens: tokens, glossary: glossary, people: people, places: places)
         var candidates: [Candidate] = []
         for i in tokens.indices where !claimed.overlaps(tokens[i].span) {
             let language = document.segmentation.block(at: tokens[i].span.start)?.language ?? document.language
@@ -50,7 +52,7 @@ public struct OrganizationRecognizer: Recognizer {
         candidates.removeAll { c in claimed.overlaps(Span(tokens[c.first].span.start, tokens[c.last - 1].span.end)) }
         // A rule span that is all a place's name (`Орусия Федерациясы`) is that place.
         candidates.removeAll { c in
-            c.organizationID == nil && c.priority == 1 && PlaceGlossary.shared.index.longestMatch(tokens, at: c.first)?.end == c.last
+            c.organizationID == nil && c.priority == 1 && places.index.longestMatch(tokens, at: c.first)?.end == c.last
         }
         // A rule span that only adds a sentence-opening word to a glossary name (`Долбоор Азия
         // өнүктүрүү банкы`) gives way to the glossary name.

@@ -4,6 +4,7 @@ struct OrganizationRules {
     let tokens: [NameToken]
     let glossary: OrganizationGlossary
     let people: PersonGlossary
+    let places: PlaceGlossary
 
     static let maximumLength = 24
     /// Words that never stand inside a Kyrgyz name, though not case-marked.
@@ -79,7 +80,7 @@ struct OrganizationRules {
         let w = tokens[k].lower
         guard Self.isKyrgyzBoundary(w) else { return false }
         // A proper name in the nominative that only looks case-marked (`Нарын`).
-        if tokens[k].isCapitalized, !PlaceGlossary.shared.index.exact(w).isEmpty || people.givenNames[w] != nil { return false }
+        if tokens[k].isCapitalized, !places.index.exact(w).isEmpty || people.givenNames[w] != nil { return false }
         // The accusative is -ТI after a voiceless consonant (`саясатты`) and -ДI after a voiced one
         // (`Форумду`); otherwise the ending is a possessive (`саясаты`, `Регламенти`).
         let s = Array(w)
@@ -182,7 +183,7 @@ struct OrganizationRules {
         guard first < i else { return nil }
         // `ЮНИСЕФтин Кыргызстандагы өкүлчүлүгү`: a known body's office in a place is that body.
         if KyrgyzMorphology.acronym(of: tokens[first].text).flatMap({ glossary.acronyms[$0] }) != nil,
-           !(first + 1..<i).contains(where: { (tokens[$0].isCapitalized || tokens[$0].isAllCaps) && PlaceGlossary.shared.index.longestMatch(tokens, at: $0) == nil }) {
+           !(first + 1..<i).contains(where: { (tokens[$0].isCapitalized || tokens[$0].isAllCaps) && places.index.longestMatch(tokens, at: $0) == nil }) {
             return nil
         }
         // A weak head whose only capital opens the sentence (`Чемпионаттын … федерациясы`).

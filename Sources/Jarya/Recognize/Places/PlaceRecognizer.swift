@@ -12,8 +12,12 @@ public struct PlaceRecognizer: Recognizer {
     public let name = "place"
     let glossary: PlaceGlossary
 
-    public init(glossary: PlaceGlossary = .shared) {
+    public init(glossary: PlaceGlossary) {
         self.glossary = glossary
+    }
+
+    public init(glossaries: Glossaries) {
+        self.init(glossary: glossaries.places)
     }
 
     /// Type words by the kind they give, as stems that their case forms start with.
