@@ -67,6 +67,13 @@ struct ShippedGlossaryTests {
         #expect(Glossaries.forTests.organizations.acronym(acronym) != nil, "\(acronym)")
     }
 
+    @Test("people: names written with ё in the glossary meet text words, which are folded (ё → е)",
+          arguments: ["артем", "петр", "семен", "федор", "алена"])
+    func givenNamesWithYo(_ folded: String) {
+        // given-names.tsv spells them Артём, Пётр, Семён, Фёдор, Алёна.
+        #expect(Glossaries.forTests.people.givenName(folded) != nil, "\(folded)")
+    }
+
     @Test("people: at least 1500 given names of both sexes, and role words in both languages")
     func peopleSizes() {
         let people = Glossaries.forTests.people

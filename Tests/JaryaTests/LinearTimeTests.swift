@@ -81,11 +81,13 @@ struct LinearTimeTests {
     @Test("token arrays are counted first and hold no more than their tokens")
     func tokenArraysFit() throws {
         let text = try Normalize.text("Бишкек, 15-мартта 2024-жылы «Жаш Муун» коомдук бирикмеси Ысык-Көл облусунда O’Brien менен 100дөн ашык ... жыйын өткөрдү!\n\n" + String(repeating: "А.Б. В. 0555 123 456, ", count: 2_000)).text
-        let words = NameTokenizer.tokens(text.scalars), dates = DateTokenizer.tokens(text.scalars)
-        #expect(NameTokenizer.count(text.scalars) == words.count)
-        #expect(DateTokenizer.count(text.scalars) == dates.count)
+        var lexicon = Lexicon()
+        let tokens = Tokenizer.tokens(text.scalars, lexicon: &lexicon)
+        let words = NameWords.words(tokens, in: text.scalars, lexicon: &lexicon)
+        #expect(Tokenizer.count(text.scalars) == tokens.count)
+        #expect(tokens.capacity <= tokens.count + tokens.count / 8)
         #expect(words.capacity <= words.count + words.count / 8)
-        #expect(dates.capacity <= dates.count + dates.count / 8)
+        #expect(MemoryLayout<Token>.stride <= 32)
     }
 
     @Test("an ordinary fused word is still shown whole")
