@@ -70,12 +70,7 @@ struct IndexCommand: ParsableCommand {
             FileHandle.standardError.write(Data("jarya: \(message)\n".utf8))
             return ExitCode(status)
         }
-        let glossaries: Glossaries
-        do {
-            glossaries = try Glossaries.requireStandard()
-        } catch {
-            throw stop("cannot load the glossaries: \(error)", ExitStatus.ioError.rawValue)
-        }
+        let glossaries = try loadGlossaries(or: stop)
         // One index run at a time per SQLite archive, as `process` does per state file. A
         // PostgreSQL archive takes concurrent writers: it locks per document.
         var lock: RunLock?

@@ -105,12 +105,7 @@ struct Process: ParsableCommand {
         }
 
         // A missing or broken glossary stops the run before any document, naming file and line.
-        let glossaries: Glossaries
-        do {
-            glossaries = try Glossaries.requireStandard()
-        } catch {
-            throw stop("cannot load the glossaries: \(error)", ExitStatus.ioError.rawValue)
-        }
+        let glossaries = try loadGlossaries(or: stop)
         // A device or FIFO (`/dev/null`, a pipe) is written in place; a file is replaced atomically.
         let target: OutputTarget
         do {

@@ -6,10 +6,8 @@ public struct Analyze: Stage {
     public init() {}
 
     public func run(_ document: inout Document) throws {
-        var lexicon = document.lexicon
-        document.lexicon = Lexicon()
-        document.words = NameWords.words(document.tokens, in: document.text.scalars, lexicon: &lexicon)
-        document.lexicon = lexicon
+        let (tokens, text) = (document.tokens, document.text.scalars)
+        document.words = document.updatingLexicon { NameWords.words(tokens, in: text, lexicon: &$0) }
     }
 
     /// The analyzed words of a short text taken as it is (a search query, an index entry),

@@ -56,3 +56,14 @@ public struct Lexicon: Sendable {
         if strings.count >= Self.limit { self = Lexicon() }
     }
 }
+
+extension Document {
+    /// Runs `body` on the document's lexicon, taken out while it runs so that growing it does
+    /// not copy it (the document may hold the only reference to a worker's many words).
+    mutating func updatingLexicon<T>(_ body: (inout Lexicon) throws -> T) rethrows -> T {
+        var lexicon = Lexicon()
+        swap(&lexicon, &self.lexicon)
+        defer { swap(&lexicon, &self.lexicon) }
+        return try body(&lexicon)
+    }
+}

@@ -5,10 +5,7 @@ public struct Tokenize: Stage {
     public init() {}
 
     public func run(_ document: inout Document) throws {
-        // Taken out while it grows, so that it is not copied (it may hold a worker's words).
-        var lexicon = document.lexicon
-        document.lexicon = Lexicon()
-        document.tokens = Tokenizer.tokens(document.text.scalars, lexicon: &lexicon)
-        document.lexicon = lexicon
+        let text = document.text.scalars
+        document.tokens = document.updatingLexicon { Tokenizer.tokens(text, lexicon: &$0) }
     }
 }

@@ -26,7 +26,7 @@ extension DateGrammar {
 
     /// The ablative suffix on a time: `10:00дөн`.
     static func isTimeAblative(_ w: String) -> Bool {
-        ["дан", "ден", "дон", "дөн", "тан", "тен", "тон", "төн"].contains(w)
+        KyrgyzCase.ablative.endings.contains(w)
     }
 
     /// `10:00`, `9:30`, `14.00` (a dot only with a mark before or `ч` after), with an attached

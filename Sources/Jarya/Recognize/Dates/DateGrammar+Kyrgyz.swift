@@ -102,6 +102,6 @@ extension DateGrammar {
 
     /// Kyrgyz locative of a month (`октябрда`, `августта`, `июлунда`): a bare month is a date.
     static func isLocative(_ w: String) -> Bool {
-        ["да", "де", "до", "дө", "та", "те", "то", "тө"].contains { w.endsWith($0) } && w.unicodeScalars.count > 5
+        KyrgyzCase.locative.ends(w) && w.unicodeScalars.count > 5
     }
 }

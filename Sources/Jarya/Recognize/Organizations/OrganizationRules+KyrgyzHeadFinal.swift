@@ -14,9 +14,9 @@ extension OrganizationRules {
     /// Whether a Kyrgyz word carries a case other than the genitive (or a verb ending):
     /// it ends a name to its left (`Иш-чараны`, `Форумду`, `уюштурду`).
     static func isKyrgyzBoundary(_ w: String) -> Bool {
-        let endings = ["ны", "ни", "ну", "нү", "ды", "ди", "ду", "дү", "ты", "ти", "ту", "тү",
-                       "га", "ге", "го", "гө", "ка", "ке", "ко", "кө", "да", "де", "до", "дө", "та", "те", "то", "тө",
-                       "дан", "ден", "дон", "дөн", "тан", "тен", "тон", "төн", "нан", "нен", "ган", "ген"]
+        // Any case but the genitive (which links a name's words), and the participle -ГAн.
+        let endings = KyrgyzCase.accusative.endings + KyrgyzCase.dative.endings + KyrgyzCase.locative.endings
+            + KyrgyzCase.ablative.endings + ["нан", "нен", "ган", "ген"]
         if w.unicodeScalars.count > 3 && endings.contains(where: { w.endsWith($0) }) { return true }
         return KyrgyzMorphology.isAccusativeAfterPossessive(w)
     }
@@ -32,7 +32,7 @@ extension OrganizationRules {
         // The accusative is -ТI after a voiceless consonant (`саясатты`) and -ДI after a voiced one
         // (`Форумду`); otherwise the ending is a possessive (`саясаты`, `Регламенти`).
         let s = Array(w)
-        if s.count > 2, ["ды", "ди", "ду", "дү", "ты", "ти", "ту", "тү"].contains(String(s.suffix(2))) {
+        if s.count > 2, KyrgyzCase.accusativeAfterConsonant.contains(String(s.suffix(2))) {
             let before = s[s.count - 3]
             let voiceless = "кпстфхчшщ".contains(before)
             let accusative = s[s.count - 2] == "т" ? voiceless : (!voiceless && !KyrgyzMorphology.isVowel(before))

@@ -7,7 +7,7 @@ extension OrganizationRules {
         return glossary.russianHeads[t.stem.isEmpty ? RussianMorphology.stem(t.lower) : t.stem]
     }
 
-    static let adjectiveEndings = ["ого", "его", "ому", "ему", "ым", "им", "ом", "ем", "ой", "ей", "ая", "яя", "ую", "юю", "ое", "ее", "ий", "ый", "ых", "их"]
+    static let adjectiveEndings = RussianMorphology.adjectiveEndings
     static func isAdjective(_ w: String) -> Bool { w.unicodeScalars.count > 4 && adjectiveEndings.contains { w.endsWith($0) } }
 
     func russianHeadFirst(_ i: Int) -> Candidate? {
