@@ -55,3 +55,18 @@ extension DateGrammar {
         return nil
     }
 }
+
+extension DateRule {
+    static let english = DateRule(
+        name: "English forms",
+        parse: { g, i in g.english(i) },
+        triggering: [
+            "The forum will be held ⟦on May 15, 2024⟧ in Bishkek.",
+            "Applications are open ⟦since 2019⟧.",
+            "The report came out ⟦in March 2024⟧.",
+        ],
+        nonTriggering: [
+            "The mayor may visit the forum in Bishkek.",
+            "Форум 15 мая 2024 года пройдет в Бишкеке.",
+        ])
+}

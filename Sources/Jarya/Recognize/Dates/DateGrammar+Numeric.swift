@@ -40,3 +40,20 @@ extension DateGrammar {
         return (PartialDate(year: y, month: m, day: d), i + 5)
     }
 }
+
+extension DateRule {
+    static let numeric = DateRule(
+        name: "numeric forms",
+        parse: { g, i in g.numeric(i, allowPrefix: true) },
+        triggering: [
+            "Арыздар ⟦15.08.2025⟧ чейин кабыл алынат.",
+            "Дата: ⟦14-06-2019⟧.",
+            "Прием заявок ⟦с 01.12.2025 по 05.12.2025⟧.",
+            "Опубликовано ⟦2025-04-15⟧.",
+        ],
+        nonTriggering: [
+            "Тел.: 0312 62 34 11, кабинет 12.",
+            "Счет матча 7:4, версия 2.0.1.",
+            "Иш № 05-117-2025-000083 сотко жөнөтүлдү.",
+        ])
+}

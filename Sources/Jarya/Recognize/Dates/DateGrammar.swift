@@ -116,7 +116,7 @@ struct DateGrammar {
     /// The longest date mention starting at token `i`.
     func parse(at i: Int) -> (DateMention, Int)? {
         guard canStart[i] else { return nil }
-        let candidates = [relative(i), kyrgyz(i), russian(i), english(i), numeric(i, allowPrefix: true)].compactMap { $0 }
+        let candidates = Self.rules.compactMap { $0.parse(self, i) }
         guard var (m, next) = candidates.max(by: { $0.1 < $1.1 }) else { return nil }
         m.isDeadline = role(i - 1, .deadline) != nil || (token(next).map { $0.kind == .word && $0.text.startsWith("чейин") } ?? false)
         if let (time, after) = clockTime(next, attachedToDate: true) {
