@@ -6,8 +6,7 @@ extension EventAssembler {
         let all = titleKinds + leadKinds
         guard !all.isEmpty else { return nil }
         let kind = (titleKinds.first { $0.kind != "other" } ?? leadKinds.first { $0.kind != "other" } ?? all[0]).kind
-        guard let main = mainDate() else { return nil }
-        guard case .date(let value) = main.value else { return nil }
+        guard let main = mainDate(), case .date(let value) = main.value else { return undatedEvent(kind: kind, titleKinds: titleKinds) }
         var event = Event(kind: kind, start: value.start, end: value.end, time: value.time)
         if event.time == nil { event.time = timeOnTheDay(value.start, besides: main) }
         event.title = quotedTitle()
@@ -17,6 +16,27 @@ extension EventAssembler {
         event.funders = roles.funders
         event.partners = roles.partners
         event.participants = participants(around: main)
+        return event
+    }
+
+    /// A release that reports its event without a date (`ОШТУда эл аралык конференция болуп өттү`,
+    /// `В Бишкеке отмечают день флага`): the kind, places and organizers, no dates. Only when the
+    /// title names the event, the lead calls for no applications, and a place or an organizer is known.
+    func undatedEvent(kind: String, titleKinds: [(kind: String, token: Int)]) -> Event? {
+        guard let named = titleKinds.first(where: { $0.kind != "other" }), let title = titleBlock else { return nil }
+        let leadTokens = tokens(in: lead)
+        if applicationsBefore[leadTokens.upperBound] > applicationsBefore[leadTokens.lowerBound] { return nil }
+        // The lead's first sentence that names the event, else the title.
+        let after = kinds(in: Span(title.end, lead.end)).first
+        let s = after.map { sentence(at: tokens[$0.token].span.start) } ?? sentence(at: tokens[named.token].span.start)
+        var event = Event(kind: kind, start: nil, end: nil, time: nil)
+        event.title = quotedTitle()
+        event.places = places(inSentence: s)
+        let roles = organizationRoles()
+        event.organizers = roles.organizers
+        event.funders = roles.funders
+        event.partners = roles.partners
+        guard !event.places.isEmpty || !event.organizers.isEmpty else { return nil }
         return event
     }
 
@@ -144,8 +164,11 @@ extension EventAssembler {
     /// Where: the places in the title and in the event's sentence where the event happens
     /// (`Бишкекте`, `в Оше`), not where people come from (`Оштон`, `из Оша`); settlements, or the
     /// region when no settlement is named.
-    func places(around main: Entity) -> [String] {
-        var spans = [sentence(at: main.span.start)]
+    func places(around main: Entity) -> [String] { places(inSentence: sentence(at: main.span.start)) }
+
+    /// The places of the title and of the sentence `s` (see `places(around:)`).
+    func places(inSentence s: Span) -> [String] {
+        var spans = [s]
         if let t = titleBlock { spans.insert(t, at: 0) }
         var found: [(name: String, kind: String)] = []
         for p in document.entities where p.kind == .place && spans.contains(where: { $0.contains(p.span) }) {

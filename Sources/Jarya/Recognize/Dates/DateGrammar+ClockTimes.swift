@@ -24,6 +24,27 @@ extension DateGrammar {
         return (end.map { "\(t1)-\($0)" } ?? t1, k2)
     }
 
+    /// A programme's hour line: a time that opens a line (`12:00-13:00 – концерт`, `10:00 баштап …`,
+    /// `Саат 20:00дөн тарта …`), not attached to a date. It takes its day from the list's heading.
+    func programmeTime(at i: Int) -> (DateMention, Int)? {
+        guard let t = token(i), i == 0 || t.newlineBefore, let (time, next) = clockTime(i, attachedToDate: false) else { return nil }
+        var m = DateMention(span: span(i, next))
+        m.time = time
+        m.takesHeadingDay = true
+        return (m, next)
+    }
+
+    /// The hour in words before the day: `в 11 часов 21 марта` (11:00 on 21 March).
+    func hourBeforeDate(_ i: Int) -> (DateMention, Int)? {
+        guard isWord(i, "в"), let h = number(i + 1, digits: 1...2, in: 0...23), let w = token(i + 2), w.kind == .word, w.text.startsWith("час") else { return nil }
+        let k = i + 3
+        guard let (m, next) = [russian(k), numeric(k, allowPrefix: false)].compactMap({ $0 }).max(by: { $0.1 < $1.1 }), m.start?.day != nil else { return nil }
+        var merged = m
+        merged.time = (h < 10 ? "0\(h)" : "\(h)") + ":00"
+        merged.span = span(i, next)
+        return (merged, next)
+    }
+
     /// The ablative suffix on a time: `10:00дөн`.
     static func isTimeAblative(_ w: String) -> Bool {
         ["дан", "ден", "дон", "дөн", "тан", "тен", "тон", "төн"].contains(w)
