@@ -27,11 +27,15 @@ extension DateGrammar {
     /// A programme's hour line: a time that opens a line (`12:00-13:00 – концерт`, `10:00 баштап …`,
     /// `Саат 20:00дөн тарта …`), not attached to a date. It takes its day from the list's heading.
     func programmeTime(at i: Int) -> (DateMention, Int)? {
-        guard let t = token(i), i == 0 || t.newlineBefore, let (time, next) = clockTime(i, attachedToDate: false) else { return nil }
-        var m = DateMention(span: span(i, next))
+        // Bare or after `саат`; a sentence `В 19.00 состоится …` is no list item.
+        guard let t = token(i), i == 0 || t.newlineBefore, t.kind == .number || role(i, .hourWord) != nil,
+              let (time, next) = clockTime(i, attachedToDate: false) else { return nil }
+        // `10:00 баштап`, `20:00дөн тарта`: "from" is part of the item's time.
+        let end = isWord(next, "баштап") || isWord(next, "тарта") || isWord(next, "тартып") ? next + 1 : next
+        var m = DateMention(span: span(i, end))
         m.time = time
         m.takesHeadingDay = true
-        return (m, next)
+        return (m, end)
     }
 
     /// The hour in words before the day: `в 11 часов 21 марта` (11:00 on 21 March).

@@ -2,7 +2,8 @@
 /// published date from its dateline.
 ///
 /// Missing years come from the range they belong to, then the published date, then the
-/// last year stated earlier in the text; relative words (`эртең`, `вчера`, `быйыл`) need
+/// last year stated earlier in the text, then a New Year celebration's name, then the first year
+/// the body states; relative words (`эртең`, `вчера`, `быйыл`) need
 /// the published date. What cannot be resolved is left without a year, or left out, and
 /// said in `warnings`, never guessed.
 public struct DateRecognizer: Recognizer {
@@ -60,6 +61,10 @@ public struct DateRecognizer: Recognizer {
         var unresolved: [String] = []
         var lastDay: PartialDate? = nil
         let newYear = published == nil ? Self.newYearName(tokens) : nil
+        // Without a page date, the first year the body states (`быйыл, 2024-жылы`, `В 2024 году`), not a deadline's.
+        let bodyYear = published != nil ? nil : mentions.first { m in
+            m.relativeDay == nil && m.relativeYear == nil && !m.isDeadline && !m.openEnd && m.start?.year != nil && m.start?.year == m.end?.year
+        }?.start?.year
         for var m in mentions {
             let text = document.text[m.span]
             if m.takesHeadingDay {
@@ -84,6 +89,7 @@ public struct DateRecognizer: Recognizer {
                 var year = m.currentYear ? published?.year : (published?.year ?? lastYear)
                 // A New Year celebration named for its year (`“Жаңы жыл – 2022”`): its December is the year before.
                 if year == nil, !m.currentYear, let y = newYear, let mo = m.start?.month, mo == 12 || mo == 1 { year = mo == 12 ? y - 1 : y }
+                if year == nil, !m.currentYear { year = bodyYear }
                 // Across New Year: `5 января` in a release of 28 December is next January, `31-декабрь`
                 // reported on 1 January is last December.
                 if !m.currentYear, let p = published, let pm = p.month, let dm = m.start?.month, m.start?.year == nil, let y = year {

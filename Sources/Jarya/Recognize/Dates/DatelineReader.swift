@@ -36,7 +36,8 @@ enum DatelineReader {
     }
 
     /// A stamp of page furniture that ends its line after a number and a separator: a photo
-    /// caption's `Sputnik Кыргызстан, 1920, 05.09.2023`, a related-news `21:51|2025-10-01`.
+    /// caption's `Sputnik Кыргызстан, 1920, 05.09.2023`, a related-news `21:51|2025-10-01` (or the
+    /// date alone on the line under its `21:51`).
     /// A sentence does not end that way.
     static func isFurnitureStamp(_ m: DateMention, _ t: [Unicode.Scalar]) -> Bool {
         var e = m.span.end
@@ -44,7 +45,7 @@ enum DatelineReader {
         guard e == t.count || t[e] == "\n" else { return false }
         var b = m.span.start
         while b > 0, t[b - 1] == " " { b -= 1 }
-        guard b > 0, t[b - 1] == "," || t[b - 1] == "|" else { return false }
+        guard b > 0, t[b - 1] == "," || t[b - 1] == "|" || t[b - 1] == "\n" else { return false }
         b -= 1
         while b > 0, t[b - 1] == " " { b -= 1 }
         return b > 0 && t[b - 1].properties.numericType != nil
