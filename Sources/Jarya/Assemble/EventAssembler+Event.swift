@@ -172,7 +172,7 @@ extension EventAssembler {
         if let t = titleBlock { spans.insert(t, at: 0) }
         var found: [(name: String, kind: String)] = []
         for p in document.entities where p.kind == .place && spans.contains(where: { $0.contains(p.span) }) {
-            guard case .place(let name, let kind, _) = p.value, isVenue(p) else { continue }
+            guard case .place(let name, let kind, _) = p.value, isVenue(p), !isDatelineCity(p) else { continue }
             if !found.contains(where: { $0.name == name }) { found.append((name, kind)) }
         }
         let settlements = found.filter { $0.kind == "city" || $0.kind == "village" }
@@ -180,7 +180,7 @@ extension EventAssembler {
         let areas = found.filter { $0.kind == "district" || $0.kind == "region" }
         if !areas.isEmpty { return areas.map(\.name) }
         // Nothing in the event's sentence: the lead's settlements, then the dateline's city.
-        let leadPlaces = document.entities.filter { $0.kind == .place && lead.contains($0.span) && isVenue($0) }
+        let leadPlaces = document.entities.filter { $0.kind == .place && lead.contains($0.span) && isVenue($0) && !isDatelineCity($0) }
         for p in leadPlaces { if case .place(let name, let kind, _) = p.value, kind == "city" || kind == "village" { return [name] } }
         if let d = document.datelineSpan,
            let p = document.entities.first(where: { $0.kind == .place && $0.span.end <= d.start && d.start - $0.span.end < 30 }),
@@ -188,6 +188,13 @@ extension EventAssembler {
             return [name]
         }
         return []
+    }
+
+    /// The city that opens the dateline (`Бишкек, 01.01.24. /Кабар/.`): where the agency writes
+    /// from, not where the event is; the event sentence names its venue again if it is there.
+    func isDatelineCity(_ p: Entity) -> Bool {
+        guard let d = document.datelineSpan, let block = document.segmentation.block(at: d.start), block.span.contains(p.span) else { return false }
+        return p.span.end <= d.start && d.start - p.span.end < 30
     }
 
     /// A place in the case of a venue: Kyrgyz locative or nominative, Russian after в/на/г.
