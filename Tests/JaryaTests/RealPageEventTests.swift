@@ -79,4 +79,15 @@ struct RealPageEventTests {
     func noUndatedEvent(_ text: String) throws {
         #expect(try Self.record(text).event == nil)
     }
+
+    @Test("the title: not the crawler's label and date, the Kabar dateline, a ticker line or a rubric counter", arguments: [
+        (" date 2025-10-18 В столичном жилмассиве высадили деревья. Об этом сообщила мэрия.", "В столичном жилмассиве высадили деревья. Об этом сообщила мэрия."),
+        ("Бишкек, 01.01.24. /Кабар/. Ош шаарында жаңы жыл майрамы белгиленди.\nАга 20 миң адам келди.", "Ош шаарында жаңы жыл майрамы белгиленди."),
+        ("БИШКЕК, 12-сен. — Sputnik. Мэрия кызматкерлери ишембилик өткөрдү.\nИшке 300 киши катышты.", "Мэрия кызматкерлери ишембилик өткөрдү."),
+        ("USD 87.45\n\nКоом 0\n\nБишкекте желек күнү белгиленди\n\nАянтта салтанат өттү.", "Бишкекте желек күнү белгиленди"),
+        ("Бишкекте 2 жаңы мектеп ачылды\n\nШаарда эки мектеп пайдаланууга берилди.", "Бишкекте 2 жаңы мектеп ачылды"),
+    ])
+    func title(_ text: String, _ title: String) throws {
+        #expect(try Self.record(text).title == title)
+    }
 }

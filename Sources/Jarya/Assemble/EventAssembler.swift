@@ -47,7 +47,7 @@ struct EventAssembler {
         self.blockInLanguage = inLanguage
         let blocks = document.segmentation.blocks
         let title = Assemble.titleBlocks(document)
-        self.titleBlock = title.map { Span(blocks[$0.lowerBound].span.start, blocks[$0.upperBound - 1].span.end) }
+        self.titleBlock = title.map { Span(Assemble.titleStart(document, in: blocks[$0.lowerBound].span), blocks[$0.upperBound - 1].span.end) }
         var paragraphs = 0
         var end = title.map { blocks[$0.upperBound - 1].span.end } ?? 0
         for b in blocks where b.span.start >= end && paragraphs < 2 {
