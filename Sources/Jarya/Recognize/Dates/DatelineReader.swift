@@ -79,6 +79,9 @@ enum DatelineReader {
         let rest = String(scalars: t[m.span.end..<block.span.end])
         // `Кочкор, 7-август, 2023-жыл. Body…`: a place and a comma open a dateline.
         let placeComma = before.trimmingCharacters(in: "").endsWith(",")
+        // Without a year (`БИШКЕК, 20-сен. — Sputnik.`, `Бишкек, 20 мая. Фонд …`) the agency's mark or a
+        // place, a comma and the sentence's end make a dateline: `Итак, 14 июля завершение` is a sentence.
+        if start.year == nil { return hasAgencyMark(after) || (placeComma && after.drop { $0 == " " }.first == ".") }
         return isDatelinePart(rest) || hasAgencyMark(after) || placeComma
     }
 
@@ -124,8 +127,12 @@ enum DatelineReader {
         let clock = rest.prefix(5)
         if s.hasPrefix(","), clock.count == 5, clock.enumerated().allSatisfy({ $0.offset == 2 ? $0.element == ":" : $0.element.isNumber }) { return true }
         if f == "—" || f == "–" || f == "-" {
+            // One word, the agency's, and its dot: `— Sputnik.`, `- 24.kg`, not `— Завершение регистрации;`.
             rest = rest.dropFirst().drop { $0 == " " }
-            return rest.first.map { $0.isLetter || $0.isNumber } ?? false
+            guard let first = rest.first, first.isLetter || first.isNumber else { return false }
+            let word = rest.prefix { !$0.isWhitespace && $0 != "," && $0 != ";" }
+            let next = rest.dropFirst(word.count).first
+            return word.contains(".") || next == nil || next == "\n" || next == ","
         }
         return false
     }
