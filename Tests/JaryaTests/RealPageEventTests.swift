@@ -90,4 +90,15 @@ struct RealPageEventTests {
     func title(_ text: String, _ title: String) throws {
         #expect(try Self.record(text).title == title)
     }
+
+    @Test("consecutive single days in the event's sentence make one event; a day later in the text does not extend it", arguments: [
+        ("Бишкекте майрамдык парад өтөт\n\nБорбордук көчөлөр салтанаттуу иш-чараларга байланыштуу 31-октябрда жана 1-ноябрда жабык болот. Парад Ала-Тоо аянтында өтөт.",
+         "--10-31", "--11-01"),
+        ("Форум пройдет в Оше\n\nФорум пройдет в Оше 5 мая. Итоги подведут 6 мая на пресс-конференции.", "--05-05", "--05-05"),
+    ])
+    func consecutiveDays(_ text: String, _ start: String, _ end: String) throws {
+        let e = try #require(try Self.record(text).event)
+        #expect(e.start == start)
+        #expect(e.end == end)
+    }
 }

@@ -7,7 +7,7 @@ extension EventAssembler {
         guard !all.isEmpty else { return nil }
         let kind = (titleKinds.first { $0.kind != "other" } ?? leadKinds.first { $0.kind != "other" } ?? all[0]).kind
         guard let main = mainDate(), case .date(let value) = main.value else { return undatedEvent(kind: kind, titleKinds: titleKinds) }
-        var event = Event(kind: kind, start: value.start, end: value.end, time: value.time)
+        var event = Event(kind: kind, start: value.start, end: followingDays(after: main) ?? value.end, time: value.time)
         if event.time == nil { event.time = timeOnTheDay(value.start, besides: main) }
         event.title = quotedTitle()
         event.places = places(around: main)
@@ -17,6 +17,20 @@ extension EventAssembler {
         event.partners = roles.partners
         event.participants = participants(around: main)
         return event
+    }
+
+    /// `31-октябрда жана 1-ноябрда`, `5 мая и 6 мая`: single days running on from the main date in
+    /// its sentence make one event; the last of them is the event's end.
+    func followingDays(after main: Entity) -> PartialDate? {
+        guard case .date(let v) = main.value, let start = v.start, start.day != nil, v.end == start else { return nil }
+        let s = sentence(at: main.span.start)
+        var end = start
+        for e in document.entities where e.kind == .date && e.span.start >= main.span.end && s.contains(e.span) {
+            guard case .date(let w) = e.value, let day = w.start, w.end == day, day.day != nil,
+                  CivilDate.adding(1, to: end) == day else { continue }
+            end = day
+        }
+        return end == start ? nil : end
     }
 
     /// A release that reports its event without a date (`ОШТУда эл аралык конференция болуп өттү`,
