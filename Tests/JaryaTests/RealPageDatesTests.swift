@@ -91,6 +91,13 @@ struct RealPageDatesTests {
         #expect(try Self.published(MarkedText(marked).text) == day)
     }
 
+    @Test("a newspaper's issue line gives the issue's first day as the page date; a week in the body is a date")
+    func issueLine() throws {
+        let marked = "№562 9-август-15-август, 2013-ж\nФестиваль ⟦12-14-сентябрь күндөрү⟧ өткөрүлөт. Репетициялар ⟦9-августтан 15-августка чейин⟧ жүрдү."
+        try expectEntities(.date, marked, ["2013-09-12…2013-09-14 -", "2013-08-09…2013-08-15 -"], value: Self.show)
+        #expect(try Self.published(MarkedText(marked).text) == PartialDate(year: 2013, month: 8, day: 9))
+    }
+
     @Test("a bullet before a date in the body does not make it a page date")
     func bulletInBody() throws {
         let text = """

@@ -74,6 +74,12 @@ extension DateGrammar {
                     return (m, n + 1)
                 }
             }
+            // A newspaper issue's week: `9-август-15-август, 2013-ж`.
+            if year == nil, isDash(n), isAttached(n), let d2 = day(n + 1), isDash(n + 2), let (mo2, afterMonth, _) = month(n + 3),
+               token(afterMonth)?.kind == .comma, let (y, afterYear, _) = kyrgyzYear(afterMonth + 1),
+               CivilDate.isValid(year: y, month: mo, day: d), CivilDate.isValid(year: y, month: mo2, day: d2), (mo2, d2) > (mo, d) {
+                return (DateMention(span: span(i, afterYear), start: PartialDate(year: y, month: mo, day: d), end: PartialDate(year: y, month: mo2, day: d2)), afterYear)
+            }
             // A Kabar dateline: `18-июль, 2024-жыл.`
             if year == nil, token(n)?.kind == .comma, let (y, afterYear, _) = kyrgyzYear(n + 1), CivilDate.isValid(year: y, month: mo, day: d) {
                 let date = PartialDate(year: y, month: mo, day: d)

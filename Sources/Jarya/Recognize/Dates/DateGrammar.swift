@@ -104,6 +104,8 @@ struct DateGrammar {
         if !plural && w.text.startsWith("жылдар") { return nil }
         var next = i + 3
         if w.text == "ж" {
+            // `2024-ж.`, or `2013-ж` ending its line.
+            if token(next).map({ $0.newlineBefore }) ?? true { return (y, next, w.text) }
             guard token(next)?.kind == .dot else { return nil }
             next += 1
             if let u = token(next), u.kind == .word, !u.spaceBefore, u.text.unicodeScalars.count == 1 { return nil }

@@ -66,10 +66,12 @@ enum DatelineReader {
 
     /// Whether a mention has a dateline's shape and place.
     static func isDateline(_ m: DateMention, _ blocks: [Block], _ t: [Unicode.Scalar]) -> Bool {
-        guard m.relativeDay == nil, m.relativeYear == nil, let start = m.start, start.day != nil, m.end == m.start,
+        guard m.relativeDay == nil, m.relativeYear == nil, let start = m.start, start.day != nil,
               let block = blocks.first(where: { $0.span.contains(m.span) }) else { return false }
         if m.span.start - block.span.start > 60 { return false }
         let before = String(scalars: t[block.span.start..<m.span.start])
+        // A newspaper's issue line, `№562 9-август-15-август, 2013-ж`: the issue's first day.
+        if m.end != m.start { return isIssueNumber(before) && start.year != nil }
         guard isDatelineHead(before) else { return false }
         // A crawler's ` date 2025-12-25 09:59` or `Дата:` line: the label says what the date is,
         // whatever text follows on the line.
@@ -97,6 +99,12 @@ enum DatelineReader {
             guard let f = part.first, f.isUppercase || !f.isLetter else { return false }
         }
         return words <= 4
+    }
+
+    /// `№562 `: an issue number and nothing else.
+    static func isIssueNumber(_ s: String) -> Bool {
+        let w = s.trimmingCharacters(in: "")
+        return w.hasPrefix("№") && w.count > 1 && w.dropFirst().allSatisfy { $0.isNumber || $0 == " " }
     }
 
     /// Whether the text before a date is nothing but a label (`date`, `Дата:`, `Опубликовано`).
