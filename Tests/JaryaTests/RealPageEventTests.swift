@@ -101,4 +101,15 @@ struct RealPageEventTests {
         #expect(e.start == start)
         #expect(e.end == end)
     }
+
+    @Test("an event going on as the agency writes takes the dateline's day; one reported as held does not", arguments: [
+        ("Бишкек, 19.10.18. /Кабар/. В Жогорку Кенеше началась научно-практическая конференция, посвященная писателю.\nУчастникам показали фильм.", "2018-10-19"),
+        ("Ош, 12.04.24. /Кабар/. Ош шаарында эл аралык форум өтүүдө.\nФорумга 300 киши катышууда.", "2024-04-12"),
+        ("Бишкек, 19.10.18. /Кабар/. В Жогорку Кенеше обсудили итоги научно-практической конференции.\nУчастникам показали фильм.", nil),
+    ])
+    func underWay(_ text: String, _ start: String?) throws {
+        let e = try #require(try Self.record(text).event)
+        #expect(e.start == start)
+        #expect(e.end == start)
+    }
 }

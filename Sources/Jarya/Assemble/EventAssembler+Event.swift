@@ -44,6 +44,12 @@ extension EventAssembler {
         let after = kinds(in: Span(title.end, lead.end)).first
         let s = after.map { sentence(at: tokens[$0.token].span.start) } ?? sentence(at: tokens[named.token].span.start)
         var event = Event(kind: kind, start: nil, end: nil, time: nil)
+        // `Бишкек, 19.10.18. /Кабар/. В Жогорку Кенеше началась конференция`: going on as the agency writes.
+        let headline = sentence(at: tokens[named.token].span.start)
+        if let p = document.published, let d = document.datelineSpan, headline.start <= d.end + 40, headline.end > d.end,
+           tokens(in: headline).contains(where: { match(at: $0, roles: [.underWay]) != nil }) {
+            event.start = p; event.end = p
+        }
         event.title = quotedTitle()
         event.places = places(inSentence: s)
         let roles = organizationRoles()
