@@ -26,8 +26,10 @@ extension EventAssembler {
         let s = sentence(at: main.span.start)
         var end = start
         for e in document.entities where e.kind == .date && e.span.start >= main.span.end && s.contains(e.span) {
-            guard case .date(let w) = e.value, let day = w.start, w.end == day, day.day != nil,
-                  CivilDate.adding(1, to: end) == day else { continue }
+            guard case .date(let w) = e.value, let day = w.start, w.end == day, day.day != nil, day.year == end.year else { continue }
+            // A year-less pair is compared in a leap year (`28 февраля и 29 февраля`).
+            guard let next = CivilDate.adding(1, to: PartialDate(year: end.year ?? 2000, month: end.month, day: end.day)),
+                  next.month == day.month, next.day == day.day else { continue }
             end = day
         }
         return end == start ? nil : end
