@@ -6,9 +6,8 @@ extension EventAssembler {
         let all = titleKinds + leadKinds
         guard !all.isEmpty else { return nil }
         let kind = (titleKinds.first { $0.kind != "other" } ?? leadKinds.first { $0.kind != "other" } ?? all[0]).kind
-        guard let main = mainDate() else { return nil }
-        guard case .date(let value) = main.value else { return nil }
-        var event = Event(kind: kind, start: value.start, end: value.end, time: value.time)
+        guard let main = mainDate(), case .date(let value) = main.value else { return undatedEvent(kind: kind, titleKinds: titleKinds) }
+        var event = Event(kind: kind, start: value.start, end: followingDays(after: main) ?? value.end, time: value.time)
         if event.time == nil { event.time = timeOnTheDay(value.start, besides: main) }
         event.title = quotedTitle()
         event.places = places(around: main)
@@ -17,6 +16,49 @@ extension EventAssembler {
         event.funders = roles.funders
         event.partners = roles.partners
         event.participants = participants(around: main)
+        return event
+    }
+
+    /// `31-октябрда жана 1-ноябрда`, `5 мая и 6 мая`: single days running on from the main date in
+    /// its sentence make one event; the last of them is the event's end.
+    func followingDays(after main: Entity) -> PartialDate? {
+        guard case .date(let v) = main.value, let start = v.start, start.day != nil, v.end == start else { return nil }
+        let s = sentence(at: main.span.start)
+        var end = start
+        for e in document.entities where e.kind == .date && e.span.start >= main.span.end && s.contains(e.span) {
+            guard case .date(let w) = e.value, let day = w.start, w.end == day, day.day != nil, day.year == end.year else { continue }
+            // A year-less pair is compared in a leap year (`28 февраля и 29 февраля`).
+            guard let next = CivilDate.adding(1, to: PartialDate(year: end.year ?? 2000, month: end.month, day: end.day)),
+                  next.month == day.month, next.day == day.day else { continue }
+            end = day
+        }
+        return end == start ? nil : end
+    }
+
+    /// A release that reports its event without a date (`ОШТУда эл аралык конференция болуп өттү`,
+    /// `В Бишкеке отмечают день флага`): the kind, places and organizers, no dates. Only when the
+    /// title names the event, the lead calls for no applications, and a place or an organizer is known.
+    func undatedEvent(kind: String, titleKinds: [(kind: String, token: Int)]) -> Event? {
+        guard let named = titleKinds.first(where: { $0.kind != "other" }), let title = titleBlock else { return nil }
+        let leadTokens = tokens(in: lead)
+        if applicationsBefore[leadTokens.upperBound] > applicationsBefore[leadTokens.lowerBound] { return nil }
+        // The lead's first sentence that names the event, else the title.
+        let after = kinds(in: Span(title.end, lead.end)).first
+        let s = after.map { sentence(at: tokens[$0.token].span.start) } ?? sentence(at: tokens[named.token].span.start)
+        var event = Event(kind: kind, start: nil, end: nil, time: nil)
+        // `Бишкек, 19.10.18. /Кабар/. В Жогорку Кенеше началась конференция`: going on as the agency writes.
+        let headline = sentence(at: tokens[named.token].span.start)
+        if let p = document.published, let d = document.datelineSpan, headline.start <= d.end + 40, headline.end > d.end,
+           tokens(in: headline).contains(where: { match(at: $0, roles: [.underWay]) != nil }) {
+            event.start = p; event.end = p
+        }
+        event.title = quotedTitle()
+        event.places = places(inSentence: s)
+        let roles = organizationRoles()
+        event.organizers = roles.organizers
+        event.funders = roles.funders
+        event.partners = roles.partners
+        guard !event.places.isEmpty || !event.organizers.isEmpty else { return nil }
         return event
     }
 
@@ -144,12 +186,15 @@ extension EventAssembler {
     /// Where: the places in the title and in the event's sentence where the event happens
     /// (`Бишкекте`, `в Оше`), not where people come from (`Оштон`, `из Оша`); settlements, or the
     /// region when no settlement is named.
-    func places(around main: Entity) -> [String] {
-        var spans = [sentence(at: main.span.start)]
+    func places(around main: Entity) -> [String] { places(inSentence: sentence(at: main.span.start)) }
+
+    /// The places of the title and of the sentence `s` (see `places(around:)`).
+    func places(inSentence s: Span) -> [String] {
+        var spans = [s]
         if let t = titleBlock { spans.insert(t, at: 0) }
         var found: [(name: String, kind: String)] = []
         for p in document.entities where p.kind == .place && spans.contains(where: { $0.contains(p.span) }) {
-            guard case .place(let name, let kind, _) = p.value, isVenue(p) else { continue }
+            guard case .place(let name, let kind, _) = p.value, isVenue(p), !isDatelineCity(p) else { continue }
             if !found.contains(where: { $0.name == name }) { found.append((name, kind)) }
         }
         let settlements = found.filter { $0.kind == "city" || $0.kind == "village" }
@@ -157,7 +202,7 @@ extension EventAssembler {
         let areas = found.filter { $0.kind == "district" || $0.kind == "region" }
         if !areas.isEmpty { return areas.map(\.name) }
         // Nothing in the event's sentence: the lead's settlements, then the dateline's city.
-        let leadPlaces = document.entities.filter { $0.kind == .place && lead.contains($0.span) && isVenue($0) }
+        let leadPlaces = document.entities.filter { $0.kind == .place && lead.contains($0.span) && isVenue($0) && !isDatelineCity($0) }
         for p in leadPlaces { if case .place(let name, let kind, _) = p.value, kind == "city" || kind == "village" { return [name] } }
         if let d = document.datelineSpan,
            let p = document.entities.first(where: { $0.kind == .place && $0.span.end <= d.start && d.start - $0.span.end < 30 }),
@@ -165,6 +210,13 @@ extension EventAssembler {
             return [name]
         }
         return []
+    }
+
+    /// The city that opens the dateline (`Бишкек, 01.01.24. /Кабар/.`): where the agency writes
+    /// from, not where the event is; the event sentence names its venue again if it is there.
+    func isDatelineCity(_ p: Entity) -> Bool {
+        guard let d = document.datelineSpan, let block = document.segmentation.block(at: d.start), block.span.contains(p.span) else { return false }
+        return p.span.end <= d.start && d.start - p.span.end < 30
     }
 
     /// A place in the case of a venue: Kyrgyz locative or nominative, Russian after в/на/г.

@@ -47,13 +47,15 @@ struct EventAssembler {
         self.blockInLanguage = inLanguage
         let blocks = document.segmentation.blocks
         let title = Assemble.titleBlocks(document)
-        self.titleBlock = title.map { Span(blocks[$0.lowerBound].span.start, blocks[$0.upperBound - 1].span.end) }
+        self.titleBlock = title.map { Span(Assemble.titleStart(document, in: blocks[$0.lowerBound].span), blocks[$0.upperBound - 1].span.end) }
         var paragraphs = 0
         var end = title.map { blocks[$0.upperBound - 1].span.end } ?? 0
         for b in blocks where b.span.start >= end && paragraphs < 2 {
             end = b.span.end
             // A dateline alone on its line is not a paragraph of the lead.
             if let d = document.datelineSpan, b.span.contains(d), b.span.count < d.count + 40 { continue }
+            // A rubric and its counter (`Коом 0`, `Парламент 0`) or a share line is page furniture, not a paragraph.
+            if document.text[b.span].split(separator: " ").count < 3 { continue }
             paragraphs += 1
         }
         self.lead = Span(0, end)

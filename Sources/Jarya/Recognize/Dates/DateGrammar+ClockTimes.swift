@@ -24,6 +24,31 @@ extension DateGrammar {
         return (end.map { "\(t1)-\($0)" } ?? t1, k2)
     }
 
+    /// A programme's hour line: a time that opens a line (`12:00-13:00 – концерт`, `10:00 баштап …`,
+    /// `Саат 20:00дөн тарта …`), not attached to a date. It takes its day from the list's heading.
+    func programmeTime(at i: Int) -> (DateMention, Int)? {
+        // Bare or after `саат`; a sentence `В 19.00 состоится …` is no list item.
+        guard let t = token(i), i == 0 || t.newlineBefore, t.kind == .number || role(i, .hourWord) != nil,
+              let (time, next) = clockTime(i, attachedToDate: false) else { return nil }
+        // `10:00 баштап`, `20:00дөн тарта`: "from" is part of the item's time.
+        let end = isWord(next, "баштап") || isWord(next, "тарта") || isWord(next, "тартып") ? next + 1 : next
+        var m = DateMention(span: span(i, end))
+        m.time = time
+        m.takesHeadingDay = true
+        return (m, end)
+    }
+
+    /// The hour in words before the day: `в 11 часов 21 марта` (11:00 on 21 March).
+    func hourBeforeDate(_ i: Int) -> (DateMention, Int)? {
+        guard isWord(i, "в"), let h = number(i + 1, digits: 1...2, in: 0...23), let w = token(i + 2), w.kind == .word, w.text.startsWith("час") else { return nil }
+        let k = i + 3
+        guard let (m, next) = [russian(k), numeric(k, allowPrefix: false)].compactMap({ $0 }).max(by: { $0.1 < $1.1 }), m.start?.day != nil else { return nil }
+        var merged = m
+        merged.time = (h < 10 ? "0\(h)" : "\(h)") + ":00"
+        merged.span = span(i, next)
+        return (merged, next)
+    }
+
     /// The ablative suffix on a time: `10:00дөн`.
     static func isTimeAblative(_ w: String) -> Bool {
         KyrgyzCase.ablative.endings.contains(w)
@@ -47,4 +72,19 @@ extension DateGrammar {
         let time = (h < 10 ? "0\(h)" : "\(h)") + ":" + (mm.number < 10 ? "0\(mm.number)" : "\(mm.number)")
         return (time, next, suffix)
     }
+}
+
+extension DateRule {
+    static let hourBeforeDate = DateRule(
+        name: "hour in words before the date",
+        parse: { g, i in g.hourBeforeDate(i) },
+        triggering: [
+            "Сессия откроется ⟦в 11 часов 21 марта⟧ в здании мэрии.",
+            "Митинг начнется ⟦в 9 часов 15.08.2025⟧.",
+            "Жыйын ⟦в 10 часов 5 мая⟧ башталат деп орусча жарыяланды.",
+        ],
+        nonTriggering: [
+            "Работа длилась 11 часов без перерыва.",
+            "Жыйын саат 10:00дө 5-майда башталат.",
+        ])
 }

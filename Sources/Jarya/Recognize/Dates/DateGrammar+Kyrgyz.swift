@@ -3,7 +3,7 @@
 extension DateGrammar {
     func kyrgyz(_ i: Int) -> (DateMention, Int)? {
         // Year ranges: 2021-2026-жылдары
-        if let y1 = fourDigitYear(i), isDash(i + 1), isAttached(i + 1), let (y2, next, _) = kyrgyzYear(i + 2), y2 > y1 {
+        if let y1 = fourDigitYear(i), isDash(i + 1), isAttached(i + 1), let (y2, next, _) = kyrgyzYear(i + 2, plural: true), y2 > y1 {
             return (DateMention(span: span(i, next), start: PartialDate(year: y1), end: PartialDate(year: y2)), next)
         }
         if let (year, next, word) = kyrgyzYear(i) {
@@ -48,25 +48,37 @@ extension DateGrammar {
             var n = next
             if role(n, .dayWord) != nil { n += 1 }
             let start = PartialDate(year: year, month: mo, day: d)
-            if Self.isAblative(word) || isWord(n, "тартып") {
+            if Self.isAblative(word) || isStartWord(n) {
                 var k = n
-                if isWord(k, "тартып") { k += 1 }
+                if isStartWord(k) { k += 1 }
                 var endYear = year
                 if let (y2, afterYear, _) = kyrgyzYear(k) { endYear = y2; k = afterYear }
                 if let d2 = day(k), isDash(k + 1), let (mo2, after, _) = month(k + 2), CivilDate.isValid(year: endYear, month: mo2, day: d2) {
                     var e = after
                     if role(e, .dayWord) != nil { e += 1 }
-                    if isWord(e, "чейин") {
+                    if isUntil(e) {
                         var m = DateMention(span: span(i, e + 1), start: start, end: PartialDate(year: endYear, month: mo2, day: d2))
                         if m.start?.year == nil, endYear != nil { m.start?.year = mo2 >= mo ? endYear : endYear! - 1 }
                         return (m, e + 1)
                     }
                 }
-                if isWord(n, "тартып") {
+                // The end day alone, in the same month: `8-сентябрынан 13үнө чейин`.
+                if let d2 = day(k), d2 > d, let suffix = token(k + 1), suffix.kind == .word, !suffix.spaceBefore,
+                   role(k + 1, .month) == nil, isUntil(k + 2), CivilDate.isValid(year: year, month: mo, day: d2) {
+                    let m = DateMention(span: span(i, k + 3), start: start, end: PartialDate(year: year, month: mo, day: d2))
+                    return (m, k + 3)
+                }
+                if isStartWord(n) {
                     var m = DateMention(span: span(i, n + 1), start: start, end: nil)
                     m.openEnd = true
                     return (m, n + 1)
                 }
+            }
+            // A newspaper issue's week: `9-август-15-август, 2013-ж`.
+            if year == nil, isDash(n), isAttached(n), let d2 = day(n + 1), isDash(n + 2), let (mo2, afterMonth, _) = month(n + 3),
+               token(afterMonth)?.kind == .comma, let (y, afterYear, _) = kyrgyzYear(afterMonth + 1),
+               CivilDate.isValid(year: y, month: mo, day: d), CivilDate.isValid(year: y, month: mo2, day: d2), (mo2, d2) > (mo, d) {
+                return (DateMention(span: span(i, afterYear), start: PartialDate(year: y, month: mo, day: d), end: PartialDate(year: y, month: mo2, day: d2)), afterYear)
             }
             // A Kabar dateline: `18-июль, 2024-жыл.`
             if year == nil, token(n)?.kind == .comma, let (y, afterYear, _) = kyrgyzYear(n + 1), CivilDate.isValid(year: y, month: mo, day: d) {
@@ -74,6 +86,13 @@ extension DateGrammar {
                 return (DateMention(span: span(i, afterYear), start: date, end: date), afterYear)
             }
             return (DateMention(span: span(i, n), start: start, end: start), n)
+        }
+        // A page header with a traditional month: `Ишенби, 20 Чын куран 2024`.
+        if year == nil, let d = day(i), !isDash(i + 1), role(i + 1, .month) == nil,
+           phrase(at: i + 1, roles: [.traditionalMonth]) != nil || role(i + 1, .traditionalMonth) != nil,
+           let (mo, next, _) = month(i + 1), let y = fourDigitYear(next), CivilDate.isValid(year: y, month: mo, day: d) {
+            let date = PartialDate(year: y, month: mo, day: d)
+            return (DateMention(span: span(i, next + 1), start: date, end: date), next + 1)
         }
         // Traditional month with a day: Бугу айынын 12-күнү
         if let (mo, next, _) = month(i), let d = day(next), isDash(next + 1), role(next + 2, .dayWord) != nil,
@@ -99,6 +118,12 @@ extension DateGrammar {
         }
         return nil
     }
+
+    /// `тартып` / `баштап` (starting from) after an ablative date.
+    func isStartWord(_ i: Int) -> Bool { isWord(i, "тартып") || isWord(i, "баштап") }
+
+    /// `чейин`, `чейинки` (until) closing a range.
+    func isUntil(_ i: Int) -> Bool { token(i).map { $0.kind == .word && $0.text.startsWith("чейин") } ?? false }
 
     /// Kyrgyz locative of a month (`октябрда`, `августта`, `июлунда`): a bare month is a date.
     static func isLocative(_ w: String) -> Bool {

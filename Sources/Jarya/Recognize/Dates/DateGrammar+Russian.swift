@@ -43,6 +43,14 @@ extension DateGrammar {
             guard PartialDate(year: sy ?? 0, month: sm, day: d1) <= PartialDate(year: y2 ?? 0, month: m2, day: d2) || y2 == nil else { return nil }
             return (mention, e)
         }
+        // Two days running: `24 и 25 марта` is one span of two days.
+        if m1 == nil, isWord(k, "и"), let d2 = day(k + 1), d2 == d1 + 1, let (mo, n, _) = russianMonth(k + 2) {
+            var e = n
+            var y: Int? = nil
+            if let (yy, n2) = russianYear(e, bare: true) { y = yy; e = n2 }
+            guard CivilDate.isValid(year: y, month: mo, day: d2) else { return nil }
+            return (DateMention(span: span(i, e), start: PartialDate(year: y, month: mo, day: d1), end: PartialDate(year: y, month: mo, day: d2)), e)
+        }
         guard let m1, CivilDate.isValid(year: y1, month: m1, day: d1) else { return nil }
         let date = PartialDate(year: y1, month: m1, day: d1)
         var mention = DateMention(span: span(i, k), start: date, end: date)

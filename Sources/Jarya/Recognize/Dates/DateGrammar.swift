@@ -95,12 +95,21 @@ struct DateGrammar {
 
     // MARK: Years
 
-    /// `2022-жылдын`, `2005- жылдын`, `2024-ж.`: the year and its `жыл` word.
-    func kyrgyzYear(_ i: Int) -> (year: Int, next: Int, word: String)? {
+    /// `2022-жылдын`, `2005- жылдын`, `2024-ж.`: the year and its `жыл` word. The plural
+    /// (`1990-жылдардын`, `1990-жылдары`) is a decade unless it ends a range (`2021-2026-жылдары`),
+    /// and `2017-ж.ү.` (a model of that year) is no date.
+    func kyrgyzYear(_ i: Int, plural: Bool = false) -> (year: Int, next: Int, word: String)? {
         guard let y = fourDigitYear(i), isDash(i + 1), isAttached(i + 1), role(i + 2, .yearWord) != nil,
               let w = token(i + 2), w.kind == .word, w.text.startsWith("ж") else { return nil }
+        if !plural && w.text.startsWith("жылдар") { return nil }
         var next = i + 3
-        if w.text == "ж" { guard token(next)?.kind == .dot else { return nil }; next += 1 }
+        if w.text == "ж" {
+            // `2024-ж.`, or `2013-ж` ending its line.
+            if token(next).map({ $0.newlineBefore }) ?? true { return (y, next, w.text) }
+            guard token(next)?.kind == .dot else { return nil }
+            next += 1
+            if let u = token(next), u.kind == .word, !u.spaceBefore, u.text.unicodeScalars.count == 1 { return nil }
+        }
         return (y, next, w.text)
     }
 
@@ -119,7 +128,7 @@ struct DateGrammar {
         let candidates = Self.rules.compactMap { $0.parse(self, i) }
         guard var (m, next) = candidates.max(by: { $0.1 < $1.1 }) else { return nil }
         m.isDeadline = role(i - 1, .deadline) != nil || (token(next).map { $0.kind == .word && $0.text.startsWith("чейин") } ?? false)
-        if let (time, after) = clockTime(next, attachedToDate: true) {
+        if m.time == nil, let (time, after) = clockTime(next, attachedToDate: true) {
             m.time = time
             m.span = Span(m.span.start, tokens[after - 1].span.end)
             next = after

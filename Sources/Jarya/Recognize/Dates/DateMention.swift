@@ -14,6 +14,9 @@ struct DateMention: Sendable {
     var currentYear = false
     /// A deadline (`до 2050 года`, `2050-жылга чейинки`): says nothing of when the text was written.
     var isDeadline = false
+    /// A programme's hour line (`12:00-13:00 – концерт`): a time that takes the day of the
+    /// last date before it (its list's heading).
+    var takesHeadingDay = false
     /// Whether the text states a year.
     var hasYear: Bool { start?.year != nil || end?.year != nil }
 }

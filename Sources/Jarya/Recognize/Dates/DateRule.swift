@@ -17,5 +17,5 @@ struct DateRule: Sendable {
 
 extension DateGrammar {
     /// Every family, in the order `parse(at:)` tries them.
-    static let rules: [DateRule] = [.relative, .kyrgyz, .russian, .english, .numeric]
+    static let rules: [DateRule] = [.relative, .kyrgyz, .russian, .english, .numeric, .hourBeforeDate]
 }
