@@ -45,7 +45,7 @@ public struct Processor: Sendable {
     }
 
     /// The record for one input and the exit status it calls for.
-    public func process(_ input: Input) -> (Record, ExitStatus) {
+    public func process(_ input: Input) -> (RecordLine, ExitStatus) {
         let (result, status) = processDocument(input)
         switch consume result {
         case .success(var doc):
@@ -55,8 +55,8 @@ public struct Processor: Sendable {
             doc.segmentation.tokens = []
             doc.bytes = []
             doc.extracted = ""
-            return (Record(doc), status)
-        case .failure(let e): return (Record(source: e.source, error: .init(code: e.code, message: e.message)), status)
+            return (.record(Record(doc)), status)
+        case .failure(let e): return (.error(ErrorRecord(source: e.source, error: .init(code: e.code, message: e.message))), status)
         }
     }
 
