@@ -252,7 +252,8 @@ final class FormatsTests {
         #expect(entityKeys(koi) == entityKeys(process("ru/utf8.txt").0))
         let (wrong, _) = process("ru/koi8r.txt", encoding: "windows-1251")
         #expect(wrong.source.encoding == "windows-1251")
-        #expect(!(wrong.record?.text ?? "").contains("Оше"))
+        let wrongText = try #require(wrong.record?.text)
+        #expect(!wrongText.contains("Оше"))
         // The page declares windows-1251; the override wins.
         let (page, _) = process("ky/page-utf8.htm", encoding: "UTF-8")
         #expect(page.source.encoding == "UTF-8")
