@@ -28,7 +28,7 @@ struct OrganizationRules {
         // The cell may list variants (`Минцифры|ГКИТС`): the first is the usual one.
         let acronym = ref.organization.acronyms[lang]?.split(separator: "|").first.map(String.init)
         return Candidate(first: i, last: end, name: ref.name, acronym: acronym,
-                         organizationID: ref.organization.id, priority: 2)
+                         organizationID: .glossary(ref.organization.id), priority: .glossary)
     }
 
     func acronym(_ i: Int, language: String) -> Candidate? {
@@ -40,14 +40,14 @@ struct OrganizationRules {
             let lang = language == "ky" || language == "ru" ? language : "ru"
             let m = m2.first { $0.language == lang } ?? m2[0]
             if let name = m.organization.name(in: lang) {
-                return Candidate(first: i, last: i + 2, name: name, acronym: acr2, organizationID: m.organization.id, priority: 2)
+                return Candidate(first: i, last: i + 2, name: name, acronym: acr2, organizationID: .glossary(m.organization.id), priority: .glossary)
             }
         }
         guard let (acr, matches) = glossary.acronym(t.text) else { return nil }
         let lang = language == "ky" || language == "ru" ? language : "ru"
         let m = matches.first { $0.language == lang } ?? matches[0]
         guard let name = m.organization.name(in: lang) else { return nil }
-        return Candidate(first: i, last: i + 1, name: name, acronym: acr, organizationID: m.organization.id, priority: 2)
+        return Candidate(first: i, last: i + 1, name: name, acronym: acr, organizationID: .glossary(m.organization.id), priority: .glossary)
     }
 
     // MARK: Kyrgyz: head-final
@@ -187,7 +187,7 @@ struct OrganizationRules {
         }
         // A weak head whose only capital opens the sentence (`Чемпионаттын … федерациясы`).
         if weak, startsSentence(first), !(first + 1..<i).contains(where: { tokens[$0].isCapitalized || tokens[$0].isAllCaps }) { return nil }
-        return Candidate(first: first, last: i + 1, name: name, acronym: nil, organizationID: nil, priority: 1)
+        return Candidate(first: first, last: i + 1, name: name, acronym: nil, organizationID: nil, priority: .rule)
     }
 
     /// Tokens `[a, b)` as text, with commas attached and quotes made «».
@@ -271,7 +271,7 @@ struct OrganizationRules {
         var parts: [String] = adjectives.enumerated().map { n, k in Self.nominativeAdjective(tokens[k].text, gender: gender, capitalize: n == 0) }
         parts.append(adjectives.isEmpty ? head.prefix(1).uppercased() + head.dropFirst() : head)
         let name = parts.joined(separator: " ") + (last > h + 1 ? " " + joined(h + 1, last) : "")
-        return Candidate(first: first, last: last, name: name, acronym: nil, organizationID: nil, priority: 1)
+        return Candidate(first: first, last: last, name: name, acronym: nil, organizationID: nil, priority: .rule)
     }
 
     static func isGenitive(_ w: String) -> Bool {
@@ -315,11 +315,11 @@ struct OrganizationRules {
         let inner = "«" + joined(q + 1, c) + "»"
         // Legal form before: ОсОО «…», ОО «…», общественного фонда «…».
         if q > 0, let form = legalFormEnding(at: q) {
-            return Candidate(first: form.first, last: c + 1, name: form.name + " " + inner, acronym: nil, organizationID: nil, priority: 3)
+            return Candidate(first: form.first, last: c + 1, name: form.name + " " + inner, acronym: nil, organizationID: nil, priority: .quoted)
         }
         // A Russian head before: пансионат «Голубой Иссык-Куль», театр «…».
         if q > 0, let head = russianHead(tokens[q - 1]), !Self.weakRussianHeads.contains(head) {
-            return Candidate(first: q - 1, last: c + 1, name: head.prefix(1).uppercased() + head.dropFirst() + " " + inner, acronym: nil, organizationID: nil, priority: 3)
+            return Candidate(first: q - 1, last: c + 1, name: head.prefix(1).uppercased() + head.dropFirst() + " " + inner, acronym: nil, organizationID: nil, priority: .quoted)
         }
         // Legal form or head after: «…» КБ, “…” коомдук бирикмеси, “…” улуттук федерациясы КБ.
         var k = c + 1
@@ -338,7 +338,7 @@ struct OrganizationRules {
         if let (phrase, pEnd) = legalFormPhrase(at: end - 1), pEnd == end + 1 {
             words.removeLast(2); words.append(phrase)
         }
-        return Candidate(first: q, last: end + 1, name: inner + " " + words.joined(separator: " "), acronym: nil, organizationID: nil, priority: 3)
+        return Candidate(first: q, last: end + 1, name: inner + " " + words.joined(separator: " "), acronym: nil, organizationID: nil, priority: .quoted)
     }
 
     /// A legal form ending right before token `q`: an abbreviation (`ОсОО`) or a phrase in any
@@ -398,7 +398,7 @@ struct OrganizationRules {
             guard let a = acr, let n = defined[a], !inName[k] else { continue }
             // Not the definition itself.
             if k > 0, tokens[k - 1].is("("), k == result[n].last + 1 { continue }
-            extra.append(Candidate(first: k, last: k + 1, name: result[n].name, acronym: a, organizationID: result[n].organizationID ?? "defined:\(a)", priority: 2))
+            extra.append(Candidate(first: k, last: k + 1, name: result[n].name, acronym: a, organizationID: result[n].organizationID ?? .defined(acronym: a), priority: .glossary))
         }
         result = (result + extra).sorted { $0.first < $1.first }
         return result
