@@ -10,23 +10,33 @@ struct RecordSchemaTests {
     static let schema: JSONValue = try! JSONValue.parse(Array(RecordSchema.json.utf8))
     static func def(_ name: String) -> JSONValue { schema["$defs"]![name]! }
 
-    /// Every key a schema object lists: its `required` list, which must name its `properties`.
-    static func keys(_ object: JSONValue, _ what: String) -> [String] {
-        let required = (object["required"]?.array ?? []).compactMap(\.string)
-        #expect(Set(required) == Set(object["properties"]?.keys ?? []), "\(what): required and properties differ")
-        return required
+    /// A schema object's property names in order, and its required ones.
+    static func keys(_ object: JSONValue?) -> (all: [String], required: [String]) {
+        (object?["properties"]?.keys ?? [], (object?["required"]?.array ?? []).compactMap(\.string))
+    }
+
+    /// What the writer wrote for one kind of object against the schema object describing it:
+    /// with every value present it writes every key the schema lists, in the schema's order;
+    /// with values absent, every required key still, and no key out of order. A key that is
+    /// written only when it has a value is a property the schema does not require.
+    static func check(full: JSONValue?, sparse: JSONValue?, schema: (all: [String], required: [String]), _ what: String) {
+        #expect(full?.keys == schema.all, "\(what): written keys and schema properties differ")
+        #expect(Set(schema.required).isSubset(of: schema.all), "\(what): the schema requires a key it does not describe")
+        guard let sparse else { return }
+        #expect(Set(schema.required).isSubset(of: sparse.keys), "\(what): a required key is missing when values are absent")
+        #expect(sparse.keys == schema.all.filter(Set(sparse.keys).contains), "\(what): keys out of order")
     }
 
     static func strings(_ value: JSONValue?) -> Set<String> { Set((value?.array ?? []).compactMap(\.string)) }
 
-    /// An entity of each type, with every value present.
-    static func entity(_ type: EntityType, at n: Int) -> Record.EntityRecord {
+    /// An entity of a type, with every value present or every optional value absent.
+    static func entity(_ type: EntityType, at n: Int, full: Bool = true) -> Record.EntityRecord {
         let value: Record.EntityRecord.Value
         switch type {
-        case .date: value = .date(start: "2025-03-14", end: "2025-03-15", time: "10:00")
-        case .place: value = .place(name: "Бишкек", kind: .city, country: "KG")
-        case .organization: value = .organization(name: "Кыргыз Республикасынын Билим берүү министрлиги", acronym: "ББМ")
-        case .person: value = .person(name: "Асель Токтогулова", role: "министр")
+        case .date: value = full ? .date(start: "2025-03-14", end: "2025-03-15", time: "10:00") : .date(start: nil, end: nil, time: nil)
+        case .place: value = .place(name: "Бишкек", kind: .city, country: full ? "KG" : nil)
+        case .organization: value = .organization(name: "Кыргыз Республикасынын Билим берүү министрлиги", acronym: full ? "ББМ" : nil)
+        case .person: value = .person(name: "Асель Токтогулова", role: full ? "министр" : nil)
         case .url: value = .contact(value: "https://edu.gov.kg/ky/news/12")
         case .email: value = .contact(value: "info@edu.gov.kg")
         case .phone: value = .contact(value: "+996312621519")
@@ -46,7 +56,8 @@ struct RecordSchemaTests {
         text: "Бишкекте жаштар форуму өтөт.", warnings: ["repaired letters"],
         related: [.init(id: "fedcba9876543210", relation: "translation")])
     static let sparse = Record(id: "0123456789abcdef", source: .init(path: "a.txt", sha256: "", bytes: 0, format: "txt", encoding: nil),
-                               language: .undetermined, text: "")
+                               language: .undetermined, event: .init(kind: .other),
+                               entities: EntityType.allCases.enumerated().map { entity($1, at: $0, full: false) }, text: "")
     static let failed = ErrorRecord(source: .init(path: "b.pdf", sha256: "", bytes: 3, format: "pdf", encoding: nil),
                                     error: .init(code: "unsupported", message: "b.pdf: PDF is not read"))
 
@@ -54,46 +65,44 @@ struct RecordSchemaTests {
 
     @Test("a record's keys are the schema's, in the writer's order, whatever is absent")
     func recordKeys() throws {
-        let record = Self.keys(Self.def("record"), "record")
-        for r in [Self.full, Self.sparse] {
-            let json = try Self.written(r.jsonBytes())
-            #expect(json.keys == record)
-            #expect(json["source"]?.keys == Self.keys(Self.def("source"), "source"))
-        }
-        let full = try Self.written(Self.full.jsonBytes())
+        let full = try Self.written(Self.full.jsonBytes()), sparse = try Self.written(Self.sparse.jsonBytes())
+        Self.check(full: full, sparse: sparse, schema: Self.keys(Self.def("record")), "record")
+        Self.check(full: full["source"], sparse: sparse["source"], schema: Self.keys(Self.def("source")), "source")
         let event = Self.def("event")
-        #expect(full["event"]?.keys == Self.keys(event, "event"))
-        let participants = try #require(event["properties"]?["participants"]?["oneOf"]?.array?.first { $0["required"] != nil })
-        #expect(full["event"]?["participants"]?.keys == Self.keys(participants, "participants"))
-        let related = try #require(Self.def("record")["properties"]?["related"]?["items"])
-        #expect(full["related"]?.array?.first?.keys == Self.keys(related, "related"))
-        #expect(try Self.written(Self.sparse.jsonBytes())["event"] == .null)
+        Self.check(full: full["event"], sparse: sparse["event"], schema: Self.keys(event), "event")
+        let participants = event["properties"]?["participants"]?["oneOf"]?.array?.first { $0["required"] != nil }
+        Self.check(full: full["event"]?["participants"], sparse: nil, schema: Self.keys(participants), "participants")
+        #expect(sparse["event"]?["participants"] == .null)
+        let related = Self.def("record")["properties"]?["related"]?["items"]
+        Self.check(full: full["related"]?.array?.first, sparse: nil, schema: Self.keys(related), "related")
     }
 
     @Test("an error record's keys are the schema's")
     func errorKeys() throws {
         let json = try Self.written(Self.failed.jsonBytes())
         let def = Self.def("errorRecord")
-        #expect(json.keys == Self.keys(def, "errorRecord"))
-        #expect(json["error"]?.keys == Self.keys(try #require(def["properties"]?["error"]), "error"))
+        Self.check(full: json, sparse: nil, schema: Self.keys(def), "error record")
+        Self.check(full: json["error"], sparse: nil, schema: Self.keys(def["properties"]?["error"]), "error")
     }
 
     @Test("each entity type's keys are its schema branch's, and each branch is a type the writer has")
     func entityKeys() throws {
         let entity = Self.def("entity")
-        let common = Self.keys(entity, "entity")
+        let common = Self.keys(entity)
         let branches = try #require(entity["allOf"]?.array)
+        let full = try Self.written(Self.full.jsonBytes())["entities"]?.array ?? []
+        let sparse = try Self.written(Self.sparse.jsonBytes())["entities"]?.array ?? []
+        #expect(full.count == EntityType.allCases.count && sparse.count == full.count)
         var covered: [String] = []
-        for e in Self.full.entities {
-            let json = try Self.written({ var w = JSONWriter(); e.write(to: &w); return w.bytes }())
-            let type = e.type.rawValue
+        for (f, s) in zip(full, sparse) {
+            let type = f["type"]?.string ?? "?"
             let branch = try #require(branches.first { b in
                 let t = b["if"]?["properties"]?["type"]
                 return t?["const"]?.string == type || Self.strings(t?["enum"]).contains(type)
             }, "no schema branch for entity type \(type)")
-            let then = try #require(branch["then"])
-            #expect(json.keys == common + (then["required"]?.array ?? []).compactMap(\.string), "\(type)")
-            #expect(Set(json.keys) == Set(then["properties"]?.keys ?? []), "\(type): schema properties")
+            let then = Self.keys(branch["then"])
+            #expect(Array(then.all.prefix(common.all.count)) == common.all, "\(type): the branch lists the common keys first")
+            Self.check(full: f, sparse: s, schema: (then.all, common.required + then.required), "entity \(type)")
             covered.append(type)
         }
         let branchTypes = branches.flatMap { b -> [String] in
@@ -101,6 +110,35 @@ struct RecordSchemaTests {
             return [t?["const"]?.string].compactMap { $0 } + Array(Self.strings(t?["enum"]))
         }
         #expect(Set(branchTypes) == Set(covered))
+    }
+
+    /// The names of a value's stored properties (a nil optional included). Sets are compared:
+    /// the order of keys is the writer's, checked above.
+    static func fields(_ value: Any) -> [String] { Mirror(reflecting: value).children.compactMap(\.label) }
+
+    @Test("every stored field of the record types is a key the schema describes, set or not")
+    func fieldsAreKeys() throws {
+        let r = Self.sparse
+        #expect(Set(Self.fields(r)) == Set(Self.keys(Self.def("record")).all.filter { $0 != "schema" }))
+        #expect(Set(Self.fields(r.source)) == Set(Self.keys(Self.def("source")).all))
+        let event = Self.def("event")
+        #expect(Set(Self.fields(try #require(r.event))) == Set(Self.keys(event).all))
+        let participants = event["properties"]?["participants"]?["oneOf"]?.array?.first { $0["required"] != nil }
+        #expect(Set(Self.fields(try #require(Self.full.event?.participants))) == Set(Self.keys(participants).all))
+        #expect(Set(Self.fields(Self.full.related[0])) == Set(Self.keys(Self.def("record")["properties"]?["related"]?["items"]).all))
+        let errorRecord = Self.def("errorRecord")
+        #expect(Set(Self.fields(Self.failed)) == Set(Self.keys(errorRecord).all.filter { $0 != "schema" }))
+        #expect(Set(Self.fields(Self.failed.error)) == Set(Self.keys(errorRecord["properties"]?["error"]).all))
+        // An entity's own fields and those of its value's case (a one-field case, `contact`, is `value`).
+        let branches = Self.def("entity")["allOf"]?.array ?? []
+        for e in r.entities {
+            let payload = try #require(Mirror(reflecting: e.value).children.first?.value)
+            let own = Self.fields(e).filter { $0 != "value" }
+            let names = own + (Self.fields(payload).isEmpty ? ["value"] : Self.fields(payload))
+            let branch = branches.first { $0["if"]?["properties"]?["type"]?["const"]?.string == e.type.rawValue }
+                ?? branches.first { Self.strings($0["if"]?["properties"]?["type"]?["enum"]).contains(e.type.rawValue) }
+            #expect(Set(names) == Set(Self.keys(branch?["then"]).all), "entity \(e.type)")
+        }
     }
 
     @Test("the schema's value lists are the record's enums")

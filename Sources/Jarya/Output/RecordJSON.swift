@@ -1,7 +1,8 @@
 /// The record's JSON: the one writer, which fixes every key and its order, and the reading
-/// back (`Decodable`) beside it. A new field is a property in `Record.swift`, a line here in
-/// both the writer and the reader, and its entry in `RecordSchema`; `RecordSchemaTests` fails
-/// until the schema and the writer agree, and the round-trip tests until the reader does.
+/// back (`Decodable`) beside it. A new field is a property in `Record.swift`, a line in the
+/// writer here (for an entity, in its reader too), and its entry in `RecordSchema`;
+/// `RecordSchemaTests` fails until the schema and the writer agree, and its round trip until
+/// the reader does (see docs/ARCHITECTURE.md, "The record and output").
 ///
 /// The writer appends bytes directly, without `Codable` containers and a value tree (which
 /// were a tenth of the pipeline's time): keys in order, `null` for absent values, non-ASCII
