@@ -129,7 +129,7 @@ struct EventAssembler {
         let kind = (titleKinds.first { $0.kind != "other" } ?? leadKinds.first { $0.kind != "other" } ?? all[0]).kind
         guard let main = mainDate() else { return nil }
         guard case .date(let value) = main.value else { return nil }
-        var event = Event(kind: kind, start: value.start, end: value.end, time: value.time)
+        var event = Event(kind: EventKind(name: kind), start: value.start, end: value.end, time: value.time)
         if event.time == nil { event.time = timeOnTheDay(value.start, besides: main) }
         event.title = quotedTitle()
         event.places = places(around: main)

@@ -173,7 +173,7 @@ public struct Record: Equatable, Sendable, Decodable {
         }
 
         init(_ e: Event) {
-            self.init(kind: EventKind(name: e.kind), title: e.title, start: e.start?.description, end: e.end?.description,
+            self.init(kind: e.kind, title: e.title, start: e.start?.description, end: e.end?.description,
                       time: e.time, places: e.places, organizers: e.organizers, funders: e.funders, partners: e.partners,
                       participants: e.participants.map { Participants(count: $0.count, qualifier: $0.qualifier, countries: $0.countries) })
         }
