@@ -91,7 +91,7 @@ struct SearchCommand: ParsableCommand {
             let records = try Archives.openForReading(db).search(query)
             switch format {
             case .table: out = SearchOutput.table(records)
-            case .json: out = try SearchOutput.jsonLines(records)
+            case .json: out = SearchOutput.jsonLines(records)
             case .csv: out = SearchOutput.csv(records)
             }
         } catch let error as ArchiveError {

@@ -125,7 +125,7 @@ struct Stages: ParsableCommand {
                     recognizerTime[r.name, default: .zero] += clock.measure { r.recognize(&doc) }
                 }
                 assemble += clock.measure { try? Assemble(glossaries: glossaries).run(&doc) }
-                emit += clock.measure { _ = try? JSONLinesEncoder().line(Record(doc)) }
+                emit += clock.measure { _ = JSONLinesEncoder().line(Record(doc)) }
             }
         }
         let mb = Double(bytes) / 1_000_000

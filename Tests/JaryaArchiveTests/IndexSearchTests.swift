@@ -133,9 +133,9 @@ struct IndexSearchTests {
         let ky = try archive.search(SearchQuery(language: "ky"))
         let ru = try archive.search(SearchQuery(language: "ru"))
         let both = try archive.search(SearchQuery(language: "ky+ru"))
-        #expect(ky.allSatisfy { $0.language == "ky" || $0.language == "ky+ru" })
-        #expect(ru.allSatisfy { $0.language == "ru" || $0.language == "ky+ru" })
-        #expect(!both.isEmpty && both.allSatisfy { $0.language == "ky+ru" })
+        #expect(ky.allSatisfy { $0.language == .kyrgyz || $0.language == .kyrgyzRussian })
+        #expect(ru.allSatisfy { $0.language == .russian || $0.language == .kyrgyzRussian })
+        #expect(!both.isEmpty && both.allSatisfy { $0.language == .kyrgyzRussian })
         #expect(ky.count + ru.count - both.count == (try archive.count()))
         let ruBishkek = CorpusArchive.names(try archive.search(SearchQuery(place: "Бишкек", places: CorpusArchive.places, from: "2022", language: "ru")))
         #expect(Set(ruBishkek) == ["ru01_bishkek_glacier_atlas", "ru05_bishkek_nooruz_food_festival",
@@ -148,12 +148,12 @@ struct IndexSearchTests {
         let archive = try CorpusArchive.archive()
         let records = try archive.records()
         // Take an organization and a person the records have, and ask in another letter case.
-        let withOrg = try #require(records.first { r in r.entities?.contains { $0.type == "organization" && ($0.name?.count ?? 0) > 8 } == true })
-        let org = try #require(withOrg.entities?.first { $0.type == "organization" && ($0.name?.count ?? 0) > 8 }?.name)
+        let withOrg = try #require(records.first { r in r.entities.contains { $0.type == .organization && ($0.name?.count ?? 0) > 8 } })
+        let org = try #require(withOrg.entities.first { $0.type == .organization && ($0.name?.count ?? 0) > 8 }?.name)
         let orgPart = String(org.dropFirst(2).prefix(6)).uppercased()
         #expect(try archive.search(SearchQuery(organization: orgPart)).map(\.id).contains(withOrg.id))
-        let withPerson = try #require(records.first { r in r.entities?.contains { $0.type == "person" } == true })
-        let person = try #require(withPerson.entities?.first { $0.type == "person" }?.name)
+        let withPerson = try #require(records.first { r in r.entities.contains { $0.type == .person } })
+        let person = try #require(withPerson.entities.first { $0.type == .person }?.name)
         let surname = String(person.split(separator: " ").last!).lowercased()
         #expect(try archive.search(SearchQuery(person: surname)).map(\.id).contains(withPerson.id))
         #expect(try archive.search(SearchQuery(person: "Жирафов")).isEmpty)
@@ -168,10 +168,10 @@ struct IndexSearchTests {
         // Every title starts in the same column.
         let titleColumn = table[0].distance(from: table[0].startIndex, to: table[0].range(of: "TITLE")!.lowerBound)
         for (line, r) in zip(table.dropFirst(), hits) {
-            #expect(line.hasPrefix(r.id!))
+            #expect(line.hasPrefix(r.id))
             #expect(String(line.dropFirst(titleColumn)) == r.title)
         }
-        let json = try SearchOutput.jsonLines(hits).split(separator: "\n")
+        let json = SearchOutput.jsonLines(hits).split(separator: "\n")
         #expect(json.count == hits.count)
         for (line, r) in zip(json, hits) {
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])

@@ -39,7 +39,7 @@ struct NewsPageFormsTests {
         })
         #expect(doc.title == "Келерки жылы Ошто эл аралык курултай өтөт")
         // The headline names the event and its year: that is the event's date, not the start of the preparations.
-        #expect(doc.event?.kind == "meeting")
+        #expect(doc.event?.kind == .meeting)
         #expect(doc.event?.start == PartialDate(year: 2025))
         #expect(doc.event?.participants?.count == 300)
         #expect(doc.event?.participants?.qualifier == "more_than")

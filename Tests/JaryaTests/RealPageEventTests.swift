@@ -25,7 +25,7 @@ struct RealPageEventTests {
         let r = try Self.record(text)
         #expect(r.published != nil)
         #expect(r.event == nil)
-        #expect(!(r.entities ?? []).contains { $0.type == "date" })
+        #expect(!r.entities.contains { $0.type == .date })
     }
 
     @Test("the Kabar dateline's city is not the venue; the event sentence's city is", arguments: [
@@ -67,7 +67,7 @@ struct RealPageEventTests {
         Ош шаарында Ош мамлекеттик университети эл аралык илимий-практикалык конференция уюштурду. Конференцияга беш өлкөнүн окумуштуулары катышты.
         """
         let e = try #require(try Self.record(text).event)
-        #expect(e.kind == "conference")
+        #expect(e.kind == .conference)
         #expect(e.start == nil && e.end == nil)
         #expect(e.places == ["Osh"])
     }

@@ -7,7 +7,7 @@ extension EventAssembler {
         guard !all.isEmpty else { return nil }
         let kind = (titleKinds.first { $0.kind != "other" } ?? leadKinds.first { $0.kind != "other" } ?? all[0]).kind
         guard let main = mainDate(), case .date(let value) = main.value else { return undatedEvent(kind: kind, titleKinds: titleKinds) }
-        var event = Event(kind: kind, start: value.start, end: followingDays(after: main) ?? value.end, time: value.time)
+        var event = Event(kind: EventKind(name: kind), start: value.start, end: followingDays(after: main) ?? value.end, time: value.time)
         if event.time == nil { event.time = timeOnTheDay(value.start, besides: main) }
         event.title = quotedTitle()
         event.places = places(around: main)
@@ -45,7 +45,7 @@ extension EventAssembler {
         // The lead's first sentence that names the event, else the title.
         let after = kinds(in: Span(title.end, lead.end)).first
         let s = after.map { sentence(at: tokens[$0.token].span.start) } ?? sentence(at: tokens[named.token].span.start)
-        var event = Event(kind: kind, start: nil, end: nil, time: nil)
+        var event = Event(kind: EventKind(name: kind), start: nil, end: nil, time: nil)
         // `Бишкек, 19.10.18. /Кабар/. В Жогорку Кенеше началась конференция`: going on as the agency writes.
         let headline = sentence(at: tokens[named.token].span.start)
         if let p = document.published, let d = document.datelineSpan, headline.start <= d.end + 40, headline.end > d.end,

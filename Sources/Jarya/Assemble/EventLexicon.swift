@@ -8,10 +8,8 @@ struct EventLexicon: Sendable {
         case underWay = "under_way"
     }
 
-    static let kinds: Set<String> = [
-        "conference", "seminar", "forum", "round_table", "training", "meeting", "presentation", "opening", "festival",
-        "exhibition", "fair", "competition", "campaign", "hearing", "press_conference", "other",
-    ]
+    /// The record's event kinds (`EventKind`): a row with another kind does not load.
+    static let kinds = Set(EventKind.allCases.map(\.rawValue))
     static let qualifiers: Set<String> = ["more_than", "about", "at_least", "up_to"]
 
     struct Entry: Sendable {

@@ -64,7 +64,7 @@ public struct Batch {
         /// Bytes read so far.
         public var bytes: Int
         /// The record of this document (before translation links are added).
-        public var record: Record
+        public var record: RecordLine
         /// True when the record came from the cache.
         public var reused: Bool
     }
@@ -124,7 +124,7 @@ public struct Batch {
         guard line.count > empty.count, line.suffix(empty.count).elementsEqual(empty) else {
             var record = try JSONDecoder().decode(Record.self, from: line)
             record.related = related
-            return try encoder.line(record)
+            return encoder.line(record)
         }
         var spliced = Data(line.dropLast(3))
         var list = JSONWriter(capacity: 64 * related.count)
@@ -137,7 +137,7 @@ public struct Batch {
     /// One document's outcome: its record, as a line (with its line break) and as a value.
     struct Item {
         var line: Data
-        var record: Record
+        var record: RecordLine
         var status: ExitStatus
         var reused: Bool
     }
@@ -148,19 +148,19 @@ public struct Batch {
         let encoder = JSONLinesEncoder()
         guard let cache, case .file(let path) = input else {
             let (record, status) = processor.process(input, lexicon: &lexicon)
-            return Item(line: try encoder.line(record), record: record, status: status, reused: false)
+            return Item(line: encoder.line(record), record: record, status: status, reused: false)
         }
         if !force, let bytes = try? processor.read(input) {
             let sha256 = RecordID.sha256Hex(bytes)
             if let stored = try cache.line(path: path, sha256: sha256), !stored.contains(0x0A),
                let record = try? JSONDecoder().decode(Record.self, from: stored),
-               record.error == nil, record.source.path == path, record.source.sha256 == sha256 {
-                return Item(line: stored + Data([0x0A]), record: record, status: .ok, reused: true)
+               record.source.path == path, record.source.sha256 == sha256 {
+                return Item(line: stored + Data([0x0A]), record: .record(record), status: .ok, reused: true)
             }
         }
         // The file is read again: what it holds now is what the record (and the cache) says.
         let (record, status) = processor.process(input, lexicon: &lexicon)
-        let line = try encoder.line(record)
+        let line = encoder.line(record)
         // Failures are not stored: they are cheap to find again, and their exit status must be reported again.
         if record.error == nil {
             try cache.store(path: path, sha256: record.source.sha256, bytes: record.source.bytes, line: line.dropLast())

@@ -50,14 +50,14 @@ public struct Processor: Sendable {
     }
 
     /// The record for one input and the exit status it calls for.
-    public func process(_ input: Input) -> (Record, ExitStatus) {
+    public func process(_ input: Input) -> (RecordLine, ExitStatus) {
         var lexicon = Lexicon()
         return process(input, lexicon: &lexicon)
     }
 
     /// The record for one input, with the lexicon of the worker that processes it: words met
     /// in its earlier documents are not folded nor analyzed again.
-    public func process(_ input: Input, lexicon: inout Lexicon) -> (Record, ExitStatus) {
+    public func process(_ input: Input, lexicon: inout Lexicon) -> (RecordLine, ExitStatus) {
         let (result, status) = processDocument(input, lexicon: &lexicon)
         switch consume result {
         case .success(var doc):
@@ -68,8 +68,8 @@ public struct Processor: Sendable {
             doc.lexicon = Lexicon()  // the worker's again, not shared with this document
             doc.bytes = []
             doc.extracted = ""
-            return (Record(doc), status)
-        case .failure(let e): return (Record(source: e.source, error: .init(code: e.code, message: e.message)), status)
+            return (.record(Record(doc)), status)
+        case .failure(let e): return (.error(ErrorRecord(source: e.source, error: .init(code: e.code, message: e.message))), status)
         }
     }
 

@@ -91,9 +91,10 @@ public struct DateRecognizer: Recognizer {
                 if year == nil, !m.currentYear, let y = newYear, let mo = m.start?.month, mo == 12 || mo == 1 { year = mo == 12 ? y - 1 : y }
                 if year == nil, !m.currentYear { year = bodyYear }
                 // Across New Year: `5 января` in a release of 28 December is next January, `31-декабрь`
-                // reported on 1 January is last December.
+                // reported on 1 January is last December. Only across the turn of the year (December and
+                // January, 11 months apart): a release of February may well announce its December.
                 if !m.currentYear, let p = published, let pm = p.month, let dm = m.start?.month, m.start?.year == nil, let y = year {
-                    if pm - dm >= 10 { year = y + 1 } else if dm - pm >= 10 { year = y - 1 }
+                    if pm - dm >= 11 { year = y + 1 } else if dm - pm >= 11 { year = y - 1 }
                 }
                 if let year {
                     if m.start?.year == nil { m.start?.year = year }

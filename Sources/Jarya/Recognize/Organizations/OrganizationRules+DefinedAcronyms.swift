@@ -22,7 +22,7 @@ extension OrganizationRules {
             guard let a = acr, let n = defined[a], !inName[k] else { continue }
             // Not the definition itself.
             if k > 0, tokens[k - 1].is("("), k == result[n].last + 1 { continue }
-            extra.append(Candidate(first: k, last: k + 1, name: result[n].name, acronym: a, organizationID: result[n].organizationID ?? "defined:\(a)", priority: 2))
+            extra.append(Candidate(first: k, last: k + 1, name: result[n].name, acronym: a, organizationID: result[n].organizationID ?? .defined(acronym: a), priority: .glossary))
         }
         result = (result + extra).sorted { $0.first < $1.first }
         return result

@@ -136,7 +136,7 @@ extension OrganizationRules {
         }
         // A weak head whose only capital opens the sentence (`Чемпионаттын … федерациясы`).
         if weak, startsSentence(first), !(first + 1..<i).contains(where: { tokens[$0].isCapitalized || tokens[$0].isAllCaps }) { return nil }
-        return Candidate(first: first, last: i + 1, name: name, acronym: nil, organizationID: nil, priority: 1)
+        return Candidate(first: first, last: i + 1, name: name, acronym: nil, organizationID: nil, priority: .rule)
     }
 
     /// Tokens `[a, b)` as text, with commas attached and quotes made «».

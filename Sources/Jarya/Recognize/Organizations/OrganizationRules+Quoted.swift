@@ -8,11 +8,11 @@ extension OrganizationRules {
         let inner = "«" + joined(q + 1, c) + "»"
         // Legal form before: ОсОО «…», ОО «…», общественного фонда «…».
         if q > 0, let form = legalFormEnding(at: q) {
-            return Candidate(first: form.first, last: c + 1, name: form.name + " " + inner, acronym: nil, organizationID: nil, priority: 3)
+            return Candidate(first: form.first, last: c + 1, name: form.name + " " + inner, acronym: nil, organizationID: nil, priority: .quoted)
         }
         // A Russian head before: пансионат «Голубой Иссык-Куль», театр «…».
         if q > 0, let head = russianHead(tokens[q - 1]), !Self.weakRussianHeads.contains(head) {
-            return Candidate(first: q - 1, last: c + 1, name: head.prefix(1).uppercased() + head.dropFirst() + " " + inner, acronym: nil, organizationID: nil, priority: 3)
+            return Candidate(first: q - 1, last: c + 1, name: head.prefix(1).uppercased() + head.dropFirst() + " " + inner, acronym: nil, organizationID: nil, priority: .quoted)
         }
         // Legal form or head after: «…» КБ, “…” коомдук бирикмеси, “…” улуттук федерациясы КБ.
         var k = c + 1
@@ -31,7 +31,7 @@ extension OrganizationRules {
         if let (phrase, pEnd) = legalFormPhrase(at: end - 1), pEnd == end + 1 {
             words.removeLast(2); words.append(phrase)
         }
-        return Candidate(first: q, last: end + 1, name: inner + " " + words.joined(separator: " "), acronym: nil, organizationID: nil, priority: 3)
+        return Candidate(first: q, last: end + 1, name: inner + " " + words.joined(separator: " "), acronym: nil, organizationID: nil, priority: .quoted)
     }
 
     /// A legal form ending right before token `q`: an abbreviation (`ОсОО`) or a phrase in any

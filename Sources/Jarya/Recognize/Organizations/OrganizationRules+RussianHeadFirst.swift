@@ -69,7 +69,7 @@ extension OrganizationRules {
         var parts: [String] = adjectives.enumerated().map { n, k in Self.nominativeAdjective(tokens[k].text, gender: gender, capitalize: n == 0) }
         parts.append(adjectives.isEmpty ? head.prefix(1).uppercased() + head.dropFirst() : head)
         let name = parts.joined(separator: " ") + (last > h + 1 ? " " + joined(h + 1, last) : "")
-        return Candidate(first: first, last: last, name: name, acronym: nil, organizationID: nil, priority: 1)
+        return Candidate(first: first, last: last, name: name, acronym: nil, organizationID: nil, priority: .rule)
     }
 
     static func isGenitive(_ w: String) -> Bool {

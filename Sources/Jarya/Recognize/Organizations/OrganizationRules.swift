@@ -29,7 +29,7 @@ struct OrganizationRules {
         // The cell may list variants (`Минцифры|ГКИТС`): the first is the usual one.
         let acronym = ref.organization.acronyms[lang]?.split(separator: "|").first.map(String.init)
         return Candidate(first: i, last: end, name: ref.name, acronym: acronym,
-                         organizationID: ref.organization.id, priority: 2)
+                         organizationID: .glossary(ref.organization.id), priority: .glossary)
     }
 
     func acronym(_ i: Int, language: String) -> Candidate? {
@@ -41,13 +41,13 @@ struct OrganizationRules {
             let lang = language == "ky" || language == "ru" ? language : "ru"
             let m = m2.first { $0.language == lang } ?? m2[0]
             if let name = m.organization.name(in: lang) {
-                return Candidate(first: i, last: i + 2, name: name, acronym: acr2, organizationID: m.organization.id, priority: 2)
+                return Candidate(first: i, last: i + 2, name: name, acronym: acr2, organizationID: .glossary(m.organization.id), priority: .glossary)
             }
         }
         guard let (acr, matches) = glossary.acronym(t.text) else { return nil }
         let lang = language == "ky" || language == "ru" ? language : "ru"
         let m = matches.first { $0.language == lang } ?? matches[0]
         guard let name = m.organization.name(in: lang) else { return nil }
-        return Candidate(first: i, last: i + 1, name: name, acronym: acr, organizationID: m.organization.id, priority: 2)
+        return Candidate(first: i, last: i + 1, name: name, acronym: acr, organizationID: .glossary(m.organization.id), priority: .glossary)
     }
 }
