@@ -30,6 +30,8 @@ public struct OrganizationGlossary: Sendable {
     public static let columns = ["id", "kind", "country", "ky", "ru", "en", "acronym_ky", "acronym_ru", "acronym_en"]
 
     public private(set) var index = NameIndex<NameRef>()
+    /// Organizations by id, for a body known by its role (the city hall of a city: `bishkek-city-hall`).
+    public private(set) var byID: [String: Organization] = [:]
     /// Acronyms exactly as written (`ЮНИСЕФ`, `ПРООН`, `USAID`, `Минсельхоз`).
     public private(set) var acronyms = WordMap<[(organization: Organization, language: String)]>()
     /// The first three letters of the mixed-case acronyms (`Минздрав`, `ОшГУ`): a word that starts
@@ -66,6 +68,7 @@ public struct OrganizationGlossary: Sendable {
                 throw GlossaryError(file: table.name, line: row.line, message: "no name in ky, ru or en")
             }
             let org = Organization(id: id, kind: row["kind"], names: names, acronyms: acr)
+            byID[id] = org
             for (_, list) in names { for n in list { index.add(n, NameRef(organization: org, name: n)) } }
             for (lang, a) in acr {
                 for variant in a.split(separator: "|") {

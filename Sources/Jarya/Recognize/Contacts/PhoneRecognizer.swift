@@ -1,6 +1,8 @@
 /// Telephone numbers in the forms Kyrgyz releases use: `+996 312 62 15 19`,
-/// `+996 (555) 12-34-56`, `0 (3222) 5-55-55`, `0555 123 456`, `0700415327`, and foreign
-/// numbers with a `+`. The value is E.164: a national number with its leading 0 gets `+996`.
+/// `+996 (555) 12-34-56`, `0 (3222) 5-55-55`, `(0312) 65-68-78`, `0555 123 456`, `0700415327`,
+/// toll-free `0800 800 55 10`, and foreign numbers with a `+`. The value is E.164: a national
+/// number with its leading 0 gets `+996`. A short local number right after a phone with an area
+/// code in brackets (`(0312) 36-07-07, 36-01-93`) takes that area code.
 ///
 /// A phone is a run of digit groups joined by spaces, hyphens or brackets whose digit count
 /// is exactly right (12 with +996, 10 with a leading 0, 10–15 with another country code).
@@ -18,12 +20,16 @@ public struct PhoneRecognizer: Recognizer {
         var i = 0
         while i < t.count {
             let c = t[i]
-            guard c == "+" || c == "0",
+            guard c == "+" || c == "0" || (c == "(" && i + 1 < t.count && t[i + 1] == "0"),
                   i == 0 || !(t[i - 1].isAlphanumeric || t[i - 1] == "-" || t[i - 1] == "." || t[i - 1] == "/" || t[i - 1] == "+"),
                   !afterNumberSign(t, i),
                   let (span, value) = match(t, at: i), !claimed.overlaps(span) else { i += 1; continue }
             document.add(.phone, span, .contact(value))
             i = span.end
+            if let (local, localValue) = localAfter(t, span, value), !claimed.overlaps(local) {
+                document.add(.phone, local, .contact(localValue))
+                i = local.end
+            }
         }
     }
 
@@ -33,13 +39,35 @@ public struct PhoneRecognizer: Recognizer {
         return k > 0 && (t[k - 1] == "№" || t[k - 1] == "#")
     }
 
+    /// `, 36-01-93` after `(0312) 36-07-07`: a six-digit local number in three hyphenated pairs
+    /// that follows a phone with a comma, in the same area as that phone.
+    func localAfter(_ t: [Unicode.Scalar], _ phone: Span, _ value: String) -> (Span, String)? {
+        guard t[phone.start] == "(" || t[phone.start] == "0", value.hasPrefix("+996"), value.unicodeScalars.count == 13 else { return nil }
+        var k = phone.end
+        guard k + 1 < t.count, t[k] == "," else { return nil }
+        k += 1
+        while k < t.count, t[k] == " " { k += 1 }
+        let start = k
+        var digits: [Unicode.Scalar] = []
+        for group in 0..<3 {
+            guard k + 1 < t.count, t[k].isASCIIDigit, t[k + 1].isASCIIDigit else { return nil }
+            digits += [t[k], t[k + 1]]
+            k += 2
+            if group < 2 { guard k < t.count, t[k] == "-" else { return nil }; k += 1 }
+        }
+        if k < t.count, t[k].isASCIIDigit || t[k].isAlphabetic || t[k] == "-" { return nil }
+        let area = value.unicodeScalars.dropLast(6)
+        return (Span(start, k), String(String.UnicodeScalarView(area)) + String(scalars: digits))
+    }
+
     /// Digits in a run beyond which it is no phone: the longest number (15 digits) and two more,
     /// the margin the whole-run check below allows.
     static let longestRun = 17
 
     /// The digit counts a phone starting with `+` (or not) may have, once its first digits are known.
     static func target(international: Bool, _ digits: [Unicode.Scalar]) -> ClosedRange<Int> {
-        guard international else { return 10...10 }
+        // Toll-free numbers have one digit more: `0800 800 55 10`.
+        guard international else { return digits.starts(with: ["0", "8", "0", "0"]) ? 11...11 : 10...10 }
         return digits.starts(with: ["9", "9", "6"]) ? 12...12 : 10...15
     }
 
@@ -80,10 +108,12 @@ public struct PhoneRecognizer: Recognizer {
         var k = start
         let international = t[k] == "+"
         if international { k += 1 }
+        // `(0312) 65-68-78`: the trunk 0 and the area code in brackets.
+        var openParens = 0
+        if t[k] == "(" { openParens = 1; k += 1 }
         guard k < t.count, t[k].isASCIIDigit else { return nil }
         var digits: [Unicode.Scalar] = []
         var groupEnds: [(end: Int, digits: Int)] = []
-        var openParens = 0
         while k < t.count {
             guard t[k].isASCIIDigit else { break }
             while k < t.count && t[k].isASCIIDigit { digits.append(t[k]); k += 1 }

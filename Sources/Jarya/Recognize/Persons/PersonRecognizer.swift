@@ -53,7 +53,7 @@ public struct PersonRecognizer: Recognizer {
             let name = known[surname] ?? f.name
             known[surname] = name
             let language = document.segmentation.block(at: tokens[f.first].span.start)?.language ?? document.language
-            let role = roles.role(before: f.first, language: language) ?? roles.role(after: f.last)
+            let role = roles.role(before: f.first, language: language) ?? roles.role(after: f.last, listEntry: names.startsLine(f.first))
             document.add(.person, Span(tokens[f.first].span.start, tokens[f.last - 1].span.end), .person(name: name, role: role))
         }
     }
@@ -128,7 +128,11 @@ struct PersonNames {
                 if given.inflected && obliqueSurname && last == i + 2 {
                     return .init(first: i, last: last, name: capitalized(given.name) + " " + nominative(t, female: given.sex == .f, inflected: true))
                 }
-                if last == i + 3 || t.isAllCaps {
+                // A list entry: `Асанов Марат - заместитель главы …`, `Участники: Иманкулов Азамат директор …`.
+                let dash = last + 1 < tokens.count && ["-", "–", "—"].contains(tokens[last].text) && people.isRoleWord(tokens[last + 1])
+                let listEntry = last == i + 2 && !given.inflected && last < tokens.count
+                    && (dash || (startsLine(i) && people.isRoleWord(tokens[last]) && !tokens[last].isCapitalized))
+                if last == i + 3 || t.isAllCaps || listEntry {
                     return .init(first: i, last: last, name: capitalized(given.name) + " " + nominative(t, female: given.sex == .f, inflected: given.inflected))
                 }
             }
@@ -166,6 +170,11 @@ struct PersonNames {
             return .init(first: i, last: i + 2, name: capitalized(t.text) + " " + nominative(tokens[i + 1], female: nil))
         }
         return nil
+    }
+
+    /// Token `k` opens a line or follows a colon: the start of a list entry.
+    func startsLine(_ k: Int) -> Bool {
+        tokens[k].newlineBefore || k == 0 || tokens[k - 1].is(":")
     }
 
     /// `Токтогул Сатылганов атындагы`, `им. И. Раззакова`, `имени Суюмбаева`, `ул. Фрунзе`.
