@@ -18,6 +18,14 @@ struct OrganizationBoundaryTests {
         #expect(try organizations(in: m.text).map(\.text) == texts)
     }
 
+    @Test("a Kyrgyz plural possessive ends the name on its left", arguments: [
+        ("Бишкек шаарынын борбордук көчөлөрү ⟦Кыргызстандын Ички иштер министрлигинин⟧ буйругу менен жабылды.", ["Кыргызстандын Ички иштер министрлигинин"]),
+        ("Айыл тургундары ⟦Эмгек жана социалдык өнүктүрүү министрлигине⟧ кайрылышты.", ["Эмгек жана социалдык өнүктүрүү министрлигине"]),
+    ])
+    func kyrgyzPlural(_ marked: String, _ texts: [String]) throws {
+        #expect(try organizations(in: MarkedText(marked).text).map(\.text) == texts)
+    }
+
     @Test("the mayor is not the city hall")
     func mayor() throws {
         #expect(try organizations(in: "Встреча прошла с участием мэра столицы и депутатов.").isEmpty)

@@ -1,8 +1,7 @@
 /// Telephone numbers in the forms Kyrgyz releases use: `+996 312 62 15 19`,
 /// `+996 (555) 12-34-56`, `0 (3222) 5-55-55`, `(0312) 65-68-78`, `0555 123 456`, `0700415327`,
 /// toll-free `0800 800 55 10`, and foreign numbers with a `+`. The value is E.164: a national
-/// number with its leading 0 gets `+996`. A short local number right after a phone with an area
-/// code in brackets (`(0312) 36-07-07, 36-01-93`) takes that area code.
+/// number with its leading 0 gets `+996`.
 ///
 /// A phone is a run of digit groups joined by spaces, hyphens or brackets whose digit count
 /// is exactly right (12 with +996, 10 with a leading 0, 10–15 with another country code).
@@ -26,10 +25,6 @@ public struct PhoneRecognizer: Recognizer {
                   let (span, value) = match(t, at: i), !claimed.overlaps(span) else { i += 1; continue }
             document.add(.phone, span, .contact(value))
             i = span.end
-            if let (local, localValue) = localAfter(t, span, value), !claimed.overlaps(local) {
-                document.add(.phone, local, .contact(localValue))
-                i = local.end
-            }
         }
     }
 
@@ -37,27 +32,6 @@ public struct PhoneRecognizer: Recognizer {
         var k = i
         while k > 0 && t[k - 1] == " " { k -= 1 }
         return k > 0 && (t[k - 1] == "№" || t[k - 1] == "#")
-    }
-
-    /// `, 36-01-93` after `(0312) 36-07-07`: a six-digit local number in three hyphenated pairs
-    /// that follows a phone with a comma, in the same area as that phone.
-    func localAfter(_ t: [Unicode.Scalar], _ phone: Span, _ value: String) -> (Span, String)? {
-        guard t[phone.start] == "(" || t[phone.start] == "0", value.hasPrefix("+996"), value.unicodeScalars.count == 13 else { return nil }
-        var k = phone.end
-        guard k + 1 < t.count, t[k] == "," else { return nil }
-        k += 1
-        while k < t.count, t[k] == " " { k += 1 }
-        let start = k
-        var digits: [Unicode.Scalar] = []
-        for group in 0..<3 {
-            guard k + 1 < t.count, t[k].isASCIIDigit, t[k + 1].isASCIIDigit else { return nil }
-            digits += [t[k], t[k + 1]]
-            k += 2
-            if group < 2 { guard k < t.count, t[k] == "-" else { return nil }; k += 1 }
-        }
-        if k < t.count, t[k].isASCIIDigit || t[k].isAlphabetic || t[k] == "-" { return nil }
-        let area = value.unicodeScalars.dropLast(6)
-        return (Span(start, k), String(String.UnicodeScalarView(area)) + String(scalars: digits))
     }
 
     /// Digits in a run beyond which it is no phone: the longest number (15 digits) and two more,

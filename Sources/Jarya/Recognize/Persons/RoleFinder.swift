@@ -69,7 +69,13 @@ struct RoleFinder {
     /// `NAME, председатель …,` / `NAME, заместитель мэра г. Токмок, пояснил`: the phrase after a comma;
     /// in a list of officials, after a dash to the line's end (`Асанов Марат - заместитель главы …;`).
     func role(after last: Int, listEntry: Bool = false) -> String? {
-        let dash = last + 1 < tokens.count && ["-", "–", "—"].contains(tokens[last].text) && isRole(last + 1)
+        let isDash = last + 1 < tokens.count && ["-", "–", "—"].contains(tokens[last].text)
+        // Kyrgyz, head last, to the entry's end: `Сыдыкова Айнура - мектептин директору;`.
+        if isDash, let stop = (last + 1..<min(tokens.count, last + 12)).first(where: { tokens[$0].is(";") || tokens[$0].is(".") || tokens[$0].newlineBefore }) ?? (last + 12 <= tokens.count ? nil : tokens.count),
+           stop > last + 1, isRole(stop - 1), !isRole(last + 1) {
+            return phrase(last + 1, stop)
+        }
+        let dash = isDash && isRole(last + 1)
         let bare = listEntry && last < tokens.count && isRole(last) && !tokens[last].isCapitalized
         guard last + 1 < tokens.count, tokens[last].is(",") || dash || bare else { return nil }
         // The phrase starts after the comma or dash, or at the role word of a bare list entry.
