@@ -15,6 +15,17 @@ struct CityHallTests {
         try expectOrganizations(marked, expected)
     }
 
+    @Test("a later bare mention takes the name the city hall was first given; `мэрии столицы` is the capital's", arguments: [
+        ("⟦Мэрия Бишкека⟧ объявила конкурс. В ⟦мэрии⟧ отметили, что заявки принимаются до мая.",
+         [ExpectedOrganization("Мэрия Бишкека"), ExpectedOrganization("Мэрия Бишкека")]),
+        ("Об этом сообщили в ⟦мэрии столицы⟧.", [ExpectedOrganization("Мэрия города Бишкек")]),
+        ("Иш-чараны ⟦Бишкек шаарынын мэриясы⟧ уюштурат. ⟦Мэриянын⟧ маалыматы боюнча, ага 300 жаш катышат.",
+         [ExpectedOrganization("Бишкек шаарынын мэриясы"), ExpectedOrganization("Бишкек шаарынын мэриясы")]),
+    ])
+    func sameName(_ marked: String, _ expected: [ExpectedOrganization]) throws {
+        try expectOrganizations(marked, expected)
+    }
+
     @Test("no city in the text, or a mayor, is no city hall", arguments: [
         "В мэрии представили праздничную программу.",
         "Мэриянын өкүлдөрү жыйынга катышты.",

@@ -58,6 +58,14 @@ struct OrganizationBoundaryTests {
         #expect(try organizations(in: m.text).map(\.name) == names)
     }
 
+    @Test("a verb or a role word after a quoted acronym ends it", arguments: [
+        ("Как сообщил ⟦\"ВБ\"⟧ директор предприятия, работы идут.", ["«ВБ»"]),
+        ("Бул тууралуу ⟦«КТРК»⟧ директор Азамат Жумабаев билдирди.", ["«КТРК»"]),
+    ])
+    func acronymThenVerb(_ marked: String, _ names: [String]) throws {
+        #expect(try organizations(in: MarkedText(marked).text).map(\.name) == names)
+    }
+
     @Test("quoted words that are not acronyms are no organization", arguments: [
         "Акция «Таза шаар» өттү жана көп адам катышты.",
         "Фестиваль «Нооруз» пройдет в марте.",

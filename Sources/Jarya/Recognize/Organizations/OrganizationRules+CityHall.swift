@@ -31,15 +31,22 @@ extension OrganizationRules {
         }
         var result: [Candidate] = []
         for m in mentions {
-            var first = m
+            var first = m, last = m + 1
             if m > 0, !taken[m - 1], Self.cityHallModifiers.contains(where: { tokens[m - 1].lower.startsWith($0) }) { first = m - 1 }
-            let capital = first < m && Self.capitalModifiers.contains { tokens[first].lower.startsWith($0) }
-            let earlier = named.last { $0.first < m && $0.organizationID?.hasSuffix("-city-hall") == true }?.organizationID
-            guard let hallID = capital ? "bishkek-city-hall" : earlier ?? cities.first.map({ $0.id + "-city-hall" }),
+            // `мэрии столицы`: the capital's.
+            if last < tokens.count, !taken[last], tokens[last].lower == "столицы" { last += 1 }
+            let capital = last > m + 1 || (first < m && Self.capitalModifiers.contains { tokens[first].lower.startsWith($0) })
+            // A city hall named in full before: the same body, under the same name.
+            let earlier = named.last { $0.first < m && ($0.organizationID?.hasSuffix("-city-hall") == true || $0.name.fastLowercased().startsWith("мэрия ")) }
+            if !capital, let e = earlier, e.organizationID == nil {
+                result.append(Candidate(first: first, last: last, name: e.name, acronym: nil, organizationID: nil, priority: 1))
+                continue
+            }
+            guard let hallID = capital ? "bishkek-city-hall" : earlier?.organizationID ?? cities.first.map({ $0.id + "-city-hall" }),
                   let hall = glossary.byID[hallID] else { continue }
             let lang = language(m) == "ky" || language(m) == "ru" ? language(m) : "ru"
             guard let name = hall.name(in: lang) else { continue }
-            result.append(Candidate(first: first, last: m + 1, name: name, acronym: nil, organizationID: hall.id, priority: 1))
+            result.append(Candidate(first: first, last: last, name: name, acronym: nil, organizationID: hall.id, priority: 1))
         }
         return result
     }

@@ -25,8 +25,11 @@ extension OrganizationRules {
         var k = c + 1
         var lastHead: Int? = nil
         while k < tokens.count && k - c <= 4 && tokens[k].kind == .word && !tokens[k].newlineBefore {
-            // A Russian preposition or verb ends the phrase: `"…" в партнерстве с Фондом`, `«…» является фонд`.
-            if (!tokens[k].isCapitalized && !tokens[k].isAllCaps && tokens[k].lower.unicodeScalars.count <= 2) || Self.russianStopWords.contains(tokens[k].lower) { break }
+            // A Russian preposition, a past-tense verb or a role word ends the phrase: `"…" в
+            // партнерстве с Фондом`, `«…» является фонд`, `"ВБ" сообщил директор предприятия`.
+            if (!tokens[k].isCapitalized && !tokens[k].isAllCaps && tokens[k].lower.unicodeScalars.count <= 2) || Self.russianStopWords.contains(tokens[k].lower)
+                || ["ил", "ила", "или", "ал", "ала", "али"].contains(where: { tokens[k].lower.endsWith($0) }) && tokens[k].lower.unicodeScalars.count > 5
+                || people.isRoleWord(tokens[k]) { break }
             if glossary.legalForms[tokens[k].text] != nil || kyrgyzHead(tokens[k]) != nil { lastHead = k }
             else if let (_, end) = legalFormPhrase(at: k) { lastHead = end - 1; k = end - 1 }
             k += 1
