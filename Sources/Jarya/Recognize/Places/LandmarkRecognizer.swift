@@ -53,7 +53,9 @@ public struct LandmarkRecognizer: Recognizer {
         while i < tokens.count {
             guard tokens[i].kind != .punctuation || Self.quotes.contains(tokens[i].text), !claimed.overlaps(tokens[i].span) else { i += 1; continue }
             let type = tokens[i].kind == .word ? typeWord(tokens, i) : nil
-            if tokens[i].isCapitalized || type != nil || Self.quotes.contains(tokens[i].text),
+            // The glossary is asked only where a landmark's name may start: at a type word, or a
+            // capital or quote with a type word (or `дом`, `үй`, `резиденция`) among the next words.
+            if type != nil || ((tokens[i].isCapitalized || Self.quotes.contains(tokens[i].text)) && typeWordAhead(tokens, i)),
                let (values, matched) = glossary.index.longestMatch(tokens, at: i), let place = values.first(where: { $0.kind == "other" }),
                tokens[i..<matched].contains(where: { $0.isCapitalized }) {
                 var end = matched
@@ -81,13 +83,30 @@ public struct LandmarkRecognizer: Recognizer {
         }
     }
 
+    /// The first four letters of every type word, to turn most tokens away with one lookup.
+    static let typePrefixes: Set<String> = Set(typeWords.map { String(String.UnicodeScalarView($0.stem.unicodeScalars.prefix(4))) })
+    /// Type words of glossary landmarks that have no rule of their own (`Белый дом`, `Ак үй`).
+    static let glossaryTypeStems = ["дом", "үй", "резиденц", "мамлекеттик"]
+
+    /// Whether a type word comes within three words after token `i`.
+    func typeWordAhead(_ tokens: [NameToken], _ i: Int) -> Bool {
+        var k = i
+        while k < tokens.count, k - i <= 4 {
+            let t = tokens[k]
+            if t.kind == .word, typeWord(tokens, k) != nil || Self.glossaryTypeStems.contains(where: { t.lower.startsWith($0) }) { return true }
+            k += 1
+        }
+        return false
+    }
+
     /// The English type word if token `i` is a lower-case type word or a dotted abbreviation, and
     /// whether it is written the Russian way, before its name.
     func typeWord(_ tokens: [NameToken], _ i: Int) -> (String, Bool)? {
         let t = tokens[i]
         guard !t.isCapitalized else { return nil }
         if let e = Self.abbreviations[t.lower], i + 1 < tokens.count, tokens[i + 1].is(".") { return (e, t.lower != "көч") }
-        guard let w = Self.typeWords.first(where: { t.lower.startsWith($0.stem) }) else { return nil }
+        guard Self.typePrefixes.contains(String(String.UnicodeScalarView(t.lower.unicodeScalars.prefix(4)))),
+              let w = Self.typeWords.first(where: { t.lower.startsWith($0.stem) }) else { return nil }
         switch w.language {
         case .kyrgyz: return (w.english, false)
         case .russian: return (w.english, true)
