@@ -66,6 +66,24 @@ struct OrganizationBoundaryTests {
         #expect(try organizations(in: MarkedText(marked).text).map(\.name) == names)
     }
 
+    @Test("mixed-case acronyms with a Kyrgyz suffix, and set in capitals", arguments: [
+        ("⟦ОшМУнун⟧ жана ⟦ОшМПУнун⟧ студенттери ⟦ОШТУда⟧ жолугушту.", ["ОшМУ", "ОшМПУ", "ОШТУ"]),
+        ("Студенты ⟦ОшГУ⟧ и ⟦ОшТУ⟧ встретились на форуме.", ["ОшГУ", "ОшТУ"]),
+    ])
+    func kyrgyzAcronyms(_ marked: String, _ acronyms: [String]) throws {
+        let m = MarkedText(marked)
+        let found = try organizations(in: m.text)
+        #expect(found.map(\.text) == m.spans.map { span in String(String.UnicodeScalarView(Array(m.text.unicodeScalars)[span.start..<span.end])) })
+        #expect(found.map(\.acronym) == acronyms)
+    }
+
+    @Test("a lower-case ending after a capital is no acronym when it is no suffix", arguments: [
+        "Долбоор ОшМУфорум деген ат менен өттү.",
+    ])
+    func notAcronym(_ text: String) throws {
+        #expect(try organizations(in: text).isEmpty)
+    }
+
     @Test("quoted words that are not acronyms are no organization", arguments: [
         "Акция «Таза шаар» өттү жана көп адам катышты.",
         "Фестиваль «Нооруз» пройдет в марте.",

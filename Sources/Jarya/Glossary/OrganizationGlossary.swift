@@ -30,6 +30,8 @@ public struct OrganizationGlossary: Sendable {
     public static let columns = ["id", "kind", "country", "ky", "ru", "en", "acronym_ky", "acronym_ru", "acronym_en"]
 
     public private(set) var index = NameIndex<NameRef>()
+    /// Mixed-case acronyms by their capitals (`ОШТУ` → `ОшТУ`), for pages that set them in capitals.
+    public private(set) var upperAcronyms: [String: String] = [:]
     /// Organizations by id, for a body known by its role (the city hall of a city: `bishkek-city-hall`).
     public private(set) var byID: [String: Organization] = [:]
     /// Acronyms exactly as written (`ЮНИСЕФ`, `ПРООН`, `USAID`, `Минсельхоз`).
@@ -73,6 +75,8 @@ public struct OrganizationGlossary: Sendable {
             for (lang, a) in acr {
                 for variant in a.split(separator: "|") {
                     acronyms[String(variant), default: []].append((org, lang))
+                    // `ОШТУда` written in capitals finds `ОшТУ`.
+                    if String(variant).uppercased() != String(variant) { upperAcronyms[String(variant).uppercased()] = String(variant) }
                     let scalars = Array(variant.unicodeScalars)
                     if scalars.count > 3, scalars.dropFirst().contains(where: \.isLowercase) { mixedCaseStarts.insert(String(scalars: scalars.prefix(3))) }
                 }
@@ -99,8 +103,17 @@ public struct OrganizationGlossary: Sendable {
     /// without the suffix.
     public func acronym(_ token: String) -> (acronym: String, matches: [(organization: Organization, language: String)])? {
         if let m = acronyms[token] { return (token, m) }
-        if let head = KyrgyzMorphology.acronym(of: token), let m = acronyms[head] { return (head, m) }
+        if let head = KyrgyzMorphology.acronym(of: token) {
+            if let m = acronyms[head] { return (head, m) }
+            if let mixed = upperAcronyms[head], let m = acronyms[mixed] { return (head, m) }
+        }
         let scalars = Array(token.unicodeScalars)
+        // A mixed-case acronym with a Kyrgyz suffix after its last capital: `ОшМУнун`, `ОшТУда`.
+        if let lastCapital = scalars.lastIndex(where: \.isUppercase), lastCapital >= 2, lastCapital + 1 < scalars.count,
+           KyrgyzMorphology.suffixChains.contains(String(scalars: scalars[(lastCapital + 1)...])) {
+            let head = String(scalars: scalars[...lastCapital])
+            if let m = acronyms[head] { return (head, m) }
+        }
         // A mixed-case acronym with a short ending (`Минздрава`, `КыргызПатенттин`): starts upper, has lower.
         guard scalars.count > 4, mixedCaseStarts.contains(String(scalars: scalars.prefix(3))),
               scalars.first?.isUppercase == true, scalars.dropFirst().contains(where: \.isLowercase) else { return nil }
