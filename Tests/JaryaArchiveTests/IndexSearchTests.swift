@@ -139,7 +139,8 @@ struct IndexSearchTests {
         #expect(ky.count + ru.count - both.count == (try archive.count()))
         let ruBishkek = CorpusArchive.names(try archive.search(SearchQuery(place: "Бишкек", places: CorpusArchive.places, from: "2022", language: "ru")))
         #expect(Set(ruBishkek) == ["ru01_bishkek_glacier_atlas", "ru05_bishkek_nooruz_food_festival",
-                                   "ru07_bishkek_energy_round_table", "kyru01_bishkek_green_youth_forum"])
+                                   "ru07_bishkek_energy_round_table", "kyru01_bishkek_green_youth_forum",
+                                   "names-ru01_ticker_autumn_fair"])
         #expect(throws: ArchiveError.self) { try archive.search(SearchQuery(language: "en")) }
     }
 

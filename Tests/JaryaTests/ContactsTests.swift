@@ -116,6 +116,29 @@ struct PhoneRecognizerTests {
         try expectEntities(marked, kind: .phone, values: values, with: [PhoneRecognizer()])
     }
 
+    @Test("office numbers: the area code with its trunk 0 in brackets, toll-free 0800", arguments: [
+        ("Справки по телефону ⟦(0312) 65-68-78⟧.", ["+996312656878"]),
+        ("Маалымат үчүн: ⟦(03222) 5-55-55⟧ телефону.", ["+996322255555"]),
+        ("Ишеним телефону: ⟦0800 800 55 10⟧ (акысыз).", ["+9968008005510"]),
+        ("Акимиат — проспект Чуй, 28, ⟦(0312) 36-07-07⟧.", ["+996312360707"]),
+        ("Кабылдама: ⟦(0312) 62-15-19⟧ телефону.", ["+996312621519"]),
+    ])
+    func officeForms(marked: String, values: [String]) throws {
+        try expectEntities(marked, kind: .phone, values: values, with: [PhoneRecognizer()])
+    }
+
+    @Test("brackets, short numbers and scores that are not office phones", arguments: [
+        "Катышуучулар (2024-жылы 120 адам) тизмеге кирди.",
+        "Результат (0:3) не устроил тренера, счёт 36-01-93 в архиве.",
+        "Дом 36-01-93, корпус 2: адрес без телефона.",
+        "Шифр документа (0312) без номера.",
+        "Код 0800 800 55 доступен не везде.",
+    ])
+    func officeNegatives(text: String) throws {
+        let doc = try recognize(text, with: [PhoneRecognizer()])
+        #expect(doc.entities.isEmpty, "found \(doc.entities.map(\.text))")
+    }
+
     @Test("no-break spaces inside a number")
     func nbsp() throws {
         let marked = "Тел.:\u{00A0}⟦+996\u{00A0}312\u{00A0}62\u{00A0}15\u{00A0}19⟧ жана ⟦0555\u{202F}123\u{202F}456⟧"

@@ -31,23 +31,30 @@ public struct Assemble: Stage {
         }
     }
 
-    /// The headline's blocks: the first block that is not a label (ПРЕСС-РЕЛИЗ) nor the dateline;
-    /// consecutive lines of a headline set in capitals belong to it.
+    /// The headline's blocks: the first block that is not a label (ПРЕСС-РЕЛИЗ), the dateline nor
+    /// page furniture (`Furniture`); consecutive lines of a headline set in capitals belong to it.
+    /// A sentence ending in a full stop before the headline is a teaser: the headline is the next
+    /// line that does not end in one, when there is such a line among the next two.
     static func titleBlocks(_ document: Document) -> Range<Int>? {
         let blocks = document.segmentation.blocks
         var i = 0
+        var teaser: Int? = nil
         while i < blocks.count {
             let line = document.text[blocks[i].span]
             let key = line.lowercased().trimmingCharacters(in: " .:!")
             let isDateline = document.datelineSpan.map { blocks[i].span.contains($0) && blocks[i].span.count < $0.count + 40 } ?? false
-            if labels.contains(key) || isDateline || !line.unicodeScalars.contains(where: { $0.isAlphabetic }) || isTicker(line) { i += 1; continue }
+            if labels.contains(key) || isDateline || !line.unicodeScalars.contains(where: { $0.isAlphabetic })
+                || isTicker(line) || Furniture.isFurniture(line, labels: labels) { i += 1; continue }
+            let isSentence = line.trimmingCharacters(in: " ").hasSuffix(".") && !line.hasSuffix("..")
+            if let t = teaser, isSentence || i - t > 2 { return t..<(t + 1) }
+            if isSentence { teaser = i; i += 1; continue }
             var j = i + 1
             if isCapitals(line) {
                 while j < blocks.count, isCapitals(document.text[blocks[j].span]) { j += 1 }
             }
             return i..<j
         }
-        return nil
+        return teaser.map { $0..<($0 + 1) }
     }
 
     /// Where the headline starts in its first block: after a dateline that opens the block and its

@@ -30,6 +30,10 @@ public struct OrganizationGlossary: Sendable {
     public static let columns = ["id", "kind", "country", "ky", "ru", "en", "acronym_ky", "acronym_ru", "acronym_en"]
 
     public private(set) var index = NameIndex<NameRef>()
+    /// Mixed-case acronyms by their capitals (`ОШТУ` → `ОшТУ`), for pages that set them in capitals.
+    public private(set) var upperAcronyms: [String: String] = [:]
+    /// Organizations by id, for a body known by its role (the city hall of a city: `bishkek-city-hall`).
+    public private(set) var byID: [String: Organization] = [:]
     /// Acronyms exactly as written (`ЮНИСЕФ`, `ПРООН`, `USAID`, `Минсельхоз`).
     public private(set) var acronyms = WordMap<[(organization: Organization, language: String)]>()
     /// The first three letters of the mixed-case acronyms (`Минздрав`, `ОшГУ`): a word that starts
@@ -66,10 +70,13 @@ public struct OrganizationGlossary: Sendable {
                 throw GlossaryError(file: table.name, line: row.line, message: "no name in ky, ru or en")
             }
             let org = Organization(id: id, kind: row["kind"], names: names, acronyms: acr)
+            byID[id] = org
             for (_, list) in names { for n in list { index.add(n, NameRef(organization: org, name: n)) } }
             for (lang, a) in acr {
                 for variant in a.split(separator: "|") {
                     acronyms[String(variant), default: []].append((org, lang))
+                    // `ОШТУда` written in capitals finds `ОшТУ`.
+                    if String(variant).uppercased() != String(variant) { upperAcronyms[String(variant).uppercased()] = String(variant) }
                     let scalars = Array(variant.unicodeScalars)
                     if scalars.count > 3, scalars.dropFirst().contains(where: \.isLowercase) { mixedCaseStarts.insert(String(scalars: scalars.prefix(3))) }
                 }
@@ -96,8 +103,17 @@ public struct OrganizationGlossary: Sendable {
     /// without the suffix.
     public func acronym(_ token: String) -> (acronym: String, matches: [(organization: Organization, language: String)])? {
         if let m = acronyms[token] { return (token, m) }
-        if let head = KyrgyzMorphology.acronym(of: token), let m = acronyms[head] { return (head, m) }
+        if let head = KyrgyzMorphology.acronym(of: token) {
+            if let m = acronyms[head] { return (head, m) }
+            if let mixed = upperAcronyms[head], let m = acronyms[mixed] { return (head, m) }
+        }
         let scalars = Array(token.unicodeScalars)
+        // A mixed-case acronym with a Kyrgyz suffix after its last capital: `ОшМУнун`, `ОшТУда`.
+        if let lastCapital = scalars.lastIndex(where: \.isUppercase), lastCapital >= 2, lastCapital + 1 < scalars.count,
+           KyrgyzMorphology.suffixChains.contains(String(scalars: scalars[(lastCapital + 1)...])) {
+            let head = String(scalars: scalars[...lastCapital])
+            if let m = acronyms[head] { return (head, m) }
+        }
         // A mixed-case acronym with a short ending (`Минздрава`, `КыргызПатенттин`): starts upper, has lower.
         guard scalars.count > 4, mixedCaseStarts.contains(String(scalars: scalars.prefix(3))),
               scalars.first?.isUppercase == true, scalars.dropFirst().contains(where: \.isLowercase) else { return nil }

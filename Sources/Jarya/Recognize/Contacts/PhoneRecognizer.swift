@@ -1,6 +1,7 @@
 /// Telephone numbers in the forms Kyrgyz releases use: `+996 312 62 15 19`,
-/// `+996 (555) 12-34-56`, `0 (3222) 5-55-55`, `0555 123 456`, `0700415327`, and foreign
-/// numbers with a `+`. The value is E.164: a national number with its leading 0 gets `+996`.
+/// `+996 (555) 12-34-56`, `0 (3222) 5-55-55`, `(0312) 65-68-78`, `0555 123 456`, `0700415327`,
+/// toll-free `0800 800 55 10`, and foreign numbers with a `+`. The value is E.164: a national
+/// number with its leading 0 gets `+996`.
 ///
 /// A phone is a run of digit groups joined by spaces, hyphens or brackets whose digit count
 /// is exactly right (12 with +996, 10 with a leading 0, 10–15 with another country code).
@@ -18,7 +19,7 @@ public struct PhoneRecognizer: Recognizer {
         var i = 0
         while i < t.count {
             let c = t[i]
-            guard c == "+" || c == "0",
+            guard c == "+" || c == "0" || (c == "(" && i + 1 < t.count && t[i + 1] == "0"),
                   i == 0 || !(t[i - 1].isAlphanumeric || t[i - 1] == "-" || t[i - 1] == "." || t[i - 1] == "/" || t[i - 1] == "+"),
                   !afterNumberSign(t, i),
                   let (span, value) = match(t, at: i), !claimed.overlaps(span) else { i += 1; continue }
@@ -39,7 +40,8 @@ public struct PhoneRecognizer: Recognizer {
 
     /// The digit counts a phone starting with `+` (or not) may have, once its first digits are known.
     static func target(international: Bool, _ digits: [Unicode.Scalar]) -> ClosedRange<Int> {
-        guard international else { return 10...10 }
+        // Toll-free numbers have one digit more: `0800 800 55 10`.
+        guard international else { return digits.starts(with: ["0", "8", "0", "0"]) ? 11...11 : 10...10 }
         return digits.starts(with: ["9", "9", "6"]) ? 12...12 : 10...15
     }
 
@@ -80,10 +82,12 @@ public struct PhoneRecognizer: Recognizer {
         var k = start
         let international = t[k] == "+"
         if international { k += 1 }
+        // `(0312) 65-68-78`: the trunk 0 and the area code in brackets.
+        var openParens = 0
+        if t[k] == "(" { openParens = 1; k += 1 }
         guard k < t.count, t[k].isASCIIDigit else { return nil }
         var digits: [Unicode.Scalar] = []
         var groupEnds: [(end: Int, digits: Int)] = []
-        var openParens = 0
         while k < t.count {
             guard t[k].isASCIIDigit else { break }
             while k < t.count && t[k].isASCIIDigit { digits.append(t[k]); k += 1 }

@@ -31,6 +31,12 @@ public struct OrganizationRecognizer: Recognizer {
         case glossary(String)
         /// An acronym the text defines (`Институт политики развития (ИПР)`).
         case defined(acronym: String)
+
+        /// The glossary entry's id, or nil for an acronym the text defines.
+        var glossaryID: String? {
+            if case .glossary(let id) = self { return id }
+            return nil
+        }
     }
 
     struct Candidate {
@@ -105,6 +111,8 @@ public struct OrganizationRecognizer: Recognizer {
         }
         chosen.sort { $0.first < $1.first }
         chosen = rules.withDefinedAcronyms(chosen)
+        let languageAt = { (k: Int) in document.segmentation.block(at: tokens[k].span.start)?.language ?? document.language }
+        chosen = (chosen + rules.anaphoricCityHalls(taken: taken, claimed: claimed, named: chosen, language: languageAt)).sorted { $0.first < $1.first }
 
         // One name per organization in a document: the first mention's. A later short form of an
         // earlier name (`Национальной библиотеки` after `Национальная библиотека … им. …`) is that one.

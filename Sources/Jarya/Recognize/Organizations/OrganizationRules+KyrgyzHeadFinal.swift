@@ -26,6 +26,9 @@ extension OrganizationRules {
     /// (`саясаты`), not an accusative (`саясатты`).
     func endsKyrgyzName(_ k: Int) -> Bool {
         let w = tokens[k].lower
+        // A plural possessive (`көчөлөрү`, `тургундары`) heads a phrase of its own: `Бишкектин
+        // борбордук көчөлөрү Ички иштер министрлигинин …` is two phrases.
+        if !tokens[k].isCapitalized, w.unicodeScalars.count > 6, Self.pluralPossessives.contains(where: { w.endsWith($0) }) { return true }
         guard Self.isKyrgyzBoundary(w) else { return false }
         // A proper name in the nominative that only looks case-marked (`Нарын`).
         if tokens[k].isCapitalized, !places.index.exact(w).isEmpty || people.givenNames[w] != nil { return false }
@@ -44,6 +47,8 @@ extension OrganizationRules {
         }
         return true
     }
+
+    static let pluralPossessives = ["лары", "лери", "лору", "лөрү", "дары", "дери", "дору", "дөрү", "тары", "тери", "тору", "төрү"]
 
     static func isGenitive(kyrgyz w: String) -> Bool {
         w.unicodeScalars.count > 4 && KyrgyzMorphology.genitiveEndings.contains { w.endsWith($0) }

@@ -19,6 +19,8 @@ extension OrganizationRules {
             adjectives.append(h); h += 1
         }
         guard h < tokens.count, let head = russianHead(tokens[h]) else { return nil }
+        // `мэра`, `мэром` are the mayor, not `мэрия`, though they share a stem.
+        if head == "мэрия", !tokens[h].lower.startsWith("мэри") { return nil }
         if !adjectives.isEmpty { guard tokens[adjectives[0]].isCapitalized else { return nil } }
         first = adjectives.first ?? h
         // The genitive chain to the right.
@@ -29,7 +31,10 @@ extension OrganizationRules {
         while k < tokens.count && k - first < Self.maximumLength && !tokens[k].newlineBefore {
             let t = tokens[k]
             if t.kind == .word {
-                if let other = russianHead(t), t.isCapitalized || Self.lowercaseRussianHeads.contains(other) { break }
+                // A head after a capitalized adjective belongs to the name: `Посольства Российской Федерации`.
+                let afterProperAdjective = tokens[k - 1].isCapitalized && Self.isAdjective(tokens[k - 1].lower)
+                if let other = russianHead(t), t.isCapitalized || Self.lowercaseRussianHeads.contains(other), !afterProperAdjective { break }
+                if Self.russianStopWords.contains(t.lower) { break }
                 if isPersonWord(k) { break }
                 if t.isCapitalized || t.isAllCaps { sawCapital = true; last = k + 1; k += 1; continue }
                 // `и` before a capital joins another body: `Мэрия г. Каракол и JICA`.
@@ -47,8 +52,11 @@ extension OrganizationRules {
                 break
             } else if t.is("."), k > 0, tokens[k - 1].text.unicodeScalars.count == 1, tokens[k - 1].isCapitalized {
                 k += 1  // an initial: им. И. Раззакова
-            } else if t.is(","), k + 1 < tokens.count, tokens[k + 1].kind == .word, !tokens[k + 1].isCapitalized, Self.isGenitive(tokens[k + 1].lower) {
-                k += 1  // Министерство труда, социального обеспечения и миграции
+            } else if t.is(","), k + 1 < tokens.count, tokens[k + 1].kind == .word, !tokens[k + 1].isCapitalized, Self.isGenitive(tokens[k + 1].lower),
+                      !tokens[k - 1].isCapitalized, !tokens[k - 1].isAllCaps, !Self.russianStopWords.contains(tokens[k + 1].lower) {
+                // Министерство труда, социального обеспечения и миграции; not `Министерства образования
+                // Кыргызстана, выпускники` nor `филармонии, куда`: a proper name or a clause word ends it.
+                k += 1
             } else {
                 break
             }
@@ -71,6 +79,13 @@ extension OrganizationRules {
         let name = parts.joined(separator: " ") + (last > h + 1 ? " " + joined(h + 1, last) : "")
         return Candidate(first: first, last: last, name: name, acronym: nil, organizationID: nil, priority: .rule)
     }
+
+    /// Words that look genitive but end a name: adverbs, relative and demonstrative words.
+    static let russianStopWords: WordSet = [
+        "куда", "где", "когда", "сегодня", "завтра", "вчера", "также", "тоже", "теперь", "здесь", "там", "сейчас", "уже",
+        "еще", "ещё", "который", "которая", "которое", "которые", "которых", "которой", "которым", "его", "ее", "её", "их",
+        "это", "этого", "этой", "этих", "всего", "всех", "года", "году", "лет", "является", "являются", "была", "были",
+    ]
 
     static func isGenitive(_ w: String) -> Bool {
         // Past-tense and reflexive verbs (`рассмотрела`, `открылся`) and the instrumental plural

@@ -53,9 +53,36 @@ public struct PersonRecognizer: Recognizer {
             let name = known[surname] ?? f.name
             known[surname] = name
             let language = document.segmentation.block(at: tokens[f.first].span.start)?.language ?? document.language
-            let role = roles.role(before: f.first, language: language) ?? roles.role(after: f.last)
-            document.add(.person, Span(tokens[f.first].span.start, tokens[f.last - 1].span.end), .person(name: name, role: role))
+            let role = roles.role(before: f.first, language: language) ?? roles.role(after: f.last, listEntry: names.startsLine(f.first))
+            var end = tokens[f.last - 1].span.end
+            var personName = name
+            // A photo credit glued to the caption after it: `Султан ДосалиевКыргызстан`.
+            if let cut = Self.gluedCapital(tokens[f.last - 1].text) {
+                let tail = tokens[f.last - 1].text.unicodeScalars.count - cut
+                end -= tail
+                // The name's last word is that token's: keep its first `cut` letters.
+                var words = personName.split(separator: " ").map(String.init)
+                if let last = words.last { words[words.count - 1] = String(String.UnicodeScalarView(last.unicodeScalars.prefix(cut))) }
+                personName = words.joined(separator: " ")
+            }
+            document.add(.person, Span(tokens[f.first].span.start, end), .person(name: personName, role: role))
         }
+    }
+}
+
+extension PersonRecognizer {
+    /// Where a capital follows a surname's lower-case ending inside a word (`ДосалиевКыргызстан`
+    /// → 8): two words glued together, the second starting there.
+    static func gluedCapital(_ word: String) -> Int? {
+        let u = Array(word.unicodeScalars)
+        guard u.count > 5 else { return nil }
+        for k in 3..<(u.count - 2) where u[k].properties.isUppercase && u[k - 1].properties.isLowercase
+            && (0x0400...0x04FF).contains(u[k].value) && (0x0400...0x04FF).contains(u[k - 1].value) {
+            // Only after a surname's ending: `Досалиев|Кыргызстан`, not `Мак|Клейн`.
+            let prefix = String(String.UnicodeScalarView(u[..<k])).lowercased()
+            return PersonNames.surnameEndings.contains { prefix.endsWith($0) } ? k : nil
+        }
+        return nil
     }
 }
 
@@ -128,7 +155,11 @@ struct PersonNames {
                 if given.inflected && obliqueSurname && last == i + 2 {
                     return .init(first: i, last: last, name: capitalized(given.name) + " " + nominative(t, female: given.sex == .f, inflected: true))
                 }
-                if last == i + 3 || t.isAllCaps {
+                // A list entry: `Асанов Марат - заместитель главы …`, `Участники: Иманкулов Азамат директор …`.
+                let dash = last + 1 < tokens.count && ["-", "–", "—"].contains(tokens[last].text) && roleAfterDash(last)
+                let listEntry = last == i + 2 && !given.inflected && last < tokens.count
+                    && (dash || (startsLine(i) && people.isRoleWord(tokens[last]) && !tokens[last].isCapitalized))
+                if last == i + 3 || t.isAllCaps || listEntry {
                     return .init(first: i, last: last, name: capitalized(given.name) + " " + nominative(t, female: given.sex == .f, inflected: given.inflected))
                 }
             }
@@ -166,6 +197,22 @@ struct PersonNames {
             return .init(first: i, last: i + 2, name: capitalized(t.text) + " " + nominative(tokens[i + 1], female: nil))
         }
         return nil
+    }
+
+    /// After the dash at `d`, a role: Russian head first (`- директор лицея`), or Kyrgyz head
+    /// last before the entry ends (`- мектептин директору;`).
+    func roleAfterDash(_ d: Int) -> Bool {
+        var k = d + 1
+        while k < tokens.count, k - d <= 10, !tokens[k].newlineBefore, tokens[k].kind == .word || tokens[k].is(",") || tokens[k].is("№") {
+            if people.isRoleWord(tokens[k]) { return true }
+            k += 1
+        }
+        return false
+    }
+
+    /// Token `k` opens a line or follows a colon: the start of a list entry.
+    func startsLine(_ k: Int) -> Bool {
+        tokens[k].newlineBefore || k == 0 || tokens[k - 1].is(":")
     }
 
     /// `Токтогул Сатылганов атындагы`, `им. И. Раззакова`, `имени Суюмбаева`, `ул. Фрунзе`.

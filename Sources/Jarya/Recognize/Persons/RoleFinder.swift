@@ -66,17 +66,28 @@ struct RoleFinder {
         return role
     }
 
-    /// `NAME, председатель …,` / `NAME, заместитель мэра г. Токмок, пояснил`: the phrase after a comma.
-    func role(after last: Int) -> String? {
-        guard last + 1 < tokens.count, tokens[last].is(",") else { return nil }
+    /// `NAME, председатель …,` / `NAME, заместитель мэра г. Токмок, пояснил`: the phrase after a comma;
+    /// in a list of officials, after a dash to the line's end (`Асанов Марат - заместитель главы …;`).
+    func role(after last: Int, listEntry: Bool = false) -> String? {
+        let isDash = last + 1 < tokens.count && ["-", "–", "—"].contains(tokens[last].text)
+        // Kyrgyz, head last, to the entry's end: `Сыдыкова Айнура - мектептин директору;`.
+        if isDash, let stop = (last + 1..<min(tokens.count, last + 12)).first(where: { tokens[$0].is(";") || tokens[$0].is(".") || tokens[$0].newlineBefore }) ?? (last + 12 <= tokens.count ? nil : tokens.count),
+           stop > last + 1, isRole(stop - 1), !isRole(last + 1) {
+            return phrase(last + 1, stop)
+        }
+        let dash = isDash && isRole(last + 1)
+        let bare = listEntry && last < tokens.count && isRole(last) && !tokens[last].isCapitalized
+        guard last + 1 < tokens.count, tokens[last].is(",") || dash || bare else { return nil }
+        // The phrase starts after the comma or dash, or at the role word of a bare list entry.
+        let s = bare ? last : last + 1
         // Kyrgyz, head last: `Бермет ТАШТАНБЕКОВА, долбоордун координатору, маалымат берди.`
         if let comma = (last + 1..<min(tokens.count, last + 9)).first(where: { tokens[$0].is(",") || tokens[$0].is(".") }),
-           comma > last + 1, tokens[comma].is(","), isRole(comma - 1), !isRole(last + 1) || comma - 1 == last + 1 {
+           tokens[last].is(","), comma > last + 1, tokens[comma].is(","), isRole(comma - 1), !isRole(last + 1) || comma - 1 == last + 1 {
             return phrase(last + 1, comma)
         }
         // Up to two adjectives before the role word: `старший прокурор`, `национальный координатор`.
-        var head = last + 1
-        while head < last + 3, head < tokens.count, tokens[head].kind == .word, !isRole(head), OrganizationRules.isAdjective(tokens[head].lower) { head += 1 }
+        var head = s
+        while head < s + 2, head < tokens.count, tokens[head].kind == .word, !isRole(head), OrganizationRules.isAdjective(tokens[head].lower) { head += 1 }
         guard isRole(head) else { return nil }
         var end = head + 1
         while end < tokens.count && end - last < Self.maximumLength && !tokens[end].newlineBefore {
@@ -88,7 +99,7 @@ struct RoleFinder {
             if t.kind == .word, Self.isVerb(t.lower), !inOrganization(end) { break }
             end += 1
         }
-        return phrase(last + 1, end)
+        return phrase(s, end)
     }
 
     /// Kyrgyz words that end a clause or carry a case no role phrase has on its left.

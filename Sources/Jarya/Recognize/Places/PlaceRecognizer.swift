@@ -144,7 +144,9 @@ public struct PlaceRecognizer: Recognizer {
         var k = i - 1
         if k >= 0, tokens[k].is(".") { k -= 1 }
         if k >= 0, tokens[k].kind == .word, Self.streetAbbreviations.contains(tokens[k].lower) || Self.streetWords.contains(where: { tokens[k].lower.startsWith($0) }) {
-            return true
+            // `центральной площади Бишкека`: the square is the city's, the name is the city.
+            let modified = k > 0 && tokens[k - 1].kind == .word && !tokens[k - 1].isCapitalized && OrganizationRules.isAdjective(tokens[k - 1].lower)
+            return !modified
         }
         // An initial before the name: `пр. Ч. Айтматова`, `им. И. Раззакова`.
         return false

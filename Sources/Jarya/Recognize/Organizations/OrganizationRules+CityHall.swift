@@ -1,0 +1,55 @@
+/// A city hall named by its role alone: `мэрия`, `в мэрии`, `столичного муниципалитета`,
+/// `шаардык мэрия`, `калаа мэриясы`. The text makes the city clear: `столичный` / `борбордук`
+/// is Bishkek; otherwise the city hall the text named in full before (`Бишкек шаарынын мэриясы …
+/// мэрияда`), else the first city the text names whose city hall the glossary knows (the title's
+/// or the dateline's city). With no such city the mention is no organization.
+extension OrganizationRules {
+    /// Words for a city hall, by the stem their forms start with.
+    /// (`мэри` alone is the Kyrgyz "its mayor": `Бишкектин мэри`.)
+    static let cityHallWords = ["мэрия", "мэрии", "мэрию", "мэрией", "муниципалитет"]
+    /// Words before it that belong to the name: `столичного`, `шаардык`, `калаа`.
+    static let cityHallModifiers = ["столичн", "городск", "шаардык", "калаа", "борбордук"]
+    static let capitalModifiers = ["столичн", "борбордук"]
+
+    func anaphoricCityHalls(taken: [Bool], claimed: SpanIndex, named: [Candidate], language: (Int) -> String) -> [Candidate] {
+        let mentions = tokens.indices.filter { k in
+            tokens[k].kind == .word && !taken[k] && !claimed.overlaps(tokens[k].span)
+                && Self.cityHallWords.contains { tokens[k].lower.startsWith($0) }
+        }
+        guard !mentions.isEmpty else { return [] }
+        // Cities with a known city hall, in text order.
+        var cities: [(at: Int, id: String)] = []
+        var k = 0
+        while k < tokens.count {
+            if tokens[k].isCapitalized, let (values, end) = places.index.longestMatch(tokens, at: k),
+               let city = values.first(where: { $0.kind == "city" && glossary.byID[$0.id + "-city-hall"] != nil }) {
+                cities.append((k, city.id))
+                k = end
+            } else {
+                k += 1
+            }
+        }
+        var result: [Candidate] = []
+        for m in mentions {
+            var first = m, last = m + 1
+            if m > 0, !taken[m - 1], Self.cityHallModifiers.contains(where: { tokens[m - 1].lower.startsWith($0) }) { first = m - 1 }
+            // `мэрии столицы`: the capital's.
+            if last < tokens.count, !taken[last], tokens[last].lower == "столицы" { last += 1 }
+            let capital = last > m + 1 || (first < m && Self.capitalModifiers.contains { tokens[first].lower.startsWith($0) })
+            // A city hall named in full before: the same body, under the same name.
+            let earlier = named.last { $0.first < m && ($0.organizationID?.glossaryID?.hasSuffix("-city-hall") == true || $0.name.fastLowercased().startsWith("мэрия ")) }
+            if !capital, let e = earlier, e.organizationID == nil {
+                result.append(Candidate(first: first, last: last, name: e.name, acronym: nil, organizationID: nil, priority: .rule))
+                continue
+            }
+            // An earlier name the text defined itself has no city hall entry: nothing to link.
+            let earlierID = earlier?.organizationID.map { $0.glossaryID ?? "" }
+            guard let hallID = capital ? "bishkek-city-hall" : earlierID ?? cities.first.map({ $0.id + "-city-hall" }),
+                  let hall = glossary.byID[hallID] else { continue }
+            let lang = language(m) == "ky" || language(m) == "ru" ? language(m) : "ru"
+            guard let name = hall.name(in: lang) else { continue }
+            result.append(Candidate(first: first, last: last, name: name, acronym: nil, organizationID: .glossary(hall.id), priority: .rule))
+        }
+        return result
+    }
+}
