@@ -112,4 +112,25 @@ struct RealPageEventTests {
         #expect(e.start == start)
         #expect(e.end == start)
     }
+
+    @Test("with no page date, a month without a year is not the event's date", arguments: [
+        """
+        Фестиваль ремесел впервые проводится в Нарыне. В марте мастера из пяти районов показали свои работы,
+        а организаторы подвели итоги прошлого сезона.
+        """,
+        """
+        Кол өнөрчүлөр фестивалы Нарында биринчи жолу өтөт. Март айында беш райондун чеберлери иштерин көрсөтүштү.
+        """,
+    ])
+    func monthWithoutYear(_ text: String) throws {
+        let r = try Self.record(text)
+        #expect(r.published == nil)
+        #expect(r.event?.start == nil && r.event?.end == nil)
+    }
+
+    @Test("with a page date, the same month dates the event")
+    func monthWithPageDate() throws {
+        let r = try Self.record("Нарын, 2 февраля 2025 г.\n\nФестиваль ремесел пройдет в Нарыне в марте.")
+        #expect(r.event?.start?.description == "2025-03")
+    }
 }

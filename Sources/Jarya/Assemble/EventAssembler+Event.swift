@@ -108,6 +108,8 @@ extension EventAssembler {
         var best: (Entity, Int)? = nil
         for d in dates {
             guard case .date(let v) = d.value, let start = v.start else { continue }
+            // A month with neither day nor year (`в марте` with no published date) dates no event.
+            if start.year == nil && start.day == nil { continue }
             var score = 0
             if v.end == nil { score -= 5 }  // since 2019
             if start.day != nil { score += 3 } else if start.month != nil { score += 1 } else { score -= 2 }
