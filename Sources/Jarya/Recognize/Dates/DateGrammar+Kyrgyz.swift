@@ -80,8 +80,11 @@ extension DateGrammar {
                CivilDate.isValid(year: y, month: mo, day: d), CivilDate.isValid(year: y, month: mo2, day: d2), (mo2, d2) > (mo, d) {
                 return (DateMention(span: span(i, afterYear), start: PartialDate(year: y, month: mo, day: d), end: PartialDate(year: y, month: mo2, day: d2)), afterYear)
             }
-            // A Kabar dateline: `18-июль, 2024-жыл.`
-            if year == nil, token(n)?.kind == .comma, let (y, afterYear, _) = kyrgyzYear(n + 1), CivilDate.isValid(year: y, month: mo, day: d) {
+            // A Kabar dateline: `18-июль, 2024-жыл.`, also without the comma (`3-март 2025-жыл.`) when
+            // the year is in the nominative.
+            let yearAt = token(n)?.kind == .comma ? n + 1 : n
+            if year == nil, let (y, afterYear, word) = kyrgyzYear(yearAt), yearAt > n || word == "жыл",
+               CivilDate.isValid(year: y, month: mo, day: d) {
                 let date = PartialDate(year: y, month: mo, day: d)
                 return (DateMention(span: span(i, afterYear), start: date, end: date), afterYear)
             }
