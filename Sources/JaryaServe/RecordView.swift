@@ -89,6 +89,7 @@ enum RecordView {
         }
         let entities = record.entities ?? []
         c["segments"] = segments(text: record.text ?? "", entities: entities)
+        c["legend"] = legend(labels)
         c["entities"] = entities.enumerated().map { n, e in ["n": n, "type": group(e.type), "entityType": e.type, "text": e.text, "hover": hover(e)] as [String: Any] }
         if let e = record.event { c["event"] = ["rows": eventRows(e, labels: labels)] }
         c["published"] = record.published ?? "—"

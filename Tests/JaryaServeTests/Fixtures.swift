@@ -51,7 +51,7 @@ enum Fixture {
     }
 
     /// Runs `body` against the application's router (no socket).
-    static func test<Value>(_ configuration: ServeConfiguration, _ body: (any TestClientProtocol) async throws -> Value) async throws -> Value {
+    static func test<Value: Sendable>(_ configuration: ServeConfiguration, _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
         try await ServeApp.build(configuration).test(.router, body)
     }
 }
