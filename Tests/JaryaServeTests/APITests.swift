@@ -95,3 +95,27 @@ import Testing
         }
     }
 }
+
+@Suite struct ArchiveAddTests {
+    /// "Add to archive" stores the shown record; the API then finds it; a wrong token is refused.
+    @Test func uploadedDocumentIsAddedToTheArchive() async throws {
+        let db = FileManager.default.temporaryDirectory.appendingPathComponent("jarya-serve-\(UUID().uuidString).sqlite").path
+        try Archives.openForWriting(db).upsert([])
+        try await Fixture.test(try Fixture.configuration(database: db)) { client in
+            let location = try await client.execute(uri: "/process", method: .post, headers: formHeaders,
+                                                    body: formBody([("text", Fixture.russianRelease)])) { $0.location ?? "" }
+            let path = String(location.prefix { $0 != "?" })
+            try await client.execute(uri: path + "/archive", method: .post, headers: formHeaders, body: formBody([("token", "nope")])) {
+                #expect($0.status == .forbidden)
+            }
+            #expect(try Archives.openForReading(db).count() == 0)
+            try await client.execute(uri: path + "/archive", method: .post, headers: formHeaders, body: formBody([("token", Fixture.token)])) {
+                #expect($0.status == .ok)
+                #expect($0.text.contains("id=\"notice\""))
+            }
+            let stored = try Archives.openForReading(db).records()
+            #expect(stored.map(\.source.path) == ["text.txt"])
+            try await client.execute(uri: "/api/records/\(stored[0].id!)", method: .get) { #expect($0.status == .ok) }
+        }
+    }
+}
