@@ -23,12 +23,14 @@ final class Engine: @unchecked Sendable {
     let configuration: ServeConfiguration
     let editor: GlossaryEditor
     static let maxBatches = 200
+    static let maxStoredBytes = 256 << 20
 
     private let lock = NSLock()
     private var glossaries: Glossaries
     private var processor: Processor
     private var batches: [String: Batch] = [:]
     private var order: [String] = []
+    private var storedBytes = 0
 
     init(configuration: ServeConfiguration) throws {
         self.configuration = configuration
@@ -77,12 +79,26 @@ final class Engine: @unchecked Sendable {
 
     func batch(_ key: String) -> Batch? { lock.withLock { batches[key] } }
 
+    /// Keeps `batch` as the most recent one; the least recent go when there are more than
+    /// `maxBatches` or they hold more than `maxStoredBytes`.
     func store(_ batch: Batch) {
         lock.withLock {
-            if batches[batch.key] == nil { order.append(batch.key) }
+            if let old = batches[batch.key] {
+                storedBytes -= Self.cost(old)
+                order.removeAll { $0 == batch.key }
+            }
+            order.append(batch.key)
             batches[batch.key] = batch
-            while order.count > Self.maxBatches { batches[order.removeFirst()] = nil }
+            storedBytes += Self.cost(batch)
+            while order.count > 1, order.count > Self.maxBatches || storedBytes > Self.maxStoredBytes {
+                if let dropped = batches.removeValue(forKey: order.removeFirst()) { storedBytes -= Self.cost(dropped) }
+            }
         }
+    }
+
+    /// About the memory a batch holds: its bytes and its text (records hold it twice, as text and entities).
+    static func cost(_ batch: Batch) -> Int {
+        batch.documents.reduce(0) { $0 + $1.bytes.count + 2 * ($1.record.text?.utf8.count ?? 0) }
     }
 
     /// Sets `related` on records that are translations of each other.

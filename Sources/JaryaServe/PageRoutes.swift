@@ -63,11 +63,20 @@ extension Site {
 
     func recordPage(_ request: Request, batch: Batch, index: Int, problem: String? = nil, notice: String? = nil) async -> Response {
         let lang = Self.language(request)
-        var c = await base(request, back: "/b/\(batch.key)/\(index)?lang=\(lang)")
+        var c = await base(request, page: "/b/\(batch.key)/\(index)")
         c["key"] = batch.key
         c["index"] = index
         c["multi"] = batch.documents.count > 1
-        c["doc"] = RecordView.context(batch.documents[index].record, labels: Labels.of(lang))
+        var doc = RecordView.context(batch.documents[index].record, labels: Labels.of(lang))
+        // A translation among the same upload links to its record page.
+        if let related = doc["related"] as? [[String: String]] {
+            doc["related"] = related.map { link -> [String: String] in
+                var link = link
+                if let n = batch.documents.firstIndex(where: { $0.record.id == link["id"] }) { link["href"] = "/b/\(batch.key)/\(n)?lang=\(lang)" }
+                return link
+            }
+        }
+        c["doc"] = doc
         if let problem { c["problem"] = problem }
         if let notice { c["notice"] = notice }
         return page("record", c, status: problem == nil ? .ok : .badRequest)
@@ -77,14 +86,14 @@ extension Site {
     /// multipart or URL-encoded form data.
     func process(_ request: Request) async throws -> Response {
         guard let bytes = try await HTTP.body(request, limit: configuration.maxRequestBytes) else {
-            var c = await base(request)
+            var c = await base(request, page: "/")
             c["problem"] = "The upload is larger than \(configuration.maxRequestBytes) bytes: send fewer or smaller files (jarya serve --max-bytes)."
             return page("index", c, status: .contentTooLarge)
         }
         var inputs: [(name: String, bytes: [UInt8])] = []
         if let boundary = HTTP.boundary(request.headers[.contentType]) {
             guard let parts = HTTP.multipart(bytes, boundary: boundary) else {
-                var c = await base(request)
+                var c = await base(request, page: "/")
                 c["problem"] = "The upload could not be read: choose the files again."
                 return page("index", c, status: .badRequest)
             }
@@ -99,7 +108,7 @@ extension Site {
             inputs.append(("text.txt", Array(text.utf8)))
         }
         guard !inputs.isEmpty, inputs.count <= configuration.maxFiles else {
-            var c = await base(request)
+            var c = await base(request, page: "/")
             c["problem"] = inputs.isEmpty ? "Paste the text of a release or choose a file."
                 : "At most \(configuration.maxFiles) files at once: choose fewer."
             return page("index", c, status: inputs.isEmpty ? .badRequest : .contentTooLarge)

@@ -39,11 +39,12 @@ struct Site: Sendable {
     }
 
     /// The context of every page: labels, the language switch, the token, the session's changes.
-    func base(_ request: Request, back: String? = nil) async -> [String: Any] {
+    /// `page` is the path that shows this page (a form's POST renders the page of another path).
+    func base(_ request: Request, page: String? = nil) async -> [String: Any] {
         let lang = Self.language(request)
-        let path = request.uri.path
+        let path = page ?? request.uri.path
         let langs: [[String: Any]] = Labels.languages.map { ["code": $0, "href": path + "?lang=" + $0, "current": $0 == lang] }
-        let back = back ?? path
+        let back = path + "?lang=" + lang
         let changes = await engine.editor.changes.reversed().map { ["number": $0.number, "summary": $0.summary, "back": back] as [String: Any] }
         return ["lang": lang, "l": Labels.of(lang), "langs": langs, "token": configuration.token,
                 "archive": configuration.database != nil, "changes": changes, "hasChanges": !changes.isEmpty,

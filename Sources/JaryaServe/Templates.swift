@@ -54,7 +54,7 @@ enum Templates {
     {{#event}}<dl>{{#rows}}<dt>{{label}}</dt><dd data-field="{{field}}">{{value}}</dd>{{/rows}}</dl>{{/event}}
     {{^event}}<p>{{l.noEvent}}</p>{{/event}}
     <dl><dt>{{l.published}}</dt><dd data-field="published">{{published}}</dd><dt>{{l.language}}</dt><dd data-field="language">{{language}}</dd>
-    {{#related}}<dt>{{l.translation}}</dt><dd data-field="related">{{id}}</dd>{{/related}}</dl>
+    {{#related}}<dt>{{l.translation}}</dt><dd data-field="related">{{#href}}<a href="{{href}}">{{id}}</a>{{/href}}{{^href}}{{id}}{{/href}}</dd>{{/related}}</dl>
     {{#hasWarnings}}<h3>{{l.warnings}}</h3>{{/hasWarnings}}<ul id="warnings">{{#warnings}}<li>{{.}}</li>{{/warnings}}</ul>
     </section>
     <section class="card"><h2>{{l.downloads}}</h2><ul>

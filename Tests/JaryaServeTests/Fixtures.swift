@@ -25,6 +25,20 @@ enum Fixture {
 
     """
 
+    /// The Russian version of `kyrgyzRelease`: the two are linked as translations.
+    static let russianTranslation = """
+    В Бишкеке пройдет цифровой форум молодежи
+
+    Бишкек, 3 марта 2025 г.
+
+    Министерство цифрового развития Кыргызской Республики и мэрия города Бишкек 12-13 марта 2025 года проведут в Бишкеке цифровой форум молодежи. Форум финансирует Программа развития ООН (ПРООН).
+
+    В форуме примут участие более 300 молодых людей из Чуйской, Иссык-Кульской и Нарынской областей.
+
+    Контакты: +996 555 123 456, forum@digital.gov.kg
+
+    """
+
     /// A Russian release naming a company no glossary knows (Тундук Техно).
     static let russianRelease = """
     В Оше пройдет ярмарка вакансий
