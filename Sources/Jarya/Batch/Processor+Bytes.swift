@@ -11,12 +11,8 @@ extension Processor {
         source.bytes = bytes.count
         source.sha256 = RecordID.sha256Hex(bytes)
         do {
-            var doc = try pipeline.decoding(encoding).process(Document(source: source, bytes: bytes))
-            doc.words = []
-            doc.segmentation.tokens = []
-            doc.bytes = []
-            doc.extracted = ""
-            return (Record(doc), .ok)
+            // Only public parts of the pipeline, so this stays right when its stages change.
+            return (Record(try pipeline.decoding(encoding).process(Document(source: source, bytes: bytes))), .ok)
         } catch let e as InputError {
             return (Record(source: source, error: .init(code: e.code.rawValue, message: "\(path): \(e.message)")), ExitStatus.of(e.code))
         } catch {
