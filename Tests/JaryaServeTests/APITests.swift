@@ -13,7 +13,7 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let file = folder.appendingPathComponent("release.txt")
         try Data(Fixture.kyrgyzRelease.utf8).write(to: file)
-        var processed = Processor().process(.file(file.path)).0
+        var processed = try Fixture.standardProcessor().process(.file(file.path)).0
         processed.source.path = "release.txt"
         let expected = String(decoding: try JSONLinesEncoder().line(processed), as: UTF8.self)
         try await Fixture.test(try Fixture.configuration()) { client in
@@ -65,8 +65,8 @@ import Testing
 
     @Test func archiveSearchRecordAndPage() async throws {
         let db = FileManager.default.temporaryDirectory.appendingPathComponent("jarya-serve-\(UUID().uuidString).sqlite").path
-        let ky = Processor().process(bytes: Array(Fixture.kyrgyzRelease.utf8), path: "ky.txt").0
-        let ru = Processor().process(bytes: Array(Fixture.russianRelease.utf8), path: "ru.txt").0
+        let ky = try Fixture.standardProcessor().process(bytes: Array(Fixture.kyrgyzRelease.utf8), path: "ky.txt").0
+        let ru = try Fixture.standardProcessor().process(bytes: Array(Fixture.russianRelease.utf8), path: "ru.txt").0
         try Archives.openForWriting(db).upsert([ky, ru])
         try await Fixture.test(try Fixture.configuration(database: db)) { client in
             try await client.execute(uri: "/api/search?place=%D0%B2%20%D0%9E%D1%88%D0%B5", method: .get) { response in

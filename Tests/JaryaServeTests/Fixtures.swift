@@ -58,6 +58,11 @@ enum Fixture {
         return target.path
     }
 
+    /// The processor of `jarya process` over the glossaries the tests' build reads.
+    static func standardProcessor() throws -> Processor {
+        Processor()
+    }
+
     static let token = "0123456789abcdef0123456789abcdef"
 
     static func configuration(database: String? = nil, maxBytes: Int = Processor.defaultMaxBytes) throws -> ServeConfiguration {
