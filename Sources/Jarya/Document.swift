@@ -49,9 +49,14 @@ public struct Document: Sendable {
     public var extracted: String = ""
     /// The normalized text with its map back to `extracted` (Normalize).
     public var text: NormalizedText = NormalizedText()
-    /// Paragraph blocks, sentences and word tokens (Segment).
+    /// The text's tokens (Tokenize): what every later stage reads.
+    public var tokens: [Token] = []
+    /// The tokens' interned texts and the words' analyses (Tokenize, Analyze). A worker hands
+    /// its lexicon from one document to the next (`Processor`).
+    public var lexicon = Lexicon()
+    /// Paragraph blocks and sentences (Segment).
     public var segmentation: Segmentation = Segmentation()
-    /// Words and punctuation with their morphological forms (Analyze).
+    /// Words and punctuation for the name recognizers, with their morphological forms (Analyze).
     public var words: [NameToken] = []
     /// `ky`, `ru`, `en`, `ky+ru` (Segment).
     public var language: String = "und"

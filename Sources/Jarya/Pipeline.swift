@@ -53,15 +53,17 @@ public struct Pipeline: Sendable {
         self.stages = stages
     }
 
-    /// Ingest → Normalize → Segment → Analyze → Recognize → Assemble.
-    public static func standard(recognizers: [any Recognizer] = Recognizers.all) -> Pipeline {
+    /// Ingest → Normalize → Tokenize → Segment → Analyze → Recognize → Assemble, reading `glossaries`
+    /// (load them once with `Glossaries.load(from:)` and hand the same value to every pipeline).
+    public static func standard(_ glossaries: Glossaries, recognizers: [any Recognizer]? = nil) -> Pipeline {
         Pipeline(stages: [
             Ingest(),
             Normalize(),
+            Tokenize(),
             Segment(),
             Analyze(),
-            Recognize(recognizers: recognizers),
-            Assemble(),
+            Recognize(recognizers: recognizers ?? Recognizers.standard(glossaries)),
+            Assemble(glossaries: glossaries),
         ])
     }
 

@@ -9,9 +9,9 @@ public protocol Archive: AnyObject, Sendable {
     /// Where the archive is, for messages: a path, or `USER@HOST:PORT/DB` (never a password).
     var location: String { get }
     /// Stores records, replacing a document indexed before (same id, or same path with other
-    /// contents), all of them or none. Error records (no id) are skipped and counted.
+    /// contents), all of them or none. Error records are skipped and counted.
     @discardableResult
-    func upsert(_ records: [Jarya.Record]) throws -> (stored: Int, skipped: Int)
+    func upsert(_ lines: [RecordLine]) throws -> (stored: Int, skipped: Int)
     /// The records that match, sorted by event start (undated last), then path.
     func search(_ q: SearchQuery) throws -> [Jarya.Record]
     /// Every stored record, in path order.
@@ -42,16 +42,22 @@ public enum Archives {
 }
 
 extension Archive {
+    /// Stores processed records (see `upsert(_:)` for lines that may be error records).
+    @discardableResult
+    public func upsert(_ records: [Jarya.Record]) throws -> (stored: Int, skipped: Int) {
+        try upsert(records.map(RecordLine.record))
+    }
+
     /// Processes files and folders (as `jarya process` reads them; `.jsonl` files are read as
     /// records) and stores them, `chunk` documents per transaction. Returns the stored count
     /// and the failed inputs (error records, unreadable JSON Lines) with the worst exit status.
-    public func index(paths: [String], processor: Processor = Processor(), jobs: Int = 1, chunk: Int = 256,
-                      onRecord: (Jarya.Record) -> Void = { _ in }) throws -> IndexSummary {
+    public func index(paths: [String], processor: Processor, jobs: Int = 1, chunk: Int = 256,
+                      onRecord: (RecordLine) -> Void = { _ in }) throws -> IndexSummary {
         var summary = IndexSummary()
         var files: [Input] = []
         for path in paths {
             if path.lowercased().hasSuffix(".jsonl") {
-                let records: [Jarya.Record]
+                let records: [RecordLine]
                 do {
                     records = try ArchiveIndex.records(jsonLines: URL(fileURLWithPath: path))
                 } catch let error as ArchiveError {

@@ -19,9 +19,9 @@ public enum CSVExport {
 
     public static func events(_ records: [Record]) -> String {
         var out = CSV.row(header)
-        for r in records where r.error == nil {
+        for r in records {
             guard let e = r.event else { continue }
-            out += CSV.row([r.id ?? "", r.source.path, r.language ?? "", e.kind, r.title ?? e.title ?? "",
+            out += CSV.row([r.id, r.source.path, r.language.rawValue, e.kind.rawValue, r.title ?? e.title ?? "",
                             e.start ?? "", e.end ?? "", e.time ?? "", e.places.joined(separator: "; "),
                             e.organizers.joined(separator: "; "), e.funders.joined(separator: "; "), r.published ?? ""])
         }
@@ -52,7 +52,7 @@ public enum ICSExport {
         // The VTIMEZONE goes before the events; it covers the days of the timed ones.
         let timezoneAt = lines.count
         var timedDays: [Day] = []
-        for r in records where r.error == nil {
+        for r in records {
             guard let e = r.event else { continue }
             guard let start = e.start.flatMap(Day.init), let last = (e.end ?? e.start).flatMap(Day.init), last >= start else {
                 skipped.append("\(r.source.path): \(e.start ?? "?")…\(e.end ?? "")")
@@ -60,7 +60,7 @@ public enum ICSExport {
             }
             count += 1
             lines.append("BEGIN:VEVENT")
-            lines.append("UID:\(r.id ?? r.source.sha256)@jarya")
+            lines.append("UID:\(r.id)@jarya")
             lines.append("DTSTAMP:\(stamp)")
             let times = e.time.map(clockTimes) ?? []
             if let t0 = times.first {
@@ -76,14 +76,14 @@ public enum ICSExport {
                 lines.append("DTSTART;VALUE=DATE:\(start.compact)")
                 lines.append("DTEND;VALUE=DATE:\(last.next.compact)")
             }
-            lines.append("SUMMARY:" + escape(r.title ?? e.title ?? e.kind))
+            lines.append("SUMMARY:" + escape(r.title ?? e.title ?? e.kind.rawValue))
             if !e.places.isEmpty { lines.append("LOCATION:" + escape(e.places.joined(separator: ", "))) }
             var description: [String] = []
             if !e.organizers.isEmpty { description.append("Organizers: " + e.organizers.joined(separator: "; ")) }
             if !e.funders.isEmpty { description.append("Funders: " + e.funders.joined(separator: "; ")) }
             if let s = r.summary, !s.isEmpty { description.append((description.isEmpty ? "" : "\n") + s) }
             if !description.isEmpty { lines.append("DESCRIPTION:" + escape(description.joined(separator: "\n"))) }
-            lines.append("CATEGORIES:" + escape(e.kind))
+            lines.append("CATEGORIES:" + escape(e.kind.rawValue))
             lines.append("END:VEVENT")
         }
         lines.append("END:VCALENDAR")

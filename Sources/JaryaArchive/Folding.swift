@@ -44,13 +44,9 @@ public enum Folding {
     /// Kyrgyz stems, as the Analyze stage proposes them), each once, for the index's `forms`
     /// column: a query word matches a text word when they share a form (`Бишкек` ~ `Бишкекте`).
     public static func forms(ofFolded text: String) -> [String] {
-        var doc = Document(text: text)
-        doc.extracted = text
-        doc.text = NormalizedText(identity: text)
-        guard (try? Analyze().run(&doc)) != nil else { return [] }
         var seen = Set<String>()
         var result: [String] = []
-        for word in doc.words where word.kind == .word {
+        for word in Analyze.words(of: text) where word.kind == .word {
             for form in formsOf(word) where seen.insert(form).inserted { result.append(form) }
         }
         return result
@@ -58,10 +54,9 @@ public enum Folding {
 
     /// The forms of one folded query word.
     public static func forms(ofWord folded: String) -> [String] {
-        var doc = Document(text: folded)
-        doc.text = NormalizedText(identity: folded)
-        guard (try? Analyze().run(&doc)) != nil, doc.words.count == 1, doc.words[0].kind == .word else { return [folded] }
-        return formsOf(doc.words[0])
+        let words = Analyze.words(of: folded)
+        guard words.count == 1, words[0].kind == .word else { return [folded] }
+        return formsOf(words[0])
     }
 
     /// A word's forms, without the short stems suffix stripping leaves of short words.

@@ -154,26 +154,25 @@ public final class ArchiveIndex: Archive, Sendable {
     }
 
     /// Stores records, replacing the rows of a document indexed before (same id, or same
-    /// path with other contents). Error records (no id) are skipped: the count is returned.
+    /// path with other contents). Error records are skipped: the count is returned.
     @discardableResult
-    public func upsert(_ records: [Jarya.Record]) throws -> (stored: Int, skipped: Int) {
+    public func upsert(_ lines: [RecordLine]) throws -> (stored: Int, skipped: Int) {
         // Folding and morphology outside the write transaction.
-        let prepared = records.compactMap { r -> (Jarya.Record, String, String, String)? in
-            guard r.id != nil, r.error == nil else { return nil }
+        let prepared = lines.compactMap { line -> (Jarya.Record, String, String, String)? in
+            guard let r = line.record else { return nil }
             let title = Folding.fold(r.title ?? r.event?.title ?? "")
-            let text = Folding.fold(r.text ?? "")
+            let text = Folding.fold(r.text)
             let forms = Folding.forms(ofFolded: title + "\n" + text).joined(separator: " ")
             return (r, title, text, forms)
         }
-        let encoder = JSONLinesEncoder()
         try write { db in
             for (r, title, text, forms) in prepared {
-                try Self.delete(db, id: r.id!, path: r.source.path)
-                let json = String(decoding: try encoder.line(r), as: UTF8.self).trimmingCharacters(in: .newlines)
+                try Self.delete(db, id: r.id, path: r.source.path)
+                let json = String(decoding: r.jsonBytes(), as: UTF8.self)
                 try db.execute(sql: """
                     INSERT INTO documents (id, path, sha256, language, title, summary, published, text, record)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [r.id, r.source.path, r.source.sha256, r.language, r.title, r.summary, r.published, r.text, json])
+                    """, arguments: [r.id, r.source.path, r.source.sha256, r.language.rawValue, r.title, r.summary, r.published, r.text, json])
                 let rowid = db.lastInsertedRowID
                 try db.execute(sql: "INSERT INTO documents_fts (rowid, title, text, forms) VALUES (?, ?, ?, ?)",
                                arguments: [rowid, title, text, forms])
@@ -182,7 +181,7 @@ public final class ArchiveIndex: Archive, Sendable {
                     try db.execute(sql: """
                         INSERT INTO events (document_id, kind, title, start, "end", time, first_day, last_day)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        """, arguments: [r.id, e.kind, e.title, e.start, e.end, e.time, span?.first, span?.last])
+                        """, arguments: [r.id, e.kind.rawValue, e.title, e.start, e.end, e.time, span?.first, span?.last])
                     for p in e.places {
                         try db.execute(sql: "INSERT INTO event_places (document_id, place) VALUES (?, ?)", arguments: [r.id, p])
                     }
@@ -193,16 +192,17 @@ public final class ArchiveIndex: Archive, Sendable {
                         }
                     }
                 }
-                for x in r.entities ?? [] {
+                for x in r.entities {
+                    let c = EntityColumns(x)
                     try db.execute(sql: """
                         INSERT INTO entities (document_id, type, text, start, "end", name, kind, country, acronym, role, value, span_start, span_end)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """, arguments: [r.id, x.type, x.text, x.start, x.end, x.name, x.kind, x.country, x.acronym, x.role, x.value,
-                                         x.span.first, x.span.count > 1 ? x.span[1] : nil])
+                        """, arguments: [r.id, x.type.rawValue, x.text, c.start, c.end, c.name, c.kind, c.country, c.acronym, c.role, c.value,
+                                         x.span.start, x.span.end])
                 }
             }
         }
-        return (prepared.count, records.count - prepared.count)
+        return (prepared.count, lines.count - prepared.count)
     }
 
     static func delete(_ db: Database, id: String, path: String) throws {
@@ -244,13 +244,13 @@ public final class ArchiveIndex: Archive, Sendable {
     ///
     /// Throws `ArchiveError` `.missing` (no such file), `.notArchive` (a folder, no permission)
     /// or `.badRecords` (a line that is not a record: the message names file and line).
-    public static func records(jsonLines url: URL) throws -> [Jarya.Record] {
+    public static func records(jsonLines url: URL) throws -> [RecordLine] {
         let data = try ArchiveFile.readRegularFile(url.path)
         let decoder = JSONDecoder()
-        var result: [Jarya.Record] = []
+        var result: [RecordLine] = []
         for (n, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
             guard line.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\r") && $0 != UInt8(ascii: "\t") }) else { continue }
-            do { result.append(try decoder.decode(Jarya.Record.self, from: Data(line))) }
+            do { result.append(try decoder.decode(RecordLine.self, from: Data(line))) }
             catch {
                 throw ArchiveError("\(url.path):\(n + 1): not a Jarya record (\(ArchiveFile.reason(error))). "
                                    + "Give the JSON Lines that `jarya process --out` writes.", kind: .badRecords)
@@ -259,12 +259,13 @@ public final class ArchiveIndex: Archive, Sendable {
         return result
     }
 
-    static func process(_ inputs: [Input], processor: Processor, jobs: Int) -> [(Jarya.Record, ExitStatus)] {
+    static func process(_ inputs: [Input], processor: Processor, jobs: Int) -> [(RecordLine, ExitStatus)] {
         let box = ResultBox(count: inputs.count)
         DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, inputs.count))) { worker in
             var k = worker
+            var lexicon = Lexicon()
             while k < inputs.count {
-                box.set(k, processor.process(inputs[k]))
+                box.set(k, processor.process(inputs[k], lexicon: &lexicon))
                 k += max(1, min(jobs, inputs.count))
             }
         }
@@ -290,9 +291,9 @@ extension ExitStatus {
 
 final class ResultBox: @unchecked Sendable {
     private let lock = NSLock()
-    private(set) var results: [(Jarya.Record, ExitStatus)?]
+    private(set) var results: [(RecordLine, ExitStatus)?]
     init(count: Int) { results = Array(repeating: nil, count: count) }
-    func set(_ k: Int, _ r: (Jarya.Record, ExitStatus)) { lock.lock(); results[k] = r; lock.unlock() }
+    func set(_ k: Int, _ r: (RecordLine, ExitStatus)) { lock.lock(); results[k] = r; lock.unlock() }
 }
 
 

@@ -200,24 +200,24 @@ public final class PostgresArchive: Archive, @unchecked Sendable {
     // MARK: Writing
 
     @discardableResult
-    public func upsert(_ records: [Jarya.Record]) throws -> (stored: Int, skipped: Int) {
-        let usable = records.filter { $0.id != nil && $0.error == nil }
+    public func upsert(_ lines: [RecordLine]) throws -> (stored: Int, skipped: Int) {
+        let usable = lines.compactMap(\.record)
         // Within one batch the last record of an id or a path wins, as in the SQLite archive.
         var seenIDs = Set<String>(), seenPaths = Set<String>()
         let kept = usable.reversed().filter { r in
-            seenIDs.insert(r.id!).inserted && seenPaths.insert(r.source.path).inserted
+            seenIDs.insert(r.id).inserted && seenPaths.insert(r.source.path).inserted
         }.reversed()
-        guard !kept.isEmpty else { return (0, records.count - usable.count) }
+        guard !kept.isEmpty else { return (0, lines.count - usable.count) }
         let batch = try PostgresBatch(Array(kept))
-        let keys = Array(Set(kept.flatMap { [PostgresBatch.lockKey("id", $0.id!), PostgresBatch.lockKey("path", $0.source.path)] })).sorted()
+        let keys = Array(Set(kept.flatMap { [PostgresBatch.lockKey("id", $0.id), PostgresBatch.lockKey("path", $0.source.path)] })).sorted()
         try transaction {
             // Locks in one global order: writers over the same documents queue, never deadlock.
             try run("SELECT count(pg_advisory_xact_lock(k)) FROM unnest($1::int8[]) AS k", [.bigints(keys)])
             try run("DELETE FROM documents WHERE id = ANY($1::text[]) OR path = ANY($2::text[])",
-                    [.texts(kept.map { $0.id! }), .texts(kept.map(\.source.path))])
+                    [.texts(kept.map(\.id)), .texts(kept.map(\.source.path))])
             for (sql, json) in batch.statements { try run(sql, [.text(json)]) }
         }
-        return (usable.count, records.count - usable.count)
+        return (usable.count, lines.count - usable.count)
     }
 
     // MARK: Reading
@@ -253,7 +253,7 @@ public final class PostgresArchive: Archive, @unchecked Sendable {
             conditions.append("d.fts @@ \(bind(.text(tsquery)))::tsquery")
         }
         if let place = q.place?.trimmingCharacters(in: .whitespaces), !place.isEmpty {
-            let names = bind(.texts(PlaceResolver.canonicalNames(place).map { $0.lowercased() }))
+            let names = bind(.texts(PlaceResolver.canonicalNames(place, in: q.places).map { $0.lowercased() }))
             conditions.append("""
                 (d.id IN (SELECT document_id FROM event_places WHERE place_key = ANY(\(names)::text[]))
                  OR (NOT EXISTS (SELECT 1 FROM event_places p WHERE p.document_id = d.id)

@@ -177,34 +177,35 @@ struct PostgresBatch {
     }
 
     static func rows(of r: Jarya.Record) throws -> Rows {
-        let id = r.id!
+        let id = r.id
         let title = Folding.fold(r.title ?? r.event?.title ?? "")
-        let text = Folding.fold(r.text ?? "")
+        let text = Folding.fold(r.text)
         let forms = Folding.forms(ofFolded: title + "\n" + text).joined(separator: " ")
-        let json = String(decoding: try JSONLinesEncoder().line(r), as: UTF8.self).trimmingCharacters(in: .newlines)
-        var rows = Rows(document: DocumentRow(id: id, path: r.source.path, sha256: r.source.sha256, language: r.language, title: r.title,
+        let json = String(decoding: r.jsonBytes(), as: UTF8.self)
+        var rows = Rows(document: DocumentRow(id: id, path: r.source.path, sha256: r.source.sha256, language: r.language.rawValue, title: r.title,
                                               summary: r.summary, published: r.published, text: r.text, record: json,
                                               fts: FTSTokens.tsvector(title: title, text: text, forms: forms)))
         if let e = r.event {
             let span = DaySpan.of(start: e.start, end: e.end)
-            rows.events.append(EventRow(document_id: id, kind: e.kind, title: e.title, start: e.start, end: e.end, time: e.time,
+            rows.events.append(EventRow(document_id: id, kind: e.kind.rawValue, title: e.title, start: e.start, end: e.end, time: e.time,
                                         first_day: span?.first, last_day: span?.last))
             for p in e.places { rows.places.append(PlaceRow(document_id: id, place: p, place_key: asciiLower(p))) }
             for (role, names) in [("organizer", e.organizers), ("funder", e.funders), ("partner", e.partners)] {
                 for n in names { rows.organizations.append(OrganizationRow(document_id: id, role: role, name: n, name_folded: Folding.fold(n))) }
             }
         }
-        for x in r.entities ?? [] {
+        for x in r.entities {
             // Only the names `--org` and `--person` look into are folded: folding costs.
-            let named = x.type == "organization" || x.type == "person"
+            let named = x.type == .organization || x.type == .person
+            let c = EntityColumns(x)
             rows.entities.append(EntityRow(
-                document_id: id, type: x.type, text: x.text, start: x.start, end: x.end, name: x.name, kind: x.kind,
-                country: x.country, acronym: x.acronym, role: x.role, value: x.value,
-                span_start: x.span.first, span_end: x.span.count > 1 ? x.span[1] : nil,
-                name_key: x.name.map(asciiLower),
-                name_folded: named ? x.name.map(Folding.fold) : nil,
+                document_id: id, type: x.type.rawValue, text: x.text, start: c.start, end: c.end, name: c.name, kind: c.kind,
+                country: c.country, acronym: c.acronym, role: c.role, value: c.value,
+                span_start: x.span.start, span_end: x.span.end,
+                name_key: c.name.map(asciiLower),
+                name_folded: named ? c.name.map(Folding.fold) : nil,
                 text_folded: named ? Folding.fold(x.text) : nil,
-                acronym_folded: named ? x.acronym.map(Folding.fold) : nil))
+                acronym_folded: named ? c.acronym.map(Folding.fold) : nil))
         }
         return rows
     }

@@ -59,7 +59,7 @@ struct ExportCommand: ParsableCommand {
         let input: [Record]
         do {
             if let records {
-                input = try ArchiveIndex.records(jsonLines: URL(fileURLWithPath: records))
+                input = try ArchiveIndex.records(jsonLines: URL(fileURLWithPath: records)).compactMap(\.record)
             } else {
                 input = try Archives.openForReading(db ?? "archive.sqlite").records()
             }

@@ -70,11 +70,7 @@ struct IndexCommand: ParsableCommand {
             FileHandle.standardError.write(Data("jarya: \(message)\n".utf8))
             return ExitCode(status)
         }
-        do {
-            try Glossaries.requireStandard()
-        } catch {
-            throw stop("cannot load the glossaries: \(error)", ExitStatus.ioError.rawValue)
-        }
+        let glossaries = try loadGlossaries(or: stop)
         // One index run at a time per SQLite archive, as `process` does per state file. A
         // PostgreSQL archive takes concurrent writers: it locks per document.
         var lock: RunLock?
@@ -95,7 +91,7 @@ struct IndexCommand: ParsableCommand {
         do {
             archive = try Archives.openForWriting(db)
             // At most one worker per core and per chunk of documents.
-            summary = try archive.index(paths: paths, processor: Processor(maxBytes: maxBytes),
+            summary = try archive.index(paths: paths, processor: Processor(glossaries: glossaries, maxBytes: maxBytes),
                                         jobs: min(jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                                                   4 * ProcessInfo.processInfo.activeProcessorCount))
         } catch let error as ArchiveError {

@@ -72,6 +72,16 @@ protocol UsesGlossaries {
 
 extension UsesGlossaries {
     var needsGlossaries: Bool { true }
+
+    /// The glossaries, loaded once before any document: a broken file is one line from `stop`
+    /// naming file and line, and exit 74.
+    func loadGlossaries(or stop: (String, Int32) -> ExitCode) throws -> Glossaries {
+        do {
+            return try Glossaries.requireStandard()
+        } catch {
+            throw stop("cannot load the glossaries: \(error)", ExitStatus.ioError.rawValue)
+        }
+    }
 }
 
 extension Process: UsesGlossaries {}

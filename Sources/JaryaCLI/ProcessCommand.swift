@@ -105,11 +105,7 @@ struct Process: ParsableCommand {
         }
 
         // A missing or broken glossary stops the run before any document, naming file and line.
-        do {
-            try Glossaries.requireStandard()
-        } catch {
-            throw stop("cannot load the glossaries: \(error)", ExitStatus.ioError.rawValue)
-        }
+        let glossaries = try loadGlossaries(or: stop)
         // A device or FIFO (`/dev/null`, a pipe) is written in place; a file is replaced atomically.
         let target: OutputTarget
         do {
@@ -142,7 +138,7 @@ struct Process: ParsableCommand {
             throw stop("no documents to process: no .txt, .md, .html or .docx files\(filters) in \(paths.joined(separator: ", "))\(others). Check the path and the globs.",
                        ExitStatus.noInput.rawValue)
         }
-        let processor = Processor(maxBytes: maxBytes, encoding: encoding)
+        let processor = Processor(glossaries: glossaries, maxBytes: maxBytes, encoding: encoding)
         var cache: StateStore?
         if let state {
             do {

@@ -75,22 +75,23 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         // `--place` reads the places glossary: a missing one is a clear error, not a trap.
+        var places: PlaceGlossary? = nil
         if place != nil {
             do {
-                try Glossaries.requireStandard()
+                places = try Glossaries.requireStandard().places
             } catch {
                 FileHandle.standardError.write(Data("jarya: cannot load the glossaries: \(error)\n".utf8))
                 throw ExitCode(ExitStatus.ioError.rawValue)
             }
         }
         let text = words.isEmpty ? nil : words.joined(separator: " ")
-        let query = SearchQuery(text: text, place: place, organization: org, person: person, from: from, to: to, language: lang)
+        let query = SearchQuery(text: text, place: place, places: places, organization: org, person: person, from: from, to: to, language: lang)
         let out: String
         do {
             let records = try Archives.openForReading(db).search(query)
             switch format {
             case .table: out = SearchOutput.table(records)
-            case .json: out = try SearchOutput.jsonLines(records)
+            case .json: out = SearchOutput.jsonLines(records)
             case .csv: out = SearchOutput.csv(records)
             }
         } catch let error as ArchiveError {

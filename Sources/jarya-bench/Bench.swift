@@ -36,7 +36,7 @@ struct Generate: ParsableCommand {
         let files = InputCollector.folderFiles(corpus).filter { $0.hasSuffix(".txt") }
         guard !files.isEmpty else { throw ValidationError("no .txt files in \(corpus)") }
         for path in files {
-            var doc = try Pipeline(stages: [Ingest(), Normalize(), Segment()]).process(Document(source: Source(path: path), bytes: Array(FileManager.default.contents(atPath: path)!)))
+            var doc = try Pipeline(stages: [Ingest(), Normalize(), Tokenize(), Segment()]).process(Document(source: Source(path: path), bytes: Array(FileManager.default.contents(atPath: path)!)))
             for (n, block) in doc.segmentation.blocks.enumerated() {
                 guard let lang = ["ky", "ru"].first(where: { $0 == block.language }) else { continue }
                 let text = doc.text[block.span]
@@ -104,8 +104,10 @@ struct Stages: ParsableCommand {
     func run() throws {
         let paths = InputCollector.folderFiles(folder)
         let inputs = try paths.map { ($0, Array(try Data(contentsOf: URL(fileURLWithPath: $0)))) }
-        let stages: [any Stage] = [Ingest(), Normalize(), Segment(), Analyze()]
-        let recognizers = Recognizers.all
+        let stages: [any Stage] = [Ingest(), Normalize(), Tokenize(), Segment(), Analyze()]
+        // Glossaries load once per process: load them before timing.
+        let glossaries = try Glossaries.requireStandard()
+        let recognizers = Recognizers.standard(glossaries)
         var stageTime: [String: Duration] = [:]
         var recognizerTime: [String: Duration] = [:]
         var assemble = Duration.zero, emit = Duration.zero
@@ -122,13 +124,10 @@ struct Stages: ParsableCommand {
                 for r in recognizers {
                     recognizerTime[r.name, default: .zero] += clock.measure { r.recognize(&doc) }
                 }
-                assemble += clock.measure { try? Assemble().run(&doc) }
-                emit += clock.measure { _ = try? JSONLinesEncoder().line(Record(doc)) }
+                assemble += clock.measure { try? Assemble(glossaries: glossaries).run(&doc) }
+                emit += clock.measure { _ = JSONLinesEncoder().line(Record(doc)) }
             }
         }
-        // Glossaries load once per process: load them before timing.
-        var warm = Document(text: "Бишкек, 25.11.20. Форум өтөт.")
-        try Pipeline.standard().run(&warm)
         let mb = Double(bytes) / 1_000_000
         func line(_ name: String, _ d: Duration) {
             let s = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18

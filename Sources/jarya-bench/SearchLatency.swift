@@ -20,9 +20,10 @@ struct SearchLatency: ParsableCommand {
 
     func run() throws {
         let archive = try Archives.openForReading(db)
+        let places = try Glossaries.requireStandard().places
         let queries: [(String, SearchQuery)] = [
-            ("place Бишкек + 2020", SearchQuery(place: "Бишкек", from: "2020-01-01", to: "2020-12-31")),
-            ("place Ош + 2024-03", SearchQuery(place: "Ош", from: "2024-03", to: "2024-03")),
+            ("place Бишкек + 2020", SearchQuery(place: "Бишкек", places: places, from: "2020-01-01", to: "2020-12-31")),
+            ("place Ош + 2024-03", SearchQuery(place: "Ош", places: places, from: "2024-03", to: "2024-03")),
             ("organization ПРООН", SearchQuery(organization: "ПРООН")),
             ("word ky: жаштар", SearchQuery(text: "жаштар")),
             ("word ru: ледников", SearchQuery(text: "ледников")),

@@ -1,3 +1,4 @@
+import Foundation
 import Jarya
 
 /// The libFuzzer targets, one per untrusted entry point. `scripts/fuzz` builds this program with
@@ -24,8 +25,14 @@ enum FuzzTarget: String, CaseIterable {
     /// Charsets the first byte of a `txt` input may pick as `--encoding`; nil detects.
     static let encodings: [String?] = [nil, nil, nil, nil, "windows-1251", "KOI8-R", "IBM866", "UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-8"]
 
-    /// Made once: its recognizers load the glossaries.
-    static let standardPipeline = Pipeline.standard()
+    /// Loaded once, before the first input: a fuzz run without its glossaries stops at once.
+    static let glossaries: Glossaries = {
+        do { return try Glossaries.requireStandard() } catch {
+            FileHandle.standardError.write(Data("jarya-fuzz: \(error) (set JARYA_GLOSSARIES to the glossaries folder)\n".utf8))
+            exit(74)
+        }
+    }()
+    static let standardPipeline = Pipeline.standard(glossaries)
 
     func run(_ bytes: [UInt8]) {
         switch self {
@@ -46,7 +53,7 @@ enum FuzzTarget: String, CaseIterable {
             var document = Document(text: String(decoding: bytes, as: UTF8.self))
             document.extracted = String(decoding: bytes, as: UTF8.self)
             guard (try? Normalize().run(&document)) != nil else { return }
-            DateRecognizer().recognize(&document)
+            DateRecognizer(glossaries: Self.glossaries).recognize(&document)
             FuzzChecks.entities(document)
         case .pipeline:
             guard let document = try? Self.standardPipeline.process(Document(text: String(decoding: bytes, as: UTF8.self))) else { return }

@@ -12,7 +12,7 @@ struct ArchiveFileTests {
     static func smallArchive() throws -> String {
         let path = CorpusArchive.temporaryDB("archive.sqlite")
         let archive = try ArchiveIndex(path: path)
-        _ = try archive.index(paths: [release])
+        _ = try archive.index(paths: [release], processor: .forTests)
         return path
     }
 
@@ -121,13 +121,13 @@ struct ArchiveFileTests {
         try Data("{\"schema\":\"jarya.record/1\"}\nБишкекте тегерек стол\n".utf8).write(to: bad)
         let folder = dir.appendingPathComponent("folder.jsonl")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let summary = try ArchiveIndex(path: path).index(paths: [bad.path, folder.path, Self.release])
+        let summary = try ArchiveIndex(path: path).index(paths: [bad.path, folder.path, Self.release], processor: .forTests)
         #expect(summary.stored == 1)
         #expect(summary.status == .ioError, "the worse of a bad record file (65) and an unreadable one (74)")
         #expect(summary.failures.count == 2)
         #expect(summary.failures.allSatisfy { !$0.contains("\n") && !$0.contains("Swift.DecodingError") })
         #expect(summary.failures[0].hasPrefix(bad.path + ":1: not a Jarya record"))
-        let onlyBad = try ArchiveIndex(path: path).index(paths: [bad.path])
+        let onlyBad = try ArchiveIndex(path: path).index(paths: [bad.path], processor: .forTests)
         #expect(onlyBad.status == .dataError)
     }
 }

@@ -24,7 +24,7 @@ private struct Workspace {
     func run(cache: StateStore?, force: Bool = false, jobs: Int = 1) throws -> (String, Batch.Summary) {
         let out = path + "/out-\(UUID().uuidString).jsonl"
         let output = try RecordOutput(path: out)
-        let summary = try Batch(processor: Processor(), jobs: jobs, cache: cache, force: force)
+        let summary = try Batch(processor: .forTests, jobs: jobs, cache: cache, force: force)
             .run(InputCollector.collect([path + "/in"]), to: output)
         try output.commit()
         defer { unlink(out) }
@@ -95,7 +95,7 @@ struct StateStoreTests {
         let expected = try ws.fresh()
         #expect(expected.contains(#""relation":"translation""#), "the test releases should be linked as translations")
 
-        let store = try StateStore(path: ws.state, fingerprint: Processor().settingsFingerprint)
+        let store = try StateStore(path: ws.state, fingerprint: Processor.forTests.settingsFingerprint)
         let (first, s1) = try ws.run(cache: store)
         #expect(first == expected)
         #expect(s1.documents == 3 && s1.skipped == 0 && s1.errors == 0)
@@ -116,7 +116,7 @@ struct StateStoreTests {
         try ws.write("a_ky.txt", StateReleases.kyrgyz)
         try ws.write("b_ru.txt", StateReleases.russian)
         try ws.write("c_ky.txt", StateReleases.other)
-        let store = try StateStore(path: ws.state, fingerprint: Processor().settingsFingerprint)
+        let store = try StateStore(path: ws.state, fingerprint: Processor.forTests.settingsFingerprint)
         _ = try ws.run(cache: store)
         let before = try store.rows()
 
@@ -139,7 +139,7 @@ struct StateStoreTests {
         try ws.write("a_ky.txt", StateReleases.kyrgyz)
         try ws.write("b_ru.txt", StateReleases.russian)
         try ws.write("d_empty.txt", "")
-        let store = try StateStore(path: ws.state, fingerprint: Processor().settingsFingerprint)
+        let store = try StateStore(path: ws.state, fingerprint: Processor.forTests.settingsFingerprint)
         let (_, s1) = try ws.run(cache: store)
         #expect(s1.errors == 1 && s1.status == .dataError)
         #expect(try store.rows().map(\.path) == ["a_ky.txt", "b_ru.txt"].map { ws.path + "/in/" + $0 })
@@ -160,7 +160,7 @@ struct StateStoreTests {
         defer { ws.remove() }
         try ws.write("a_ky.txt", StateReleases.kyrgyz)
         try ws.write("c_ky.txt", StateReleases.other)
-        let store = try StateStore(path: ws.state, fingerprint: Processor().settingsFingerprint)
+        let store = try StateStore(path: ws.state, fingerprint: Processor.forTests.settingsFingerprint)
         _ = try ws.run(cache: store)
         // A row that does not match what its file gives (as if stored by a faulty run): only --force replaces it.
         let row = try #require(try store.rows().first)

@@ -57,7 +57,7 @@ struct BatchTests {
 
         let outPath = folder.path + "/records.jsonl"
         let output = try RecordOutput(path: outPath)
-        let summary = try Batch().run(inputs, to: output)
+        let summary = try Batch(processor: .forTests).run(inputs, to: output)
         try output.commit()
         #expect(summary.documents == 4)
         #expect(summary.errors == 2)
@@ -66,22 +66,22 @@ struct BatchTests {
 
         let lines = try String(contentsOfFile: outPath, encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 4)
-        let records = try lines.map { try JSONDecoder().decode(Record.self, from: Data($0.utf8)) }
+        let records = try lines.map { try JSONDecoder().decode(RecordLine.self, from: Data($0.utf8)) }
         #expect(records.map(\.source.path) == inputs.map(\.path))
 
         // a.txt: a clean record.
-        #expect(records[0].error == nil)
-        #expect(records[0].language == "ky")
-        #expect(records[0].title == "Ош шаарында жаштар форуму өтөт")
-        #expect(records[0].warnings?.contains { $0.contains("UTF-8") } == false)
-        #expect(records[0].entities?.contains { $0.type == "url" && $0.value == "https://www.osh.kg" } == true)
+        let a = try #require(records[0].record)
+        #expect(a.language == .kyrgyz)
+        #expect(a.title == "Ош шаарында жаштар форуму өтөт")
+        #expect(!a.warnings.contains { $0.contains("UTF-8") })
+        #expect(a.entities.contains { $0.type == .url && $0.value == .contact(value: "https://www.osh.kg") })
 
         // b.txt: decoded with U+FFFD and a warning.
-        #expect(records[1].error == nil)
-        #expect(records[1].source.encoding == "UTF-8")
-        #expect(records[1].text?.unicodeScalars.filter { $0 == "\u{FFFD}" }.count == 2)
-        #expect(records[1].text?.hasPrefix("Нарын облусунда жаңы мектеп ачылды. \u{FFFD}Мектепке") == true)
-        #expect(records[1].warnings?.contains("invalid UTF-8: 2 malformed byte sequences replaced with U+FFFD") == true)
+        let b = try #require(records[1].record)
+        #expect(b.source.encoding == "UTF-8")
+        #expect(b.text.unicodeScalars.filter { $0 == "\u{FFFD}" }.count == 2)
+        #expect(b.text.hasPrefix("Нарын облусунда жаңы мектеп ачылды. \u{FFFD}Мектепке"))
+        #expect(b.warnings.contains("invalid UTF-8: 2 malformed byte sequences replaced with U+FFFD"))
 
         // c.txt and d.txt: error records, in that order.
         #expect(records[2].error?.code == "binary")
@@ -90,7 +90,7 @@ struct BatchTests {
         #expect(records[2].source.sha256 == RecordID.sha256Hex(BadInputs.binary))
         #expect(records[3].error?.code == "empty")
         #expect(records[3].source.bytes == 0)
-        #expect(records[2].text == nil && records[3].id == nil)
+        #expect(records[2].record == nil && records[3].record == nil)
     }
 
     @Test("a file of white space only is empty too")
@@ -108,14 +108,14 @@ struct BatchTests {
         let absent = folder.path + "/no-such-release.txt"
         let inputs = InputCollector.collect([absent])
         #expect(inputs == [.missing(absent)])
-        let (record, status) = Processor().process(inputs[0])
+        let (record, status) = Processor.forTests.process(inputs[0])
         #expect(record.error?.code == "missing")
         #expect(status == .noInput)
         #expect(status.rawValue == 66)
 
         let output = try RecordOutput(path: folder.path + "/out.jsonl")
         defer { output.abort() }
-        let summary = try Batch().run(InputCollector.collect([folder.path, absent]), to: output)
+        let summary = try Batch(processor: .forTests).run(InputCollector.collect([folder.path, absent]), to: output)
         #expect(summary.documents == 5)
         #expect(summary.status == .noInput)
     }
@@ -205,7 +205,7 @@ struct BatchTests {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         try folder.write("release.md", md)
-        let (result, status) = Processor().processDocument(.file(folder.path + "/release.md"))
+        let (result, status) = Processor.forTests.processDocument(.file(folder.path + "/release.md"))
         #expect(status == .ok)
         let doc = try result.get()
         #expect(doc.source.format == "md")
@@ -239,18 +239,18 @@ struct BatchTests {
         }
         let (record, status) = processFile(bytes)
         #expect(status == .ok)
-        #expect(record.text == text)
-        #expect(record.language == "ru")
+        #expect(record.record?.text == text)
+        #expect(record.record?.language == .russian)
         #expect(record.source.encoding == (name == "UTF-8 BOM" ? "UTF-8" : name))
     }
 }
 
 /// Processes bytes written to a temporary .txt file.
-func processFile(_ bytes: [UInt8], name: String = "release.txt") -> (Record, Jarya.ExitStatus) {
+func processFile(_ bytes: [UInt8], name: String = "release.txt") -> (RecordLine, Jarya.ExitStatus) {
     let folder = try! TemporaryFolder("processFile")
     defer { folder.remove() }
     try! folder.write(name, bytes)
-    return Processor().process(.file(folder.path + "/" + name))
+    return Processor.forTests.process(.file(folder.path + "/" + name))
 }
 
-func processFile(_ text: String) -> (Record, Jarya.ExitStatus) { processFile(Array(text.utf8)) }
+func processFile(_ text: String) -> (RecordLine, Jarya.ExitStatus) { processFile(Array(text.utf8)) }

@@ -24,7 +24,7 @@ struct CorpusDocument: CustomTestStringConvertible, Sendable {
     }()
 
     func record() throws -> (Record, [String: Any]) {
-        let (result, _) = Processor().processDocument(.file(textPath))
+        let (result, _) = Processor.forTests.processDocument(.file(textPath))
         let doc = try result.get()
         let gold = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: goldPath))) as! [String: Any]
         return (Record(doc), gold)
@@ -42,10 +42,10 @@ struct CorpusGoldTests {
     @Test("dates, published date, event dates and contacts equal the gold", arguments: CorpusDocument.all)
     func exact(_ c: CorpusDocument) throws {
         let (record, gold) = try c.record()
-        let entities = record.entities ?? []
+        let entities = record.entities
         func pairs(_ list: [[String: Any]]) -> Set<String> { Set(list.map { "\($0["start"] as? String ?? "nil")…\($0["end"] as? String ?? "nil")" }) }
         let goldDates = pairs(gold["dates"] as? [[String: Any]] ?? [])
-        let dates = Set(entities.filter { $0.type == "date" }.map { "\($0.start ?? "nil")…\($0.end ?? "nil")" })
+        let dates = Set(entities.filter { $0.type == .date }.map { "\($0.start ?? "nil")…\($0.end ?? "nil")" })
         #expect(dates == goldDates)
         #expect(record.published == gold["dateline"] as? String)
         let goldEvent = gold["event"] as? [String: Any]
@@ -54,13 +54,13 @@ struct CorpusGoldTests {
             #expect(e.start == g["start"] as? String)
             #expect(e.end == g["end"] as? String)
         }
-        for (type, key) in [("url", "urls"), ("email", "emails")] {
+        for (type, key) in [(EntityType.url, "urls"), (.email, "emails")] {
             let found = Set(entities.filter { $0.type == type }.map(\.text))
             #expect(found == Set(gold[key] as? [String] ?? []), "\(type)s")
         }
         // Gold keeps the raw text (NBSPs inside); compare the digits.
         func digits(_ s: String) -> String { String(s.unicodeScalars.filter { $0.properties.numericType != nil }.map(Character.init)) }
-        let phones = Set(entities.filter { $0.type == "phone" }.map { digits($0.text) })
+        let phones = Set(entities.filter { $0.type == .phone }.map { digits($0.text) })
         #expect(phones == Set((gold["phones"] as? [String] ?? []).map(digits)))
     }
 
@@ -69,19 +69,19 @@ struct CorpusGoldTests {
         var total = 0, found = 0
         for c in CorpusDocument.all {
             let (record, gold) = try c.record()
-            let entities = record.entities ?? []
-            let places = Set(entities.filter { $0.type == "place" }.compactMap(\.name))
+            let entities = record.entities
+            let places = Set(entities.filter { $0.type == .place }.compactMap(\.name))
             for p in gold["places"] as? [[String: Any]] ?? [] {
                 total += 1
                 let canonical = (p["canonical"] as? String ?? "").replacing("Chui", with: "Chuy")
                 if places.contains(canonical) { found += 1 }
             }
-            let persons = Set(entities.filter { $0.type == "person" }.compactMap(\.name))
+            let persons = Set(entities.filter { $0.type == .person }.compactMap(\.name))
             for p in gold["persons"] as? [[String: Any]] ?? [] {
                 total += 1
                 if persons.contains(p["name"] as? String ?? "") { found += 1 }
             }
-            let orgs = entities.filter { $0.type == "organization" }
+            let orgs = entities.filter { $0.type == .organization }
             for o in gold["orgs"] as? [[String: Any]] ?? [] {
                 total += 1
                 let canonical = o["canonical"] as? String ?? ""

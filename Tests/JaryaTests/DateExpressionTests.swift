@@ -46,7 +46,7 @@ struct DateExpressionTests {
     @Test("each expression is found with its span and value", arguments: DateExpressionCase.all)
     func expression(_ c: DateExpressionCase) throws {
         let marked = MarkedText(c.sentence)
-        let doc = try recognize(marked.text, with: [EmailRecognizer(), URLRecognizer(), PhoneRecognizer(), DateRecognizer(published: c.published)])
+        let doc = try recognize(marked.text, with: [EmailRecognizer(), URLRecognizer(), PhoneRecognizer(), DateRecognizer(glossaries: .forTests, published: c.published)])
         let dates = doc.entities.filter { $0.kind == .date }
         #expect(dates.map(\.span) == marked.spans, "spans: found \(dates.map(\.text))")
         guard dates.count == marked.spans.count else { return }

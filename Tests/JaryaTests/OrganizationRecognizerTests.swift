@@ -24,7 +24,7 @@ func expectOrganizations(_ marked: String, _ expected: [ExpectedOrganization], s
 
 /// The organizations found in a text, as (text, name, acronym).
 func organizations(in text: String) throws -> [(text: String, name: String, acronym: String?)] {
-    try recognize(text, with: Recognizers.all).entities.compactMap {
+    try recognize(text, with: Recognizers.standard(.forTests)).entities.compactMap {
         guard case .organization(let name, let acronym) = $0.value else { return nil }
         return ($0.text, name, acronym)
     }

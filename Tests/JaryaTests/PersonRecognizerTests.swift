@@ -82,7 +82,7 @@ struct PersonRecognizerTests {
         "Победителем конкурса стала Алина из Токмока.",
     ])
     func negatives(_ text: String) throws {
-        let found = try recognize(text, with: Recognizers.all).entities.filter { $0.kind == .person }
+        let found = try recognize(text, with: Recognizers.standard(.forTests)).entities.filter { $0.kind == .person }
         #expect(found.isEmpty, "found \(found.map(\.text))")
     }
 }

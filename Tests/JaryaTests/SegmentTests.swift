@@ -1,10 +1,11 @@
-import Jarya
+import Foundation
+@testable import Jarya
 import Testing
 
 /// Ingest → Normalize → Segment on a text.
 func segmented(_ text: String) throws -> Document {
     var doc = Document(text: text)
-    try Pipeline(stages: [Ingest(), Normalize(), Segment()]).run(&doc)
+    try Pipeline(stages: [Ingest(), Normalize(), Tokenize(), Segment()]).run(&doc)
     return doc
 }
 
@@ -102,24 +103,79 @@ struct SentenceTests {
     }
 }
 
-@Suite("Segment: tokens")
+@Suite("Tokenize: one token stream")
 struct TokenTests {
-    @Test("word and number tokens, no spaces or punctuation")
+    @Test("words, numbers and each punctuation scalar; spans in the normalized text")
     func tokens() throws {
         let doc = try segmented("Бишкекте 2025-жылы 120 адам катышты, «Ала-Тоо» аянтында.")
-        let tokens = doc.segmentation.tokens
-        #expect(tokens.map { doc.text[$0.span] } == ["Бишкекте", "2025", "жылы", "120", "адам", "катышты", "Ала", "Тоо", "аянтында"])
-        #expect(tokens.map(\.kind) == [.word, .number, .word, .number, .word, .word, .word, .word, .word])
-        #expect(tokens.first?.span == Span(0, 8))
-        #expect(tokens[1].span == Span(9, 13))
+        #expect(doc.tokens.map { doc.text[$0.span] } == [
+            "Бишкекте", "2025", "-", "жылы", "120", "адам", "катышты", ",", "«", "Ала", "-", "Тоо", "»", "аянтында", ".",
+        ])
+        #expect(doc.tokens.map(\.kind) == [
+            .word, .number, .dash, .word, .number, .word, .word, .comma, .other, .word, .dash, .word, .other, .word, .dot,
+        ])
+        #expect(doc.tokens[1].number == 2025 && doc.tokens[1].digits == 4)
+        #expect(doc.tokens.map(\.spaceBefore) == [
+            true, true, false, false, true, true, true, false, true, false, false, false, false, true, false,
+        ])
+    }
+
+    @Test("a word's text is interned once, in lower case with ё as е")
+    func lexicon() throws {
+        let doc = try segmented("Пётр ПЕТР петр — Бишкек, бишкек.")
+        let words = doc.tokens.filter { $0.kind == .word }
+        #expect(words.map { doc.lexicon[$0.word] } == ["петр", "петр", "петр", "бишкек", "бишкек"])
+        #expect(Set(words.map(\.word)).count == 2)
+        #expect(words.map(\.isCapitalized) == [true, true, false, true, false])
     }
 
     @Test("token spans are in Unicode scalars even after an emoji")
     func scalarOffsets() throws {
         let doc = try segmented("📣 Жаңылык: Ош")
-        let tokens = doc.segmentation.tokens
-        #expect(tokens.map { doc.text[$0.span] } == ["Жаңылык", "Ош"])
-        #expect(tokens.map(\.span) == [Span(2, 9), Span(11, 13)])
+        let words = doc.tokens.filter { $0.kind == .word }
+        #expect(words.map { doc.text[$0.span] } == ["Жаңылык", "Ош"])
+        #expect(words.map(\.span) == [Span(2, 9), Span(11, 13)])
+    }
+
+    @Test("the name recognizers' words join inner hyphens and apostrophes back; a spaced dash stays apart")
+    func nameWords() throws {
+        var doc = try segmented("Ысык-Көл облусунда — Кара-Балтада, Д’Артаньян; 2023-жылы")
+        try Analyze().run(&doc)
+        #expect(doc.words.map(\.text) == ["Ысык-Көл", "облусунда", "—", "Кара-Балтада", ",", "Д’Артаньян", ";", "2023", "-", "жылы"])
+        #expect(doc.words[0].lower == "ысык-көл" && doc.words[0].isCapitalized)
+        #expect(doc.words[3].forms.contains("кара-балта"))
+    }
+
+    @Test("a worker's lexicon carries from one document to the next without changing a record")
+    func sharedLexicon() throws {
+        let texts = ["Бишкекте 12-майда форум өтөт.", "В Бишкеке 12 мая пройдет форум.", "Бишкекте форум 12-майда өттү."]
+        var lexicon = Lexicon()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("jarya-lexicon-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for (n, text) in texts.enumerated() {
+            let path = dir.appendingPathComponent("\(n).txt").path
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            let shared = Processor.forTests.process(.file(path), lexicon: &lexicon).0
+            let alone = Processor.forTests.process(.file(path)).0
+            #expect(try JSONLinesEncoder().line(shared) == JSONLinesEncoder().line(alone))
+        }
+        #expect(lexicon.count > 10)
+    }
+}
+
+@Suite("Segment: words as Unicode's word boundaries see them (language identification)")
+struct TextWordsTests {
+    @Test("letters and digits side by side, inner full stops and apostrophes, inner commas between digits", arguments: [
+        ("саат 10:00дө", ["саат", "10", "00дө"]),
+        ("www.kabar.kg жана 24.kg", ["www.kabar.kg", "жана", "24", "kg"]),
+        ("don't, 1,5 млн; 15.08.2025", ["don't", "1,5", "млн", "15.08.2025"]),
+        ("Кара-Балта: 5G", ["Кара", "Балта", "5G"]),
+    ])
+    func words(text: String, expected: [String]) throws {
+        let doc = try segmented(text)
+        let words = TextWords(tokens: doc.tokens, text: doc.text.scalars)
+        #expect((0..<words.count).map { doc.text[words[$0].span] } == expected)
     }
 }
 

@@ -2,7 +2,12 @@
 /// event (`EventAssembler`).
 public struct Assemble: Stage {
     public let name = "assemble"
-    public init() {}
+    /// The words that tell an event's kind and venue.
+    let lexicon: EventLexicon
+
+    public init(glossaries: Glossaries) {
+        self.lexicon = glossaries.events
+    }
 
     /// Lines that label a release rather than title it.
     static let labels: WordSet = [
@@ -12,10 +17,13 @@ public struct Assemble: Stage {
 
     public func run(_ document: inout Document) throws {
         document.title = Self.titleBlocks(document).map { r in
-            r.map { document.text[document.segmentation.blocks[$0].span] }.joined(separator: " ")
+            r.map { k in
+                let span = document.segmentation.blocks[k].span
+                return document.text[Span(k == r.lowerBound ? Self.titleStart(document, in: span) : span.start, span.end)]
+            }.joined(separator: " ")
         }
         document.summary = Self.summary(document)
-        let assembler = EventAssembler(document: document)
+        let assembler = EventAssembler(document: document, lexicon: lexicon)
         document.event = assembler.assemble()
         if let (ky, ru) = assembler.disagreement() {
             func show(_ v: DateValue) -> String { "\(v.start?.description ?? "?")…\(v.end?.description ?? "")" }
@@ -32,7 +40,7 @@ public struct Assemble: Stage {
             let line = document.text[blocks[i].span]
             let key = line.lowercased().trimmingCharacters(in: " .:!")
             let isDateline = document.datelineSpan.map { blocks[i].span.contains($0) && blocks[i].span.count < $0.count + 40 } ?? false
-            if labels.contains(key) || isDateline || !line.unicodeScalars.contains(where: { $0.isAlphabetic }) { i += 1; continue }
+            if labels.contains(key) || isDateline || !line.unicodeScalars.contains(where: { $0.isAlphabetic }) || isTicker(line) { i += 1; continue }
             var j = i + 1
             if isCapitals(line) {
                 while j < blocks.count, isCapitals(document.text[blocks[j].span]) { j += 1 }
@@ -40,6 +48,28 @@ public struct Assemble: Stage {
             return i..<j
         }
         return nil
+    }
+
+    /// Where the headline starts in its first block: after a dateline that opens the block and its
+    /// agency mark, when the page has no headline of its own (` date 2025-10-18 В столичном …`,
+    /// `Бишкек, 01.01.24. /Кабар/. Ош шаарынын …`, `БИШКЕК, 12-сен. — Sputnik. …`).
+    static func titleStart(_ document: Document, in block: Span) -> Int {
+        guard let d = document.datelineSpan, block.contains(d), d.start - block.start <= 60 else { return block.start }
+        let t = document.text.scalars
+        var i = d.end
+        func skipSpace() { while i < block.end, t[i].isWhitespace || t[i] == "." || t[i] == "," { i += 1 } }
+        skipSpace()
+        if i < block.end, t[i] == "/", let close = (i + 1..<min(block.end, i + 40)).first(where: { t[$0] == "/" }) { i = close + 1; skipSpace() }
+        // `— Sputnik.`: a dash, the agency's one word and its dot.
+        if i < block.end, t[i] == "—" || t[i] == "–" || t[i] == "-" {
+            var j = i + 1
+            while j < block.end, t[j] == " " { j += 1 }
+            let word = j
+            while j < block.end, !t[j].isWhitespace, t[j] != "." { j += 1 }
+            if j < block.end, t[j] == ".", j - word <= 15 { i = j; skipSpace() }
+        }
+        // Keep the whole block when the dateline is all it holds.
+        return i < block.end ? i : block.start
     }
 
     /// The first sentence of the lead: after the title, not the dateline, at least five words.
@@ -77,6 +107,12 @@ public struct Assemble: Stage {
             while i < s.end, t[i] == "." || t[i].isWhitespace { i += 1 }
         }
         return i < s.end ? i : nil
+    }
+
+    /// A currency ticker's or a rubric counter's line (`USD 87.45`, `Коом 0`, `Парламент 0`): one or
+    /// two words with a number, page furniture above the headline.
+    static func isTicker(_ s: String) -> Bool {
+        s.split(separator: " ").count <= 2 && s.unicodeScalars.contains { $0.properties.numericType != nil }
     }
 
     static func isCapitals(_ s: String) -> Bool {

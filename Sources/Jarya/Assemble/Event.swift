@@ -1,8 +1,6 @@
 /// The event a release announces or reports: what, when, where, who organizes and funds it.
 public struct Event: Equatable, Sendable {
-    /// conference, seminar, forum, round_table, training, meeting, presentation, opening,
-    /// festival, exhibition, fair, competition, campaign, hearing, press_conference, other.
-    public var kind: String
+    public var kind: EventKind
     /// The event's own name when the release quotes one («Жакшырган жашоо шарттары – …»).
     public var title: String?
     public var start: PartialDate?

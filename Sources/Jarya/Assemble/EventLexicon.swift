@@ -5,12 +5,11 @@ struct EventLexicon: Sendable {
         case kind, organizerBefore = "organizer_before", organizerAfter = "organizer_after"
         case funderBefore = "funder_before", funderAfter = "funder_after", partnerBefore = "partner_before"
         case partnerAfter = "partner_after", participation, participantNoun = "participant_noun", qualifier, application
+        case underWay = "under_way"
     }
 
-    static let kinds: Set<String> = [
-        "conference", "seminar", "forum", "round_table", "training", "meeting", "presentation", "opening", "festival",
-        "exhibition", "fair", "competition", "campaign", "hearing", "press_conference", "other",
-    ]
+    /// The record's event kinds (`EventKind`): a row with another kind does not load.
+    static let kinds = Set(EventKind.allCases.map(\.rawValue))
     static let qualifiers: Set<String> = ["more_than", "about", "at_least", "up_to"]
 
     struct Entry: Sendable {
@@ -24,7 +23,6 @@ struct EventLexicon: Sendable {
     /// Entries by their first word's first letter, to try few at each token.
     private var byInitial: [Unicode.Scalar: [Int]] = [:]
 
-    static let shared: EventLexicon = Glossaries.loaded.events
     static let columns = ["lang", "form", "match", "role", "value"]
 
     init(table: TSVTable) throws {

@@ -32,7 +32,7 @@ public struct Batch {
     /// lines and per-document error logs.
     public var observer: ((Progress) -> Void)?
 
-    public init(processor: Processor = Processor(), jobs: Int = 1, cache: (any RecordCache)? = nil, force: Bool = false) {
+    public init(processor: Processor, jobs: Int = 1, cache: (any RecordCache)? = nil, force: Bool = false) {
         self.processor = processor
         self.jobs = min(max(1, jobs), 256)  // more threads than this only cost memory
         self.cache = cache
@@ -64,7 +64,7 @@ public struct Batch {
         /// Bytes read so far.
         public var bytes: Int
         /// The record of this document (before translation links are added).
-        public var record: Record
+        public var record: RecordLine
         /// True when the record came from the cache.
         public var reused: Bool
     }
@@ -81,9 +81,10 @@ public struct Batch {
         // Documents are made on `jobs` threads and come back here in input order as each is
         // ready; at most a few per job wait, so memory holds only those.
         let worker = sendable
-        try OrderedWorkers<Result<Item, any Error>>.run(count: inputs.count, jobs: jobs, window: jobs * 8, work: { n in
-            Result { try worker.item(inputs[n]) }
-        }) { _, result in
+        try OrderedWorkers<Lexicon, Result<Item, any Error>>.run(
+            count: inputs.count, jobs: jobs, window: jobs * 8, makeState: { Lexicon() },
+            work: { lexicon, n in Result { try worker.item(inputs[n], lexicon: &lexicon) } }
+        ) { _, result in
             let item = try result.get()
             try spool.write(item.line)
             linker.add(item.record)
@@ -123,7 +124,7 @@ public struct Batch {
         guard line.count > empty.count, line.suffix(empty.count).elementsEqual(empty) else {
             var record = try JSONDecoder().decode(Record.self, from: line)
             record.related = related
-            return try encoder.line(record)
+            return encoder.line(record)
         }
         var spliced = Data(line.dropLast(3))
         var list = JSONWriter(capacity: 64 * related.count)
@@ -136,30 +137,30 @@ public struct Batch {
     /// One document's outcome: its record, as a line (with its line break) and as a value.
     struct Item {
         var line: Data
-        var record: Record
+        var record: RecordLine
         var status: ExitStatus
         var reused: Bool
     }
 
     /// The record of one input: from the cache when the file is unchanged, else made (and
     /// then stored in the cache). Errors are the cache's; a document's failure is a record.
-    func item(_ input: Input) throws -> Item {
+    func item(_ input: Input, lexicon: inout Lexicon) throws -> Item {
         let encoder = JSONLinesEncoder()
         guard let cache, case .file(let path) = input else {
-            let (record, status) = processor.process(input)
-            return Item(line: try encoder.line(record), record: record, status: status, reused: false)
+            let (record, status) = processor.process(input, lexicon: &lexicon)
+            return Item(line: encoder.line(record), record: record, status: status, reused: false)
         }
         if !force, let bytes = try? processor.read(input) {
             let sha256 = RecordID.sha256Hex(bytes)
             if let stored = try cache.line(path: path, sha256: sha256), !stored.contains(0x0A),
                let record = try? JSONDecoder().decode(Record.self, from: stored),
-               record.error == nil, record.source.path == path, record.source.sha256 == sha256 {
-                return Item(line: stored + Data([0x0A]), record: record, status: .ok, reused: true)
+               record.source.path == path, record.source.sha256 == sha256 {
+                return Item(line: stored + Data([0x0A]), record: .record(record), status: .ok, reused: true)
             }
         }
         // The file is read again: what it holds now is what the record (and the cache) says.
-        let (record, status) = processor.process(input)
-        let line = try encoder.line(record)
+        let (record, status) = processor.process(input, lexicon: &lexicon)
+        let line = encoder.line(record)
         // Failures are not stored: they are cheap to find again, and their exit status must be reported again.
         if record.error == nil {
             try cache.store(path: path, sha256: record.source.sha256, bytes: record.source.bytes, line: line.dropLast())
@@ -174,10 +175,10 @@ public struct Batch {
         let processor: Processor
         let cache: (any RecordCache)?
         let force: Bool
-        func item(_ input: Input) throws -> Item {
+        func item(_ input: Input, lexicon: inout Lexicon) throws -> Item {
             var batch = Batch(processor: processor, jobs: 1, cache: cache, force: force)
             batch.observer = nil
-            return try batch.item(input)
+            return try batch.item(input, lexicon: &lexicon)
         }
     }
 }

@@ -7,7 +7,10 @@ import Foundation
 /// share (writing records) overlaps with their work, so two jobs keep two cores busy. At most
 /// `window` results wait to be consumed at once, so memory stays bounded however many items
 /// there are.
-final class OrderedWorkers<Result>: @unchecked Sendable {
+///
+/// Each worker has a `State` of its own (made by `makeState` on its thread and handed to each
+/// of its items in turn): what it keeps from one item to the next, such as its lexicon.
+final class OrderedWorkers<State, Result>: @unchecked Sendable {
     private let condition = NSCondition()
     private var slots: [Result?]
     private var next = 0  // the next item a worker takes
@@ -25,16 +28,18 @@ final class OrderedWorkers<Result>: @unchecked Sendable {
     /// Calls `work(n)` for every `n` in `0..<count` on `jobs` threads, and `consume(n, result)`
     /// on the calling thread in order. If `consume` throws, the workers stop after their current
     /// item and the error is rethrown.
-    static func run(count: Int, jobs: Int, window: Int, work: @escaping @Sendable (Int) -> Result,
+    static func run(count: Int, jobs: Int, window: Int, makeState: @escaping @Sendable () -> State,
+                    work: @escaping @Sendable (inout State, Int) -> Result,
                     consume: (Int, Result) throws -> Void) throws {
         if jobs <= 1 || count <= 1 {
-            for n in 0..<count { try consume(n, work(n)) }
+            var workerState = makeState()
+            for n in 0..<count { try consume(n, work(&workerState, n)) }
             return
         }
         let state = OrderedWorkers(count: count, window: window)
         let group = DispatchGroup()
         for _ in 0..<min(jobs, count) {
-            DispatchQueue.global().async(group: group) { state.workLoop(work) }
+            DispatchQueue.global().async(group: group) { state.workLoop(makeState(), work) }
         }
         defer {
             state.stop()
@@ -45,7 +50,8 @@ final class OrderedWorkers<Result>: @unchecked Sendable {
         }
     }
 
-    private func workLoop(_ work: (Int) -> Result) {
+    private func workLoop(_ initial: State, _ work: (inout State, Int) -> Result) {
+        var workerState = initial
         while true {
             condition.lock()
             // Wait while the window ahead of the consumer is full.
@@ -55,7 +61,7 @@ final class OrderedWorkers<Result>: @unchecked Sendable {
             next += 1
             condition.unlock()
 
-            let result = work(n)
+            let result = work(&workerState, n)
 
             condition.lock()
             slots[n % window] = result

@@ -38,25 +38,38 @@ public struct Processor: Sendable {
     /// A charset that overrides detection for every document (`--encoding`); nil detects.
     public var encoding: String?
 
-    public init(pipeline: Pipeline = .standard(), maxBytes: Int = Processor.defaultMaxBytes, encoding: String? = nil) {
+    public init(pipeline: Pipeline, maxBytes: Int = Processor.defaultMaxBytes, encoding: String? = nil) {
         self.pipeline = pipeline
         self.maxBytes = maxBytes
         self.encoding = encoding
     }
 
+    /// The processor of `jarya process`: the standard pipeline over `glossaries`.
+    public init(glossaries: Glossaries, maxBytes: Int = Processor.defaultMaxBytes, encoding: String? = nil) {
+        self.init(pipeline: .standard(glossaries), maxBytes: maxBytes, encoding: encoding)
+    }
+
     /// The record for one input and the exit status it calls for.
-    public func process(_ input: Input) -> (Record, ExitStatus) {
-        let (result, status) = processDocument(input)
+    public func process(_ input: Input) -> (RecordLine, ExitStatus) {
+        var lexicon = Lexicon()
+        return process(input, lexicon: &lexicon)
+    }
+
+    /// The record for one input, with the lexicon of the worker that processes it: words met
+    /// in its earlier documents are not folded nor analyzed again.
+    public func process(_ input: Input, lexicon: inout Lexicon) -> (RecordLine, ExitStatus) {
+        let (result, status) = processDocument(input, lexicon: &lexicon)
         switch consume result {
         case .success(var doc):
             // The record needs no tokens nor the input as read: let them go before it is built,
             // so a large document does not hold both at its peak.
             doc.words = []
-            doc.segmentation.tokens = []
+            doc.tokens = []
+            doc.lexicon = Lexicon()  // the worker's again, not shared with this document
             doc.bytes = []
             doc.extracted = ""
-            return (Record(doc), status)
-        case .failure(let e): return (Record(source: e.source, error: .init(code: e.code, message: e.message)), status)
+            return (.record(Record(doc)), status)
+        case .failure(let e): return (.error(ErrorRecord(source: e.source, error: .init(code: e.code, message: e.message))), status)
         }
     }
 
@@ -69,12 +82,24 @@ public struct Processor: Sendable {
 
     /// The processed document, or why it failed, with the exit status it calls for.
     public func processDocument(_ input: Input) -> (Result<Document, Failure>, ExitStatus) {
+        var lexicon = Lexicon()
+        return processDocument(input, lexicon: &lexicon)
+    }
+
+    /// The processed document with a worker's lexicon (see `process(_:lexicon:)`).
+    public func processDocument(_ input: Input, lexicon: inout Lexicon) -> (Result<Document, Failure>, ExitStatus) {
         var source = Source(path: input.path, format: DocumentFormat(path: input.path).rawValue, encoding: "")
         do {
             let bytes = try read(input)
             source.bytes = bytes.count
             source.sha256 = RecordID.sha256Hex(bytes)
-            return (.success(try pipeline.decoding(encoding).process(Document(source: source, bytes: bytes))), .ok)
+            var document = Document(source: source, bytes: bytes)
+            // Handed over, not copied: the document owns the lexicon while the pipeline runs.
+            lexicon.trim()
+            swap(&document.lexicon, &lexicon)
+            defer { swap(&document.lexicon, &lexicon) }
+            try pipeline.decoding(encoding).run(&document)
+            return (.success(document), .ok)
         } catch let e as InputError {
             return (.failure(Failure(source: source, code: e.code.rawValue, message: "\(input.path): \(e.message)")), ExitStatus.of(e.code))
         } catch {

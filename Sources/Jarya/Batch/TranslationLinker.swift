@@ -29,16 +29,23 @@ public struct TranslationLinker: Sendable {
 
     public init() {}
 
+    /// Notes a line of the output (in output order); error records take their place but are
+    /// never linked.
+    public mutating func add(_ line: RecordLine) {
+        if let record = line.record { add(record) } else { count += 1 }
+    }
+
     /// Notes a record (in output order).
     public mutating func add(_ record: Record) {
         defer { count += 1 }
-        guard record.error == nil, let id = record.id, let lang = record.language, lang == "ky" || lang == "ru",
-              let e = record.event, let start = e.start, let end = e.end, !e.places.isEmpty else { return }
+        let lang = record.language
+        guard lang == .kyrgyz || lang == .russian, let e = record.event, let start = e.start, let end = e.end,
+              !e.places.isEmpty else { return }
         var evidence: [UInt64] = []
-        for x in record.entities ?? [] {
-            switch x.type {
-            case "url", "email", "phone": if let v = x.value { evidence.append(Self.hash(x.type + ":" + v.lowercased())) }
-            case "person": if let n = x.name?.split(separator: " ").last { evidence.append(Self.hash("person:" + n.prefix(5).lowercased())) }
+        for x in record.entities {
+            switch x.value {
+            case .contact(let v): evidence.append(Self.hash(x.type.rawValue + ":" + v.lowercased()))
+            case .person(let n, _): if let surname = n.split(separator: " ").last { evidence.append(Self.hash("person:" + surname.prefix(5).lowercased())) }
             default: break
             }
         }
@@ -46,7 +53,7 @@ public struct TranslationLinker: Sendable {
         var published: Int32 = -1
         if let p = record.published { published = intern(p) }
         signatures[count] = Signature(
-            id: id, russian: lang == "ru", kind: intern(e.kind), published: published,
+            id: record.id, russian: lang == .russian, kind: intern(e.kind.rawValue), published: published,
             hashes: ContiguousArray(places + Set(evidence).sorted()), placeCount: Int32(places.count))
         byDates[start + "/" + end, default: []].append(Int32(count))
     }

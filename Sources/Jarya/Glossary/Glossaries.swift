@@ -2,8 +2,9 @@
 ///
 /// Commands call `Glossaries.requireStandard()` before they process anything, so a missing
 /// folder, an unreadable file or a broken row is one clear error naming the file and line
-/// (exit 74), never a trap half-way through a batch. The recognizers' `.shared` glossaries
-/// are this value's parts.
+/// (exit 74), never a trap half-way through a batch. The value is then handed to the pipeline
+/// (`Pipeline.standard(_:)`), which gives each recognizer the parts it reads, as swift-format
+/// hands its rules a `Context`: no recognizer reaches for a global.
 public struct Glossaries: Sendable {
     public let places: PlaceGlossary
     public let organizations: OrganizationGlossary
@@ -36,13 +37,4 @@ public struct Glossaries: Sendable {
     /// The standard glossaries, or the error that says which file is missing or broken.
     @discardableResult
     public static func requireStandard() throws -> Glossaries { try standard.get() }
-
-    /// For the `.shared` glossaries of code that has none passed in. Commands have called
-    /// `requireStandard()` first, so the failure branch is reached only by a caller that did not.
-    static var loaded: Glossaries {
-        switch standard {
-        case .success(let glossaries): return glossaries
-        case .failure(let error): preconditionFailure("glossaries not loaded (call Glossaries.requireStandard() first): \(error)")
-        }
-    }
 }

@@ -15,7 +15,7 @@ public struct NameIndex<Value: Sendable>: Sendable {
     public init() {}
 
     public mutating func add(_ name: String, _ value: Value) {
-        let words = NameTokenizer.tokens(Array(name.unicodeScalars)).filter { $0.kind != .punctuation }.map(\.lower)
+        let words = NameWords.lowercaseWords(of: name)
         guard !words.isEmpty else { return }
         maxWords = max(maxWords, words.count)
         // Russian stems only for declinable names: Дели, Токио, Баку, Алматы keep their one form.
@@ -92,7 +92,7 @@ public struct NameIndex<Value: Sendable>: Sendable {
 
     /// Exact lookup of a whole name.
     public func lookup(_ name: String) -> [Value] {
-        let words = NameTokenizer.tokens(Array(name.unicodeScalars)).filter { $0.kind != .punctuation }.map(\.lower)
+        let words = NameWords.lowercaseWords(of: name)
         let found = values(words)
         return found.isEmpty ? values(words.map(RussianMorphology.stem)) : found
     }

@@ -45,8 +45,6 @@ public struct OrganizationGlossary: Sendable {
     /// with each word's Russian stem, to match their case forms (`общественного фонда`).
     public private(set) var legalFormPhrases: [(form: String, words: [String], stems: [String])] = []
 
-    public static let shared: OrganizationGlossary = Glossaries.loaded.organizations
-
     public init(organizations table: TSVTable, heads: TSVTable) throws {
         var ids: Set<String> = []
         for row in table.rows {

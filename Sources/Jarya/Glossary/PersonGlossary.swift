@@ -16,20 +16,18 @@ public struct PersonGlossary: Sendable {
     /// Russian role heads by stem (`руководител` → `руководитель`).
     private var roleHeadStems = WordMap<String>()
 
-    public static let shared: PersonGlossary = Glossaries.loaded.people
-
     public init(names: TSVTable, roles table: TSVTable) throws {
         for row in names.rows {
             guard let sex = Sex(rawValue: row["sex"]) else {
                 throw GlossaryError(file: names.name, line: row.line, message: "sex must be m or f, not `\(row["sex"])`")
             }
             guard !row["name"].isEmpty else { throw GlossaryError(file: names.name, line: row.line, message: "empty name") }
-            givenNames[row["name"].lowercased()] = sex
+            givenNames[row["name"].foldedLowercase()] = sex  // as tokens fold them: Артём → артем
         }
         for row in table.rows {
             let lang = row["lang"]
             guard roles[lang] != nil else { throw GlossaryError(file: table.name, line: row.line, message: "lang must be ky or ru, not `\(lang)`") }
-            let role = row["role"].lowercased()
+            let role = row["role"].foldedLowercase()
             guard !role.isEmpty else { throw GlossaryError(file: table.name, line: row.line, message: "empty role") }
             roles[lang]!.insert(role)
             let words = role.split(separator: " ")

@@ -9,13 +9,12 @@ public struct PlaceGlossary: Sendable {
         public let parent: String
     }
 
-    public static let kinds: Set<String> = ["country", "region", "district", "city", "village", "other"]
+    /// The record's place kinds (`PlaceKind`): a glossary row with another kind does not load.
+    public static let kinds = Set(PlaceKind.allCases.map(\.rawValue))
     public static let columns = ["id", "canonical", "kind", "country", "parent", "ky", "ru", "en"]
 
     public private(set) var places: [String: Place] = [:]
     public private(set) var index = NameIndex<Place>()
-
-    public static let shared: PlaceGlossary = Glossaries.loaded.places
 
     public init(table: TSVTable) throws {
         for row in table.rows {

@@ -6,27 +6,12 @@
 /// [облусунда, облусу, облус]. A glossary lookup decides which stem is a name. No dictionary
 /// of every word is needed.
 public enum KyrgyzMorphology {
-    /// Case suffixes that follow a bare stem (or a plural).
-    static let cases: [String] = [
-        // attributive locative -DAgI
-        "дагы", "деги", "догу", "дөгү", "тагы", "теги", "тогу", "төгү",
-        // ablative -DAn
-        "дан", "ден", "дон", "дөн", "тан", "тен", "тон", "төн",
-        // genitive -NIn
-        "нын", "нин", "нун", "нүн", "дын", "дин", "дун", "дүн", "тын", "тин", "тун", "түн",
-        // locative -DA
-        "да", "де", "до", "дө", "та", "те", "то", "тө",
-        // dative -GA
-        "га", "ге", "го", "гө", "ка", "ке", "ко", "кө",
-        // accusative -NI
-        "ны", "ни", "ну", "нү", "ды", "ди", "ду", "дү", "ты", "ти", "ту", "тү",
-        // instrumental-comitative -ча (manner) is not a case of names; left out.
-    ]
+    /// Case suffixes that follow a bare stem (or a plural). The instrumental-comitative -ча
+    /// (manner) is not a case of names; left out.
+    static let cases: [String] = KyrgyzCase.allCases.flatMap(\.endings)
     /// Case suffixes after a 3rd-person possessive, which take н: мартына, облусунда, июлунан.
-    static let casesAfterPossessive: [String] = [
-        "ндагы", "ндеги", "ндогу", "ндөгү", "нан", "нен", "нон", "нөн", "нда", "нде", "ндо", "ндө",
-        "на", "не", "но", "нө", "нын", "нин", "нун", "нүн", "н",
-    ]
+    static let casesAfterPossessive: [String] = [KyrgyzCase.attributive, .ablative, .locative, .dative, .genitive, .accusative]
+        .flatMap(\.endingsAfterPossessive)
     /// 3rd-person possessive: -(s)I.
     static let possessives: [String] = ["сы", "си", "су", "сү", "ы", "и", "у", "ү"]
     /// Plural: -LAr.
@@ -35,10 +20,10 @@ public enum KyrgyzMorphology {
     static let minimumStem = 2
 
     // Case endings by case, for the rules that read a word's case from its end.
-    public static let genitiveEndings = ["нын", "нин", "нун", "нүн", "дын", "дин", "дун", "дүн", "тын", "тин", "тун", "түн"]
-    public static let ablativeEndings = ["дан", "ден", "дон", "дөн", "тан", "тен", "тон", "төн", "нан", "нен", "нон", "нөн"]
-    public static let dativeEndings = ["га", "ге", "го", "гө", "ка", "ке", "ко", "кө"]
-    public static let accusativeEndings = ["ны", "ни", "ну", "нү", "ды", "ди", "ду", "дү", "ты", "ти", "ту", "тү"]
+    public static let genitiveEndings = KyrgyzCase.genitive.endings
+    public static let ablativeEndings = KyrgyzCase.ablative.endings + KyrgyzCase.ablative.endingsAfterPossessive
+    public static let dativeEndings = KyrgyzCase.dative.endings
+    public static let accusativeEndings = KyrgyzCase.accusative.endings
 
     /// The accusative after a 3rd-person possessive (`шаарын`, `Президентин`), told from the
     /// genitive (`-нын`, `-дын`) by the consonant before the vowel.

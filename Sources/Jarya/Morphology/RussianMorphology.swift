@@ -10,6 +10,12 @@ public enum RussianMorphology {
         "ью", "ам", "ям", "ь", "а", "я", "о", "е", "у", "ю", "ы", "и", "й",
     ].sorted { $0.count > $1.count }
 
+    /// Adjective endings (`Всемирного`, `Иссык-Кульской`, `Кеминского`): a word with one is not a
+    /// settlement's name, and may stand before an organization's head noun.
+    public static let adjectiveEndings = [
+        "ого", "его", "ому", "ему", "ым", "им", "ом", "ем", "ой", "ей", "ая", "яя", "ую", "юю", "ое", "ее", "ий", "ый", "ых", "их",
+    ]
+
     private static let endingScalars = endings.map { Array($0.unicodeScalars) }
 
     /// The stem, never shorter than two letters.

@@ -4,10 +4,13 @@ import Foundation
 public struct JSONLinesEncoder: Sendable {
     public init() {}
 
-    public func line(_ record: Record) throws -> Data {
-        var bytes = record.jsonBytes()  // what OrderedJSONEncoder writes, written directly
-        bytes.append(0x0A)
-        return Data(bytes)
+    public func line(_ record: Record) -> Data { Self.line(record.jsonBytes()) }
+    public func line(_ record: ErrorRecord) -> Data { Self.line(record.jsonBytes()) }
+    public func line(_ record: RecordLine) -> Data { Self.line(record.jsonBytes()) }
+
+    private static func line(_ json: consuming [UInt8]) -> Data {
+        json.append(0x0A)
+        return Data(json)
     }
 }
 

@@ -1,114 +1,139 @@
-/// One JSON Lines record: the record contract of DESIGN.md. `Codable` both ways, with the
-/// contract's field order and explicit nulls, so users' scripts see every field every time.
-public struct Record: Codable, Equatable, Sendable {
+/// The record of a processed release: one line of `jarya process`'s JSON Lines (see
+/// docs/ARCHITECTURE.md, "The record"). Every field a processed release always has is
+/// non-optional; `null` in the JSON is an optional here and nothing else is.
+///
+/// `RecordJSON.swift` writes it (the only writer, which fixes the key order) and reads it
+/// back; `RecordSchema` describes it, and `RecordSchemaTests` holds schema and writer equal.
+public struct Record: Equatable, Sendable, Decodable {
     public static let schemaVersion = "jarya.record/1"
 
-    public struct SourceInfo: Codable, Equatable, Sendable {
+    /// The first 16 hex digits of the SHA-256 of `text` (see `RecordID`).
+    public var id: String
+    public var source: SourceInfo
+    public var language: Language
+    public var title: String?
+    /// The first sentence of the lead.
+    public var summary: String?
+    /// The release's own date (ISO 8601 as precise as the text), from its dateline.
+    public var published: String?
+    /// The event the release announces or reports; nil when it reports no dated event.
+    public var event: EventRecord?
+    public var entities: [EntityRecord]
+    /// The normalized text the entities' spans point into.
+    public var text: String
+    public var warnings: [String]
+    /// Records of other files that are translations of this one (same event, other language).
+    public var related: [Related]
+
+    public init(id: String, source: SourceInfo, language: Language, title: String? = nil, summary: String? = nil,
+                published: String? = nil, event: EventRecord? = nil, entities: [EntityRecord] = [], text: String,
+                warnings: [String] = [], related: [Related] = []) {
+        self.id = id
+        self.source = source
+        self.language = language
+        self.title = title
+        self.summary = summary
+        self.published = published
+        self.event = event
+        self.entities = entities
+        self.text = text
+        self.warnings = warnings
+        self.related = related
+    }
+
+    /// The record of a processed document.
+    public init(_ doc: Document) {
+        let text = doc.text.string
+        self.init(id: RecordID.of(text: text), source: SourceInfo(doc.source), language: Language(code: doc.language),
+                  title: doc.title, summary: doc.summary, published: doc.published?.description,
+                  event: doc.event.map(EventRecord.init), entities: doc.entities.map(EntityRecord.init), text: text,
+                  warnings: doc.warnings)
+    }
+
+    /// Where the document came from. Error records have it too.
+    public struct SourceInfo: Equatable, Sendable, Decodable {
         public var path: String
         public var sha256: String
         public var bytes: Int
         public var format: String
+        /// The charset the bytes were decoded from; nil when they were never decoded.
         public var encoding: String?
 
-        enum CodingKeys: String, CodingKey { case path, sha256, bytes, format, encoding }
+        public init(path: String, sha256: String, bytes: Int, format: String, encoding: String?) {
+            self.path = path
+            self.sha256 = sha256
+            self.bytes = bytes
+            self.format = format
+            self.encoding = encoding
+        }
 
-        /// Every field every time: `encoding` is an explicit null when the bytes were never decoded.
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(path, forKey: .path)
-            try c.encode(sha256, forKey: .sha256)
-            try c.encode(bytes, forKey: .bytes)
-            try c.encode(format, forKey: .format)
-            try c.encode(encoding, forKey: .encoding)
+        init(_ s: Source) {
+            self.init(path: s.path, sha256: s.sha256, bytes: s.bytes, format: s.format,
+                      encoding: s.encoding.isEmpty ? nil : s.encoding)
         }
     }
 
-    public struct ErrorInfo: Codable, Equatable, Sendable {
-        /// `binary`, `empty`, `missing`, `unreadable`, `too_large`, `malformed`, `internal`.
+    /// Why a document could not be processed.
+    public struct ErrorInfo: Equatable, Sendable, Decodable {
+        /// `binary`, `empty`, `missing`, `unreadable`, `too_large`, `malformed`, `unsupported`, `internal`.
         public var code: String
         public var message: String
+
+        public init(code: String, message: String) {
+            self.code = code
+            self.message = message
+        }
     }
 
-    public struct EntityRecord: Codable, Equatable, Sendable {
-        public var type: String
+    /// Something found in the text: its type, where it is, and what it means.
+    public struct EntityRecord: Equatable, Sendable {
+        public var type: EntityType
         public var text: String
-        public var span: [Int]
-        // date
-        public var start: String?
-        public var end: String?
-        public var time: String?
-        // place, organization, person
-        public var name: String?
-        public var kind: String?
-        public var country: String?
-        public var acronym: String?
-        public var role: String?
-        // url, email, phone
-        public var value: String?
+        /// Unicode-scalar offsets into the record's `text`, written as `[start, end]`.
+        public var span: Span
+        public var value: Value
 
-        enum CodingKeys: String, CodingKey {
-            case type, text, span, start, end, time, name, kind, country, acronym, role, value
+        /// The fields that depend on the type; each case is one branch of the schema's `entity`.
+        public enum Value: Equatable, Sendable {
+            case date(start: String?, end: String?, time: String?)
+            case place(name: String, kind: PlaceKind, country: String?)
+            case organization(name: String, acronym: String?)
+            case person(name: String, role: String?)
+            /// A normalized URL, e-mail or phone (types `url`, `email`, `phone`).
+            case contact(value: String)
         }
 
-        public init(type: String, text: String, span: [Int]) {
+        public init(type: EntityType, text: String, span: Span, value: Value) {
             self.type = type
             self.text = text
             self.span = span
+            self.value = value
         }
 
         public init(_ e: Entity) {
-            self.init(type: e.kind.rawValue, text: e.text, span: [e.span.start, e.span.end])
+            let value: Value
             switch e.value {
-            case .date(let d): start = d.start?.description; end = d.end?.description; time = d.time
-            case .contact(let v): value = v
-            case .place(let n, let k, let c): name = n; kind = k; country = c
-            case .organization(let n, let a): name = n; acronym = a
-            case .person(let n, let r): name = n; role = r
+            case .date(let d): value = .date(start: d.start?.description, end: d.end?.description, time: d.time)
+            case .contact(let v): value = .contact(value: v)
+            case .place(let n, let k, let c): value = .place(name: n, kind: PlaceKind(name: k), country: c)
+            case .organization(let n, let a): value = .organization(name: n, acronym: a)
+            case .person(let n, let r): value = .person(name: n, role: r)
             }
+            self.init(type: e.kind, text: e.text, span: e.span, value: value)
         }
 
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(type, forKey: .type)
-            try c.encode(text, forKey: .text)
-            try c.encode(span, forKey: .span)
-            switch type {
-            case "date":
-                try c.encode(start, forKey: .start)
-                try c.encode(end, forKey: .end)
-                try c.encode(time, forKey: .time)
-            case "place":
-                try c.encode(name, forKey: .name)
-                try c.encode(kind, forKey: .kind)
-                try c.encode(country, forKey: .country)
-            case "organization":
-                try c.encode(name, forKey: .name)
-                try c.encode(acronym, forKey: .acronym)
-            case "person":
-                try c.encode(name, forKey: .name)
-                try c.encode(role, forKey: .role)
-            default:
-                try c.encode(value, forKey: .value)
+        /// The name of a place, organization or person.
+        public var name: String? {
+            switch value {
+            case .place(let n, _, _), .organization(let n, _), .person(let n, _): return n
+            case .date, .contact: return nil
             }
         }
     }
 
     /// The event, in the record contract's field order.
-    public struct EventRecord: Codable, Equatable, Sendable {
-        public struct Participants: Codable, Equatable, Sendable {
-            public var count: Int?
-            public var qualifier: String?
-            public var countries: [String]
-
-            public func encode(to encoder: any Encoder) throws {
-                var c = encoder.container(keyedBy: CodingKeys.self)
-                try c.encode(count, forKey: .count)
-                try c.encode(qualifier, forKey: .qualifier)
-                try c.encode(countries, forKey: .countries)
-            }
-        }
-
-        public var kind: String
+    public struct EventRecord: Equatable, Sendable, Decodable {
+        public var kind: EventKind
         public var title: String?
         public var start: String?
         public var end: String?
@@ -119,111 +144,90 @@ public struct Record: Codable, Equatable, Sendable {
         public var partners: [String]
         public var participants: Participants?
 
-        enum CodingKeys: String, CodingKey {
-            case kind, title, start, end, time, places, organizers, funders, partners, participants
+        public struct Participants: Equatable, Sendable, Decodable {
+            public var count: Int?
+            /// `more_than`, `about`, `at_least`, `up_to`, or nil for an exact count.
+            public var qualifier: String?
+            public var countries: [String]
+
+            public init(count: Int?, qualifier: String?, countries: [String]) {
+                self.count = count
+                self.qualifier = qualifier
+                self.countries = countries
+            }
+        }
+
+        public init(kind: EventKind, title: String? = nil, start: String? = nil, end: String? = nil, time: String? = nil,
+                    places: [String] = [], organizers: [String] = [], funders: [String] = [], partners: [String] = [],
+                    participants: Participants? = nil) {
+            self.kind = kind
+            self.title = title
+            self.start = start
+            self.end = end
+            self.time = time
+            self.places = places
+            self.organizers = organizers
+            self.funders = funders
+            self.partners = partners
+            self.participants = participants
         }
 
         init(_ e: Event) {
-            kind = e.kind
-            title = e.title
-            start = e.start?.description
-            end = e.end?.description
-            time = e.time
-            places = e.places
-            organizers = e.organizers
-            funders = e.funders
-            partners = e.partners
-            participants = e.participants.map { Participants(count: $0.count, qualifier: $0.qualifier, countries: $0.countries) }
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(kind, forKey: .kind)
-            try c.encode(title, forKey: .title)
-            try c.encode(start, forKey: .start)
-            try c.encode(end, forKey: .end)
-            try c.encode(time, forKey: .time)
-            try c.encode(places, forKey: .places)
-            try c.encode(organizers, forKey: .organizers)
-            try c.encode(funders, forKey: .funders)
-            try c.encode(partners, forKey: .partners)
-            try c.encode(participants, forKey: .participants)
+            self.init(kind: e.kind, title: e.title, start: e.start?.description, end: e.end?.description,
+                      time: e.time, places: e.places, organizers: e.organizers, funders: e.funders, partners: e.partners,
+                      participants: e.participants.map { Participants(count: $0.count, qualifier: $0.qualifier, countries: $0.countries) })
         }
     }
 
     /// Another record this one is linked to (a translation of the same release).
-    public struct Related: Codable, Equatable, Sendable {
+    public struct Related: Equatable, Sendable, Decodable {
         public var id: String
+        /// Always `translation` today.
         public var relation: String
-    }
 
-    public var schema: String = Record.schemaVersion
-    public var id: String?
-    public var source: SourceInfo
-    public var language: String?
-    public var title: String?
-    /// The first sentence of the lead.
-    public var summary: String?
-    public var published: String?
-    /// The event the release announces or reports; null when it reports no dated event.
-    public var event: EventRecord?
-    public var entities: [EntityRecord]?
-    public var text: String?
-    public var warnings: [String]?
-    /// Records of other files that are translations of this one (same event, other language).
-    public var related: [Related]?
-    /// Set instead of everything else when the document could not be processed.
-    public var error: ErrorInfo?
-
-    enum CodingKeys: String, CodingKey {
-        case schema, id, source, language, title, summary, published, event, entities, text, warnings, related, error
-    }
-
-    /// The record of a processed document.
-    public init(_ doc: Document) {
-        source = SourceInfo(doc.source)
-        id = RecordID.of(text: doc.text.string)
-        language = doc.language
-        title = doc.title
-        summary = doc.summary
-        published = doc.published?.description
-        event = doc.event.map(EventRecord.init)
-        entities = doc.entities.map(EntityRecord.init)
-        text = doc.text.string
-        warnings = doc.warnings
-        related = []
-    }
-
-    /// The record of a document that failed: its source and what went wrong.
-    public init(source: Source, error: ErrorInfo) {
-        self.source = SourceInfo(source)
-        self.error = error
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(schema, forKey: .schema)
-        if let error {
-            try c.encode(source, forKey: .source)
-            try c.encode(error, forKey: .error)
-            return
+        public init(id: String, relation: String) {
+            self.id = id
+            self.relation = relation
         }
-        try c.encode(id, forKey: .id)
-        try c.encode(source, forKey: .source)
-        try c.encode(language, forKey: .language)
-        try c.encode(title, forKey: .title)
-        try c.encode(summary, forKey: .summary)
-        try c.encode(published, forKey: .published)
-        try c.encode(event, forKey: .event)
-        try c.encode(entities ?? [], forKey: .entities)
-        try c.encode(text ?? "", forKey: .text)
-        try c.encode(warnings ?? [], forKey: .warnings)
-        try c.encode(related ?? [], forKey: .related)
     }
 }
 
-extension Record.SourceInfo {
-    init(_ s: Source) {
-        self.init(path: s.path, sha256: s.sha256, bytes: s.bytes, format: s.format, encoding: s.encoding.isEmpty ? nil : s.encoding)
+/// The record of a document that could not be processed: its source and what went wrong.
+public struct ErrorRecord: Equatable, Sendable, Decodable {
+    public var source: Record.SourceInfo
+    public var error: Record.ErrorInfo
+
+    public init(source: Record.SourceInfo, error: Record.ErrorInfo) {
+        self.source = source
+        self.error = error
+    }
+
+    public init(source: Source, error: Record.ErrorInfo) {
+        self.init(source: Record.SourceInfo(source), error: error)
+    }
+}
+
+/// One line of the JSON Lines output: a processed release or an error record.
+public enum RecordLine: Equatable, Sendable {
+    case record(Record)
+    case error(ErrorRecord)
+
+    public var source: Record.SourceInfo {
+        switch self {
+        case .record(let r): return r.source
+        case .error(let e): return e.source
+        }
+    }
+
+    /// The processed release, or nil for an error record.
+    public var record: Record? {
+        if case .record(let r) = self { return r }
+        return nil
+    }
+
+    /// What went wrong, or nil for a processed release.
+    public var error: Record.ErrorInfo? {
+        if case .error(let e) = self { return e.error }
+        return nil
     }
 }

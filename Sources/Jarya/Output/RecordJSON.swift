@@ -1,21 +1,26 @@
-/// A record's JSON written directly: the same bytes as `OrderedJSONEncoder` gives through
-/// `Record.encode(to:)` (same key order, `null` for absent values, the same string escapes),
-/// without `Codable` containers and a value tree, which were a tenth of the pipeline's time.
-/// `RecordJSONTests` holds the two to identical output; a new field goes in both.
-struct JSONWriter {
-    private(set) var bytes: [UInt8] = []
+/// The record's JSON: the one writer, which fixes every key and its order, and the reading
+/// back (`Decodable`) beside it. A new field is a property in `Record.swift`, a line in the
+/// writer here (for an entity, in its reader too), and its entry in `RecordSchema`;
+/// `RecordSchemaTests` fails until the schema and the writer agree, and its round trip until
+/// the reader does (see docs/ARCHITECTURE.md, "The record and output").
+///
+/// The writer appends bytes directly, without `Codable` containers and a value tree (which
+/// were a tenth of the pipeline's time): keys in order, `null` for absent values, non-ASCII
+/// text and slashes unescaped.
+public struct JSONWriter {
+    public private(set) var bytes: [UInt8] = []
     /// No comma before the next member or element of the open object or array.
     private var first = true
 
-    init(capacity: Int = 4096) { bytes.reserveCapacity(capacity) }
+    public init(capacity: Int = 4096) { bytes.reserveCapacity(capacity) }
 
-    mutating func openObject() { bytes.append(UInt8(ascii: "{")); first = true }
-    mutating func closeObject() { bytes.append(UInt8(ascii: "}")); first = false }
-    mutating func openArray() { bytes.append(UInt8(ascii: "[")); first = true }
-    mutating func closeArray() { bytes.append(UInt8(ascii: "]")); first = false }
+    public mutating func openObject() { bytes.append(UInt8(ascii: "{")); first = true }
+    public mutating func closeObject() { bytes.append(UInt8(ascii: "}")); first = false }
+    public mutating func openArray() { bytes.append(UInt8(ascii: "[")); first = true }
+    public mutating func closeArray() { bytes.append(UInt8(ascii: "]")); first = false }
 
     /// A member's key (ASCII, as all of the record's keys are); its value comes next.
-    mutating func key(_ name: StaticString) {
+    public mutating func key(_ name: StaticString) {
         if !first { bytes.append(UInt8(ascii: ",")) }
         bytes.append(UInt8(ascii: "\""))
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
@@ -23,52 +28,98 @@ struct JSONWriter {
     }
 
     /// Before an element of an array.
-    mutating func element() {
+    public mutating func element() {
         if !first { bytes.append(UInt8(ascii: ",")) }
     }
 
-    mutating func null() { bytes.append(contentsOf: "null".utf8); first = false }
-    mutating func string(_ s: String) { Node.writeString(s, to: &bytes); first = false }
-    mutating func string(_ s: String?) { if let s { string(s) } else { null() } }
-    mutating func int(_ i: Int) { bytes.append(contentsOf: String(i).utf8); first = false }
-    mutating func int(_ i: Int?) { if let i { int(i) } else { null() } }
+    public mutating func null() { bytes.append(contentsOf: "null".utf8); first = false }
+    public mutating func string(_ s: String) { Self.writeString(s, to: &bytes); first = false }
+    public mutating func string(_ s: String?) { if let s { string(s) } else { null() } }
+    public mutating func int(_ i: Int) { bytes.append(contentsOf: String(i).utf8); first = false }
+    public mutating func int(_ i: Int?) { if let i { int(i) } else { null() } }
 
-    mutating func strings(_ list: [String]) {
+    public mutating func strings(_ list: [String]) {
         openArray()
         for s in list { element(); string(s) }
         closeArray()
+    }
+
+    /// A JSON string: `"`, `\` and control characters escaped, everything else as UTF-8.
+    static func writeString(_ s: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var s = s
+        s.withUTF8 { bytes in
+            // Runs of bytes that need no escape are copied whole.
+            var run = 0
+            for (i, b) in bytes.enumerated() where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+                run = i + 1
+                switch b {
+                case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+                case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+                case 0x0A: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+                case 0x0D: out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+                case 0x09: out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+                default:
+                    let hex = Array("0123456789abcdef".utf8)
+                    out += [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(b >> 4)], hex[Int(b & 15)]]
+                }
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}
+
+// MARK: - Writing
+
+extension RecordLine {
+    /// The line as JSON, without the line break.
+    public func jsonBytes() -> [UInt8] {
+        switch self {
+        case .record(let r): return r.jsonBytes()
+        case .error(let e): return e.jsonBytes()
+        }
     }
 }
 
 extension Record {
     /// The record as one line of JSON, without the line break.
-    func jsonBytes() -> [UInt8] {
-        var w = JSONWriter(capacity: 2 * (text?.utf8.count ?? 0) + 4096)
+    public func jsonBytes() -> [UInt8] {
+        var w = JSONWriter(capacity: 2 * text.utf8.count + 4096)
         w.openObject()
-        w.key("schema"); w.string(schema)
-        if let error {
-            w.key("source"); source.write(to: &w)
-            w.key("error"); w.openObject()
-            w.key("code"); w.string(error.code)
-            w.key("message"); w.string(error.message)
-            w.closeObject()
-            w.closeObject()
-            return w.bytes
-        }
+        w.key("schema"); w.string(Record.schemaVersion)
         w.key("id"); w.string(id)
         w.key("source"); source.write(to: &w)
-        w.key("language"); w.string(language)
+        w.key("language"); w.string(language.rawValue)
         w.key("title"); w.string(title)
         w.key("summary"); w.string(summary)
         w.key("published"); w.string(published)
         w.key("event")
         if let event { event.write(to: &w) } else { w.null() }
         w.key("entities"); w.openArray()
-        for e in entities ?? [] { w.element(); e.write(to: &w) }
+        for e in entities { w.element(); e.write(to: &w) }
         w.closeArray()
-        w.key("text"); w.string(text ?? "")
-        w.key("warnings"); w.strings(warnings ?? [])
-        w.key("related"); w.related(related ?? [])
+        w.key("text"); w.string(text)
+        w.key("warnings"); w.strings(warnings)
+        // Last, so that `Batch` can put the links into a written line (see `Batch.withRelated`).
+        w.key("related"); w.related(related)
+        w.closeObject()
+        return w.bytes
+    }
+}
+
+extension ErrorRecord {
+    /// The error record as one line of JSON, without the line break.
+    public func jsonBytes() -> [UInt8] {
+        var w = JSONWriter(capacity: 512)
+        w.openObject()
+        w.key("schema"); w.string(Record.schemaVersion)
+        w.key("source"); source.write(to: &w)
+        w.key("error"); w.openObject()
+        w.key("code"); w.string(error.code)
+        w.key("message"); w.string(error.message)
+        w.closeObject()
         w.closeObject()
         return w.bytes
     }
@@ -103,27 +154,28 @@ extension Record.SourceInfo {
 extension Record.EntityRecord {
     func write(to w: inout JSONWriter) {
         w.openObject()
-        w.key("type"); w.string(type)
+        w.key("type"); w.string(type.rawValue)
         w.key("text"); w.string(text)
         w.key("span"); w.openArray()
-        for n in span { w.element(); w.int(n) }
+        w.element(); w.int(span.start)
+        w.element(); w.int(span.end)
         w.closeArray()
-        switch type {
-        case "date":
+        switch value {
+        case .date(let start, let end, let time):
             w.key("start"); w.string(start)
             w.key("end"); w.string(end)
             w.key("time"); w.string(time)
-        case "place":
+        case .place(let name, let kind, let country):
             w.key("name"); w.string(name)
-            w.key("kind"); w.string(kind)
+            w.key("kind"); w.string(kind.rawValue)
             w.key("country"); w.string(country)
-        case "organization":
+        case .organization(let name, let acronym):
             w.key("name"); w.string(name)
             w.key("acronym"); w.string(acronym)
-        case "person":
+        case .person(let name, let role):
             w.key("name"); w.string(name)
             w.key("role"); w.string(role)
-        default:
+        case .contact(let value):
             w.key("value"); w.string(value)
         }
         w.closeObject()
@@ -131,9 +183,10 @@ extension Record.EntityRecord {
 }
 
 extension Record.EventRecord {
-    func write(to w: inout JSONWriter) {
+    /// The event as a JSON object (also in `jarya search`'s JSON output).
+    public func write(to w: inout JSONWriter) {
         w.openObject()
-        w.key("kind"); w.string(kind)
+        w.key("kind"); w.string(kind.rawValue)
         w.key("title"); w.string(title)
         w.key("start"); w.string(start)
         w.key("end"); w.string(end)
@@ -153,5 +206,54 @@ extension Record.EventRecord {
             w.null()
         }
         w.closeObject()
+    }
+}
+
+// MARK: - Reading
+
+// Where the Swift names are the JSON keys, decoding is the compiler's (declared with the types:
+// the compiler derives it only in the type's own file); `RecordLine` and `EntityRecord` read here.
+
+extension RecordLine: Decodable {
+    private enum Keys: String, CodingKey { case error }
+
+    /// An error record when the line has an `error` member, else a processed release.
+    public init(from decoder: any Decoder) throws {
+        if try decoder.container(keyedBy: Keys.self).contains(.error) {
+            self = .error(try ErrorRecord(from: decoder))
+        } else {
+            self = .record(try Record(from: decoder))
+        }
+    }
+}
+
+extension Record.EntityRecord: Decodable {
+    private enum Keys: String, CodingKey {
+        case type, text, span, start, end, time, name, kind, country, acronym, role, value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        type = try c.decode(EntityType.self, forKey: .type)
+        text = try c.decode(String.self, forKey: .text)
+        let offsets = try c.decode([Int].self, forKey: .span)
+        guard offsets.count == 2, 0 <= offsets[0], offsets[0] <= offsets[1] else {
+            throw DecodingError.dataCorruptedError(forKey: .span, in: c, debugDescription: "a span is [start, end] with 0 ≤ start ≤ end")
+        }
+        span = Span(offsets[0], offsets[1])
+        switch type {
+        case .date:
+            value = .date(start: try c.decodeIfPresent(String.self, forKey: .start), end: try c.decodeIfPresent(String.self, forKey: .end),
+                          time: try c.decodeIfPresent(String.self, forKey: .time))
+        case .place:
+            value = .place(name: try c.decode(String.self, forKey: .name), kind: try c.decode(PlaceKind.self, forKey: .kind),
+                           country: try c.decodeIfPresent(String.self, forKey: .country))
+        case .organization:
+            value = .organization(name: try c.decode(String.self, forKey: .name), acronym: try c.decodeIfPresent(String.self, forKey: .acronym))
+        case .person:
+            value = .person(name: try c.decode(String.self, forKey: .name), role: try c.decodeIfPresent(String.self, forKey: .role))
+        case .url, .email, .phone:
+            value = .contact(value: try c.decode(String.self, forKey: .value))
+        }
     }
 }

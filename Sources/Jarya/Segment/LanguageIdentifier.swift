@@ -21,22 +21,22 @@ enum LanguageIdentifier {
         "the", "and", "of", "to", "in", "for", "is", "on", "with", "by", "was", "will", "from", "at", "as", "this",
     ]
 
-    static func identify(_ seg: inout Segmentation, text: NormalizedText) {
-        var tokenIndex = 0
-        let tokens = seg.tokens
+    static func identify(_ seg: inout Segmentation, text: NormalizedText, tokens: [Token]) {
+        let words = TextWords(tokens: tokens, text: text.scalars)
+        var wordIndex = 0
         for b in seg.blocks.indices {
             var ky = 0, ru = 0, en = 0
             let span = seg.blocks[b].span
-            while tokenIndex < tokens.count && tokens[tokenIndex].span.start < span.start { tokenIndex += 1 }
-            var t = tokenIndex
-            while t < tokens.count && tokens[t].span.end <= span.end {
+            while wordIndex < words.count && words[wordIndex].span.start < span.start { wordIndex += 1 }
+            var t = wordIndex
+            while t < words.count && words[t].span.end <= span.end {
                 defer { t += 1 }
-                guard tokens[t].kind == .word else { continue }
+                guard words[t].hasLetters else { continue }
                 var kyLetter = false, ruLetter = false, latin = 0, cyrillic = 0
                 // Function words are looked up by a hash of the word's lower case, made in the
                 // same pass over its scalars: no string is made for a word.
                 var hasher: FNV1a? = FNV1a()
-                for u in text.scalars[tokens[t].span.start..<tokens[t].span.end] {
+                for u in text.scalars[words[t].span.start..<words[t].span.end] {
                     switch u {
                     case "ө", "ү", "ң", "Ө", "Ү", "Ң": kyLetter = true
                     case "щ", "ъ", "ё", "Щ", "Ъ", "Ё": ruLetter = true
@@ -52,7 +52,7 @@ enum LanguageIdentifier {
                 if russianWords.contains(hash) { ru += 1 }
                 if latin > cyrillic { en += englishWords.contains(hash) ? 2 : 1 }
             }
-            tokenIndex = t
+            wordIndex = t
             let cyrillicScore = max(ky, ru)
             let lang: String
             if en > 2 * cyrillicScore && en >= 3 { lang = "en" }

@@ -7,18 +7,10 @@ public struct Block: Equatable, Sendable {
     public var language: String
 }
 
-/// A word or number token from ICU's word break iterator.
-public struct Token: Equatable, Sendable {
-    public enum Kind: Sendable { case word, number }
-    public var span: Span
-    public var kind: Kind
-}
-
 /// What the Segment stage found.
 public struct Segmentation: Sendable {
     public var blocks: [Block] = []
     public var sentences: [Span] = []
-    public var tokens: [Token] = []
 
     /// The block that holds a text offset.
     public func block(at offset: Int) -> Block? {
@@ -31,8 +23,8 @@ public struct Segmentation: Sendable {
     }
 }
 
-/// Segment: normalized text → blocks, sentences and tokens, and the language of each block
-/// and of the document.
+/// Segment: normalized text → blocks and sentences, and the language of each block and of the
+/// document (from the tokens).
 public struct Segment: Stage {
     public let name = "segment"
     public init() {}
@@ -41,17 +33,9 @@ public struct Segment: Stage {
         let text = document.text
         let units = UTF16View(text.scalars)
         var seg = Segmentation()
-        let tokens = try units.utf16.withUnsafeBufferPointer { buf in
-            try BreakIterator(.word, locale: "ky").segments(buf).compactMap { s -> Token? in
-                guard s.isWordLike else { return nil }
-                return Token(span: Span(units.scalarOffset(s.start), units.scalarOffset(s.end)), kind: s.status < 200 ? .number : .word)
-            }
-        }
-        // An array of their own size: they live as long as the document.
-        seg.tokens = tokens.capacity > tokens.count + tokens.count / 8 ? tokens.withUnsafeBufferPointer { Array($0) } : tokens
         seg.sentences = try SentenceSplitter.sentences(text, units: units)
         seg.blocks = Self.lines(text).map { Block(span: $0, language: "und") }
-        LanguageIdentifier.identify(&seg, text: text)
+        LanguageIdentifier.identify(&seg, text: text, tokens: document.tokens)
         document.segmentation = seg
         document.language = LanguageIdentifier.documentLanguage(seg)
     }

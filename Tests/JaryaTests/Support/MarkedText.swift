@@ -28,7 +28,7 @@ struct MarkedText {
 /// Runs the stages up to Recognize on `text` with the given recognizers only.
 func recognize(_ text: String, with recognizers: [any Recognizer], path: String = "test.txt") throws -> Document {
     var doc = Document(text: text, path: path)
-    try Pipeline(stages: [Ingest(), Normalize(), Segment(), Analyze(), Recognize(recognizers: recognizers)]).run(&doc)
+    try Pipeline(stages: [Ingest(), Normalize(), Tokenize(), Segment(), Analyze(), Recognize(recognizers: recognizers)]).run(&doc)
     return doc
 }
 
@@ -40,7 +40,7 @@ func expectEntities<V: Equatable & CustomStringConvertible>(
     sourceLocation: SourceLocation = #_sourceLocation
 ) throws {
     let m = MarkedText(marked)
-    let doc = try recognize(m.text, with: Recognizers.all)
+    let doc = try recognize(m.text, with: Recognizers.standard(.forTests))
     let found = doc.entities.filter { $0.kind == kind }
     #expect(found.map(\.text) == m.spans.map { doc.text[$0] }, "\(kind)s in: \(m.text)", sourceLocation: sourceLocation)
     #expect(found.map(\.span) == m.spans, "spans in: \(m.text)", sourceLocation: sourceLocation)
@@ -50,5 +50,5 @@ func expectEntities<V: Equatable & CustomStringConvertible>(
 
 /// The entities of one kind that every recognizer finds in `text`.
 func entities(_ kind: Entity.Kind, in text: String) throws -> [Entity] {
-    try recognize(text, with: Recognizers.all).entities.filter { $0.kind == kind }
+    try recognize(text, with: Recognizers.standard(.forTests)).entities.filter { $0.kind == kind }
 }

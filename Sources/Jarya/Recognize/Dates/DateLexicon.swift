@@ -25,8 +25,6 @@ struct DateLexicon: Sendable {
     /// The first words of the phrases (the first word of a phrase is matched exactly).
     private(set) var phraseInitials: WordSet = []
 
-    static let shared: DateLexicon = Glossaries.loaded.dates
-
     init(table: TSVTable) throws {
         for row in table.rows {
             guard let role = Role(rawValue: row["role"]) else {

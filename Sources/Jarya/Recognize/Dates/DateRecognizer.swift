@@ -2,7 +2,8 @@
 /// published date from its dateline.
 ///
 /// Missing years come from the range they belong to, then the published date, then the
-/// last year stated earlier in the text; relative words (`эртең`, `вчера`, `быйыл`) need
+/// last year stated earlier in the text, then a New Year celebration's name, then the first year
+/// the body states; relative words (`эртең`, `вчера`, `быйыл`) need
 /// the published date. What cannot be resolved is left without a year, or left out, and
 /// said in `warnings`, never guessed.
 public struct DateRecognizer: Recognizer {
@@ -10,14 +11,15 @@ public struct DateRecognizer: Recognizer {
     /// The publication date when it is known from outside the text (a page's metadata, a
     /// test). It wins over the dateline.
     public var knownPublished: PartialDate?
+    let lexicon: DateLexicon
 
-    public init(published: PartialDate? = nil) {
+    public init(glossaries: Glossaries, published: PartialDate? = nil) {
+        self.lexicon = glossaries.dates
         self.knownPublished = published
     }
 
     public func recognize(_ document: inout Document) {
-        let lexicon = DateLexicon.shared
-        let tokens = DateTokenizer.tokens(document.text.scalars)
+        let tokens = DateToken.tokens(document.tokens, lexicon: document.lexicon)
         let grammar = DateGrammar(tokens: tokens, lexicon: lexicon)
         let claimed = SpanIndex(document.entities.lazy.map(\.span))
         var mentions: [DateMention] = []
@@ -25,6 +27,9 @@ public struct DateRecognizer: Recognizer {
         while i < tokens.count {
             if claimed.overlaps(tokens[i].span) { i += 1; continue }
             if let (m, next) = grammar.parse(at: i), !claimed.overlaps(m.span), !insideQuotedTitle(m.span, document.text.scalars) {
+                mentions.append(m)
+                i = next
+            } else if let (m, next) = grammar.programmeTime(at: i), !claimed.overlaps(m.span) {
                 mentions.append(m)
                 i = next
             } else {
@@ -36,7 +41,8 @@ public struct DateRecognizer: Recognizer {
         if let d = DatelineReader.find(mentions, in: document), knownPublished == nil || mentions[d].start == knownPublished {
             published = mentions[d].start
             document.datelineSpan = mentions[d].span
-            mentions.remove(at: d)
+            let furniture = Set(DatelineReader.repeats(of: d, mentions, in: document))
+            mentions = mentions.indices.filter { $0 != d && !furniture.contains($0) }.map { mentions[$0] }
             if published?.year == nil {
                 published?.year = Self.yearFromBody(mentions)
                 if published?.year == nil { document.warnings.append("the dateline has no year and the text gives none: published date unknown") }
@@ -46,14 +52,28 @@ public struct DateRecognizer: Recognizer {
                 published = nil
             }
         }
+        mentions.removeAll { DatelineReader.isFurnitureStamp($0, document.text.scalars) }
         if published?.year == nil { published = nil }
         if let knownPublished { published = knownPublished }
         document.published = published
 
         var lastYear: Int? = nil
         var unresolved: [String] = []
+        var lastDay: PartialDate? = nil
+        let newYear = published == nil ? Self.newYearName(tokens) : nil
+        // Without a page date, the first year the body states (`быйыл, 2024-жылы`, `В 2024 году`), not a deadline's.
+        let bodyYear = published != nil ? nil : mentions.first { m in
+            m.relativeDay == nil && m.relativeYear == nil && !m.isDeadline && !m.openEnd && m.start?.year != nil && m.start?.year == m.end?.year
+        }?.start?.year
         for var m in mentions {
             let text = document.text[m.span]
+            if m.takesHeadingDay {
+                // An hour line before any dated heading says nothing of its day.
+                guard let day = lastDay else { continue }
+                m.start = day; m.end = day
+                add(m, &document)
+                continue
+            }
             if let offset = m.relativeDay {
                 guard let p = published, m.start == nil || m.start?.year == nil else {
                     if m.start == nil { unresolved.append(text); continue }
@@ -66,7 +86,16 @@ public struct DateRecognizer: Recognizer {
                 guard let year = published?.year else { unresolved.append(text); continue }
                 m.start = PartialDate(year: year + offset); m.end = m.start
             } else if !m.hasYear || m.start?.year == nil || (m.end != nil && m.end?.year == nil) {
-                let year = m.currentYear ? published?.year : (published?.year ?? lastYear)
+                var year = m.currentYear ? published?.year : (published?.year ?? lastYear)
+                // A New Year celebration named for its year (`“Жаңы жыл – 2022”`): its December is the year before.
+                if year == nil, !m.currentYear, let y = newYear, let mo = m.start?.month, mo == 12 || mo == 1 { year = mo == 12 ? y - 1 : y }
+                if year == nil, !m.currentYear { year = bodyYear }
+                // Across New Year: `5 января` in a release of 28 December is next January, `31-декабрь`
+                // reported on 1 January is last December. Only across the turn of the year (December and
+                // January, 11 months apart): a release of February may well announce its December.
+                if !m.currentYear, let p = published, let pm = p.month, let dm = m.start?.month, m.start?.year == nil, let y = year {
+                    if pm - dm >= 11 { year = y + 1 } else if dm - pm >= 11 { year = y - 1 }
+                }
                 if let year {
                     if m.start?.year == nil { m.start?.year = year }
                     if let end = m.end, end.year == nil {
@@ -84,6 +113,7 @@ public struct DateRecognizer: Recognizer {
                 m.end?.year = nil
             }
             if m.start?.day != nil, let y = m.end?.year ?? m.start?.year { lastYear = y }
+            if m.start?.day != nil, m.end == m.start { lastDay = m.start }
             add(m, &document)
         }
         if !unresolved.isEmpty {
@@ -101,6 +131,18 @@ public struct DateRecognizer: Recognizer {
         if let full = mentions.first(where: { $0.start?.day != nil && $0.start?.year != nil }) { return full.start?.year }
         let single = mentions.filter { $0.start?.year != nil && $0.start == $0.end && !$0.isDeadline }.compactMap { $0.start?.year }
         return single.max() ?? mentions.compactMap { $0.start?.year }.max()
+    }
+
+    /// The year of a New Year celebration's name: `Жаңы жыл – 2022`, `Новый год 2022`.
+    static func newYearName(_ tokens: [DateToken]) -> Int? {
+        for k in tokens.indices.dropLast(2) where tokens[k].isWord("жаңы") || tokens[k].text.startsWith("нов") {
+            let w = tokens[k + 1]
+            guard w.kind == .word, w.text.startsWith("жыл") || w.text.startsWith("год") else { continue }
+            var j = k + 2
+            while j < min(tokens.count, k + 5), tokens[j].kind != .number { j += 1 }
+            if j < tokens.count, tokens[j].kind == .number, tokens[j].digits == 4, (1900...2199).contains(tokens[j].number) { return tokens[j].number }
+        }
+        return nil
     }
 
     /// A year inside a quoted name («Чөйрө 2022», «Туризм-2024») is part of a title.

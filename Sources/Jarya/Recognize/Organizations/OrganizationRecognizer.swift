@@ -9,10 +9,12 @@ public struct OrganizationRecognizer: Recognizer {
     public let name = "organization"
     let glossary: OrganizationGlossary
     let people: PersonGlossary
+    let places: PlaceGlossary
 
-    public init(glossary: OrganizationGlossary = .shared, people: PersonGlossary = .shared) {
-        self.glossary = glossary
-        self.people = people
+    public init(glossaries: Glossaries) {
+        self.glossary = glossaries.organizations
+        self.people = glossaries.people
+        self.places = glossaries.places
     }
 
     /// The «…» part of a name, in lower case.
@@ -22,21 +24,35 @@ public struct OrganizationRecognizer: Recognizer {
         return String(u[a...b]).fastLowercased()
     }
 
+    /// Which organization a candidate is, when that is known: every mention of one gets the
+    /// first mention's name.
+    enum OrganizationID: Hashable {
+        /// A glossary entry, by its id.
+        case glossary(String)
+        /// An acronym the text defines (`Институт политики развития (ИПР)`).
+        case defined(acronym: String)
+    }
+
     struct Candidate {
+        /// Breaks ties between spans of one length: quoted > glossary > rule.
+        enum Priority: Int, Comparable {
+            case rule = 1, glossary, quoted
+            static func < (a: Priority, b: Priority) -> Bool { a.rawValue < b.rawValue }
+        }
+
         var first: Int
         var last: Int
         var name: String
         var acronym: String?
-        var organizationID: String?
-        /// Breaks ties between spans of one length: quoted > glossary > rule.
-        var priority: Int
+        var organizationID: OrganizationID?
+        var priority: Priority
         var length: Int { last - first }
     }
 
     public func recognize(_ document: inout Document) {
         let tokens = document.words
         let claimed = SpanIndex(document.entities.lazy.map(\.span))
-        let rules = OrganizationRules(tokens: tokens, glossary: glossary, people: people)
+        let rules = OrganizationRules(tokens: tokens, glossary: glossary, people: people, places: places)
         var candidates: [Candidate] = []
         for i in tokens.indices where !claimed.overlaps(tokens[i].span) {
             let language = document.segmentation.block(at: tokens[i].span.start)?.language ?? document.language
@@ -50,13 +66,13 @@ public struct OrganizationRecognizer: Recognizer {
         candidates.removeAll { c in claimed.overlaps(Span(tokens[c.first].span.start, tokens[c.last - 1].span.end)) }
         // A rule span that is all a place's name (`Орусия Федерациясы`) is that place.
         candidates.removeAll { c in
-            c.organizationID == nil && c.priority == 1 && PlaceGlossary.shared.index.longestMatch(tokens, at: c.first)?.end == c.last
+            c.organizationID == nil && c.priority == .rule && places.index.longestMatch(tokens, at: c.first)?.end == c.last
         }
         // A rule span that only adds a sentence-opening word to a glossary name (`Долбоор Азия
         // өнүктүрүү банкы`) gives way to the glossary name.
         let known = Set(candidates.filter { $0.organizationID != nil }.map { TokenRange($0.first, $0.last) })
         candidates.removeAll { c in
-            c.organizationID == nil && c.priority == 1 && known.contains(TokenRange(c.first + 1, c.last)) && rules.startsSentence(c.first)
+            c.organizationID == nil && c.priority == .rule && known.contains(TokenRange(c.first + 1, c.last)) && rules.startsSentence(c.first)
         }
         // Longest first; a span never overlaps one already chosen.
         candidates.sort { ($0.length, $0.priority, -$0.first) > ($1.length, $1.priority, -$1.first) }
@@ -92,7 +108,7 @@ public struct OrganizationRecognizer: Recognizer {
 
         // One name per organization in a document: the first mention's. A later short form of an
         // earlier name (`Национальной библиотеки` after `Национальная библиотека … им. …`) is that one.
-        var nameOf: [String: (String, String?)] = [:]
+        var nameOf: [OrganizationID: (String, String?)] = [:]
         // Earlier names, indexed by what a later mention may match: the words a name starts or
         // ends with (its lower case cut at a space) and its quoted part; the first name wins.
         var earlier = EarlierNames()

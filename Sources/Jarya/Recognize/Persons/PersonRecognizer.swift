@@ -11,9 +11,13 @@
 public struct PersonRecognizer: Recognizer {
     public let name = "person"
     let people: PersonGlossary
+    let places: PlaceGlossary
+    let organizationGlossary: OrganizationGlossary
 
-    public init(people: PersonGlossary = .shared) {
-        self.people = people
+    public init(glossaries: Glossaries) {
+        self.people = glossaries.people
+        self.places = glossaries.places
+        self.organizationGlossary = glossaries.organizations
     }
 
     struct Found {
@@ -26,9 +30,9 @@ public struct PersonRecognizer: Recognizer {
         let tokens = document.words
         let claimed = SpanIndex(document.entities.lazy.filter { $0.kind != .organization }.map(\.span))
         let organizations = SpanIndex(document.entities.lazy.filter { $0.kind == .organization }.map(\.span))
-        let names = PersonNames(tokens: tokens, people: people)
+        let names = PersonNames(tokens: tokens, people: people, places: places)
         let roles = RoleFinder(tokens: tokens, people: people, organizations: organizations, text: document.text,
-                               kyrgyz: OrganizationRules(tokens: tokens, glossary: .shared, people: people))
+                               kyrgyz: OrganizationRules(tokens: tokens, glossary: organizationGlossary, people: people, places: places))
         var found: [Found] = []
         var i = 0
         while i < tokens.count {
@@ -59,6 +63,7 @@ public struct PersonRecognizer: Recognizer {
 struct PersonNames {
     let tokens: [NameToken]
     let people: PersonGlossary
+    let places: PlaceGlossary
 
     static let patronymicEndings = ["ович", "евич", "овна", "евна", "ична", "инична", "ич"]
     static let surnameEndings = ["ов", "ев", "ова", "ева", "ин", "ина", "ын", "ына", "ский", "ская", "цкий", "цкая", "иев", "иева",
@@ -110,7 +115,7 @@ struct PersonNames {
         // Surname first: Омурбеков Таалайбек Сыргакович; Турдубаев К.Б. (an all-caps surname has
         // four letters or more and is no known place: not `КР Эркин`).
         if looksLikeSurname(t), people.givenName(t.lower) == nil,
-           !t.isAllCaps || (t.text.unicodeScalars.count >= 4 && PlaceGlossary.shared.index.exact(t.lower).isEmpty) {
+           !t.isAllCaps || (t.text.unicodeScalars.count >= 4 && places.index.exact(t.lower).isEmpty) {
             if let (ini, j) = initials(at: i + 1) {
                 return .init(first: i, last: j, name: ini + " " + nominative(t, female: nil))
             }
@@ -150,13 +155,13 @@ struct PersonNames {
         // Korean and Chinese names after a role: `координатор … Ли Мин Чжун`, `директору Пак Жи Хун`.
         if (i + 2..<i + 3).allSatisfy({ isName($0) }), (i...i + 2).allSatisfy({ tokens[$0].text.unicodeScalars.count <= 4 && !tokens[$0].isAllCaps && people.givenName(tokens[$0].lower) == nil }),
            (max(0, i - 7)..<i).contains(where: { people.isRoleWord(tokens[$0]) }),
-           PlaceGlossary.shared.index.longestMatch(tokens, at: i) == nil {
+           places.index.longestMatch(tokens, at: i) == nil {
             return .init(first: i, last: i + 3, name: (i...i + 2).map { capitalized(tokens[$0].text) }.joined(separator: " "))
         }
         // An unknown given name before a clear surname: Гүлбарчын Сатиева.
         if !t.isAllCaps, isName(i + 1), ["ов", "ев", "ова", "ева", "ина", "иев", "иева"].contains(where: { tokens[i + 1].lower.endsWith($0) }),
            !tokens[i + 1].isAllCaps, KyrgyzMorphology.acronym(of: tokens[i + 1].text) == nil,
-           PlaceGlossary.shared.index.longestMatch(tokens, at: i) == nil, PlaceGlossary.shared.index.longestMatch(tokens, at: i + 1) == nil,
+           places.index.longestMatch(tokens, at: i) == nil, places.index.longestMatch(tokens, at: i + 1) == nil,
            t.text.unicodeScalars.count >= 3 {
             return .init(first: i, last: i + 2, name: capitalized(t.text) + " " + nominative(tokens[i + 1], female: nil))
         }

@@ -97,7 +97,7 @@ struct RoleFinder {
     }
 
     static func isVerb(_ w: String) -> Bool {
-        ["ил", "ила", "или", "ал", "ала", "али", "ет", "ит", "ют", "ат", "ят", "ды", "ди", "ду", "дү", "ты", "ти", "ту", "тү"].contains { w.endsWith($0) } && w.unicodeScalars.count > 4
+        (["ил", "ила", "или", "ал", "ала", "али", "ет", "ит", "ют", "ат", "ят"] + KyrgyzCase.accusativeAfterConsonant).contains { w.endsWith($0) } && w.unicodeScalars.count > 4
     }
 
     /// The text of tokens `[a, b)`, role word first letter kept as written.

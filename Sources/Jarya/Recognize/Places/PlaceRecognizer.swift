@@ -12,8 +12,12 @@ public struct PlaceRecognizer: Recognizer {
     public let name = "place"
     let glossary: PlaceGlossary
 
-    public init(glossary: PlaceGlossary = .shared) {
+    public init(glossary: PlaceGlossary) {
         self.glossary = glossary
+    }
+
+    public init(glossaries: Glossaries) {
+        self.init(glossary: glossaries.places)
     }
 
     /// Type words by the kind they give, as stems that their case forms start with.
@@ -86,7 +90,7 @@ public struct PlaceRecognizer: Recognizer {
     func isInsideRolePhrase(_ tokens: [NameToken], _ i: Int, _ end: Int, organizations: SpanIndex) -> Bool {
         guard i > 0 else { return false }
         let last = tokens[end - 1].lower
-        let attributive = ["дагы", "деги", "догу", "дөгү", "тагы", "теги", "тогу", "төгү"].contains { last.endsWith($0) }
+        let attributive = KyrgyzCase.attributive.ends(last)
         if attributive, organizations.overlaps(tokens[i - 1].span) || KyrgyzMorphology.acronym(of: tokens[i - 1].text) != nil {
             return true
         }
@@ -152,12 +156,17 @@ public struct PlaceRecognizer: Recognizer {
         "ал", "бул", "ошол", "ушул", "тигил", "ар", "бир", "биздин", "алардын", "анын", "өз", "мындай", "ошондой",
         "жергиликтүү", "башка", "ошол", "акыркы", "жаңы", "чоң", "кичи", "борбордук", "ушундай", "бардык", "эки", "үч",
     ]
-    static let adjectiveEndings = ["ого", "его", "ой", "ий", "ый", "ая", "ых", "их", "ому", "ым", "ую", "ое"]
+
+    /// A Russian adjective that is not an unknown settlement's name (`Кеминского`, `Чуйской`).
+    /// Settlements named by an adjective keep their -ом/-ем/-ей forms (`селе Пригородном`).
+    static func isAdjectiveNotSettlement(_ lower: String) -> Bool {
+        RussianMorphology.adjectiveEndings.contains { lower.endsWith($0) && !["ом", "ем", "ей", "им", "ему", "яя", "юю", "ее"].contains($0) }
+    }
 
     func unknownSettlement(_ tokens: [NameToken], _ i: Int, claimed: SpanIndex) -> (span: Span, place: PlaceGlossary.Place, first: Int, last: Int)? {
         let t = tokens[i]
         guard t.isCapitalized, !t.isAllCaps, t.lower.unicodeScalars.count >= 3, !Self.notNames.contains(t.lower),
-              !Self.adjectiveEndings.contains(where: { t.lower.endsWith($0) }) else { return nil }
+              !Self.isAdjectiveNotSettlement(t.lower) else { return nil }
         // The type word in the possessive (`айылы`, `шаарында`) names a settlement; `шаарды` is any town.
         if i + 1 < tokens.count, tokens[i + 1].kind == .word,
            let kind = [("айылы", "village"), ("шаары", "city"), ("кыштагы", "village")].first(where: { tokens[i + 1].lower.startsWith($0.0) })?.1,
@@ -180,7 +189,7 @@ public struct PlaceRecognizer: Recognizer {
         for m in matches {
             guard let nouns = typeNouns[m.place.kind], m.last - m.first >= 2 else { continue }
             let typeWord = tokens[m.last - 1].lower
-            let plural = ["лар", "лер", "дар", "дер", "дор", "тар", "тер", "тор"].contains(where: { typeWord.includes($0) })
+            let plural = KyrgyzMorphology.plurals.contains(where: { typeWord.includes($0) })
                 || ["районов", "районах", "районам", "районами", "областей", "областях", "областям", "областями"].contains(typeWord)
             guard plural else { continue }
             var k = m.first - 1

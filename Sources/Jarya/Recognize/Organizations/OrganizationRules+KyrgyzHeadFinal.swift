@@ -1,0 +1,152 @@
+/// Kyrgyz names end in their head noun (`… министрлиги`, `… агенттиги`): found by walking left
+/// from the head over the genitive chain.
+extension OrganizationRules {
+    /// The head form of a Kyrgyz word (`министрлигине` → `министрлиги`), if it is a head noun.
+    func kyrgyzHead(_ t: NameToken) -> String? {
+        guard t.kind == .word else { return nil }
+        let forms = t.forms.isEmpty ? KyrgyzMorphology.stems(of: t.lower) : t.forms
+        // The longest form that is a head (the first of equals).
+        var head: String? = nil
+        for f in forms where glossary.kyrgyzHeads.contains(f) && f.unicodeScalars.count > (head?.unicodeScalars.count ?? -1) { head = f }
+        return head
+    }
+
+    /// Whether a Kyrgyz word carries a case other than the genitive (or a verb ending):
+    /// it ends a name to its left (`Иш-чараны`, `Форумду`, `уюштурду`).
+    static func isKyrgyzBoundary(_ w: String) -> Bool {
+        // Any case but the genitive (which links a name's words), and the participle -ГAн.
+        let endings = KyrgyzCase.accusative.endings + KyrgyzCase.dative.endings + KyrgyzCase.locative.endings
+            + KyrgyzCase.ablative.endings + ["нан", "нен", "ган", "ген"]
+        if w.unicodeScalars.count > 3 && endings.contains(where: { w.endsWith($0) }) { return true }
+        return KyrgyzMorphology.isAccusativeAfterPossessive(w)
+    }
+
+    /// Whether the word at `k` ends the name to its left. An accusative object of a gerund
+    /// stays inside (`Айлана-чөйрөнү коргоо …`), and `-ды/-ты` after a vowel is a possessive
+    /// (`саясаты`), not an accusative (`саясатты`).
+    func endsKyrgyzName(_ k: Int) -> Bool {
+        let w = tokens[k].lower
+        guard Self.isKyrgyzBoundary(w) else { return false }
+        // A proper name in the nominative that only looks case-marked (`Нарын`).
+        if tokens[k].isCapitalized, !places.index.exact(w).isEmpty || people.givenNames[w] != nil { return false }
+        // The accusative is -ТI after a voiceless consonant (`саясатты`) and -ДI after a voiced one
+        // (`Форумду`); otherwise the ending is a possessive (`саясаты`, `Регламенти`).
+        let s = Array(w)
+        if s.count > 2, KyrgyzCase.accusativeAfterConsonant.contains(String(s.suffix(2))) {
+            let before = s[s.count - 3]
+            let voiceless = "кпстфхчшщ".contains(before)
+            let accusative = s[s.count - 2] == "т" ? voiceless : (!voiceless && !KyrgyzMorphology.isVowel(before))
+            if !accusative { return false }
+        }
+        if k + 1 < tokens.count, tokens[k + 1].kind == .word, !tokens[k + 1].isCapitalized,
+           ["уу", "үү", "оо", "өө"].contains(where: { tokens[k + 1].lower.endsWith($0) }) {
+            return false
+        }
+        return true
+    }
+
+    static func isGenitive(kyrgyz w: String) -> Bool {
+        w.unicodeScalars.count > 4 && KyrgyzMorphology.genitiveEndings.contains { w.endsWith($0) }
+    }
+
+    /// Heads that also name generic things (a service, a department, a hospital): a name
+    /// needs them in the possessive (`Лейлек райондук ооруканасы`, not `облустук ооруканага`).
+    static let weakKyrgyzHeads = ["кызмат", "бөлүм", "уюм", "оорукана", "мектеп", "ишкана", "аппарат", "федерация", "борбор",
+                                  "башкармалык", "фонд", "ассоциация", "бирикме", "топ", "комиссия", "кеңеш", "тармак", "коом", "мэрия"]
+    /// Russian heads that may start a name in lower case (`мэрия г. Токмок`).
+    static let lowercaseRussianHeads: WordSet = ["мэрия", "администрация", "прокуратура", "посольство", "аппарат"]
+    static let weakRussianHeads: WordSet = ["программа", "проект", "предприятие", "управление", "отдел", "служба", "центр",
+                                                "совет", "комиссия", "группа", "сеть", "платформа", "фонд", "объединение"]
+
+    /// Whether token `k` begins a sentence or a line.
+    func startsSentence(_ k: Int) -> Bool {
+        k == 0 || tokens[k].newlineBefore || tokens[k - 1].is(".") || tokens[k - 1].is("!") || tokens[k - 1].is("?")
+    }
+
+    /// A person's given name followed by a capitalized word (`Назгүл Орозалиева`) ends a name
+    /// walk; `Нарын облустук …` (a name that is also a place) does not.
+    func isPersonWord(_ k: Int) -> Bool {
+        let t = tokens[k]
+        guard t.isCapitalized || t.isAllCaps, people.givenName(t.lower) != nil else { return false }
+        return k + 1 < tokens.count && tokens[k + 1].kind == .word && (tokens[k + 1].isCapitalized || tokens[k + 1].isAllCaps)
+    }
+
+    func kyrgyzHeadFinal(_ i: Int) -> Candidate? {
+        guard let head = kyrgyzHead(tokens[i]) else { return nil }
+        // A plural head (`комиссияларынын`) names a kind of body, not one.
+        let base = head.endsWith("ы") || head.endsWith("и") || head.endsWith("у") || head.endsWith("ү") ? String(head.dropLast()) : head
+        let rest = tokens[i].lower.dropFirst(base.count)
+        if KyrgyzMorphology.plurals.contains(where: { rest.startsWith($0) }) { return nil }
+        let weak = Self.weakKyrgyzHeads.contains { head.startsWith($0) }
+        // `Нарын облусунун борбору`: a region's centre is a town, not a body.
+        if head.startsWith("борбор"), i > 0, tokens[i - 1].lower.startsWith("облус") || tokens[i - 1].lower.startsWith("район") { return nil }
+        // (`Токтогул Сатылганов атындагы орто мектепте` is a name by its eponym.)
+        let eponym = (max(0, i - 8)..<i).contains { tokens[$0].lower == "атындагы" }
+        let possessive = KyrgyzMorphology.possessives.contains { head.endsWith($0) }
+        if weak && !eponym && !possessive { return nil }
+        // A head without the possessive follows its adjective (`мамлекеттик агенттик`), not a name.
+        if !possessive && !eponym, i > 0, tokens[i - 1].isCapitalized || tokens[i - 1].isAllCaps { return nil }
+        // A sub-unit named inside a role phrase (`… кызматынын башчысы`) is not reported.
+        if i + 1 < tokens.count, people.isRoleWord(tokens[i + 1]) { return nil }
+        var first = i
+        var k = i - 1
+        while k >= 0 && i - k < Self.maximumLength && !tokens[k + 1].newlineBefore {
+            let t = tokens[k]
+            if t.kind == .word {
+                // A head inside the chain: a parent body (`министрлигине караштуу`) or a genitive
+                // modifier (`Жогорку Кеңештин Регламенти`). In the nominative it ends another name.
+                let parent = (k + 1 < tokens.count && ["караштуу", "алдындагы"].contains(tokens[k + 1].lower)) || Self.isGenitive(kyrgyz: t.lower)
+                let named = eponym && (k..<i).contains { tokens[$0].lower == "атындагы" }  // Токтогул Сатылганов атындагы …
+                if Self.kyrgyzStopWords.contains(t.lower) || (kyrgyzHead(t) != nil && !parent) || (isPersonWord(k) && !named) { break }
+                let governs = k + 1 < tokens.count && ["караштуу", "алдындагы", "тиешелүү"].contains(tokens[k + 1].lower)
+                if endsKyrgyzName(k) && !governs && !Self.kyrgyzLinks.contains(t.lower) && KyrgyzMorphology.acronym(of: t.text) == nil { break }
+                if !t.isCapitalized && people.isRoleWord(t) { break }
+                first = k
+            } else if t.is(","), k > 0, tokens[k - 1].kind == .word, !tokens[k + 1].isCapitalized {
+                // `Маданият, маалымат, спорт жана …`: a list inside the name.
+            } else {
+                break
+            }
+            k -= 1
+        }
+        // The name starts at its first capital; a name after an eponym starts with the eponym
+        // (`Сынак Токтогул атындагы мектепте` → `Токтогул атындагы мектеп`).
+        while first < i && !(tokens[first].isCapitalized || tokens[first].isAllCaps) { first += 1 }
+        if eponym, let at = (first..<i).first(where: { tokens[$0].lower == "атындагы" }), at > first {
+            // The eponym: a surname or a given name, after a given name or initials.
+            var e = at - 1
+            while e > first, tokens[e - 1].is(".") || (tokens[e - 1].text.unicodeScalars.count == 1 && tokens[e - 1].isCapitalized)
+                    || people.givenName(tokens[e - 1].lower) != nil && tokens[e - 1].isCapitalized && !startsSentence(e - 1) {
+                e -= 1
+            }
+            first = e
+        }
+        guard tokens[first].isCapitalized || tokens[first].isAllCaps else { return nil }
+        // The head in its nominative (possessive) form; the rest as written.
+        var words: [String] = []
+        for k in first..<i { words.append(tokens[k].text) }
+        let headText = tokens[i].isCapitalized ? head.prefix(1).uppercased() + head.dropFirst() : head
+        let name = joined(first, i) + (first < i ? " " : "") + headText
+        // The head alone (`Министрликтин`) refers back to a body named before.
+        guard first < i else { return nil }
+        // `ЮНИСЕФтин Кыргызстандагы өкүлчүлүгү`: a known body's office in a place is that body.
+        if KyrgyzMorphology.acronym(of: tokens[first].text).flatMap({ glossary.acronyms[$0] }) != nil,
+           !(first + 1..<i).contains(where: { (tokens[$0].isCapitalized || tokens[$0].isAllCaps) && places.index.longestMatch(tokens, at: $0) == nil }) {
+            return nil
+        }
+        // A weak head whose only capital opens the sentence (`Чемпионаттын … федерациясы`).
+        if weak, startsSentence(first), !(first + 1..<i).contains(where: { tokens[$0].isCapitalized || tokens[$0].isAllCaps }) { return nil }
+        return Candidate(first: first, last: i + 1, name: name, acronym: nil, organizationID: nil, priority: .rule)
+    }
+
+    /// Tokens `[a, b)` as text, with commas attached and quotes made «».
+    func joined(_ a: Int, _ b: Int) -> String {
+        var s = ""
+        for k in a..<b {
+            let t = tokens[k]
+            if !s.isEmpty && !(t.is(",") || t.is(".") || t.is("»") || t.is("”")) && !(tokens[k - 1].is("«") || tokens[k - 1].is("“")) { s += " " }
+            s += t.is("“") ? "«" : t.is("”") ? "»" : t.text
+        }
+        return s
+    }
+}

@@ -1,0 +1,69 @@
+/// Quoted names with a legal form: `ОсОО «Альфа»`, `“…” коомдук бирикмеси`.
+extension OrganizationRules {
+    func quoted(_ q: Int) -> Candidate? {
+        guard tokens[q].is("«") || tokens[q].is("“") || tokens[q].is("\"") else { return nil }
+        var c = q + 1
+        while c < tokens.count && c - q <= 10 && !(tokens[c].is("»") || tokens[c].is("”") || tokens[c].is("\"")) && !tokens[c].newlineBefore { c += 1 }
+        guard c < tokens.count, c - q <= 10, c > q + 1, tokens[c].kind == .punctuation, !tokens[c].newlineBefore else { return nil }
+        let inner = "«" + joined(q + 1, c) + "»"
+        // Legal form before: ОсОО «…», ОО «…», общественного фонда «…».
+        if q > 0, let form = legalFormEnding(at: q) {
+            return Candidate(first: form.first, last: c + 1, name: form.name + " " + inner, acronym: nil, organizationID: nil, priority: .quoted)
+        }
+        // A Russian head before: пансионат «Голубой Иссык-Куль», театр «…».
+        if q > 0, let head = russianHead(tokens[q - 1]), !Self.weakRussianHeads.contains(head) {
+            return Candidate(first: q - 1, last: c + 1, name: head.prefix(1).uppercased() + head.dropFirst() + " " + inner, acronym: nil, organizationID: nil, priority: .quoted)
+        }
+        // Legal form or head after: «…» КБ, “…” коомдук бирикмеси, “…” улуттук федерациясы КБ.
+        var k = c + 1
+        var lastHead: Int? = nil
+        while k < tokens.count && k - c <= 4 && tokens[k].kind == .word && !tokens[k].newlineBefore {
+            if glossary.legalForms[tokens[k].text] != nil || kyrgyzHead(tokens[k]) != nil { lastHead = k }
+            else if let (_, end) = legalFormPhrase(at: k) { lastHead = end - 1; k = end - 1 }
+            k += 1
+        }
+        guard let end = lastHead else { return nil }
+        var words: [String] = []
+        for n in (c + 1)...end {
+            let t = tokens[n]
+            if n == end, glossary.legalForms[t.text] == nil, let head = kyrgyzHead(t) { words.append(head) } else { words.append(t.text) }
+        }
+        if let (phrase, pEnd) = legalFormPhrase(at: end - 1), pEnd == end + 1 {
+            words.removeLast(2); words.append(phrase)
+        }
+        return Candidate(first: q, last: end + 1, name: inner + " " + words.joined(separator: " "), acronym: nil, organizationID: nil, priority: .quoted)
+    }
+
+    /// A legal form ending right before token `q`: an abbreviation (`ОсОО`) or a phrase in any
+    /// case (`общественного фонда` → `Общественный фонд`).
+    func legalFormEnding(at q: Int) -> (first: Int, name: String)? {
+        if q >= 1, tokens[q - 1].kind == .word, glossary.legalForms[tokens[q - 1].text] != nil, tokens[q - 1].isAllCaps || tokens[q - 1].text.unicodeScalars.count <= 5 {
+            return (q - 1, tokens[q - 1].text)
+        }
+        for len in [3, 2] where q - len >= 0 {
+            if let (phrase, end) = legalFormPhrase(at: q - len), end == q {
+                return (q - len, phrase.prefix(1).uppercased() + phrase.dropFirst())
+            }
+        }
+        return nil
+    }
+
+    /// A multi-word legal form starting at `k`, matched by stems (`общественного фонда`,
+    /// `коомдук бирикмесинин`), as its dictionary form and the index after it.
+    func legalFormPhrase(at k: Int) -> (String, Int)? {
+        guard k < tokens.count, tokens[k].kind == .word else { return nil }
+        // Longest first, so `коомдук бирикмеси` wins over `коомдук бирикме`.
+        for (form, words, stems) in glossary.legalFormPhrases where k + words.count <= tokens.count {
+            var ok = true
+            for n in words.indices {
+                guard tokens[k + n].kind == .word else { ok = false; break }
+                let lower = tokens[k + n].lower, stem = tokens[k + n].stem.isEmpty ? RussianMorphology.stem(lower) : tokens[k + n].stem
+                let same = lower.sameBytes(words[n]) || stem.sameBytes(stems[n])
+                    || (n == words.count - 1 && tokens[k + n].forms.contains { $0.sameBytes(words[n]) })
+                if !same { ok = false; break }
+            }
+            if ok { return (form, k + words.count) }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,88 @@
+/// Words and punctuation for the name recognizers (places, organizations, persons). A word
+/// keeps its inner hyphens (`Ысык-Көл`, `Кара-Балтада`); `NameWords` makes them from tokens.
+public struct NameToken: Sendable {
+    public enum Kind: Sendable { case word, number, punctuation }
+    // Stored largest first, the kind and flags packed at the end: 80 bytes a token, not 88.
+    public var span: Span
+    /// The text as written.
+    public var text: String
+    /// Lower case, ё → е.
+    public var lower: String
+    /// The Russian stem (the Analyze stage fills it in; the lower case until then).
+    public var stem: String = ""
+    /// What the word may be in a dictionary: its lower case, its Russian stem, its Kyrgyz stems
+    /// (the Analyze stage fills these in; empty for punctuation and numbers).
+    public var forms: [String] = []
+    public var kind: Kind
+    /// First letter upper case.
+    public var isCapitalized: Bool
+    /// Two or more letters, all upper case (`ЮНИСЕФ`, `БЕКИЕВ`, `ТОКМОКЕ`).
+    public var isAllCaps: Bool
+    /// A line break comes before the token.
+    public var newlineBefore: Bool
+
+    init(kind: Kind, span: Span, text: String, lower: String, isCapitalized: Bool, isAllCaps: Bool, newlineBefore: Bool) {
+        self.span = span
+        self.text = text
+        self.lower = lower
+        self.kind = kind
+        self.isCapitalized = isCapitalized
+        self.isAllCaps = isAllCaps
+        self.newlineBefore = newlineBefore
+    }
+
+    public func `is`(_ punctuation: Unicode.Scalar) -> Bool { kind == .punctuation && text.unicodeScalars.first == punctuation }
+}
+
+/// The words the name recognizers read: the document's tokens with a word's inner hyphens and
+/// apostrophes joined back (`Ысык-Көл`, `Кара-Балтада`, `Д'Артаньян`), each with its analysis
+/// from the lexicon. Made from the tokens; the text is not scanned again.
+public enum NameWords {
+    /// The words of `tokens`, with their forms and stems unless `analyzing` is false.
+    public static func words(_ tokens: [Token], in t: [Unicode.Scalar], lexicon: inout Lexicon,
+                             analyzing: Bool = true) -> [NameToken] {
+        var result: [NameToken] = []
+        result.reserveCapacity(tokens.count)
+        var k = 0
+        while k < tokens.count {
+            let first = tokens[k]
+            var last = k
+            var upper = first.uppercaseCount, lower = first.hasLowercase
+            if first.kind == .word {
+                // An inner hyphen or apostrophe between letters, with no space on either side.
+                while last + 2 < tokens.count, tokens[last + 2].kind == .word, !tokens[last + 1].spaceBefore,
+                      !tokens[last + 2].spaceBefore, isJoiner(t[tokens[last + 1].span.start]) {
+                    last += 2
+                    upper += tokens[last].uppercaseCount
+                    lower = lower || tokens[last].hasLowercase
+                }
+            }
+            let span = Span(first.span.start, tokens[last].span.end)
+            let text = String(scalars: t[span.start..<span.end])
+            let kind: NameToken.Kind = first.kind == .word ? .word : (first.kind == .number ? .number : .punctuation)
+            var word = NameToken(kind: kind, span: span, text: text,
+                                 lower: last == k && kind != .punctuation ? lexicon[first.word] : text.foldedLowercase(),
+                                 isCapitalized: t[span.start].isUppercase, isAllCaps: kind == .word && upper >= 2 && !lower,
+                                 newlineBefore: first.newlineBefore)
+            if kind == .word && analyzing {
+                let analysis = lexicon.analyze(last == k ? first.word : lexicon.intern(word.lower))
+                (word.forms, word.stem) = (analysis.forms, analysis.stem)
+            } else if kind != .word {
+                word.stem = word.lower
+            }
+            result.append(word)
+            k = last + 1
+        }
+        return result
+    }
+
+    /// Words of a name as a glossary writes it, in lower case (punctuation dropped).
+    static func lowercaseWords(of name: String) -> [String] {
+        var lexicon = Lexicon()
+        let scalars = Array(name.unicodeScalars)
+        return words(Tokenizer.tokens(scalars, lexicon: &lexicon), in: scalars, lexicon: &lexicon, analyzing: false)
+            .filter { $0.kind != .punctuation }.map(\.lower)
+    }
+
+    static func isJoiner(_ c: Unicode.Scalar) -> Bool { c == "-" || c == "'" || c == "’" }
+}
