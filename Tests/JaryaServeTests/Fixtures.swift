@@ -60,7 +60,7 @@ enum Fixture {
 
     /// The processor of `jarya process` over the glossaries the tests' build reads.
     static func standardProcessor() throws -> Processor {
-        Processor()
+        Processor(glossaries: try Glossaries.load(from: root.appendingPathComponent("glossaries").path))
     }
 
     static let token = "0123456789abcdef0123456789abcdef"
