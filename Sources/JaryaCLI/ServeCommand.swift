@@ -65,8 +65,6 @@ struct ServeCommand: ParsableCommand {
             Self.fail("no glossaries folder at \(folder): give --glossaries the folder that holds the glossaries/*.tsv files.")
             throw ExitCode(ExitStatus.ioError.rawValue)
         }
-        // The recognizers that still read the library's `.shared` glossaries read this folder too.
-        setenv(GlossaryDirectory.environmentVariable, folder, 1)
         if let db, !db.lowercased().hasPrefix("postgres"), !FileManager.default.fileExists(atPath: db) {
             Self.fail("no archive at \(db): make one with `jarya index FILES --db \(db)`, or leave out --db.")
             throw ExitCode(ExitStatus.noInput.rawValue)

@@ -19,7 +19,7 @@ extension Site {
         router.get("/api/search") { request, _ -> Response in
             guard let db = configuration.database else { return Self.refusal(.notFound, "No archive: start jarya serve with --db FILE.") }
             do {
-                let records = try Archives.openForReading(db).search(Self.query({ request.uri.queryParameters.get($0) }, languageKey: "lang"))
+                let records = try Archives.openForReading(db).search(searchQuery({ request.uri.queryParameters.get($0) }, languageKey: "lang"))
                 let lines = try SearchOutput.jsonLines(records).split(separator: "\n")
                 return HTTP.json("[" + lines.joined(separator: ",") + "]\n")
             } catch let error as ArchiveError {
@@ -59,7 +59,7 @@ extension Site {
         let processor = engine.currentProcessor
         guard let body = try await HTTP.body(request, limit: configuration.maxRequestBytes) else {
             let record = processor.tooLarge(path: name)
-            return HTTP.json(String(decoding: try JSONLinesEncoder().line(record), as: UTF8.self), status: .contentTooLarge)
+            return HTTP.json(String(decoding: JSONLinesEncoder().line(record), as: UTF8.self), status: .contentTooLarge)
         }
         var bytes = body
         if let boundary = HTTP.boundary(request.headers[.contentType]) {
@@ -69,9 +69,13 @@ extension Site {
             bytes = part.bytes
             if request.uri.queryParameters.get("name") == nil { name = HTTP.fileName(part.filename, fallback: name) }
         }
-        let record = processor.process(bytes: bytes, path: name).0
-        let status: HTTPResponse.Status = record.error == nil ? .ok : record.error?.code == "too_large" ? .contentTooLarge : .unprocessableContent
-        return HTTP.json(String(decoding: try JSONLinesEncoder().line(record), as: UTF8.self), status: status)
+        let line = processor.process(bytes: bytes, path: name).0
+        let status: HTTPResponse.Status = switch line.error?.code {
+        case nil: .ok
+        case "too_large": .contentTooLarge
+        default: .unprocessableContent
+        }
+        return HTTP.json(String(decoding: JSONLinesEncoder().line(line), as: UTF8.self), status: status)
     }
 
     /// The archived record with this id, if any.
@@ -82,12 +86,15 @@ extension Site {
 
     /// `jarya search`'s query from request parameters (`q`, `place`, `org`, `person`, `from`, `to`, and the
     /// document language under `languageKey`: `lang` in the API, `doclang` on the page, whose `lang` is its own).
-    static func query(_ get: (String) -> String?, languageKey: String) -> SearchQuery {
+    /// A place is resolved through the current places glossary, as `jarya search --place` does, so «в Оше» finds Osh.
+    func searchQuery(_ get: (String) -> String?, languageKey: String) -> SearchQuery {
         func value(_ key: String) -> String? {
             guard let v = get(key)?.trimmingCharacters(in: .whitespaces), !v.isEmpty else { return nil }
             return v
         }
-        return SearchQuery(text: value("q"), place: value("place"), organization: value("org"), person: value("person"),
+        let place = value("place")
+        return SearchQuery(text: value("q"), place: place, places: place == nil ? nil : engine.currentGlossaries.places,
+                           organization: value("org"), person: value("person"),
                            from: value("from"), to: value("to"), language: value(languageKey))
     }
 

@@ -31,8 +31,10 @@ extension Site {
             let form = HTTP.form(try await HTTP.body(request, limit: Self.formLimit) ?? [])
             guard authorized(request, form: form) else { return Self.forbidden }
             var edited = batch
-            if let e = Int(try context.parameters.require("e")), edited.documents[n].record.entities?.indices.contains(e) == true {
-                edited.documents[n].record.entities?.remove(at: e)
+            if let e = Int(try context.parameters.require("e")), case .record(var record) = edited.documents[n].line,
+               record.entities.indices.contains(e) {
+                record.entities.remove(at: e)
+                edited.documents[n].line = .record(record)
                 engine.store(edited)
             }
             return HTTP.redirect("/b/\(batch.key)/\(n)?lang=\(Self.language(request))")
@@ -43,7 +45,7 @@ extension Site {
             guard authorized(request, form: form) else { return Self.forbidden }
             guard let db = configuration.database else { return Self.refusal(.notFound, "No archive: start jarya serve with --db FILE.") }
             do {
-                let (stored, _) = try Archives.openForWriting(db).upsert([batch.documents[n].record])
+                let (stored, _) = try Archives.openForWriting(db).upsert([batch.documents[n].line])
                 return await recordPage(request, batch: batch, index: n,
                                         problem: stored == 1 ? nil : "A document that could not be processed is not archived.",
                                         notice: stored == 1 ? "✓ \(db)" : nil)

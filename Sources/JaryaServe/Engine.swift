@@ -2,11 +2,14 @@ import Foundation
 import Jarya
 
 /// A document the page processed: its name, the bytes uploaded (to process it again after a
-/// glossary change) and its record.
+/// glossary change) and its line of output (a record, or an error record).
 struct ProcessedDocument: Sendable {
     var name: String
     var bytes: [UInt8]
-    var record: Record
+    var line: RecordLine
+
+    /// The processed release, or nil when the document could not be processed.
+    var record: Record? { line.record }
 }
 
 /// The documents of one paste or upload, kept in memory so the page can show, correct and
@@ -53,7 +56,7 @@ final class Engine: @unchecked Sendable {
     }
 
     /// The record of one document, exactly as `jarya process` gives it for a file of that name.
-    func record(bytes: [UInt8], name: String) -> Record {
+    func record(bytes: [UInt8], name: String) -> RecordLine {
         currentProcessor.process(bytes: bytes, path: name).0
     }
 
@@ -61,7 +64,7 @@ final class Engine: @unchecked Sendable {
     /// same files would) and keeps them as a new batch.
     func processBatch(_ inputs: [(name: String, bytes: [UInt8])]) -> Batch {
         let processor = currentProcessor
-        let documents = inputs.map { ProcessedDocument(name: $0.name, bytes: $0.bytes, record: processor.process(bytes: $0.bytes, path: $0.name).0) }
+        let documents = inputs.map { ProcessedDocument(name: $0.name, bytes: $0.bytes, line: processor.process(bytes: $0.bytes, path: $0.name).0) }
         let batch = Batch(key: ServeConfiguration.randomToken(), documents: Self.linked(documents))
         store(batch)
         return batch
@@ -71,7 +74,7 @@ final class Engine: @unchecked Sendable {
     func reprocess(_ key: String) -> Batch? {
         guard let old = batch(key) else { return nil }
         let processor = currentProcessor
-        let documents = old.documents.map { ProcessedDocument(name: $0.name, bytes: $0.bytes, record: processor.process(bytes: $0.bytes, path: $0.name).0) }
+        let documents = old.documents.map { ProcessedDocument(name: $0.name, bytes: $0.bytes, line: processor.process(bytes: $0.bytes, path: $0.name).0) }
         let batch = Batch(key: key, documents: Self.linked(documents))
         store(batch)
         return batch
@@ -98,17 +101,20 @@ final class Engine: @unchecked Sendable {
 
     /// About the memory a batch holds: its bytes and its text (records hold it twice, as text and entities).
     static func cost(_ batch: Batch) -> Int {
-        batch.documents.reduce(0) { $0 + $1.bytes.count + 2 * ($1.record.text?.utf8.count ?? 0) }
+        batch.documents.reduce(0) { $0 + $1.bytes.count + 2 * ($1.record?.text.utf8.count ?? 0) }
     }
 
     /// Sets `related` on records that are translations of each other.
     static func linked(_ documents: [ProcessedDocument]) -> [ProcessedDocument] {
         var linker = TranslationLinker()
-        for d in documents { linker.add(d.record) }
+        for d in documents { linker.add(d.line) }
         let links = linker.links()
         return documents.enumerated().map { n, d in
             var d = d
-            if d.record.error == nil { d.record.related = links[n] ?? [] }
+            if case .record(var r) = d.line {
+                r.related = links[n] ?? []
+                d.line = .record(r)
+            }
             return d
         }
     }

@@ -20,8 +20,8 @@ extension Site {
             var c = await base(request)
             c["key"] = key
             c["documents"] = batch.documents.enumerated().map { n, d -> [String: Any] in
-                var row: [String: Any] = ["n": n, "name": d.name, "title": d.record.title ?? "", "dates": d.record.event.map(RecordView.dates) ?? ""]
-                if let e = d.record.error { row["code"] = e.code }
+                var row: [String: Any] = ["n": n, "name": d.name, "title": d.record?.title ?? "", "dates": d.record?.event.map(RecordView.dates) ?? ""]
+                if let e = d.line.error { row["code"] = e.code }
                 return row
             }
             return page("list", c)
@@ -32,21 +32,21 @@ extension Site {
         }
         router.get("/json/:key/:n") { _, context -> Response in
             guard let (batch, n) = try document(context) else { return Self.refusal(.notFound, "No such document: process it again.") }
-            let record = batch.documents[n].record
-            let line = try JSONLinesEncoder().line(record)
-            return HTTP.download(String(decoding: line, as: UTF8.self), type: "application/json; charset=utf-8", name: "\(record.id ?? "record").json")
+            let line = batch.documents[n].line
+            return HTTP.download(String(decoding: JSONLinesEncoder().line(line), as: UTF8.self), type: "application/json; charset=utf-8",
+                                 name: "\(line.record?.id ?? "record").json")
         }
         router.get("/ics/:key/:n") { _, context -> Response in
             guard let (batch, n) = try document(context) else { return Self.refusal(.notFound, "No such document: process it again.") }
-            let record = batch.documents[n].record
+            guard let record = batch.documents[n].record else { return Self.refusal(.notFound, "This document could not be processed, so there is no calendar entry.") }
             let result = ICSExport.calendar([record])
             guard result.events > 0 else { return Self.refusal(.notFound, "This release has no event dated to the day, so there is no calendar entry.") }
-            return HTTP.download(result.calendar, type: "text/calendar; charset=utf-8", name: "\(record.id ?? "event").ics")
+            return HTTP.download(result.calendar, type: "text/calendar; charset=utf-8", name: "\(record.id).ics")
         }
         router.get("/csv/:key") { _, context -> Response in
             let key = try context.parameters.require("key")
             guard let batch = engine.batch(key) else { return Self.refusal(.notFound, "No such list: process the documents again.") }
-            return HTTP.download(CSVExport.events(batch.documents.map(\.record)), type: "text/csv; charset=utf-8", name: "events.csv")
+            return HTTP.download(CSVExport.events(batch.documents.compactMap(\.record)), type: "text/csv; charset=utf-8", name: "events.csv")
         }
     }
 
@@ -67,12 +67,12 @@ extension Site {
         c["key"] = batch.key
         c["index"] = index
         c["multi"] = batch.documents.count > 1
-        var doc = RecordView.context(batch.documents[index].record, labels: Labels.of(lang))
+        var doc = RecordView.context(batch.documents[index].line, labels: Labels.of(lang))
         // A translation among the same upload links to its record page.
         if let related = doc["related"] as? [[String: String]] {
             doc["related"] = related.map { link -> [String: String] in
                 var link = link
-                if let n = batch.documents.firstIndex(where: { $0.record.id == link["id"] }) { link["href"] = "/b/\(batch.key)/\(n)?lang=\(lang)" }
+                if let n = batch.documents.firstIndex(where: { $0.record?.id == link["id"] }) { link["href"] = "/b/\(batch.key)/\(n)?lang=\(lang)" }
                 return link
             }
         }

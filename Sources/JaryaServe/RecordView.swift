@@ -5,29 +5,29 @@ import Jarya
 /// All reading of `Record` fields for the page happens here.
 enum RecordView {
     /// The highlight class of an entity type: contacts share one colour.
-    static func group(_ type: String) -> String {
+    static func group(_ type: EntityType) -> String {
         switch type {
-        case "url", "email", "phone": return "contact"
-        default: return type
+        case .url, .email, .phone: return "contact"
+        case .date, .place, .organization, .person: return type.rawValue
         }
     }
 
     /// What a hover shows: the canonical name, the resolved date, or the normalized contact.
     static func hover(_ e: Record.EntityRecord) -> String {
-        switch e.type {
-        case "date":
-            var s = e.start ?? "?"
-            if let end = e.end, end != e.start { s += " … " + end } else if e.end == nil { s += " …" }
-            if let time = e.time { s += ", " + time }
+        switch e.value {
+        case .date(let start, let end, let time):
+            var s = start ?? "?"
+            if let end, end != start { s += " … " + end } else if end == nil { s += " …" }
+            if let time { s += ", " + time }
             return "date: " + s
-        case "place":
-            return "place: " + [e.name, e.kind, e.country].compactMap { $0 }.joined(separator: ", ")
-        case "organization":
-            return "organization: " + (e.name ?? e.text) + (e.acronym.map { " (\($0))" } ?? "")
-        case "person":
-            return "person: " + (e.name ?? e.text) + (e.role.map { " — \($0)" } ?? "")
-        default:
-            return "\(e.type): " + (e.value ?? e.text)
+        case .place(let name, let kind, let country):
+            return "place: " + ([name, kind.rawValue] + [country].compactMap { $0 }).joined(separator: ", ")
+        case .organization(let name, let acronym):
+            return "organization: " + name + (acronym.map { " (\($0))" } ?? "")
+        case .person(let name, let role):
+            return "person: " + name + (role.map { " — \($0)" } ?? "")
+        case .contact(let value):
+            return "\(e.type.rawValue): " + value
         }
     }
 
@@ -42,12 +42,12 @@ enum RecordView {
         }
         var pieces: [[String: Any]] = []
         var cursor = 0
-        let ordered = entities.enumerated().filter { $0.element.span.count == 2 }.sorted { ($0.element.span[0], $0.offset) < ($1.element.span[0], $1.offset) }
+        let ordered = entities.enumerated().sorted { ($0.element.span.start, $0.offset) < ($1.element.span.start, $1.offset) }
         for (n, e) in ordered {
-            let start = e.span[0], end = e.span[1]
+            let start = e.span.start, end = e.span.end
             guard start >= cursor, start < end, end <= scalars.count else { continue }
             if start > cursor { pieces.append(["text": slice(cursor, start)]) }
-            pieces.append(["text": slice(start, end), "mark": true, "type": group(e.type), "entityType": e.type, "hover": hover(e), "n": n])
+            pieces.append(["text": slice(start, end), "mark": true, "type": group(e.type), "entityType": e.type.rawValue, "hover": hover(e), "n": n])
             cursor = end
         }
         if cursor < scalars.count { pieces.append(["text": slice(cursor, scalars.count)]) }
@@ -69,7 +69,7 @@ enum RecordView {
     /// The event card's rows, only those with something to show.
     static func eventRows(_ e: Record.EventRecord, labels: [String: String]) -> [[String: Any]] {
         var rows: [(String, String, String)] = [
-            ("kind", "kind", e.kind), ("eventTitle", "title", e.title ?? ""), ("dates", "dates", dates(e)), ("time", "time", e.time ?? ""),
+            ("kind", "kind", e.kind.rawValue), ("eventTitle", "title", e.title ?? ""), ("dates", "dates", dates(e)), ("time", "time", e.time ?? ""),
             ("places", "places", e.places.joined(separator: "; ")), ("organizers", "organizers", e.organizers.joined(separator: "; ")),
             ("funders", "funders", e.funders.joined(separator: "; ")), ("partners", "partners", e.partners.joined(separator: "; ")),
         ]
@@ -80,24 +80,35 @@ enum RecordView {
         return rows.filter { !$0.2.isEmpty }.map { ["label": labels[$0.0] ?? $0.0, "field": $0.1, "value": $0.2] }
     }
 
+    /// The language the text is written in, for the page's `lang` attribute: Russian only
+    /// when the record says so, Kyrgyz otherwise (a bilingual release starts in Kyrgyz).
+    static func textLanguage(_ language: Language) -> String {
+        language == .russian ? "ru" : "ky"
+    }
+
     /// Everything the record page needs of one document.
-    static func context(_ record: Record, labels: [String: String]) -> [String: Any] {
-        var c: [String: Any] = ["path": record.source.path]
-        if let error = record.error {
-            c["error"] = ["code": error.code, "message": error.message]
+    static func context(_ line: RecordLine, labels: [String: String]) -> [String: Any] {
+        var c: [String: Any] = ["path": line.source.path]
+        let record: Record
+        switch line {
+        case .error(let e):
+            c["error"] = ["code": e.error.code, "message": e.error.message]
             return c
+        case .record(let r):
+            record = r
         }
-        let entities = record.entities ?? []
-        c["segments"] = segments(text: record.text ?? "", entities: entities)
+        c["segments"] = segments(text: record.text, entities: record.entities)
         c["legend"] = legend(labels)
-        c["entities"] = entities.enumerated().map { n, e in ["n": n, "type": group(e.type), "entityType": e.type, "text": e.text, "hover": hover(e)] as [String: Any] }
+        c["entities"] = record.entities.enumerated().map { n, e in
+            ["n": n, "type": group(e.type), "entityType": e.type.rawValue, "text": e.text, "hover": hover(e)] as [String: Any]
+        }
         if let e = record.event { c["event"] = ["rows": eventRows(e, labels: labels)] }
         c["published"] = record.published ?? "—"
-        c["language"] = record.language ?? "—"
-        c["textLanguage"] = (record.language ?? "ky").hasPrefix("ru") ? "ru" : "ky"
-        if let warnings = record.warnings, !warnings.isEmpty { c["warnings"] = warnings; c["hasWarnings"] = true }
-        if let related = record.related, !related.isEmpty { c["related"] = related.map { ["id": $0.id, "relation": $0.relation] } }
-        c["id"] = record.id ?? ""
+        c["language"] = record.language.rawValue
+        c["textLanguage"] = textLanguage(record.language)
+        if !record.warnings.isEmpty { c["warnings"] = record.warnings; c["hasWarnings"] = true }
+        if !record.related.isEmpty { c["related"] = record.related.map { ["id": $0.id, "relation": $0.relation] } }
+        c["id"] = record.id
         c["hasEvent"] = record.event?.start != nil
         return c
     }

@@ -13,7 +13,9 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let file = folder.appendingPathComponent("release.txt")
         try Data(Fixture.kyrgyzRelease.utf8).write(to: file)
-        var processed = try Fixture.standardProcessor().process(.file(file.path)).0
+        guard case .record(var processed) = try Fixture.standardProcessor().process(.file(file.path)).0 else {
+            Issue.record("the release was not processed"); return
+        }
         processed.source.path = "release.txt"
         let expected = String(decoding: try JSONLinesEncoder().line(processed), as: UTF8.self)
         try await Fixture.test(try Fixture.configuration()) { client in
@@ -29,9 +31,9 @@ import Testing
         try await Fixture.test(try Fixture.configuration(maxBytes: 1000)) { client in
             try await client.execute(uri: "/api/records?name=scan.txt", method: .post, body: ByteBuffer(bytes: [0x50, 0x00, 0x01, 0x02, 0x00])) { response in
                 #expect(response.status == .unprocessableContent)
-                let record = try JSONDecoder().decode(Record.self, from: Data(response.text.utf8))
-                #expect(record.error?.code == "binary")
-                #expect(record.source.path == "scan.txt")
+                let line = try JSONDecoder().decode(RecordLine.self, from: Data(response.text.utf8))
+                #expect(line.error?.code == "binary")
+                #expect(line.source.path == "scan.txt")
             }
             try await client.execute(uri: "/api/records?name=big.txt", method: .post, body: ByteBuffer(String(repeating: "Бишкек ", count: 200))) { response in
                 #expect(response.status == .contentTooLarge)
@@ -65,8 +67,8 @@ import Testing
 
     @Test func archiveSearchRecordAndPage() async throws {
         let db = FileManager.default.temporaryDirectory.appendingPathComponent("jarya-serve-\(UUID().uuidString).sqlite").path
-        let ky = try Fixture.standardProcessor().process(bytes: Array(Fixture.kyrgyzRelease.utf8), path: "ky.txt").0
-        let ru = try Fixture.standardProcessor().process(bytes: Array(Fixture.russianRelease.utf8), path: "ru.txt").0
+        let ky = try Fixture.standardProcessor().process(bytes: Array(Fixture.kyrgyzRelease.utf8), path: "ky.txt").0.record!
+        let ru = try Fixture.standardProcessor().process(bytes: Array(Fixture.russianRelease.utf8), path: "ru.txt").0.record!
         try Archives.openForWriting(db).upsert([ky, ru])
         try await Fixture.test(try Fixture.configuration(database: db)) { client in
             try await client.execute(uri: "/api/search?place=%D0%B2%20%D0%9E%D1%88%D0%B5", method: .get) { response in
@@ -80,7 +82,7 @@ import Testing
                 #expect(list?.map { $0["id"] as? String } == [ky.id])
             }
             try await client.execute(uri: "/api/search?q=%D1%84%D0%BE%D1%80%D1%83%D0%BC%20AND", method: .get) { #expect($0.status == .badRequest) }
-            try await client.execute(uri: "/api/records/\(ky.id!)", method: .get) { response in
+            try await client.execute(uri: "/api/records/\(ky.id)", method: .get) { response in
                 #expect(response.status == .ok)
                 let record = try JSONDecoder().decode(Record.self, from: Data(response.text.utf8))
                 #expect(record == ky)
@@ -88,8 +90,8 @@ import Testing
             try await client.execute(uri: "/api/records/0000000000000000", method: .get) { #expect($0.status == .notFound) }
             try await client.execute(uri: "/search?org=%D0%BC%D1%8D%D1%80%D0%B8%D1%8F&lang=ru", method: .get) { response in
                 #expect(response.text.contains("<table id=\"results\">"))
-                #expect(response.text.contains("/archive/\(ru.id!)?lang=ru"))
-                #expect(response.text.contains("/archive/\(ky.id!)?lang=ru"))
+                #expect(response.text.contains("/archive/\(ru.id)?lang=ru"))
+                #expect(response.text.contains("/archive/\(ky.id)?lang=ru"))
             }
             try await client.execute(uri: "/search?place=Talas", method: .get) { #expect($0.text.contains("id=\"no-results\"")) }
         }
@@ -115,7 +117,7 @@ import Testing
             }
             let stored = try Archives.openForReading(db).records()
             #expect(stored.map(\.source.path) == ["text.txt"])
-            try await client.execute(uri: "/api/records/\(stored[0].id!)", method: .get) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/api/records/\(stored[0].id)", method: .get) { #expect($0.status == .ok) }
         }
     }
 }

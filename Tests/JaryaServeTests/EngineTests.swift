@@ -21,7 +21,7 @@ import Testing
             let key = String(location.dropFirst(3).prefix { $0 != "?" })
             let ru = try await client.execute(uri: "/json/\(key)/1", method: .get) { try JSONDecoder().decode(Record.self, from: Data($0.text.utf8)) }
             try await client.execute(uri: "/b/\(key)/0?lang=ru", method: .get) { response in
-                #expect(response.text.contains("<dd data-field=\"related\"><a href=\"/b/\(key)/1?lang=ru\">\(ru.id!)</a></dd>"))
+                #expect(response.text.contains("<dd data-field=\"related\"><a href=\"/b/\(key)/1?lang=ru\">\(ru.id)</a></dd>"))
                 #expect(response.text.contains("<a id=\"lang-en\" href=\"/b/\(key)/0?lang=en\">"))
             }
         }

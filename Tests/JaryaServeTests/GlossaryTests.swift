@@ -10,7 +10,7 @@ import Testing
     static let tokenHeader = HTTPField.Name("X-Jarya-Token")!
 
     func organizations(_ record: Record) -> [String] {
-        (record.entities ?? []).filter { $0.type == "organization" }.compactMap(\.name)
+        record.entities.filter { $0.type == .organization }.compactMap(\.name)
     }
 
     func record(_ client: any TestClientProtocol, _ text: String) async throws -> Record {
@@ -129,8 +129,8 @@ import Testing
                 #expect($0.status == .seeOther)
             }
             let after = try await client.execute(uri: "/json/\(key)/0", method: .get) { try JSONDecoder().decode(Record.self, from: Data($0.text.utf8)) }
-            #expect(after.entities?.count == (before.entities?.count ?? 0) - 1)
-            #expect(after.entities?.first == before.entities?[1])
+            #expect(after.entities.count == before.entities.count - 1)
+            #expect(after.entities.first == before.entities[1])
         }
     }
 }
