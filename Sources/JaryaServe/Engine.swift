@@ -55,11 +55,6 @@ final class Engine: @unchecked Sendable {
         }
     }
 
-    /// The record of one document, exactly as `jarya process` gives it for a file of that name.
-    func record(bytes: [UInt8], name: String) -> RecordLine {
-        currentProcessor.process(bytes: bytes, path: name).0
-    }
-
     /// Processes documents, links translations among them (as a `jarya process` run of the
     /// same files would) and keeps them as a new batch.
     func processBatch(_ inputs: [(name: String, bytes: [UInt8])]) -> Batch {
