@@ -15,6 +15,11 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         // The shared archive on PostgreSQL (`--db postgres://…`).
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // `jarya serve`: the web page and its JSON API (JaryaServe only).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
         // Property tests (JaryaTests only).
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
@@ -53,9 +58,18 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "PostgresNIO", package: "postgres-nio"),
         ]),
+        // `jarya serve`: Hummingbird routes, mustache templates and the page's script and style, all
+        // compiled in as Swift strings (an installed binary carries no resource bundle).
+        .target(name: "JaryaServe", dependencies: [
+            "Jarya", "JaryaArchive",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "MultipartKit", package: "multipart-kit"),
+        ]),
         .executableTarget(
             name: "JaryaCLI",
-            dependencies: ["Jarya", "JaryaArchive", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Jarya", "JaryaArchive", "JaryaServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Benchmarks: a corpus generator and per-stage timings (not one of jarya's user commands).
         .executableTarget(
@@ -74,6 +88,9 @@ let package = Package(
             dependencies: ["Jarya", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "JaryaServeTests", dependencies: [
+            "JaryaServe", .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         .testTarget(name: "JaryaCLITests", dependencies: ["JaryaCLI"], exclude: ["Fixtures"]),
     ]
 )

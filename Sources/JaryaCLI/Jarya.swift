@@ -17,6 +17,7 @@ struct JaryaCommand: ParsableCommand {
           cat release.txt | jarya process             standard input
           jarya normalize release.txt                 the text that spans point into
           jarya index corpus/ --db archive.sqlite     a searchable archive
+          jarya serve                                 the web page, on http://127.0.0.1:8080/
 
         Glossaries are read from $JARYA_GLOSSARIES when it is set, else from
         glossaries/ beside the executable, else from ../share/jarya/glossaries
@@ -27,7 +28,7 @@ struct JaryaCommand: ParsableCommand {
         Failed documents still get a record with an "error" field; the exit status
         is the most serious failure. Each command's --help lists its own codes.
         """,
-        subcommands: [Process.self, Normalize.self, Glossary.self, Schema.self, IndexCommand.self, SearchCommand.self, ExportCommand.self, ArchiveCommand.self],
+        subcommands: [Process.self, Normalize.self, Glossary.self, Schema.self, IndexCommand.self, SearchCommand.self, ExportCommand.self, ArchiveCommand.self, ServeCommand.self],
         defaultSubcommand: nil
     )
 

@@ -58,11 +58,29 @@ public struct Processor: Sendable {
     /// The record for one input, with the lexicon of the worker that processes it: words met
     /// in its earlier documents are not folded nor analyzed again.
     public func process(_ input: Input, lexicon: inout Lexicon) -> (RecordLine, ExitStatus) {
-        let (result, status) = processDocument(input, lexicon: &lexicon)
+        Self.line(processDocument(input, lexicon: &lexicon))
+    }
+
+    /// The record of a document that arrives as bytes in memory (an upload to `jarya serve`)
+    /// named `path`: what `process(.file(path))` gives for a file holding `bytes`, with the same
+    /// limits, error codes and messages.
+    public func process(bytes: [UInt8], path: String) -> (RecordLine, ExitStatus) {
+        var lexicon = Lexicon()
+        var source = Source(path: path, format: DocumentFormat(path: path).rawValue, encoding: "")
+        let limit = limit(for: DocumentFormat(path: path))
+        guard bytes.count <= limit else {
+            let e = InputError(.tooLarge, "the file has \(bytes.count) bytes, more than the limit of \(limit). Split it, or raise --max-bytes.")
+            return Self.line((.failure(Failure(source: source, code: e.code.rawValue, message: "\(path): \(e.message)")), ExitStatus.of(e.code)))
+        }
+        return Self.line(run(bytes, source: &source, lexicon: &lexicon))
+    }
+
+    /// The record of a processed document (its tokens and input let go first, so that a large
+    /// document does not hold both at its peak), or the error record of a failure.
+    static func line(_ processed: (Result<Document, Failure>, ExitStatus)) -> (RecordLine, ExitStatus) {
+        let (result, status) = processed
         switch consume result {
         case .success(var doc):
-            // The record needs no tokens nor the input as read: let them go before it is built,
-            // so a large document does not hold both at its peak.
             doc.words = []
             doc.tokens = []
             doc.lexicon = Lexicon()  // the worker's again, not shared with this document
@@ -90,9 +108,19 @@ public struct Processor: Sendable {
     public func processDocument(_ input: Input, lexicon: inout Lexicon) -> (Result<Document, Failure>, ExitStatus) {
         var source = Source(path: input.path, format: DocumentFormat(path: input.path).rawValue, encoding: "")
         do {
-            let bytes = try read(input)
-            source.bytes = bytes.count
-            source.sha256 = RecordID.sha256Hex(bytes)
+            return run(try read(input), source: &source, lexicon: &lexicon)
+        } catch let e as InputError {
+            return (.failure(Failure(source: source, code: e.code.rawValue, message: "\(input.path): \(e.message)")), ExitStatus.of(e.code))
+        } catch {
+            return (.failure(Failure(source: source, code: "internal", message: "\(input.path): \(error)")), .dataError)
+        }
+    }
+
+    /// The pipeline over bytes already read and within the limit.
+    private func run(_ bytes: [UInt8], source: inout Source, lexicon: inout Lexicon) -> (Result<Document, Failure>, ExitStatus) {
+        source.bytes = bytes.count
+        source.sha256 = RecordID.sha256Hex(bytes)
+        do {
             var document = Document(source: source, bytes: bytes)
             // Handed over, not copied: the document owns the lexicon while the pipeline runs.
             lexicon.trim()
@@ -101,11 +129,21 @@ public struct Processor: Sendable {
             try pipeline.decoding(encoding).run(&document)
             return (.success(document), .ok)
         } catch let e as InputError {
-            return (.failure(Failure(source: source, code: e.code.rawValue, message: "\(input.path): \(e.message)")), ExitStatus.of(e.code))
+            return (.failure(Failure(source: source, code: e.code.rawValue, message: "\(source.path): \(e.message)")), ExitStatus.of(e.code))
         } catch {
-            return (.failure(Failure(source: source, code: "internal", message: "\(input.path): \(error)")), .dataError)
+            return (.failure(Failure(source: source, code: "internal", message: "\(source.path): \(error)")), .dataError)
         }
     }
+
+    /// The `too_large` error record of a document named `path` that was not read to its end.
+    public func tooLarge(path: String) -> RecordLine {
+        let text = "the input has more than \(limit(for: DocumentFormat(path: path))) bytes, the limit. Split it, or raise --max-bytes."
+        return .error(ErrorRecord(source: Source(path: path, format: DocumentFormat(path: path).rawValue, encoding: ""),
+                                  error: .init(code: InputError.Code.tooLarge.rawValue, message: "\(path): \(text)")))
+    }
+
+    /// The most bytes a document named `path` may have (a `.docx` may be 4 times `maxBytes`).
+    public func byteLimit(forPath path: String) -> Int { limit(for: DocumentFormat(path: path)) }
 
     /// The default `--max-bytes`: a release is rarely over 1 MB, and a document of this size
     /// still takes seconds, not minutes (see the README's size benchmark).
