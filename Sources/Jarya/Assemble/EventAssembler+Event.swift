@@ -11,12 +11,15 @@ extension EventAssembler {
         if event.time == nil { event.time = timeOnTheDay(value.start, besides: main) }
         event.title = quotedTitle()
         event.places = places(around: main)
-        let roles = organizationRoles()
-        event.organizers = roles.organizers
-        event.funders = roles.funders
-        event.partners = roles.partners
+        addOrganizationRoles(to: &event)
         event.participants = participants(around: main)
         return event
+    }
+
+    /// The organizers, funders and partners the whole text names (`organizationRoles()`).
+    func addOrganizationRoles(to event: inout Event) {
+        let roles = organizationRoles()
+        (event.organizers, event.funders, event.partners) = (roles.organizers, roles.funders, roles.partners)
     }
 
     /// `31-октябрда жана 1-ноябрда`, `5 мая и 6 мая`: single days running on from the main date in
@@ -54,10 +57,7 @@ extension EventAssembler {
         }
         event.title = quotedTitle()
         event.places = places(inSentence: s)
-        let roles = organizationRoles()
-        event.organizers = roles.organizers
-        event.funders = roles.funders
-        event.partners = roles.partners
+        addOrganizationRoles(to: &event)
         guard !event.places.isEmpty || !event.organizers.isEmpty else { return nil }
         return event
     }
