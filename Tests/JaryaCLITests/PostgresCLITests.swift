@@ -196,7 +196,10 @@ struct PostgresCLITests {
         #expect(try Jarya.run(["index", "corpus", "--db", sqlite]).status == 0)
         let expected = try Jarya.run(["search", "--db", sqlite])
         #expect(count.out == expected.out)
-        #expect(count.lines.count == 19, "\(count.out)")
+        // A header line and one line per release of corpus/.
+        let releases = FileManager.default.enumerator(atPath: Jarya.packageRoot.appendingPathComponent("corpus").path)?
+            .compactMap { $0 as? String }.filter { path in [".txt", ".md", ".html", ".docx"].contains { path.hasSuffix($0) } }.count ?? 0
+        #expect(count.lines.count == releases + 1, "\(count.out)")
     }
 
     @Test("3,000 generated releases: two index runs at once over overlapping halves leave exactly 3,000 documents, and search equals SQLite's",
@@ -239,7 +242,8 @@ struct PostgresCLITests {
         #expect(all.out.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 3001)
 
         let sqlite = dir.appendingPathComponent("a.sqlite").path
-        #expect(try Jarya.run(["index", records, "--db", sqlite, "--quiet"]).status == 0)
+        // 3,000 records take minutes on a loaded two-core machine: this checks the result, not the speed.
+        #expect(try Jarya.run(["index", records, "--db", sqlite, "--quiet"], limit: 900).status == 0)
         #expect(try Jarya.run(["search", "--format", "csv", "--db", sqlite]).out == all.out)
         for args in [["--place", "Бишкек", "--from", "2020", "--to", "2021-06"], ["жаштар"], ["конференции", "--lang", "ru", "--from", "2022"],
                      ["--org", "ПРООН"], ["\"тегерек стол\"", "--from", "2018"], ["энерг*", "NOT", "семинар"], ["--place", "Ош", "--lang", "ky"]] {
