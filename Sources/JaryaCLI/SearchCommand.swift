@@ -75,15 +75,10 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         // `--place` reads the places glossary: a missing one is a clear error, not a trap.
-        var places: PlaceGlossary? = nil
-        if place != nil {
-            do {
-                places = try Glossaries.requireStandard().places
-            } catch {
-                FileHandle.standardError.write(Data("jarya: cannot load the glossaries: \(error)\n".utf8))
-                throw ExitCode(ExitStatus.ioError.rawValue)
-            }
-        }
+        let places = place == nil ? nil : try loadGlossaries { message, status in
+            FileHandle.standardError.write(Data("jarya: \(message)\n".utf8))
+            return ExitCode(status)
+        }.places
         let text = words.isEmpty ? nil : words.joined(separator: " ")
         let query = SearchQuery(text: text, place: place, places: places, organization: org, person: person, from: from, to: to, language: lang)
         let out: String
