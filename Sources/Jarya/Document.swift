@@ -29,13 +29,17 @@ public struct Source: Equatable, Sendable {
     public var format: String
     /// The charset the bytes were decoded from (`UTF-8`, `UTF-16LE`, …).
     public var encoding: String
+    /// The page's address when the user gave it (`--url`, a `.jsonl` line's `url`): a date in
+    /// its path is the published date of a page whose text states none.
+    public var url: String?
 
-    public init(path: String, sha256: String = "", bytes: Int = 0, format: String = "txt", encoding: String = "UTF-8") {
+    public init(path: String, sha256: String = "", bytes: Int = 0, format: String = "txt", encoding: String = "UTF-8", url: String? = nil) {
         self.path = path
         self.sha256 = sha256
         self.bytes = bytes
         self.format = format
         self.encoding = encoding
+        self.url = url
     }
 }
 

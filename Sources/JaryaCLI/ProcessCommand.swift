@@ -12,7 +12,9 @@ struct Process: ParsableCommand {
         Folders are read recursively for .txt, .md, .html, .htm and .docx files, in
         sorted path order; hidden files are skipped, and so are symbolic links that
         lead out of the folder. With no PATH, or with -, the release is read from
-        standard input.
+        standard input. A .jsonl file named as a path holds one document per line:
+        {"text": …, "url": …, "path": …}; the url (or --url for one file) gives the
+        published date when the text states none.
 
         With --state, a rerun processes only new and changed files and takes the
         records of the others from the state file; the output is still complete.
@@ -22,6 +24,8 @@ struct Process: ParsableCommand {
         Examples:
           jarya process corpus/ --out records.jsonl
           jarya process a.txt b.md - < c.txt
+          jarya process page.txt --url https://example.kg/2024/05/17/news
+          jarya process pages.jsonl -o r.jsonl
           jarya process inbox/ --include '*.txt' --exclude 'drafts/*' -o r.jsonl
           jarya process inbox/ --state inbox.state -o r.jsonl --quiet   (cron)
 
@@ -81,6 +85,12 @@ struct Process: ParsableCommand {
         return charset
     }
 
+    @Option(help: ArgumentHelp(
+        "The address the one document was published at; a date in its path is the published date when the text states none.",
+        discussion: "For many pages at once, give a .jsonl file: one {\"text\": …, \"url\": …, \"path\": …} object per line.",
+        valueName: "url"))
+    var url: String?
+
     @Flag(name: .shortAndLong, help: "Print nothing on standard error but errors that stop the run.")
     var quiet = false
 
@@ -93,6 +103,13 @@ struct Process: ParsableCommand {
             throw ValidationError("--jobs must be between 1 and \(Self.maxJobs) (this machine has \(ProcessInfo.processInfo.activeProcessorCount) cores).")
         }
         if maxBytes < 1 { throw ValidationError("--max-bytes must be at least 1.") }
+        if url != nil {
+            var isFolder: ObjCBool = false
+            let one = paths.count <= 1 && !(paths.first.map { FileManager.default.fileExists(atPath: $0, isDirectory: &isFolder) && isFolder.boolValue } ?? false)
+            guard one, !(paths.first?.lowercased().hasSuffix(".jsonl") ?? false) else {
+                throw ValidationError("--url names the address of one document: give one file (or standard input), or put a \"url\" on each line of a .jsonl file.")
+            }
+        }
     }
 
     func run() throws {
@@ -138,7 +155,7 @@ struct Process: ParsableCommand {
             throw stop("no documents to process: no .txt, .md, .html or .docx files\(filters) in \(paths.joined(separator: ", "))\(others). Check the path and the globs.",
                        ExitStatus.noInput.rawValue)
         }
-        let processor = Processor(glossaries: glossaries, maxBytes: maxBytes, encoding: encoding)
+        let processor = Processor(glossaries: glossaries, maxBytes: maxBytes, encoding: encoding, url: url)
         var cache: StateStore?
         if let state {
             do {

@@ -47,7 +47,8 @@ struct RecordSchemaTests {
     /// A record with every optional value present, and one with every optional value absent.
     static let full = Record(
         id: "0123456789abcdef",
-        source: .init(path: "inbox/форум.txt", sha256: String(repeating: "a", count: 64), bytes: 120, format: "txt", encoding: "UTF-8"),
+        source: .init(path: "inbox/форум.txt", sha256: String(repeating: "a", count: 64), bytes: 120, format: "txt", encoding: "UTF-8",
+                      url: "https://edu.gov.kg/ky/news/2025/03/12/forum"),
         language: .kyrgyzRussian, title: "Бишкекте жаштар форуму өтөт", summary: "Форум 14-мартта өтөт.", published: "2025-03-01",
         event: .init(kind: .forum, title: "Жаштар жана келечек", start: "2025-03-14", end: "2025-03-15", time: "10:00",
                      places: ["Бишкек"], organizers: ["Билим берүү министрлиги"], funders: ["ЮНИСЕФ"], partners: ["ПРООН"],

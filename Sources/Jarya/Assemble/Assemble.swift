@@ -44,7 +44,7 @@ public struct Assemble: Stage {
             let key = line.lowercased().trimmingCharacters(in: " .:!")
             let isDateline = document.datelineSpan.map { blocks[i].span.contains($0) && blocks[i].span.count < $0.count + 40 } ?? false
             if labels.contains(key) || isDateline || !line.unicodeScalars.contains(where: { $0.isAlphabetic })
-                || isTicker(line) || Furniture.isFurniture(line, labels: labels) { i += 1; continue }
+                || Furniture.isFurniture(line, labels: labels) { i += 1; continue }
             let isSentence = line.trimmingCharacters(in: " ").hasSuffix(".") && !line.hasSuffix("..")
             if let t = teaser, isSentence || i - t > 2 { return t..<(t + 1) }
             if isSentence { teaser = i; i += 1; continue }
@@ -114,12 +114,6 @@ public struct Assemble: Stage {
             while i < s.end, t[i] == "." || t[i].isWhitespace { i += 1 }
         }
         return i < s.end ? i : nil
-    }
-
-    /// A currency ticker's or a rubric counter's line (`USD 87.45`, `Коом 0`, `Парламент 0`): one or
-    /// two words with a number, page furniture above the headline.
-    static func isTicker(_ s: String) -> Bool {
-        s.split(separator: " ").count <= 2 && s.unicodeScalars.contains { $0.properties.numericType != nil }
     }
 
     static func isCapitals(_ s: String) -> Bool {

@@ -7,7 +7,7 @@ extension EventAssembler {
         guard !all.isEmpty else { return nil }
         let kind = (titleKinds.first { $0.kind != "other" } ?? leadKinds.first { $0.kind != "other" } ?? all[0]).kind
         guard let main = mainDate(), case .date(let value) = main.value else { return undatedEvent(kind: kind, titleKinds: titleKinds) }
-        var event = Event(kind: EventKind(name: kind), start: value.start, end: followingDays(after: main) ?? value.end, time: value.time)
+        var event = Event(kind: EventKind(name: kind), start: value.start, end: lastStage(after: main) ?? followingDays(after: main) ?? runsUntil(after: main) ?? value.end, time: value.time)
         if event.time == nil { event.time = timeOnTheDay(value.start, besides: main) }
         event.title = quotedTitle()
         event.places = places(around: main)
@@ -36,6 +36,40 @@ extension EventAssembler {
             end = day
         }
         return end == start ? nil : end
+    }
+
+    /// `21 сентября стартует фестиваль, который будет проходить до 24 сентября`, `21-сентябрда
+    /// ачылып, 24-сентябрга чейин уланат`: a single main day followed in its sentence by a later
+    /// "until" day of the same year (within two months, and not an application deadline) is the
+    /// event's first day, and that day its last.
+    func runsUntil(after main: Entity) -> PartialDate? {
+        guard case .date(let v) = main.value, let start = v.start, let startMonth = start.month, start.day != nil, v.end == start else { return nil }
+        let s = sentence(at: main.span.start)
+        let range = tokens(in: s)
+        guard applicationsBefore[range.upperBound] == applicationsBefore[range.lowerBound] else { return nil }
+        for e in document.entities where e.kind == .date && e.span.start >= main.span.end && s.contains(e.span) {
+            guard case .date(let w) = e.value, w.isDeadline, let day = w.start, let month = day.month, day.day != nil, w.end == day,
+                  day.year == start.year, start < day, month - startMonth <= 2 else { continue }
+            return day
+        }
+        return nil
+    }
+
+    /// `Форум пройдет в несколько этапов: первый этап … с 2 по 13 февраля, … четвертый этап
+    /// состоится 24 и 25 марта`: when the main date's sentence names a stage, the event ends
+    /// with the latest date of the stages that follow it in its paragraph.
+    func lastStage(after main: Entity) -> PartialDate? {
+        guard case .date(let v) = main.value, let start = v.start, start.day != nil,
+              let block = document.segmentation.block(at: main.span.start)?.span else { return nil }
+        func namesStage(_ s: Span) -> Bool { tokens(in: s).contains { match(at: $0, roles: [.stage]) != nil } }
+        guard namesStage(sentence(at: main.span.start)) else { return nil }
+        var last: PartialDate? = nil
+        for e in document.entities where e.kind == .date && e.span.start >= main.span.end && block.contains(e.span) {
+            guard case .date(let w) = e.value, let end = w.end ?? w.start, end.day != nil, end.year == start.year, !w.isDeadline,
+                  start < end, namesStage(sentence(at: e.span.start)) else { continue }
+            if last.map({ $0 < end }) ?? true { last = end }
+        }
+        return last.flatMap { l in (v.end.map { $0 < l } ?? true) ? l : nil }
     }
 
     /// A release that reports its event without a date (`ОШТУда эл аралык конференция болуп өттү`,
@@ -123,6 +157,9 @@ extension EventAssembler {
             // An application or registration window is not the event.
             let range = tokens(in: s)
             if applicationsBefore[range.upperBound] > applicationsBefore[range.lowerBound] { score -= 3 }
+            // A month alone dates an event only next to the event's word or in the headline:
+            // `В марте прошлого года, во время визита, были достигнуты договоренности` is no event.
+            if start.day == nil && !kindNearby && !(titleBlock?.contains(d.span) ?? false) { continue }
             if let end = v.end, start.day != nil, end != start {
                 // The other dates inside the range (this one's own start is among them when the
                 // range is not backwards).

@@ -39,8 +39,14 @@ extension EventAssembler {
             let afterSlice = orgs[firstOrganization(startingAtOrAfter: tokens[next - 1].span.end)...].prefix { $0.span.start < s.end }
             // `организован совместно с X`, `X Y менен биргеликте уюштурду`: a partner in the
             // organizing is an organizer.
+            // `Тренинг проводится X совместно с Y`, `X совместно с Y провели`: a joint cue (the
+            // glossary's `joint`) in a sentence with an organizing verb, however long X's name,
+            // makes Y a co-organizer too (the dev set's convention).
+            let jointAfterOrganizing = cue.role == .partnerAfter && cue.value == "joint"
+                && cues.contains { organizerRoles.contains($0.entry.role) && s.contains(tokens[$0.at].span) }
             let coOrganizer = (cue.role == .partnerAfter && (organizerCueEnds.contains(i) || organizerCueEnds.contains(i - 1)))
                 || (cue.role == .partnerBefore && (organizerCueStarts.contains(next) || organizerCueStarts.contains(next + 1)))
+                || jointAfterOrganizing
             let targets: [Entity]
             switch cue.role {
             case .organizerBefore, .funderBefore, .partnerBefore:
@@ -57,7 +63,7 @@ extension EventAssembler {
             }
             for o in targets {
                 guard let n = name(o) else { continue }
-                if !organizerRoles.contains(cue.role) && !coOrganizer { taken.insert(n) }
+                if !organizerRoles.contains(cue.role) { taken.insert(n) }
                 switch cue.role {
                 case .organizerBefore, .organizerAfter: add(n, to: &organizers, 0)
                 case .funderBefore, .funderAfter: add(n, to: &funders, 1)

@@ -5,7 +5,7 @@ struct EventLexicon: Sendable {
         case kind, organizerBefore = "organizer_before", organizerAfter = "organizer_after"
         case funderBefore = "funder_before", funderAfter = "funder_after", partnerBefore = "partner_before"
         case partnerAfter = "partner_after", participation, participantNoun = "participant_noun", qualifier, application
-        case underWay = "under_way"
+        case underWay = "under_way", stage
     }
 
     /// The record's event kinds (`EventKind`): a row with another kind does not load.

@@ -1,13 +1,13 @@
-/// Page furniture that a crawled page puts above the headline: currency tickers (`USD 88.57`),
-/// a site's name (`mytopf.com`, `Бишкек-24`), and rubric breadcrumbs (`Новости - Общество`).
-/// None of it is the title.
+/// Page furniture that a crawled page puts above the headline: currency tickers and rubric
+/// counters (`USD 88.57`, `Парламент 0`), a site's name (`mytopf.com`, `Бишкек-24`), and rubric
+/// breadcrumbs (`Новости - Общество`). None of it is the title. The one rule for such lines.
 enum Furniture {
     static func isFurniture(_ line: String, labels: WordSet) -> Bool {
         let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         let lettered = words.filter { $0.unicodeScalars.contains(where: { $0.isAlphabetic }) }
-        // A ticker: a three-letter currency code and a number.
-        if words.count == 2, words[0].unicodeScalars.count == 3, words[0].unicodeScalars.allSatisfy({ $0.isASCII && $0.properties.isUppercase }),
-           words[1].unicodeScalars.allSatisfy({ $0.isASCIIDigit || $0 == "." || $0 == "," }) {
+        // A currency ticker or a rubric counter: one or two words with a number (`USD 88.57`,
+        // `Парламент 0`, `Коом 0`, a site clock `16:01`).
+        if line.split(separator: " ").count <= 2 && line.unicodeScalars.contains(where: { $0.properties.numericType != nil }) {
             return true
         }
         // A site's name alone on its line: one word, a domain or a brand with a number.

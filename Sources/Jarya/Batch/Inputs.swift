@@ -1,15 +1,18 @@
 import Foundation
 
-/// One thing to process: a file, standard input, or a path that could not be found.
+/// One thing to process: a file, standard input, a path that could not be found, or one line
+/// of a `.jsonl` input (its text in memory, with the page's address).
 public enum Input: Equatable, Sendable {
     case file(String)
     case standardInput
     case missing(String)
+    case line(InputLine)
 
     public var path: String {
         switch self {
         case .file(let p), .missing(let p): return p
         case .standardInput: return "-"
+        case .line(let l): return l.path
         }
     }
 }
@@ -98,6 +101,8 @@ public enum InputCollector {
                 result.inputs += walk.files.map(Input.file)
                 result.skippedLinks += walk.skipped
                 result.unsupported += walk.unsupported
+            } else if InputLine.isLines(path) {
+                result.inputs += InputLine.read(path).map(Input.line)
             } else {
                 result.inputs.append(.file(path))
             }

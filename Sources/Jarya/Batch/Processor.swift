@@ -37,16 +37,19 @@ public struct Processor: Sendable {
     public var maxBytes: Int
     /// A charset that overrides detection for every document (`--encoding`); nil detects.
     public var encoding: String?
+    /// The page's address of a single input (`--url`); a `.jsonl` line carries its own.
+    public var url: String?
 
-    public init(pipeline: Pipeline, maxBytes: Int = Processor.defaultMaxBytes, encoding: String? = nil) {
+    public init(pipeline: Pipeline, maxBytes: Int = Processor.defaultMaxBytes, encoding: String? = nil, url: String? = nil) {
         self.pipeline = pipeline
         self.maxBytes = maxBytes
         self.encoding = encoding
+        self.url = url
     }
 
     /// The processor of `jarya process`: the standard pipeline over `glossaries`.
-    public init(glossaries: Glossaries, maxBytes: Int = Processor.defaultMaxBytes, encoding: String? = nil) {
-        self.init(pipeline: .standard(glossaries), maxBytes: maxBytes, encoding: encoding)
+    public init(glossaries: Glossaries, maxBytes: Int = Processor.defaultMaxBytes, encoding: String? = nil, url: String? = nil) {
+        self.init(pipeline: .standard(glossaries), maxBytes: maxBytes, encoding: encoding, url: url)
     }
 
     /// The record for one input and the exit status it calls for.
@@ -106,7 +109,8 @@ public struct Processor: Sendable {
 
     /// The processed document with a worker's lexicon (see `process(_:lexicon:)`).
     public func processDocument(_ input: Input, lexicon: inout Lexicon) -> (Result<Document, Failure>, ExitStatus) {
-        var source = Source(path: input.path, format: DocumentFormat(path: input.path).rawValue, encoding: "")
+        var source = Source(path: input.path, format: DocumentFormat(path: input.path).rawValue, encoding: "", url: url)
+        if case .line(let line) = input, let u = line.url { source.url = u }
         do {
             return run(try read(input), source: &source, lexicon: &lexicon)
         } catch let e as InputError {
@@ -164,6 +168,12 @@ public struct Processor: Sendable {
             throw InputError(.missing, "no such file or folder. Check the path.")
         case .standardInput:
             return try Self.readBounded(STDIN_FILENO, limit: limit)
+        case .line(let line):
+            guard let text = line.text else { throw InputError(.malformed, line.problem ?? "the line has no text.") }
+            guard text.utf8.count <= limit else {
+                throw InputError(.tooLarge, "the text has \(text.utf8.count) bytes, more than the limit of \(limit). Split it, or raise --max-bytes.")
+            }
+            return Array(text.utf8)
         case .file(let p):
             var info = stat()
             guard stat(p, &info) == 0 else { throw InputError(.missing, "no such file. Check the path.") }

@@ -58,18 +58,21 @@ public struct Record: Equatable, Sendable, Decodable {
         public var format: String
         /// The charset the bytes were decoded from; nil when they were never decoded.
         public var encoding: String?
+        /// The page's address when the user gave it; absent from the record otherwise.
+        public var url: String?
 
-        public init(path: String, sha256: String, bytes: Int, format: String, encoding: String?) {
+        public init(path: String, sha256: String, bytes: Int, format: String, encoding: String?, url: String? = nil) {
             self.path = path
             self.sha256 = sha256
             self.bytes = bytes
             self.format = format
             self.encoding = encoding
+            self.url = url
         }
 
         init(_ s: Source) {
             self.init(path: s.path, sha256: s.sha256, bytes: s.bytes, format: s.format,
-                      encoding: s.encoding.isEmpty ? nil : s.encoding)
+                      encoding: s.encoding.isEmpty ? nil : s.encoding, url: s.url)
         }
     }
 

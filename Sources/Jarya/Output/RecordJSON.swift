@@ -147,6 +147,7 @@ extension Record.SourceInfo {
         w.key("bytes"); w.int(bytes)
         w.key("format"); w.string(format)
         w.key("encoding"); w.string(encoding)
+        if let url { w.key("url"); w.string(url) }
         w.closeObject()
     }
 }

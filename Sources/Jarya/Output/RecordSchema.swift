@@ -22,7 +22,8 @@ public enum RecordSchema {
         "sha256": {"type": "string", "pattern": "^([0-9a-f]{64})?$"},
         "bytes": {"type": "integer", "minimum": 0},
         "format": {"type": "string"},
-        "encoding": {"$ref": "#/$defs/nullableString"}
+        "encoding": {"$ref": "#/$defs/nullableString"},
+        "url": {"type": "string", "description": "the page's address, when it was given (--url, a .jsonl line's url)"}
       }
     },
     "entity": {

@@ -38,11 +38,17 @@ public struct DateRecognizer: Recognizer {
         }
 
         var published: PartialDate? = nil
+        let urlDate = document.source.url.flatMap(URLDate.find(in:))
         if let d = DatelineReader.find(mentions, in: document), knownPublished == nil || mentions[d].start == knownPublished {
             published = mentions[d].start
             document.datelineSpan = mentions[d].span
             let furniture = Set(DatelineReader.repeats(of: d, mentions, in: document))
             mentions = mentions.indices.filter { $0 != d && !furniture.contains($0) }.map { mentions[$0] }
+            // A dateline without a year (`27 сен — Sputnik`) takes the year of the page's address before the body's.
+            // Across New Year: `31 дек` on a page whose address says 1 January is last December.
+            if published?.year == nil, let y = urlDate?.year, let um = urlDate?.month, let m = published?.month {
+                published?.year = um - m >= 11 ? y + 1 : m - um >= 11 ? y - 1 : y
+            }
             if published?.year == nil {
                 published?.year = Self.yearFromBody(mentions)
                 if published?.year == nil { document.warnings.append("the dateline has no year and the text gives none: published date unknown") }
@@ -54,6 +60,11 @@ public struct DateRecognizer: Recognizer {
         }
         mentions.removeAll { DatelineReader.isFurnitureStamp($0, document.text.scalars) }
         if published?.year == nil { published = nil }
+        // The page's address is the weakest evidence: used only when the text states no date of its own.
+        if published == nil, let urlDate {
+            published = urlDate
+            document.warnings.append("the text states no published date: \(urlDate) is taken from the page's address")
+        }
         if let knownPublished { published = knownPublished }
         document.published = published
 
@@ -74,7 +85,10 @@ public struct DateRecognizer: Recognizer {
                 add(m, &document)
                 continue
             }
-            if let offset = m.relativeDay {
+            // `бүгүн, 17-апрелде` on a page without a date: the explicit day takes its year as a
+            // year-less date does (`2019-жылы` in the body), not from the relative word.
+            let dayWithoutPage = m.relativeDay != nil && published == nil && m.start?.day != nil && m.start?.year == nil
+            if let offset = m.relativeDay, !dayWithoutPage {
                 guard let p = published, m.start == nil || m.start?.year == nil else {
                     if m.start == nil { unresolved.append(text); continue }
                     add(m, &document); continue
