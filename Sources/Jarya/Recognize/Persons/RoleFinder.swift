@@ -8,7 +8,8 @@ struct RoleFinder {
     let kyrgyz: OrganizationRules
 
     static let maximumLength = 14
-    static let stopWords: WordSet = ["менен", "деди", "дейт", "деп", "белгиледи", "сказал", "отметил", "отметила", "а", "что", "словам", "с"]
+    static let stopWords: WordSet = ["менен", "деди", "дейт", "деп", "белгиледи", "сказал", "отметил", "отметила", "а", "что", "словам", "с",
+                                        "участием", "участии", "руководством"]
 
     func isRole(_ k: Int) -> Bool {
         k >= 0 && k < tokens.count && people.isRoleWord(tokens[k])
@@ -32,6 +33,9 @@ struct RoleFinder {
                 let t = tokens[j]
                 if inOrganization(j) || t.is("«") || t.is("»") || t.is("“") || t.is("”") { start = j; j -= 1; continue }
                 guard t.kind == .word || t.is(","), !Self.stopWords.contains(t.lower) else { break }
+                // `шаар башчысы Кубанычбек Кулматов, вице-мэрлер NAME`, `… Бакыт Дүйшөмбиев жана район акими NAME`:
+                // the list's previous person ends the role.
+                if t.is(",") || t.lower == "жана", endsFullName(j - 1) { break }
                 if t.kind == .word, kyrgyz.endsKyrgyzName(j), !OrganizationRules.isGenitive(kyrgyz: t.lower), !isRole(j) { break }
                 start = j
                 j -= 1
@@ -44,16 +48,24 @@ struct RoleFinder {
         // (`Чрезвычайный и Полномочный Посол`, `старший прокурор`).
         var j = k
         var head: Int? = nil
+        var crossedComma = false
         while j >= 0 && first - j <= Self.maximumLength && !tokens[j + 1].newlineBefore {
             let t = tokens[j]
             if isRole(j) && !inOrganization(j) && !t.isAllCaps { head = j }
             else if head != nil { break }
+            // `министр природных ресурсов, экологии и технического надзора NAME`: a comma inside the
+            // role's complement, between lower-case words, not after the list's previous person.
+            if t.is(","), head == nil, j > 0, tokens[j - 1].kind == .word, !tokens[j - 1].isCapitalized, !endsFullName(j - 1) {
+                crossedComma = true; j -= 1; continue
+            }
+            if crossedComma, head == nil, t.kind == .word, Self.isVerb(t.lower), !isRole(j) { break }
             if !(t.kind == .word || inOrganization(j) || t.is(".") || t.is("«") || t.is("»")) { break }
             if t.kind == .word, Self.stopWords.contains(t.lower) { break }
             j -= 1
         }
         guard var start = head else { return nil }
-        while start > 0, tokens[start - 1].kind == .word, OrganizationRules.isAdjective(tokens[start - 1].lower) || (tokens[start - 1].lower == "и" && start > 1 && OrganizationRules.isAdjective(tokens[start - 2].lower)) {
+        // Not the noun that governs the role (`под руководством мэра`, `с участием мэра`).
+        while start > 0, tokens[start - 1].kind == .word, !Self.stopWords.contains(tokens[start - 1].lower), OrganizationRules.isAdjective(tokens[start - 1].lower) || (tokens[start - 1].lower == "и" && start > 1 && OrganizationRules.isAdjective(tokens[start - 2].lower)) {
             start -= 1
         }
         // The head in the nominative: `вице-мэра` → `вице-мэр`.
@@ -100,6 +112,16 @@ struct RoleFinder {
             end += 1
         }
         return phrase(s, end)
+    }
+
+    /// Whether token `k` ends a full name: two capitalized words, the first a given name or the
+    /// second with a surname's ending (`Кубанычбек Кулматов`, `Узарбек Жылкыбаев`), outside any
+    /// organization's name and not a Kyrgyz genitive (`Кыргыз Республикасынын`).
+    func endsFullName(_ k: Int) -> Bool {
+        guard k >= 1, tokens[k].kind == .word, tokens[k].isCapitalized, !inOrganization(k),
+              tokens[k - 1].kind == .word, tokens[k - 1].isCapitalized,
+              !OrganizationRules.isGenitive(kyrgyz: tokens[k].lower) else { return false }
+        return people.givenName(tokens[k - 1].lower) != nil || PersonNames.surnameEndings.contains { tokens[k].lower.endsWith($0) }
     }
 
     /// Kyrgyz words that end a clause or carry a case no role phrase has on its left.

@@ -1,0 +1,57 @@
+import Jarya
+import Testing
+
+/// Roles in lists of officials as real pages write them (issue 11): each role belongs to the
+/// name after it, a role before a name stops at the list's previous person, a Russian role keeps
+/// the commas of its complement, and the noun that governs a role (`с участием`, `под
+/// руководством`) is not part of it. The sentences are written for these tests.
+@Suite("Persons: roles in lists")
+struct RoleListTests {
+    func roles(_ text: String) throws -> [String: String?] {
+        var found: [String: String?] = [:]
+        for e in try entities(.person, in: text) {
+            if case .person(let name, let role) = e.value { found[name] = role }
+        }
+        return found
+    }
+
+    @Test("Kyrgyz: a role before a name stops at the list's previous person")
+    func kyrgyzList() throws {
+        let found = try roles("Иш-чарага шаар башчысы Кубанычбек Кулматов, вице-мэр Бакыт Дүйшөмбиев жана район акими Тилек Матраимов катышты.")
+        #expect(found["Бакыт Дүйшөмбиев"] == "вице-мэр")
+        #expect(found["Тилек Матраимов"] == "район акими")
+    }
+
+    @Test("Kyrgyz: a genitive chain with a comma before the role is kept")
+    func kyrgyzChain() throws {
+        let found = try roles("Жыйынды Кыргыз Республикасынын Маданият, маалымат жана туризм министри Азамат Жаманкулов ачты.")
+        #expect(found["Азамат Жаманкулов"]??.contains("маалымат жана туризм министри") == true)
+    }
+
+    @Test("Russian: each role before its name, commas of the complement included")
+    func russianList() throws {
+        let found = try roles("В акции участвовали мэр Айбек Джунушалиев, министр природных ресурсов, экологии и технического надзора Медербек Машиев и депутаты.")
+        #expect(found["Айбек Джунушалиев"] == "мэр")
+        #expect(found["Медербек Машиев"] == "министр природных ресурсов, экологии и технического надзора")
+    }
+
+    @Test("Russian: a comma after a clause with a verb is not crossed")
+    func russianClause() throws {
+        let found = try roles("Министр поблагодарил участников, Асель Токтогулова отметила важность проекта.")
+        #expect((found["Асель Токтогулова"] ?? nil) == nil)
+    }
+
+    @Test("the noun governing the role is left out", arguments: [
+        ("Субботник прошел под руководством мэра столицы Азиза Суракматова.", "Суракматов", "мэр столицы"),
+        ("Встреча прошла с участием мэра Айбека Джунушалиева.", "Джунушалиев", "мэр"),
+    ])
+    func governingNoun(_ text: String, _ surname: String, _ role: String) throws {
+        #expect(try roles(text).first { $0.key.contains(surname) }?.value == role)
+    }
+
+    @Test("Kyrgyz: a comma that follows no person's name is crossed")
+    func kyrgyzNotCut() throws {
+        let found = try roles("Жыйынга мэриянын өкүлү, мэрдин орун басары Бакыт Дүйшөмбиев катышты.")
+        #expect(found["Бакыт Дүйшөмбиев"]??.hasSuffix("мэрдин орун басары") == true)
+    }
+}
