@@ -132,4 +132,28 @@ struct RealPageEventSpanTests {
     func furniture(_ line: String, _ expected: Bool) {
         #expect(Furniture.isFurniture(line, labels: WordSet([])) == expected)
     }
+
+    @Test("a nationwide event's place is the country its sentence names as the venue", arguments: [
+        ("Кыргызстанда 2024-жылдын 12-мартында республикалык жаштар форуму өтөт.", ["Kyrgyzstan"]),
+        ("Республиканский форум молодежи пройдет в Кыргызстане 12 марта 2024 года.", ["Kyrgyzstan"]),
+        ("Казакстандан келген коноктордун катышуусу менен жаштар форуму 2024-жылдын 12-мартында өтөт.", []),
+        ("Форум молодежи с участием гостей из Казахстана пройдет 12 марта 2024 года.", []),
+        ("Кыргызстанда, Ош шаарында, 2024-жылдын 12-мартында жаштар форуму өтөт.", ["Osh"]),
+        ("В Кыргызстане, в Оше, 12 марта 2024 года пройдет форум молодежи.", ["Osh"]),
+    ])
+    func nationwide(_ text: String, _ places: [String]) throws {
+        let e = try #require(try Self.record(text).event)
+        #expect(e.places == places)
+    }
+
+    @Test("a landmark venue lies in the city its sentence names, in any case", arguments: [
+        ("Бишкек шаарынын 135 жылдыгына карата «Спартак» стадионунда чоң фестиваль болот.\nФестиваль 2013-жылдын 12-сентябрында өтөт.", ["Bishkek"]),
+        ("К 135-летию Бишкека на стадионе «Спартак» пройдет большой фестиваль.\nФестиваль состоится 12 сентября 2013 года.", ["Bishkek"]),
+        ("«Спартак» стадионунда чоң фестиваль болот.\nФестиваль 2013-жылдын 12-сентябрында өтөт.", []),
+        ("На стадионе «Спартак» пройдет большой фестиваль.\nФестиваль состоится 12 сентября 2013 года.", []),
+    ])
+    func landmarkCity(_ text: String, _ places: [String]) throws {
+        let e = try #require(try Self.record(text).event)
+        #expect(e.places == places)
+    }
 }

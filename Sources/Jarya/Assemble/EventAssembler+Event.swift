@@ -11,6 +11,9 @@ extension EventAssembler {
         if event.time == nil { event.time = timeOnTheDay(value.start, besides: main) }
         event.title = quotedTitle()
         event.places = places(around: main)
+        // `В Кыргызстане намечен республиканский форум … Форум пройдет … с 2 по 13 февраля`: no
+        // settlement or region anywhere near, the country the event's sentences name.
+        if event.places.isEmpty { event.places = country(in: [sentence(at: main.span.start)] + [leadEventSentence()].compactMap { $0 }) }
         addOrganizationRoles(to: &event)
         event.participants = participants(around: main)
         return event
@@ -80,8 +83,7 @@ extension EventAssembler {
         let leadTokens = tokens(in: lead)
         if applicationsBefore[leadTokens.upperBound] > applicationsBefore[leadTokens.lowerBound] { return nil }
         // The lead's first sentence that names the event, else the title.
-        let after = kinds(in: Span(title.end, lead.end)).first
-        let s = after.map { sentence(at: tokens[$0.token].span.start) } ?? sentence(at: tokens[named.token].span.start)
+        let s = leadEventSentence() ?? sentence(at: tokens[named.token].span.start)
         var event = Event(kind: EventKind(name: kind), start: nil, end: nil, time: nil)
         // `Бишкек, 19.10.18. /Кабар/. В Жогорку Кенеше началась конференция`: going on as the agency writes.
         let headline = sentence(at: tokens[named.token].span.start)
@@ -94,6 +96,11 @@ extension EventAssembler {
         addOrganizationRoles(to: &event)
         guard !event.places.isEmpty || !event.organizers.isEmpty else { return nil }
         return event
+    }
+
+    /// The first sentence after the title, in the lead, that names an event's kind.
+    func leadEventSentence() -> Span? {
+        kinds(in: Span(titleBlock?.end ?? 0, lead.end)).first.map { sentence(at: tokens[$0.token].span.start) }
     }
 
     /// For a bilingual release: the main dates that the Kyrgyz and the Russian halves give,
@@ -243,10 +250,29 @@ extension EventAssembler {
         // Nothing in the event's sentence: the lead's settlements, then the dateline's city.
         let leadPlaces = document.entities.filter { $0.kind == .place && lead.contains($0.span) && isVenue($0) && !isDatelineCity($0) }
         for p in leadPlaces { if case .place(let name, let kind, _) = p.value, kind == "city" || kind == "village" { return [name] } }
+        // `Бишкек шаарынын 135 жылдыгына карата «Спартак» стадионунда`: a landmark in the event's
+        // sentence or the lead is the venue, in the city its sentence names, whatever that name's case.
+        let all = document.entities.filter { p in p.kind == .place && spans.contains { $0.contains(p.span) } && isVenue(p) } + leadPlaces
+        for l in all {
+            guard case .place(_, "other", _) = l.value else { continue }
+            let ls = sentence(at: l.span.start)
+            for p in document.entities where p.kind == .place && ls.contains(p.span) && !isDatelineCity(p) {
+                if case .place(let name, "city", _) = p.value { return [name] }
+            }
+        }
         if let d = document.datelineSpan,
            let p = document.entities.first(where: { $0.kind == .place && $0.span.end <= d.start && d.start - $0.span.end < 30 }),
            case .place(let name, let kind, _) = p.value, kind == "city" {
             return [name]
+        }
+        return []
+    }
+
+    /// A nationwide event (`В Кыргызстане намечен республиканский форум`): the first country that
+    /// these sentences name as a venue.
+    func country(in sentences: [Span]) -> [String] {
+        for p in document.entities where p.kind == .place && sentences.contains(where: { $0.contains(p.span) }) && isVenue(p) {
+            if case .place(let name, "country", _) = p.value { return [name] }
         }
         return []
     }
