@@ -8,9 +8,7 @@ import Testing
 /// the body's year, and page furniture lines are one rule. The pages are written for these tests.
 @Suite("Real-page event spans")
 struct RealPageEventSpanTests {
-    static func record(_ text: String) throws -> Record {
-        Record(try Pipeline.standard(.forTests).process(Document(text: text, path: "page.txt")))
-    }
+    static func record(_ text: String) throws -> Record { try RealPageEventTests.record(text) }
 
     /// The `start…end` of every date entity of `text`.
     static func dates(_ text: String) throws -> [String] {
