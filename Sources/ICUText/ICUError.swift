@@ -18,12 +18,13 @@ public struct ICUError: Error, CustomStringConvertible, Equatable, Sendable {
         self.isMissingData = false
     }
 
-    private init(code: Int32, name: String, operation: String, isMissingData: Bool) {
+    /// An error from its parts (for tests and for wrappers that report ICU failures themselves).
+    public init(code: Int32, name: String, operation: String, isMissingData: Bool) {
         (self.code, self.name, self.operation, self.isMissingData) = (code, name, operation, isMissingData)
     }
 
     /// The error for ICU data that could not be opened, from the failing call's error.
-    static func missingData(_ cause: ICUError) -> ICUError {
+    public static func missingData(_ cause: ICUError) -> ICUError {
         ICUError(code: cause.code, name: cause.name, operation: cause.operation, isMissingData: true)
     }
 

@@ -1,5 +1,4 @@
-@testable import ICUText
-internal import CICU
+import ICUText
 import Testing
 
 /// The scalars of a string. Swift's `==` on `String` ignores the difference between composed
@@ -88,7 +87,9 @@ struct ICUDataTests {
 
     @Test("missing data: one line that says what to install")
     func missingMessage() {
-        let error = ICUError.missingData(ICUError(U_FILE_ACCESS_ERROR, "unorm2_getNFCInstance"))
+        let cause = ICUError(code: 4, name: "U_FILE_ACCESS_ERROR", operation: "unorm2_getNFCInstance", isMissingData: false)
+        let error = ICUError.missingData(cause)
+        #expect(!cause.isMissingData && cause.description == "ICU unorm2_getNFCInstance failed: U_FILE_ACCESS_ERROR")
         #expect(error.isMissingData)
         #expect(!error.description.contains("\n"))
         #expect(error.description == "ICU data is missing (unorm2_getNFCInstance: U_FILE_ACCESS_ERROR): install libicu (Debian: apt-get install libicu-dev)")
