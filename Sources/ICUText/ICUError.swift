@@ -7,13 +7,42 @@ public struct ICUError: Error, CustomStringConvertible, Equatable, Sendable {
     public let name: String
     public let operation: String
 
+    /// Whether ICU could not open its own data (a normalizer's tables), as opposed to failing
+    /// on one input: nothing can be processed until libicu is installed.
+    public let isMissingData: Bool
+
     init(_ status: UErrorCode, _ operation: String) {
         self.code = status.rawValue
         self.name = String(cString: jr_errorName(status))
         self.operation = operation
+        self.isMissingData = false
     }
 
-    public var description: String { "ICU \(operation) failed: \(name)" }
+    /// An error from its parts (for tests and for wrappers that report ICU failures themselves).
+    public init(code: Int32, name: String, operation: String, isMissingData: Bool) {
+        (self.code, self.name, self.operation, self.isMissingData) = (code, name, operation, isMissingData)
+    }
+
+    /// The error for ICU data that could not be opened, from the failing call's error.
+    public static func missingData(_ cause: ICUError) -> ICUError {
+        ICUError(code: cause.code, name: cause.name, operation: cause.operation, isMissingData: true)
+    }
+
+    public var description: String {
+        isMissingData
+            ? "ICU data is missing (\(operation): \(name)): install libicu (Debian: apt-get install libicu-dev)"
+            : "ICU \(operation) failed: \(name)"
+    }
+}
+
+/// ICU's data, checked before any document is read.
+public enum ICUData {
+    /// Throws `ICUError` (`isMissingData`) when the normalization data cannot be opened, so a
+    /// command can stop with one line (exit 74) before it reads any input.
+    public static func check() throws {
+        _ = try Normalizer.nfc
+        _ = try Normalizer.nfkcCasefold
+    }
 }
 
 extension UErrorCode {

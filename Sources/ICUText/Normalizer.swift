@@ -6,19 +6,29 @@ public struct Normalizer: @unchecked Sendable {
     let handle: OpaquePointer
 
     /// Canonical composition: what every text in the pipeline is put in.
-    public static let nfc: Normalizer = Normalizer(getter: jr_nfc, "unorm2_getNFCInstance")
+    public static var nfc: Normalizer { get throws { try nfcInstance.get() } }
     /// Canonical decomposition, compatibility composition and decomposition: the other three forms,
     /// for checking ICU against Unicode's NormalizationTest.txt and for callers that need them.
-    public static let nfd: Normalizer = Normalizer(getter: jr_nfd, "unorm2_getNFDInstance")
-    public static let nfkc: Normalizer = Normalizer(getter: jr_nfkc, "unorm2_getNFKCInstance")
-    public static let nfkd: Normalizer = Normalizer(getter: jr_nfkd, "unorm2_getNFKDInstance")
+    public static var nfd: Normalizer { get throws { try nfdInstance.get() } }
+    public static var nfkc: Normalizer { get throws { try nfkcInstance.get() } }
+    public static var nfkd: Normalizer { get throws { try nfkdInstance.get() } }
     /// NFKC with case folding: for comparing and indexing words regardless of case and compatibility forms.
-    public static let nfkcCasefold: Normalizer = Normalizer(getter: jr_nfkcCasefold, "unorm2_getNFKCCasefoldInstance")
+    public static var nfkcCasefold: Normalizer { get throws { try nfkcCasefoldInstance.get() } }
 
-    private init(getter: (UnsafeMutablePointer<UErrorCode>) -> OpaquePointer?, _ name: String) {
+    // Looked up once each. Without ICU's data the look-up fails, and every use throws
+    // `ICUError.missingData` (a message naming the package to install), never a trap.
+    private static let nfcInstance = Result { try Normalizer(getter: jr_nfc, "unorm2_getNFCInstance") }
+    private static let nfdInstance = Result { try Normalizer(getter: jr_nfd, "unorm2_getNFDInstance") }
+    private static let nfkcInstance = Result { try Normalizer(getter: jr_nfkc, "unorm2_getNFKCInstance") }
+    private static let nfkdInstance = Result { try Normalizer(getter: jr_nfkd, "unorm2_getNFKDInstance") }
+    private static let nfkcCasefoldInstance = Result {
+        try Normalizer(getter: jr_nfkcCasefold, "unorm2_getNFKCCasefoldInstance")
+    }
+
+    private init(getter: (UnsafeMutablePointer<UErrorCode>) -> OpaquePointer?, _ name: String) throws(ICUError) {
         var status = U_ZERO_ERROR
         guard let handle = getter(&status), !status.isFailure else {
-            fatalError("ICU data is missing: \(ICUError(status, name)). Install libicu (Debian: libicu-dev).")
+            throw ICUError.missingData(ICUError(status, name))
         }
         self.handle = handle
     }

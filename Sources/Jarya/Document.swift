@@ -1,13 +1,24 @@
 /// A half-open range `[start, end)` of Unicode-scalar offsets into a document's normalized text.
 /// Scalars, not UTF-16 units or graphemes, because that is what the record contract promises.
 public struct Span: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public var start: Int
-    public var end: Int
+    // Stored in 32 bits: a span sits in every token and entity, and a document is far below
+    // 2^31 scalars (`--max-bytes`), so a token is 8 bytes smaller.
+    private var storedStart: Int32
+    private var storedEnd: Int32
+
+    public var start: Int {
+        get { Int(storedStart) }
+        set { storedStart = Int32(newValue) }
+    }
+    public var end: Int {
+        get { Int(storedEnd) }
+        set { storedEnd = Int32(newValue) }
+    }
 
     public init(_ start: Int, _ end: Int) {
         precondition(start <= end, "span start \(start) after end \(end)")
-        self.start = start
-        self.end = end
+        self.storedStart = Int32(start)
+        self.storedEnd = Int32(end)
     }
 
     public var count: Int { end - start }

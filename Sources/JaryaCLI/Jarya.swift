@@ -77,6 +77,11 @@ extension UsesGlossaries {
     /// naming file and line, and exit 74.
     func loadGlossaries(or stop: (String, Int32) -> ExitCode) throws -> Glossaries {
         do {
+            try Jarya.Normalize.checkData()
+        } catch {
+            throw stop("\(error)", ExitStatus.ioError.rawValue)
+        }
+        do {
             return try Glossaries.requireStandard()
         } catch {
             throw stop("cannot load the glossaries: \(error)", ExitStatus.ioError.rawValue)

@@ -79,10 +79,10 @@ struct NormalizationConformanceTests {
         #expect(cases.count > 18_000, "NormalizationTest.txt has \(cases.count) test lines, fewer than Unicode 15's 19,000: the file is damaged")
         let forms: [(name: String, normalizer: Normalizer, expected: (Int) -> Int)] = [
             // For each form: the column that normalizing column i gives (0-based: source, NFC, NFD, NFKC, NFKD).
-            ("NFC", .nfc, { $0 <= 2 ? 1 : 3 }),
-            ("NFD", .nfd, { $0 <= 2 ? 2 : 4 }),
-            ("NFKC", .nfkc, { _ in 3 }),
-            ("NFKD", .nfkd, { _ in 4 }),
+            ("NFC", try .nfc, { $0 <= 2 ? 1 : 3 }),
+            ("NFD", try .nfd, { $0 <= 2 ? 2 : 4 }),
+            ("NFKC", try .nfkc, { _ in 3 }),
+            ("NFKD", try .nfkd, { _ in 4 }),
         ]
         var failures = 0
         for testCase in cases {
@@ -121,7 +121,7 @@ struct NormalizationConformanceTests {
         let unlisted = (UInt32(0)...0x10FFFF).filter { !(0xD800...0xDFFF).contains($0) && !listed.contains($0) }
         // Normalized in chunks, each scalar after a NUL: NUL is a starter that composes with nothing,
         // so no scalar can combine or reorder with its neighbours and each is normalized alone.
-        let forms: [(String, Normalizer)] = [("NFC", .nfc), ("NFD", .nfd), ("NFKC", .nfkc), ("NFKD", .nfkd)]
+        let forms: [(String, Normalizer)] = [("NFC", try .nfc), ("NFD", try .nfd), ("NFKC", try .nfkc), ("NFKD", try .nfkd)]
         for (name, normalizer) in forms {
             var wrong: [UInt32] = []
             for start in stride(from: 0, to: unlisted.count, by: 8192) {

@@ -69,7 +69,29 @@ struct NormalizerTests {
         #expect(prefix <= units.count - 2)
         let clean = Array("Ош шаары".utf16)
         #expect(try clean.withUnsafeBufferPointer { try Normalizer.nfc.normalizedPrefixLength($0) } == clean.count)
-        #expect(Normalizer.nfc.hasBoundary(before: "к"))
-        #expect(!Normalizer.nfc.hasBoundary(before: "\u{0306}"))
+        #expect(try Normalizer.nfc.hasBoundary(before: "к"))
+        #expect(try !Normalizer.nfc.hasBoundary(before: "\u{0306}"))
+    }
+}
+
+/// Missing ICU data is an error a command can report in one line, never a trap.
+@Suite("ICU data")
+struct ICUDataTests {
+    @Test("the data is found here, and every normalizer opens")
+    func present() throws {
+        try ICUData.check()
+        #expect(scalars(try Normalizer.nfd.normalize("ё")) == [0x0435, 0x0308])
+        #expect(scalars(try Normalizer.nfkc.normalize("Ｋыргыз")) == scalars("Kыргыз"))
+        #expect(scalars(try Normalizer.nfkd.normalize("й")) == [0x0438, 0x0306])
+    }
+
+    @Test("missing data: one line that says what to install")
+    func missingMessage() {
+        let cause = ICUError(code: 4, name: "U_FILE_ACCESS_ERROR", operation: "unorm2_getNFCInstance", isMissingData: false)
+        let error = ICUError.missingData(cause)
+        #expect(!cause.isMissingData && cause.description == "ICU unorm2_getNFCInstance failed: U_FILE_ACCESS_ERROR")
+        #expect(error.isMissingData)
+        #expect(!error.description.contains("\n"))
+        #expect(error.description == "ICU data is missing (unorm2_getNFCInstance: U_FILE_ACCESS_ERROR): install libicu (Debian: apt-get install libicu-dev)")
     }
 }

@@ -10,7 +10,7 @@ struct DateRuleTests {
     static func grammar(_ text: String) throws -> DateGrammar {
         var doc = Document(text: text)
         try Pipeline(stages: [Ingest(), Normalize(), Tokenize()]).run(&doc)
-        return DateGrammar(tokens: DateToken.tokens(doc.tokens, lexicon: doc.lexicon), lexicon: Glossaries.forTests.dates)
+        return DateGrammar(tokens: DateTokens(tokens: doc.tokens, lexicon: doc.lexicon), lexicon: Glossaries.forTests.dates)
     }
 
     @Test("every family has triggering and non-triggering examples, in Kyrgyz and Russian where it reads them",

@@ -204,4 +204,26 @@ struct RussianMorphologyTests {
     func notASurname(_ word: String) {
         #expect(RussianMorphology.nominativeSurname(word) == nil)
     }
+
+    @Test("the surname table writes each ending once, and no two with different nominatives collide")
+    func surnameTableOnce() {
+        let endings = SurnameEnding.all.map(\.ending)
+        #expect(Set(endings).count == endings.count)
+        // Order must not matter: where one ending ends another, one of them is not restored.
+        for a in SurnameEnding.all where a.nominative != nil {
+            for b in SurnameEnding.all where b.nominative != nil && a.ending != b.ending {
+                #expect(!a.ending.hasSuffix(b.ending) || !a.uses.intersection(b.uses).contains(.restorable))
+            }
+        }
+    }
+
+    @Test("what each rule reads from a surname's ending", arguments: [
+        ("жапарова", SurnameEnding.Use.marksSurname, true), ("садыркулова", .afterUnknownGiven, true),
+        ("алайчиевым", .oblique, true), ("кузнецовой", .unambiguousOblique, true), ("сыдыкове", .genitive, true),
+        ("токтогулов", .nominative, true), ("бекболот", .marksSurname, false), ("сыдыкове", .marksSurname, false),
+        ("ильину", .unambiguousOblique, false), ("мамытову", .nominative, false), ("асанулы", .oblique, false),
+    ])
+    func surnameUses(_ word: String, _ use: SurnameEnding.Use, _ expected: Bool) {
+        #expect(SurnameEnding.matches(word, use) == expected)
+    }
 }

@@ -129,6 +129,39 @@ struct TokenTests {
         #expect(words.map(\.isCapitalized) == [true, true, false, true, false])
     }
 
+    @Test("a token keeps its text as written too: the same ID wherever it recurs, the lower case folded once")
+    func surfaceText() throws {
+        let doc = try segmented("Ысык-Көлдө ЫСЫК-КӨЛДӨ ысык-көлдө. Ысык-Көлдө")
+        let words = doc.tokens.filter { $0.kind == .word }
+        #expect(words.map { doc.lexicon[$0.surface] } == ["Ысык", "Көлдө", "ЫСЫК", "КӨЛДӨ", "ысык", "көлдө", "Ысык", "Көлдө"])
+        #expect(words[0].surface == words[6].surface && words[1].surface == words[7].surface)
+        #expect(words[0].surface != words[2].surface && words[0].word == words[2].word && words[0].word == words[4].word)
+        // An all-lower-case word is its own lower case.
+        #expect(words[4].surface == words[4].word)
+        let punctuation = doc.tokens.filter { $0.kind != .word }
+        #expect(punctuation.allSatisfy { $0.surface == $0.word })
+    }
+
+    @Test("the lexicon finds every text again by its scalars after its table has grown many times")
+    func lexiconGrows() {
+        var lexicon = Lexicon()
+        let words = (0..<5_000).map { "сөз\($0)Ө" }
+        let ids = words.map { lexicon.intern(scalars: Array($0.unicodeScalars)[...]) }
+        #expect(Set(ids).count == words.count)
+        #expect(words.map { lexicon.intern($0) } == ids)
+        #expect(ids.map { lexicon[$0] } == words)
+        #expect(lexicon.count == words.count)
+        let lower = lexicon.lowercase(ids[42])
+        #expect(lexicon[lower] == "сөз42ө" && lexicon.lowercase(ids[42]) == lower && lexicon.count == words.count + 1)
+    }
+
+    @Test("per-token structures stay small: a 16 MB document has two million tokens")
+    func tokenSizes() {
+        #expect(MemoryLayout<Span>.stride == 8)
+        #expect(MemoryLayout<Token>.stride <= 24)
+        #expect(MemoryLayout<NameToken>.stride <= 56)
+    }
+
     @Test("token spans are in Unicode scalars even after an emoji")
     func scalarOffsets() throws {
         let doc = try segmented("📣 Жаңылык: Ош")

@@ -42,7 +42,7 @@ public struct Processor: Sendable {
 
     public init(pipeline: Pipeline, maxBytes: Int = Processor.defaultMaxBytes, encoding: String? = nil, url: String? = nil) {
         self.pipeline = pipeline
-        self.maxBytes = maxBytes
+        self.maxBytes = min(maxBytes, Processor.largestMaxBytes)
         self.encoding = encoding
         self.url = url
     }
@@ -152,6 +152,10 @@ public struct Processor: Sendable {
     /// The default `--max-bytes`: a release is rarely over 1 MB, and a document of this size
     /// still takes seconds, not minutes (see the README's size benchmark).
     public static let defaultMaxBytes = 4 << 20
+
+    /// The largest `maxBytes` honoured (1 GiB): spans are stored in 32 bits (`Span`), so a
+    /// document must stay below 2^31 scalars.
+    public static let largestMaxBytes = 1 << 30
 
     /// The most bytes read for a document of `format`: a .docx is mostly pictures, and only its
     /// `word/document.xml` is extracted (with limits of its own), so its file may be larger.

@@ -32,17 +32,9 @@ public enum RussianMorphology {
     /// Кузнецовой → Кузнецова, Мамытову → Мамытов. Returns nil when the word has no
     /// surname ending.
     public static func nominativeSurname(_ word: String) -> String? {
-        let suffixes: [(String, String)] = [
-            ("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("овым", "ов"), ("евым", "ев"), ("иным", "ин"),
-            ("ова", "ов"), ("ева", "ев"), ("ина", "ин"), ("ову", "ов"), ("еву", "ев"), ("ину", "ин"),
-            ("ове", "ов"), ("еве", "ев"), ("ине", "ин"), ("ского", "ский"), ("скому", "ский"), ("ским", "ский"),
-            ("ской", "ская"), ("ову", "ов"),
-            ("ов", "ов"), ("ев", "ев"), ("ин", "ин"), ("ова", "ова"), ("ева", "ева"), ("ина", "ина"), ("ский", "ский"), ("ская", "ская"),
-        ]
         let lower = word.fastLowercased()
-        for (from, to) in suffixes where lower.endsWith(from) && lower.unicodeScalars.count > from.count + 1 {
-            return String(word.dropLast(from.count)) + to
-        }
-        return nil
+        guard let e = SurnameEnding.ending(of: lower, .restorable), let to = e.nominative,
+              lower.unicodeScalars.count > e.ending.count + 1 else { return nil }
+        return String(word.dropLast(e.ending.count)) + to
     }
 }

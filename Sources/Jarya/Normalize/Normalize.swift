@@ -9,6 +9,10 @@ public struct Normalize: Stage {
     public let name = "normalize"
     public init() {}
 
+    /// Throws when ICU's normalization data cannot be opened (its message says what to
+    /// install), so a command stops before reading any input rather than failing every document.
+    public static func checkData() throws { try ICUData.check() }
+
     public func run(_ document: inout Document) throws {
         var buffer = ScalarBuffer(identity: Array(document.extracted.unicodeScalars))
         Typography.apply(&buffer)
@@ -101,7 +105,7 @@ enum Typography {
 /// (nearly all of it) is checked by ICU's quick check and copied untouched.
 enum CanonicalComposition {
     static func apply(_ buffer: inout ScalarBuffer) throws {
-        let nfc = Normalizer.nfc
+        let nfc = try Normalizer.nfc
         var utf16: [UInt16] = []
         utf16.reserveCapacity(buffer.scalars.count)
         for s in buffer.scalars {

@@ -1,43 +1,36 @@
-/// A token as the date grammar reads it: numbers, words (lower case, ё → е), and punctuation,
-/// each knowing whether a space or a line break came before it, with its text at hand.
-struct DateToken: Sendable {
+/// A token as the date grammar reads it: the document's `Token`, with its text (a word's lower
+/// case with ё as е, or the punctuation itself; empty for a number) from the lexicon.
+struct DateToken {
     typealias Kind = Token.Kind
-    // Stored largest first, the small fields packed at the end: 48 bytes a token, not 64
-    // (a document has a token every five or six characters).
-    var span: Span
+    let token: Token
     /// Lowercased word text, or the punctuation itself.
-    var text: String
-    private var storedNumber: Int32
-    private var storedDigits: Int32
-    var kind: Kind
-    var spaceBefore: Bool
-    var newlineBefore: Bool
+    let text: String
 
+    var kind: Kind { token.kind }
+    var span: Span { token.span }
     /// The value of a number token (its first nine digits).
-    var number: Int { Int(storedNumber) }
+    var number: Int { token.number }
     /// Digits in a number token (`05` has 2).
-    var digits: Int { Int(storedDigits) }
-
-    init(kind: Kind, span: Span, text: String, number: Int = 0, digits: Int = 0, spaceBefore: Bool, newlineBefore: Bool) {
-        self.span = span
-        self.text = text
-        self.storedNumber = Int32(clamping: number)
-        self.storedDigits = Int32(clamping: digits)
-        self.kind = kind
-        self.spaceBefore = spaceBefore
-        self.newlineBefore = newlineBefore
-    }
+    var digits: Int { token.digits }
+    var spaceBefore: Bool { token.spaceBefore }
+    var newlineBefore: Bool { token.newlineBefore }
 
     func isWord(_ w: String) -> Bool { kind == .word && text == w }
     var isDash: Bool { kind == .dash }
 }
 
-extension DateToken {
-    /// The document's tokens as the date grammar reads them (the texts from the lexicon).
-    static func tokens(_ tokens: [Token], lexicon: Lexicon) -> [DateToken] {
-        tokens.map { t in
-            DateToken(kind: t.kind, span: t.span, text: t.kind == .number ? "" : lexicon[t.word], number: t.number,
-                             digits: t.digits, spaceBefore: t.spaceBefore, newlineBefore: t.newlineBefore)
-        }
+/// The document's tokens as the date grammar reads them: a view, not a copy. Each `DateToken`
+/// is made when it is read, from the token and the lexicon's text, so a document's tokens are
+/// not stored a second time (they were 48 bytes each, and a 16 MB document has two million).
+struct DateTokens: RandomAccessCollection {
+    let tokens: [Token]
+    let lexicon: Lexicon
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { tokens.count }
+
+    subscript(i: Int) -> DateToken {
+        let t = tokens[i]
+        return DateToken(token: t, text: t.kind == .number ? "" : lexicon[t.word])
     }
 }

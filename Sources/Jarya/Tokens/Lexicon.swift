@@ -10,21 +10,35 @@ public struct Lexicon: Sendable {
     public typealias ID = Int32
 
     /// What morphology proposes for a word: its forms for dictionary look-ups (the lower case,
-    /// the Russian stem, the Kyrgyz stems, without repeats) and its Russian stem.
-    public struct Analysis: Sendable {
-        public var forms: [String]
-        public var stem: String
+    /// the Russian stem, the Kyrgyz stems, without repeats) and its Russian stem. A class, so
+    /// that every `NameToken` of the word holds one reference, not two copies.
+    public final class Analysis: Sendable {
+        public let forms: [String]
+        public let stem: String
+
+        init(forms: [String], stem: String) {
+            self.forms = forms
+            self.stem = stem
+        }
     }
 
     public static let limit = 50_000
 
-    private var ids = WordMap<ID>()
+    // An open-addressing table of IDs keyed by the texts' scalars, so that a token already met
+    // is found from the text's scalars with no string made (most tokens are words met before).
+    private var slots = [ID](repeating: -1, count: 256)
+    private var hashes: [UInt64] = []
+    /// Every text's scalars, back to back: text `k` is `scalars[starts[k]..<starts[k + 1]]`.
+    private var scalars: [Unicode.Scalar] = []
+    private var starts: [Int32] = [0]
     private var strings: [String] = []
     private var analyses: [Analysis?] = []
+    /// The ID of each text's lower case (ё as е), or -1 until it is asked for.
+    private var lowered: [ID] = []
 
     public init() {}
 
-    /// How many words it holds.
+    /// How many texts it holds.
     public var count: Int { strings.count }
 
     /// The text of an interned word.
@@ -32,12 +46,60 @@ public struct Lexicon: Sendable {
 
     /// The word's ID, adding it if it is new.
     public mutating func intern(_ word: String) -> ID {
-        if let id = ids[word] { return id }
+        let s = Array(word.unicodeScalars)
+        return intern(scalars: s[...], string: word)
+    }
+
+    /// The ID of the text made of `text`, adding it if it is new: the tokenizer's look-up.
+    public mutating func intern(scalars text: ArraySlice<Unicode.Scalar>) -> ID { intern(scalars: text, string: nil) }
+
+    private mutating func intern(scalars text: ArraySlice<Unicode.Scalar>, string: String?) -> ID {
+        let h = Self.hash(text)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: h) & mask
+        while slots[slot] >= 0 {
+            let id = Int(slots[slot])
+            if hashes[id] == h && scalars[Int(starts[id])..<Int(starts[id + 1])].elementsEqual(text) { return ID(id) }
+            slot = (slot + 1) & mask
+        }
         let id = ID(strings.count)
-        ids[word] = id
-        strings.append(word)
+        slots[slot] = id
+        hashes.append(h)
+        scalars.append(contentsOf: text)
+        starts.append(Int32(scalars.count))
+        strings.append(string ?? String(scalars: text))
         analyses.append(nil)
+        lowered.append(-1)
+        if strings.count * 2 > slots.count { grow() }
         return id
+    }
+
+    /// Doubles the table, placing each ID again by its hash.
+    private mutating func grow() {
+        slots = [ID](repeating: -1, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (id, h) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: h) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = ID(id)
+        }
+    }
+
+    /// Swift's hasher over the scalar values: seeded per process, so that no text can be made
+    /// to crowd one slot (a hostile page of colliding words would make interning quadratic).
+    private static func hash(_ text: ArraySlice<Unicode.Scalar>) -> UInt64 {
+        var hasher = Hasher()
+        for c in text { hasher.combine(c.value) }
+        return UInt64(UInt(bitPattern: hasher.finalize()))
+    }
+
+    /// The ID of the lower case (ё as е) of an interned text, folded once per distinct text.
+    public mutating func lowercase(_ id: ID) -> ID {
+        let known = lowered[Int(id)]
+        if known >= 0 { return known }
+        let lower = intern(strings[Int(id)].foldedLowercase())
+        lowered[Int(id)] = lower
+        return lower
     }
 
     /// The analysis of a word, made on first request.

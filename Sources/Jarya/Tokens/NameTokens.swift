@@ -2,17 +2,15 @@
 /// keeps its inner hyphens (`Ысык-Көл`, `Кара-Балтада`); `NameWords` makes them from tokens.
 public struct NameToken: Sendable {
     public enum Kind: Sendable { case word, number, punctuation }
-    // Stored largest first, the kind and flags packed at the end: 80 bytes a token, not 88.
+    // Stored largest first, the kind and flags packed at the end: 56 bytes a token. The texts
+    // are the lexicon's (one storage per distinct word), and the analysis is one reference.
     public var span: Span
     /// The text as written.
     public var text: String
     /// Lower case, ё → е.
     public var lower: String
-    /// The Russian stem (the Analyze stage fills it in; the lower case until then).
-    public var stem: String = ""
-    /// What the word may be in a dictionary: its lower case, its Russian stem, its Kyrgyz stems
-    /// (the Analyze stage fills these in; empty for punctuation and numbers).
-    public var forms: [String] = []
+    /// The word's analysis from the lexicon (nil for punctuation, numbers, and words not analyzed).
+    var analysis: Lexicon.Analysis?
     public var kind: Kind
     /// First letter upper case.
     public var isCapitalized: Bool
@@ -30,6 +28,13 @@ public struct NameToken: Sendable {
         self.isAllCaps = isAllCaps
         self.newlineBefore = newlineBefore
     }
+
+    /// The Russian stem (the Analyze stage makes it; empty for a word not analyzed, the lower
+    /// case for punctuation and numbers).
+    public var stem: String { analysis?.stem ?? (kind == .word ? "" : lower) }
+    /// What the word may be in a dictionary: its lower case, its Russian stem, its Kyrgyz stems
+    /// (the Analyze stage makes these; empty for punctuation and numbers).
+    public var forms: [String] { analysis?.forms ?? [] }
 
     public func `is`(_ punctuation: Unicode.Scalar) -> Bool { kind == .punctuation && text.unicodeScalars.first == punctuation }
 }
@@ -58,18 +63,14 @@ public enum NameWords {
                 }
             }
             let span = Span(first.span.start, tokens[last].span.end)
-            let text = String(scalars: t[span.start..<span.end])
             let kind: NameToken.Kind = first.kind == .word ? .word : (first.kind == .number ? .number : .punctuation)
-            var word = NameToken(kind: kind, span: span, text: text,
-                                 lower: last == k && kind != .punctuation ? lexicon[first.word] : text.foldedLowercase(),
+            // One token's texts are the lexicon's; a joined word's are interned the same way.
+            let surface = last == k ? first.surface : lexicon.intern(scalars: t[span.start..<span.end])
+            let lowerID = last == k && kind != .punctuation ? first.word : lexicon.lowercase(surface)
+            var word = NameToken(kind: kind, span: span, text: lexicon[surface], lower: lexicon[lowerID],
                                  isCapitalized: t[span.start].isUppercase, isAllCaps: kind == .word && upper >= 2 && !lower,
                                  newlineBefore: first.newlineBefore)
-            if kind == .word && analyzing {
-                let analysis = lexicon.analyze(last == k ? first.word : lexicon.intern(word.lower))
-                (word.forms, word.stem) = (analysis.forms, analysis.stem)
-            } else if kind != .word {
-                word.stem = word.lower
-            }
+            if kind == .word && analyzing { word.analysis = lexicon.analyze(lowerID) }
             result.append(word)
             k = last + 1
         }

@@ -4,7 +4,7 @@
 /// recognizers and the event assembler. See docs/ARCHITECTURE.md, "The token layer".
 ///
 /// The text of a token is interned in the document's `Lexicon` (`word`), so a token holds
-/// no string of its own: 32 bytes, however long the word.
+/// no string of its own: 24 bytes, however long the word.
 public struct Token: Sendable, Equatable {
     public enum Kind: UInt8, Sendable {
         case word, number, dash, dot, comma, colon, slash, other
@@ -17,6 +17,8 @@ public struct Token: Sendable, Equatable {
     /// The interned text: a word's lower case with ё as е, a number's digits, or the
     /// punctuation scalar itself.
     public var word: Lexicon.ID
+    /// The interned text as written (`Бишкекте`); the same as `word` for numbers and punctuation.
+    public var surface: Lexicon.ID
     private var storedNumber: Int32
     private var storedDigits: UInt8
     public var kind: Kind
@@ -40,10 +42,11 @@ public struct Token: Sendable, Equatable {
     /// Upper-case letters, counted up to two.
     var uppercaseCount: Int { flags & Self.upperTwoBit != 0 ? 2 : (flags & Self.upperOneBit != 0 ? 1 : 0) }
 
-    init(kind: Kind, span: Span, word: Lexicon.ID, number: Int = 0, digits: Int = 0, spaceBefore: Bool, newlineBefore: Bool,
-         capitalized: Bool = false, lowercase: Bool = false, uppercase: Int = 0) {
+    init(kind: Kind, span: Span, word: Lexicon.ID, surface: Lexicon.ID? = nil, number: Int = 0, digits: Int = 0,
+         spaceBefore: Bool, newlineBefore: Bool, capitalized: Bool = false, lowercase: Bool = false, uppercase: Int = 0) {
         self.span = span
         self.word = word
+        self.surface = surface ?? word
         self.storedNumber = Int32(clamping: number)
         self.storedDigits = UInt8(clamping: digits)
         self.kind = kind
@@ -74,7 +77,7 @@ public enum Tokenizer {
             if c.isASCIIDigit {
                 var j = i, n = 0
                 while j < t.count && t[j].isASCIIDigit { if j - i < 9 { n = n * 10 + Int(t[j].value - 48) }; j += 1 }
-                let id = lexicon.intern(String(scalars: t[i..<j]))
+                let id = lexicon.intern(scalars: t[i..<j])
                 result.append(Token(kind: .number, span: Span(i, j), word: id, number: n, digits: j - i,
                                     spaceBefore: space, newlineBefore: newline))
                 i = j
@@ -84,8 +87,10 @@ public enum Tokenizer {
                     if t[j].isUppercase { upper += 1 } else if t[j].isLowercase { lower = true }
                     j += 1
                 }
-                let id = lexicon.intern(String(scalars: t[i..<j]).foldedLowercase())
-                result.append(Token(kind: .word, span: Span(i, j), word: id, spaceBefore: space, newlineBefore: newline,
+                // The text as written is interned; its lower case is folded once per distinct text.
+                let surface = lexicon.intern(scalars: t[i..<j])
+                result.append(Token(kind: .word, span: Span(i, j), word: lexicon.lowercase(surface), surface: surface,
+                                    spaceBefore: space, newlineBefore: newline,
                                     capitalized: c.isUppercase, lowercase: lower, uppercase: upper))
                 i = j
             } else {
@@ -98,7 +103,7 @@ public enum Tokenizer {
                 case "/": kind = .slash
                 default: kind = .other
                 }
-                result.append(Token(kind: kind, span: Span(i, i + 1), word: lexicon.intern(String(c)),
+                result.append(Token(kind: kind, span: Span(i, i + 1), word: lexicon.intern(scalars: t[i..<i + 1]),
                                     spaceBefore: space, newlineBefore: newline))
                 i += 1
             }

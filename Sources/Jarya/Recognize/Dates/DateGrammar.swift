@@ -3,23 +3,49 @@
 /// numeric forms, with attached clock times. Each `parse…` function returns the mention and the
 /// index of the first token after it, or nil; the longest reading at a position wins.
 struct DateGrammar {
-    let tokens: [DateToken]
+    let tokens: DateTokens
     let lexicon: DateLexicon
-    /// Lexicon entries of each word token, looked up once.
-    let entries: [[DateLexicon.Entry]]
+    /// Each token's slot in `words` (-1 for a number or punctuation): 4 bytes a token, the
+    /// lexicon entries of each distinct word looked up once.
+    private let slots: [Int32]
+    private let words: [Word]
 
-    /// Whether a date may start at each token: a number, a word the lexicon knows, or the first
-    /// word of a lexicon phrase. Most tokens are none of these and are passed over at once.
-    let canStart: [Bool]
+    /// What the date lexicon says of one distinct word.
+    private struct Word {
+        let entries: [DateLexicon.Entry]
+        /// The first word of a lexicon phrase.
+        let phraseInitial: Bool
+    }
 
-    init(tokens: [DateToken], lexicon: DateLexicon) {
+    init(tokens: DateTokens, lexicon: DateLexicon) {
         self.tokens = tokens
         self.lexicon = lexicon
-        let entries = tokens.map { $0.kind == .word ? lexicon.lookup($0.text) : [] }
-        self.entries = entries
-        self.canStart = tokens.indices.map { k in
-            tokens[k].kind == .number || !entries[k].isEmpty || (tokens[k].kind == .word && lexicon.phraseInitials.contains(tokens[k].text))
+        var seen: [Lexicon.ID: Int32] = [:]
+        var words: [Word] = []
+        self.slots = tokens.tokens.map { t in
+            guard t.kind == .word else { return -1 }
+            if let slot = seen[t.word] { return slot }
+            let text = tokens.lexicon[t.word]
+            words.append(Word(entries: lexicon.lookup(text), phraseInitial: lexicon.phraseInitials.contains(text)))
+            seen[t.word] = Int32(words.count - 1)
+            return Int32(words.count - 1)
         }
+        self.words = words
+    }
+
+    /// The lexicon entries of token `i` (none for a number or punctuation).
+    func entries(_ i: Int) -> [DateLexicon.Entry] {
+        let slot = slots[i]
+        return slot < 0 ? [] : words[Int(slot)].entries
+    }
+
+    /// Whether a date may start at token `i`: a number, a word the lexicon knows, or the first
+    /// word of a lexicon phrase. Most tokens are none of these and are passed over at once.
+    func canStart(_ i: Int) -> Bool {
+        let slot = slots[i]
+        if slot < 0 { return tokens.tokens[i].kind == .number }
+        let w = words[Int(slot)]
+        return !w.entries.isEmpty || w.phraseInitial
     }
 
     // MARK: Token tests
@@ -28,7 +54,7 @@ struct DateGrammar {
 
     func role(_ i: Int, _ r: DateLexicon.Role) -> DateLexicon.Entry? {
         guard i >= 0 && i < tokens.count else { return nil }
-        return entries[i].first { $0.role == r }
+        return entries(i).first { $0.role == r }
     }
 
     func isWord(_ i: Int, _ w: String) -> Bool { token(i)?.isWord(w) ?? false }
@@ -79,7 +105,7 @@ struct DateGrammar {
             if !entry.words.contains(where: { $0.startsWith("ай") }), role(next, .monthWord) != nil { return (entry.value, next + 1, tokens[next].text) }
             return (entry.value, next, tokens[next - 1].text)
         }
-        if let e = entries.indices.contains(i) ? entries[i].first(where: { $0.role == .traditionalMonth }) : nil {
+        if let e = i >= 0 && i < tokens.count ? entries(i).first(where: { $0.role == .traditionalMonth }) : nil {
             // A one-word traditional name (Бугу, Кулжа, Теке) is an animal unless `ай…` follows.
             if role(i + 1, .monthWord) != nil { return (e.value, i + 2, tokens[i + 1].text) }
             return nil
@@ -124,7 +150,7 @@ struct DateGrammar {
 
     /// The longest date mention starting at token `i`.
     func parse(at i: Int) -> (DateMention, Int)? {
-        guard canStart[i] else { return nil }
+        guard canStart(i) else { return nil }
         let candidates = Self.rules.compactMap { $0.parse(self, i) }
         guard var (m, next) = candidates.max(by: { $0.1 < $1.1 }) else { return nil }
         m.isDeadline = role(i - 1, .deadline) != nil || (token(next).map { $0.kind == .word && $0.text.startsWith("чейин") } ?? false)

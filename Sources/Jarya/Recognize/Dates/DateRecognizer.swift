@@ -19,7 +19,7 @@ public struct DateRecognizer: Recognizer {
     }
 
     public func recognize(_ document: inout Document) {
-        let tokens = DateToken.tokens(document.tokens, lexicon: document.lexicon)
+        let tokens = DateTokens(tokens: document.tokens, lexicon: document.lexicon)
         let grammar = DateGrammar(tokens: tokens, lexicon: lexicon)
         let claimed = SpanIndex(document.entities.lazy.map(\.span))
         var mentions: [DateMention] = []
@@ -148,7 +148,7 @@ public struct DateRecognizer: Recognizer {
     }
 
     /// The year of a New Year celebration's name: `Жаңы жыл – 2022`, `Новый год 2022`.
-    static func newYearName(_ tokens: [DateToken]) -> Int? {
+    static func newYearName(_ tokens: DateTokens) -> Int? {
         for k in tokens.indices.dropLast(2) where tokens[k].isWord("жаңы") || tokens[k].text.startsWith("нов") {
             let w = tokens[k + 1]
             guard w.kind == .word, w.text.startsWith("жыл") || w.text.startsWith("год") else { continue }

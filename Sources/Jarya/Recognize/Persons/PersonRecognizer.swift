@@ -80,7 +80,7 @@ extension PersonRecognizer {
             && (0x0400...0x04FF).contains(u[k].value) && (0x0400...0x04FF).contains(u[k - 1].value) {
             // Only after a surname's ending: `Досалиев|Кыргызстан`, not `Мак|Клейн`.
             let prefix = String(String.UnicodeScalarView(u[..<k])).lowercased()
-            return PersonNames.surnameEndings.contains { prefix.endsWith($0) } ? k : nil
+            return SurnameEnding.matches(prefix, .marksSurname) ? k : nil
         }
         return nil
     }
@@ -93,8 +93,6 @@ struct PersonNames {
     let places: PlaceGlossary
 
     static let patronymicEndings = ["ович", "евич", "овна", "евна", "ична", "инична", "ич"]
-    static let surnameEndings = ["ов", "ев", "ова", "ева", "ин", "ина", "ын", "ына", "ский", "ская", "цкий", "цкая", "иев", "иева",
-                                 "овым", "евым", "овой", "евой", "ову", "еву", "ым", "иным", "иной"]
 
     /// `уулу`, `кызы` in any case form (`уулунун`, `кызына`), as written in a name.
     static func patronymWord(_ lower: String) -> String? {
@@ -108,7 +106,7 @@ struct PersonNames {
     }
 
     func looksLikeSurname(_ t: NameToken) -> Bool {
-        t.isAllCaps || Self.surnameEndings.contains { t.lower.endsWith($0) }
+        t.isAllCaps || SurnameEnding.matches(t.lower, .marksSurname)
     }
 
     func isPatronymic(_ t: NameToken) -> Bool { Self.patronymicEndings.contains { t.lower.endsWith($0) } }
@@ -150,7 +148,7 @@ struct PersonNames {
                 var last = i + 2
                 if isName(last), isPatronymic(tokens[last]) { last += 1 }
                 // An inflected given name needs an inflected surname: `Алайчиевым Бактыбеком`.
-                let obliqueSurname = ["ым", "ой", "ому", "ову", "еву", "ова", "ева"].contains { t.lower.endsWith($0) }
+                let obliqueSurname = SurnameEnding.matches(t.lower, .oblique)
                 guard last == i + 3 || !given.inflected || obliqueSurname else { return nil }
                 if given.inflected && obliqueSurname && last == i + 2 {
                     return .init(first: i, last: last, name: capitalized(given.name) + " " + nominative(t, female: given.sex == .f, inflected: true))
@@ -190,7 +188,7 @@ struct PersonNames {
             return .init(first: i, last: i + 3, name: (i...i + 2).map { capitalized(tokens[$0].text) }.joined(separator: " "))
         }
         // An unknown given name before a clear surname: Гүлбарчын Сатиева.
-        if !t.isAllCaps, isName(i + 1), ["ов", "ев", "ова", "ева", "ина", "иев", "иева"].contains(where: { tokens[i + 1].lower.endsWith($0) }),
+        if !t.isAllCaps, isName(i + 1), SurnameEnding.matches(tokens[i + 1].lower, .afterUnknownGiven),
            !tokens[i + 1].isAllCaps, KyrgyzMorphology.acronym(of: tokens[i + 1].text) == nil,
            places.index.longestMatch(tokens, at: i) == nil, places.index.longestMatch(tokens, at: i + 1) == nil,
            t.text.unicodeScalars.count >= 3 {
@@ -236,19 +234,19 @@ struct PersonNames {
         // A Kyrgyz case suffix on a Russian-type surname: Жапаровдун → Жапаров, Койчиевди → Койчиев,
         // Асановага → Асанова.
         let kyrgyzStem = KyrgyzMorphology.stems(of: word).dropFirst()
-            .filter { stem in ["ов", "ев", "ова", "ева", "ин", "ина", "ын", "ына", "иев", "иева"].contains { stem.endsWith($0) } }
+            .filter { SurnameEnding.matches($0, .nominative) }
             .max { $0.count < $1.count }
         if let stem = kyrgyzStem, word.unicodeScalars.count - stem.unicodeScalars.count >= 2 { word = String(word.prefix(stem.unicodeScalars.count)) }
         let lower = word.fastLowercased()
         // Unambiguous oblique forms.
-        for (ending, nominative) in [("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("овым", "ов"), ("евым", "ев"), ("иным", "ин"), ("ову", "ов"), ("еву", "ев")]
-        where lower.endsWith(ending) && (ending.endsWith("ой") || female != true) {
-            return String(word.dropLast(ending.count)) + nominative
+        if let e = SurnameEnding.ending(of: lower, .unambiguousOblique), let nominative = e.nominative,
+           e.ending.endsWith("ой") || female != true {
+            return String(word.dropLast(e.ending.count)) + nominative
         }
         // `Сыдыкова` after `Азамата`: a man's genitive.
         if inflected, female == false {
-            for (ending, nominative) in [("ова", "ов"), ("ева", "ев"), ("ина", "ин"), ("ове", "ов"), ("еве", "ев")] where lower.endsWith(ending) {
-                return String(word.dropLast(ending.count)) + nominative
+            if let e = SurnameEnding.ending(of: lower, .genitive), let nominative = e.nominative {
+                return String(word.dropLast(e.ending.count)) + nominative
             }
         }
         return word

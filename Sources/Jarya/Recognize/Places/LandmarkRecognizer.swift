@@ -40,6 +40,8 @@ public struct LandmarkRecognizer: Recognizer {
     /// жана Эркиндик бульвары`.
     static let streetLike: Set<String> = ["Street", "Avenue", "Boulevard"]
     static let quotes: Set<String> = ["«", "»", "“", "”", "„", "\""]
+    /// A quote mark (a word is never one, so most tokens are turned away before any look-up).
+    static func isQuote(_ t: NameToken) -> Bool { t.kind == .punctuation && quotes.contains(t.text) }
     /// Words that only look like names after a type word: `на площади Ала-Тоо Бишкека`.
     static let maximumNameWords = 3
 
@@ -51,16 +53,16 @@ public struct LandmarkRecognizer: Recognizer {
         var found: [Found] = []
         var i = 0
         while i < tokens.count {
-            guard tokens[i].kind != .punctuation || Self.quotes.contains(tokens[i].text), !claimed.overlaps(tokens[i].span) else { i += 1; continue }
+            guard tokens[i].kind != .punctuation || Self.isQuote(tokens[i]), !claimed.overlaps(tokens[i].span) else { i += 1; continue }
             let type = tokens[i].kind == .word ? typeWord(tokens, i) : nil
             // The glossary is asked only where a landmark's name may start: at a type word, or a
             // capital or quote with a type word (or `дом`, `үй`, `резиденция`) among the next words.
-            if type != nil || ((tokens[i].isCapitalized || Self.quotes.contains(tokens[i].text)) && typeWordAhead(tokens, i)),
+            if type != nil || ((tokens[i].isCapitalized || Self.isQuote(tokens[i])) && typeWordAhead(tokens, i)),
                let (values, matched) = glossary.index.longestMatch(tokens, at: i), let place = values.first(where: { $0.kind == "other" }),
                tokens[i..<matched].contains(where: { $0.isCapitalized }) {
                 var end = matched
                 // The closing quote of `стадионе «Спартак»`.
-                if end < tokens.count, Self.quotes.contains(tokens[end].text), tokens[i..<end].contains(where: { Self.quotes.contains($0.text) }) { end += 1 }
+                if end < tokens.count, Self.isQuote(tokens[end]), tokens[i..<end].contains(where: { Self.isQuote($0) }) { end += 1 }
                 found.append((Span(tokens[i].span.start, tokens[end - 1].span.end), place))
                 // Streets listed before a Kyrgyz name that ends in its type word.
                 if type == nil, let (english, russian) = typeWord(tokens, matched - 1), !russian, Self.streetLike.contains(english) {
@@ -85,6 +87,25 @@ public struct LandmarkRecognizer: Recognizer {
 
     /// The first four letters of every type word, to turn most tokens away with one lookup.
     static let typePrefixes: Set<String> = Set(typeWords.map { String(String.UnicodeScalarView($0.stem.unicodeScalars.prefix(4))) })
+    /// The same prefixes as integers (see `prefixKey`): the test every lower-case word meets.
+    static let typePrefixKeys = Set(typePrefixes.compactMap(prefixKey))
+
+    /// Whether the word's first four letters (or all, if fewer) are those of a type word.
+    static func hasTypePrefix(_ lower: String) -> Bool {
+        if let key = prefixKey(lower) { return typePrefixKeys.contains(key) }
+        return typePrefixes.contains(String(String.UnicodeScalarView(lower.unicodeScalars.prefix(4))))
+    }
+
+    /// The first four scalars (or all, if fewer) packed 16 bits each, so that a word's prefix is
+    /// looked up with no string made; nil when one lies outside the Basic Multilingual Plane.
+    static func prefixKey(_ word: String) -> UInt64? {
+        var key: UInt64 = 0
+        for c in word.unicodeScalars.prefix(4) {
+            guard c.value < 0x10000, c.value != 0 else { return nil }
+            key = key << 16 | UInt64(c.value)
+        }
+        return key
+    }
     /// Type words of glossary landmarks that have no rule of their own (`Белый дом`, `Ак үй`).
     static let glossaryTypeStems = ["дом", "үй", "резиденц", "мамлекеттик"]
 
@@ -104,8 +125,8 @@ public struct LandmarkRecognizer: Recognizer {
     func typeWord(_ tokens: [NameToken], _ i: Int) -> (String, Bool)? {
         let t = tokens[i]
         guard !t.isCapitalized else { return nil }
-        if let e = Self.abbreviations[t.lower], i + 1 < tokens.count, tokens[i + 1].is(".") { return (e, t.lower != "көч") }
-        guard Self.typePrefixes.contains(String(String.UnicodeScalarView(t.lower.unicodeScalars.prefix(4)))),
+        if i + 1 < tokens.count, tokens[i + 1].is("."), let e = Self.abbreviations[t.lower] { return (e, t.lower != "көч") }
+        guard Self.hasTypePrefix(t.lower),
               let w = Self.typeWords.first(where: { t.lower.startsWith($0.stem) }) else { return nil }
         switch w.language {
         case .kyrgyz: return (w.english, false)
@@ -126,7 +147,7 @@ public struct LandmarkRecognizer: Recognizer {
         guard k < tokens.count, !tokens[k].newlineBefore else { return nil }
         let words: [NameToken]
         var end: Int
-        if Self.quotes.contains(tokens[k].text) {
+        if Self.isQuote(tokens[k]) {
             guard let close = closingQuote(tokens, k) else { return nil }
             words = Array(tokens[(k + 1)..<close])
             end = close + 1
@@ -167,7 +188,7 @@ public struct LandmarkRecognizer: Recognizer {
         if russian, !(english == "Microdistrict" && k >= 2 && tokens[k - 1].is("-") && tokens[k - 2].kind == .number) { return nil }
         var first = k
         var words: [NameToken] = []
-        if Self.quotes.contains(tokens[k - 1].text), let open = openingQuote(tokens, k - 1) {
+        if Self.isQuote(tokens[k - 1]), let open = openingQuote(tokens, k - 1) {
             words = Array(tokens[(open + 1)..<(k - 1)])
             first = open
         } else if english == "Microdistrict", k >= 2, tokens[k - 1].is("-"), tokens[k - 2].kind == .number {
@@ -219,7 +240,7 @@ public struct LandmarkRecognizer: Recognizer {
     func closingQuote(_ tokens: [NameToken], _ open: Int) -> Int? {
         var j = open + 1
         while j < tokens.count, j - open <= 6, !tokens[j].newlineBefore {
-            if Self.quotes.contains(tokens[j].text) { return j > open + 1 ? j : nil }
+            if Self.isQuote(tokens[j]) { return j > open + 1 ? j : nil }
             j += 1
         }
         return nil
@@ -228,7 +249,7 @@ public struct LandmarkRecognizer: Recognizer {
     func openingQuote(_ tokens: [NameToken], _ close: Int) -> Int? {
         var j = close - 1
         while j >= 0, close - j <= 6 {
-            if Self.quotes.contains(tokens[j].text) { return j < close - 1 ? j : nil }
+            if Self.isQuote(tokens[j]) { return j < close - 1 ? j : nil }
             if tokens[j].newlineBefore { return nil }
             j -= 1
         }
