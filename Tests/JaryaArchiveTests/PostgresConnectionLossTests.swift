@@ -59,21 +59,4 @@ extension PostgresArchiveTests {
         #expect(Set(try rerun.records().map(\.id)) == Set(records.map(\.id)))
         #expect(try rerun.search(SearchQuery()).count == 10)
     }
-
-    @Test("The lost connection's error is exit 69 and says the stored documents stay")
-    func lostConnectionExitStatus() throws {
-        let url = try TestPostgres.freshDatabase()
-        let archive = try PostgresArchive(url: url, writing: true)
-        let killer = try PostgresArchive(url: url, writing: false)
-        let pid = try #require(try archive.run("SELECT pg_backend_pid()::int8").first?.decode(Int64.self))
-        try killer.run("SELECT pg_terminate_backend($1::int4)", [.int(Int(pid))])
-        let record = try #require(try CorpusArchive.archive().records().first)
-        #expect {
-            try archive.upsert([record])
-        } throws: { error in
-            guard let e = error as? ArchiveError else { return false }
-            return e.exitCode == 69 && e.description.contains("was lost") && !e.description.contains("\n")
-        }
-        #expect(try killer.count() == 0)
-    }
 }
