@@ -16,6 +16,9 @@ public protocol Archive: AnyObject, Sendable {
     func search(_ q: SearchQuery) throws -> [Jarya.Record]
     /// Every stored record, in path order.
     func records() throws -> [Jarya.Record]
+    /// The stored records with these ids (those that are there), in path order: a search
+    /// result's translations, a record asked for by id.
+    func records(ids: [String]) throws -> [Jarya.Record]
     /// How many documents the archive holds.
     func count() throws -> Int
 }
@@ -51,6 +54,10 @@ extension Archive {
     /// Processes files and folders (as `jarya process` reads them; `.jsonl` files are read as
     /// records) and stores them, `chunk` documents per transaction. Returns the stored count
     /// and the failed inputs (error records, unreadable JSON Lines) with the worst exit status.
+    ///
+    /// Translations among the processed files are linked as `jarya process` links them
+    /// (`related`), once every record of the run is stored: the linked records are read back,
+    /// given their links and stored again. Records read from `.jsonl` keep the links they have.
     public func index(paths: [String], processor: Processor, jobs: Int = 1, chunk: Int = 256,
                       onRecord: (RecordLine) -> Void = { _ in }) throws -> IndexSummary {
         var summary = IndexSummary()
@@ -81,6 +88,8 @@ extension Archive {
                 files += InputCollector.collect([path])
             }
         }
+        var linker = TranslationLinker()
+        var ids: [String?] = []
         var start = 0
         while start < files.count {
             let batch = Array(files[start..<min(files.count, start + chunk)])
@@ -88,6 +97,8 @@ extension Archive {
             let results = ArchiveIndex.process(batch, processor: processor, jobs: jobs)
             for (record, status) in results {
                 onRecord(record)
+                linker.add(record)
+                ids.append(record.record?.id)
                 if let e = record.error {
                     summary.failures.append(e.message.hasPrefix(record.source.path) ? e.message : "\(record.source.path): \(e.message)")
                     summary.status = .worse(summary.status, status)
@@ -97,7 +108,36 @@ extension Archive {
             summary.stored += stored
             summary.skipped += skipped
         }
+        var links: [String: [Jarya.Record.Related]] = [:]
+        for (position, related) in linker.links() {
+            if let id = ids[position] { links[id] = related }
+        }
+        try link(links, chunk: chunk)
         return summary
+    }
+
+    /// Sets `related` on the stored records with these ids and stores them again, `chunk` per
+    /// transaction.
+    func link(_ links: [String: [Jarya.Record.Related]], chunk: Int) throws {
+        let ids = links.keys.sorted()
+        var start = 0
+        while start < ids.count {
+            let part = Array(ids[start..<min(ids.count, start + chunk)])
+            start += part.count
+            let linked = try records(ids: part).map { record in
+                var record = record
+                record.related = links[record.id] ?? record.related
+                return record
+            }
+            try upsert(linked)
+        }
+    }
+
+    /// The stored records that `records` name as their translations, by id: what search
+    /// results show as a release's other-language version.
+    public func translations(of records: [Jarya.Record]) throws -> [String: Jarya.Record] {
+        let ids = Set(records.flatMap { $0.related.filter { $0.relation == "translation" }.map(\.id) })
+        return Dictionary(try self.records(ids: ids.sorted()).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
 }

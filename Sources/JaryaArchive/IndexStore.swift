@@ -224,6 +224,21 @@ public final class ArchiveIndex: Archive, Sendable {
         try read { db in try String.fetchAll(db, sql: "SELECT record FROM documents ORDER BY path, id") }.map(decodeStored)
     }
 
+    public func records(ids: [String]) throws -> [Jarya.Record] {
+        guard !ids.isEmpty else { return [] }
+        return try read { db in
+            // At most 500 ids per statement, under SQLite's limit on parameters.
+            var rows: [(String, String, String)] = []
+            for start in stride(from: 0, to: ids.count, by: 500) {
+                let part = Array(ids[start..<min(ids.count, start + 500)])
+                let marks = Array(repeating: "?", count: part.count).joined(separator: ",")
+                rows += try Row.fetchAll(db, sql: "SELECT path, id, record FROM documents WHERE id IN (\(marks))",
+                                         arguments: StatementArguments(part)).map { ($0[0], $0[1], $0[2]) }
+            }
+            return rows.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
+        }.map(decodeStored)
+    }
+
     /// A record as stored in `documents.record`; one that another tool damaged is an
     /// `ArchiveError` (74) that says how to repair the archive.
     func decodeStored(_ json: String) throws -> Jarya.Record {

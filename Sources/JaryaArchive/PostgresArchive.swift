@@ -226,6 +226,12 @@ public final class PostgresArchive: Archive, @unchecked Sendable {
         try run("SELECT record::text FROM documents ORDER BY path, id").map { try decodeStored(try $0.decode(String.self)) }
     }
 
+    public func records(ids: [String]) throws -> [Jarya.Record] {
+        guard !ids.isEmpty else { return [] }
+        return try run("SELECT record::text FROM documents WHERE id = ANY($1::text[]) ORDER BY path, id",
+                       [.texts(ids)]).map { try decodeStored(try $0.decode(String.self)) }
+    }
+
     public func count() throws -> Int {
         Int(try run("SELECT count(*)::int8 FROM documents").first?.decode(Int64.self) ?? 0)
     }
@@ -318,6 +324,8 @@ struct PostgresFailure: Error, CustomStringConvertible {
         }
         let state = psql.serverInfo?[.sqlState] ?? ""
         let message = psql.serverInfo?[.message] ?? ""
+        // The server ended a session in use (an administrator, a shutdown): its open transaction is gone.
+        if !connecting, ["57P01", "57P02", "57P03"].contains(state) { return lost(at, db) }
         switch psql.code {
         case .server:
             switch state {
@@ -350,13 +358,18 @@ struct PostgresFailure: Error, CustomStringConvertible {
             return ArchiveError("\(at) does not offer TLS, but sslmode=\(target.sslMode) requires it: use sslmode=prefer or enable ssl "
                                 + "on the server.", kind: .unavailable)
         case .serverClosedConnection, .clientClosedConnection, .uncleanShutdown:
-            return ArchiveError("the connection to \(at) (\(db)) was lost: check the server, then run the command again "
-                                + "(documents already stored stay).", kind: .unavailable)
+            return lost(at, db)
         default:
             let why = psql.underlying.map(reason) ?? "\(psql.code)"
             return ArchiveError("cannot reach \(at) (\(db)): \(why). Check the host and port in --db and that the server runs "
                                 + "and accepts TCP connections.", kind: .unavailable)
         }
+    }
+
+    /// A connection lost while in use: the open batch was rolled back, the committed ones stay.
+    static func lost(_ at: String, _ db: String) -> ArchiveError {
+        ArchiveError("the connection to \(at) (\(db)) was lost: check the server, then run the command again "
+                     + "(documents already stored stay).", kind: .unavailable)
     }
 
     /// A network error in a few words.

@@ -18,7 +18,9 @@ struct SearchCommand: ParsableCommand {
         names no place, the places it mentions). --from/--to take YYYY, YYYY-MM
         or YYYY-MM-DD and keep events that overlap the range. --lang ky or ru
         also match bilingual (ky+ru) releases. Results are sorted by event start,
-        then path. The archive is only read, also while `jarya index` writes it.
+        then path. A release linked to its other-language version shows it
+        (TRANSLATION: language and id; `translation` in json and csv). The
+        archive is only read, also while `jarya index` writes it.
         --db postgres://USER@HOST:PORT/DB searches a PostgreSQL archive, with
         the same results as an SQLite archive holding the same records.
 
@@ -83,11 +85,13 @@ struct SearchCommand: ParsableCommand {
         let query = SearchQuery(text: text, place: place, places: places, organization: org, person: person, from: from, to: to, language: lang)
         let out: String
         do {
-            let records = try Archives.openForReading(db).search(query)
+            let archive = try Archives.openForReading(db)
+            let records = try archive.search(query)
+            let translations = try archive.translations(of: records)
             switch format {
-            case .table: out = SearchOutput.table(records)
-            case .json: out = SearchOutput.jsonLines(records)
-            case .csv: out = SearchOutput.csv(records)
+            case .table: out = SearchOutput.table(records, translations: translations)
+            case .json: out = SearchOutput.jsonLines(records, translations: translations)
+            case .csv: out = SearchOutput.csv(records, translations: translations)
             }
         } catch let error as ArchiveError {
             FileHandle.standardError.write(Data("jarya: \(error)\n".utf8))

@@ -19,8 +19,9 @@ extension Site {
         router.get("/api/search") { request, _ -> Response in
             guard let db = configuration.database else { return Self.refusal(.notFound, "No archive: start jarya serve with --db FILE.") }
             do {
-                let records = try Archives.openForReading(db).search(searchQuery({ request.uri.queryParameters.get($0) }, languageKey: "lang"))
-                let lines = try SearchOutput.jsonLines(records).split(separator: "\n")
+                let archive = try Archives.openForReading(db)
+                let records = try archive.search(searchQuery({ request.uri.queryParameters.get($0) }, languageKey: "lang"))
+                let lines = SearchOutput.jsonLines(records, translations: try archive.translations(of: records)).split(separator: "\n")
                 return HTTP.json("[" + lines.joined(separator: ",") + "]\n")
             } catch let error as ArchiveError {
                 return HTTP.json(Self.errorJSON(error.description), status: error.exitCode == 64 ? .badRequest : .serviceUnavailable)
@@ -81,7 +82,7 @@ extension Site {
     /// The archived record with this id, if any.
     func archived(_ id: String) throws -> Record? {
         guard let db = configuration.database else { return nil }
-        return try Archives.openForReading(db).records().first { $0.id == id }
+        return try Archives.openForReading(db).records(ids: [id]).first
     }
 
     /// `jarya search`'s query from request parameters (`q`, `place`, `org`, `person`, `from`, `to`, and the

@@ -97,6 +97,22 @@ struct ArchiveFileTests {
         }
     }
 
+    @Test("an archive made by a newer jarya (a migration this one does not know): refused (74) for reading and writing, left as it was")
+    func newerArchive() throws {
+        let path = try Self.smallArchive()
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v2-event-series')")
+        }
+        Self.expectRefused(path, .notArchive, writing: false)
+        Self.expectRefused(path, .notArchive, writing: true)
+        do {
+            _ = try ArchiveIndex(readingAt: path)
+            Issue.record("opened")
+        } catch let error as ArchiveError {
+            #expect(error.description.contains("newer jarya") && error.exitCode == 74, "\(error)")
+        }
+    }
+
     @Test("a record another tool damaged in the archive: one line saying what to do (74), for search and export")
     func damagedRecord() throws {
         let path = try Self.smallArchive()

@@ -181,7 +181,7 @@ struct IndexSearchTests {
             #expect((object["event"] as? [String: Any])?["places"] as? [String] == ["Bishkek"])
         }
         let csv = SearchOutput.csv(hits).components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        #expect(csv.first == "id,path,language,published,kind,start,end,time,places,title")
+        #expect(csv.first == "id,path,language,published,kind,start,end,time,places,title,translation,translation_path")
         #expect(csv.count == hits.count + 1)
     }
 

@@ -27,6 +27,20 @@ struct ArchiveCLITests {
                                "names-ru01_ticker_autumn_fair"])
         #expect(names.count == 7)
 
+        // The Kyrgyz and Russian versions of the energy round table, linked at indexing, show each other.
+        let objects = try search.lines.map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        func version(_ name: String) throws -> [String: Any] {
+            try #require(objects.first { ($0["path"] as? String)?.contains(name) == true })
+        }
+        let ky = try version("ky07_bishkek_energy_round_table"), ru = try version("ru07_bishkek_energy_round_table")
+        #expect((ky["translation"] as? [String: Any])?["id"] as? String == ru["id"] as? String)
+        #expect((ru["translation"] as? [String: Any])?["language"] as? String == "ky")
+        #expect((ru["translation"] as? [String: Any])?["title"] as? String == ky["title"] as? String)
+        let energy = try Jarya.run(["search", "энергоэффективности", "--db", db])
+        #expect(energy.lines.first?.contains("TRANSLATION") == true)
+        #expect(energy.lines.contains { $0.hasPrefix(ru["id"] as? String ?? "-") && $0.contains("ky \(ky["id"] as? String ?? "-")") },
+                "\(energy.out)")
+
         // The Kyrgyz locative gives the same table.
         let english = try Jarya.run(["search", "--place", "Bishkek", "--from", "2022-01-01", "--db", db])
         let kyrgyz = try Jarya.run(["search", "--place", "Бишкекте", "--from", "2022-01-01", "--db", db])

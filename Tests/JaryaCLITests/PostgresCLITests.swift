@@ -72,6 +72,25 @@ struct PostgresCLITests {
         #expect(noUser.err.contains("jarya") && !noUser.err.contains("пароль-123"), "\(noUser.err)")
     }
 
+    @Test("An archive made by a newer jarya: index, search and export refuse it with one line (74) and leave it as it was",
+          .enabled(if: CLIPostgres.url != nil, CLIPostgres.skipped))
+    func newerArchive() throws {
+        let url = try CLIPostgres.freshDatabase()
+        #expect(try Jarya.run(["archive", "migrate", "--db", url]).status == 0)
+        let psql = Process()
+        psql.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        psql.arguments = ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url, "-c", "INSERT INTO jarya_schema (version) VALUES (1000)"]
+        try psql.run()
+        psql.waitUntilExit()
+        try #require(psql.terminationStatus == 0)
+        for args in [["index", "corpus/ky", "--db", url], ["search", "Бишкек", "--db", url], ["export", "--csv", "--db", url],
+                     ["archive", "migrate", "--db", url]] {
+            let r = try Jarya.run(args)
+            #expect(r.status == 74, "\(args): \(r.err)")
+            ArchiveExitCodeTests.expectOneLine(r.err, naming: "newer jarya")
+        }
+    }
+
     /// Whether the test server has scripts/test-postgres's role that logs in with a password.
     static let passwordRole: Bool = {
         guard let url = CLIPostgres.url else { return false }
