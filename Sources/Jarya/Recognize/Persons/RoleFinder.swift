@@ -121,7 +121,7 @@ struct RoleFinder {
         guard k >= 1, tokens[k].kind == .word, tokens[k].isCapitalized, !inOrganization(k),
               tokens[k - 1].kind == .word, tokens[k - 1].isCapitalized,
               !OrganizationRules.isGenitive(kyrgyz: tokens[k].lower) else { return false }
-        return people.givenName(tokens[k - 1].lower) != nil || PersonNames.surnameEndings.contains { tokens[k].lower.endsWith($0) }
+        return people.givenName(tokens[k - 1].lower) != nil || SurnameEnding.matches(tokens[k].lower, .marksSurname)
     }
 
     /// Kyrgyz words that end a clause or carry a case no role phrase has on its left.
