@@ -21,7 +21,8 @@ struct JaryaCommand: ParsableCommand {
 
         Glossaries are read from $JARYA_GLOSSARIES when it is set, else from
         glossaries/ beside the executable, else from ../share/jarya/glossaries
-        relative to it (where scripts/install puts them).
+        relative to it (where scripts/install puts them). The name tagger's model is
+        $JARYA_MODEL when it is set, else models/names.model beside that folder.
 
         \(ExitStatusHelp.section([0, 64, 65, 66, 69, 73, 74, 75, 77]))
 
@@ -78,6 +79,8 @@ extension UsesGlossaries {
     func loadGlossaries(or stop: (String, Int32) -> ExitCode) throws -> Glossaries {
         do {
             return try Glossaries.requireStandard()
+        } catch let error as ModelError {
+            throw stop("cannot load the name model: \(error)", ExitStatus.ioError.rawValue)
         } catch {
             throw stop("cannot load the glossaries: \(error)", ExitStatus.ioError.rawValue)
         }

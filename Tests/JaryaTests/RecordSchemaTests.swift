@@ -41,7 +41,9 @@ struct RecordSchemaTests {
         case .email: value = .contact(value: "info@edu.gov.kg")
         case .phone: value = .contact(value: "+996312621519")
         }
-        return Record.EntityRecord(type: type, text: "x", span: Span(n, n + 1), value: value)
+        // `source` is written for the name tagger's places, organizations and persons only.
+        let named = type == .place || type == .organization || type == .person
+        return Record.EntityRecord(type: type, text: "x", span: Span(n, n + 1), value: value, source: full && named ? .model : nil)
     }
 
     /// A record with every optional value present, and one with every optional value absent.

@@ -1,0 +1,170 @@
+/// The trained tagger's names that no rule or glossary found. Runs after the rule
+/// recognizers: a tagger name overlapping any entity already found is dropped, since the
+/// rules carry canonical names and links. What is left becomes an entity with its surface as
+/// name (a person's in the nominative where the morphology can tell) and `source: model`.
+public struct ModelRecognizer: Recognizer {
+    public let name = "model"
+    let model: NameModel
+    let glossaries: Glossaries
+    /// The document languages the tagger runs on.
+    let languages: Set<String>
+
+    /// Russian text only (Russian documents, and the Russian paragraphs of bilingual ones): the
+    /// model is trained on Russian news, and on Kyrgyz releases it takes sentence-initial
+    /// common words (`Транспорт`, `Каттоо`) for places.
+    public init(model: NameModel, glossaries: Glossaries, languages: Set<String> = ["ru"]) {
+        self.model = model
+        self.glossaries = glossaries
+        self.languages = languages
+    }
+
+    public func recognize(_ document: inout Document) {
+        let bilingual = document.language == "ky+ru"
+        guard languages.contains(document.language) || bilingual else { return }
+        let (tokens, sentences) = TaggerInput.tokens(document, glossaries: glossaries)
+        let rules = document.entities.sorted { $0.span < $1.span }
+        let claimed = rules.map(\.span)
+        for found in NameTagger.names(tokens, sentences: sentences, model: model) {
+            guard let range = Self.trimmed(found.tokens, tokens), !Self.inTitleOrAddress(range, tokens),
+                  found.kind != .person || looksLikePerson(tokens[range], after: range.lowerBound > 0 ? tokens[range.lowerBound - 1] : nil)
+            else { continue }
+            let span = Span(tokens[range.lowerBound].span.start, tokens[range.upperBound - 1].span.end)
+            if bilingual, let block = document.segmentation.block(at: span.start), !languages.contains(block.language) { continue }
+            let inside = Self.overlapping(span, claimed)
+            if !inside.isEmpty {
+                // An organization's name around places the rules found (`правительства США`): the
+                // organization is listed too, and the places stay (they may be the text's only
+                // mention of a country).
+                guard found.kind == .organization, inside.allSatisfy({ rules[$0].kind == .place && span.contains(rules[$0].span) && span != rules[$0].span })
+                else { continue }
+            }
+            let text = document.text[span]
+            let value: Entity.Value
+            switch found.kind {
+            case .person: value = .person(name: nominativePerson(tokens[range]), role: nil)
+            case .organization: value = .organization(name: text, acronym: nil)
+            default: value = .place(name: text, kind: "other", country: nil)
+            }
+            document.entities.append(Entity(kind: found.kind, span: span, text: text, value: value, origin: .model))
+        }
+        Self.harmonize(&document.entities)
+    }
+
+    /// One name, one entity: the tagger's mentions that are forms of a name the rules know
+    /// (`Крыму` beside the rules' `Крым`: each word's first five letters alike) take the rules'
+    /// kind and value; the tagger's other mentions of one name take the kind most of them have
+    /// (organization or place) and, as places, the shortest form's name (the nominative, as a
+    /// rule), so that a record lists one `Манчестер`, not one per case form.
+    static func harmonize(_ entities: inout [Entity]) {
+        func key(_ text: String) -> String {
+            text.split(whereSeparator: { $0 == " " || $0 == "-" }).map { String($0.lowercased().prefix(5)) }.joined(separator: " ")
+        }
+        var known: [String: Entity] = [:]
+        var votes: [String: (organization: Int, place: Int)] = [:]
+        var shortest: [String: String] = [:]
+        for e in entities where e.kind == .place || e.kind == .organization || e.kind == .person {
+            let k = key(e.text)
+            guard e.origin == .model else { if known[k] == nil { known[k] = e }; continue }
+            if e.kind == .organization { votes[k, default: (0, 0)].organization += 1 }
+            if e.kind == .place { votes[k, default: (0, 0)].place += 1 }
+            if let s = shortest[k], s.unicodeScalars.count <= e.text.unicodeScalars.count { continue }
+            shortest[k] = e.text
+        }
+        for i in entities.indices where entities[i].origin == .model {
+            let k = key(entities[i].text)
+            if let rule = known[k] {
+                entities[i].kind = rule.kind
+                if case .person(let name, _) = rule.value { entities[i].value = .person(name: name, role: nil) } else { entities[i].value = rule.value }
+                continue
+            }
+            guard entities[i].kind != .person, let v = votes[k] else { continue }
+            if v.organization > v.place {
+                entities[i].kind = .organization
+                entities[i].value = .organization(name: entities[i].text, acronym: nil)
+            } else {
+                entities[i].kind = .place
+                entities[i].value = .place(name: shortest[k] ?? entities[i].text, kind: "other", country: nil)
+            }
+        }
+    }
+
+    /// Words after which a name is part of a title or an address (`им. И. Раззакова`,
+    /// `ул. Фрунзе`), which the rules leave out on purpose.
+    static let titleWords: Set<String> = ["им", "имени", "ул", "улица", "улице", "улицы", "улицу", "пр", "проспект", "проспекте", "пер",
+                                          "переулок", "бул", "бульвар", "бульваре", "мкр", "көчөсү", "көчөсүндө"]
+
+    /// Whether the name follows a title word, with initials between (`им. Ж. Баласагына`).
+    static func inTitleOrAddress(_ range: Range<Int>, _ tokens: [TaggerToken]) -> Bool {
+        var k = range.lowerBound - 1
+        while k >= 1, tokens[k].text == ".", tokens[k - 1].isCapitalized, tokens[k - 1].text.unicodeScalars.count == 1 { k -= 2 }
+        if k >= 0, tokens[k].text == "." { k -= 1 }
+        return k >= 0 && titleWords.contains(tokens[k].lower)
+    }
+
+    /// A person must look like one: not the start of a quoted title (`“Алтын күз”`), and when
+    /// of one word, a given name the glossary knows, or a surname
+    /// ending (`-ов`, `-ский`, `-енко`).
+    func looksLikePerson(_ words: ArraySlice<TaggerToken>, after previous: TaggerToken?) -> Bool {
+        if let previous, ["«", "“", "\"", "„"].contains(previous.text) { return false }
+        let named = words.filter { $0.kind == .word }
+        guard named.count == 1, let w = named.first else { return true }
+        if glossaries.people.givenName(w.lower) != nil { return true }
+        return RussianMorphology.nominativeSurname(w.lower) != nil || ["енко", "ко", "их", "ых", "швили", "дзе", "ян"].contains { w.lower.hasSuffix($0) }
+    }
+
+    /// The name's tokens without punctuation at either end, except quotes that close one
+    /// opened inside (`«Солидарность»`); nil when no word is left.
+    static func trimmed(_ range: Range<Int>, _ tokens: [TaggerToken]) -> Range<Int>? {
+        var lo = range.lowerBound, hi = range.upperBound
+        while lo < hi, tokens[lo].kind == .punctuation, !["«", "\"", "“"].contains(tokens[lo].text) || hi - lo < 3 { lo += 1 }
+        while hi > lo, tokens[hi - 1].kind == .punctuation {
+            let opened = tokens[lo..<hi - 1].contains { ["«", "\"", "“"].contains($0.text) }
+            if opened && ["»", "\"", "”"].contains(tokens[hi - 1].text) { break }
+            hi -= 1
+        }
+        while lo < hi, tokens[lo].kind == .punctuation, !tokens[lo..<hi].contains(where: { ["»", "\"", "”"].contains($0.text) }) { lo += 1 }
+        return tokens[lo..<hi].contains { $0.kind == .word } ? lo..<hi : nil
+    }
+
+    /// The indexes of the spans of `claimed` (sorted, not overlapping one another) that overlap `span`.
+    static func overlapping(_ span: Span, _ claimed: [Span]) -> [Int] {
+        var lo = 0, hi = claimed.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if claimed[mid].end <= span.start { lo = mid + 1 } else { hi = mid }
+        }
+        var out: [Int] = []
+        while lo < claimed.count && claimed[lo].start < span.end { out.append(lo); lo += 1 }
+        return out
+    }
+
+    /// A person's name in the nominative: a known given name in its dictionary form, the
+    /// surname back from an oblique case (`Бориса Громова` → `Борис Громов`).
+    func nominativePerson(_ words: ArraySlice<TaggerToken>) -> String {
+        var female = false
+        var out: [String] = []
+        for (n, t) in words.enumerated() {
+            guard t.kind == .word else { out.append(t.text); continue }
+            if n < words.count - 1, let given = glossaries.people.givenName(t.lower) {
+                female = given.sex == .f
+                out.append(given.inflected ? Self.capitalized(given.name) : t.text)
+            } else if n == words.count - 1, words.count > 1, t.isCapitalized, !t.isAllCaps {
+                out.append(female ? Self.feminine(t.text) : RussianMorphology.nominativeSurname(t.text) ?? t.text)
+            } else {
+                out.append(t.text)
+            }
+        }
+        return out.joined(separator: " ").replacingOccurrences(of: " .", with: ".")
+    }
+
+    /// A woman's surname back from an oblique case: `Кузнецовой` → `Кузнецова`, `Лавровской` → `Лавровская`.
+    static func feminine(_ word: String) -> String {
+        for (from, to) in [("ской", "ская"), ("цкой", "цкая"), ("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("ову", "ова"), ("еву", "ева"), ("ину", "ина")]
+        where word.hasSuffix(from) {
+            return String(word.dropLast(from.count)) + to
+        }
+        return word
+    }
+
+    static func capitalized(_ word: String) -> String { word.prefix(1).uppercased() + word.dropFirst() }
+}
