@@ -174,6 +174,8 @@ struct TaggerTests {
         ("Выставка открылась на ул. Фрунзе в центре города.", ["фрунзе": .beginPlace]),
         ("Ярмарка “Алтын күз” пройдет в Токмоке.", ["алтын": .beginPerson]),
         ("Посольство проводит Неделю японской культуры.", ["неделю": .beginPerson]),
+        ("В ТОКМОКЕ ПРОЙДЕТ СЕЛЬСКОХОЗЯЙСТВЕННАЯ ЯРМАРКА “АЛТЫН КҮЗ”", ["пройдет": .beginPerson, "сельскохозяйственная": .insidePerson,
+                                                                  "ярмарка": .insidePerson, "“": .insidePerson, "алтын": .insidePerson]),
     ])
     func leftOut(_ text: String, _ words: [String: NameLabel]) throws {
         #expect(try !merged(text, words).contains { $0.origin == .model })
@@ -183,6 +185,15 @@ struct TaggerTests {
     func oneWordPerson(_ surname: String) throws {
         let entities = try merged("Книгу представил \(surname) на встрече с читателями.", [surname.lowercased(): .beginPerson])
         #expect(entities.contains { $0.origin == .model && $0.kind == .person && $0.text == surname }, "\(entities.map(\.text))")
+    }
+
+    @Test("a surname alone after the rules' full name takes the rules' person value")
+    func surnameAfterFullName() throws {
+        let entities = try merged("Автор книги Асанбеков Марат Кадырович рассказал о работе. Затем Асанбеков ответил на вопросы.",
+                                  ["асанбеков": .beginPerson])
+        let later = try #require(entities.last { $0.text == "Асанбеков" })
+        let full = try #require(entities.first { $0.kind == .person && $0.text.hasPrefix("Асанбеков Марат") })
+        #expect(later.origin == .model && later.kind == .person && later.value == full.value, "\(later.value) \(full.value)")
     }
 
     @Test("Russian: rule names win where they overlap; a tagger-only person comes back in the nominative, marked model")

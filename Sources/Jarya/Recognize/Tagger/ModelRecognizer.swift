@@ -60,11 +60,17 @@ public struct ModelRecognizer: Recognizer {
             text.split(whereSeparator: { $0 == " " || $0 == "-" }).map { String($0.lowercased().prefix(5)) }.joined(separator: " ")
         }
         var known: [String: Entity] = [:]
+        // A rule person's surname alone, later in the text (`Асанбеков` after `Асанбеков Марат`).
+        var knownWords: [String: Entity] = [:]
         var votes: [String: (organization: Int, place: Int)] = [:]
         var shortest: [String: String] = [:]
         for e in entities where e.kind == .place || e.kind == .organization || e.kind == .person {
             let k = key(e.text)
-            guard e.origin == .model else { if known[k] == nil { known[k] = e }; continue }
+            guard e.origin == .model else {
+                if known[k] == nil { known[k] = e }
+                if e.kind == .person { for w in k.split(separator: " ") where knownWords[String(w)] == nil { knownWords[String(w)] = e } }
+                continue
+            }
             if e.kind == .organization { votes[k, default: (0, 0)].organization += 1 }
             if e.kind == .place { votes[k, default: (0, 0)].place += 1 }
             if let s = shortest[k], s.unicodeScalars.count <= e.text.unicodeScalars.count { continue }
@@ -72,7 +78,7 @@ public struct ModelRecognizer: Recognizer {
         }
         for i in entities.indices where entities[i].origin == .model {
             let k = key(entities[i].text)
-            if let rule = known[k] {
+            if let rule = known[k] ?? (entities[i].kind == .person && !k.contains(" ") ? knownWords[k] : nil) {
                 entities[i].kind = rule.kind
                 if case .person(let name, _) = rule.value { entities[i].value = .person(name: name, role: nil) } else { entities[i].value = rule.value }
                 continue
@@ -106,6 +112,9 @@ public struct ModelRecognizer: Recognizer {
     /// ending (`-ов`, `-ский`, `-енко`).
     func looksLikePerson(_ words: ArraySlice<TaggerToken>, after previous: TaggerToken?) -> Bool {
         if let previous, ["«", "“", "\"", "„"].contains(previous.text) { return false }
+        // A quote inside, or a headline's run of capitals (`ПРОЙДЕТ ЯРМАРКА “АЛТЫН`), is no person.
+        if words.contains(where: { ["«", "»", "“", "”", "\"", "„"].contains($0.text) }) { return false }
+        if words.filter({ $0.kind == .word }).count > 2, words.allSatisfy({ $0.kind != .word || $0.isAllCaps }) { return false }
         let named = words.filter { $0.kind == .word }
         guard named.count == 1, let w = named.first else { return true }
         if glossaries.people.givenName(w.lower) != nil { return true }
