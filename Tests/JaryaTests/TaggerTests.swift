@@ -174,6 +174,8 @@ struct TaggerTests {
         ("Выставка открылась на ул. Фрунзе в центре города.", ["фрунзе": .beginPlace]),
         ("Ярмарка “Алтын күз” пройдет в Токмоке.", ["алтын": .beginPerson]),
         ("Посольство проводит Неделю японской культуры.", ["неделю": .beginPerson]),
+        ("Жители Южных кварталов пришли на праздник.", ["южных": .beginPlace]),
+        ("Депутаты обсудили Закон О статусе столицы.", ["закон": .beginPlace, "о": .insidePlace]),
         ("В ТОКМОКЕ ПРОЙДЕТ СЕЛЬСКОХОЗЯЙСТВЕННАЯ ЯРМАРКА “АЛТЫН КҮЗ”", ["пройдет": .beginPerson, "сельскохозяйственная": .insidePerson,
                                                                   "ярмарка": .insidePerson, "“": .insidePerson, "алтын": .insidePerson]),
     ])
@@ -185,6 +187,14 @@ struct TaggerTests {
     func oneWordPerson(_ surname: String) throws {
         let entities = try merged("Книгу представил \(surname) на встрече с читателями.", [surname.lowercased(): .beginPerson])
         #expect(entities.contains { $0.origin == .model && $0.kind == .person && $0.text == surname }, "\(entities.map(\.text))")
+    }
+
+    @Test("a place the rules do not know is kept after a preposition of place, and left out elsewhere")
+    func placeAfterPreposition() throws {
+        let kept = try merged("Делегация из Зорбекса прибыла вчера.", ["зорбекса": .beginPlace])
+        #expect(kept.contains { $0.origin == .model && $0.kind == .place && $0.text == "Зорбекса" })
+        let dropped = try merged("Зорбекс объявил конкурс.", ["зорбекс": .beginPlace])
+        #expect(!dropped.contains { $0.origin == .model })
     }
 
     @Test("a surname alone after the rules' full name takes the rules' person value")

@@ -26,6 +26,7 @@ public struct ModelRecognizer: Recognizer {
         let claimed = rules.map(\.span)
         for found in NameTagger.names(tokens, sentences: sentences, model: model) {
             guard let range = Self.trimmed(found.tokens, tokens), !Self.inTitleOrAddress(range, tokens),
+                  found.kind != .place || (!Self.endsLikeAdjective(tokens[range]) && Self.afterPlacePreposition(range, tokens)),
                   found.kind != .person || looksLikePerson(tokens[range], after: range.lowerBound > 0 ? tokens[range.lowerBound - 1] : nil)
             else { continue }
             let span = Span(tokens[range.lowerBound].span.start, tokens[range.upperBound - 1].span.end)
@@ -119,6 +120,23 @@ public struct ModelRecognizer: Recognizer {
         guard named.count == 1, let w = named.first else { return true }
         if glossaries.people.givenName(w.lower) != nil { return true }
         return RussianMorphology.nominativeSurname(w.lower) != nil || ["енко", "ко", "их", "ых", "швили", "дзе", "ян"].contains { w.lower.hasSuffix($0) }
+    }
+
+    /// Prepositions of place and direction (`в Оше`, `из Казахстана`, `на Кипре`).
+    static let placePrepositions: Set<String> = ["в", "во", "из", "на", "до", "по", "под", "над", "через", "около", "у", "к", "ко", "между", "вокруг"]
+
+    /// On real pages most of the tagger's places with no preposition before them are parts of
+    /// titles and headings (`Старой`, `Восток`): a place the rules do not know must follow one.
+    static func afterPlacePreposition(_ range: Range<Int>, _ tokens: [TaggerToken]) -> Bool {
+        range.lowerBound > 0 && placePrepositions.contains(tokens[range.lowerBound - 1].lower)
+    }
+
+    /// A place whose last word is an adjective (`Южных`, `Кара-Сууском районном`) or a lone
+    /// letter (`Закон О`) is a phrase the tagger cut short, not a place's name.
+    static func endsLikeAdjective(_ words: ArraySlice<TaggerToken>) -> Bool {
+        guard let last = words.last(where: { $0.kind == .word }) else { return false }
+        let letters = last.lower.unicodeScalars.count
+        return letters < 2 || (letters > 4 && RussianMorphology.adjectiveEndings.contains { last.lower.hasSuffix($0) })
     }
 
     /// The name's tokens without punctuation at either end, except quotes that close one
