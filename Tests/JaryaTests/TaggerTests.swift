@@ -49,7 +49,7 @@ struct TaggerTests {
     ]
 
     static func examples(_ docs: [(String, [TaggerCorpus.GoldName])]) throws -> [TaggerTraining.Example] {
-        let glossaries = .forTests
+        let glossaries = Glossaries.forTests
         return try docs.enumerated().flatMap { n, doc in
             try TaggerCorpus.examples(text: doc.0, path: "t\(n).txt", gold: doc.1, glossaries: glossaries).examples
         }
@@ -57,7 +57,7 @@ struct TaggerTests {
 
     @Test("gold surfaces are aligned to tokens, inflected forms and a person's surname alone included")
     func alignment() throws {
-        let glossaries = .forTests
+        let glossaries = Glossaries.forTests
         let text = "Министр Бакыт Асанов посетил Таласскую область. Позже Асанова встретили в мэрии Таласа."
         let doc = try Pipeline(stages: [Ingest(), Normalize(), Tokenize(), Segment(), Analyze()]).process(Document(text: text))
         let (tokens, _) = TaggerInput.tokens(doc, glossaries: glossaries)
@@ -79,7 +79,7 @@ struct TaggerTests {
 
     @Test("a model trained on a few sentences finds unseen names in the same context")
     func learnsContext() throws {
-        let glossaries = .forTests
+        let glossaries = Glossaries.forTests
         let model = TaggerTraining.train(try Self.examples(Self.training), epochs: 8, seed: 1)
         let text = "Вчера директор компании «Зелёный Луч» Глеб Сорокин приехал в Рязань на встречу с инвесторами."
         let doc = try Pipeline(stages: [Ingest(), Normalize(), Tokenize(), Segment(), Analyze(), Recognize(recognizers: Recognizers.standard(.forTests).filter { !($0 is ModelRecognizer) })])
