@@ -41,9 +41,8 @@ struct RecordSchemaTests {
         case .email: value = .contact(value: "info@edu.gov.kg")
         case .phone: value = .contact(value: "+996312621519")
         }
-        // `source` is written for the name tagger's places, organizations and persons only.
-        let named = type == .place || type == .organization || type == .person
-        return Record.EntityRecord(type: type, text: "x", span: Span(n, n + 1), value: value, source: full && named ? .model : nil)
+        // `source` is optional on every entity (only the name tagger's names have it).
+        return Record.EntityRecord(type: type, text: "x", span: Span(n, n + 1), value: value, source: full ? .model : nil)
     }
 
     /// A record with every optional value present, and one with every optional value absent.

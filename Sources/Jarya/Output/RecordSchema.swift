@@ -39,7 +39,8 @@ public enum RecordSchema {
                   "properties": {"type": true, "text": true, "span": true,
                                  "start": {"oneOf": [{"$ref": "#/$defs/date"}, {"type": "null"}]},
                                  "end": {"oneOf": [{"$ref": "#/$defs/date"}, {"type": "null"}]},
-                                 "time": {"oneOf": [{"$ref": "#/$defs/time"}, {"type": "null"}]}}}},
+                                 "time": {"oneOf": [{"$ref": "#/$defs/time"}, {"type": "null"}]},
+                                 "source": {"const": "model"}}}},
         {"if": {"properties": {"type": {"const": "place"}}},
          "then": {"required": ["name", "kind", "country"], "additionalProperties": false,
                   "properties": {"type": true, "text": true, "span": true, "name": {"type": "string"},
@@ -58,7 +59,7 @@ public enum RecordSchema {
                                  "source": {"const": "model"}}}},
         {"if": {"properties": {"type": {"enum": ["url", "email", "phone"]}}},
          "then": {"required": ["value"], "additionalProperties": false,
-                  "properties": {"type": true, "text": true, "span": true, "value": {"type": "string"}}}}
+                  "properties": {"type": true, "text": true, "span": true, "value": {"type": "string"}, "source": {"const": "model"}}}}
       ]
     },
     "event": {
