@@ -26,4 +26,51 @@ struct ModelCLITests {
         #expect(r.err.contains(says[damage]!), "\(r.err)")
         #expect(!FileManager.default.fileExists(atPath: folder.file("r.jsonl")))
     }
+
+    /// An installed layout (`bin/jarya`, `share/jarya/glossaries`, with or without
+    /// `share/jarya/models`), and a copy of the glossaries elsewhere for `$JARYA_GLOSSARIES`, as
+    /// `jarya serve`'s working copies and users' own folders are: no `models/` beside it.
+    static func installed(model: Bool) throws -> (prefix: Folder, glossaries: String) {
+        let prefix = try InstallCLITests.install(glossaries: true)
+        if !model { try FileManager.default.removeItem(atPath: prefix.file("share/jarya/models")) }
+        let copy = prefix.file("elsewhere/glossaries")
+        try FileManager.default.createDirectory(atPath: prefix.file("elsewhere"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: prefix.file("share/jarya/glossaries"), toPath: copy)
+        try prefix.write("in/a.txt", Releases.russian)
+        return (prefix, copy)
+    }
+
+    @Test("glossaries with no models/ beside them still get the installed model: the same records as the checkout's, no note")
+    func modelApartFromGlossaries() throws {
+        let (prefix, copy) = try Self.installed(model: true)
+        defer { prefix.remove() }
+        let env = InstallCLITests.environment(["JARYA_GLOSSARIES": copy])
+        let r = try InstallCLITests.run(URL(fileURLWithPath: prefix.file("bin/jarya")), ["process", prefix.file("in"), "--out", prefix.file("r.jsonl")],
+                                        environment: env, in: URL(fileURLWithPath: prefix.path))
+        #expect(r.status == 0, "stderr: \(r.err)")
+        #expect(r.err.isEmpty, "\(r.err)")
+        let checkout = try Jarya.run(["process", prefix.file("in"), "--out", prefix.file("c.jsonl")])
+        #expect(checkout.status == 0, "stderr: \(checkout.err)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: prefix.file("r.jsonl"))) == Data(contentsOf: URL(fileURLWithPath: prefix.file("c.jsonl"))))
+    }
+
+    @Test("no model anywhere: the rules run alone (exit 0, records written, none from the model) with one note on standard error")
+    func noModelRulesAlone() throws {
+        let (prefix, copy) = try Self.installed(model: false)
+        defer { prefix.remove() }
+        let exe = URL(fileURLWithPath: prefix.file("bin/jarya")), here = URL(fileURLWithPath: prefix.path)
+        let r = try InstallCLITests.run(exe, ["process", prefix.file("in"), "--out", prefix.file("r.jsonl")],
+                                        environment: InstallCLITests.environment(["JARYA_GLOSSARIES": copy]), in: here)
+        #expect(r.status == 0, "stderr: \(r.err)")
+        #expect(r.err.split(separator: "\n").count == 1, "\(r.err)")
+        #expect(r.err.hasPrefix("jarya: note: no name model found"), "\(r.err)")
+        #expect(r.err.contains("JARYA_MODEL"), "\(r.err)")
+        let records = try String(contentsOfFile: prefix.file("r.jsonl"), encoding: .utf8)
+        #expect(records.contains("\"type\":\"place\""), "\(records)")
+        #expect(!records.contains("\"source\":\"model\""))
+        // JARYA_MODEL=none asks for the rules alone: no note.
+        let off = try InstallCLITests.run(exe, ["process", prefix.file("in"), "--out", prefix.file("o.jsonl")],
+                                          environment: InstallCLITests.environment(["JARYA_GLOSSARIES": copy, "JARYA_MODEL": "none"]), in: here)
+        #expect(off.status == 0 && off.err.isEmpty, "\(off.err)")
+    }
 }

@@ -16,22 +16,45 @@ struct TaggerModelTests {
         return copy
     }
 
-    @Test("glossaries load the model beside them; without one, a ModelError names models/names.model and says what to do")
-    func missingModel() throws {
-        try #require(ProcessInfo.processInfo.environment[NameModel.environmentVariable] == nil)
+    @Test("a glossaries folder without models/ beside it still gets the model, found from the executable's checkout")
+    func modelFoundApartFromGlossaries() throws {
+        try #require(ProcessInfo.processInfo.environment[ModelLocation.environmentVariable] == nil)
         let folder = try Self.glossariesWithoutModel()
         defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
-        do {
-            _ = try Glossaries.load(from: folder.path)
-            Issue.record("loaded glossaries whose model is missing")
-        } catch let error as ModelError {
-            #expect(error.file == folder.deletingLastPathComponent().appendingPathComponent("models/names.model").path)
-            #expect(error.message.contains("no name model here"))
-        }
+        let loaded = try Glossaries.load(from: folder.path)
+        #expect(loaded.nameModel?.fingerprint == Glossaries.forTests.nameModel?.fingerprint)
+        #expect(loaded.modelNote == nil)
         // Training loads them without a model, and the pipeline then runs the rules alone.
         let withoutModel = try Glossaries.load(from: folder.path, nameModel: false)
-        #expect(withoutModel.nameModel == nil)
+        #expect(withoutModel.nameModel == nil && withoutModel.modelNote == nil)
         #expect(!Recognizers.standard(withoutModel).contains { $0 is ModelRecognizer })
+    }
+
+    @Test("the model's search order: $JARYA_MODEL alone when set, else beside the glossaries, the executable, the install, the checkout")
+    func searchOrder() {
+        func search(_ env: String?, existing: Set<String>, executable: String = "/opt/jarya/bin/jarya") -> ModelLocation.Search {
+            ModelLocation.locate(environment: env, glossaries: "/srv/data/glossaries", executable: executable,
+                                 checkout: "/home/dev/jarya", exists: existing.contains)
+        }
+        let beside = "/srv/data/models/names.model", installed = "/opt/jarya/share/jarya/models/names.model"
+        #expect(search(nil, existing: [beside, installed]).found == beside)
+        #expect(search(nil, existing: [installed]).found == installed)
+        #expect(search(nil, existing: [installed]).note == nil)
+        // The checkout counts only for an executable inside it.
+        let checkout = "/home/dev/jarya/models/names.model"
+        #expect(search(nil, existing: [checkout]).found == nil)
+        #expect(search(nil, existing: [checkout], executable: "/home/dev/jarya/.build/debug/jarya").found == checkout)
+        // Nothing found: the rules alone, and a note naming where it looked and what to set.
+        let none = search(nil, existing: [])
+        #expect(none.found == nil)
+        #expect(none.looked == [beside, "/opt/jarya/bin/models/names.model", installed])
+        #expect(none.note?.contains("rules and glossaries alone") == true)
+        #expect(none.note?.contains(installed) == true && none.note?.contains("JARYA_MODEL") == true)
+        // $JARYA_MODEL is the only place tried, even when it is missing (loading it then fails),
+        // and `none` turns the tagger off without a note.
+        #expect(search("/tmp/my.model", existing: [beside]).found == "/tmp/my.model")
+        #expect(search("none", existing: [beside]).found == nil)
+        #expect(search("none", existing: [beside]).note == nil)
     }
 
     @Test("the shipped glossaries carry the shipped model, and the tagger runs last")

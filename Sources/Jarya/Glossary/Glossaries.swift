@@ -11,15 +11,19 @@ public struct Glossaries: Sendable {
     public let people: PersonGlossary
     let dates: DateLexicon
     let events: EventLexicon
-    /// The name tagger's weights (`models/names.model`), loaded with the glossaries since its
-    /// features read them; nil when loaded without one (training makes the model).
+    /// The name tagger's weights (`ModelLocation`), loaded with the glossaries since its
+    /// features read them; nil when loaded without one (training makes the model) or none was found.
     public let nameModel: NameModel?
+    /// Why no model was loaded, for one line on standard error (nil when one was, or when the
+    /// caller or `$JARYA_MODEL=none` asked for none).
+    public let modelNote: String?
 
     /// Reads and checks every glossary of `directory`, or of the folder in use (`GlossaryDirectory`),
-    /// and, when `nameModel` is true, the name model (`NameModel.path(besideGlossaries:)`): a
-    /// missing or broken model throws a `ModelError` naming its file.
+    /// and, when `nameModel` is true, the name model found by `ModelLocation`: a broken model, or
+    /// a missing `$JARYA_MODEL` file, throws a `ModelError` naming its file; no model found at all
+    /// leaves the rules alone, with `modelNote` saying so.
     public static func load(from directory: String? = nil, nameModel: Bool = true) throws -> Glossaries {
-        let modelPath = nameModel ? NameModel.path(besideGlossaries: directory ?? GlossaryDirectory.path) : nil
+        let search = nameModel ? ModelLocation.search(glossaries: directory ?? GlossaryDirectory.path) : nil
         func table(_ file: String, _ columns: [String]) throws -> TSVTable {
             try GlossaryDirectory.table(file, required: columns, in: directory)
         }
@@ -31,7 +35,7 @@ public struct Glossaries: Sendable {
                                        roles: table("roles.tsv", ["lang", "role", "kind"])),
             dates: try DateLexicon(table: table("date-words.tsv", ["lang", "form", "match", "role", "value"])),
             events: try EventLexicon(table: table("event-words.tsv", EventLexicon.columns)),
-            nameModel: try modelPath.map { try NameModel.load(path: $0) })
+            nameModel: try search?.found.map { try NameModel.load(path: $0) }, modelNote: search?.note)
     }
 
     /// The glossaries of the folder in use, loaded once, on first use.

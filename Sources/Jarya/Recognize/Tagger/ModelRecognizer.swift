@@ -21,13 +21,14 @@ public struct ModelRecognizer: Recognizer {
     public func recognize(_ document: inout Document) {
         let bilingual = document.language == "ky+ru"
         guard languages.contains(document.language) || bilingual else { return }
-        let (tokens, sentences) = TaggerInput.tokens(document, glossaries: glossaries)
+        let (tokens, sentences) = TaggerInput.tokens(document, glossaries: glossaries, namesOnly: true)
         let rules = document.entities.sorted { $0.span < $1.span }
         let claimed = rules.map(\.span)
         for found in NameTagger.names(tokens, sentences: sentences, model: model) {
             guard let range = Self.trimmed(found.tokens, tokens), !Self.inTitleOrAddress(range, tokens),
-                  found.kind != .place || (!Self.endsLikeAdjective(tokens[range]) && Self.afterPlacePreposition(range, tokens)),
-                  found.kind != .person || looksLikePerson(tokens[range], after: range.lowerBound > 0 ? tokens[range.lowerBound - 1] : nil)
+                  found.kind != .place || (!Self.endsLikeAdjective(tokens[range]) && !Self.notAPlaceName(tokens[range]) && Self.afterPlacePreposition(range, tokens)),
+                  found.kind != .person || looksLikePerson(tokens[range], after: range.lowerBound > 0 ? tokens[range.lowerBound - 1] : nil),
+                  found.kind != .organization || !Self.afterRoleWord(range, tokens), !Self.cutFromLatinName(range, tokens)
             else { continue }
             let span = Span(tokens[range.lowerBound].span.start, tokens[range.upperBound - 1].span.end)
             if bilingual, let block = document.segmentation.block(at: span.start), !languages.contains(block.language) { continue }
@@ -122,6 +123,21 @@ public struct ModelRecognizer: Recognizer {
         return RussianMorphology.nominativeSurname(w.lower) != nil || ["енко", "ко", "их", "ых", "швили", "дзе", "ян"].contains { w.lower.hasSuffix($0) }
     }
 
+    /// A sub-unit named inside a role phrase (`Начальник Службы патрульной милиции МВД`) is part
+    /// of the person's role, as the rules read it, not an organization of its own.
+    static func afterRoleWord(_ range: Range<Int>, _ tokens: [TaggerToken]) -> Bool {
+        range.lowerBound > 0 && tokens[range.lowerBound - 1].marks.contains(.role)
+    }
+
+    /// A Latin-letter name right after another capitalized Latin word (`GovTech Challenge`) is
+    /// the tail of a longer name the tagger cut, not a name of its own.
+    static func cutFromLatinName(_ range: Range<Int>, _ tokens: [TaggerToken]) -> Bool {
+        func latin(_ t: TaggerToken) -> Bool { t.kind == .word && t.text.unicodeScalars.allSatisfy { $0.isASCII } }
+        guard range.lowerBound > 0, latin(tokens[range.lowerBound]) else { return false }
+        let previous = tokens[range.lowerBound - 1]
+        return latin(previous) && (previous.isCapitalized || previous.isAllCaps) && previous.marks.isDisjoint(with: [.rulePerson, .ruleOrganization, .rulePlace, .ruleOther])
+    }
+
     /// Prepositions of place and direction (`в Оше`, `из Казахстана`, `на Кипре`).
     static let placePrepositions: Set<String> = ["в", "во", "из", "на", "до", "по", "под", "над", "через", "около", "у", "к", "ко", "между", "вокруг"]
 
@@ -137,6 +153,15 @@ public struct ModelRecognizer: Recognizer {
         guard let last = words.last(where: { $0.kind == .word }) else { return false }
         let letters = last.lower.unicodeScalars.count
         return letters < 2 || (letters > 4 && RussianMorphology.adjectiveEndings.contains { last.lower.hasSuffix($0) })
+    }
+
+    /// On real pages the tagger's other places were venues and regions the records leave out
+    /// (`Русском доме`, `Центральной Азии`: an adjective first) and abbreviations (`КР`).
+    static func notAPlaceName(_ words: ArraySlice<TaggerToken>) -> Bool {
+        let named = words.filter { $0.kind == .word }
+        guard let first = named.first else { return true }
+        if named.count == 1 { return first.isAllCaps && first.text.unicodeScalars.count <= 3 }
+        return first.lower.unicodeScalars.count > 4 && RussianMorphology.adjectiveEndings.contains { first.lower.hasSuffix($0) }
     }
 
     /// The name's tokens without punctuation at either end, except quotes that close one
@@ -166,31 +191,25 @@ public struct ModelRecognizer: Recognizer {
     }
 
     /// A person's name in the nominative: a known given name in its dictionary form, the
-    /// surname back from an oblique case (`Бориса Громова` → `Борис Громов`).
+    /// surname read in the given name's case (`Степана Бандеры` → `Степан Бандера`,
+    /// `Бориса Громова` → `Борис Громов`), or alone by its unambiguous endings.
     func nominativePerson(_ words: ArraySlice<TaggerToken>) -> String {
-        var female = false
+        var female: Bool?
+        var grammaticalCase: PersonName.Case?
         var out: [String] = []
         for (n, t) in words.enumerated() {
             guard t.kind == .word else { out.append(t.text); continue }
             if n < words.count - 1, let given = glossaries.people.givenName(t.lower) {
                 female = given.sex == .f
+                grammaticalCase = PersonName.caseOf(given: t.lower, nominative: given.name, female: given.sex == .f)
                 out.append(given.inflected ? Self.capitalized(given.name) : t.text)
             } else if n == words.count - 1, words.count > 1, t.isCapitalized, !t.isAllCaps {
-                out.append(female ? Self.feminine(t.text) : RussianMorphology.nominativeSurname(t.text) ?? t.text)
+                out.append(PersonName.nominativeSurname(t.text, case: grammaticalCase, female: female))
             } else {
                 out.append(t.text)
             }
         }
         return out.joined(separator: " ").replacingOccurrences(of: " .", with: ".")
-    }
-
-    /// A woman's surname back from an oblique case: `Кузнецовой` → `Кузнецова`, `Лавровской` → `Лавровская`.
-    static func feminine(_ word: String) -> String {
-        for (from, to) in [("ской", "ская"), ("цкой", "цкая"), ("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("ову", "ова"), ("еву", "ева"), ("ину", "ина")]
-        where word.hasSuffix(from) {
-            return String(word.dropLast(from.count)) + to
-        }
-        return word
     }
 
     static func capitalized(_ word: String) -> String { word.prefix(1).uppercased() + word.dropFirst() }

@@ -45,8 +45,6 @@ public struct ModelError: Error, CustomStringConvertible, Sendable {
 public struct NameModel: Sendable {
     public static let formatVersion: UInt32 = 3
     static let magic: [UInt8] = Array("JARYANM".utf8) + [0]
-    /// Where `jarya process` finds the model when `$JARYA_MODEL` is not set: beside the glossaries.
-    public static let environmentVariable = "JARYA_MODEL"
 
     public let keys: [UInt64]
     public let weights: [Int16]
@@ -54,9 +52,15 @@ public struct NameModel: Sendable {
     /// `(NameLabel.count + 1) × NameLabel.count`; the last row is the sentence start.
     public let transitions: [Float]
     /// Open-addressing table from a feature key to its row + 1 (0: empty), built at load time so
-    /// that a lookup is one or two probes, not a binary search.
-    let table: [Int32]
+    /// that a lookup is one or two probes, not a binary search. The key sits in its slot, so a
+    /// probe reads one place in memory, not the slot and then the key array.
+    let table: [Slot]
     let tableMask: Int
+
+    struct Slot {
+        var key: UInt64
+        var row: Int32
+    }
 
     public init(keys: [UInt64], weights: [Int16], scale: Float, transitions: [Float]) {
         precondition(weights.count == keys.count * NameLabel.count && transitions.count == (NameLabel.count + 1) * NameLabel.count)
@@ -66,11 +70,11 @@ public struct NameModel: Sendable {
         self.transitions = transitions
         var size = 16
         while size < keys.count * 2 { size <<= 1 }
-        var table = [Int32](repeating: 0, count: size)
+        var table = [Slot](repeating: Slot(key: 0, row: 0), count: size)
         for (row, k) in keys.enumerated() {
             var slot = Int(truncatingIfNeeded: k >> 17) & (size - 1)
-            while table[slot] != 0 { slot = (slot + 1) & (size - 1) }
-            table[slot] = Int32(row + 1)
+            while table[slot].row != 0 { slot = (slot + 1) & (size - 1) }
+            table[slot] = Slot(key: k, row: Int32(row + 1))
         }
         self.table = table
         self.tableMask = size - 1
@@ -79,12 +83,14 @@ public struct NameModel: Sendable {
     /// The row of a feature key, or nil when training never saw it.
     @inline(__always)
     func row(_ key: UInt64) -> Int? {
-        var slot = Int(truncatingIfNeeded: key >> 17) & tableMask
-        while true {
-            let r = Int(table[slot])
-            if r == 0 { return nil }
-            if keys[r - 1] == key { return r - 1 }
-            slot = (slot + 1) & tableMask
+        table.withUnsafeBufferPointer { table in
+            var slot = Int(truncatingIfNeeded: key >> 17) & tableMask
+            while true {
+                let s = table[slot]
+                if s.row == 0 { return nil }
+                if s.key == key { return Int(s.row) - 1 }
+                slot = (slot + 1) & tableMask
+            }
         }
     }
 
@@ -182,17 +188,11 @@ public struct NameModel: Sendable {
     /// Reads a model file.
     public static func load(path: String) throws -> NameModel {
         guard FileManager.default.fileExists(atPath: path) else {
-            throw ModelError(file: path, message: "no name model here; set \(environmentVariable) to a model file, or train one with `swift run jarya-bench train`")
+            throw ModelError(file: path, message: "no name model here; set \(ModelLocation.environmentVariable) to a model file, or unset it to use the installed one")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ModelError(file: path, message: "cannot be read; check its permissions")
         }
         return try NameModel(bytes: [UInt8](data), file: path)
-    }
-
-    /// `$JARYA_MODEL`, else `models/names.model` beside the glossaries folder `glossaries`.
-    public static func path(besideGlossaries glossaries: String?) -> String {
-        if let p = ProcessInfo.processInfo.environment[environmentVariable], !p.isEmpty { return p }
-        return URL(fileURLWithPath: glossaries ?? "glossaries").deletingLastPathComponent().appendingPathComponent("models/names.model").path
     }
 }

@@ -62,11 +62,19 @@ public enum NameTagger {
     /// The names in a whole document's tokens, sentence by sentence.
     public static func names(_ tokens: [TaggerToken], sentences: [Range<Int>], model: NameModel) -> [Name] {
         var out: [Name] = []
+        var cache: [String: TokenHashes] = [:]
         for sentence in sentences {
             // A sentence without a capital letter, a quote or a known name has none for the model
             // to find: skipping it keeps lower-case Kyrgyz and Russian prose cheap.
             guard sentence.contains(where: { tokens[$0].isCapitalized || tokens[$0].isAllCaps || !tokens[$0].marks.isEmpty }) else { continue }
-            let labels = decode(TaggerFeatures.extract(tokens, sentence: sentence), model: model)
+            var emissions = [[Double]](repeating: [], count: sentence.count)
+            var sum = [Int32](repeating: 0, count: NameLabel.count)
+            TaggerFeatures.forEach(tokens, sentence: sentence, cache: &cache) { i, features in
+                for l in sum.indices { sum[l] = 0 }
+                model.addScores(features, into: &sum)
+                emissions[i - sentence.lowerBound] = sum.map { Double($0) * Double(model.scale) }
+            }
+            let labels = viterbi(emissions, transition: model.transition)
             for var name in names(labels) {
                 name.tokens = (name.tokens.lowerBound + sentence.lowerBound)..<(name.tokens.upperBound + sentence.lowerBound)
                 out.append(name)

@@ -6,22 +6,46 @@
 public enum TaggerFeatures {
     /// The features of every token of `sentence`.
     public static func extract(_ tokens: [TaggerToken], sentence: Range<Int>) -> [[UInt64]] {
+        var result: [[UInt64]] = []
+        result.reserveCapacity(sentence.count)
+        forEach(tokens, sentence: sentence) { _, f in result.append(f) }
+        return result
+    }
+
+    /// Hands `body` each token's index and features in turn, in one buffer reused from token to
+    /// token: decoding adds up the weights at once and keeps no array per token.
+    public static func forEach(_ tokens: [TaggerToken], sentence: Range<Int>, _ body: (Int, [UInt64]) -> Void) {
+        var cache: [String: TokenHashes] = [:]
+        forEach(tokens, sentence: sentence, cache: &cache, body)
+    }
+
+    /// `forEach`, with the hashes of each word kept in `cache` (by its text, all they depend on
+    /// but the marks) for the next sentences of the document: a word is hashed once per document.
+    static func forEach(_ tokens: [TaggerToken], sentence: Range<Int>, cache: inout [String: TokenHashes], _ body: (Int, [UInt64]) -> Void) {
         // What depends on one token alone is computed once, not once per neighbour.
         var scratch: [UInt32] = []
-        scratch.reserveCapacity(32)
-        let h = sentence.map { TokenHashes(tokens[$0], scratch: &scratch) }
+        let h = sentence.map { k -> TokenHashes in
+            var hashes: TokenHashes
+            if let known = cache[tokens[k].text] {
+                hashes = known
+            } else {
+                hashes = TokenHashes(tokens[k], scratch: &scratch)
+                cache[tokens[k].text] = hashes
+            }
+            hashes.marks = tokens[k].marks.rawValue
+            return hashes
+        }
         let lo = sentence.lowerBound
         func at(_ k: Int) -> TokenHashes? { sentence.contains(k) ? h[k - lo] : nil }
         func edge(_ k: Int) -> UInt64 { k < lo ? startHash : endHash }
         func lowerAt(_ k: Int) -> UInt64 { at(k)?.lower ?? edge(k) }
         func shapeAt(_ k: Int) -> UInt64 { at(k)?.shape ?? edge(k) }
         func marksAt(_ k: Int) -> UInt64 { UInt64(at(k)?.marks ?? 0) }
-        var result: [[UInt64]] = []
-        result.reserveCapacity(sentence.count)
+        var f: [UInt64] = []
+        f.reserveCapacity(64)
         for i in sentence {
             let t = h[i - lo]
-            var f: [UInt64] = []
-            f.reserveCapacity(48)
+            f.removeAll(keepingCapacity: true)
             f.append(key(0, 1))
             f.append(key(1, t.lower))
             f.append(key(2, t.stem))
@@ -55,9 +79,8 @@ public enum TaggerFeatures {
             if i == lo + 1 { f.append(key(35, 2)) }
             if tokens[i].newlineBefore { f.append(key(36, 1)) }
             f.append(key(37, UInt64(min(t.letters, 12)), t.shape))
-            result.append(f)
+            body(i, f)
         }
-        return result
     }
 
     /// The key of the word feature (template 1) of a lower-case word: what a hand-made model
@@ -94,7 +117,7 @@ struct TokenHashes {
     var lower: UInt64 = 0, stem: UInt64 = 0, kyrgyzStem: UInt64 = 0, shape: UInt64 = 0
     /// Hashes of the first 1 to 4 letters, then of the last 1 to 4 (0 where the word is not
     /// longer than that).
-    var affixes: [UInt64] = [0, 0, 0, 0, 0, 0, 0, 0]
+    var affixes = SIMD8<UInt64>(repeating: 0)
     var letters = 0
     var marks: UInt32 = 0
     /// Hashes of the name endings the token has (`NameEndings`).
