@@ -178,6 +178,8 @@ struct TaggerTests {
         ("Депутаты обсудили Закон О статусе столицы.", ["закон": .beginPlace, "о": .insidePlace]),
         ("Студенты готовят проект GovTech Challenge к маю.", ["challenge": .beginOrganization]),
         ("Концерт пройдет в Русском доме в субботу.", ["русском": .beginPlace, "доме": .insidePlace]),
+        ("Ждем Вас на празднике в Оше.", ["ждем": .beginPerson, "вас": .insidePerson]),
+        ("Ветераны Вооруженных Сил собрались в парке.", ["вооруженных": .beginPerson, "сил": .insidePerson]),
         ("Конкурс прошел в КР и Казахстане.", ["кр": .beginPlace]),
         ("Начальник Управления дорожной полиции Бакыт Асанов рассказал о планах.",
          ["управления": .beginOrganization, "дорожной": .insideOrganization, "полиции": .insideOrganization]),

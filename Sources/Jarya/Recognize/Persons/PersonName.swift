@@ -50,8 +50,9 @@ public enum PersonName {
     public static func nominativeSurname(_ word: String, case grammaticalCase: Case?, female: Bool?) -> String {
         let lower = word.lowercased()
         func replacing(_ ending: String, _ with: String) -> String { String(word.dropLast(ending.count)) + with }
-        guard lower.count > 3, grammaticalCase != .nominative, !indeclinable.contains(where: { lower.hasSuffix($0) }) else { return word }
+        guard lower.count > 3, grammaticalCase != .nominative else { return word }
         for (from, to) in unambiguous where lower.hasSuffix(from) { return replacing(from, to) }
+        guard !indeclinable.contains(where: { lower.hasSuffix($0) }) else { return word }
         guard let c = grammaticalCase, let female else {
             // The case unknown: the masculine -ову of `Громову`, the feminine -ову of `Петрову` (accusative).
             if female == false, let e = ["ову", "еву"].first(where: { lower.hasSuffix($0) }) { return replacing(e, String(e.dropLast())) }

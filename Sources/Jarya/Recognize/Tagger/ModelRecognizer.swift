@@ -110,16 +110,18 @@ public struct ModelRecognizer: Recognizer {
     }
 
     /// A person must look like one: not the start of a quoted title (`“Алтын күз”`), and when
-    /// of one word, a given name the glossary knows, or a surname
-    /// ending (`-ов`, `-ский`, `-енко`).
+    /// of one word, a surname ending (`-ов`, `-ский`, `-енко`), not a given name alone (which
+    /// the rules leave out too).
     func looksLikePerson(_ words: ArraySlice<TaggerToken>, after previous: TaggerToken?) -> Bool {
         if let previous, ["«", "“", "\"", "„"].contains(previous.text) { return false }
         // A quote inside, or a headline's run of capitals (`ПРОЙДЕТ ЯРМАРКА “АЛТЫН`), is no person.
         if words.contains(where: { ["«", "»", "“", "”", "\"", "„"].contains($0.text) }) { return false }
         if words.filter({ $0.kind == .word }).count > 2, words.allSatisfy({ $0.kind != .word || $0.isAllCaps }) { return false }
+        if words.contains(where: { Self.notInNames.contains($0.lower) || Self.adjectiveInName($0.lower, words) }) { return false }
         let named = words.filter { $0.kind == .word }
         guard named.count == 1, let w = named.first else { return true }
-        if glossaries.people.givenName(w.lower) != nil { return true }
+        // A given name alone (`стала Алина из Токмока`) is no person, as the rules read it.
+        if glossaries.people.givenName(w.lower) != nil { return false }
         return RussianMorphology.nominativeSurname(w.lower) != nil || ["енко", "ко", "их", "ых", "швили", "дзе", "ян"].contains { w.lower.hasSuffix($0) }
     }
 
@@ -136,6 +138,17 @@ public struct ModelRecognizer: Recognizer {
         guard range.lowerBound > 0, latin(tokens[range.lowerBound]) else { return false }
         let previous = tokens[range.lowerBound - 1]
         return latin(previous) && (previous.isCapitalized || previous.isAllCaps) && previous.marks.isDisjoint(with: [.rulePerson, .ruleOrganization, .rulePlace, .ruleOther])
+    }
+
+    /// The polite `Вы` forms, capitalized in letters and notices (`Ждем Вас`, `Ваших`): no name.
+    static let notInNames: Set<String> = ["вы", "вас", "вам", "вами", "ваш", "ваша", "ваше", "ваши", "вашего", "вашей", "ваших", "вашим", "вашему"]
+
+    /// An adjective in a multi-word name (`Вооруженных Сил`, `Дню Государственного`) makes it a
+    /// title, not a person: -ого/-его but for surnames in -ского/-цкого, and -ых/-их before another word.
+    static func adjectiveInName(_ lower: String, _ words: ArraySlice<TaggerToken>) -> Bool {
+        guard words.filter({ $0.kind == .word }).count > 1, lower.unicodeScalars.count > 5 else { return false }
+        if (lower.hasSuffix("ого") || lower.hasSuffix("его")) && !lower.hasSuffix("ского") && !lower.hasSuffix("цкого") { return true }
+        return (lower.hasSuffix("ых") || lower.hasSuffix("их")) && words.last(where: { $0.kind == .word })?.lower != lower
     }
 
     /// Prepositions of place and direction (`в Оше`, `из Казахстана`, `на Кипре`).
