@@ -50,6 +50,7 @@ public struct ModelRecognizer: Recognizer {
             document.entities.append(Entity(kind: found.kind, span: span, text: text, value: value, origin: .model))
         }
         Self.harmonize(&document.entities)
+        addRoles(&document)
     }
 
     /// One name, one entity: the tagger's mentions that are forms of a name the rules know
