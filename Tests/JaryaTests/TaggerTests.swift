@@ -197,6 +197,15 @@ struct TaggerTests {
         #expect(try merged("Новую школу для детей построил Зорбекс.", words).contains { $0.origin == .model && $0.text == "Зорбекс" })
     }
 
+    @Test("a tagger's person gets the role phrase before it, as the rules' persons do")
+    func personRole() throws {
+        let entities = try merged("Руководитель проекта Юкиэ Мокуо рассказала о планах.", ["юкиэ": .beginPerson, "мокуо": .insidePerson])
+        let person = try #require(entities.first { $0.origin == .model && $0.kind == .person })
+        guard case .person(let name, let role) = person.value else { Issue.record("not a person"); return }
+        #expect(name == "Юкиэ Мокуо")
+        #expect(role?.lowercased() == "руководитель проекта", "\(String(describing: role))")
+    }
+
     @Test("a one-word surname with a surname ending is kept", arguments: ["Асанбеков", "Лермонтова"])
     func oneWordPerson(_ surname: String) throws {
         let entities = try merged("Книгу представил \(surname) на встрече с читателями.", [surname.lowercased(): .beginPerson])
