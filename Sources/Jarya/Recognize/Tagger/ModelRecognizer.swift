@@ -120,6 +120,8 @@ public struct ModelRecognizer: Recognizer {
         if words.filter({ $0.kind == .word }).count > 2, words.allSatisfy({ $0.kind != .word || $0.isAllCaps }) { return false }
         if words.contains(where: { Self.notInNames.contains($0.lower) || Self.adjectiveInName($0.lower, words) }) { return false }
         let named = words.filter { $0.kind == .word }
+        // A name has at most four words and one of three letters or more (not a page of initials).
+        if named.count > 4 || !named.contains(where: { $0.lower.unicodeScalars.count >= 3 }) { return false }
         guard named.count == 1, let w = named.first else { return true }
         // A given name alone (`стала Алина из Токмока`) is no person, as the rules read it.
         if glossaries.people.givenName(w.lower) != nil { return false }
