@@ -62,7 +62,7 @@ public enum NameTagger {
     /// The names in a whole document's tokens, sentence by sentence.
     public static func names(_ tokens: [TaggerToken], sentences: [Range<Int>], model: NameModel) -> [Name] {
         var out: [Name] = []
-        var cache: [String: TokenHashes] = [:]
+        var cache: [UInt64: TokenHashes] = [:]
         for sentence in sentences {
             // A sentence without a capital letter, a quote or a known name has none for the model
             // to find: skipping it keeps lower-case Kyrgyz and Russian prose cheap.

@@ -15,22 +15,24 @@ public enum TaggerFeatures {
     /// Hands `body` each token's index and features in turn, in one buffer reused from token to
     /// token: decoding adds up the weights at once and keeps no array per token.
     public static func forEach(_ tokens: [TaggerToken], sentence: Range<Int>, _ body: (Int, [UInt64]) -> Void) {
-        var cache: [String: TokenHashes] = [:]
+        var cache: [UInt64: TokenHashes] = [:]
         forEach(tokens, sentence: sentence, cache: &cache, body)
     }
 
-    /// `forEach`, with the hashes of each word kept in `cache` (by its text, all they depend on
-    /// but the marks) for the next sentences of the document: a word is hashed once per document.
-    static func forEach(_ tokens: [TaggerToken], sentence: Range<Int>, cache: inout [String: TokenHashes], _ body: (Int, [UInt64]) -> Void) {
+    /// `forEach`, with the hashes of each word kept in `cache` (by the hash of its text, all they
+    /// depend on but the marks; a String key would cost Unicode normalization checks) for the
+    /// next sentences of the document: a word is analysed once per document.
+    static func forEach(_ tokens: [TaggerToken], sentence: Range<Int>, cache: inout [UInt64: TokenHashes], _ body: (Int, [UInt64]) -> Void) {
         // What depends on one token alone is computed once, not once per neighbour.
         var scratch: [UInt32] = []
         let h = sentence.map { k -> TokenHashes in
             var hashes: TokenHashes
-            if let known = cache[tokens[k].text] {
+            let key = TokenHashes.hash(tokens[k].text)
+            if let known = cache[key] {
                 hashes = known
             } else {
                 hashes = TokenHashes(tokens[k], scratch: &scratch)
-                cache[tokens[k].text] = hashes
+                cache[key] = hashes
             }
             hashes.marks = tokens[k].marks.rawValue
             return hashes
