@@ -21,7 +21,10 @@ struct JaryaCommand: ParsableCommand {
 
         Glossaries are read from $JARYA_GLOSSARIES when it is set, else from
         glossaries/ beside the executable, else from ../share/jarya/glossaries
-        relative to it (where scripts/install puts them).
+        relative to it (where scripts/install puts them). The name tagger's model is
+        $JARYA_MODEL when it is set (none: the rules alone), else models/names.model
+        beside the glossaries, beside the executable or in ../share/jarya/models; with
+        no model found, the rules run alone and a note says so on standard error.
 
         \(ExitStatusHelp.section([0, 64, 65, 66, 69, 73, 74, 75, 77]))
 
@@ -82,7 +85,11 @@ extension UsesGlossaries {
             throw stop("\(error)", ExitStatus.ioError.rawValue)
         }
         do {
-            return try Glossaries.requireStandard()
+            let glossaries = try Glossaries.requireStandard()
+            if let note = glossaries.modelNote { FileHandle.standardError.write(Data("jarya: note: \(note)\n".utf8)) }
+            return glossaries
+        } catch let error as ModelError {
+            throw stop("cannot load the name model: \(error)", ExitStatus.ioError.rawValue)
         } catch {
             throw stop("cannot load the glossaries: \(error)", ExitStatus.ioError.rawValue)
         }

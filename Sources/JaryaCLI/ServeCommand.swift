@@ -87,6 +87,10 @@ struct ServeCommand: ParsableCommand {
                 Self.fail("the glossaries in \(folder) are broken: \(error). Run `jarya glossary check --dir \(folder)`.")
                 throw ExitCode(ExitStatus.ioError.rawValue)
             }
+            if error is ModelError {
+                Self.fail("cannot load the name model: \(error)")
+                throw ExitCode(ExitStatus.ioError.rawValue)
+            }
             Self.fail("cannot serve on \(host):\(port) (\(error)): choose another --port, or a --host of this machine.")
             throw ExitCode(69)
         }

@@ -38,6 +38,7 @@ final class Engine: @unchecked Sendable {
     init(configuration: ServeConfiguration) throws {
         self.configuration = configuration
         glossaries = try Glossaries.load(from: configuration.glossaries)
+        if let note = glossaries.modelNote { FileHandle.standardError.write(Data("jarya: note: \(note)\n".utf8)) }
         processor = PipelineFactory.make(glossaries: glossaries, maxBytes: configuration.maxBytes)
         editor = GlossaryEditor(directory: configuration.glossaries)
     }

@@ -27,7 +27,7 @@ struct InstallCLITests {
         """
 
     /// An install layout in a temporary folder: `bin/jarya` (a hard link to, or a copy of,
-    /// the built binary) and, when `glossaries` is true, `share/jarya/glossaries`.
+    /// the built binary) and, when `glossaries` is true, `share/jarya/glossaries` and `share/jarya/models`.
     static func install(glossaries: Bool) throws -> Folder {
         let prefix = try Folder()
         let built = try #require(Jarya.executable)
@@ -39,6 +39,8 @@ struct InstallCLITests {
             try FileManager.default.createDirectory(atPath: prefix.file("share/jarya"), withIntermediateDirectories: true)
             try FileManager.default.copyItem(at: Jarya.packageRoot.appendingPathComponent("glossaries"),
                                              to: URL(fileURLWithPath: prefix.file("share/jarya/glossaries")))
+            try FileManager.default.copyItem(at: Jarya.packageRoot.appendingPathComponent("models"),
+                                             to: URL(fileURLWithPath: prefix.file("share/jarya/models")))
         }
         return prefix
     }

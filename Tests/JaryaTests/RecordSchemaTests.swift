@@ -41,7 +41,8 @@ struct RecordSchemaTests {
         case .email: value = .contact(value: "info@edu.gov.kg")
         case .phone: value = .contact(value: "+996312621519")
         }
-        return Record.EntityRecord(type: type, text: "x", span: Span(n, n + 1), value: value)
+        // `source` is optional on every entity (only the name tagger's names have it).
+        return Record.EntityRecord(type: type, text: "x", span: Span(n, n + 1), value: value, source: full ? .model : nil)
     }
 
     /// A record with every optional value present, and one with every optional value absent.

@@ -185,8 +185,8 @@ public struct Batch {
 
 extension Processor {
     /// What, besides a file's bytes, decides its record: the record schema, the processor's
-    /// settings (limits, encoding override, stages), the glossaries' contents and the
-    /// executable itself (its size and modification time). A cache made under another
+    /// settings (limits, encoding override, stages), the glossaries' contents, the name model
+    /// and the executable itself (its size and modification time). A cache made under another
     /// fingerprint is not reused.
     public var settingsFingerprint: String {
         var parts = ["schema=\(Record.schemaVersion)"]
@@ -195,6 +195,9 @@ extension Processor {
         }
         parts.append("stages=" + pipeline.stages.map(\.name).joined(separator: ","))
         if let dir = GlossaryDirectory.path { parts += GlossaryDirectory.digests(in: dir) }
+        for case let stage as Recognize in pipeline.stages {
+            for case let tagger as ModelRecognizer in stage.recognizers { parts.append("model=\(tagger.model.fingerprint)") }
+        }
         var info = stat()
         if stat("/proc/self/exe", &info) == 0 || stat(CommandLine.arguments.first ?? "", &info) == 0 {
             #if os(Linux)

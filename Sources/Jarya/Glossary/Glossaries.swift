@@ -11,9 +11,19 @@ public struct Glossaries: Sendable {
     public let people: PersonGlossary
     let dates: DateLexicon
     let events: EventLexicon
+    /// The name tagger's weights (`ModelLocation`), loaded with the glossaries since its
+    /// features read them; nil when loaded without one (training makes the model) or none was found.
+    public let nameModel: NameModel?
+    /// Why no model was loaded, for one line on standard error (nil when one was, or when the
+    /// caller or `$JARYA_MODEL=none` asked for none).
+    public let modelNote: String?
 
-    /// Reads and checks every glossary of `directory`, or of the folder in use (`GlossaryDirectory`).
-    public static func load(from directory: String? = nil) throws -> Glossaries {
+    /// Reads and checks every glossary of `directory`, or of the folder in use (`GlossaryDirectory`),
+    /// and, when `nameModel` is true, the name model found by `ModelLocation`: a broken model, or
+    /// a missing `$JARYA_MODEL` file, throws a `ModelError` naming its file; no model found at all
+    /// leaves the rules alone, with `modelNote` saying so.
+    public static func load(from directory: String? = nil, nameModel: Bool = true) throws -> Glossaries {
+        let search = nameModel ? ModelLocation.search(glossaries: directory ?? GlossaryDirectory.path) : nil
         func table(_ file: String, _ columns: [String]) throws -> TSVTable {
             try GlossaryDirectory.table(file, required: columns, in: directory)
         }
@@ -24,12 +34,15 @@ public struct Glossaries: Sendable {
             people: try PersonGlossary(names: table("given-names.tsv", ["name", "sex", "origin"]),
                                        roles: table("roles.tsv", ["lang", "role", "kind"])),
             dates: try DateLexicon(table: table("date-words.tsv", ["lang", "form", "match", "role", "value"])),
-            events: try EventLexicon(table: table("event-words.tsv", EventLexicon.columns)))
+            events: try EventLexicon(table: table("event-words.tsv", EventLexicon.columns)),
+            nameModel: try search?.found.map { try NameModel.load(path: $0) }, modelNote: search?.note)
     }
 
     /// The glossaries of the folder in use, loaded once, on first use.
-    public static let standard: Result<Glossaries, GlossaryError> = {
-        do { return .success(try load()) } catch let error as GlossaryError { return .failure(error) } catch {
+    public static let standard: Result<Glossaries, any Error> = {
+        do { return .success(try load()) } catch let error as GlossaryError { return .failure(error) } catch let error as ModelError {
+            return .failure(error)
+        } catch {
             return .failure(GlossaryError(file: GlossaryDirectory.path ?? "glossaries", line: 0, message: "\(error)"))
         }
     }()

@@ -54,6 +54,8 @@ public struct PersonGlossary: Sendable {
     /// Russian case endings of given names, and what the nominative ends in instead.
     static let obliqueEndings: [(ending: String, restore: String)] = [
         ("ом", ""), ("ем", ""), ("а", ""), ("у", ""), ("е", ""), ("ой", "а"), ("ы", "а"), ("ой", "я"), ("и", "я"), ("ю", "я"), ("ей", "я"), ("ым", ""),
+        // Names in -й and -ь: `Андрея`, `Сергеем`, `Игорю`.
+        ("я", "й"), ("ю", "й"), ("ем", "й"), ("е", "й"), ("я", "ь"), ("ю", "ь"), ("ем", "ь"), ("е", "ь"),
     ]
 
     /// Whether a lower-case word is (a Kyrgyz or Russian case form of) a role word.

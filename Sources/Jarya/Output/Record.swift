@@ -95,6 +95,9 @@ public struct Record: Equatable, Sendable, Decodable {
         /// Unicode-scalar offsets into the record's `text`, written as `[start, end]`.
         public var span: Span
         public var value: Value
+        /// `.model` for a name the trained tagger found (written `"source": "model"`); nil, and
+        /// no key, for the glossaries' and rules' entities.
+        public var source: Entity.Origin?
 
         /// The fields that depend on the type; each case is one branch of the schema's `entity`.
         public enum Value: Equatable, Sendable {
@@ -106,11 +109,12 @@ public struct Record: Equatable, Sendable, Decodable {
             case contact(value: String)
         }
 
-        public init(type: EntityType, text: String, span: Span, value: Value) {
+        public init(type: EntityType, text: String, span: Span, value: Value, source: Entity.Origin? = nil) {
             self.type = type
             self.text = text
             self.span = span
             self.value = value
+            self.source = source
         }
 
         public init(_ e: Entity) {
@@ -122,7 +126,7 @@ public struct Record: Equatable, Sendable, Decodable {
             case .organization(let n, let a): value = .organization(name: n, acronym: a)
             case .person(let n, let r): value = .person(name: n, role: r)
             }
-            self.init(type: e.kind, text: e.text, span: e.span, value: value)
+            self.init(type: e.kind, text: e.text, span: e.span, value: value, source: e.origin)
         }
 
         /// The name of a place, organization or person.

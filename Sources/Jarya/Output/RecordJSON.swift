@@ -179,6 +179,7 @@ extension Record.EntityRecord {
         case .contact(let value):
             w.key("value"); w.string(value)
         }
+        if let source { w.key("source"); w.string(source.rawValue) }
         w.closeObject()
     }
 }
@@ -230,7 +231,7 @@ extension RecordLine: Decodable {
 
 extension Record.EntityRecord: Decodable {
     private enum Keys: String, CodingKey {
-        case type, text, span, start, end, time, name, kind, country, acronym, role, value
+        case type, text, span, start, end, time, name, kind, country, acronym, role, value, source
     }
 
     public init(from decoder: any Decoder) throws {
@@ -256,5 +257,6 @@ extension Record.EntityRecord: Decodable {
         case .url, .email, .phone:
             value = .contact(value: try c.decode(String.self, forKey: .value))
         }
+        source = try c.decodeIfPresent(Entity.Origin.self, forKey: .source)
     }
 }

@@ -83,12 +83,19 @@ public struct Entity: Equatable, Sendable {
     /// The text of `span`, exactly as in the normalized text.
     public var text: String
     public var value: Value
+    /// Where the entity comes from when not from a glossary or a rule: `.model`, the name tagger.
+    public var origin: Origin?
 
-    public init(kind: Kind, span: Span, text: String, value: Value) {
+    /// Who found an entity, when it matters to the user: the trained tagger's names carry their
+    /// surface as name and no canonical link, so the record says so.
+    public enum Origin: String, Sendable, Codable { case model }
+
+    public init(kind: Kind, span: Span, text: String, value: Value, origin: Origin? = nil) {
         self.kind = kind
         self.span = span
         self.text = text
         self.value = value
+        self.origin = origin
     }
 }
 

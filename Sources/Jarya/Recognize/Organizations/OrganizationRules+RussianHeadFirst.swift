@@ -103,15 +103,25 @@ extension OrganizationRules {
         return .masculine
     }
 
-    /// `Всемирного` → `Всемирный`, `Национальной` → `Национальная`, `Ошском` → `Ошский`.
+    /// Stems of adjectives stressed on the ending, whose masculine nominative ends in `-ой`
+    /// (`областной совет`, `городской кенеш`), not `-ый`/`-ий`.
+    static let stressedAdjectiveStems: Set<String> = [
+        "областн", "городск", "окружн", "краев", "миров", "морск", "трудов", "делов", "молод", "земн", "полев",
+        "передов", "сельск", "донск", "волостн", "рулев", "лесн", "торгов",
+    ]
+
+    /// `Всемирного` → `Всемирный`, `Национальной` → `Национальная`, `Ошском` → `Ошский`,
+    /// `областного` → `областной`; a masculine `-ой` before a masculine head is already the
+    /// nominative (`Львовский областной совет`).
     static func nominativeAdjective(_ word: String, gender: Gender, capitalize: Bool) -> String {
         let lower = word.fastLowercased()
+        if gender == .masculine && lower.endsWith("ой") { return capitalize ? word.prefix(1).uppercased() + word.dropFirst() : word }
         guard let ending = adjectiveEndings.first(where: { lower.endsWith($0) }) else { return word }
         let stem = String(word.dropLast(ending.count))
         let soft = ["к", "г", "х", "ж", "ш", "ч", "щ"].contains { stem.fastLowercased().endsWith($0) }
         let result: String
         switch gender {
-        case .masculine: result = stem + (soft ? "ий" : "ый")
+        case .masculine: result = stem + (Self.stressedAdjectiveStems.contains(stem.fastLowercased()) ? "ой" : soft ? "ий" : "ый")
         case .feminine: result = stem + "ая"
         case .neuter: result = stem + "ое"
         }

@@ -150,15 +150,16 @@ struct PersonNames {
                 // An inflected given name needs an inflected surname: `Алайчиевым Бактыбеком`.
                 let obliqueSurname = SurnameEnding.matches(t.lower, .oblique)
                 guard last == i + 3 || !given.inflected || obliqueSurname else { return nil }
+                let grammaticalCase = caseOf(tokens[i + 1], given)
                 if given.inflected && obliqueSurname && last == i + 2 {
-                    return .init(first: i, last: last, name: capitalized(given.name) + " " + nominative(t, female: given.sex == .f, inflected: true))
+                    return .init(first: i, last: last, name: capitalized(given.name) + " " + nominative(t, female: given.sex == .f, inflected: true, case: grammaticalCase))
                 }
                 // A list entry: `Асанов Марат - заместитель главы …`, `Участники: Иманкулов Азамат директор …`.
                 let dash = last + 1 < tokens.count && ["-", "–", "—"].contains(tokens[last].text) && roleAfterDash(last)
                 let listEntry = last == i + 2 && !given.inflected && last < tokens.count
                     && (dash || (startsLine(i) && people.isRoleWord(tokens[last]) && !tokens[last].isCapitalized))
                 if last == i + 3 || t.isAllCaps || listEntry {
-                    return .init(first: i, last: last, name: capitalized(given.name) + " " + nominative(t, female: given.sex == .f, inflected: given.inflected))
+                    return .init(first: i, last: last, name: capitalized(given.name) + " " + nominative(t, female: given.sex == .f, inflected: given.inflected, case: grammaticalCase))
                 }
             }
         }
@@ -178,7 +179,7 @@ struct PersonNames {
             // Foreign names: Ли Мин Чжун, Такаси Мори: the rest of the capitalized run.
             while last < i + 3, isName(last), !looksLikeSurname(s), tokens[last].text.unicodeScalars.count <= 5, people.givenName(tokens[last].lower) == nil { last += 1 }
             let surname = last > i + 2 && !isPatronymic(tokens[last - 1]) ? (i + 1..<last).map { capitalized(tokens[$0].text) }.joined(separator: " ")
-                : nominative(s, female: given.sex == .f, inflected: given.inflected)
+                : nominative(s, female: given.sex == .f, inflected: given.inflected, case: caseOf(t, given))
             return .init(first: i, last: last, name: capitalized(given.name) + " " + surname)
         }
         // Korean and Chinese names after a role: `координатор … Ли Мин Чжун`, `директору Пак Жи Хун`.
@@ -229,7 +230,7 @@ struct PersonNames {
 
     /// A surname in the nominative with normal capitals: БЕКИЕВ → Бекиев; in an oblique case
     /// after an inflected given name: Алайчиевым → Алайчиев, Кузнецовой → Кузнецова.
-    func nominative(_ t: NameToken, female: Bool?, inflected: Bool = false) -> String {
+    func nominative(_ t: NameToken, female: Bool?, inflected: Bool = false, case grammaticalCase: PersonName.Case? = nil) -> String {
         var word = capitalized(t.text)
         // A Kyrgyz case suffix on a Russian-type surname: Жапаровдун → Жапаров, Койчиевди → Койчиев,
         // Асановага → Асанова.
@@ -237,6 +238,10 @@ struct PersonNames {
             .filter { SurnameEnding.matches($0, .nominative) }
             .max { $0.count < $1.count }
         if let stem = kyrgyzStem, word.unicodeScalars.count - stem.unicodeScalars.count >= 2 { word = String(word.prefix(stem.unicodeScalars.count)) }
+        // After an inflected given name, its case reads the surname (`Степана Бандеры` → `Бандера`).
+        if inflected, let grammaticalCase, grammaticalCase != .nominative {
+            return PersonName.nominativeSurname(word, case: grammaticalCase, female: female)
+        }
         let lower = word.fastLowercased()
         // Unambiguous oblique forms.
         if let e = SurnameEnding.ending(of: lower, .unambiguousOblique), let nominative = e.nominative,
@@ -250,5 +255,10 @@ struct PersonNames {
             }
         }
         return word
+    }
+
+    /// The case of the given name `t`, which the glossary lists as `given`.
+    func caseOf(_ t: NameToken, _ given: (name: String, sex: PersonGlossary.Sex, inflected: Bool)) -> PersonName.Case? {
+        given.inflected ? PersonName.caseOf(given: t.text, nominative: given.name, female: given.sex == .f) : .nominative
     }
 }

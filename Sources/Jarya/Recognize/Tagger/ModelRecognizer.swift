@@ -1,0 +1,232 @@
+/// The trained tagger's names that no rule or glossary found. Runs after the rule
+/// recognizers: a tagger name overlapping any entity already found is dropped, since the
+/// rules carry canonical names and links. What is left becomes an entity with its surface as
+/// name (a person's in the nominative where the morphology can tell) and `source: model`.
+public struct ModelRecognizer: Recognizer {
+    public let name = "model"
+    let model: NameModel
+    let glossaries: Glossaries
+    /// The document languages the tagger runs on.
+    let languages: Set<String>
+
+    /// Russian text only (Russian documents, and the Russian paragraphs of bilingual ones): the
+    /// model is trained on Russian news, and on Kyrgyz releases it takes sentence-initial
+    /// common words (`Транспорт`, `Каттоо`) for places.
+    public init(model: NameModel, glossaries: Glossaries, languages: Set<String> = ["ru"]) {
+        self.model = model
+        self.glossaries = glossaries
+        self.languages = languages
+    }
+
+    public func recognize(_ document: inout Document) {
+        let bilingual = document.language == "ky+ru"
+        guard languages.contains(document.language) || bilingual else { return }
+        let (tokens, sentences) = TaggerInput.tokens(document, glossaries: glossaries, namesOnly: true)
+        let rules = document.entities.sorted { $0.span < $1.span }
+        let claimed = rules.map(\.span)
+        for found in NameTagger.names(tokens, sentences: sentences, model: model) {
+            guard let range = Self.trimmed(found.tokens, tokens), !Self.inTitleOrAddress(range, tokens),
+                  found.kind != .place || (!Self.endsLikeAdjective(tokens[range]) && !Self.notAPlaceName(tokens[range]) && Self.afterPlacePreposition(range, tokens)),
+                  found.kind != .person || looksLikePerson(tokens[range], after: range.lowerBound > 0 ? tokens[range.lowerBound - 1] : nil),
+                  found.kind != .organization || !Self.afterRoleWord(range, tokens), !Self.cutFromLatinName(range, tokens)
+            else { continue }
+            let span = Span(tokens[range.lowerBound].span.start, tokens[range.upperBound - 1].span.end)
+            if bilingual, let block = document.segmentation.block(at: span.start), !languages.contains(block.language) { continue }
+            let inside = Self.overlapping(span, claimed)
+            if !inside.isEmpty {
+                // An organization's name around places the rules found (`правительства США`): the
+                // organization is listed too, and the places stay (they may be the text's only
+                // mention of a country).
+                guard found.kind == .organization, inside.allSatisfy({ rules[$0].kind == .place && span.contains(rules[$0].span) && span != rules[$0].span })
+                else { continue }
+            }
+            let text = document.text[span]
+            let value: Entity.Value
+            switch found.kind {
+            case .person: value = .person(name: nominativePerson(tokens[range]), role: nil)
+            case .organization: value = .organization(name: text, acronym: nil)
+            default: value = .place(name: text, kind: "other", country: nil)
+            }
+            document.entities.append(Entity(kind: found.kind, span: span, text: text, value: value, origin: .model))
+        }
+        Self.harmonize(&document.entities)
+        addRoles(&document)
+    }
+
+    /// One name, one entity: the tagger's mentions that are forms of a name the rules know
+    /// (`Крыму` beside the rules' `Крым`: each word's first five letters alike) take the rules'
+    /// kind and value; the tagger's other mentions of one name take the kind most of them have
+    /// (organization or place) and, as places, the shortest form's name (the nominative, as a
+    /// rule), so that a record lists one `Манчестер`, not one per case form.
+    static func harmonize(_ entities: inout [Entity]) {
+        func key(_ text: String) -> String {
+            text.split(whereSeparator: { $0 == " " || $0 == "-" }).map { String($0.lowercased().prefix(5)) }.joined(separator: " ")
+        }
+        var known: [String: Entity] = [:]
+        // A rule person's surname alone, later in the text (`Асанбеков` after `Асанбеков Марат`).
+        var knownWords: [String: Entity] = [:]
+        var votes: [String: (organization: Int, place: Int)] = [:]
+        var shortest: [String: String] = [:]
+        for e in entities where e.kind == .place || e.kind == .organization || e.kind == .person {
+            let k = key(e.text)
+            guard e.origin == .model else {
+                if known[k] == nil { known[k] = e }
+                if e.kind == .person { for w in k.split(separator: " ") where knownWords[String(w)] == nil { knownWords[String(w)] = e } }
+                continue
+            }
+            if e.kind == .organization { votes[k, default: (0, 0)].organization += 1 }
+            if e.kind == .place { votes[k, default: (0, 0)].place += 1 }
+            if let s = shortest[k], s.unicodeScalars.count <= e.text.unicodeScalars.count { continue }
+            shortest[k] = e.text
+        }
+        for i in entities.indices where entities[i].origin == .model {
+            let k = key(entities[i].text)
+            if let rule = known[k] ?? (entities[i].kind == .person && !k.contains(" ") ? knownWords[k] : nil) {
+                entities[i].kind = rule.kind
+                if case .person(let name, _) = rule.value { entities[i].value = .person(name: name, role: nil) } else { entities[i].value = rule.value }
+                continue
+            }
+            guard entities[i].kind != .person, let v = votes[k] else { continue }
+            if v.organization > v.place {
+                entities[i].kind = .organization
+                entities[i].value = .organization(name: entities[i].text, acronym: nil)
+            } else {
+                entities[i].kind = .place
+                entities[i].value = .place(name: shortest[k] ?? entities[i].text, kind: "other", country: nil)
+            }
+        }
+    }
+
+    /// Words after which a name is part of a title or an address (`им. И. Раззакова`,
+    /// `ул. Фрунзе`), which the rules leave out on purpose.
+    static let titleWords: Set<String> = ["им", "имени", "ул", "улица", "улице", "улицы", "улицу", "пр", "проспект", "проспекте", "пер",
+                                          "переулок", "бул", "бульвар", "бульваре", "мкр", "көчөсү", "көчөсүндө"]
+
+    /// Whether the name follows a title word, with initials between (`им. Ж. Баласагына`).
+    static func inTitleOrAddress(_ range: Range<Int>, _ tokens: [TaggerToken]) -> Bool {
+        var k = range.lowerBound - 1
+        while k >= 1, tokens[k].text == ".", tokens[k - 1].isCapitalized, tokens[k - 1].text.unicodeScalars.count == 1 { k -= 2 }
+        if k >= 0, tokens[k].text == "." { k -= 1 }
+        return k >= 0 && titleWords.contains(tokens[k].lower)
+    }
+
+    /// A person must look like one: not the start of a quoted title (`“Алтын күз”`), and when
+    /// of one word, a surname ending (`-ов`, `-ский`, `-енко`), not a given name alone (which
+    /// the rules leave out too).
+    func looksLikePerson(_ words: ArraySlice<TaggerToken>, after previous: TaggerToken?) -> Bool {
+        if let previous, ["«", "“", "\"", "„"].contains(previous.text) { return false }
+        // A quote inside, or a headline's run of capitals (`ПРОЙДЕТ ЯРМАРКА “АЛТЫН`), is no person.
+        if words.contains(where: { ["«", "»", "“", "”", "\"", "„"].contains($0.text) }) { return false }
+        if words.filter({ $0.kind == .word }).count > 2, words.allSatisfy({ $0.kind != .word || $0.isAllCaps }) { return false }
+        if words.contains(where: { Self.notInNames.contains($0.lower) || Self.adjectiveInName($0.lower, words) }) { return false }
+        let named = words.filter { $0.kind == .word }
+        // A name has at most four words and one of three letters or more (not a page of initials).
+        if named.count > 4 || !named.contains(where: { $0.lower.unicodeScalars.count >= 3 }) { return false }
+        guard named.count == 1, let w = named.first else { return true }
+        // A given name alone (`стала Алина из Токмока`) is no person, as the rules read it.
+        if glossaries.people.givenName(w.lower) != nil { return false }
+        return RussianMorphology.nominativeSurname(w.lower) != nil || ["енко", "ко", "их", "ых", "швили", "дзе", "ян"].contains { w.lower.hasSuffix($0) }
+    }
+
+    /// A sub-unit named inside a role phrase (`Начальник Службы патрульной милиции МВД`) is part
+    /// of the person's role, as the rules read it, not an organization of its own.
+    static func afterRoleWord(_ range: Range<Int>, _ tokens: [TaggerToken]) -> Bool {
+        range.lowerBound > 0 && tokens[range.lowerBound - 1].marks.contains(.role)
+    }
+
+    /// A Latin-letter name right after another capitalized Latin word (`GovTech Challenge`) is
+    /// the tail of a longer name the tagger cut, not a name of its own.
+    static func cutFromLatinName(_ range: Range<Int>, _ tokens: [TaggerToken]) -> Bool {
+        func latin(_ t: TaggerToken) -> Bool { t.kind == .word && t.text.unicodeScalars.allSatisfy { $0.isASCII } }
+        guard range.lowerBound > 0, latin(tokens[range.lowerBound]) else { return false }
+        let previous = tokens[range.lowerBound - 1]
+        return latin(previous) && (previous.isCapitalized || previous.isAllCaps) && previous.marks.isDisjoint(with: [.rulePerson, .ruleOrganization, .rulePlace, .ruleOther])
+    }
+
+    /// The polite `Вы` forms, capitalized in letters and notices (`Ждем Вас`, `Ваших`): no name.
+    static let notInNames: Set<String> = ["вы", "вас", "вам", "вами", "ваш", "ваша", "ваше", "ваши", "вашего", "вашей", "ваших", "вашим", "вашему"]
+
+    /// An adjective in a multi-word name (`Вооруженных Сил`, `Дню Государственного`) makes it a
+    /// title, not a person: -ого/-его but for surnames in -ского/-цкого, and -ых/-их before another word.
+    static func adjectiveInName(_ lower: String, _ words: ArraySlice<TaggerToken>) -> Bool {
+        guard words.filter({ $0.kind == .word }).count > 1, lower.unicodeScalars.count > 5 else { return false }
+        if (lower.hasSuffix("ого") || lower.hasSuffix("его")) && !lower.hasSuffix("ского") && !lower.hasSuffix("цкого") { return true }
+        return (lower.hasSuffix("ых") || lower.hasSuffix("их")) && words.last(where: { $0.kind == .word })?.lower != lower
+    }
+
+    /// Prepositions of place and direction (`в Оше`, `из Казахстана`, `на Кипре`).
+    static let placePrepositions: Set<String> = ["в", "во", "из", "на", "до", "по", "под", "над", "через", "около", "у", "к", "ко", "между", "вокруг"]
+
+    /// On real pages most of the tagger's places with no preposition before them are parts of
+    /// titles and headings (`Старой`, `Восток`): a place the rules do not know must follow one.
+    static func afterPlacePreposition(_ range: Range<Int>, _ tokens: [TaggerToken]) -> Bool {
+        range.lowerBound > 0 && placePrepositions.contains(tokens[range.lowerBound - 1].lower)
+    }
+
+    /// A place whose last word is an adjective (`Южных`, `Кара-Сууском районном`) or a lone
+    /// letter (`Закон О`) is a phrase the tagger cut short, not a place's name.
+    static func endsLikeAdjective(_ words: ArraySlice<TaggerToken>) -> Bool {
+        guard let last = words.last(where: { $0.kind == .word }) else { return false }
+        let letters = last.lower.unicodeScalars.count
+        return letters < 2 || (letters > 4 && RussianMorphology.adjectiveEndings.contains { last.lower.hasSuffix($0) })
+    }
+
+    /// On real pages the tagger's other places were venues and regions the records leave out
+    /// (`Русском доме`, `Центральной Азии`: an adjective first) and abbreviations (`КР`).
+    static func notAPlaceName(_ words: ArraySlice<TaggerToken>) -> Bool {
+        let named = words.filter { $0.kind == .word }
+        guard let first = named.first else { return true }
+        if named.count == 1 { return first.isAllCaps && first.text.unicodeScalars.count <= 3 }
+        return first.lower.unicodeScalars.count > 4 && RussianMorphology.adjectiveEndings.contains { first.lower.hasSuffix($0) }
+    }
+
+    /// The name's tokens without punctuation at either end, except quotes that close one
+    /// opened inside (`«Солидарность»`); nil when no word is left.
+    static func trimmed(_ range: Range<Int>, _ tokens: [TaggerToken]) -> Range<Int>? {
+        var lo = range.lowerBound, hi = range.upperBound
+        while lo < hi, tokens[lo].kind == .punctuation, !["«", "\"", "“"].contains(tokens[lo].text) || hi - lo < 3 { lo += 1 }
+        while hi > lo, tokens[hi - 1].kind == .punctuation {
+            let opened = tokens[lo..<hi - 1].contains { ["«", "\"", "“"].contains($0.text) }
+            if opened && ["»", "\"", "”"].contains(tokens[hi - 1].text) { break }
+            hi -= 1
+        }
+        while lo < hi, tokens[lo].kind == .punctuation, !tokens[lo..<hi].contains(where: { ["»", "\"", "”"].contains($0.text) }) { lo += 1 }
+        return tokens[lo..<hi].contains { $0.kind == .word } ? lo..<hi : nil
+    }
+
+    /// The indexes of the spans of `claimed` (sorted, not overlapping one another) that overlap `span`.
+    static func overlapping(_ span: Span, _ claimed: [Span]) -> [Int] {
+        var lo = 0, hi = claimed.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if claimed[mid].end <= span.start { lo = mid + 1 } else { hi = mid }
+        }
+        var out: [Int] = []
+        while lo < claimed.count && claimed[lo].start < span.end { out.append(lo); lo += 1 }
+        return out
+    }
+
+    /// A person's name in the nominative: a known given name in its dictionary form, the
+    /// surname read in the given name's case (`Степана Бандеры` → `Степан Бандера`,
+    /// `Бориса Громова` → `Борис Громов`), or alone by its unambiguous endings.
+    func nominativePerson(_ words: ArraySlice<TaggerToken>) -> String {
+        var female: Bool?
+        var grammaticalCase: PersonName.Case?
+        var out: [String] = []
+        for (n, t) in words.enumerated() {
+            guard t.kind == .word else { out.append(t.text); continue }
+            if n < words.count - 1, let given = glossaries.people.givenName(t.lower) {
+                female = given.sex == .f
+                grammaticalCase = PersonName.caseOf(given: t.lower, nominative: given.name, female: given.sex == .f)
+                out.append(given.inflected ? Self.capitalized(given.name) : t.text)
+            } else if n == words.count - 1, words.count > 1, t.isCapitalized, !t.isAllCaps {
+                out.append(PersonName.nominativeSurname(t.text, case: grammaticalCase, female: female))
+            } else {
+                out.append(t.text)
+            }
+        }
+        return out.joined(separator: " ").replacingOccurrences(of: " .", with: ".")
+    }
+
+    static func capitalized(_ word: String) -> String { word.prefix(1).uppercased() + word.dropFirst() }
+}

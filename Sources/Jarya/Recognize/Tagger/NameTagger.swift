@@ -1,0 +1,85 @@
+/// Decoding: the best label sequence of a sentence under a model (Viterbi over BIO labels,
+/// where inside-X may only follow X), and the names that sequence marks.
+public enum NameTagger {
+    /// A name the tagger found: its kind and its tokens.
+    public struct Name: Equatable, Sendable {
+        public var kind: Entity.Kind
+        public var tokens: Range<Int>
+    }
+
+    /// The best labels for a sentence, given each token's label scores and the transition scores.
+    public static func viterbi(_ emissions: [[Double]], transition: (NameLabel?, NameLabel) -> Double) -> [NameLabel] {
+        let n = emissions.count, L = NameLabel.count
+        guard n > 0 else { return [] }
+        let labels = NameLabel.allCases
+        var score = [Double](repeating: -.infinity, count: n * L)
+        var back = [Int](repeating: 0, count: n * L)
+        for l in labels where NameLabel.allowed(nil, l) {
+            score[l.rawValue] = emissions[0][l.rawValue] + transition(nil, l)
+        }
+        if n > 1 {
+            for i in 1..<n {
+                for l in labels {
+                    var best = -Double.infinity, arg = 0
+                    for p in labels where NameLabel.allowed(p, l) {
+                        let s = score[(i - 1) * L + p.rawValue] + transition(p, l)
+                        if s > best { best = s; arg = p.rawValue }
+                    }
+                    score[i * L + l.rawValue] = best + emissions[i][l.rawValue]
+                    back[i * L + l.rawValue] = arg
+                }
+            }
+        }
+        var last = 0
+        for l in 1..<L where score[(n - 1) * L + l] > score[(n - 1) * L + last] { last = l }
+        var out = [NameLabel](repeating: .outside, count: n)
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            out[i] = NameLabel(rawValue: last)!
+            last = back[i * L + last]
+        }
+        return out
+    }
+
+    /// The labels of a sentence under `model`.
+    public static func decode(_ features: [[UInt64]], model: NameModel) -> [NameLabel] {
+        viterbi(features.map(model.scores), transition: model.transition)
+    }
+
+    /// The names a label sequence marks (offsets relative to the sequence).
+    public static func names(_ labels: [NameLabel]) -> [Name] {
+        var out: [Name] = []
+        var k = 0
+        while k < labels.count {
+            guard let kind = labels[k].kind else { k += 1; continue }
+            var end = k + 1
+            while end < labels.count && labels[end] == labels[k].inside && labels[end].isInside { end += 1 }
+            out.append(Name(kind: kind, tokens: k..<end))
+            k = end
+        }
+        return out
+    }
+
+    /// The names in a whole document's tokens, sentence by sentence.
+    public static func names(_ tokens: [TaggerToken], sentences: [Range<Int>], model: NameModel) -> [Name] {
+        var out: [Name] = []
+        var cache: [UInt64: TokenHashes] = [:]
+        for sentence in sentences {
+            // A sentence without a capital letter, a quote or a known name has none for the model
+            // to find: skipping it keeps lower-case Kyrgyz and Russian prose cheap.
+            guard sentence.contains(where: { tokens[$0].isCapitalized || tokens[$0].isAllCaps || !tokens[$0].marks.isEmpty }) else { continue }
+            var emissions = [[Double]](repeating: [], count: sentence.count)
+            var sum = [Int32](repeating: 0, count: NameLabel.count)
+            TaggerFeatures.forEach(tokens, sentence: sentence, cache: &cache) { i, features in
+                for l in sum.indices { sum[l] = 0 }
+                model.addScores(features, into: &sum)
+                emissions[i - sentence.lowerBound] = sum.map { Double($0) * Double(model.scale) }
+            }
+            let labels = viterbi(emissions, transition: model.transition)
+            for var name in names(labels) {
+                name.tokens = (name.tokens.lowerBound + sentence.lowerBound)..<(name.tokens.upperBound + sentence.lowerBound)
+                out.append(name)
+            }
+        }
+        return out
+    }
+}

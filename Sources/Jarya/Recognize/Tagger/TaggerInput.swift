@@ -1,0 +1,153 @@
+/// What the name tagger knows about one token. This file is the only place that reads the
+/// document's token layer and the glossaries for the tagger: when the token layer changes,
+/// `TaggerInput.tokens` is the one function to re-point.
+public struct TaggerToken: Sendable {
+    public enum Kind: UInt8, Sendable { case word, number, punctuation }
+
+    /// What the glossaries and the rule recognizers say about a token, as bits.
+    public struct Marks: OptionSet, Sendable {
+        public let rawValue: UInt32
+        public init(rawValue: UInt32) { self.rawValue = rawValue }
+        /// Inside a name `places.tsv` knows; `placeStart` on its first word.
+        public static let place = Marks(rawValue: 1 << 0)
+        public static let placeStart = Marks(rawValue: 1 << 1)
+        /// Inside a name `organizations.tsv` knows (or one of its acronyms).
+        public static let organization = Marks(rawValue: 1 << 2)
+        public static let organizationStart = Marks(rawValue: 1 << 3)
+        public static let givenName = Marks(rawValue: 1 << 4)
+        public static let role = Marks(rawValue: 1 << 5)
+        /// A noun that heads an organization's name (`министерство`, `университети`).
+        public static let organizationHead = Marks(rawValue: 1 << 6)
+        /// Inside an entity a rule recognizer found before the tagger ran.
+        public static let rulePerson = Marks(rawValue: 1 << 7)
+        public static let ruleOrganization = Marks(rawValue: 1 << 8)
+        public static let rulePlace = Marks(rawValue: 1 << 9)
+        public static let ruleOther = Marks(rawValue: 1 << 10)
+        /// The first token of an entity a rule recognizer found (with the kind's mark: B of BIO).
+        public static let ruleStart = Marks(rawValue: 1 << 11)
+    }
+
+    public var span: Span
+    /// As written.
+    public var text: String
+    /// Lower case, ё → е.
+    public var lower: String
+    /// The Russian stem.
+    public var stem: String
+    /// The shortest Kyrgyz stem the morphology proposes (the lower case when it proposes none).
+    public var kyrgyzStem: String
+    public var kind: Kind
+    public var isCapitalized: Bool
+    public var isAllCaps: Bool
+    public var newlineBefore: Bool
+    /// The first token of a sentence.
+    public var sentenceStart: Bool
+    public var marks: Marks
+
+    public init(span: Span, text: String, lower: String, stem: String, kyrgyzStem: String, kind: Kind,
+                isCapitalized: Bool, isAllCaps: Bool, newlineBefore: Bool, sentenceStart: Bool, marks: Marks) {
+        self.span = span
+        self.text = text
+        self.lower = lower
+        self.stem = stem
+        self.kyrgyzStem = kyrgyzStem
+        self.kind = kind
+        self.isCapitalized = isCapitalized
+        self.isAllCaps = isAllCaps
+        self.newlineBefore = newlineBefore
+        self.sentenceStart = sentenceStart
+        self.marks = marks
+    }
+}
+
+public enum TaggerInput {
+    /// The document's tokens as the tagger sees them, with the sentences they form (ranges of
+    /// token indexes). Run after Analyze, and after the rule recognizers when their entities
+    /// are to be features. With `namesOnly`, only the sentences with a capitalized word after
+    /// their first are returned and looked up in the glossaries: a sentence of lower-case words
+    /// after its first holds no name the tagger would add, and most Russian prose is such.
+    public static func tokens(_ document: Document, glossaries: Glossaries, namesOnly: Bool = false) -> (tokens: [TaggerToken], sentences: [Range<Int>]) {
+        let words = document.words
+        let all = sentences(words, document.segmentation.sentences)
+        let sentences = namesOnly
+            ? all.filter { s in s.dropFirst().contains { words[$0].kind == .word && (words[$0].isCapitalized || words[$0].isAllCaps) } } : all
+        var marks = [TaggerToken.Marks](repeating: [], count: words.count)
+        for s in sentences {
+            mark(names: glossaries.places.index, in: words, s, inside: .place, start: .placeStart, into: &marks)
+            mark(names: glossaries.organizations.index, in: words, s, inside: .organization, start: .organizationStart, into: &marks)
+            for k in s where words[k].kind == .word {
+                let w = words[k]
+                if glossaries.people.givenName(w.lower) != nil { marks[k].insert(.givenName) }
+                if glossaries.people.isRoleWord(w) { marks[k].insert(.role) }
+                if glossaries.organizations.russianHeads[w.stem] != nil || w.forms.contains(where: glossaries.organizations.kyrgyzHeads.contains) {
+                    marks[k].insert(.organizationHead)
+                }
+                if w.isAllCaps || w.isCapitalized, glossaries.organizations.acronym(w.text) != nil { marks[k].formUnion([.organization, .organizationStart]) }
+            }
+        }
+        markEntities(document.entities, words, into: &marks)
+
+        var tokens: [TaggerToken] = []
+        tokens.reserveCapacity(words.count)
+        let starts = Set(all.map(\.lowerBound))
+        var read = [Bool](repeating: !namesOnly, count: words.count)
+        if namesOnly { for s in sentences { for k in s { read[k] = true } } }
+        for (k, w) in words.enumerated() {
+            let kind: TaggerToken.Kind = w.kind == .word ? .word : w.kind == .number ? .number : .punctuation
+            // The sentences left out are never read: their words keep the lower case as Kyrgyz stem.
+            let kyrgyz = w.kind == .word && read[k] ? (w.forms.dropFirst().min { $0.utf8.count < $1.utf8.count } ?? w.lower) : w.lower
+            tokens.append(TaggerToken(
+                span: w.span, text: w.text, lower: w.lower, stem: w.stem.isEmpty ? w.lower : w.stem, kyrgyzStem: kyrgyz,
+                kind: kind, isCapitalized: w.isCapitalized, isAllCaps: w.isAllCaps, newlineBefore: w.newlineBefore,
+                sentenceStart: starts.contains(k), marks: marks[k]))
+        }
+        return (tokens, sentences)
+    }
+
+    /// The sentences as the tagger cuts them: the segmenter's, also cut at line breaks and
+    /// every 120 tokens.
+    static func sentences(_ words: [NameToken], _ bounds: [Span]) -> [Range<Int>] {
+        var sentences: [Range<Int>] = []
+        var sentence = 0, start = 0
+        for (k, w) in words.enumerated() {
+            var begins = k == 0 || w.newlineBefore || k - start >= 120
+            while sentence < bounds.count && bounds[sentence].end <= w.span.start { sentence += 1; begins = true }
+            if begins && k > start { sentences.append(start..<k); start = k }
+        }
+        if start < words.count { sentences.append(start..<words.count) }
+        return sentences
+    }
+
+    private static func mark<V>(names: NameIndex<V>, in words: [NameToken], _ range: Range<Int>, inside: TaggerToken.Marks, start: TaggerToken.Marks,
+                                into marks: inout [TaggerToken.Marks]) {
+        var k = range.lowerBound
+        while k < range.upperBound {
+            guard words[k].kind == .word, let m = names.longestMatch(words, at: k) else { k += 1; continue }
+            marks[k].insert(start)
+            for j in k..<m.end { marks[j].insert(inside) }
+            k = m.end
+        }
+    }
+
+    /// Marks the tokens inside the entities already found (both arrays are in text order).
+    private static func markEntities(_ entities: [Entity], _ words: [NameToken], into marks: inout [TaggerToken.Marks]) {
+        let sorted = entities.sorted { $0.span < $1.span }
+        var e = 0
+        for (k, w) in words.enumerated() {
+            while e < sorted.count && sorted[e].span.end <= w.span.start { e += 1 }
+            var j = e
+            while j < sorted.count && sorted[j].span.start < w.span.end {
+                if sorted[j].span.overlaps(w.span) {
+                    if sorted[j].span.start >= w.span.start { marks[k].insert(.ruleStart) }
+                    switch sorted[j].kind {
+                    case .person: marks[k].insert(.rulePerson)
+                    case .organization: marks[k].insert(.ruleOrganization)
+                    case .place: marks[k].insert(.rulePlace)
+                    default: marks[k].insert(.ruleOther)
+                    }
+                }
+                j += 1
+            }
+        }
+    }
+}
