@@ -47,7 +47,7 @@ public struct DateRecognizer: Recognizer {
             // A dateline without a year (`27 сен — Sputnik`) takes the year of the page's address before the body's.
             // Across New Year: `31 дек` on a page whose address says 1 January is last December.
             if published?.year == nil, let y = urlDate?.year, let um = urlDate?.month, let m = published?.month {
-                published?.year = um - m >= 11 ? y + 1 : m - um >= 11 ? y - 1 : y
+                published?.year = Self.year(ofMonth: m, near: um, in: y)
             }
             if published?.year == nil {
                 published?.year = Self.yearFromBody(mentions)
@@ -108,7 +108,7 @@ public struct DateRecognizer: Recognizer {
                 // reported on 1 January is last December. Only across the turn of the year (December and
                 // January, 11 months apart): a release of February may well announce its December.
                 if !m.currentYear, let p = published, let pm = p.month, let dm = m.start?.month, m.start?.year == nil, let y = year {
-                    if pm - dm >= 11 { year = y + 1 } else if dm - pm >= 11 { year = y - 1 }
+                    year = Self.year(ofMonth: dm, near: pm, in: y)
                 }
                 if let year {
                     if m.start?.year == nil { m.start?.year = year }
@@ -145,6 +145,15 @@ public struct DateRecognizer: Recognizer {
         if let full = mentions.first(where: { $0.start?.day != nil && $0.start?.year != nil }) { return full.start?.year }
         let single = mentions.filter { $0.start?.year != nil && $0.start == $0.end && !$0.isDeadline }.compactMap { $0.start?.year }
         return single.max() ?? mentions.compactMap { $0.start?.year }.max()
+    }
+
+    /// The year of a date in `month` read beside a reference date of `referenceMonth` in `year`:
+    /// the same year, except across the turn of the year (December and January, 11 months apart),
+    /// where `5 января` beside 28 December is next year and `31 декабря` beside 1 January last year.
+    static func year(ofMonth month: Int, near referenceMonth: Int, in year: Int) -> Int {
+        if referenceMonth - month >= 11 { return year + 1 }
+        if month - referenceMonth >= 11 { return year - 1 }
+        return year
     }
 
     /// The year of a New Year celebration's name: `Жаңы жыл – 2022`, `Новый год 2022`.

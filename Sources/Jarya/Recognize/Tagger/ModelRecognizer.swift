@@ -125,7 +125,7 @@ public struct ModelRecognizer: Recognizer {
         guard named.count == 1, let w = named.first else { return true }
         // A given name alone (`стала Алина из Токмока`) is no person, as the rules read it.
         if glossaries.people.givenName(w.lower) != nil { return false }
-        return RussianMorphology.nominativeSurname(w.lower) != nil || ["енко", "ко", "их", "ых", "швили", "дзе", "ян"].contains { w.lower.hasSuffix($0) }
+        return RussianMorphology.nominativeSurname(w.lower) != nil || NameEndings.foreignSurnameEndings.contains { w.lower.hasSuffix($0) }
     }
 
     /// A sub-unit named inside a role phrase (`Начальник Службы патрульной милиции МВД`) is part

@@ -4,7 +4,10 @@
 /// after the Kyrgyz and the Russian stem (`-да`, `-ого`).
 enum NameEndings {
     static let patronymics: [[UInt32]] = ["ович", "евич", "овна", "евна", "ична", "ича", "ичу", "ичем", "овны", "евны", "овной"].map(scalars)
-    static let surnameEndings: [[UInt32]] = ["енко", "ко", "их", "ых", "швили", "дзе", "ян", "янц"].map(scalars)
+    /// Endings of surnames that keep their form in every case (`Шевченко`, `Черных`) or come from
+    /// other languages (`Беридзе`, `Пашинян`): a one-word name with one looks like a person.
+    static let foreignSurnameEndings = ["енко", "ко", "их", "ых", "швили", "дзе", "ян"]
+    static let surnameEndings: [[UInt32]] = (foreignSurnameEndings + ["янц"]).map(scalars)
     static let kyrgyzPatronymics: [[UInt32]] = ["уулу", "кызы"].map(scalars)
 
     static func scalars(_ s: String) -> [UInt32] { s.unicodeScalars.map(\.value) }
