@@ -164,6 +164,17 @@ struct PhoneRecognizerTests {
         #expect(doc.entities.isEmpty, "found \(doc.entities.map(\.text))")
     }
 
+    @Test("a text that ends on a plus sign or an open bracket is read to its end, not past it", arguments: [
+        "Температура: +",
+        "Байланыш телефону: +(",
+        "Тел.: (0",
+        "+",
+    ])
+    func endsOnPlus(text: String) throws {
+        let doc = try recognize(text, with: [PhoneRecognizer()])
+        #expect(doc.entities.isEmpty, "found \(doc.entities.map(\.text))")
+    }
+
     @Test("digits inside a URL are not a phone")
     func urlFirst() throws {
         let m = MarkedText("Видео: ⟦https://youtu.be/0555123456⟧ жана тел. ⟦0555 123 456⟧")

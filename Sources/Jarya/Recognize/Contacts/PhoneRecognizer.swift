@@ -84,7 +84,7 @@ public struct PhoneRecognizer: Recognizer {
         if international { k += 1 }
         // `(0312) 65-68-78`: the trunk 0 and the area code in brackets.
         var openParens = 0
-        if t[k] == "(" { openParens = 1; k += 1 }
+        if k < t.count, t[k] == "(" { openParens = 1; k += 1 }
         guard k < t.count, t[k].isASCIIDigit else { return nil }
         var digits: [Unicode.Scalar] = []
         var groupEnds: [(end: Int, digits: Int)] = []
