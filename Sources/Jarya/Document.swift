@@ -89,6 +89,9 @@ public struct Document: Sendable {
     public var title: String?
     /// Things the user should know about this document: repairs, guesses, substitutions.
     public var warnings: [String] = []
+    /// A later part of a long document (`LongDocument`): its published date is the first part's,
+    /// and its first line is no dateline.
+    public var continues = false
 
     public init(source: Source, bytes: [UInt8]) {
         self.source = source

@@ -2,7 +2,25 @@
 public protocol Stage: Sendable {
     /// Shown in errors, so a failure says where it happened.
     var name: String { get }
+    /// How much of a long document the stage must see at once (`Pipeline.partLength`).
+    var reach: StageReach { get }
     func run(_ document: inout Document) throws
+}
+
+/// How much of a long document a stage reads at once. A stage whose memory grows with the tokens
+/// it reads runs on one part at a time, so that one huge document costs the memory of its text,
+/// its entities and one part, not of all its tokens at once.
+public enum StageReach: Sendable {
+    /// The whole document at once: reading and normalizing the input.
+    case document
+    /// One part at a time: tokens, sentences, word forms and entities, which stay local to a part.
+    case part
+    /// The first part only: the headline, lead and event of a release are at its start.
+    case firstPart
+}
+
+extension Stage {
+    public var reach: StageReach { .document }
 }
 
 /// A stage failed on a document. Carries the stage's name, as Publish tags its step errors.
@@ -48,9 +66,13 @@ public struct InputError: Error, Equatable, CustomStringConvertible, Sendable {
 /// The stages in order. `Pipeline.standard` is what `jarya process` runs.
 public struct Pipeline: Sendable {
     public var stages: [any Stage]
+    /// A normalized text longer than this many scalars (about 500 KB of Cyrillic) runs its token
+    /// stages part by part (`LongDocument`); releases, a few dozen KB, run whole.
+    public var partLength: Int
 
-    public init(stages: [any Stage]) {
+    public init(stages: [any Stage], partLength: Int = 1 << 18) {
         self.stages = stages
+        self.partLength = partLength
     }
 
     /// Ingest → Normalize → Tokenize → Segment → Analyze → Recognize → Assemble, reading `glossaries`
@@ -69,15 +91,27 @@ public struct Pipeline: Sendable {
 
     /// Runs every stage. An `InputError` passes through untouched (it describes the input,
     /// not a stage); any other error comes back tagged with the stage that threw it.
+    ///
+    /// A text longer than `partLength` goes through the stages that read it in parts: see `LongDocument`.
     public func run(_ document: inout Document) throws {
-        for stage in stages {
-            do {
-                try stage.run(&document)
-            } catch let error as InputError {
-                throw error
-            } catch {
-                throw StageError(stage: stage.name, underlying: error)
-            }
+        let split = stages.firstIndex { $0.reach != .document } ?? stages.count
+        for stage in stages[..<split] { try Self.run(stage, on: &document) }
+        let rest = stages[split...]
+        if document.text.count <= partLength {
+            for stage in rest { try Self.run(stage, on: &document) }
+        } else {
+            try LongDocument(stages: Array(rest), partLength: partLength).run(&document)
+        }
+    }
+
+    /// One stage, its errors tagged with its name.
+    static func run(_ stage: any Stage, on document: inout Document) throws {
+        do {
+            try stage.run(&document)
+        } catch let error as InputError {
+            throw error
+        } catch {
+            throw StageError(stage: stage.name, underlying: error)
         }
     }
 

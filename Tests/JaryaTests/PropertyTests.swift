@@ -139,6 +139,21 @@ struct PipelinePropertyTests {
         }
     }
 
+    @Test("read in parts of 40 to 400 characters, the record keeps the contract")
+    func recordContractInParts() async {
+        await propertyCheck(count: 100, input: ReleaseTextGen.text(pieces: 10...60)) { input in
+            var pipeline = Pipeline.standard(.forTests)
+            pipeline.partLength = 40 + input.unicodeScalars.count % 361
+            do {
+                checkRecord(Record(try pipeline.process(Document(text: input))), input: input)
+            } catch let error as InputError {
+                #expect([.empty, .binary].contains(error.code), "\(error); input \(input.debugDescription)")
+            } catch {
+                Issue.record("the pipeline failed in parts of \(pipeline.partLength): \(error); input \(input.debugDescription)")
+            }
+        }
+    }
+
     @Test("the calendar check rejects what the calendar lacks")
     func calendarCheck() {
         #expect(isCalendarDate("2024-02-29") && isCalendarDate("--02-29") && isCalendarDate("2025-02") && isCalendarDate("2025"))

@@ -2,6 +2,7 @@
 /// event (`EventAssembler`).
 public struct Assemble: Stage {
     public let name = "assemble"
+    public let reach = StageReach.firstPart
     /// The words that tell an event's kind and venue.
     let lexicon: EventLexicon
 

@@ -134,9 +134,17 @@ public struct Batch {
         return spliced
     }
 
+    /// A record's JSON line with its line break, as bytes: not copied into a `Data` on its way to
+    /// the spool, since the line of a huge document can be a hundred megabytes.
+    static func line(_ record: RecordLine) -> [UInt8] {
+        var bytes = record.jsonBytes()
+        bytes.append(0x0A)
+        return bytes
+    }
+
     /// One document's outcome: its record, as a line (with its line break) and as a value.
     struct Item {
-        var line: Data
+        var line: [UInt8]
         var record: RecordLine
         var status: ExitStatus
         var reused: Bool
@@ -145,25 +153,24 @@ public struct Batch {
     /// The record of one input: from the cache when the file is unchanged, else made (and
     /// then stored in the cache). Errors are the cache's; a document's failure is a record.
     func item(_ input: Input, lexicon: inout Lexicon) throws -> Item {
-        let encoder = JSONLinesEncoder()
         guard let cache, case .file(let path) = input else {
             let (record, status) = processor.process(input, lexicon: &lexicon)
-            return Item(line: encoder.line(record), record: record, status: status, reused: false)
+            return Item(line: Self.line(record), record: record, status: status, reused: false)
         }
         if !force, let bytes = try? processor.read(input) {
             let sha256 = RecordID.sha256Hex(bytes)
             if let stored = try cache.line(path: path, sha256: sha256), !stored.contains(0x0A),
                let record = try? JSONDecoder().decode(Record.self, from: stored),
                record.source.path == path, record.source.sha256 == sha256 {
-                return Item(line: stored + Data([0x0A]), record: .record(record), status: .ok, reused: true)
+                return Item(line: Array(stored) + [0x0A], record: .record(record), status: .ok, reused: true)
             }
         }
         // The file is read again: what it holds now is what the record (and the cache) says.
         let (record, status) = processor.process(input, lexicon: &lexicon)
-        let line = encoder.line(record)
+        let line = Self.line(record)
         // Failures are not stored: they are cheap to find again, and their exit status must be reported again.
         if record.error == nil {
-            try cache.store(path: path, sha256: record.source.sha256, bytes: record.source.bytes, line: line.dropLast())
+            try cache.store(path: path, sha256: record.source.sha256, bytes: record.source.bytes, line: Data(line.dropLast()))
         }
         return Item(line: line, record: record, status: status, reused: false)
     }

@@ -80,8 +80,12 @@ public struct Processor: Sendable {
 
     /// The record of a processed document (its tokens and input let go first, so that a large
     /// document does not hold both at its peak), or the error record of a failure.
-    static func line(_ processed: (Result<Document, Failure>, ExitStatus)) -> (RecordLine, ExitStatus) {
-        let (result, status) = processed
+    static func line(_ processed: consuming (Result<Document, Failure>, ExitStatus)) -> (RecordLine, ExitStatus) {
+        let status = processed.1
+        // Taken out of the tuple, so that the document below is the only owner of its text and
+        // letting its scalars go frees them.
+        var result: Result<Document, Failure> = .failure(Failure(source: Source(path: ""), code: "", message: ""))
+        swap(&result, &processed.0)
         switch consume result {
         case .success(var doc):
             doc.words = []
@@ -89,7 +93,10 @@ public struct Processor: Sendable {
             doc.lexicon = Lexicon()  // the worker's again, not shared with this document
             doc.bytes = []
             doc.extracted = ""
-            return (.record(Record(doc)), status)
+            // The record keeps the text as a string; the scalars and their map go before it is made.
+            let text = doc.text.string
+            doc.text = NormalizedText()
+            return (.record(Record(doc, text: text)), status)
         case .failure(let e): return (.error(ErrorRecord(source: e.source, error: .init(code: e.code, message: e.message))), status)
         }
     }

@@ -17,12 +17,13 @@ final class Spool {
         writer = BlockWriter(handle: handle, name: path)
     }
 
-    func write(_ data: Data) throws { try writer.write(data) }
+    func write<Bytes: ContiguousBytes & Collection>(_ bytes: Bytes) throws where Bytes.Element == UInt8 { try writer.write(bytes) }
 
     /// Writes what is buffered; call once after the last `write`.
     func finishWriting() throws { try writer.flush() }
 
-    /// Calls `body` with each line, without its line break, in order.
+    /// Calls `body` with each line, without its line break, in order. A line is a slice of the
+    /// read buffer, not a copy: the record of a huge document is held once here.
     func forEachLine(_ body: (Data) throws -> Void) throws {
         let reader = handle
         do { try reader.seek(toOffset: 0) } catch { throw OutputError(path: path, reason: "cannot read the spool file back: \(error)") }
@@ -33,18 +34,25 @@ final class Spool {
             let searched = pending.count
             pending.append(chunk)
             // Lines are found on the bytes, and the rest moved to the front once per chunk.
-            var consumed = 0
-            try pending.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
-                var start = 0
+            let breaks: [Int] = pending.withUnsafeBytes { bytes in
+                var found: [Int] = []
                 var from = searched
                 while let nl = bytes[from...].firstIndex(of: 0x0A) {
-                    try body(Data(bytes[start..<nl]))
-                    start = nl + 1
-                    from = start
+                    found.append(nl)
+                    from = nl + 1
                 }
-                consumed = start
+                return found
             }
-            if consumed > 0 { pending.removeSubrange(0..<consumed) }
+            var start = 0
+            for nl in breaks {
+                try body(pending[(pending.startIndex + start)..<(pending.startIndex + nl)])
+                start = nl + 1
+            }
+            if start == pending.count {
+                pending = Data()
+            } else if start > 0 {
+                pending.removeSubrange(pending.startIndex..<(pending.startIndex + start))
+            }
         }
         if !pending.isEmpty { try body(pending) }
     }

@@ -86,11 +86,13 @@ extension Pipeline {
     /// The same pipeline with its Ingest stage decoding `encoding` instead of detecting.
     public func decoding(_ encoding: String?) -> Pipeline {
         guard let encoding else { return self }
-        return Pipeline(stages: stages.map { stage in
+        var pipeline = self
+        pipeline.stages = stages.map { stage in
             guard var ingest = stage as? Ingest else { return stage }
             ingest.encoding = encoding
             return ingest
-        })
+        }
+        return pipeline
     }
 }
 

@@ -3,6 +3,7 @@
 /// for every recognizer that looks names up (places, organizations, persons, the event).
 public struct Analyze: Stage {
     public let name = "analyze"
+    public let reach = StageReach.part
     public init() {}
 
     public func run(_ document: inout Document) throws {

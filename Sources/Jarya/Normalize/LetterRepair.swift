@@ -128,78 +128,95 @@ enum LetterRepair {
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool { s.isWordLetter }
 
     static func apply(_ buffer: inout ScalarBuffer) -> Repairs {
-        var text = buffer.scalars
+        // Taken out of the buffer, not copied: changing a shared array would copy the whole text.
+        var text: [Unicode.Scalar] = []
+        swap(&text, &buffer.scalars)
+        defer { swap(&text, &buffer.scalars) }
         var repairs = Repairs()
+        var loneRepairs: [(from: String, to: String)] = []
         let isKazakh = text.contains { isKazakhOnly($0.value) }
         let protected = protectedRanges(text)
-        var words: [Range<Int>] = []
+        // The words are read one by one, never listed (a page of one-letter words would list
+        // millions): the word before, and a one-letter lookalike waiting for the word after it.
+        var previous: Range<Int>? = nil
+        var waiting: (before: Range<Int>, letter: Int)? = nil
         var p = 0  // the first protected range that may still overlap
         var i = 0
         while i < text.count {
             guard isWordScalar(text[i]) else { i += 1; continue }
             var j = i
             while j < text.count && isWordScalar(text[j]) { j += 1 }
-            while p < protected.count && protected[p].upperBound <= i { p += 1 }
-            if !(p < protected.count && protected[p].overlaps(i..<j)) { words.append(i..<j) }
+            let range = i..<j
             i = j
+            while p < protected.count && protected[p].upperBound <= range.lowerBound { p += 1 }
+            if p < protected.count && protected[p].overlaps(range) { continue }
+            let isLone = repair(range, in: &text, isKazakh: isKazakh, repairs: &repairs)
+            // A one-letter Latin lookalike between two Cyrillic words on one line (`c 10:00`) becomes
+            // Cyrillic. Decided once the word after it is repaired (it may still be mixed: `к A/Mѐ`).
+            if let w = waiting, let r = loneLetter(w.letter, between: w.before, and: range, in: text) {
+                loneRepairs.append((String(text[w.letter]), String(r)))
+                text[w.letter] = r
+            }
+            waiting = isLone ? previous.map { ($0, range.lowerBound) } : nil
+            previous = range
         }
-        var loneLetters: [Int] = []
-        for (n, range) in words.enumerated() {
-            // The word as written, kept to report a repair: made before the first change, as a
-            // string of its own (a slice of `text` would make every change copy the whole text).
-            var original: String? = nil
-            var changedKyrgyz = false, changedScript = false
-            var cyr = 0, lat = 0, cyrLook = 0, latLook = 0, substitutes = 0
-            for k in range {
-                let v = text[k].value
-                if kyrgyzSubstitute(v) != nil || (!isKazakh && kazakhStraightU(v) != nil) { substitutes += 1; continue }
-                switch script(text[k]) {
-                case .cyrillic: if cyrillicToLatin(v) != nil { cyrLook += 1 } else { cyr += 1 }
-                case .latin: if latinToCyrillic(v) != nil { latLook += 1 } else { lat += 1 }
-                case .other: break
-                }
-            }
-            // ɵ in a Latin word may be phonetics; in a Cyrillic word (or alone) it is ө.
-            if substitutes > 0 && (cyr + cyrLook > 0 || lat + latLook == 0) {
-                original = String(scalars: text[range])
-                for k in range {
-                    if let r = kyrgyzSubstitute(text[k].value) ?? (isKazakh ? nil : kazakhStraightU(text[k].value)) { text[k] = r }
-                }
-                cyr += substitutes
-                changedKyrgyz = true
-            }
-            var target: Script? = nil
-            if latLook > 0 && cyr > 0 && lat == 0 { target = .cyrillic }
-            else if cyrLook > 0 && lat > 0 && cyr == 0 { target = .latin }
-            else if cyr == 0 && lat == 0 && cyrLook > 0 && latLook > 0 {
-                target = cyrLook > latLook ? .cyrillic : latLook > cyrLook ? .latin : lineScript(text, around: range.lowerBound)
-            } else if range.count == 1 && latLook == 1 && cyr + lat + cyrLook == 0 {
-                // Decided once every longer word is repaired: the next word may still be mixed here
-                // (`к A/Mѐ`), and judging it before its repair would leave the letter for a second pass.
-                loneLetters.append(n)
-            }
-            if let target {
-                let convert = target == .cyrillic ? latinToCyrillic : cyrillicToLatin
-                if original == nil { original = String(scalars: text[range]) }
-                for k in range { if let r = convert(text[k].value) { text[k] = r; changedScript = true } }
-            }
-            if changedKyrgyz || changedScript {
-                let before = original!
-                let after = String(scalars: text[range])
-                if changedKyrgyz { repairs.kyrgyzLetters.append((before, after)) } else { repairs.lookalikes.append((before, after)) }
-            }
-        }
-        // A one-letter Latin lookalike between two Cyrillic words on one line (`c 10:00`) becomes Cyrillic.
-        for n in loneLetters where n > 0 && n + 1 < words.count {
-            let (before, k) = (words[n - 1], words[n].lowerBound)
-            guard isCyrillicWord(text, before), isCyrillicWord(text, words[n + 1]),
-                  sameLine(text, before.lowerBound, words[n + 1].lowerBound),
-                  let r = latinToCyrillic(text[k].value) else { continue }
-            repairs.lookalikes.append((String(text[k]), String(r)))
-            text[k] = r
-        }
-        buffer.scalars = text
+        repairs.lookalikes += loneRepairs
         return repairs
+    }
+
+    /// Repairs the letters of one word; true when it is a lone Latin lookalike letter, left for
+    /// its neighbours to decide (`loneLetter`).
+    private static func repair(_ range: Range<Int>, in text: inout [Unicode.Scalar], isKazakh: Bool, repairs: inout Repairs) -> Bool {
+        // The word as written, kept to report a repair: made before the first change, as a
+        // string of its own (a slice of `text` would make every change copy the whole text).
+        var original: String? = nil
+        var changedKyrgyz = false, changedScript = false
+        var cyr = 0, lat = 0, cyrLook = 0, latLook = 0, substitutes = 0
+        for k in range {
+            let v = text[k].value
+            if kyrgyzSubstitute(v) != nil || (!isKazakh && kazakhStraightU(v) != nil) { substitutes += 1; continue }
+            switch script(text[k]) {
+            case .cyrillic: if cyrillicToLatin(v) != nil { cyrLook += 1 } else { cyr += 1 }
+            case .latin: if latinToCyrillic(v) != nil { latLook += 1 } else { lat += 1 }
+            case .other: break
+            }
+        }
+        // ɵ in a Latin word may be phonetics; in a Cyrillic word (or alone) it is ө.
+        if substitutes > 0 && (cyr + cyrLook > 0 || lat + latLook == 0) {
+            original = String(scalars: text[range])
+            for k in range {
+                if let r = kyrgyzSubstitute(text[k].value) ?? (isKazakh ? nil : kazakhStraightU(text[k].value)) { text[k] = r }
+            }
+            cyr += substitutes
+            changedKyrgyz = true
+        }
+        var target: Script? = nil
+        var isLone = false
+        if latLook > 0 && cyr > 0 && lat == 0 { target = .cyrillic }
+        else if cyrLook > 0 && lat > 0 && cyr == 0 { target = .latin }
+        else if cyr == 0 && lat == 0 && cyrLook > 0 && latLook > 0 {
+            target = cyrLook > latLook ? .cyrillic : latLook > cyrLook ? .latin : lineScript(text, around: range.lowerBound)
+        } else if range.count == 1 && latLook == 1 && cyr + lat + cyrLook == 0 {
+            isLone = true
+        }
+        if let target {
+            let convert = target == .cyrillic ? latinToCyrillic : cyrillicToLatin
+            if original == nil { original = String(scalars: text[range]) }
+            for k in range { if let r = convert(text[k].value) { text[k] = r; changedScript = true } }
+        }
+        if changedKyrgyz || changedScript {
+            let before = original!
+            let after = String(scalars: text[range])
+            if changedKyrgyz { repairs.kyrgyzLetters.append((before, after)) } else { repairs.lookalikes.append((before, after)) }
+        }
+        return isLone
+    }
+
+    /// The Cyrillic letter for the lone Latin one at `k` when the words on both sides are Cyrillic
+    /// and on its line; nil otherwise.
+    private static func loneLetter(_ k: Int, between before: Range<Int>, and after: Range<Int>, in text: [Unicode.Scalar]) -> Unicode.Scalar? {
+        guard isCyrillicWord(text, before), isCyrillicWord(text, after), sameLine(text, before.lowerBound, after.lowerBound) else { return nil }
+        return latinToCyrillic(text[k].value)
     }
 
     private static func isCyrillicWord(_ text: [Unicode.Scalar], _ r: Range<Int>) -> Bool {

@@ -69,35 +69,38 @@ struct ScalarBuffer {
 /// Line ends, invisible characters, spaces and hyphens. Typographic quotes and dashes stay:
 /// recognizers know them, and users expect to see them.
 enum Typography {
+    /// Rewrites the buffer in place: each scalar becomes at most one, so the text is never held twice.
     static func apply(_ buffer: inout ScalarBuffer) {
-        let input = buffer.scalars
-        var out: [Unicode.Scalar] = []
-        var map: [Int32] = []
-        out.reserveCapacity(input.count)
-        map.reserveCapacity(input.count + 1)
+        let count = buffer.scalars.count
+        var w = 0
         var i = 0
-        while i < input.count {
-            let c = input[i]
+        while i < count {
+            let c = buffer.scalars[i]
             let o = buffer.origin[i]
             i += 1
+            let out: Unicode.Scalar
             switch c.value {
             case 0x0D:  // CR LF and lone CR → LF
-                if i < input.count && input[i] == "\n" { i += 1 }
-                out.append("\n"); map.append(o)
+                if i < count && buffer.scalars[i] == "\n" { i += 1 }
+                out = "\n"
             case 0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x180E:
                 continue  // soft hyphen, zero-width characters, BOM
             case 0x00A0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000, 0x0C, 0x0B:
-                out.append(" "); map.append(o)
+                out = " "
             case 0x2028, 0x2029, 0x85:
-                out.append("\n"); map.append(o)
+                out = "\n"
             case 0x2010, 0x2011:  // hyphen, non-breaking hyphen
-                out.append("-"); map.append(o)
+                out = "-"
             default:
-                out.append(c); map.append(o)
+                out = c
             }
+            buffer.scalars[w] = out
+            buffer.origin[w] = o
+            w += 1
         }
-        map.append(buffer.origin[input.count])
-        buffer = ScalarBuffer(scalars: out, origin: map)
+        buffer.origin[w] = buffer.origin[count]
+        buffer.scalars.removeLast(count - w)
+        buffer.origin.removeLast(count - w)
     }
 }
 

@@ -43,7 +43,11 @@ public struct Record: Equatable, Sendable, Decodable {
 
     /// The record of a processed document.
     public init(_ doc: Document) {
-        let text = doc.text.string
+        self.init(doc, text: doc.text.string)
+    }
+
+    /// The record of `doc` whose text is `text` (`Processor` lets the document's scalars go first).
+    init(_ doc: Document, text: String) {
         self.init(id: RecordID.of(text: text), source: SourceInfo(doc.source), language: Language(code: doc.language),
                   title: doc.title, summary: doc.summary, published: doc.published?.description,
                   event: doc.event.map(EventRecord.init), entities: doc.entities.map(EntityRecord.init), text: text,

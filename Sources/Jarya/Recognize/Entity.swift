@@ -1,9 +1,23 @@
 /// A date as precise as the text: `2022`, `2022-03`, `2022-03-03`, or a day without a known
 /// year (`--03-03`, ISO 8601's truncated form) when nothing in the text gives the year.
 public struct PartialDate: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public var year: Int?
-    public var month: Int?
-    public var day: Int?
+    // Eight bytes, not 48: a long document can hold a million dates. `.min` stands for nil.
+    private var storedYear: Int32 = .min
+    private var storedMonth: Int16 = .min
+    private var storedDay: Int16 = .min
+
+    public var year: Int? {
+        get { storedYear == .min ? nil : Int(storedYear) }
+        set { storedYear = newValue.map { Int32(clamping: $0) } ?? .min }
+    }
+    public var month: Int? {
+        get { storedMonth == .min ? nil : Int(storedMonth) }
+        set { storedMonth = newValue.map { Int16(clamping: $0) } ?? .min }
+    }
+    public var day: Int? {
+        get { storedDay == .min ? nil : Int(storedDay) }
+        set { storedDay = newValue.map { Int16(clamping: $0) } ?? .min }
+    }
 
     public init(year: Int?, month: Int? = nil, day: Int? = nil) {
         self.year = year
@@ -111,6 +125,7 @@ public protocol Recognizer: Sendable {
 /// Recognize: runs the recognizers and sorts the entities by position.
 public struct Recognize: Stage {
     public let name = "recognize"
+    public let reach = StageReach.part
     public let recognizers: [any Recognizer]
 
     public init(recognizers: [any Recognizer]) {

@@ -27,6 +27,7 @@ public struct Segmentation: Sendable {
 /// document (from the tokens).
 public struct Segment: Stage {
     public let name = "segment"
+    public let reach = StageReach.part
     public init() {}
 
     public func run(_ document: inout Document) throws {

@@ -2,6 +2,7 @@
 /// reads, with each token's text interned in `Document.lexicon`.
 public struct Tokenize: Stage {
     public let name = "tokenize"
+    public let reach = StageReach.part
     public init() {}
 
     public func run(_ document: inout Document) throws {

@@ -39,7 +39,8 @@ public struct DateRecognizer: Recognizer {
 
         var published: PartialDate? = nil
         let urlDate = document.source.url.flatMap(URLDate.find(in:))
-        if let d = DatelineReader.find(mentions, in: document), knownPublished == nil || mentions[d].start == knownPublished {
+        // A later part of a long document has the first part's published date and no dateline of its own.
+        if !document.continues, let d = DatelineReader.find(mentions, in: document), knownPublished == nil || mentions[d].start == knownPublished {
             published = mentions[d].start
             document.datelineSpan = mentions[d].span
             let furniture = Set(DatelineReader.repeats(of: d, mentions, in: document))
@@ -61,11 +62,12 @@ public struct DateRecognizer: Recognizer {
         mentions.removeAll { DatelineReader.isFurnitureStamp($0, document.text.scalars) }
         if published?.year == nil { published = nil }
         // The page's address is the weakest evidence: used only when the text states no date of its own.
-        if published == nil, let urlDate {
+        if published == nil, !document.continues, let urlDate {
             published = urlDate
             document.warnings.append("the text states no published date: \(urlDate) is taken from the page's address")
         }
         if let knownPublished { published = knownPublished }
+        if document.continues { published = document.published }
         document.published = published
 
         var lastYear: Int? = nil

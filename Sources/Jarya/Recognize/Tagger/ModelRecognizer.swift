@@ -105,7 +105,10 @@ public struct ModelRecognizer: Recognizer {
     /// Whether the name follows a title word, with initials between (`им. Ж. Баласагына`).
     static func inTitleOrAddress(_ range: Range<Int>, _ tokens: [TaggerToken]) -> Bool {
         var k = range.lowerBound - 1
-        while k >= 1, tokens[k].text == ".", tokens[k - 1].isCapitalized, tokens[k - 1].text.unicodeScalars.count == 1 { k -= 2 }
+        // Back over the initials before the name (`г-н А. Б.`): three at most, so that a page of
+        // initials costs each span a few steps, not the rest of the page.
+        var initials = 0
+        while initials < 3, k >= 1, tokens[k].text == ".", tokens[k - 1].isCapitalized, tokens[k - 1].text.unicodeScalars.count == 1 { k -= 2; initials += 1 }
         if k >= 0, tokens[k].text == "." { k -= 1 }
         return k >= 0 && titleWords.contains(tokens[k].lower)
     }
@@ -115,13 +118,14 @@ public struct ModelRecognizer: Recognizer {
     /// the rules leave out too).
     func looksLikePerson(_ words: ArraySlice<TaggerToken>, after previous: TaggerToken?) -> Bool {
         if let previous, ["«", "“", "\"", "„"].contains(previous.text) { return false }
-        // A quote inside, or a headline's run of capitals (`ПРОЙДЕТ ЯРМАРКА “АЛТЫН`), is no person.
-        if words.contains(where: { ["«", "»", "“", "”", "\"", "„"].contains($0.text) }) { return false }
-        if words.filter({ $0.kind == .word }).count > 2, words.allSatisfy({ $0.kind != .word || $0.isAllCaps }) { return false }
-        if words.contains(where: { Self.notInNames.contains($0.lower) || Self.adjectiveInName($0.lower, words) }) { return false }
         let named = words.filter { $0.kind == .word }
         // A name has at most four words and one of three letters or more (not a page of initials).
+        // Asked first: the checks below read every word against every other.
         if named.count > 4 || !named.contains(where: { $0.lower.unicodeScalars.count >= 3 }) { return false }
+        // A quote inside, or a headline's run of capitals (`ПРОЙДЕТ ЯРМАРКА “АЛТЫН`), is no person.
+        if words.contains(where: { ["«", "»", "“", "”", "\"", "„"].contains($0.text) }) { return false }
+        if named.count > 2, words.allSatisfy({ $0.kind != .word || $0.isAllCaps }) { return false }
+        if words.contains(where: { Self.notInNames.contains($0.lower) || Self.adjectiveInName($0.lower, words) }) { return false }
         guard named.count == 1, let w = named.first else { return true }
         // A given name alone (`стала Алина из Токмока`) is no person, as the rules read it.
         if glossaries.people.givenName(w.lower) != nil { return false }
