@@ -169,6 +169,17 @@ struct TaggerTests {
         #expect(found.allSatisfy { $0.span.start > russianHalf })
     }
 
+    @Test("a block of a bilingual release that the language guess leaves out is read as Russian when it has no Kyrgyz letter", arguments: [
+        ("• Тору Камикава (Япония) • Кирос Вассарас (Греция)", true),
+        ("Азию представляют два арбитра:", true),
+        ("Ачылышка Зорбекс компаниясы көмөк көрсөттү.", false),
+        ("Мектептин жаңы имараты", false),
+        ("• Toru Kamikawa (Japan)", false),
+    ])
+    func blockReadsAsRussian(_ line: String, _ russian: Bool) {
+        #expect(ModelRecognizer.readsAsRussian(line) == russian)
+    }
+
     @Test("names in a title, an address or a quoted title, and one-word persons without a name's look, are left out", arguments: [
         ("Хакатон прошел в КГТУ им. И. Раззакова в понедельник.", ["раззакова": NameLabel.beginPerson]),
         ("Выставка открылась на ул. Фрунзе в центре города.", ["фрунзе": .beginPlace]),
@@ -188,6 +199,15 @@ struct TaggerTests {
     ])
     func leftOut(_ text: String, _ words: [String: NameLabel]) throws {
         #expect(try !merged(text, words).contains { $0.origin == .model })
+    }
+
+    @Test("an organization after a role word is kept unless a sub-unit's head noun starts it (then it is part of the role)", arguments: [
+        ("Вчера глава Роскосмоса Юрий Иванов посетил Бишкек.", ["роскосмоса": NameLabel.beginOrganization], "Роскосмоса"),
+        ("Об этом заявил председатель Зорбекс-Холдинга Талант Мамытов.", ["зорбекс-холдинга": .beginOrganization], "Зорбекс-Холдинга"),
+    ])
+    func organizationAfterRoleWord(_ text: String, _ words: [String: NameLabel], _ name: String) throws {
+        let entities = try merged(text, words)
+        #expect(entities.contains { $0.origin == .model && $0.kind == .organization && $0.text == name }, "\(entities.map(\.text))")
     }
 
     @Test("a sentence with no capital after its first word is not tagged (no name the tagger would add), one with a capital is")
