@@ -28,7 +28,8 @@ public struct ModelRecognizer: Recognizer {
             guard let range = Self.trimmed(found.tokens, tokens), !Self.inTitleOrAddress(range, tokens),
                   found.kind != .place || (!Self.endsLikeAdjective(tokens[range]) && !Self.notAPlaceName(tokens[range]) && Self.afterPlacePreposition(range, tokens)),
                   found.kind != .person || looksLikePerson(tokens[range], after: range.lowerBound > 0 ? tokens[range.lowerBound - 1] : nil),
-                  found.kind != .organization || !Self.afterRoleWord(range, tokens), !Self.cutFromLatinName(range, tokens)
+                  found.kind != .organization || (!Self.afterRoleWord(range, tokens) && !Self.endsLikeAdjective(tokens[range])),
+                  !Self.cutFromLatinName(range, tokens)
             else { continue }
             let span = Span(tokens[range.lowerBound].span.start, tokens[range.upperBound - 1].span.end)
             if bilingual, let block = document.segmentation.block(at: span.start), !languages.contains(block.language),
@@ -181,8 +182,10 @@ public struct ModelRecognizer: Recognizer {
         range.lowerBound > 0 && placePrepositions.contains(tokens[range.lowerBound - 1].lower)
     }
 
-    /// A place whose last word is an adjective (`Южных`, `Кара-Сууском районном`) or a lone
-    /// letter (`Закон О`) is a phrase the tagger cut short, not a place's name.
+    /// A place or organization whose last word is an adjective (`Южных`, `Кара-Сууском районном`,
+    /// `Международного`, `Форум общенациональной`) or a lone letter (`Закон О`) is a phrase the
+    /// tagger cut short, not a name: on FactRuEval-dev, dropping such organizations raised their
+    /// precision from .695 to .739 for one name lost.
     static func endsLikeAdjective(_ words: ArraySlice<TaggerToken>) -> Bool {
         guard let last = words.last(where: { $0.kind == .word }) else { return false }
         let letters = last.lower.unicodeScalars.count
