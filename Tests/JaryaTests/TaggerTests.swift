@@ -212,6 +212,19 @@ struct TaggerTests {
         #expect(entities.contains { $0.origin == .model && $0.kind == .organization && $0.text == name }, "\(entities.map(\.text))")
     }
 
+    @Test("a rule person that stops before the surname the tagger reads is extended to it; a surname-first name is not given a patronymic")
+    func rulePersonExtended() throws {
+        let extended = try merged("Вчера в Бишкек прибыл Борис Николаевич Ельцин с супругой.", ["борис": .beginPerson, "николаевич": .insidePerson, "ельцин": .insidePerson])
+        let person = try #require(extended.first { $0.kind == .person })
+        #expect(person.text == "Борис Николаевич Ельцин")
+        #expect(person.value == .person(name: "Борис Николаевич Ельцин", role: nil))
+        #expect(person.origin != .model)
+        let inflected = try merged("Памятник Борису Николаевичу Ельцину открыли в субботу.", ["борису": .beginPerson, "николаевичу": .insidePerson, "ельцину": .insidePerson])
+        #expect(inflected.contains { $0.kind == .person && $0.text == "Борису Николаевичу Ельцину" }, "\(inflected.map(\.text))")
+        let surnameFirst = try merged("Слово взял Асанов Бакыт Маратович из Оша.", ["асанов": .beginPerson, "бакыт": .insidePerson, "маратович": .insidePerson])
+        #expect(!surnameFirst.contains { $0.kind == .person && $0.text.hasSuffix("Маратович") && $0.text.hasPrefix("Бакыт") })
+    }
+
     @Test("a sentence with no capital after its first word is not tagged (no name the tagger would add), one with a capital is")
     func onlySentencesWithCapitals() throws {
         let words: [String: NameLabel] = ["зорбекс": .beginOrganization]

@@ -36,6 +36,7 @@ public struct ModelRecognizer: Recognizer {
                !(languages.contains("ru") && Self.readsAsRussian(document.text[block.span])) { continue }
             let inside = Self.overlapping(span, claimed)
             if !inside.isEmpty {
+                if found.kind == .person, inside.count == 1, extendRulePerson(range, tokens, rule: rules[inside[0]], in: &document) { continue }
                 // An organization's name around places the rules found (`правительства США`): the
                 // organization is listed too, and the places stay (they may be the text's only
                 // mention of a country).
