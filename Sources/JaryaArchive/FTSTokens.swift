@@ -23,7 +23,7 @@ public enum FTSTokens {
             do {
                 try queue.write { db in
                     try db.execute(sql: """
-                        CREATE VIRTUAL TABLE cut USING fts5(title, text, forms, tokenize = 'unicode61 remove_diacritics 2');
+                        CREATE VIRTUAL TABLE cut USING fts5(title, text, forms, content = '', tokenize = 'unicode61 remove_diacritics 2');
                         CREATE VIRTUAL TABLE cut_words USING fts5vocab(cut, 'instance');
                         """)
                 }
@@ -41,7 +41,8 @@ public enum FTSTokens {
         defer { pool.give(scratch) }
         return (try? scratch.write { db -> [[String]] in
             try db.execute(sql: "INSERT INTO cut (rowid, title, text, forms) VALUES (1, ?, ?, ?)", arguments: [title, text, forms])
-            defer { try? db.execute(sql: "DELETE FROM cut") }
+            // Contentless: emptied at once, without cutting the text a second time as a DELETE would.
+            defer { try? db.execute(sql: "INSERT INTO cut (cut) VALUES ('delete-all')") }
             var columns: [[String]] = [[], [], []]
             let rows = try Row.fetchAll(db, sql: "SELECT term, col, \"offset\" FROM cut_words ORDER BY col, \"offset\"")
             let names = ["title": 0, "text": 1, "forms": 2]
