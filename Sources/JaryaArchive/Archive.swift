@@ -64,25 +64,25 @@ extension Archive {
         var files: [Input] = []
         for path in paths {
             if path.lowercased().hasSuffix(".jsonl") {
-                let records: [RecordLine]
-                do {
-                    records = try ArchiveIndex.records(jsonLines: URL(fileURLWithPath: path))
-                } catch let error as ArchiveError {
+                // Read and stored `chunk` records at a time, as processed files are: a bad line
+                // stops this file only, after the batches before it were stored.
+                func fail(_ error: ArchiveError) {
                     // One bad file of records does not stop the others.
                     summary.failures.append(error.description)
                     summary.status = .worse(summary.status, error.kind == .missing ? .noInput
                                             : error.kind == .badRecords ? .dataError : .ioError)
-                    continue
                 }
-                records.forEach(onRecord)
-                // `chunk` records per transaction, as for processed files.
-                var start = 0
-                while start < records.count {
-                    let end = min(records.count, start + chunk)
-                    let (stored, skipped) = try upsert(Array(records[start..<end]))
+                var reader: JSONLinesReader
+                do { reader = try JSONLinesReader(path: path) } catch let error as ArchiveError { fail(error); continue }
+                defer { reader.close() }
+                while true {
+                    let records: [RecordLine]
+                    do { records = try reader.next(chunk) } catch let error as ArchiveError { fail(error); break }
+                    if records.isEmpty { break }
+                    records.forEach(onRecord)
+                    let (stored, skipped) = try upsert(records)
                     summary.stored += stored
                     summary.skipped += skipped
-                    start = end
                 }
             } else {
                 files += InputCollector.collect([path])

@@ -159,7 +159,9 @@ enum ArchiveFile {
     }
 
     /// The bytes of a regular file the user named (a `.jsonl` of records).
-    static func readRegularFile(_ path: String) throws -> Data {
+    /// `path` opened for reading; `.missing` when there is no such file, `.notArchive` for a
+    /// folder or a file that cannot be read.
+    static func openRegularFile(_ path: String) throws -> FileHandle {
         var st = stat()
         guard stat(path, &st) == 0 else {
             if errno == ENOENT { throw ArchiveError("\(path): no such file.", kind: .missing) }
@@ -171,12 +173,7 @@ enum ArchiveFile {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw ArchiveError("cannot read \(path): \(String(cString: strerror(errno))). Check its permissions.", kind: .notArchive)
         }
-        defer { try? handle.close() }
-        do {
-            return try handle.readToEnd() ?? Data()
-        } catch {
-            throw ArchiveError("cannot read \(path): \(reason(error)).", kind: .notArchive)
-        }
+        return handle
     }
 
     /// A Foundation or decoding error in a few words: the POSIX reason when there is one,

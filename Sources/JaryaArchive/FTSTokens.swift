@@ -23,7 +23,7 @@ public enum FTSTokens {
             do {
                 try queue.write { db in
                     try db.execute(sql: """
-                        CREATE VIRTUAL TABLE cut USING fts5(title, text, forms, tokenize = 'unicode61 remove_diacritics 2');
+                        CREATE VIRTUAL TABLE cut USING fts5(title, text, forms, content = '', tokenize = 'unicode61 remove_diacritics 2');
                         CREATE VIRTUAL TABLE cut_words USING fts5vocab(cut, 'instance');
                         """)
                 }
@@ -41,7 +41,8 @@ public enum FTSTokens {
         defer { pool.give(scratch) }
         return (try? scratch.write { db -> [[String]] in
             try db.execute(sql: "INSERT INTO cut (rowid, title, text, forms) VALUES (1, ?, ?, ?)", arguments: [title, text, forms])
-            defer { try? db.execute(sql: "DELETE FROM cut") }
+            // Contentless: emptied at once, without cutting the text a second time as a DELETE would.
+            defer { try? db.execute(sql: "INSERT INTO cut (cut) VALUES ('delete-all')") }
             var columns: [[String]] = [[], [], []]
             let rows = try Row.fetchAll(db, sql: "SELECT term, col, \"offset\" FROM cut_words ORDER BY col, \"offset\"")
             let names = ["title": 0, "text": 1, "forms": 2]
@@ -67,25 +68,38 @@ public enum FTSTokens {
     /// PostgreSQL's limit are clamped to it, as PostgreSQL itself does.
     public static func tsvector(title: String, text: String, forms: String) -> String {
         let columns = words(title: title, text: text, forms: forms)
-        var positions: [String: [Int]] = [:]
+        var slot: [String: Int] = [:]
         var order: [String] = []
+        var positions: [[Int]] = []
         var base = 0
         for words in columns {
             for (k, word) in words.enumerated() {
                 let position = min(maxPosition, base + k + 1)
-                if positions[word] == nil { order.append(word) }
-                if positions[word, default: []].count < maxPositionsPerWord, positions[word]?.last != position {
-                    positions[word, default: []].append(position)
+                let n: Int
+                if let known = slot[word] { n = known } else {
+                    n = order.count
+                    slot[word] = n
+                    order.append(word)
+                    positions.append([])
                 }
+                if positions[n].count < maxPositionsPerWord, positions[n].last != position { positions[n].append(position) }
             }
             base += words.count + 1
         }
-        return order.map { word in lexeme(word) + ":" + positions[word]!.map(String.init).joined(separator: ",") }
-            .joined(separator: " ")
+        var literal = ""
+        for (n, word) in order.enumerated() {
+            if n > 0 { literal += " " }
+            literal += lexeme(word)
+            literal += ":"
+            literal += positions[n].map(String.init).joined(separator: ",")
+        }
+        return literal
     }
 
     /// A word quoted for `tsvector` and `tsquery` literals.
     public static func lexeme(_ word: String) -> String {
-        "'" + word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "''") + "'"
+        // Most words need no escaping; Foundation's replacing is slow on Linux.
+        guard word.utf8.contains(where: { $0 == UInt8(ascii: "'") || $0 == UInt8(ascii: "\\") }) else { return "'" + word + "'" }
+        return "'" + word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "''") + "'"
     }
 }

@@ -22,7 +22,13 @@ public enum Folding {
     public static func fold(_ text: String) -> String {
         let normalized = (try? Normalize.text(text).text.string) ?? text
         let folded = (try? Normalizer.nfkcCasefold.normalize(normalized)) ?? normalized.lowercased()
-        var scalars = folded.unicodeScalars.map { substitutes[$0] ?? $0 }
+        // Only five scalars have substitutes: the others skip the look-up.
+        var scalars = folded.unicodeScalars.map { c -> Unicode.Scalar in
+            switch c.value {
+            case 0x0451, 0x0275, 0x0473, 0x04CA, 0x04B1: return substitutes[c] ?? c
+            default: return c
+            }
+        }
         var i = 0
         while i < scalars.count {
             guard isLetter(scalars[i]) else { i += 1; continue }
@@ -44,9 +50,18 @@ public enum Folding {
     /// Kyrgyz stems, as the Analyze stage proposes them), each once, for the index's `forms`
     /// column: a query word matches a text word when they share a form (`Бишкек` ~ `Бишкекте`).
     public static func forms(ofFolded text: String) -> [String] {
+        var lexicon = Lexicon()
+        return forms(ofFolded: text, lexicon: &lexicon)
+    }
+
+    /// `forms(ofFolded:)` with a lexicon kept from text to text: each word met before is found
+    /// analysed already (an index run meets the same words in release after release).
+    public static func forms(ofFolded text: String, lexicon: inout Lexicon) -> [String] {
+        lexicon.trim()
+        let scalars = Array(text.unicodeScalars)
         var seen = Set<String>()
         var result: [String] = []
-        for word in Analyze.words(of: text) where word.kind == .word {
+        for word in NameWords.words(Tokenizer.tokens(scalars, lexicon: &lexicon), in: scalars, lexicon: &lexicon) where word.kind == .word {
             for form in formsOf(word) where seen.insert(form).inserted { result.append(form) }
         }
         return result

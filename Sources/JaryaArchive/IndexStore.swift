@@ -260,17 +260,10 @@ public final class ArchiveIndex: Archive, Sendable {
     /// Throws `ArchiveError` `.missing` (no such file), `.notArchive` (a folder, no permission)
     /// or `.badRecords` (a line that is not a record: the message names file and line).
     public static func records(jsonLines url: URL) throws -> [RecordLine] {
-        let data = try ArchiveFile.readRegularFile(url.path)
-        let decoder = JSONDecoder()
+        var reader = try JSONLinesReader(path: url.path)
+        defer { reader.close() }
         var result: [RecordLine] = []
-        for (n, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
-            guard line.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\r") && $0 != UInt8(ascii: "\t") }) else { continue }
-            do { result.append(try decoder.decode(RecordLine.self, from: Data(line))) }
-            catch {
-                throw ArchiveError("\(url.path):\(n + 1): not a Jarya record (\(ArchiveFile.reason(error))). "
-                                   + "Give the JSON Lines that `jarya process --out` writes.", kind: .badRecords)
-            }
-        }
+        while case let part = try reader.next(4096), !part.isEmpty { result += part }
         return result
     }
 

@@ -22,25 +22,33 @@ public final class PostgresArchive: Archive, @unchecked Sendable {
     let logger: Logger
     /// One statement at a time on the connection.
     let lock = NSLock()
+    /// Fails the statement waiting for its answer when the connection closes.
+    let closing = CloseWatch()
 
     public var location: String { target.display }
 
     /// The schema versions this jarya knows, in order; `migrations[k]` makes version k + 1.
-    static let migrations: [[String]] = [PostgresSchema.v1]
+    static let migrations: [[String]] = [PostgresSchema.v1, PostgresSchema.v2]
     public static var schemaVersion: Int { migrations.count }
 
     /// Connects and checks the schema. Writing: creates or upgrades the tables (`migrate`).
     /// Reading: refuses a database without a Jarya archive (66). Either refuses an archive
     /// made by a newer jarya (74), and a server that cannot be reached (69) or refuses the
     /// user (77), with one line naming user, host, port and database.
-    public init(url: String, writing: Bool) throws {
+    public convenience init(url: String, writing: Bool) throws {
+        try self.init(url: url, writing: writing, schema: Self.schemaVersion)
+    }
+
+    /// Writing brings the tables to version `schema` only (tests make older archives so).
+    init(url: String, writing: Bool, schema: Int) throws {
         target = try PostgresTarget(url: url)
         var logger = Logger(label: "jarya.postgres")
         logger.logLevel = .critical
         self.logger = logger
         connection = try Self.connect(target, logger: logger)
+        connection.closeFuture.whenComplete { [closing] _ in closing.closed() }
         do {
-            if writing { try migrate() } else { try checkReadable() }
+            if writing { try migrate(upTo: schema) } else { try checkReadable() }
         } catch {
             try? connection.close().wait()
             throw error
@@ -93,6 +101,7 @@ public final class PostgresArchive: Archive, @unchecked Sendable {
         case int(Int)
         case texts([String])
         case bigints([Int64])
+        case column(TextColumn)
     }
 
     /// Runs one statement with `$1…` binds and returns its rows.
@@ -106,15 +115,29 @@ public final class PostgresArchive: Archive, @unchecked Sendable {
             case .int(let n): binds.append(n)
             case .texts(let a): binds.append(a)
             case .bigints(let a): binds.append(a)
+            case .column(let c): binds.append(c)
             }
         }
         lock.lock()
         defer { lock.unlock() }
         do {
-            return try connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).wait().rows
+            defer { closing.watch(nil) }
+            return try answer(connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger)).wait().rows
         } catch {
             throw PostgresFailure.describe(error, target: target, connecting: false)
         }
+    }
+
+    /// A statement's answer, or `ConnectionClosed` once the connection is closed. postgres-nio
+    /// never answers a statement sent on a connection the server has closed (one ended while
+    /// idle, or the ROLLBACK after a batch whose connection was cut): its promise is dropped
+    /// with the closed channel's write, and waiting on it would wait forever.
+    func answer<T>(_ future: EventLoopFuture<T>) -> EventLoopFuture<T> {
+        let promise = future.eventLoop.makePromise(of: T.self)
+        future.cascade(to: promise)
+        // A promise completed twice keeps the first outcome: the answer if it came first.
+        closing.watch { promise.fail(ConnectionClosed()) }
+        return promise.futureResult
     }
 
     /// Runs `body` in one transaction, retried when PostgreSQL cancels it to break a deadlock
@@ -144,7 +167,10 @@ public final class PostgresArchive: Archive, @unchecked Sendable {
     /// two hosts starting together do not both create them. `jarya index` runs it first;
     /// `jarya archive migrate` runs it alone. Returns the versions applied.
     @discardableResult
-    public func migrate() throws -> [Int] {
+    public func migrate() throws -> [Int] { try migrate(upTo: Self.schemaVersion) }
+
+    /// `migrate()` stopping at version `last`: how tests make an archive of an older version.
+    func migrate(upTo last: Int) throws -> [Int] {
         try transaction {
             try run("SELECT pg_advisory_xact_lock(\(PostgresSchema.migrationLock))")
             let version = try currentVersion()
@@ -158,7 +184,7 @@ public final class PostgresArchive: Archive, @unchecked Sendable {
                 try run("CREATE TABLE jarya_schema (version integer PRIMARY KEY, applied timestamptz NOT NULL DEFAULT now())")
             }
             var applied: [Int] = []
-            for v in (from + 1)...max(from + 1, Self.schemaVersion) where v <= Self.schemaVersion {
+            for v in (from + 1)...max(from + 1, last) where v <= last {
                 for statement in Self.migrations[v - 1] { try run(statement) }
                 try run("INSERT INTO jarya_schema (version) VALUES ($1)", [.int(v)])
                 applied.append(v)
@@ -208,14 +234,17 @@ public final class PostgresArchive: Archive, @unchecked Sendable {
             seenIDs.insert(r.id).inserted && seenPaths.insert(r.source.path).inserted
         }.reversed()
         guard !kept.isEmpty else { return (0, lines.count - usable.count) }
-        let batch = try PostgresBatch(Array(kept))
+        let batch = PostgresBatch(Array(kept))
         let keys = Array(Set(kept.flatMap { [PostgresBatch.lockKey("id", $0.id), PostgresBatch.lockKey("path", $0.source.path)] })).sorted()
         try transaction {
             // Locks in one global order: writers over the same documents queue, never deadlock.
             try run("SELECT count(pg_advisory_xact_lock(k)) FROM unnest($1::int8[]) AS k", [.bigints(keys)])
-            try run("DELETE FROM documents WHERE id = ANY($1::text[]) OR path = ANY($2::text[])",
-                    [.texts(kept.map(\.id)), .texts(kept.map(\.source.path))])
-            for (sql, json) in batch.statements { try run(sql, [.text(json)]) }
+            let gone = try run(PostgresSchema.deleteDocuments, [.texts(kept.map(\.id)), .texts(kept.map(\.source.path))])
+                .map { try $0.decode(String.self) }
+            if !gone.isEmpty {
+                for sql in PostgresSchema.deleteRows { try run(sql, [.texts(gone)]) }
+            }
+            for (sql, columns) in batch.statements { try run(sql, columns.map(Value.column)) }
         }
         return (usable.count, lines.count - usable.count)
     }
@@ -260,27 +289,20 @@ public final class PostgresArchive: Archive, @unchecked Sendable {
         }
         if let place = q.place?.trimmingCharacters(in: .whitespaces), !place.isEmpty {
             let names = bind(.texts(PlaceResolver.canonicalNames(place, in: q.places).map { $0.lowercased() }))
+            // From the place indexes to the documents, not a test of every document.
             conditions.append("""
-                (d.id IN (SELECT document_id FROM event_places WHERE place_key = ANY(\(names)::text[]))
-                 OR (NOT EXISTS (SELECT 1 FROM event_places p WHERE p.document_id = d.id)
-                     AND d.id IN (SELECT document_id FROM entities WHERE type = 'place' AND name_key = ANY(\(names)::text[]))))
+                d.id IN (SELECT document_id FROM event_places WHERE place_key = ANY(\(names)::text[])
+                         UNION SELECT x.document_id FROM entities x WHERE x.type = 'place' AND x.name_key = ANY(\(names)::text[])
+                               AND NOT EXISTS (SELECT 1 FROM event_places p WHERE p.document_id = x.document_id))
                 """)
         }
+        // Substrings of the folded names, as `strpos` would find them, through LIKE so that the
+        // trigram indexes serve.
         if let org = q.organization, !org.isEmpty {
-            let folded = bind(.text(Folding.fold(org)))
-            conditions.append("""
-                d.id IN (SELECT document_id FROM entities WHERE type = 'organization'
-                           AND (strpos(coalesce(name_folded, ''), \(folded)) > 0 OR strpos(text_folded, \(folded)) > 0
-                                OR strpos(coalesce(acronym_folded, ''), \(folded)) > 0)
-                         UNION SELECT document_id FROM event_organizations WHERE strpos(name_folded, \(folded)) > 0)
-                """)
+            conditions.append("d.organizations LIKE \(bind(.text(Self.containing(Folding.fold(org)))))")
         }
         if let person = q.person, !person.isEmpty {
-            let folded = bind(.text(Folding.fold(person)))
-            conditions.append("""
-                d.id IN (SELECT document_id FROM entities WHERE type = 'person'
-                           AND (strpos(coalesce(name_folded, ''), \(folded)) > 0 OR strpos(text_folded, \(folded)) > 0))
-                """)
+            conditions.append("d.persons LIKE \(bind(.text(Self.containing(Folding.fold(person)))))")
         }
         if let from = q.from {
             guard let day = DaySpan.first(of: from) else { throw ArchiveError("search: --from `\(from)` is not a date (YYYY, YYYY-MM or YYYY-MM-DD)") }
@@ -297,92 +319,29 @@ public final class PostgresArchive: Archive, @unchecked Sendable {
             default: throw ArchiveError("search: --lang is ky, ru or ky+ru, not `\(lang)`")
             }
         }
+        // The order and the limit on the small columns first; only the records shown are read
+        // and turned into text.
         let sql = """
-            SELECT d.record::text FROM documents d LEFT JOIN events e ON e.document_id = d.id
-            \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: "\n  AND "))
-            ORDER BY e.first_day IS NULL, e.first_day NULLS FIRST, e.start NULLS FIRST, d.path, d.id
+            WITH hits AS (
+                SELECT d.id, d.path, e.first_day, e.start FROM documents d LEFT JOIN events e ON e.document_id = d.id
+                \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: "\n  AND "))
+                ORDER BY e.first_day IS NULL, e.first_day NULLS FIRST, e.start NULLS FIRST, d.path, d.id
+                \(q.limit.map { "LIMIT \(max(0, $0))" } ?? ""))
+            SELECT d.record::text FROM hits h JOIN documents d ON d.id = h.id
+            ORDER BY h.first_day IS NULL, h.first_day NULLS FIRST, h.start NULLS FIRST, h.path, h.id
             """
         return try run(sql, values).map { try decodeStored(try $0.decode(String.self)) }
     }
 }
 
-/// A PostgreSQL failure in one line that names the user, host, port and database and says
-/// what to check; never the password, never a driver dump.
-struct PostgresFailure: Error, CustomStringConvertible {
-    var archiveError: ArchiveError
-    /// A deadlock or serialization failure: the transaction may simply be run again.
-    var retryable = false
-    var description: String { archiveError.description }
-
-    static func describe(_ error: any Error, target: PostgresTarget, connecting: Bool) -> any Error {
-        if error is ArchiveError { return error }
-        let at = "PostgreSQL at \(target.host):\(target.port)"
-        let db = "database \(target.database)"
-        guard let psql = error as? PSQLError else {
-            return ArchiveError("cannot reach \(at) (\(db)): \(reason(error)). Check the host and port in --db and that the server runs.",
-                                kind: .unavailable)
+extension PostgresArchive {
+    /// A LIKE pattern matching text that contains `s`.
+    static func containing(_ s: String) -> String {
+        var pattern = "%"
+        for c in s {
+            if c == "%" || c == "_" || c == "\\" { pattern.append("\\") }
+            pattern.append(c)
         }
-        let state = psql.serverInfo?[.sqlState] ?? ""
-        let message = psql.serverInfo?[.message] ?? ""
-        // The server ended a session in use (an administrator, a shutdown): its open transaction is gone.
-        if !connecting, ["57P01", "57P02", "57P03"].contains(state) { return lost(at, db) }
-        switch psql.code {
-        case .server:
-            switch state {
-            case "28P01", "28000":
-                return ArchiveError("\(at) refused user \(target.user) for \(db) (\(message)): check the user name and the password "
-                                    + "(PGPASSWORD or ~/.pgpass) and the server's pg_hba.conf.", kind: .noPermission)
-            case "42501":
-                return ArchiveError("\(at): user \(target.user) lacks the rights on \(db) (\(message)): grant them, "
-                                    + "or use the database's owner.", kind: .noPermission)
-            case "3D000":
-                return ArchiveError("\(at) has no \(db): create it (createdb -h \(target.host) -p \(target.port) -U \(target.user) "
-                                    + "\(target.database)) or check the name in --db.", kind: .unavailable)
-            case "40P01", "40001":
-                return PostgresFailure(archiveError: ArchiveError("\(at) (\(db)): \(message)", kind: .unavailable), retryable: true)
-            case "53100":
-                return ArchiveError("cannot write the archive in \(db) at \(at): the server's disk is full.", kind: .cannotWrite)
-            default:
-                if connecting || state.hasPrefix("08") || state.hasPrefix("57") || state.hasPrefix("53") {
-                    return ArchiveError("\(at) (\(db)): \(message) (SQLSTATE \(state)). Check the server and try again.", kind: .unavailable)
-                }
-                return ArchiveError("the archive in \(db) at \(at) failed: \(message) (SQLSTATE \(state)).", kind: .unavailable)
-            }
-        case .authMechanismRequiresPassword:
-            return ArchiveError("\(at) asks user \(target.user) for a password for \(db): set PGPASSWORD or add a line to ~/.pgpass "
-                                + "(host:port:database:user:password, mode 0600).", kind: .noPermission)
-        case .unsupportedAuthMechanism, .saslError:
-            return ArchiveError("\(at) refused user \(target.user) for \(db): its authentication method is not supported or failed. "
-                                + "Check the password and the server's pg_hba.conf (scram-sha-256, md5, password or trust).", kind: .noPermission)
-        case .sslUnsupported:
-            return ArchiveError("\(at) does not offer TLS, but sslmode=\(target.sslMode) requires it: use sslmode=prefer or enable ssl "
-                                + "on the server.", kind: .unavailable)
-        case .serverClosedConnection, .clientClosedConnection, .uncleanShutdown:
-            return lost(at, db)
-        default:
-            let why = psql.underlying.map(reason) ?? "\(psql.code)"
-            return ArchiveError("cannot reach \(at) (\(db)): \(why). Check the host and port in --db and that the server runs "
-                                + "and accepts TCP connections.", kind: .unavailable)
-        }
-    }
-
-    /// A connection lost while in use: the open batch was rolled back, the committed ones stay.
-    static func lost(_ at: String, _ db: String) -> ArchiveError {
-        ArchiveError("the connection to \(at) (\(db)) was lost: check the server, then run the command again "
-                     + "(documents already stored stay).", kind: .unavailable)
-    }
-
-    /// A network error in a few words.
-    static func reason(_ error: any Error) -> String {
-        if let e = error as? NIOConnectionError {
-            if e.connectionErrors.isEmpty, e.dnsAError != nil || e.dnsAAAAError != nil { return "the host name \(e.host) is not known" }
-            if let first = e.connectionErrors.first { return reason(first.error) }
-            return "cannot connect"
-        }
-        if let e = error as? IOError { return String(cString: strerror(e.errnoCode)).lowercased() }
-        if let e = error as? ChannelError, case .connectTimeout(let t) = e { return "no answer within \(t.nanoseconds / 1_000_000_000) s" }
-        if error is NIOSSLError { return "the TLS handshake failed" }
-        if let e = error as? SocketAddressError, case .unknown(let host, _) = e { return "the host name \(host) is not known" }
-        return String(describing: error).prefix(120).description
+        return pattern + "%"
     }
 }

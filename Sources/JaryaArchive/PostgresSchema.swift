@@ -86,149 +86,66 @@ enum PostgresSchema {
         "CREATE INDEX entities_type_name ON entities (type, name_key, document_id)",
         "CREATE INDEX entities_type_folded ON entities (type, name_folded)",
     ]
-}
 
-/// A batch of records as the JSON that `jsonb_to_recordset` expands into rows: one statement
-/// per table for the whole batch, so a batch costs a handful of round trips, not one per row.
-struct PostgresBatch {
-    /// (SQL with `$1`, the JSON array bound to it).
-    var statements: [(String, String)] = []
+    /// Version 2, for indexing speed: child rows are deleted with their document by the writer
+    /// (`deleteDocuments`) instead of by foreign-key triggers checked row by row; the B-tree
+    /// indexes on folded names, which the substring filters never used, are gone; and the large
+    /// columns are compressed with lz4 where the server has it (pglz cost more than the rest).
+    static let v2: [String] = [
+        "ALTER TABLE events DROP CONSTRAINT IF EXISTS events_document_id_fkey",
+        "ALTER TABLE event_places DROP CONSTRAINT IF EXISTS event_places_document_id_fkey",
+        "ALTER TABLE event_organizations DROP CONSTRAINT IF EXISTS event_organizations_document_id_fkey",
+        "ALTER TABLE entities DROP CONSTRAINT IF EXISTS entities_document_id_fkey",
+        "DROP INDEX IF EXISTS entities_type_folded",
+        "DROP INDEX IF EXISTS event_organizations_name",
+        // Each document's folded organization and person names (every name, text and acronym
+        // `--org` and `--person` look into), one string per document under a trigram index,
+        // instead of a scan of every entity for a substring.
+        #"ALTER TABLE documents ADD COLUMN organizations text COLLATE "C", ADD COLUMN persons text COLLATE "C""#,
+        """
+        UPDATE documents d SET organizations = n.names FROM (
+            SELECT document_id, string_agg(v, E'\\x1f') AS names FROM (
+                SELECT document_id, unnest(ARRAY[name_folded, text_folded, acronym_folded]) AS v FROM entities WHERE type = 'organization'
+                UNION ALL SELECT document_id, name_folded FROM event_organizations) o
+            WHERE v IS NOT NULL GROUP BY document_id) n
+        WHERE n.document_id = d.id
+        """,
+        """
+        UPDATE documents d SET persons = n.names FROM (
+            SELECT document_id, string_agg(v, E'\\x1f') AS names FROM (
+                SELECT document_id, unnest(ARRAY[name_folded, text_folded]) AS v FROM entities WHERE type = 'person') o
+            WHERE v IS NOT NULL GROUP BY document_id) n
+        WHERE n.document_id = d.id
+        """,
+        // pg_trgm is a trusted extension (the database owner may create it); without it the
+        // filters read every document's names, slower but the same.
+        """
+        DO $$ BEGIN
+            CREATE EXTENSION IF NOT EXISTS pg_trgm;
+            CREATE INDEX documents_organizations ON documents USING gin (organizations gin_trgm_ops);
+            CREATE INDEX documents_persons ON documents USING gin (persons gin_trgm_ops);
+        EXCEPTION WHEN OTHERS THEN NULL;
+        END $$
+        """,
+        """
+        DO $$ BEGIN
+            ALTER TABLE documents ALTER COLUMN record SET COMPRESSION lz4, ALTER COLUMN text SET COMPRESSION lz4,
+                                  ALTER COLUMN fts SET COMPRESSION lz4;
+        EXCEPTION WHEN feature_not_supported OR invalid_parameter_value THEN NULL;
+        END $$
+        """,
+    ]
 
-    struct DocumentRow: Encodable {
-        var id: String, path: String, sha256: String?, language: String?, title: String?, summary: String?
-        var published: String?, text: String?, record: String, fts: String
-    }
-    struct EventRow: Encodable {
-        var document_id: String, kind: String?, title: String?, start: String?, end: String?, time: String?
-        var first_day: String?, last_day: String?
-    }
-    struct PlaceRow: Encodable { var document_id: String, place: String, place_key: String }
-    struct OrganizationRow: Encodable { var document_id: String, role: String, name: String, name_folded: String }
-    struct EntityRow: Encodable {
-        var document_id: String, type: String, text: String?, start: String?, end: String?, name: String?, kind: String?
-        var country: String?, acronym: String?, role: String?, value: String?, span_start: Int?, span_end: Int?
-        var name_key: String?, name_folded: String?, text_folded: String?, acronym_folded: String?
-    }
+    /// Between the names in `documents.organizations` and `.persons`: no folded name holds it,
+    /// so no substring of a query matches across two names.
+    static let nameSeparator = "\u{1F}"
 
-    /// The rows of one record.
-    struct Rows {
-        var document: DocumentRow
-        var events: [EventRow] = [], places: [PlaceRow] = [], organizations: [OrganizationRow] = [], entities: [EntityRow] = []
-    }
+    /// Deletes the documents with these ids ($1) or paths ($2), returning the ids deleted.
+    static let deleteDocuments = "DELETE FROM documents WHERE id = ANY($1::text[]) OR path = ANY($2::text[]) RETURNING id"
 
-    init(_ records: [Jarya.Record]) throws {
-        // Folding, stems and words cost more than the database: every core prepares records.
-        let slots = RowSlots(count: records.count)
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, records.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var k = worker
-            while k < records.count {
-                slots.set(k, Result { try Self.rows(of: records[k]) })
-                k += workers
-            }
-        }
-        var documents: [DocumentRow] = [], events: [EventRow] = [], places: [PlaceRow] = []
-        var organizations: [OrganizationRow] = [], entities: [EntityRow] = []
-        for slot in slots.results {
-            let rows = try slot!.get()
-            documents.append(rows.document)
-            events += rows.events
-            places += rows.places
-            organizations += rows.organizations
-            entities += rows.entities
-        }
-        func add<Row: Encodable>(_ rows: [Row], _ sql: String) throws {
-            guard !rows.isEmpty else { return }
-            // PostgreSQL text cannot hold U+0000.
-            let json = String(decoding: try JSONEncoder().encode(rows), as: UTF8.self).replacingOccurrences(of: "\\u0000", with: "")
-            statements.append((sql, json))
-        }
-        try add(documents, """
-            INSERT INTO documents (id, path, sha256, language, title, summary, published, text, record, fts)
-            SELECT id, path, sha256, language, title, summary, published, text, record::jsonb, fts::tsvector
-            FROM jsonb_to_recordset($1::jsonb) AS x(id text, path text, sha256 text, language text, title text, summary text,
-                                                    published text, text text, record text, fts text)
-            """)
-        try add(events, """
-            INSERT INTO events (document_id, kind, title, start, "end", time, first_day, last_day)
-            SELECT document_id, kind, title, start, "end", time, first_day, last_day
-            FROM jsonb_to_recordset($1::jsonb) AS x(document_id text, kind text, title text, start text, "end" text, time text,
-                                                    first_day text, last_day text)
-            """)
-        try add(places, """
-            INSERT INTO event_places (document_id, place, place_key)
-            SELECT document_id, place, place_key FROM jsonb_to_recordset($1::jsonb) AS x(document_id text, place text, place_key text)
-            """)
-        try add(organizations, """
-            INSERT INTO event_organizations (document_id, role, name, name_folded)
-            SELECT document_id, role, name, name_folded
-            FROM jsonb_to_recordset($1::jsonb) AS x(document_id text, role text, name text, name_folded text)
-            """)
-        try add(entities, """
-            INSERT INTO entities (document_id, type, text, start, "end", name, kind, country, acronym, role, value, span_start, span_end,
-                                  name_key, name_folded, text_folded, acronym_folded)
-            SELECT document_id, type, text, start, "end", name, kind, country, acronym, role, value, span_start, span_end,
-                   name_key, name_folded, text_folded, acronym_folded
-            FROM jsonb_to_recordset($1::jsonb) AS x(document_id text, type text, text text, start text, "end" text, name text,
-                                                    kind text, country text, acronym text, role text, value text,
-                                                    span_start integer, span_end integer, name_key text, name_folded text,
-                                                    text_folded text, acronym_folded text)
-            """)
-    }
-
-    static func rows(of r: Jarya.Record) throws -> Rows {
-        let id = r.id
-        let title = Folding.fold(r.title ?? r.event?.title ?? "")
-        let text = Folding.fold(r.text)
-        let forms = Folding.forms(ofFolded: title + "\n" + text).joined(separator: " ")
-        let json = String(decoding: r.jsonBytes(), as: UTF8.self)
-        var rows = Rows(document: DocumentRow(id: id, path: r.source.path, sha256: r.source.sha256, language: r.language.rawValue, title: r.title,
-                                              summary: r.summary, published: r.published, text: r.text, record: json,
-                                              fts: FTSTokens.tsvector(title: title, text: text, forms: forms)))
-        if let e = r.event {
-            let span = DaySpan.of(start: e.start, end: e.end)
-            rows.events.append(EventRow(document_id: id, kind: e.kind.rawValue, title: e.title, start: e.start, end: e.end, time: e.time,
-                                        first_day: span?.first, last_day: span?.last))
-            for p in e.places { rows.places.append(PlaceRow(document_id: id, place: p, place_key: asciiLower(p))) }
-            for (role, names) in [("organizer", e.organizers), ("funder", e.funders), ("partner", e.partners)] {
-                for n in names { rows.organizations.append(OrganizationRow(document_id: id, role: role, name: n, name_folded: Folding.fold(n))) }
-            }
-        }
-        for x in r.entities {
-            // Only the names `--org` and `--person` look into are folded: folding costs.
-            let named = x.type == .organization || x.type == .person
-            let c = EntityColumns(x)
-            rows.entities.append(EntityRow(
-                document_id: id, type: x.type.rawValue, text: x.text, start: c.start, end: c.end, name: c.name, kind: c.kind,
-                country: c.country, acronym: c.acronym, role: c.role, value: c.value,
-                span_start: x.span.start, span_end: x.span.end,
-                name_key: c.name.map(asciiLower),
-                name_folded: named ? c.name.map(Folding.fold) : nil,
-                text_folded: named ? Folding.fold(x.text) : nil,
-                acronym_folded: named ? c.acronym.map(Folding.fold) : nil))
-        }
-        return rows
-    }
-
-    final class RowSlots: @unchecked Sendable {
-        private let lock = NSLock()
-        private(set) var results: [Result<Rows, any Error>?]
-        init(count: Int) { results = Array(repeating: nil, count: count) }
-        func set(_ k: Int, _ r: Result<Rows, any Error>) { lock.lock(); results[k] = r; lock.unlock() }
-    }
-
-    /// SQLite's `lower()`: ASCII letters only, as the SQLite archive's place filter compares.
-    static func asciiLower(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.map { ("A"..."Z").contains($0) ? Unicode.Scalar($0.value + 32)! : $0 }))
-    }
-
-    /// A 64-bit advisory lock key for a record id or path (FNV-1a): the same on every host.
-    static func lockKey(_ kind: String, _ value: String) -> Int64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in (kind + ":" + value).utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        return Int64(bitPattern: hash)
+    /// The other tables' rows of the documents deleted ($1, their ids): one statement per
+    /// table, each through its `document_id` index.
+    static let deleteRows = ["events", "event_places", "event_organizations", "entities"].map {
+        "DELETE FROM \($0) WHERE document_id = ANY($1::text[])"
     }
 }

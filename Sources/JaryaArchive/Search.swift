@@ -22,9 +22,11 @@ public struct SearchQuery: Sendable {
     public var to: String?
     /// `ky`, `ru` (each also matching bilingual `ky+ru` releases) or `ky+ru`.
     public var language: String?
+    /// At most this many records, the first in the search's order (a page of results); nil: all.
+    public var limit: Int?
 
     public init(text: String? = nil, place: String? = nil, places: PlaceGlossary? = nil, organization: String? = nil,
-                person: String? = nil, from: String? = nil, to: String? = nil, language: String? = nil) {
+                person: String? = nil, from: String? = nil, to: String? = nil, language: String? = nil, limit: Int? = nil) {
         self.text = text
         self.place = place
         self.places = places
@@ -33,6 +35,7 @@ public struct SearchQuery: Sendable {
         self.from = from
         self.to = to
         self.language = language
+        self.limit = limit
     }
 }
 
@@ -99,6 +102,7 @@ extension ArchiveIndex {
             SELECT d.record FROM documents d LEFT JOIN events e ON e.document_id = d.id
             \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: "\n  AND "))
             ORDER BY e.first_day IS NULL, e.first_day, e.start, d.path, d.id
+            \(q.limit.map { "LIMIT \(max(0, $0))" } ?? "")
             """
         let rows: [String]
         do {

@@ -7,7 +7,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jarya-bench",
         abstract: "Benchmark tools for Jarya: a deterministic corpus generator and per-stage timings.",
-        subcommands: [Generate.self, Stages.self, SearchLatency.self, Train.self]
+        subcommands: [Generate.self, Stages.self, SearchLatency.self, Replicate.self, Train.self]
     )
 }
 

@@ -11,12 +11,13 @@ struct SearchLatency: ParsableCommand {
         abstract: "p50 and p95 latency of typical searches on an archive (SQLite file or postgres://…).",
         discussion: """
         Example:
-          jarya-bench search-latency --db postgres://jarya@127.0.0.1:54329/bench --repeat 50
+          jarya-bench search-latency --db postgres://jarya@127.0.0.1:54329/bench --repeat 50 --limit 20
         """
     )
 
     @Option(help: "The archive: an SQLite file or postgres://USER@HOST:PORT/DB.") var db: String
     @Option(help: "Runs of each query.") var `repeat` = 50
+    @Option(help: "Records per search, as a page of results shows (0: all).") var limit = 20
 
     func run() throws {
         let archive = try Archives.openForReading(db)
@@ -29,8 +30,10 @@ struct SearchLatency: ParsableCommand {
             ("word ru: ледников", SearchQuery(text: "ледников")),
             ("phrase ky: \"тегерек стол\"", SearchQuery(text: "\"тегерек стол\"")),
         ]
-        print("archive \(archive.location): \(try archive.count()) documents, \(self.repeat) runs per query")
-        for (name, query) in queries {
+        print("archive \(archive.location): \(try archive.count()) documents, \(self.repeat) runs per query, "
+              + (limit > 0 ? "the first \(limit) records of each" : "every record found"))
+        for (name, var query) in queries {
+            query.limit = limit > 0 ? limit : nil
             var times: [Double] = []
             var hits = 0
             for _ in 0..<max(1, self.repeat) {

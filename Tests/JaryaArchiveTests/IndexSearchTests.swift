@@ -210,4 +210,14 @@ struct IndexSearchTests {
         #expect(try counts() == first)
         #expect(try archive.search(SearchQuery(text: "ледников")).map(\.id) == [record.id])
     }
+
+    @Test("limit: the first records of the search's order, no more")
+    func limit() throws {
+        let archive = try CorpusArchive.archive()
+        let all = try archive.search(SearchQuery(text: "Бишкек"))
+        #expect(all.count > 3)
+        #expect(try archive.search(SearchQuery(text: "Бишкек", limit: 3)).map(\.id) == all.prefix(3).map(\.id))
+        #expect(try archive.search(SearchQuery(limit: 2)).map(\.id) == archive.search(SearchQuery()).prefix(2).map(\.id))
+        #expect(try archive.search(SearchQuery(text: "Бишкек", limit: 0)).isEmpty)
+    }
 }

@@ -1,0 +1,62 @@
+import Foundation
+import Jarya
+
+/// The records of a JSON Lines file (`jarya process --out`), read a block at a time so that
+/// `jarya index big.jsonl` holds one batch in memory, not the whole file, and stores its first
+/// batch at once instead of after reading everything.
+struct JSONLinesReader {
+    let path: String
+    private let handle: FileHandle
+    private var buffer = Data()
+    private var atEnd = false
+    /// The number of the last line handed out, for messages.
+    private(set) var lineNumber = 0
+    private let decoder = JSONDecoder()
+
+    /// Opens `path`; throws as `ArchiveFile.openRegularFile` does.
+    init(path: String) throws {
+        self.path = path
+        handle = try ArchiveFile.openRegularFile(path)
+    }
+
+    func close() { try? handle.close() }
+
+    /// The next `count` records (fewer at the end of the file; none after it), blank lines
+    /// skipped. A line that is not a record is an `ArchiveError` `.badRecords` naming the file
+    /// and line; the records before it were handed out already.
+    mutating func next(_ count: Int) throws -> [RecordLine] {
+        var result: [RecordLine] = []
+        while result.count < count, let line = try nextLine() {
+            guard line.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\r") && $0 != UInt8(ascii: "\t") }) else { continue }
+            do { result.append(try decoder.decode(RecordLine.self, from: line)) }
+            catch {
+                throw ArchiveError("\(path):\(lineNumber): not a Jarya record (\(ArchiveFile.reason(error))). "
+                                   + "Give the JSON Lines that `jarya process --out` writes.", kind: .badRecords)
+            }
+        }
+        return result
+    }
+
+    /// The next line without its newline, or nil at the end of the file.
+    private mutating func nextLine() throws -> Data? {
+        while true {
+            if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+                let line = buffer[buffer.startIndex..<newline]
+                buffer = buffer[(newline + 1)...]
+                lineNumber += 1
+                return Data(line)
+            }
+            if atEnd {
+                guard !buffer.isEmpty else { return nil }
+                defer { buffer = Data() }
+                lineNumber += 1
+                return Data(buffer)
+            }
+            let block: Data?
+            do { block = try handle.read(upToCount: 1 << 20) } catch {
+                throw ArchiveError("cannot read \(path): \(ArchiveFile.reason(error)).", kind: .notArchive)
+            }
+            if let block, !block.isEmpty { buffer = Data(buffer) + block } else { atEnd = true }
+        }
+    }
+}

@@ -1,0 +1,217 @@
+import Foundation
+import Jarya
+import PostgresNIO
+
+/// A batch of records as columns: each table's rows as one text array per column, which
+/// `unnest` turns back into rows on the server. One statement per table for the whole batch,
+/// every value sent in PostgreSQL's binary array format, so the server parses no JSON but the
+/// records themselves and the client encodes no JSON but the records.
+struct PostgresBatch {
+    /// A table's columns, and the type each text column is cast to on insert.
+    struct Table: Sendable {
+        let name: String
+        let columns: [(name: String, cast: String?)]
+
+        /// `INSERT … SELECT … FROM unnest($1::text[], …)`.
+        var sql: String {
+            let names = columns.map { "\"\($0.name)\"" }
+            let selected = columns.map { c in c.cast.map { "x.\"\(c.name)\"::\($0)" } ?? "x.\"\(c.name)\"" }
+            let arrays = columns.indices.map { "$\($0 + 1)::text[]" }
+            return "INSERT INTO \(name) (\(names.joined(separator: ", "))) SELECT \(selected.joined(separator: ", ")) "
+                + "FROM unnest(\(arrays.joined(separator: ", "))) AS x(\(names.joined(separator: ", ")))"
+        }
+    }
+
+    static let documents = Table(name: "documents", columns: [
+        ("id", nil), ("path", nil), ("sha256", nil), ("language", nil), ("title", nil), ("summary", nil), ("published", nil),
+        ("text", nil), ("record", "jsonb"), ("fts", "tsvector"), ("organizations", nil), ("persons", nil),
+    ])
+    static let events = Table(name: "events", columns: [
+        ("document_id", nil), ("kind", nil), ("title", nil), ("start", nil), ("end", nil), ("time", nil), ("first_day", nil), ("last_day", nil),
+    ])
+    static let places = Table(name: "event_places", columns: [("document_id", nil), ("place", nil), ("place_key", nil)])
+    static let organizations = Table(name: "event_organizations", columns: [
+        ("document_id", nil), ("role", nil), ("name", nil), ("name_folded", nil),
+    ])
+    static let entities = Table(name: "entities", columns: [
+        ("document_id", nil), ("type", nil), ("text", nil), ("start", nil), ("end", nil), ("name", nil), ("kind", nil), ("country", nil),
+        ("acronym", nil), ("role", nil), ("value", nil), ("span_start", "integer"), ("span_end", "integer"), ("name_key", nil),
+        ("name_folded", nil), ("text_folded", nil), ("acronym_folded", nil),
+    ])
+    static let tables = [documents, events, places, organizations, entities]
+
+    /// The rows of each table (in `tables` order), each row one value per column.
+    typealias Rows = [[[String?]]]
+
+    /// For each table with rows: its INSERT and its columns.
+    private(set) var statements: [(sql: String, columns: [TextColumn])] = []
+
+    init(_ records: [Jarya.Record]) {
+        // Folding, stems and words cost more than the database: every core prepares records.
+        let slots = RowSlots(count: records.count)
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, records.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var lexicon = Self.lexicons.take()
+            var k = worker
+            while k < records.count {
+                slots.set(k, Self.rows(of: records[k], lexicon: &lexicon))
+                k += workers
+            }
+            Self.lexicons.give(lexicon)
+        }
+        for (t, table) in Self.tables.enumerated() {
+            var columns = Array(repeating: [String?](), count: table.columns.count)
+            for rows in slots.results {
+                for row in rows![t] {
+                    for c in row.indices { columns[c].append(row[c]) }
+                }
+            }
+            if !columns[0].isEmpty { statements.append((table.sql, columns.map(TextColumn.init))) }
+        }
+    }
+
+    /// The lexicons the workers keep between batches (`Folding.forms(ofFolded:lexicon:)`).
+    static let lexicons = LexiconPool()
+
+    static func rows(of r: Jarya.Record, lexicon: inout Lexicon) -> Rows {
+        var rows: Rows = Array(repeating: [], count: tables.count)
+        let id = r.id
+        let title = Folding.fold(r.title ?? r.event?.title ?? "")
+        let text = Folding.fold(r.text)
+        let forms = Folding.forms(ofFolded: title + "\n" + text, lexicon: &lexicon).joined(separator: " ")
+        let json = Self.withoutNUL(String(decoding: r.jsonBytes(), as: UTF8.self))
+        var organizations: [String] = [], persons: [String] = []
+        if let e = r.event {
+            let span = DaySpan.of(start: e.start, end: e.end)
+            rows[1].append([id, e.kind.rawValue, e.title, e.start, e.end, e.time, span?.first, span?.last])
+            for p in e.places { rows[2].append([id, p, asciiLower(p)]) }
+            for (role, names) in [("organizer", e.organizers), ("funder", e.funders), ("partner", e.partners)] {
+                for n in names {
+                    let folded = FoldCache.shared.fold(n)
+                    organizations.append(folded)
+                    rows[3].append([id, role, n, folded])
+                }
+            }
+        }
+        for x in r.entities {
+            // Only the names `--org` and `--person` look into are folded: folding costs.
+            let named = x.type == .organization || x.type == .person
+            let c = EntityColumns(x)
+            let folded: [String?] = named ? [c.name.map(FoldCache.shared.fold), FoldCache.shared.fold(x.text), c.acronym.map(FoldCache.shared.fold)] : [nil, nil, nil]
+            if x.type == .organization { organizations += folded.compactMap { $0 } }
+            if x.type == .person { persons += folded.compactMap { $0 } }
+            rows[4].append([
+                id, x.type.rawValue, x.text, c.start, c.end, c.name, c.kind, c.country, c.acronym, c.role, c.value,
+                String(x.span.start), String(x.span.end), c.name.map(asciiLower), folded[0], folded[1], folded[2],
+            ])
+        }
+        rows[0].append([id, r.source.path, r.source.sha256, r.language.rawValue, r.title, r.summary, r.published, r.text, json,
+                        FTSTokens.tsvector(title: title, text: text, forms: forms),
+                        organizations.isEmpty ? nil : organizations.joined(separator: PostgresSchema.nameSeparator),
+                        persons.isEmpty ? nil : persons.joined(separator: PostgresSchema.nameSeparator)])
+        return rows
+    }
+
+    final class RowSlots: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var results: [Rows?]
+        init(count: Int) { results = Array(repeating: nil, count: count) }
+        func set(_ k: Int, _ r: Rows) { lock.lock(); results[k] = r; lock.unlock() }
+    }
+
+    /// JSON without `\u0000`, which `jsonb` refuses (the NUL is dropped, as from the other
+    /// columns). Most records have none: they are not copied.
+    static func withoutNUL(_ json: String) -> String {
+        let bytes = Array(json.utf8)
+        let escape = Array(#"\u0000"#.utf8)
+        guard bytes.count >= escape.count else { return json }
+        var k = 0
+        while k + escape.count <= bytes.count {
+            if bytes[k] == UInt8(ascii: "\\") {
+                if bytes[k..<k + escape.count].elementsEqual(escape) {
+                    return json.replacingOccurrences(of: #"\u0000"#, with: "")
+                }
+                k += 2  // an escaped character: `\\u0000` is not a NUL
+            } else {
+                k += 1
+            }
+        }
+        return json
+    }
+
+    /// SQLite's `lower()`: ASCII letters only, as the SQLite archive's place filter compares.
+    static func asciiLower(_ s: String) -> String {
+        guard s.utf8.contains(where: { (65...90).contains($0) }) else { return s }
+        return String(decoding: s.utf8.map { (65...90).contains($0) ? $0 + 32 : $0 }, as: UTF8.self)
+    }
+
+    /// A 64-bit advisory lock key for a record id or path (FNV-1a): the same on every host.
+    static func lockKey(_ kind: String, _ value: String) -> Int64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in (kind + ":" + value).utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return Int64(bitPattern: hash)
+    }
+}
+
+/// Lexicons for the workers that prepare rows, kept from batch to batch.
+final class LexiconPool: @unchecked Sendable {
+    private let lock = NSLock()
+    private var idle: [Lexicon] = []
+
+    func take() -> Lexicon {
+        lock.lock()
+        defer { lock.unlock() }
+        return idle.popLast() ?? Lexicon()
+    }
+
+    func give(_ lexicon: Lexicon) { lock.lock(); idle.append(lexicon); lock.unlock() }
+}
+
+/// The folded names of organizations and persons, which recur from release to release: each
+/// folded once per run.
+final class FoldCache: @unchecked Sendable {
+    static let shared = FoldCache()
+    private let lock = NSLock()
+    private var folded: [String: String] = [:]
+
+    func fold(_ s: String) -> String {
+        lock.lock()
+        if let hit = folded[s] { lock.unlock(); return hit }
+        lock.unlock()
+        let value = Folding.fold(s)
+        lock.lock()
+        // Bounded: a run over millions of releases keeps the commonest names it met first.
+        if folded.count < 200_000 { folded[s] = value }
+        lock.unlock()
+        return value
+    }
+}
+
+/// A column of nullable text values in PostgreSQL's binary array format (`text[]`), which
+/// postgres-nio's own arrays cannot hold (no NULL elements). U+0000, which PostgreSQL text
+/// cannot hold, is left out.
+struct TextColumn: PostgresNonThrowingEncodable {
+    static var psqlType: PostgresDataType { .textArray }
+    static var psqlFormat: PostgresFormat { .binary }
+    var values: [String?]
+
+    func encode<E: PostgresJSONEncoder>(into buffer: inout ByteBuffer, context: PostgresEncodingContext<E>) {
+        buffer.writeInteger(Int32(1))  // dimensions
+        buffer.writeInteger(Int32(values.contains(nil) ? 1 : 0))
+        buffer.writeInteger(Int32(bitPattern: PostgresDataType.text.rawValue))
+        buffer.writeInteger(Int32(values.count))
+        buffer.writeInteger(Int32(1))  // lower bound
+        for value in values {
+            guard let value else { buffer.writeInteger(Int32(-1)); continue }
+            let lengthAt = buffer.writerIndex
+            buffer.writeInteger(Int32(0))
+            var utf8 = value.utf8
+            if utf8.contains(0) { utf8 = String(decoding: utf8.filter { $0 != 0 }, as: UTF8.self).utf8 }
+            let written = buffer.writeBytes(utf8)
+            buffer.setInteger(Int32(written), at: lengthAt)
+        }
+    }
+}

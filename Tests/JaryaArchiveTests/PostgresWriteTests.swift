@@ -1,0 +1,128 @@
+import Foundation
+import Jarya
+@testable import JaryaArchive
+import Testing
+
+extension PostgresArchiveTests {
+    /// Rows per table of the documents with these ids.
+    func rowCounts(_ archive: PostgresArchive, ids: [String]) throws -> [Int] {
+        try ["documents", "events", "event_places", "event_organizations", "entities"].map { table in
+            let column = table == "documents" ? "id" : "document_id"
+            return Int(try archive.run("SELECT count(*)::int8 FROM \(table) WHERE \(column) = ANY($1::text[])", [.texts(ids)])
+                .first!.decode(Int64.self))
+        }
+    }
+
+    @Test("Replacing a document replaces its rows in every table: none left under the old id, none doubled")
+    func replaceDeletesEveryRow() throws {
+        let archive = try PostgresArchive(url: try TestPostgres.freshDatabase(), writing: true)
+        let records = try CorpusArchive.archive().records().filter { $0.event != nil && !$0.entities.isEmpty }.prefix(4)
+        try archive.upsert(Array(records))
+        let before = try rowCounts(archive, ids: records.map(\.id))
+        #expect(before[0] == 4 && before[1] == 4 && before[4] > 4)
+        try archive.upsert(Array(records))
+        #expect(try rowCounts(archive, ids: records.map(\.id)) == before)
+        // The same path under another id: the old id's rows go from every table.
+        var moved = records.first!
+        let old = moved.id
+        let itsRows = try rowCounts(archive, ids: [old])
+        moved.id = "moved-\(old)"
+        try archive.upsert([moved])
+        #expect(try rowCounts(archive, ids: [old]) == [0, 0, 0, 0, 0])
+        #expect(try rowCounts(archive, ids: [moved.id]) == itsRows)
+    }
+
+    @Test("NULL values and U+0000 in a record are stored: text without the NUL, NULL columns as NULL")
+    func nullsAndNUL() throws {
+        let archive = try PostgresArchive(url: try TestPostgres.freshDatabase(), writing: true)
+        var record = try #require(try CorpusArchive.archive().records().first { $0.event != nil })
+        record.title = nil
+        record.summary = nil
+        record.text = "Бишкекте\u{0} жаштар форуму өтөт.\n" + record.text
+        try archive.upsert([record])
+        let row = try #require(try archive.run("SELECT title IS NULL, summary IS NULL, strpos(text, 'Бишкекте жаштар')::int8 FROM documents").first)
+        let (noTitle, noSummary, at) = try row.decode((Bool, Bool, Int64).self)
+        #expect(noTitle && noSummary && at == 1)
+        #expect(try archive.search(SearchQuery(text: "жаштар форуму")).map(\.id) == [record.id])
+    }
+
+    @Test("A version-1 archive is brought to version 2: documents stay, foreign keys go, replacing leaves no rows behind")
+    func upgradeFromVersion1() throws {
+        let url = try TestPostgres.freshDatabase()
+        let records = Array(try CorpusArchive.archive().records().prefix(6))
+        let old = try PostgresArchive(url: url, writing: true, schema: 1)
+        #expect(try old.currentVersion() == 1)
+        try storeAsVersion1(records, in: old)
+        #expect(try old.run("SELECT count(*)::int8 FROM pg_constraint WHERE contype = 'f'").first!.decode(Int64.self) == 4)
+        let archive = try PostgresArchive(url: url, writing: true)
+        #expect(try archive.currentVersion() == 2)
+        #expect(try archive.run("SELECT count(*)::int8 FROM pg_constraint WHERE contype = 'f'").first!.decode(Int64.self) == 0)
+        #expect(try archive.count() == 6)
+        // The names the organization and person filters read were filled in from the entities.
+        for query in [SearchQuery(place: "Бишкек", places: CorpusArchive.places), SearchQuery(organization: "министрлиг"),
+                      SearchQuery(organization: "ПРООН"), SearchQuery(person: "Жапаров")] {
+            let expected = try CorpusArchive.archive().search(query).filter { r in records.contains { $0.id == r.id } }.map(\.id)
+            #expect(try archive.search(query).map(\.id) == expected, "\(query)")
+        }
+        #expect(try archive.run("SELECT count(*)::int8 FROM documents WHERE organizations IS NOT NULL").first!.decode(Int64.self) > 0)
+        var moved = records[0]
+        moved.id = "moved-\(records[0].id)"
+        try archive.upsert([moved])
+        #expect(try rowCounts(archive, ids: [records[0].id]) == [0, 0, 0, 0, 0])
+    }
+
+    @Test("A connection the server ended while idle: the next upsert fails at once with one line (69), not a hang")
+    func idleConnectionEnded() throws {
+        let url = try TestPostgres.freshDatabase()
+        let archive = try PostgresArchive(url: url, writing: true)
+        let other = try PostgresArchive(url: url, writing: false)
+        let pid = try archive.run("SELECT pg_backend_pid()::int8").first!.decode(Int64.self)
+        try other.run("SELECT pg_terminate_backend($1::int4)", [.int(Int(pid))])
+        Thread.sleep(forTimeInterval: 0.5)
+        let records = Array(try CorpusArchive.archive().records().prefix(3))
+        let outcome = ErrorBox()
+        let done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            do { try archive.upsert(records) } catch { outcome.add(error) }
+            done.signal()
+        }
+        #expect(done.wait(timeout: .now() + 30) == .success, "the upsert hung")
+        let failure = try #require(outcome.errors.first)
+        #expect(failure.contains("was lost") && !failure.contains("\n"), "\(failure)")
+        #expect(try other.count() == 0)
+        // A new connection stores them.
+        try PostgresArchive(url: url, writing: true).upsert(records)
+        #expect(try other.count() == 3)
+    }
+
+    @Test("limit on PostgreSQL: the same first records as SQLite's, for text, place plus dates and organization")
+    func limitMatchesSQLite() throws {
+        let sqlite = try CorpusArchive.archive()
+        let postgres = try PostgresArchive(url: try TestPostgres.freshDatabase(), writing: true)
+        try postgres.upsert(try sqlite.records())
+        for var query in [SearchQuery(text: "Бишкек"), SearchQuery(place: "Бишкек", places: CorpusArchive.places, from: "2020"),
+                          SearchQuery(organization: "ПРООН"), SearchQuery()] {
+            query.limit = 3
+            let expected = try sqlite.search(query).map(\.id)
+            #expect(expected.count <= 3)
+            #expect(try postgres.search(query).map(\.id) == expected)
+        }
+    }
+
+    /// Stores records as a version-1 archive held them: no `organizations` and `persons`
+    /// columns.
+    func storeAsVersion1(_ records: [Jarya.Record], in archive: PostgresArchive) throws {
+        var lexicon = Lexicon()
+        let rows = records.map { PostgresBatch.rows(of: $0, lexicon: &lexicon) }
+        for (t, table) in PostgresBatch.tables.enumerated() {
+            let columns = t == 0 ? Array(table.columns.dropLast(2)) : table.columns
+            var values = Array(repeating: [String?](), count: columns.count)
+            for row in rows.flatMap({ $0[t] }) {
+                for c in columns.indices { values[c].append(row[c]) }
+            }
+            if !values[0].isEmpty {
+                try archive.run(PostgresBatch.Table(name: table.name, columns: columns).sql, values.map { .column(TextColumn(values: $0)) })
+            }
+        }
+    }
+}
