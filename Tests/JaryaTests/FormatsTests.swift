@@ -345,6 +345,32 @@ final class FormatsTests {
         #expect(process("o/tiny.docx").0.error?.message.contains("outside the file") == true)
     }
 
+    @Test("a deflated word/document.xml is read from its own bytes only: a stream cut short or sized 0 is malformed, not a hang", arguments: [0, 40])
+    func deflateEndsInsideItsData(compressedSize: UInt32) throws {
+        // The fuzzer's hang: ZIPFoundation inflated from the file until the stream ended, past the
+        // entry's data and then forever at the end of the file.
+        let good = try FormatReleases.docx(FormatReleases.russian)
+        let name = Array("word/document.xml".utf8)
+        var cut = good
+        var patched = 0
+        // The compressed size in the local header (offset 18, name at 30) and in the directory (20, name at 46).
+        for (signature, sizeAt, nameLengthAt, nameAt) in [([0x50, 0x4B, 0x03, 0x04] as [UInt8], 18, 26, 30), ([0x50, 0x4B, 0x01, 0x02], 20, 28, 46)] {
+            for i in 0..<(cut.count - nameAt) where Array(cut[i..<i + 4]) == signature {
+                let length = Int(cut[i + nameLengthAt]) | Int(cut[i + nameLengthAt + 1]) << 8
+                guard i + nameAt + length <= cut.count, Array(cut[(i + nameAt)..<(i + nameAt + length)]) == name else { continue }
+                cut.replaceSubrange((i + sizeAt)..<(i + sizeAt + 4), with: withUnsafeBytes(of: compressedSize.littleEndian, Array.init))
+                patched += 1
+            }
+        }
+        #expect(patched == 2)
+        let file = "d/cut-\(compressedSize).docx"
+        try FormatReleases.write([(file, cut)], under: root)
+        let (record, status) = process(file)
+        #expect(record.error?.code == "malformed")
+        #expect(record.error?.message.contains("this .docx file is damaged") == true, "\(record.error?.message ?? "no error")")
+        #expect(status == .dataError)
+    }
+
     @Test("random byte changes to a good .docx give a record or an error record, never a trap")
     func mutatedDOCX() throws {
         let good = try FormatReleases.docx(FormatReleases.russian)

@@ -47,43 +47,69 @@ enum DOCXDocument {
         if layout.entryCount > maxEntries {
             throw InputError(.malformed, "this .docx file has more than \(maxEntries) entries in its ZIP archive; a Word document has a few dozen. It may be a zip bomb, so it is refused.")
         }
-        let archive: Archive
-        do {
-            archive = try Archive(data: Data(bytes), accessMode: .read)
-        } catch {
-            throw InputError(.malformed, "this .docx file is damaged: its ZIP structure cannot be read (\(error)).")
-        }
-        let document = archive.first { $0.path == documentPath }
-        guard let document, document.type == .file else {
+        guard let document = layout.entries.first(where: { $0.name == documentPath }) else {
             throw InputError(.malformed, "this .docx file has no \(documentPath): it is not a Word document (or it is damaged).")
         }
-        let declared = document.uncompressedSize, compressed = document.compressedSize
+        let declared = UInt64(document.uncompressedSize), compressed = UInt64(document.compressedSize)
         if declared > maxDocumentBytes {
             throw InputError(.malformed, "this .docx file's \(documentPath) would expand to \(declared) bytes, more than the limit of \(maxDocumentBytes). It may be a zip bomb, so it is refused.")
         }
         if declared > ratioFloor && (compressed == 0 || declared / max(compressed, 1) > maxRatio) {
             throw InputError(.malformed, "this .docx file's \(documentPath) is compressed \(compressed == 0 ? "from nothing" : "\(declared / max(compressed, 1)):1") (\(compressed) → \(declared) bytes), more than \(maxRatio):1. It may be a zip bomb, so it is refused.")
         }
-        var xml: [UInt8] = []
-        xml.reserveCapacity(Int(declared))
-        do {
-            _ = try archive.extract(document, bufferSize: 64 << 10, skipCRC32: false) { chunk in
-                if UInt64(xml.count + chunk.count) > declared {
-                    throw ZipBombError()
-                }
-                xml.append(contentsOf: chunk)
-            }
-        } catch is ZipBombError {
-            throw InputError(.malformed, "this .docx file's \(documentPath) expands to more than the \(declared) bytes its ZIP header declares. It may be a zip bomb, so it is refused.")
-        } catch {
-            throw InputError(.malformed, "this .docx file is damaged: \(documentPath) cannot be extracted (\(error)).")
-        }
+        let xml = try contents(of: document, in: bytes)
         if UInt64(xml.count) != declared {
             throw InputError(.malformed, "this .docx file is damaged: \(documentPath) has \(xml.count) bytes, not the \(declared) its ZIP header declares.")
         }
         return xml
     }
 
+    /// The entry's bytes, from exactly the compressed bytes `ZIPLayout` located. ZIPFoundation's
+    /// own reader is not used: on Linux it inflates from the file until the stream ends, so a
+    /// stream that never ends (a damaged or hostile entry) read past its data forever, and it
+    /// handed zlib a full buffer's length for a shorter last chunk.
+    static func contents(of entry: ZIPLayout.Entry, in bytes: [UInt8]) throws -> [UInt8] {
+        let data = bytes[entry.dataOffset..<(entry.dataOffset + (entry.method == 0 ? entry.uncompressedSize : entry.compressedSize))]
+        let declared = entry.uncompressedSize
+        var xml: [UInt8] = []
+        switch entry.method {
+        case 0:
+            xml = Array(data)
+        case 8:
+            xml.reserveCapacity(declared)
+            // Chunks of exactly `chunk` bytes, the last one padded with zeros (zlib is told each
+            // chunk is that long); asked for more once the data is used up, the stream has no end.
+            let chunk = 64 << 10
+            var next = data.startIndex
+            do {
+                _ = try Data.decompress(size: Int64(data.count), bufferSize: chunk, skipCRC32: true, provider: { _, _ in
+                    guard next < data.endIndex else { throw DeflateEndError() }
+                    let end = min(next + chunk, data.endIndex)
+                    var piece = Data(data[next..<end])
+                    if piece.count < chunk { piece.append(Data(count: chunk - piece.count)) }
+                    next = end
+                    return piece
+                }, consumer: { out in
+                    if xml.count + out.count > declared { throw ZipBombError() }
+                    xml.append(contentsOf: out)
+                })
+            } catch is ZipBombError {
+                throw InputError(.malformed, "this .docx file's \(documentPath) expands to more than the \(declared) bytes its ZIP header declares. It may be a zip bomb, so it is refused.")
+            } catch is DeflateEndError {
+                throw InputError(.malformed, "this .docx file is damaged: the compressed \(documentPath) ends before its end mark (the file may be truncated).")
+            } catch {
+                throw InputError(.malformed, "this .docx file is damaged: \(documentPath) cannot be extracted (\(error)).")
+            }
+        default:
+            throw InputError(.malformed, "this .docx file's \(documentPath) is compressed with method \(entry.method), which Word never uses (only stored or deflated).")
+        }
+        if xml.count == declared, Data(xml).crc32(checksum: 0) != entry.crc32 {
+            throw InputError(.malformed, "this .docx file is damaged: \(documentPath) does not match its checksum.")
+        }
+        return xml
+    }
+
+    private struct DeflateEndError: Error {}
     private struct ZipBombError: Error {}
 }
 

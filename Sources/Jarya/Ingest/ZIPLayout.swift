@@ -12,8 +12,20 @@ struct ZIPLayout {
         init(_ description: String) { self.description = description }
     }
 
-    /// How many entries the central directory holds (each one checked).
-    let entryCount: Int
+    /// An entry as the central directory declares it, with where its data starts in the file.
+    struct Entry {
+        var name: String
+        /// 0 stored, 8 deflated.
+        var method: Int
+        var crc32: UInt32
+        var compressedSize: Int
+        var uncompressedSize: Int
+        var dataOffset: Int
+    }
+
+    /// The entries of the central directory, each one checked.
+    let entries: [Entry]
+    var entryCount: Int { entries.count }
 
     static let endRecordSignature: UInt32 = 0x0605_4B50
     static let centralSignature: UInt32 = 0x0201_4B50
@@ -53,6 +65,7 @@ struct ZIPLayout {
         }
         let directoryEnd = directoryOffset + directorySize
         var at = directoryOffset
+        var entries: [Entry] = []
         for number in 0..<totalEntries {
             guard at + Self.centralHeaderSize <= directoryEnd, Self.u32(bytes, at) == Self.centralSignature else {
                 throw Damage("ZIP central directory entry \(number + 1) of \(totalEntries) is missing or cut short")
@@ -68,18 +81,21 @@ struct ZIPLayout {
                 || localOffset == 0xFFFF_FFFF || Self.hasZIP64Field(bytes, extraStart..<(extraStart + extraLength)) {
                 throw Damage("entry \(number + 1) uses ZIP64 sizes, which a Word document never needs")
             }
-            let stored = Self.u16(bytes, at + 10) == 0, hasDescriptor = Self.u16(bytes, at + 8) & 0x8 != 0
-            try Self.checkLocalHeader(bytes, at: localOffset, dataSize: stored ? uncompressed : compressed,
-                                      descriptor: hasDescriptor, before: directoryOffset, entry: number + 1)
+            let method = Self.u16(bytes, at + 10), hasDescriptor = Self.u16(bytes, at + 8) & 0x8 != 0
+            let dataOffset = try Self.checkLocalHeader(bytes, at: localOffset, dataSize: method == 0 ? uncompressed : compressed,
+                                                       descriptor: hasDescriptor, before: directoryOffset, entry: number + 1)
+            entries.append(Entry(name: String(decoding: bytes[nameStart..<extraStart], as: UTF8.self), method: method,
+                                 crc32: Self.u32(bytes, at + 16), compressedSize: compressed, uncompressedSize: uncompressed,
+                                 dataOffset: dataOffset))
             at = next
         }
-        entryCount = totalEntries
+        self.entries = entries
     }
 
     /// A local header must lie before the central directory, and its data (and data descriptor)
-    /// there too.
+    /// there too. Returns where the data starts.
     private static func checkLocalHeader(_ bytes: [UInt8], at offset: Int, dataSize: Int, descriptor: Bool,
-                                         before limit: Int, entry: Int) throws {
+                                         before limit: Int, entry: Int) throws -> Int {
         guard offset + localHeaderSize <= limit, u32(bytes, offset) == localSignature else {
             throw Damage("the local header of ZIP entry \(entry) (offset \(offset)) is not where the directory says")
         }
@@ -91,6 +107,7 @@ struct ZIPLayout {
         if hasZIP64Field(bytes, extraStart..<dataStart) {
             throw Damage("entry \(entry) uses ZIP64 sizes, which a Word document never needs")
         }
+        return dataStart
     }
 
     /// Whether the extra fields in `range` include a ZIP64 extended information field (id 1).
