@@ -134,14 +134,6 @@ public struct Batch {
         return spliced
     }
 
-    /// A record's JSON line with its line break, as bytes: not copied into a `Data` on its way to
-    /// the spool, since the line of a huge document can be a hundred megabytes.
-    static func line(_ record: RecordLine) -> [UInt8] {
-        var bytes = record.jsonBytes()
-        bytes.append(0x0A)
-        return bytes
-    }
-
     /// One document's outcome: its record, as a line (with its line break) and as a value.
     struct Item {
         var line: [UInt8]
@@ -153,9 +145,10 @@ public struct Batch {
     /// The record of one input: from the cache when the file is unchanged, else made (and
     /// then stored in the cache). Errors are the cache's; a document's failure is a record.
     func item(_ input: Input, lexicon: inout Lexicon) throws -> Item {
+        let encoder = JSONLinesEncoder()
         guard let cache, case .file(let path) = input else {
             let (record, status) = processor.process(input, lexicon: &lexicon)
-            return Item(line: Self.line(record), record: record, status: status, reused: false)
+            return Item(line: encoder.lineBytes(record), record: record, status: status, reused: false)
         }
         if !force, let bytes = try? processor.read(input) {
             let sha256 = RecordID.sha256Hex(bytes)
@@ -167,7 +160,7 @@ public struct Batch {
         }
         // The file is read again: what it holds now is what the record (and the cache) says.
         let (record, status) = processor.process(input, lexicon: &lexicon)
-        let line = Self.line(record)
+        let line = encoder.lineBytes(record)
         // Failures are not stored: they are cheap to find again, and their exit status must be reported again.
         if record.error == nil {
             try cache.store(path: path, sha256: record.source.sha256, bytes: record.source.bytes, line: Data(line.dropLast()))

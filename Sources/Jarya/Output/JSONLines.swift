@@ -6,11 +6,17 @@ public struct JSONLinesEncoder: Sendable {
 
     public func line(_ record: Record) -> Data { Self.line(record.jsonBytes()) }
     public func line(_ record: ErrorRecord) -> Data { Self.line(record.jsonBytes()) }
-    public func line(_ record: RecordLine) -> Data { Self.line(record.jsonBytes()) }
+    public func line(_ record: RecordLine) -> Data { Data(lineBytes(record)) }
 
-    private static func line(_ json: consuming [UInt8]) -> Data {
+    /// The line with its line break as bytes, for a writer that takes them as they are (the batch
+    /// spool): the line of a huge document can be a hundred megabytes, not to be copied into a `Data`.
+    public func lineBytes(_ record: RecordLine) -> [UInt8] { Self.lineBytes(record.jsonBytes()) }
+
+    private static func line(_ json: consuming [UInt8]) -> Data { Data(lineBytes(json)) }
+
+    private static func lineBytes(_ json: consuming [UInt8]) -> [UInt8] {
         json.append(0x0A)
-        return Data(json)
+        return json
     }
 }
 
