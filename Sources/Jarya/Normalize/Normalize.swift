@@ -13,26 +13,37 @@ public struct Normalize: Stage {
     /// install), so a command stops before reading any input rather than failing every document.
     public static func checkData() throws { try ICUData.check() }
 
+    /// Rounds of letter repair and word splitting at most; each leaves fewer mixed or fused words.
+    static let maximumRounds = 8
+
     public func run(_ document: inout Document) throws {
         var buffer = ScalarBuffer(identity: Array(document.extracted.unicodeScalars))
         Typography.apply(&buffer)
         try CanonicalComposition.apply(&buffer)
-        // Letter repair judges words, and splitting fused words makes new ones (`̡пBo M`: the lone M
-        // stands beside a Cyrillic word only once `пВо` is split), so the two repeat until nothing
-        // splits: a second normalization then changes nothing. Rarely more than two rounds; capped.
+        // Letter repair judges words, and two later steps make new ones: splitting fused words
+        // (`̡пBo M`: the lone M stands beside a Cyrillic word only once `пВо` is split), and a
+        // repaired letter composing with the mark after it, which joins the words the mark stood
+        // between (`УY̆ppp`: Y becomes У, У + ◌̆ is Ў, and only then is `Ўppp` one mixed word).
+        // So the rounds repeat until neither happens, and a second normalization changes nothing.
+        // Each round leaves fewer mixed words; rarely more than two; capped.
         var repairs = LetterRepair.Repairs()
         var fused: (count: Int, examples: [String]) = (0, [])
-        for _ in 0..<4 {
+        for _ in 0..<Self.maximumRounds {
             let round = LetterRepair.apply(&buffer)
             // A repaired letter may now compose with the mark after it (Latin y + ◌̆ does not,
-            // Cyrillic у + ◌̆ is ў).
-            if !round.kyrgyzLetters.isEmpty || !round.lookalikes.isEmpty { try CanonicalComposition.apply(&buffer) }
+            // Cyrillic у + ◌̆ is ў). Composing only ever shortens the text.
+            var composed = false
+            if !round.kyrgyzLetters.isEmpty || !round.lookalikes.isEmpty {
+                let length = buffer.scalars.count
+                try CanonicalComposition.apply(&buffer)
+                composed = buffer.scalars.count != length
+            }
             repairs.kyrgyzLetters += round.kyrgyzLetters
             repairs.lookalikes += round.lookalikes
             let split = FusedWords.apply(&buffer)
             fused.count += split.count
             fused.examples += split.examples.prefix(max(0, FusedWords.examplesShown - fused.examples.count))
-            if split.count == 0 { break }
+            if split.count == 0 && !composed { break }
         }
         document.text = NormalizedText(scalars: buffer.scalars, origin: buffer.origin)
         document.warnings += repairs.warnings
