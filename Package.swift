@@ -38,7 +38,8 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-enable-library-evolution"])]
         ),
         // System libxml2 (Debian: libxml2-dev). Only HTMLText may import it, as with ICU.
-        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
+        .systemLibrary(
+            name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
         // HTML and XML → text blocks through libxml2, never fetching anything from the network.
         .target(
             name: "HTMLText",
@@ -46,30 +47,39 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-enable-library-evolution"])]
         ),
         // The pipeline: Ingest → Normalize → Segment → Analyze → Recognize → Assemble → Output.
-        .target(name: "Jarya", dependencies: [
-            "ICUText", "HTMLText",
-            .product(name: "Crypto", package: "swift-crypto"),
-            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-        ]),
+        .target(
+            name: "Jarya",
+            dependencies: [
+                "ICUText", "HTMLText",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         // SQLite through GRDB: the incremental state of batch runs and the searchable archive;
         // PostgreSQL through postgres-nio: the same archive shared by several hosts.
-        .target(name: "JaryaArchive", dependencies: [
-            "Jarya",
-            .product(name: "GRDB", package: "GRDB.swift"),
-            .product(name: "PostgresNIO", package: "postgres-nio"),
-        ]),
+        .target(
+            name: "JaryaArchive",
+            dependencies: [
+                "Jarya",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]),
         // `jarya serve`: Hummingbird routes, mustache templates and the page's script and style, all
         // compiled in as Swift strings (an installed binary carries no resource bundle).
-        .target(name: "JaryaServe", dependencies: [
-            "Jarya", "JaryaArchive",
-            .product(name: "Hummingbird", package: "hummingbird"),
-            .product(name: "Mustache", package: "swift-mustache"),
-            .product(name: "Logging", package: "swift-log"),
-            .product(name: "MultipartKit", package: "multipart-kit"),
-        ]),
+        .target(
+            name: "JaryaServe",
+            dependencies: [
+                "Jarya", "JaryaArchive",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+            ]),
         .executableTarget(
             name: "JaryaCLI",
-            dependencies: ["Jarya", "JaryaArchive", "JaryaServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "Jarya", "JaryaArchive", "JaryaServe",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         // Benchmarks: a corpus generator and per-stage timings (not one of jarya's user commands).
         .executableTarget(
@@ -88,9 +98,11 @@ let package = Package(
             dependencies: ["Jarya", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "JaryaServeTests", dependencies: [
-            "JaryaServe", .product(name: "HummingbirdTesting", package: "hummingbird"),
-        ]),
+        .testTarget(
+            name: "JaryaServeTests",
+            dependencies: [
+                "JaryaServe", .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
         .testTarget(name: "JaryaCLITests", dependencies: ["JaryaCLI"], exclude: ["Fixtures"]),
     ]
 )

@@ -64,7 +64,9 @@ enum AttributeLimit {
             guard k < b.count else { return (attributes, b.count + 1) }
             if b[k] == UInt8(ascii: ">") { return (attributes, k + 1) }
             let start = k
-            while k < b.count, !isSpace(b[k]), b[k] != UInt8(ascii: ">"), b[k] != UInt8(ascii: "="), b[k] != UInt8(ascii: "/") { k += 1 }
+            while k < b.count, !isSpace(b[k]), b[k] != UInt8(ascii: ">"), b[k] != UInt8(ascii: "="),
+                b[k] != UInt8(ascii: "/")
+            { k += 1 }
             if k == start { k += 1 }  // a stray `=`
             var j = k
             while j < b.count, isSpace(b[j]) { j += 1 }

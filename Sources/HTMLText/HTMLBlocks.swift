@@ -72,7 +72,9 @@ enum HTMLWalker {
         "sidebar", "footer", "header", "share", "sharing", "social", "comments", "comment", "cookie", "cookies",
         "banner", "contentinfo", "complementary", "topbar", "toolbar", "pagination", "related", "advert", "ads",
     ]
-    static let noisePrefixes = ["nav", "menu", "breadcrumb", "sidebar", "footer", "header", "share", "social", "comment", "cookie"]
+    static let noisePrefixes = [
+        "nav", "menu", "breadcrumb", "sidebar", "footer", "header", "share", "social", "comment", "cookie",
+    ]
 
     static func isNoiseWord(_ word: Substring) -> Bool {
         noiseWords.contains(String(word)) || noisePrefixes.contains { word.hasPrefix($0) && word.count <= $0.count + 6 }
@@ -84,7 +86,10 @@ enum HTMLWalker {
         if LibXML.attribute(node, "hidden") != nil { return true }
         if LibXML.attribute(node, "aria-hidden")?.lowercased() == "true" { return true }
         if let style = LibXML.attribute(node, "style")?.lowercased().filter({ $0 != " " }),
-           style.contains("display:none") || style.contains("visibility:hidden") { return true }
+            style.contains("display:none") || style.contains("visibility:hidden")
+        {
+            return true
+        }
         for attr in ["class", "id", "role"] {
             guard let value = LibXML.attribute(node, attr)?.lowercased() else { continue }
             for word in value.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) where isNoiseWord(word) {
@@ -156,9 +161,12 @@ enum HTMLWalker {
         }
         guard textLength(chosen) >= 40 else { return nil }
         let hasHeading = headings.contains { isDescendant($0, of: chosen) }
-        let heading = hasHeading ? nil : headings.first.flatMap { h in
-            order[UnsafeMutableRawPointer(h)]! < order[UnsafeMutableRawPointer(chosen)]! ? h : nil
-        }
+        let heading =
+            hasHeading
+            ? nil
+            : headings.first.flatMap { h in
+                order[UnsafeMutableRawPointer(h)]! < order[UnsafeMutableRawPointer(chosen)]! ? h : nil
+            }
         return (chosen, heading)
     }
 

@@ -19,7 +19,9 @@ public enum HTMLReader {
     ///     `<meta charset>` / `http-equiv` declaration.
     ///   - preferMainContent: read only the `<article>` (the longest one) or `<main>` when the
     ///     page has one.
-    public static func blocks(html: [UInt8], encoding: String? = nil, preferMainContent: Bool = true) throws(HTMLTextError) -> [String] {
+    public static func blocks(html: [UInt8], encoding: String? = nil, preferMainContent: Bool = true)
+        throws(HTMLTextError) -> [String]
+    {
         try page(html: html, encoding: encoding, preferMainContent: preferMainContent).blocks
     }
 
@@ -32,30 +34,40 @@ public enum HTMLReader {
     }
 
     /// As `blocks`, and whether the parser stopped at its depth limit.
-    public static func page(html: [UInt8], encoding: String? = nil, preferMainContent: Bool = true) throws(HTMLTextError) -> Page {
+    public static func page(html: [UInt8], encoding: String? = nil, preferMainContent: Bool = true)
+        throws(HTMLTextError) -> Page
+    {
         LibXML.initialize()
         if html.isEmpty { return Page(blocks: [], stoppedAtDepth: false) }
-        guard html.count < Int(Int32.max) else { throw HTMLTextError(.tooLarge, "the page has \(html.count) bytes, more than libxml2 can parse") }
+        guard html.count < Int(Int32.max) else {
+            throw HTMLTextError(.tooLarge, "the page has \(html.count) bytes, more than libxml2 can parse")
+        }
         try refuseDocumentTypeDeclarations(html, isHTML: true)
         let html = AttributeLimit.apply(html)
-        guard let ctxt = htmlNewParserCtxt() else { throw HTMLTextError(.parser, "libxml2 could not create an HTML parser") }
+        guard let ctxt = htmlNewParserCtxt() else {
+            throw HTMLTextError(.parser, "libxml2 could not create an HTML parser")
+        }
         defer { htmlFreeParserCtxt(ctxt) }
-        var options = HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+        var options =
+            HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_RECOVER.rawValue | HTML_PARSE_COMPACT.rawValue
         if encoding != nil { options |= HTML_PARSE_IGNORE_ENC.rawValue }
         let doc: htmlDocPtr? = html.withUnsafeBufferPointer { buf in
             buf.withMemoryRebound(to: CChar.self) { chars in
-                htmlCtxtReadMemory(ctxt, chars.baseAddress, Int32(chars.count), "page.html", encoding, Int32(bitPattern: options))
+                htmlCtxtReadMemory(
+                    ctxt, chars.baseAddress, Int32(chars.count), "page.html", encoding, Int32(bitPattern: options))
             }
         }
         guard let doc else {
-            throw HTMLTextError(.malformed, "libxml2 could not parse the page\(LibXML.lastError(ctxt).map { ": \($0)" } ?? "")")
+            throw HTMLTextError(
+                .malformed, "libxml2 could not parse the page\(LibXML.lastError(ctxt).map { ": \($0)" } ?? "")")
         }
         defer { xmlFreeDoc(doc) }
         // No XML_PARSE_HUGE: without the limit, nesting is bounded only by the stack.
         let stopped = LibXML.lastError(ctxt)?.contains("Excessive depth") == true
         guard let root = xmlDocGetRootElement(doc) else { return Page(blocks: [], stoppedAtDepth: stopped) }
-        return Page(blocks: HTMLWalker.blocks(root: root, preferMainContent: preferMainContent), stoppedAtDepth: stopped)
+        return Page(
+            blocks: HTMLWalker.blocks(root: root, preferMainContent: preferMainContent), stoppedAtDepth: stopped)
     }
 
     /// The text of `html` as paragraphs separated by blank lines.
@@ -87,12 +99,15 @@ public enum HTMLReader {
             while i < limit, head[i] == 0x20 || head[i] == 0x09 || head[i] == 0x22 || head[i] == 0x27 { i += 1 }
             var name: [UInt8] = []
             while i < limit, let c = Optional(head[i]),
-                  (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7A) || c == 0x2D || c == 0x5F || c == 0x2E || c == 0x3A {
+                (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7A) || c == 0x2D || c == 0x5F || c == 0x2E || c == 0x3A
+            {
                 name.append(html[i]); i += 1
             }
             return name.isEmpty ? nil : String(decoding: name, as: UTF8.self)
         }
-        if head.starts(with: Array("<?xml".utf8)), let end = find("?>", from: 0), let at = find("encoding", from: 0), at < end {
+        if head.starts(with: Array("<?xml".utf8)), let end = find("?>", from: 0), let at = find("encoding", from: 0),
+            at < end
+        {
             if let v = value(after: at + 8, limit: end) { return v }
         }
         var from = 0
@@ -128,27 +143,43 @@ public enum HTMLReader {
                 var quote: UInt8? = nil
                 while j < limit {
                     let c = bytes[j]
-                    if let q = quote { if c == q { quote = nil } }
-                    else if c == 0x22 || c == 0x27 { quote = c }
-                    else if c == UInt8(ascii: "[") { internalSubset = true }
-                    else if c == UInt8(ascii: "<"), matches(entity, at: j) { declaresEntity = true }
-                    else if c == UInt8(ascii: ">") && !internalSubset { break }
-                    else if c == UInt8(ascii: "]") && internalSubset {
+                    if let q = quote {
+                        if c == q { quote = nil }
+                    } else if c == 0x22 || c == 0x27 {
+                        quote = c
+                    } else if c == UInt8(ascii: "[") {
+                        internalSubset = true
+                    } else if c == UInt8(ascii: "<"), matches(entity, at: j) {
+                        declaresEntity = true
+                    } else if c == UInt8(ascii: ">") && !internalSubset {
+                        break
+                    } else if c == UInt8(ascii: "]") && internalSubset {
                         // The end of the subset: `]>` closes the declaration.
                         var k = j + 1
-                        while k < limit, bytes[k] == 0x20 || bytes[k] == 0x0A || bytes[k] == 0x0D || bytes[k] == 0x09 { k += 1 }
+                        while k < limit, bytes[k] == 0x20 || bytes[k] == 0x0A || bytes[k] == 0x0D || bytes[k] == 0x09 {
+                            k += 1
+                        }
                         if k < limit, bytes[k] == UInt8(ascii: ">") { break }
                     }
                     j += 1
                 }
                 if declaresEntity {
-                    throw HTMLTextError(.entityDeclaration, "the document type declaration (<!DOCTYPE … [ … ]>) declares entities (<!ENTITY …>); an external entity could make a parser read local files or the network, so the file is refused")
+                    throw HTMLTextError(
+                        .entityDeclaration,
+                        "the document type declaration (<!DOCTYPE … [ … ]>) declares entities (<!ENTITY …>); an external entity could make a parser read local files or the network, so the file is refused"
+                    )
                 }
                 if internalSubset {
-                    throw HTMLTextError(.entityDeclaration, "the document type declaration has an internal subset (<!DOCTYPE … [ … ]>), which \(isHTML ? "HTML" : "a Word document") never uses and which may declare entities, so the file is refused")
+                    throw HTMLTextError(
+                        .entityDeclaration,
+                        "the document type declaration has an internal subset (<!DOCTYPE … [ … ]>), which \(isHTML ? "HTML" : "a Word document") never uses and which may declare entities, so the file is refused"
+                    )
                 }
                 if !isHTML {
-                    throw HTMLTextError(.entityDeclaration, "the XML has a document type declaration (<!DOCTYPE …>), which a Word document never has; it may refer to external entities or DTDs, so the file is refused")
+                    throw HTMLTextError(
+                        .entityDeclaration,
+                        "the XML has a document type declaration (<!DOCTYPE …>), which a Word document never has; it may refer to external entities or DTDs, so the file is refused"
+                    )
                 }
                 i = j
             }

@@ -9,28 +9,40 @@ public enum WordXML {
     public static func lines(_ xml: [UInt8]) throws(HTMLTextError) -> [String] {
         LibXML.initialize()
         guard !xml.isEmpty else { throw HTMLTextError(.malformed, "word/document.xml is empty") }
-        guard xml.count < Int(Int32.max) else { throw HTMLTextError(.tooLarge, "word/document.xml has \(xml.count) bytes, more than libxml2 can parse") }
+        guard xml.count < Int(Int32.max) else {
+            throw HTMLTextError(.tooLarge, "word/document.xml has \(xml.count) bytes, more than libxml2 can parse")
+        }
         try HTMLReader.refuseDocumentTypeDeclarations(xml, isHTML: false)
-        guard let ctxt = xmlNewParserCtxt() else { throw HTMLTextError(.parser, "libxml2 could not create an XML parser") }
+        guard let ctxt = xmlNewParserCtxt() else {
+            throw HTMLTextError(.parser, "libxml2 could not create an XML parser")
+        }
         defer { xmlFreeParserCtxt(ctxt) }
         // No XML_PARSE_NOENT (entity expansion), no DTDLOAD/DTDATTR/DTDVALID, no XINCLUDE, no HUGE.
-        let options = XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+        let options =
+            XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
             | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue
         let doc: xmlDocPtr? = xml.withUnsafeBufferPointer { buf in
             buf.withMemoryRebound(to: CChar.self) { chars in
-                xmlCtxtReadMemory(ctxt, chars.baseAddress, Int32(chars.count), "document.xml", nil, Int32(bitPattern: options))
+                xmlCtxtReadMemory(
+                    ctxt, chars.baseAddress, Int32(chars.count), "document.xml", nil, Int32(bitPattern: options))
             }
         }
         guard let doc, ctxt.pointee.wellFormed != 0 else {
             if let doc { xmlFreeDoc(doc) }
-            throw HTMLTextError(.malformed, "word/document.xml is not well-formed XML\(LibXML.lastError(ctxt).map { ": \($0)" } ?? "")")
+            throw HTMLTextError(
+                .malformed, "word/document.xml is not well-formed XML\(LibXML.lastError(ctxt).map { ": \($0)" } ?? "")")
         }
         defer { xmlFreeDoc(doc) }
         if doc.pointee.intSubset != nil || doc.pointee.extSubset != nil {
-            throw HTMLTextError(.entityDeclaration, "word/document.xml has a document type declaration, which a Word document never has; it may declare external entities, so the file is refused")
+            throw HTMLTextError(
+                .entityDeclaration,
+                "word/document.xml has a document type declaration, which a Word document never has; it may declare external entities, so the file is refused"
+            )
         }
-        guard let root = xmlDocGetRootElement(doc), LibXML.name(root) == "document", WordWalker.isWordNamespace(root) else {
-            throw HTMLTextError(.malformed, "word/document.xml is not a WordprocessingML document (no w:document root element)")
+        guard let root = xmlDocGetRootElement(doc), LibXML.name(root) == "document", WordWalker.isWordNamespace(root)
+        else {
+            throw HTMLTextError(
+                .malformed, "word/document.xml is not a WordprocessingML document (no w:document root element)")
         }
         return WordWalker.lines(root: root)
     }
@@ -50,13 +62,15 @@ enum WordWalker {
 
     /// Elements skipped with their content: deleted text, field instructions, the fallback
     /// copy of alternate content (the text is in the chosen copy).
-    static let skipped: Set<String> = ["del", "delText", "instrText", "Fallback", "rPr", "pPr", "tblPr", "trPr", "tcPr", "sectPr"]
+    static let skipped: Set<String> = [
+        "del", "delText", "instrText", "Fallback", "rPr", "pPr", "tblPr", "trPr", "tcPr", "sectPr",
+    ]
 
     static func lines(root: xmlNodePtr) -> [String] {
         var lines: [String] = []
-        var paragraphs: [String] = []   // open paragraphs, innermost last
-        var cells: [String] = []        // open cells
-        var rows: [[String]] = []       // open rows
+        var paragraphs: [String] = []  // open paragraphs, innermost last
+        var cells: [String] = []  // open cells
+        var rows: [[String]] = []  // open rows
         var stack: [(node: xmlNodePtr, exit: Bool)] = [(root, false)]
 
         func append(_ s: String) {
@@ -91,7 +105,9 @@ enum WordWalker {
                     case "p" where word:
                         let text = clean(paragraphs.removeLast())
                         if !cells.isEmpty {
-                            if !text.isEmpty { cells[cells.count - 1] += (cells[cells.count - 1].isEmpty ? "" : " ") + text }
+                            if !text.isEmpty {
+                                cells[cells.count - 1] += (cells[cells.count - 1].isEmpty ? "" : " ") + text
+                            }
                         } else if !text.isEmpty {
                             lines.append(text)
                         }
@@ -103,7 +119,9 @@ enum WordWalker {
                         let text = row.joined(separator: " | ")
                         if !cells.isEmpty {
                             // A table inside a cell: its rows join the outer cell.
-                            if !text.isEmpty { cells[cells.count - 1] += (cells[cells.count - 1].isEmpty ? "" : " ") + text }
+                            if !text.isEmpty {
+                                cells[cells.count - 1] += (cells[cells.count - 1].isEmpty ? "" : " ") + text
+                            }
                         } else if !text.isEmpty {
                             lines.append(text)
                         }

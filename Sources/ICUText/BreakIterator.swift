@@ -33,7 +33,8 @@ public struct BreakIterator: Sendable {
     public func segments(_ utf16: UnsafeBufferPointer<UInt16>) throws -> [BreakSegment] {
         var status = U_ZERO_ERROR
         guard let bi = jr_ubrk_open(kind.icu, locale, utf16.baseAddress, Int32(utf16.count), &status),
-              !status.isFailure else { throw ICUError(status, "ubrk_open") }
+            !status.isFailure
+        else { throw ICUError(status, "ubrk_open") }
         defer { jr_ubrk_close(bi) }
         var result: [BreakSegment] = []
         var start = jr_ubrk_first(bi)

@@ -16,7 +16,8 @@ public enum CharsetDetector {
         guard let detector = jr_ucsdet_open(&status), !status.isFailure else { throw ICUError(status, "ucsdet_open") }
         defer { jr_ucsdet_close(detector) }
         let sample = UnsafeRawBufferPointer(rebasing: bytes.prefix(1 << 16))
-        jr_ucsdet_setText(detector, sample.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(sample.count), &status)
+        jr_ucsdet_setText(
+            detector, sample.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(sample.count), &status)
         var found: Int32 = 0
         guard let matches = jr_ucsdet_detectAll(detector, &found, &status), !status.isFailure else {
             if status == U_INVALID_CHAR_FOUND { return [] }
@@ -29,7 +30,8 @@ public enum CharsetDetector {
             let confidence = Int(jr_ucsdet_getConfidence(m, &status))
             let lang = jr_ucsdet_getLanguage(m, &status).map { String(cString: $0) }
             if status.isFailure { throw ICUError(status, "ucsdet_getName") }
-            result.append(CharsetMatch(name: name, confidence: confidence, language: lang?.isEmpty == true ? nil : lang))
+            result.append(
+                CharsetMatch(name: name, confidence: confidence, language: lang?.isEmpty == true ? nil : lang))
         }
         return result
     }
@@ -50,7 +52,8 @@ public enum CharsetConverter {
         }
         defer { jr_ucnv_close(conv) }
         let src = bytes.baseAddress?.assumingMemoryBound(to: CChar.self)
-        return try withGrowingBuffer(initialCapacity: bytes.count + 1, operation: "ucnv_toUChars(\(charset))") { dest, cap, status in
+        return try withGrowingBuffer(initialCapacity: bytes.count + 1, operation: "ucnv_toUChars(\(charset))") {
+            dest, cap, status in
             jr_ucnv_toUChars(conv, dest, cap, src, Int32(bytes.count), &status)
         }
     }
@@ -75,7 +78,8 @@ public enum CharsetConverter {
             let result = units.withUnsafeBufferPointer { src in
                 [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
                     needed = buffer.withMemoryRebound(to: CChar.self) { dest in
-                        jr_ucnv_fromUChars(conv, dest.baseAddress, Int32(capacity), src.baseAddress, Int32(src.count), &status)
+                        jr_ucnv_fromUChars(
+                            conv, dest.baseAddress, Int32(capacity), src.baseAddress, Int32(src.count), &status)
                     }
                     count = status.isFailure ? 0 : Int(needed)
                 }
@@ -97,7 +101,8 @@ public enum CharsetConverter {
         defer { jr_ucnv_close(conv) }
         guard let icuName = jr_ucnv_getName(conv, &status), !status.isFailure else { return nil }
         // ucnv_getName gives ICU's internal name (`ibm-5347_P100-1998`); the MIME/IANA name is the one people know.
-        let standard = jr_ucnv_getStandardName(icuName, "MIME", &status) ?? jr_ucnv_getStandardName(icuName, "IANA", &status)
+        let standard =
+            jr_ucnv_getStandardName(icuName, "MIME", &status) ?? jr_ucnv_getStandardName(icuName, "IANA", &status)
         return String(cString: standard ?? icuName)
     }
 
@@ -106,7 +111,8 @@ public enum CharsetConverter {
     public static func decodeUTF8(_ bytes: UnsafeRawBufferPointer) throws -> (utf16: [UInt16], substitutions: Int) {
         var subs: Int32 = 0
         let src = bytes.baseAddress?.assumingMemoryBound(to: CChar.self)
-        let units = try withGrowingBuffer(initialCapacity: bytes.count + 1, operation: "u_strFromUTF8WithSub") { dest, cap, status in
+        let units = try withGrowingBuffer(initialCapacity: bytes.count + 1, operation: "u_strFromUTF8WithSub") {
+            dest, cap, status in
             var length: Int32 = 0
             _ = jr_strFromUTF8WithSub(dest, cap, &length, src, Int32(bytes.count), 0xFFFD, &subs, &status)
             return length

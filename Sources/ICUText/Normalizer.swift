@@ -36,7 +36,8 @@ public struct Normalizer: @unchecked Sendable {
     /// Normalizes UTF-16 code units.
     public func normalize(_ utf16: [UInt16]) throws -> [UInt16] {
         try utf16.withUnsafeBufferPointer { src in
-            try withGrowingBuffer(initialCapacity: src.count + src.count / 4, operation: "unorm2_normalize") { dest, cap, status in
+            try withGrowingBuffer(initialCapacity: src.count + src.count / 4, operation: "unorm2_normalize") {
+                dest, cap, status in
                 jr_normalize(handle, src.baseAddress, Int32(src.count), dest, cap, &status)
             }
         }

@@ -23,8 +23,9 @@ public final class Transliterator {
         let idUnits = Array(id.utf16), ruleUnits = Array(rules.utf16)
         let h = idUnits.withUnsafeBufferPointer { idp in
             ruleUnits.withUnsafeBufferPointer { rp in
-                jr_utrans_openU(idp.baseAddress, Int32(idp.count), UTRANS_FORWARD,
-                                rp.baseAddress, Int32(rp.count), &parseError, &status)
+                jr_utrans_openU(
+                    idp.baseAddress, Int32(idp.count), UTRANS_FORWARD,
+                    rp.baseAddress, Int32(rp.count), &parseError, &status)
             }
         }
         guard let h, !status.isFailure else {

@@ -44,7 +44,10 @@ public struct Source: Equatable, Sendable {
     /// its path is the published date of a page whose text states none.
     public var url: String?
 
-    public init(path: String, sha256: String = "", bytes: Int = 0, format: String = "txt", encoding: String = "UTF-8", url: String? = nil) {
+    public init(
+        path: String, sha256: String = "", bytes: Int = 0, format: String = "txt", encoding: String = "UTF-8",
+        url: String? = nil
+    ) {
         self.path = path
         self.sha256 = sha256
         self.bytes = bytes

@@ -39,7 +39,8 @@ public enum ErrorText {
     static func cocoaReason(_ code: Int) -> String {
         switch code {
         case CocoaError.fileNoSuchFile.rawValue, CocoaError.fileReadNoSuchFile.rawValue: return reason(errno: ENOENT)
-        case CocoaError.fileReadNoPermission.rawValue, CocoaError.fileWriteNoPermission.rawValue: return reason(errno: EACCES)
+        case CocoaError.fileReadNoPermission.rawValue, CocoaError.fileWriteNoPermission.rawValue:
+            return reason(errno: EACCES)
         case CocoaError.fileWriteOutOfSpace.rawValue: return reason(errno: ENOSPC)
         case CocoaError.fileWriteVolumeReadOnly.rawValue: return reason(errno: EROFS)
         case CocoaError.fileReadTooLarge.rawValue: return "the file is too large to read"

@@ -50,20 +50,27 @@ public struct LongDocument {
                 let estimate = Double(part.entities.count) * Double(document.text.count) / Double(span.count) * 1.1
                 entities.reserveCapacity(Int(min(estimate, Double(document.text.count))))
             }
-            entities.append(contentsOf: part.entities.lazy.map { e in
-                var e = e
-                e.span = Span(e.span.start + shift, e.span.end + shift)
-                return e
-            })
-            segmentation.blocks.append(contentsOf: part.segmentation.blocks.lazy.map { Block(span: Span($0.span.start + shift, $0.span.end + shift), language: $0.language) })
-            segmentation.sentences.append(contentsOf: part.segmentation.sentences.lazy.map { Span($0.start + shift, $0.end + shift) })
+            entities.append(
+                contentsOf: part.entities.lazy.map { e in
+                    var e = e
+                    e.span = Span(e.span.start + shift, e.span.end + shift)
+                    return e
+                })
+            segmentation.blocks.append(
+                contentsOf: part.segmentation.blocks.lazy.map {
+                    Block(span: Span($0.span.start + shift, $0.span.end + shift), language: $0.language)
+                })
+            segmentation.sentences.append(
+                contentsOf: part.segmentation.sentences.lazy.map { Span($0.start + shift, $0.end + shift) })
             for w in part.warnings where !document.warnings.contains(w) { document.warnings.append(w) }
         }
         document.entities = entities
         document.segmentation = segmentation
         document.tokens = []
         document.words = []
-        document.warnings.append("the text has \(document.text.count) characters, more than \(partLength): it was read in parts, and the event from the first")
+        document.warnings.append(
+            "the text has \(document.text.count) characters, more than \(partLength): it was read in parts, and the event from the first"
+        )
         // Stages that read the whole document again, after the parts (none in the standard pipeline).
         for stage in stages where stage.reach == .document { try Pipeline.run(stage, on: &document) }
     }
@@ -113,7 +120,8 @@ extension Document {
     init(part span: Span, of document: Document, continues: Bool) {
         self.init(source: document.source, bytes: [])
         let text = document.text
-        self.text = NormalizedText(scalars: Array(text.scalars[span.start..<span.end]), origin: Array(text.origin[span.start...span.end]))
+        self.text = NormalizedText(
+            scalars: Array(text.scalars[span.start..<span.end]), origin: Array(text.origin[span.start...span.end]))
         self.warnings = document.warnings
         self.continues = continues
         if continues { self.published = document.published }

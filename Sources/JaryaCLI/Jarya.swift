@@ -8,30 +8,33 @@ struct JaryaCommand: ParsableCommand {
         commandName: "jarya",
         abstract: "Turn Kyrgyz and Russian press releases into structured JSON event records.",
         discussion: """
-        Reads press releases from .txt, .md, .html, .htm and .docx files (folders
-        recursively) or standard input; writes one JSON record per release.
+            Reads press releases from .txt, .md, .html, .htm and .docx files (folders
+            recursively) or standard input; writes one JSON record per release.
 
-        Examples:
-          jarya process corpus/ --out records.jsonl   a folder, records to a file
-          jarya process release.txt                   one release, to standard output
-          cat release.txt | jarya process             standard input
-          jarya normalize release.txt                 the text that spans point into
-          jarya index corpus/ --db archive.sqlite     a searchable archive
-          jarya serve                                 the web page, on http://127.0.0.1:8080/
+            Examples:
+              jarya process corpus/ --out records.jsonl   a folder, records to a file
+              jarya process release.txt                   one release, to standard output
+              cat release.txt | jarya process             standard input
+              jarya normalize release.txt                 the text that spans point into
+              jarya index corpus/ --db archive.sqlite     a searchable archive
+              jarya serve                                 the web page, on http://127.0.0.1:8080/
 
-        Glossaries are read from $JARYA_GLOSSARIES when it is set, else from
-        glossaries/ beside the executable, else from ../share/jarya/glossaries
-        relative to it (where scripts/install puts them). The name tagger's model is
-        $JARYA_MODEL when it is set (none: the rules alone), else models/names.model
-        beside the glossaries, beside the executable or in ../share/jarya/models; with
-        no model found, the rules run alone and a note says so on standard error.
+            Glossaries are read from $JARYA_GLOSSARIES when it is set, else from
+            glossaries/ beside the executable, else from ../share/jarya/glossaries
+            relative to it (where scripts/install puts them). The name tagger's model is
+            $JARYA_MODEL when it is set (none: the rules alone), else models/names.model
+            beside the glossaries, beside the executable or in ../share/jarya/models; with
+            no model found, the rules run alone and a note says so on standard error.
 
-        \(ExitStatusHelp.section([0, 64, 65, 66, 69, 73, 74, 75, 77]))
+            \(ExitStatusHelp.section([0, 64, 65, 66, 69, 73, 74, 75, 77]))
 
-        Failed documents still get a record with an "error" field; the exit status
-        is the most serious failure. Each command's --help lists its own codes.
-        """,
-        subcommands: [Process.self, Normalize.self, Glossary.self, Schema.self, IndexCommand.self, SearchCommand.self, ExportCommand.self, ArchiveCommand.self, ServeCommand.self],
+            Failed documents still get a record with an "error" field; the exit status
+            is the most serious failure. Each command's --help lists its own codes.
+            """,
+        subcommands: [
+            Process.self, Normalize.self, Glossary.self, Schema.self, IndexCommand.self, SearchCommand.self,
+            ExportCommand.self, ArchiveCommand.self, ServeCommand.self,
+        ],
         defaultSubcommand: nil
     )
 
@@ -123,8 +126,10 @@ enum ExitStatusHelp {
 
     /// `codes` with their meanings; `special` replaces the meaning of a code for one command.
     static func section(_ codes: [Int32], _ special: [Int32: String] = [:]) -> String {
-        "Exit status:\n" + codes.map { code in
-            "  " + "\(code)".padding(toLength: 4, withPad: " ", startingAt: 0) + (special[code] ?? meanings[code] ?? "")
-        }.joined(separator: "\n")
+        "Exit status:\n"
+            + codes.map { code in
+                "  " + "\(code)".padding(toLength: 4, withPad: " ", startingAt: 0)
+                    + (special[code] ?? meanings[code] ?? "")
+            }.joined(separator: "\n")
     }
 }

@@ -7,35 +7,37 @@ import Logging
 
 /// `jarya serve`: the web page (JaryaServe) for people who check releases rather than run commands.
 struct ServeCommand: ParsableCommand {
-    static let exitStatus = ExitStatusHelp.section([0, 64, 66, 69, 74], [
-        0: "stopped by SIGINT or SIGTERM after finishing the requests under way",
-        64: "a usage error: a bad --port or --max-bytes",
-        66: "there is no archive at --db",
-        69: "the address cannot be bound (port taken, or not a host of this machine)",
-        74: "the glossaries are missing or broken (file and line printed)",
-    ])
+    static let exitStatus = ExitStatusHelp.section(
+        [0, 64, 66, 69, 74],
+        [
+            0: "stopped by SIGINT or SIGTERM after finishing the requests under way",
+            64: "a usage error: a bad --port or --max-bytes",
+            66: "there is no archive at --db",
+            69: "the address cannot be bound (port taken, or not a host of this machine)",
+            74: "the glossaries are missing or broken (file and line printed)",
+        ])
 
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Run the web page: paste or upload releases, check, correct, download, search.",
         discussion: """
-        Serves http://HOST:PORT/ (127.0.0.1:8080 unless told otherwise: binding to
-        another address is explicit). The page takes pasted text or .txt, .md,
-        .html and .docx files, processes them as `jarya process` does (same
-        limits and error records), and shows the text with every entity
-        highlighted, the event card, downloads (JSON, .ics, CSV), a form that adds
-        a selected span to the glossaries (written to the --glossaries folder and
-        used for the next document without a restart), and, with --db, the
-        archive's search. The JSON API and the page's security are described in
-        the README. One log line per request goes to standard error.
+            Serves http://HOST:PORT/ (127.0.0.1:8080 unless told otherwise: binding to
+            another address is explicit). The page takes pasted text or .txt, .md,
+            .html and .docx files, processes them as `jarya process` does (same
+            limits and error records), and shows the text with every entity
+            highlighted, the event card, downloads (JSON, .ics, CSV), a form that adds
+            a selected span to the glossaries (written to the --glossaries folder and
+            used for the next document without a restart), and, with --db, the
+            archive's search. The JSON API and the page's security are described in
+            the README. One log line per request goes to standard error.
 
-        Examples:
-          jarya serve
-          jarya serve --port 9000 --db archive.sqlite
-          jarya serve --glossaries /srv/jarya/glossaries --max-bytes 1000000
+            Examples:
+              jarya serve
+              jarya serve --port 9000 --db archive.sqlite
+              jarya serve --glossaries /srv/jarya/glossaries --max-bytes 1000000
 
-        \(ServeCommand.exitStatus)
-        """
+            \(ServeCommand.exitStatus)
+            """
     )
 
     @Option(help: "The address to listen on; another than 127.0.0.1 makes the page reachable from other hosts.")
@@ -44,13 +46,17 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "The TCP port.")
     var port = 8080
 
-    @Option(help: "The glossaries folder to read and to add to (default: ./glossaries, else the glossaries jarya uses).")
+    @Option(
+        help: "The glossaries folder to read and to add to (default: ./glossaries, else the glossaries jarya uses).")
     var glossaries: String?
 
-    @Option(help: "An archive made by `jarya index` (SQLite file or postgres:// URL): enables search and \"add to archive\".")
+    @Option(
+        help:
+            "An archive made by `jarya index` (SQLite file or postgres:// URL): enables search and \"add to archive\".")
     var db: String?
 
-    @Option(help: "Refuse documents larger than this many bytes (a .docx may be 4 times larger), as jarya process does.")
+    @Option(
+        help: "Refuse documents larger than this many bytes (a .docx may be 4 times larger), as jarya process does.")
     var maxBytes: Int = Processor.defaultMaxBytes
 
     func validate() throws {
@@ -62,7 +68,9 @@ struct ServeCommand: ParsableCommand {
         guard let folder = glossaries ?? Self.defaultGlossaries() else { throw glossariesNotFound() }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-            Self.fail("no glossaries folder at \(folder): give --glossaries the folder that holds the glossaries/*.tsv files.")
+            Self.fail(
+                "no glossaries folder at \(folder): give --glossaries the folder that holds the glossaries/*.tsv files."
+            )
             throw ExitCode(ExitStatus.ioError.rawValue)
         }
         if let db, !db.lowercased().hasPrefix("postgres"), !FileManager.default.fileExists(atPath: db) {
@@ -70,7 +78,8 @@ struct ServeCommand: ParsableCommand {
             throw ExitCode(ExitStatus.noInput.rawValue)
         }
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
-        let configuration = ServeConfiguration(host: host, port: port, glossaries: folder, database: db, maxBytes: maxBytes)
+        let configuration = ServeConfiguration(
+            host: host, port: port, glossaries: folder, database: db, maxBytes: maxBytes)
         let outcome = Outcome()
         let done = DispatchSemaphore(value: 0)
         Task {
@@ -84,7 +93,8 @@ struct ServeCommand: ParsableCommand {
         done.wait()
         if let error = outcome.error {
             if error is GlossaryError {
-                Self.fail("the glossaries in \(folder) are broken: \(error). Run `jarya glossary check --dir \(folder)`.")
+                Self.fail(
+                    "the glossaries in \(folder) are broken: \(error). Run `jarya glossary check --dir \(folder)`.")
                 throw ExitCode(ExitStatus.ioError.rawValue)
             }
             if error is ModelError {
@@ -98,7 +108,8 @@ struct ServeCommand: ParsableCommand {
 
     /// ./glossaries when it holds glossaries, else the folder `jarya --version` names.
     static func defaultGlossaries() -> String? {
-        FileManager.default.fileExists(atPath: "glossaries/" + GlossaryDirectory.markerFile) ? "glossaries" : GlossaryDirectory.path
+        FileManager.default.fileExists(atPath: "glossaries/" + GlossaryDirectory.markerFile)
+            ? "glossaries" : GlossaryDirectory.path
     }
 
     static func fail(_ message: String) {

@@ -17,37 +17,51 @@ extension Site {
             try await apiRecord(request)
         }
         router.get("/api/search") { request, _ -> Response in
-            guard let db = configuration.database else { return Self.refusal(.notFound, "No archive: start jarya serve with --db FILE.") }
+            guard let db = configuration.database else {
+                return Self.refusal(.notFound, "No archive: start jarya serve with --db FILE.")
+            }
             do {
                 let archive = try Archives.openForReading(db)
-                let records = try archive.search(searchQuery({ request.uri.queryParameters.get($0) }, languageKey: "lang"))
-                let lines = SearchOutput.jsonLines(records, translations: try archive.translations(of: records)).split(separator: "\n")
+                let records = try archive.search(
+                    searchQuery({ request.uri.queryParameters.get($0) }, languageKey: "lang"))
+                let lines = SearchOutput.jsonLines(records, translations: try archive.translations(of: records)).split(
+                    separator: "\n")
                 return HTTP.json("[" + lines.joined(separator: ",") + "]\n")
             } catch let error as ArchiveError {
-                return HTTP.json(Self.errorJSON(error.description), status: error.exitCode == 64 ? .badRequest : .serviceUnavailable)
+                return HTTP.json(
+                    Self.errorJSON(error.description), status: error.exitCode == 64 ? .badRequest : .serviceUnavailable)
             }
         }
         router.get("/api/records/:id") { _, context -> Response in
             let id = try context.parameters.require("id")
-            guard let record = try archived(id) else { return HTTP.json(Self.errorJSON("no archived record \(id)"), status: .notFound) }
+            guard let record = try archived(id) else {
+                return HTTP.json(Self.errorJSON("no archived record \(id)"), status: .notFound)
+            }
             return HTTP.json(String(decoding: try JSONLinesEncoder().line(record), as: UTF8.self))
         }
         router.post("/api/glossary/:kind") { request, context -> Response in
             guard authorized(request) else {
-                return HTTP.json(Self.errorJSON("missing or wrong X-Jarya-Token header: read it from GET /api/token"), status: .forbidden)
+                return HTTP.json(
+                    Self.errorJSON("missing or wrong X-Jarya-Token header: read it from GET /api/token"),
+                    status: .forbidden)
             }
             guard let kind = GlossaryKind(rawValue: try context.parameters.require("kind")) else {
-                return HTTP.json(Self.errorJSON("the glossaries are places, organizations and persons"), status: .notFound)
+                return HTTP.json(
+                    Self.errorJSON("the glossaries are places, organizations and persons"), status: .notFound)
             }
             let body = try await HTTP.body(request, limit: Self.formLimit) ?? []
             guard let fields = try? JSONDecoder().decode([String: String].self, from: Data(body)) else {
-                return HTTP.json(Self.errorJSON("send a JSON object of strings keyed by the columns of \(GlossaryRows.file(kind)): \(GlossaryRows.columns(kind).joined(separator: ", "))"),
-                                 status: .badRequest)
+                return HTTP.json(
+                    Self.errorJSON(
+                        "send a JSON object of strings keyed by the columns of \(GlossaryRows.file(kind)): \(GlossaryRows.columns(kind).joined(separator: ", "))"
+                    ),
+                    status: .badRequest)
             }
             do {
                 let change = try await engine.editor.add(kind, fields: fields, known: engine.currentGlossaries)
                 try engine.reload()
-                return HTTP.json("{\"change\":\(change.number),\"summary\":\(Self.quoted(change.summary))}\n", status: .created)
+                return HTTP.json(
+                    "{\"change\":\(change.number),\"summary\":\(Self.quoted(change.summary))}\n", status: .created)
             } catch let error as GlossaryEditError {
                 return HTTP.json(Self.errorJSON(error.message), status: .badRequest)
             }
@@ -71,11 +85,12 @@ extension Site {
             if request.uri.queryParameters.get("name") == nil { name = HTTP.fileName(part.filename, fallback: name) }
         }
         let line = processor.process(bytes: bytes, path: name).0
-        let status: HTTPResponse.Status = switch line.error?.code {
-        case nil: .ok
-        case "too_large": .contentTooLarge
-        default: .unprocessableContent
-        }
+        let status: HTTPResponse.Status =
+            switch line.error?.code {
+            case nil: .ok
+            case "too_large": .contentTooLarge
+            default: .unprocessableContent
+            }
         return HTTP.json(String(decoding: JSONLinesEncoder().line(line), as: UTF8.self), status: status)
     }
 
@@ -94,9 +109,10 @@ extension Site {
             return v
         }
         let place = value("place")
-        return SearchQuery(text: value("q"), place: place, places: place == nil ? nil : engine.currentGlossaries.places,
-                           organization: value("org"), person: value("person"),
-                           from: value("from"), to: value("to"), language: value(languageKey))
+        return SearchQuery(
+            text: value("q"), place: place, places: place == nil ? nil : engine.currentGlossaries.places,
+            organization: value("org"), person: value("person"),
+            from: value("from"), to: value("to"), language: value(languageKey))
     }
 
     static func quoted(_ s: String) -> String {

@@ -32,7 +32,8 @@ extension Site {
             guard authorized(request, form: form) else { return Self.forbidden }
             var edited = batch
             if let e = Int(try context.parameters.require("e")), case .record(var record) = edited.documents[n].line,
-               record.entities.indices.contains(e) {
+                record.entities.indices.contains(e)
+            {
                 record.entities.remove(at: e)
                 edited.documents[n].line = .record(record)
                 engine.store(edited)
@@ -43,12 +44,15 @@ extension Site {
             guard let (batch, n) = try document(context) else { return gone(request) }
             let form = HTTP.form(try await HTTP.body(request, limit: Self.formLimit) ?? [])
             guard authorized(request, form: form) else { return Self.forbidden }
-            guard let db = configuration.database else { return Self.refusal(.notFound, "No archive: start jarya serve with --db FILE.") }
+            guard let db = configuration.database else {
+                return Self.refusal(.notFound, "No archive: start jarya serve with --db FILE.")
+            }
             do {
                 let (stored, _) = try Archives.openForWriting(db).upsert([batch.documents[n].line])
-                return await recordPage(request, batch: batch, index: n,
-                                        problem: stored == 1 ? nil : "A document that could not be processed is not archived.",
-                                        notice: stored == 1 ? "✓ \(db)" : nil)
+                return await recordPage(
+                    request, batch: batch, index: n,
+                    problem: stored == 1 ? nil : "A document that could not be processed is not archived.",
+                    notice: stored == 1 ? "✓ \(db)" : nil)
             } catch let error as ArchiveError {
                 return await recordPage(request, batch: batch, index: n, problem: error.description)
             }
@@ -58,7 +62,9 @@ extension Site {
             guard authorized(request, form: form) else { return Self.forbidden }
             let back = HTTP.isLocal(form["back"] ?? "") ? form["back"]! : "/?lang=\(Self.language(request))"
             do {
-                guard let number = Int(try context.parameters.require("number")) else { throw GlossaryEditError(message: "no such change") }
+                guard let number = Int(try context.parameters.require("number")) else {
+                    throw GlossaryEditError(message: "no such change")
+                }
                 try await engine.editor.undo(number)
                 try engine.reload()
             } catch {
@@ -78,18 +84,29 @@ enum TeachForm {
         func value(_ key: String) -> String { (form[key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
         let text = value("text"), name = value("name")
         let lang = value("textLanguage") == "ru" ? "ru" : "ky"
-        guard !text.isEmpty else { throw GlossaryEditError(message: "Select a span of the text first (or type it into the field).") }
+        guard !text.isEmpty else {
+            throw GlossaryEditError(message: "Select a span of the text first (or type it into the field).")
+        }
         switch value("kind") {
         case "place":
             guard !name.isEmpty else {
-                throw GlossaryEditError(message: "places.tsv, column canonical: give the place's English name (as Kara-Balta).")
+                throw GlossaryEditError(
+                    message: "places.tsv, column canonical: give the place's English name (as Kara-Balta).")
             }
-            return (.places, ["id": slug(name), "canonical": name, "kind": value("placeKind"), "country": value("country").uppercased(),
-                              lang: text])
+            return (
+                .places,
+                [
+                    "id": slug(name), "canonical": name, "kind": value("placeKind"),
+                    "country": value("country").uppercased(),
+                    lang: text,
+                ]
+            )
         case "organization":
             let full = name.isEmpty ? text : name
-            var fields = ["id": "org-" + String(RecordID.sha256Hex(Array(full.utf8)).prefix(10)), "kind": value("orgKind"),
-                          "country": value("country").uppercased(), lang: full]
+            var fields = [
+                "id": "org-" + String(RecordID.sha256Hex(Array(full.utf8)).prefix(10)), "kind": value("orgKind"),
+                "country": value("country").uppercased(), lang: full,
+            ]
             if !value("acronym").isEmpty { fields["acronym_" + lang] = value("acronym") }
             return (.organizations, fields)
         case "person":
@@ -110,6 +127,7 @@ enum TeachForm {
 
     /// An id from an English name: lower case ASCII letters and digits joined by `-`.
     static func slug(_ name: String) -> String {
-        name.lowercased().split(whereSeparator: { !(($0.isASCII && $0.isLetter) || ($0.isASCII && $0.isNumber)) }).joined(separator: "-")
+        name.lowercased().split(whereSeparator: { !(($0.isASCII && $0.isLetter) || ($0.isASCII && $0.isNumber)) })
+            .joined(separator: "-")
     }
 }

@@ -60,7 +60,9 @@ final class Engine: @unchecked Sendable {
     /// same files would) and keeps them as a new batch.
     func processBatch(_ inputs: [(name: String, bytes: [UInt8])]) -> Batch {
         let processor = currentProcessor
-        let documents = inputs.map { ProcessedDocument(name: $0.name, bytes: $0.bytes, line: processor.process(bytes: $0.bytes, path: $0.name).0) }
+        let documents = inputs.map {
+            ProcessedDocument(name: $0.name, bytes: $0.bytes, line: processor.process(bytes: $0.bytes, path: $0.name).0)
+        }
         let batch = Batch(key: ServeConfiguration.randomToken(), documents: Self.linked(documents))
         store(batch)
         return batch
@@ -70,7 +72,9 @@ final class Engine: @unchecked Sendable {
     func reprocess(_ key: String) -> Batch? {
         guard let old = batch(key) else { return nil }
         let processor = currentProcessor
-        let documents = old.documents.map { ProcessedDocument(name: $0.name, bytes: $0.bytes, line: processor.process(bytes: $0.bytes, path: $0.name).0) }
+        let documents = old.documents.map {
+            ProcessedDocument(name: $0.name, bytes: $0.bytes, line: processor.process(bytes: $0.bytes, path: $0.name).0)
+        }
         let batch = Batch(key: key, documents: Self.linked(documents))
         store(batch)
         return batch

@@ -47,8 +47,11 @@ public actor GlossaryEditor {
         }
         try check(replacing: texts)
         for (file, text) in texts.sorted(by: { $0.key < $1.key }) { try write(text, to: file) }
-        let lines = try rows.map { (file: $0.file, line: try Self.line($0.cells, file: $0.file, header: Self.header(of: texts[$0.file]!))) }
-        let change = GlossaryChange(number: nextNumber, kind: kind, rows: lines, summary: GlossaryRows.summary(kind, fields))
+        let lines = try rows.map {
+            (file: $0.file, line: try Self.line($0.cells, file: $0.file, header: Self.header(of: texts[$0.file]!)))
+        }
+        let change = GlossaryChange(
+            number: nextNumber, kind: kind, rows: lines, summary: GlossaryRows.summary(kind, fields))
         nextNumber += 1
         changes.append(change)
         return change
@@ -63,7 +66,9 @@ public actor GlossaryEditor {
         for row in changes[index].rows {
             var lines = try (texts[row.file] ?? read(row.file)).components(separatedBy: "\n")
             guard let at = lines.lastIndex(of: row.line) else {
-                throw GlossaryEditError(message: "\(row.file): the row «\(row.line)» is no longer there (edited by hand?); nothing was changed.")
+                throw GlossaryEditError(
+                    message:
+                        "\(row.file): the row «\(row.line)» is no longer there (edited by hand?); nothing was changed.")
             }
             lines.remove(at: at)
             texts[row.file] = lines.joined(separator: "\n")
@@ -74,24 +79,32 @@ public actor GlossaryEditor {
     }
 
     func read(_ file: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: directory + "/" + file), let text = String(data: data, encoding: .utf8) else {
-            throw GlossaryEditError(message: "\(directory)/\(file) cannot be read as UTF-8: check the --glossaries folder.")
+        guard let data = FileManager.default.contents(atPath: directory + "/" + file),
+            let text = String(data: data, encoding: .utf8)
+        else {
+            throw GlossaryEditError(
+                message: "\(directory)/\(file) cannot be read as UTF-8: check the --glossaries folder.")
         }
         return text
     }
 
     /// The header row of a glossary text: the first line that is not a comment.
     static func header(of text: String) throws -> [String] {
-        guard let line = text.split(separator: "\n", omittingEmptySubsequences: true).first(where: { !$0.hasPrefix("#") }) else {
+        guard
+            let line = text.split(separator: "\n", omittingEmptySubsequences: true).first(where: { !$0.hasPrefix("#") })
+        else {
             throw GlossaryEditError(message: "the file has no header row: run `jarya glossary check`.")
         }
-        return line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        return line.split(separator: "\t", omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
     }
 
     /// The row's cells in the header's column order, TAB-separated.
     static func line(_ cells: [String: String], file: String, header: [String]) throws -> String {
         for column in cells.keys where !header.contains(column) {
-            throw GlossaryEditError(message: "\(file): there is no column `\(column)` (columns: \(header.joined(separator: ", "))).")
+            throw GlossaryEditError(
+                message: "\(file): there is no column `\(column)` (columns: \(header.joined(separator: ", "))).")
         }
         return header.map { cells[$0] ?? "" }.joined(separator: "\t")
     }
@@ -129,14 +142,20 @@ public actor GlossaryEditor {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
             guard rename(temporary, target) == 0 else {
-                throw GlossaryEditError(message: "\(target) cannot be replaced (\(String(cString: strerror(errno)))): check the folder's permissions.")
+                throw GlossaryEditError(
+                    message:
+                        "\(target) cannot be replaced (\(String(cString: strerror(errno)))): check the folder's permissions."
+                )
             }
         } catch let error as GlossaryEditError {
             unlink(temporary)
             throw error
         } catch {
             unlink(temporary)
-            throw GlossaryEditError(message: "\(target) cannot be written (\(error.localizedDescription)): check the folder's permissions and free space.")
+            throw GlossaryEditError(
+                message:
+                    "\(target) cannot be written (\(error.localizedDescription)): check the folder's permissions and free space."
+            )
         }
     }
 }

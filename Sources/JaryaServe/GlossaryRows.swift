@@ -27,7 +27,9 @@ enum GlossaryRows {
         }
     }
 
-    static func rows(_ kind: GlossaryKind, fields raw: [String: String], known: Glossaries) throws -> [(file: String, cells: [String: String])] {
+    static func rows(_ kind: GlossaryKind, fields raw: [String: String], known: Glossaries) throws -> [(
+        file: String, cells: [String: String]
+    )] {
         let file = file(kind)
         func fail(_ column: String, _ what: String) -> GlossaryEditError {
             GlossaryEditError(message: "\(file), column \(column): \(what)")
@@ -35,7 +37,9 @@ enum GlossaryRows {
         var fields: [String: String] = [:]
         for (column, value) in raw {
             guard columns(kind).contains(column) else {
-                throw GlossaryEditError(message: "\(file): there is no column `\(column)` (columns: \(columns(kind).joined(separator: ", "))).")
+                throw GlossaryEditError(
+                    message:
+                        "\(file): there is no column `\(column)` (columns: \(columns(kind).joined(separator: ", "))).")
             }
             let value = value.trimmingCharacters(in: .whitespaces)
             guard !value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
@@ -47,21 +51,28 @@ enum GlossaryRows {
         func slug(_ column: String) throws -> String {
             let id = fields[column] ?? ""
             guard id.range(of: "^[a-z0-9]+(-[a-z0-9]+)*$", options: .regularExpression) != nil else {
-                throw fail(column, "`\(id)` is not a lowercase ASCII slug (letters, digits and -, as bishkek or chuy-region).")
+                throw fail(
+                    column, "`\(id)` is not a lowercase ASCII slug (letters, digits and -, as bishkek or chuy-region).")
             }
             return id
         }
         func names(_ columns: [String]) -> [(String, String)] {
-            columns.flatMap { c in (fields[c] ?? "").split(separator: "|").map { (c, String($0).trimmingCharacters(in: .whitespaces)) } }
-                .filter { !$0.1.isEmpty }
+            columns.flatMap { c in
+                (fields[c] ?? "").split(separator: "|").map { (c, String($0).trimmingCharacters(in: .whitespaces)) }
+            }
+            .filter { !$0.1.isEmpty }
         }
         switch kind {
         case .places:
             let id = try slug("id")
-            if known.places.places[id] != nil { throw fail("id", "`\(id)` is already an id in places.tsv: choose another.") }
+            if known.places.places[id] != nil {
+                throw fail("id", "`\(id)` is already an id in places.tsv: choose another.")
+            }
             let canonical = fields["canonical"] ?? ""
-            guard !canonical.isEmpty, canonical.range(of: "^[A-Za-z][A-Za-z .'-]*$", options: .regularExpression) != nil else {
-                throw fail("canonical", "give the English name, in ASCII letters, spaces, `.`, `'` and `-` (as Kara-Balta).")
+            guard !canonical.isEmpty, canonical.range(of: "^[A-Za-z][A-Za-z .'-]*$", options: .regularExpression) != nil
+            else {
+                throw fail(
+                    "canonical", "give the English name, in ASCII letters, spaces, `.`, `'` and `-` (as Kara-Balta).")
             }
             guard PlaceGlossary.kinds.contains(fields["kind"] ?? "") else {
                 throw fail("kind", "one of \(PlaceGlossary.kinds.sorted().joined(separator: ", ")).")
@@ -70,7 +81,9 @@ enum GlossaryRows {
                 throw fail("country", "an ISO 3166-1 alpha-2 code in capitals, as KG.")
             }
             let variants = names(["ky", "ru", "en"])
-            guard !variants.isEmpty else { throw fail("ky", "give the name as written in Kyrgyz (ky), Russian (ru) or English (en).") }
+            guard !variants.isEmpty else {
+                throw fail("ky", "give the name as written in Kyrgyz (ky), Russian (ru) or English (en).")
+            }
             for (column, name) in variants + [("canonical", canonical)] {
                 if let place = known.places.index.lookup(name).first {
                     throw fail(column, "«\(name)» is already listed, as \(place.canonical) (\(place.id)).")
@@ -83,7 +96,8 @@ enum GlossaryRows {
                 throw fail("kind", "one of \(OrganizationGlossary.kinds.sorted().joined(separator: ", ")).")
             }
             if let country = fields["country"], country.range(of: "^[A-Z]{2}$", options: .regularExpression) == nil {
-                throw fail("country", "an ISO 3166-1 alpha-2 code in capitals (KG), or empty for an intergovernmental body.")
+                throw fail(
+                    "country", "an ISO 3166-1 alpha-2 code in capitals (KG), or empty for an intergovernmental body.")
             }
             let full = names(["ky", "ru", "en"])
             guard !full.isEmpty else { throw fail("ky", "give the full name in the nominative in ky, ru or en.") }
@@ -99,9 +113,13 @@ enum GlossaryRows {
                 guard name.range(of: "^\\p{L}+(-\\p{L}+)?$", options: .regularExpression) != nil else {
                     throw fail("name", "one given name in the nominative, without surname or patronymic (as Айгерим).")
                 }
-                if known.people.givenNames[name.lowercased()] != nil { throw fail("name", "«\(name)» is already listed.") }
+                if known.people.givenNames[name.lowercased()] != nil {
+                    throw fail("name", "«\(name)» is already listed.")
+                }
                 guard ["m", "f"].contains(fields["sex"] ?? "") else { throw fail("sex", "m or f.") }
-                guard ["ky", "ru", "other"].contains(fields["origin"] ?? "") else { throw fail("origin", "ky, ru or other.") }
+                guard ["ky", "ru", "other"].contains(fields["origin"] ?? "") else {
+                    throw fail("origin", "ky, ru or other.")
+                }
                 rows.append(("given-names.tsv", ["name": name, "sex": fields["sex"]!, "origin": fields["origin"]!]))
             }
             if let role = fields["role"] {
@@ -110,11 +128,17 @@ enum GlossaryRows {
                     GlossaryEditError(message: "roles.tsv, column \(column): \(what)")
                 }
                 guard lang == "ky" || lang == "ru" else { throw roleFail("lang", "ky or ru.") }
-                guard roleKinds.contains(fields["kind"] ?? "") else { throw roleFail("kind", "one of \(roleKinds.joined(separator: ", ")).") }
-                if known.people.roles[lang]?.contains(role.lowercased()) == true { throw roleFail("role", "«\(role)» is already listed.") }
+                guard roleKinds.contains(fields["kind"] ?? "") else {
+                    throw roleFail("kind", "one of \(roleKinds.joined(separator: ", ")).")
+                }
+                if known.people.roles[lang]?.contains(role.lowercased()) == true {
+                    throw roleFail("role", "«\(role)» is already listed.")
+                }
                 rows.append(("roles.tsv", ["lang": lang, "role": role, "kind": fields["kind"]!]))
             }
-            guard !rows.isEmpty else { throw fail("name", "give a given name (name, sex, origin) or a role (lang, role, kind), or both.") }
+            guard !rows.isEmpty else {
+                throw fail("name", "give a given name (name, sex, origin) or a role (lang, role, kind), or both.")
+            }
             return rows
         }
     }

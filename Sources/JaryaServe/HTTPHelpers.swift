@@ -4,7 +4,9 @@ import MultipartKit
 
 /// Small pieces every route uses: responses of a media type, forms, uploads, the token.
 enum HTTP {
-    static func response(_ body: String, type: String, status: HTTPResponse.Status = .ok, extra: HTTPFields = [:]) -> Response {
+    static func response(_ body: String, type: String, status: HTTPResponse.Status = .ok, extra: HTTPFields = [:])
+        -> Response
+    {
         var headers: HTTPFields = [.contentType: type]
         headers.append(contentsOf: extra)
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
@@ -29,7 +31,8 @@ enum HTTP {
     }
 
     static func isLocal(_ path: String) -> Bool {
-        path.hasPrefix("/") && !path.hasPrefix("//") && !path.contains("\\") && !path.unicodeScalars.contains { $0.value < 0x20 }
+        path.hasPrefix("/") && !path.hasPrefix("//") && !path.contains("\\")
+            && !path.unicodeScalars.contains { $0.value < 0x20 }
     }
 
     /// The body, or `nil` when it is larger than `limit`.
@@ -47,7 +50,9 @@ enum HTTP {
         var fields: [String: String] = [:]
         for pair in String(decoding: bytes, as: UTF8.self).split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func decode(_ s: Substring) -> String { s.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(s) }
+            func decode(_ s: Substring) -> String {
+                s.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(s)
+            }
             fields[decode(parts[0])] = parts.count > 1 ? decode(parts[1]) : ""
         }
         return fields
@@ -65,7 +70,9 @@ enum HTTP {
         guard let contentType, contentType.lowercased().hasPrefix("multipart/form-data") else { return nil }
         for parameter in contentType.split(separator: ";").dropFirst() {
             let kv = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            if kv.count == 2, kv[0].lowercased() == "boundary" { return kv[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+            if kv.count == 2, kv[0].lowercased() == "boundary" {
+                return kv[1].trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            }
         }
         return nil
     }
@@ -84,7 +91,8 @@ enum HTTP {
         parser.onPartComplete = {
             let disposition = collector.headers.first { $0.0.lowercased() == "content-disposition" }?.1 ?? ""
             let name = parameter("name", in: disposition) ?? ""
-            collector.parts.append(Part(name: name, filename: parameter("filename", in: disposition), bytes: collector.body))
+            collector.parts.append(
+                Part(name: name, filename: parameter("filename", in: disposition), bytes: collector.body))
             collector.headers = []
             collector.body = []
         }
@@ -98,7 +106,9 @@ enum HTTP {
             let kv = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard kv.count == 2, kv[0].lowercased() == key else { continue }
             var value = kv[1]
-            if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 { value = String(value.dropFirst().dropLast()) }
+            if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 {
+                value = String(value.dropFirst().dropLast())
+            }
             return value
         }
         return nil
@@ -108,7 +118,8 @@ enum HTTP {
     /// control characters; `fallback` when nothing is left.
     static func fileName(_ raw: String?, fallback: String) -> String {
         let last = (raw ?? "").split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
-        let clean = String(String.UnicodeScalarView(last.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }))
+        let clean = String(
+            String.UnicodeScalarView(last.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }))
         return clean.isEmpty || clean == "." || clean == ".." ? fallback : String(clean.prefix(200))
     }
 

@@ -19,10 +19,15 @@ enum Labels {
     static let table: [String: [String]] = [
         "title": ["Жарыя: пресс-релизди текшерүү", "Жарыя: проверка пресс-релиза", "Jarya: check a press release"],
         "process": ["Иштетүү", "Обработать", "Process"],
-        "paste": ["Пресс-релиздин текстин бул жерге коюңуз", "Вставьте сюда текст пресс-релиза", "Paste the press release here"],
-        "files": ["Же файлдарды тандаңыз (.txt, .md, .html, .docx) же бул жерге сүйрөп таштаңыз",
-                  "Или выберите файлы (.txt, .md, .html, .docx) или перетащите их сюда",
-                  "Or choose files (.txt, .md, .html, .docx), or drop them here"],
+        "paste": [
+            "Пресс-релиздин текстин бул жерге коюңуз", "Вставьте сюда текст пресс-релиза",
+            "Paste the press release here",
+        ],
+        "files": [
+            "Же файлдарды тандаңыз (.txt, .md, .html, .docx) же бул жерге сүйрөп таштаңыз",
+            "Или выберите файлы (.txt, .md, .html, .docx) или перетащите их сюда",
+            "Or choose files (.txt, .md, .html, .docx), or drop them here",
+        ],
         "archive": ["Архив", "Архив", "Archive"],
         "home": ["Жаңы документ", "Новый документ", "New document"],
         "documents": ["Документтер", "Документы", "Documents"],
@@ -59,10 +64,15 @@ enum Labels {
         "entities": ["Табылгандар", "Найденное", "Entities"],
         "remove": ["Өчүрүү", "Убрать", "Remove"],
         "teach": ["Оңдоо жана үйрөтүү", "Исправить и обучить", "Correct and teach"],
-        "teachHelp": ["Тексттен сөздү белгилеп, аны сөздүккө кошуңуз.", "Выделите фрагмент текста и добавьте его в глоссарий.",
-                      "Select a span of the text and add it to a glossary."],
+        "teachHelp": [
+            "Тексттен сөздү белгилеп, аны сөздүккө кошуңуз.", "Выделите фрагмент текста и добавьте его в глоссарий.",
+            "Select a span of the text and add it to a glossary.",
+        ],
         "selected": ["Белгиленген текст", "Выделенный текст", "Selected text"],
-        "canonical": ["Негизги аты (жер үчүн англисче)", "Каноническое имя (для места по-английски)", "Canonical name (English for a place)"],
+        "canonical": [
+            "Негизги аты (жер үчүн англисче)", "Каноническое имя (для места по-английски)",
+            "Canonical name (English for a place)",
+        ],
         "acronym": ["Кыскартылышы", "Аббревиатура", "Acronym"],
         "role": ["Кызматы", "Должность", "Role"],
         "add": ["Сөздүккө кошуу", "Добавить в глоссарий", "Add to the glossary"],

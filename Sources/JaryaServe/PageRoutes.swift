@@ -20,7 +20,10 @@ extension Site {
             var c = await base(request)
             c["key"] = key
             c["documents"] = batch.documents.enumerated().map { n, d -> [String: Any] in
-                var row: [String: Any] = ["n": n, "name": d.name, "title": d.record?.title ?? "", "dates": d.record?.event.map(RecordView.dates) ?? ""]
+                var row: [String: Any] = [
+                    "n": n, "name": d.name, "title": d.record?.title ?? "",
+                    "dates": d.record?.event.map(RecordView.dates) ?? "",
+                ]
                 if let e = d.line.error { row["code"] = e.code }
                 return row
             }
@@ -31,29 +34,45 @@ extension Site {
             return await recordPage(request, batch: batch, index: n)
         }
         router.get("/json/:key/:n") { _, context -> Response in
-            guard let (batch, n) = try document(context) else { return Self.refusal(.notFound, "No such document: process it again.") }
+            guard let (batch, n) = try document(context) else {
+                return Self.refusal(.notFound, "No such document: process it again.")
+            }
             let line = batch.documents[n].line
-            return HTTP.download(String(decoding: JSONLinesEncoder().line(line), as: UTF8.self), type: "application/json; charset=utf-8",
-                                 name: "\(line.record?.id ?? "record").json")
+            return HTTP.download(
+                String(decoding: JSONLinesEncoder().line(line), as: UTF8.self), type: "application/json; charset=utf-8",
+                name: "\(line.record?.id ?? "record").json")
         }
         router.get("/ics/:key/:n") { _, context -> Response in
-            guard let (batch, n) = try document(context) else { return Self.refusal(.notFound, "No such document: process it again.") }
-            guard let record = batch.documents[n].record else { return Self.refusal(.notFound, "This document could not be processed, so there is no calendar entry.") }
+            guard let (batch, n) = try document(context) else {
+                return Self.refusal(.notFound, "No such document: process it again.")
+            }
+            guard let record = batch.documents[n].record else {
+                return Self.refusal(.notFound, "This document could not be processed, so there is no calendar entry.")
+            }
             let result = ICSExport.calendar([record])
-            guard result.events > 0 else { return Self.refusal(.notFound, "This release has no event dated to the day, so there is no calendar entry.") }
+            guard result.events > 0 else {
+                return Self.refusal(
+                    .notFound, "This release has no event dated to the day, so there is no calendar entry.")
+            }
             return HTTP.download(result.calendar, type: "text/calendar; charset=utf-8", name: "\(record.id).ics")
         }
         router.get("/csv/:key") { _, context -> Response in
             let key = try context.parameters.require("key")
-            guard let batch = engine.batch(key) else { return Self.refusal(.notFound, "No such list: process the documents again.") }
-            return HTTP.download(CSVExport.events(batch.documents.compactMap(\.record)), type: "text/csv; charset=utf-8", name: "events.csv")
+            guard let batch = engine.batch(key) else {
+                return Self.refusal(.notFound, "No such list: process the documents again.")
+            }
+            return HTTP.download(
+                CSVExport.events(batch.documents.compactMap(\.record)), type: "text/csv; charset=utf-8",
+                name: "events.csv")
         }
     }
 
     /// The batch and document index a route names, or nil when the batch is gone.
     func document(_ context: BasicRequestContext) throws -> (Batch, Int)? {
         let key = try context.parameters.require("key")
-        guard let n = Int(try context.parameters.require("n")), let batch = engine.batch(key), batch.documents.indices.contains(n) else { return nil }
+        guard let n = Int(try context.parameters.require("n")), let batch = engine.batch(key),
+            batch.documents.indices.contains(n)
+        else { return nil }
         return (batch, n)
     }
 
@@ -61,7 +80,9 @@ extension Site {
         HTTP.redirect("/?lang=\(Self.language(request))")
     }
 
-    func recordPage(_ request: Request, batch: Batch, index: Int, problem: String? = nil, notice: String? = nil) async -> Response {
+    func recordPage(_ request: Request, batch: Batch, index: Int, problem: String? = nil, notice: String? = nil) async
+        -> Response
+    {
         let lang = Self.language(request)
         var c = await base(request, page: "/b/\(batch.key)/\(index)")
         c["key"] = batch.key
@@ -72,7 +93,9 @@ extension Site {
         if let related = doc["related"] as? [[String: String]] {
             doc["related"] = related.map { link -> [String: String] in
                 var link = link
-                if let n = batch.documents.firstIndex(where: { $0.record?.id == link["id"] }) { link["href"] = "/b/\(batch.key)/\(n)?lang=\(lang)" }
+                if let n = batch.documents.firstIndex(where: { $0.record?.id == link["id"] }) {
+                    link["href"] = "/b/\(batch.key)/\(n)?lang=\(lang)"
+                }
                 return link
             }
         }
@@ -87,7 +110,8 @@ extension Site {
     func process(_ request: Request) async throws -> Response {
         guard let bytes = try await HTTP.body(request, limit: configuration.maxRequestBytes) else {
             var c = await base(request, page: "/")
-            c["problem"] = "The upload is larger than \(configuration.maxRequestBytes) bytes: send fewer or smaller files (jarya serve --max-bytes)."
+            c["problem"] =
+                "The upload is larger than \(configuration.maxRequestBytes) bytes: send fewer or smaller files (jarya serve --max-bytes)."
             return page("index", c, status: .contentTooLarge)
         }
         var inputs: [(name: String, bytes: [UInt8])] = []
@@ -98,7 +122,9 @@ extension Site {
                 return page("index", c, status: .badRequest)
             }
             for part in parts {
-                if part.name == "text", !String(decoding: part.bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                if part.name == "text",
+                    !String(decoding: part.bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+                {
                     inputs.append(("text.txt", part.bytes))
                 } else if part.name == "file", let filename = part.filename, !filename.isEmpty {
                     inputs.append((HTTP.fileName(filename, fallback: "upload-\(inputs.count + 1).txt"), part.bytes))
@@ -109,12 +135,15 @@ extension Site {
         }
         guard !inputs.isEmpty, inputs.count <= configuration.maxFiles else {
             var c = await base(request, page: "/")
-            c["problem"] = inputs.isEmpty ? "Paste the text of a release or choose a file."
+            c["problem"] =
+                inputs.isEmpty
+                ? "Paste the text of a release or choose a file."
                 : "At most \(configuration.maxFiles) files at once: choose fewer."
             return page("index", c, status: inputs.isEmpty ? .badRequest : .contentTooLarge)
         }
         let batch = engine.processBatch(inputs)
         let lang = Self.language(request)
-        return HTTP.redirect(batch.documents.count == 1 ? "/b/\(batch.key)/0?lang=\(lang)" : "/b/\(batch.key)?lang=\(lang)")
+        return HTTP.redirect(
+            batch.documents.count == 1 ? "/b/\(batch.key)/0?lang=\(lang)" : "/b/\(batch.key)?lang=\(lang)")
     }
 }

@@ -42,12 +42,17 @@ enum RecordView {
         }
         var pieces: [[String: Any]] = []
         var cursor = 0
-        let ordered = entities.enumerated().sorted { ($0.element.span.start, $0.offset) < ($1.element.span.start, $1.offset) }
+        let ordered = entities.enumerated().sorted {
+            ($0.element.span.start, $0.offset) < ($1.element.span.start, $1.offset)
+        }
         for (n, e) in ordered {
             let start = e.span.start, end = e.span.end
             guard start >= cursor, start < end, end <= scalars.count else { continue }
             if start > cursor { pieces.append(["text": slice(cursor, start)]) }
-            pieces.append(["text": slice(start, end), "mark": true, "type": group(e.type), "entityType": e.type.rawValue, "hover": hover(e), "n": n])
+            pieces.append([
+                "text": slice(start, end), "mark": true, "type": group(e.type), "entityType": e.type.rawValue,
+                "hover": hover(e), "n": n,
+            ])
             cursor = end
         }
         if cursor < scalars.count { pieces.append(["text": slice(cursor, scalars.count)]) }
@@ -69,13 +74,18 @@ enum RecordView {
     /// The event card's rows, only those with something to show.
     static func eventRows(_ e: Record.EventRecord, labels: [String: String]) -> [[String: Any]] {
         var rows: [(String, String, String)] = [
-            ("kind", "kind", e.kind.rawValue), ("eventTitle", "title", e.title ?? ""), ("dates", "dates", dates(e)), ("time", "time", e.time ?? ""),
-            ("places", "places", e.places.joined(separator: "; ")), ("organizers", "organizers", e.organizers.joined(separator: "; ")),
-            ("funders", "funders", e.funders.joined(separator: "; ")), ("partners", "partners", e.partners.joined(separator: "; ")),
+            ("kind", "kind", e.kind.rawValue), ("eventTitle", "title", e.title ?? ""), ("dates", "dates", dates(e)),
+            ("time", "time", e.time ?? ""),
+            ("places", "places", e.places.joined(separator: "; ")),
+            ("organizers", "organizers", e.organizers.joined(separator: "; ")),
+            ("funders", "funders", e.funders.joined(separator: "; ")),
+            ("partners", "partners", e.partners.joined(separator: "; ")),
         ]
         if let p = e.participants {
             let count = [p.qualifier, p.count.map(String.init)].compactMap { $0 }.joined(separator: " ")
-            rows.append(("participants", "participants", ([count] + p.countries).filter { !$0.isEmpty }.joined(separator: "; ")))
+            rows.append(
+                ("participants", "participants", ([count] + p.countries).filter { !$0.isEmpty }.joined(separator: "; "))
+            )
         }
         return rows.filter { !$0.2.isEmpty }.map { ["label": labels[$0.0] ?? $0.0, "field": $0.1, "value": $0.2] }
     }
@@ -100,7 +110,8 @@ enum RecordView {
         c["segments"] = segments(text: record.text, entities: record.entities)
         c["legend"] = legend(labels)
         c["entities"] = record.entities.enumerated().map { n, e in
-            ["n": n, "type": group(e.type), "entityType": e.type.rawValue, "text": e.text, "hover": hover(e)] as [String: Any]
+            ["n": n, "type": group(e.type), "entityType": e.type.rawValue, "text": e.text, "hover": hover(e)]
+                as [String: Any]
         }
         if let e = record.event { c["event"] = ["rows": eventRows(e, labels: labels)] }
         c["published"] = record.published ?? "—"

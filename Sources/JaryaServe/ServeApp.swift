@@ -8,7 +8,9 @@ import Logging
 public enum ServeApp {
     /// The application for `configuration` (glossaries loaded now: a broken folder fails here,
     /// before the port is bound).
-    public static func build(_ configuration: ServeConfiguration, logger: Logger = Logger(label: "jarya.serve")) throws -> some ApplicationProtocol {
+    public static func build(_ configuration: ServeConfiguration, logger: Logger = Logger(label: "jarya.serve")) throws
+        -> some ApplicationProtocol
+    {
         let site = Site(engine: try Engine(configuration: configuration), renderer: Renderer())
         let router = Router()
         router.add(middleware: RequestLogMiddleware(logger: logger))
@@ -35,15 +37,19 @@ public enum ServeApp {
 struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
     let logger: Logger
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         let started = ContinuousClock.now
         func log(_ status: Int) {
             let elapsed = ContinuousClock.now - started
             let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-            logger.info("request", metadata: [
-                "method": "\(request.method.rawValue)", "path": "\(request.uri.path)", "status": "\(status)",
-                "ms": "\(String(format: "%.1f", ms))", "id": "\(context.id)",
-            ])
+            logger.info(
+                "request",
+                metadata: [
+                    "method": "\(request.method.rawValue)", "path": "\(request.uri.path)", "status": "\(status)",
+                    "ms": "\(String(format: "%.1f", ms))", "id": "\(context.id)",
+                ])
         }
         do {
             let response = try await next(request, context)
@@ -64,7 +70,9 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
             + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
     }
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         var response = try await next(request, context)
         response.headers[.contentSecurityPolicy] = Self.policy
         response.headers[.xContentTypeOptions] = "nosniff"
@@ -77,7 +85,9 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
 extension ServeApp {
     /// Builds the application and runs it until SIGINT or SIGTERM, which finish the requests
     /// under way and stop the server (Hummingbird's graceful shutdown).
-    public static func run(_ configuration: ServeConfiguration, logger: Logger = Logger(label: "jarya.serve")) async throws {
+    public static func run(_ configuration: ServeConfiguration, logger: Logger = Logger(label: "jarya.serve"))
+        async throws
+    {
         let app = try build(configuration, logger: logger)
         try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
     }

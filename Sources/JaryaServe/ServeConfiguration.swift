@@ -17,9 +17,11 @@ public struct ServeConfiguration: Sendable {
     /// The same-origin token every write must carry (against CSRF); random unless a test sets it.
     public var token: String
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, glossaries: String = "glossaries",
-                database: String? = nil, maxBytes: Int = Processor.defaultMaxBytes, maxFiles: Int = 20,
-                token: String = ServeConfiguration.randomToken()) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, glossaries: String = "glossaries",
+        database: String? = nil, maxBytes: Int = Processor.defaultMaxBytes, maxFiles: Int = 20,
+        token: String = ServeConfiguration.randomToken()
+    ) {
         self.host = host
         self.port = port
         self.glossaries = glossaries

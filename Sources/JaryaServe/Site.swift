@@ -10,8 +10,10 @@ struct Renderer: Sendable {
 
     init() {
         var library = MustacheLibrary()
-        let templates = ["layout": Templates.layout, "index": Templates.index, "list": Templates.list,
-                         "record": Templates.record, "changes": Templates.changes, "search": Templates.search]
+        let templates = [
+            "layout": Templates.layout, "index": Templates.index, "list": Templates.list,
+            "record": Templates.record, "changes": Templates.changes, "search": Templates.search,
+        ]
         for (name, text) in templates {
             // The templates are constants of this file's module: a parse error is a bug, found by any test.
             do { try library.register(text, named: name) } catch { preconditionFailure("template \(name): \(error)") }
@@ -43,12 +45,18 @@ struct Site: Sendable {
     func base(_ request: Request, page: String? = nil) async -> [String: Any] {
         let lang = Self.language(request)
         let path = page ?? request.uri.path
-        let langs: [[String: Any]] = Labels.languages.map { ["code": $0, "href": path + "?lang=" + $0, "current": $0 == lang] }
+        let langs: [[String: Any]] = Labels.languages.map {
+            ["code": $0, "href": path + "?lang=" + $0, "current": $0 == lang]
+        }
         let back = path + "?lang=" + lang
-        let changes = await engine.editor.changes.reversed().map { ["number": $0.number, "summary": $0.summary, "back": back] as [String: Any] }
-        return ["lang": lang, "l": Labels.of(lang), "langs": langs, "token": configuration.token,
-                "archive": configuration.database != nil, "changes": changes, "hasChanges": !changes.isEmpty,
-                "orgKinds": OrganizationGlossary.kinds.sorted()]
+        let changes = await engine.editor.changes.reversed().map {
+            ["number": $0.number, "summary": $0.summary, "back": back] as [String: Any]
+        }
+        return [
+            "lang": lang, "l": Labels.of(lang), "langs": langs, "token": configuration.token,
+            "archive": configuration.database != nil, "changes": changes, "hasChanges": !changes.isEmpty,
+            "orgKinds": OrganizationGlossary.kinds.sorted(),
+        ]
     }
 
     func page(_ name: String, _ context: [String: Any], status: HTTPResponse.Status = .ok) -> Response {
@@ -65,5 +73,6 @@ struct Site: Sendable {
         HTTP.response(message + "\n", type: "text/plain; charset=utf-8", status: status)
     }
 
-    static let forbidden = refusal(.forbidden, "This form has expired or came from another site: reload the page and try again.")
+    static let forbidden = refusal(
+        .forbidden, "This form has expired or came from another site: reload the page and try again.")
 }

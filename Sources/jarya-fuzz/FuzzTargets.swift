@@ -23,12 +23,15 @@ enum FuzzTarget: String, CaseIterable {
     case pipeline
 
     /// Charsets the first byte of a `txt` input may pick as `--encoding`; nil detects.
-    static let encodings: [String?] = [nil, nil, nil, nil, "windows-1251", "KOI8-R", "IBM866", "UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-8"]
+    static let encodings: [String?] = [
+        nil, nil, nil, nil, "windows-1251", "KOI8-R", "IBM866", "UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-8",
+    ]
 
     /// Loaded once, before the first input: a fuzz run without its glossaries stops at once.
     static let glossaries: Glossaries = {
         do { return try Glossaries.requireStandard() } catch {
-            FileHandle.standardError.write(Data("jarya-fuzz: \(error) (set JARYA_GLOSSARIES to the glossaries folder)\n".utf8))
+            FileHandle.standardError.write(
+                Data("jarya-fuzz: \(error) (set JARYA_GLOSSARIES to the glossaries folder)\n".utf8))
             exit(74)
         }
     }()
@@ -48,7 +51,11 @@ enum FuzzTarget: String, CaseIterable {
             guard let once = try? Normalize.text(text).text else { return }
             FuzzChecks.offsetMap(once, originalCount: text.unicodeScalars.count)
             guard let twice = try? Normalize.text(once.string).text else { fail("the second normalization threw") }
-            if twice.scalars != once.scalars { fail("normalizing twice changed the text: \(once.string.debugDescription) → \(twice.string.debugDescription)") }
+            if twice.scalars != once.scalars {
+                fail(
+                    "normalizing twice changed the text: \(once.string.debugDescription) → \(twice.string.debugDescription)"
+                )
+            }
         case .dates:
             var document = Document(text: String(decoding: bytes, as: UTF8.self))
             document.extracted = String(decoding: bytes, as: UTF8.self)
@@ -56,13 +63,17 @@ enum FuzzTarget: String, CaseIterable {
             DateRecognizer(glossaries: Self.glossaries).recognize(&document)
             FuzzChecks.entities(document)
         case .pipeline:
-            guard let document = try? Self.standardPipeline.process(Document(text: String(decoding: bytes, as: UTF8.self))) else { return }
+            guard
+                let document = try? Self.standardPipeline.process(
+                    Document(text: String(decoding: bytes, as: UTF8.self)))
+            else { return }
             FuzzChecks.entities(document)
         }
     }
 
     private func ingest(_ bytes: [UInt8], format: DocumentFormat, encoding: String?) {
-        var document = Document(source: Source(path: "fuzz.\(format.rawValue)", bytes: bytes.count, format: format.rawValue), bytes: bytes)
+        var document = Document(
+            source: Source(path: "fuzz.\(format.rawValue)", bytes: bytes.count, format: format.rawValue), bytes: bytes)
         _ = try? Ingest(encoding: encoding).run(&document)
     }
 }
@@ -71,7 +82,9 @@ enum FuzzTarget: String, CaseIterable {
 enum FuzzChecks {
     /// One origin per scalar plus the end, never decreasing, inside the original text.
     static func offsetMap(_ text: NormalizedText, originalCount: Int) {
-        if text.origin.count != text.count + 1 { fail("the offset map has \(text.origin.count) entries for \(text.count) scalars") }
+        if text.origin.count != text.count + 1 {
+            fail("the offset map has \(text.origin.count) entries for \(text.count) scalars")
+        }
         var previous: Int32 = 0
         for o in text.origin {
             if o < previous || Int(o) > originalCount { fail("the offset map goes back or out: \(text.origin)") }
@@ -87,7 +100,9 @@ enum FuzzChecks {
                 fail("\(entity.kind) span \(span) outside the text of \(document.text.count) scalars")
             }
             if document.text[span] != entity.text {
-                fail("\(entity.kind) text \(entity.text.debugDescription) is not the text of its span \(document.text[span].debugDescription)")
+                fail(
+                    "\(entity.kind) text \(entity.text.debugDescription) is not the text of its span \(document.text[span].debugDescription)"
+                )
             }
             if case .date(let value) = entity.value {
                 for date in [value.start, value.end].compactMap({ $0 }) where !isReal(date) {
@@ -95,7 +110,9 @@ enum FuzzChecks {
                 }
             }
         }
-        if let published = document.published, !isReal(published) { fail("the published date \(published) is not a calendar date") }
+        if let published = document.published, !isReal(published) {
+            fail("the published date \(published) is not a calendar date")
+        }
     }
 
     static func isReal(_ date: PartialDate) -> Bool {

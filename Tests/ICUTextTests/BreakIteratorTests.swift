@@ -20,7 +20,10 @@ struct BreakIteratorTests {
         for (a, b) in zip(segments, segments.dropFirst()) { #expect(a.end == b.start) }
 
         let wordLike = segments.filter(\.isWordLike).map { slice(units, $0) }
-        #expect(wordLike == ["Бүгүн", "Бишкекте", "25", "мугалим", "окуудан", "өттү", "Кийинки", "семинар", "Ошто", "болобу"])
+        #expect(
+            wordLike == [
+                "Бүгүн", "Бишкекте", "25", "мугалим", "окуудан", "өттү", "Кийинки", "семинар", "Ошто", "болобу",
+            ])
         let number = try #require(segments.first { slice(units, $0) == "25" })
         #expect(number.status == 100)
         let word = try #require(segments.first { slice(units, $0) == "өттү" })
@@ -41,7 +44,10 @@ struct BreakIteratorTests {
     func sentences() throws {
         let units = Array(text.utf16)
         let segments = try BreakIterator(.sentence, locale: "ru").segments(units)
-        #expect(segments.map { slice(units, $0) } == ["Бүгүн Бишкекте 25 мугалим окуудан өттү. ", "Кийинки семинар Ошто болобу?"])
+        #expect(
+            segments.map { slice(units, $0) } == [
+                "Бүгүн Бишкекте 25 мугалим окуудан өттү. ", "Кийинки семинар Ошто болобу?",
+            ])
         #expect(segments.allSatisfy { $0.status == 0 })
     }
 

@@ -34,13 +34,16 @@ enum LegacyCyrillic {
 
 @Suite("Charset detection and conversion")
 struct CharsetTests {
-    let paragraph = "Правительство утвердило программу развития сельского хозяйства. Фермеры получат льготные кредиты, а в каждой области откроются новые склады для хранения урожая."
+    let paragraph =
+        "Правительство утвердило программу развития сельского хозяйства. Фермеры получат льготные кредиты, а в каждой области откроются новые склады для хранения урожая."
 
     @Test("the hand-written tables agree with ICU on a few letters")
     func tables() throws {
         #expect(LegacyCyrillic.windows1251("Аяё") == [0xC0, 0xFF, 0xB8])
         #expect(LegacyCyrillic.koi8r("аАяЯ") == [0xC1, 0xE1, 0xD1, 0xF1])
-        let back = try [UInt8]([0xC1, 0xE1, 0xD1, 0xF1]).withUnsafeBytes { try CharsetConverter.toUTF16($0, charset: "KOI8-R") }
+        let back = try [UInt8]([0xC1, 0xE1, 0xD1, 0xF1]).withUnsafeBytes {
+            try CharsetConverter.toUTF16($0, charset: "KOI8-R")
+        }
         #expect(String(decoding: back, as: UTF16.self) == "аАяЯ")
     }
 
@@ -72,9 +75,11 @@ struct CharsetTests {
         #expect(best.name == "UTF-8")
     }
 
-    @Test("aliases convert and have canonical names", arguments: [
-        ("cp1251", "windows-1251"), ("windows-1251", "windows-1251"), ("koi8-r", "KOI8-R"),
-    ])
+    @Test(
+        "aliases convert and have canonical names",
+        arguments: [
+            ("cp1251", "windows-1251"), ("windows-1251", "windows-1251"), ("koi8-r", "KOI8-R"),
+        ])
     func aliases(alias: String, canonical: String) throws {
         let bytes = alias.hasPrefix("koi") ? LegacyCyrillic.koi8r("Ош шаары") : LegacyCyrillic.windows1251("Ош шаары")
         let units = try bytes.withUnsafeBytes { try CharsetConverter.toUTF16($0, charset: alias) }
@@ -113,13 +118,16 @@ struct CharsetTests {
     func emptyInput() throws {
         let (units, subs) = try [UInt8]().withUnsafeBytes { try CharsetConverter.decodeUTF8($0) }
         #expect(units.isEmpty && subs == 0)
-        #expect(try CharsetConverter.toUTF16(UnsafeRawBufferPointer(start: nil, count: 0), charset: "windows-1251").isEmpty)
+        #expect(
+            try CharsetConverter.toUTF16(UnsafeRawBufferPointer(start: nil, count: 0), charset: "windows-1251").isEmpty)
     }
 
     @Test("an unknown charset name is an ICUError")
     func unknownCharset() throws {
         let error = #expect(throws: ICUError.self) {
-            try [UInt8](repeating: 0x41, count: 4).withUnsafeBytes { try CharsetConverter.toUTF16($0, charset: "x-kyrgyz-typewriter") }
+            try [UInt8](repeating: 0x41, count: 4).withUnsafeBytes {
+                try CharsetConverter.toUTF16($0, charset: "x-kyrgyz-typewriter")
+            }
         }
         #expect(error?.name == "U_FILE_ACCESS_ERROR")
         #expect(error?.operation == "ucnv_open(x-kyrgyz-typewriter)")

@@ -18,10 +18,16 @@ struct NormalizationConformanceTests {
     /// The file's text, or nil with the reason.
     static func file() -> Result<String, TestFileMissing> {
         guard let path = locations.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
-            return .failure(TestFileMissing(reason: "Unicode's NormalizationTest.txt is missing (looked at \(locations.joined(separator: ", "))): install it with `apt-get install unicode-data` (.ci/run does)"))
+            return .failure(
+                TestFileMissing(
+                    reason:
+                        "Unicode's NormalizationTest.txt is missing (looked at \(locations.joined(separator: ", "))): install it with `apt-get install unicode-data` (.ci/run does)"
+                ))
         }
         if !path.hasSuffix(".bz2") {
-            return Result { try String(contentsOfFile: path, encoding: .utf8) }.mapError { TestFileMissing(reason: "\(path): \($0)") }
+            return Result { try String(contentsOfFile: path, encoding: .utf8) }.mapError {
+                TestFileMissing(reason: "\(path): \($0)")
+            }
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/bzcat")
@@ -29,7 +35,10 @@ struct NormalizationConformanceTests {
         let pipe = Pipe()
         process.standardOutput = pipe
         do { try process.run() } catch {
-            return .failure(TestFileMissing(reason: "\(path) needs /usr/bin/bzcat to be read: install it with `apt-get install bzip2` (\(error))"))
+            return .failure(
+                TestFileMissing(
+                    reason:
+                        "\(path) needs /usr/bin/bzcat to be read: install it with `apt-get install bzip2` (\(error))"))
         }
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
@@ -76,7 +85,9 @@ struct NormalizationConformanceTests {
             return
         }
         let (cases, _) = Self.parse(text)
-        #expect(cases.count > 18_000, "NormalizationTest.txt has \(cases.count) test lines, fewer than Unicode 15's 19,000: the file is damaged")
+        #expect(
+            cases.count > 18_000,
+            "NormalizationTest.txt has \(cases.count) test lines, fewer than Unicode 15's 19,000: the file is damaged")
         let forms: [(name: String, normalizer: Normalizer, expected: (Int) -> Int)] = [
             // For each form: the column that normalizing column i gives (0-based: source, NFC, NFD, NFKC, NFKD).
             ("NFC", try .nfc, { $0 <= 2 ? 1 : 3 }),
@@ -98,7 +109,9 @@ struct NormalizationConformanceTests {
                     if got != want {
                         failures += 1
                         if failures <= 20 {
-                            Issue.record("line \(testCase.line): \(form.name)(c\(i + 1)) is \(got.map { String($0, radix: 16) }), the file says c\(form.expected(i) + 1) = \(want.map { String($0, radix: 16) })")
+                            Issue.record(
+                                "line \(testCase.line): \(form.name)(c\(i + 1)) is \(got.map { String($0, radix: 16) }), the file says c\(form.expected(i) + 1) = \(want.map { String($0, radix: 16) })"
+                            )
                         }
                     }
                 }
@@ -121,7 +134,9 @@ struct NormalizationConformanceTests {
         let unlisted = (UInt32(0)...0x10FFFF).filter { !(0xD800...0xDFFF).contains($0) && !listed.contains($0) }
         // Normalized in chunks, each scalar after a NUL: NUL is a starter that composes with nothing,
         // so no scalar can combine or reorder with its neighbours and each is normalized alone.
-        let forms: [(String, Normalizer)] = [("NFC", try .nfc), ("NFD", try .nfd), ("NFKC", try .nfkc), ("NFKD", try .nfkd)]
+        let forms: [(String, Normalizer)] = [
+            ("NFC", try .nfc), ("NFD", try .nfd), ("NFKC", try .nfkc), ("NFKD", try .nfkd),
+        ]
         for (name, normalizer) in forms {
             var wrong: [UInt32] = []
             for start in stride(from: 0, to: unlisted.count, by: 8192) {
@@ -132,10 +147,16 @@ struct NormalizationConformanceTests {
                     units += Unicode.Scalar(value)!.utf16
                 }
                 if try normalizer.normalize(units) != units {
-                    wrong += chunk.filter { (try? normalizer.normalize(Array(Unicode.Scalar($0)!.utf16))) != Array(Unicode.Scalar($0)!.utf16) }
+                    wrong += chunk.filter {
+                        (try? normalizer.normalize(Array(Unicode.Scalar($0)!.utf16)))
+                            != Array(Unicode.Scalar($0)!.utf16)
+                    }
                 }
             }
-            #expect(wrong.isEmpty, "\(name) changes \(wrong.count) scalars that part 1 does not list, first \(wrong.prefix(10).map { String($0, radix: 16) })")
+            #expect(
+                wrong.isEmpty,
+                "\(name) changes \(wrong.count) scalars that part 1 does not list, first \(wrong.prefix(10).map { String($0, radix: 16) })"
+            )
         }
     }
 }

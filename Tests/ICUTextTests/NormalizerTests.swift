@@ -8,11 +8,13 @@ func scalars(_ s: String) -> [UInt32] { s.unicodeScalars.map(\.value) }
 /// ICU normalization through `Normalizer`: NFC for the pipeline, NFKC_Casefold for matching.
 @Suite("Normalizer")
 struct NormalizerTests {
-    @Test("NFC composes decomposed й and ё", arguments: [
-        ("Кыргыз Республикасынын жаңы и\u{0306}ыгыны", "Кыргыз Республикасынын жаңы йыгыны"),
-        ("Е\u{0308}лка на площади Ала-Тоо", "Ёлка на площади Ала-Тоо"),
-        ("е\u{0308}мкость и\u{0306}огурта", "ёмкость йогурта"),
-    ])
+    @Test(
+        "NFC composes decomposed й and ё",
+        arguments: [
+            ("Кыргыз Республикасынын жаңы и\u{0306}ыгыны", "Кыргыз Республикасынын жаңы йыгыны"),
+            ("Е\u{0308}лка на площади Ала-Тоо", "Ёлка на площади Ала-Тоо"),
+            ("е\u{0308}мкость и\u{0306}огурта", "ёмкость йогурта"),
+        ])
     func nfcComposes(decomposed: String, composed: String) throws {
         let result = try Normalizer.nfc.normalize(decomposed)
         #expect(scalars(result) == scalars(composed))
@@ -41,14 +43,16 @@ struct NormalizerTests {
         #expect(!result.unicodeScalars.contains("\u{0306}"))
     }
 
-    @Test("NFKC_Casefold folds Kyrgyz and Russian capitals", arguments: [
-        ("ӨЗГӨН", "өзгөн"),
-        ("ҮЙ-БҮЛӨ", "үй-бүлө"),
-        ("ЖАҢЫ ЖЫЛ", "жаңы жыл"),
-        ("Ө Ү Ң", "ө ү ң"),
-        ("Бишкек ШААРЫ", "бишкек шаары"),
-        ("ЁЛКА", "ёлка"),
-    ])
+    @Test(
+        "NFKC_Casefold folds Kyrgyz and Russian capitals",
+        arguments: [
+            ("ӨЗГӨН", "өзгөн"),
+            ("ҮЙ-БҮЛӨ", "үй-бүлө"),
+            ("ЖАҢЫ ЖЫЛ", "жаңы жыл"),
+            ("Ө Ү Ң", "ө ү ң"),
+            ("Бишкек ШААРЫ", "бишкек шаары"),
+            ("ЁЛКА", "ёлка"),
+        ])
     func casefold(input: String, folded: String) throws {
         #expect(scalars(try Normalizer.nfkcCasefold.normalize(input)) == scalars(folded))
     }
@@ -87,11 +91,15 @@ struct ICUDataTests {
 
     @Test("missing data: one line that says what to install")
     func missingMessage() {
-        let cause = ICUError(code: 4, name: "U_FILE_ACCESS_ERROR", operation: "unorm2_getNFCInstance", isMissingData: false)
+        let cause = ICUError(
+            code: 4, name: "U_FILE_ACCESS_ERROR", operation: "unorm2_getNFCInstance", isMissingData: false)
         let error = ICUError.missingData(cause)
         #expect(!cause.isMissingData && cause.description == "ICU unorm2_getNFCInstance failed: U_FILE_ACCESS_ERROR")
         #expect(error.isMissingData)
         #expect(!error.description.contains("\n"))
-        #expect(error.description == "ICU data is missing (unorm2_getNFCInstance: U_FILE_ACCESS_ERROR): install libicu (Debian: apt-get install libicu-dev)")
+        #expect(
+            error.description
+                == "ICU data is missing (unorm2_getNFCInstance: U_FILE_ACCESS_ERROR): install libicu (Debian: apt-get install libicu-dev)"
+        )
     }
 }

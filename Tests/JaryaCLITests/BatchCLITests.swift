@@ -5,16 +5,22 @@ import Testing
 /// a few sentence templates with the town, the event, the dates, the size and the contacts varied.
 enum GeneratedReleases {
     // (Kyrgyz nominative, Kyrgyz locative, Russian prepositional, area code)
-    static let towns = [("Бишкек", "Бишкекте", "Бишкеке", "312"), ("Ош", "Ошто", "Оше", "3222"),
-                        ("Нарын", "Нарында", "Нарыне", "3522"), ("Талас", "Таласта", "Таласе", "3422"),
-                        ("Каракол", "Караколдо", "Караколе", "3922")]
+    static let towns = [
+        ("Бишкек", "Бишкекте", "Бишкеке", "312"), ("Ош", "Ошто", "Оше", "3222"),
+        ("Нарын", "Нарында", "Нарыне", "3522"), ("Талас", "Таласта", "Таласе", "3422"),
+        ("Каракол", "Караколдо", "Караколе", "3922"),
+    ]
     // (Kyrgyz, Russian nominative)
-    static let events = [("жаштар форуму", "молодежный форум"), ("китеп көргөзмөсү", "книжная выставка"),
-                         ("илимий конференция", "научная конференция"), ("спорт мелдеши", "спортивный турнир"),
-                         ("кол өнөрчүлөр жарманкеси", "ярмарка ремесленников")]
+    static let events = [
+        ("жаштар форуму", "молодежный форум"), ("китеп көргөзмөсү", "книжная выставка"),
+        ("илимий конференция", "научная конференция"), ("спорт мелдеши", "спортивный турнир"),
+        ("кол өнөрчүлөр жарманкеси", "ярмарка ремесленников"),
+    ]
     // (Kyrgyz genitive-locative after a day, Russian genitive, month number)
-    static let months = [("мартында", "марта", 3), ("апрелинде", "апреля", 4), ("майында", "мая", 5),
-                         ("июнунда", "июня", 6), ("октябрында", "октября", 10), ("декабрында", "декабря", 12)]
+    static let months = [
+        ("мартында", "марта", 3), ("апрелинде", "апреля", 4), ("майында", "мая", 5),
+        ("июнунда", "июня", 6), ("октябрында", "октября", 10), ("декабрында", "декабря", 12),
+    ]
 
     static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
@@ -103,11 +109,13 @@ enum PseudoTerminal {
         typealias PTSName = @convention(c) (Int32) -> UnsafeMutablePointer<CChar>?
         let handle = dlopen(nil, RTLD_NOW)
         guard let o = dlsym(handle, "posix_openpt"), let g = dlsym(handle, "grantpt"),
-              let u = dlsym(handle, "unlockpt"), let p = dlsym(handle, "ptsname") else { return nil }
+            let u = dlsym(handle, "unlockpt"), let p = dlsym(handle, "ptsname")
+        else { return nil }
         let fd = unsafeBitCast(o, to: OpenPT.self)(O_RDWR | O_NOCTTY)
         guard fd >= 0 else { return nil }
         guard unsafeBitCast(g, to: FDCall.self)(fd) == 0, unsafeBitCast(u, to: FDCall.self)(fd) == 0,
-              let name = unsafeBitCast(p, to: PTSName.self)(fd) else { close(fd); return nil }
+            let name = unsafeBitCast(p, to: PTSName.self)(fd)
+        else { close(fd); return nil }
         return (fd, String(cString: name))
     }
 }
@@ -139,10 +147,18 @@ struct BatchCLITests {
             #expect(r.status == 0, "stderr: \(r.err)")
             return try recordPaths(out, in: folder)
         }
-        #expect(try paths([]) == ["in/drafts/d.txt", "in/e.md", "in/ky/a.txt", "in/ky/notes.md", "in/ru/b.txt", "in/ru/old/c.txt"])
-        #expect(try paths(["--include", "*.txt"]) == ["in/drafts/d.txt", "in/ky/a.txt", "in/ru/b.txt", "in/ru/old/c.txt"])
-        #expect(try paths(["--include", "*.txt", "--exclude", "drafts", "--exclude", "ru/old/*"]) == ["in/ky/a.txt", "in/ru/b.txt"])
-        #expect(try paths(["--include", "ru/*", "--include", "e.md"]) == ["in/e.md", "in/ru/b.txt", "in/ru/old/c.txt"])
+        #expect(
+            try paths([]) == [
+                "in/drafts/d.txt", "in/e.md", "in/ky/a.txt", "in/ky/notes.md", "in/ru/b.txt", "in/ru/old/c.txt",
+            ])
+        #expect(
+            try paths(["--include", "*.txt"]) == ["in/drafts/d.txt", "in/ky/a.txt", "in/ru/b.txt", "in/ru/old/c.txt"])
+        #expect(
+            try paths(["--include", "*.txt", "--exclude", "drafts", "--exclude", "ru/old/*"]) == [
+                "in/ky/a.txt", "in/ru/b.txt",
+            ])
+        #expect(
+            try paths(["--include", "ru/*", "--include", "e.md"]) == ["in/e.md", "in/ru/b.txt", "in/ru/old/c.txt"])
         #expect(try paths(["--exclude", "*.md", "--exclude", "[cd].txt"]) == ["in/ky/a.txt", "in/ru/b.txt"])
         // A file named on the command line is read whatever the globs say.
         let r = try Jarya.run(["process", folder.file("in/e.md"), "--include", "*.txt"])
@@ -158,7 +174,8 @@ struct BatchCLITests {
         try folder.write("outside/secret.txt", "Бул файл папкадан тышкары.\n")
         let fm = FileManager.default
         try fm.createSymbolicLink(atPath: folder.file("in/secret.txt"), withDestinationPath: "../outside/secret.txt")
-        try fm.createSymbolicLink(atPath: folder.file("in/absolute.txt"), withDestinationPath: folder.file("outside/secret.txt"))
+        try fm.createSymbolicLink(
+            atPath: folder.file("in/absolute.txt"), withDestinationPath: folder.file("outside/secret.txt"))
         try fm.createSymbolicLink(atPath: folder.file("in/outdir"), withDestinationPath: "../outside")
         try fm.createSymbolicLink(atPath: folder.file("in/sub/loop"), withDestinationPath: "..")
         try fm.createSymbolicLink(atPath: folder.file("in/self.txt"), withDestinationPath: "self.txt")
@@ -182,7 +199,9 @@ struct BatchCLITests {
         let folder = try Folder()
         defer { folder.remove() }
         try folder.write("in/a.txt", Releases.kyrgyz)
-        let ok = try Jarya.run(["process", folder.file("in"), "--out", folder.file("r.jsonl"), "--quiet", "--state", folder.file("s")])
+        let ok = try Jarya.run([
+            "process", folder.file("in"), "--out", folder.file("r.jsonl"), "--quiet", "--state", folder.file("s"),
+        ])
         #expect(ok.status == 0)
         #expect(ok.stdout.isEmpty && ok.stderr.isEmpty)
         try folder.write("in/b.txt", [UInt8]())
@@ -208,7 +227,10 @@ struct BatchCLITests {
         try folder.write("in/a.txt", Releases.kyrgyz)
         try folder.write("in/b.md", Releases.russian)
         try folder.write("in/c.txt", [0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x00, 0x0D])
-        let args = ["process", folder.file("in"), "--out", folder.file("r.jsonl"), "--state", folder.file("s.sqlite"), "--log-format", "json"]
+        let args = [
+            "process", folder.file("in"), "--out", folder.file("r.jsonl"), "--state", folder.file("s.sqlite"),
+            "--log-format", "json",
+        ]
         let first = try Jarya.run(args)
         #expect(first.status == 65)
         let lines = try first.err.split(separator: "\n").map {
@@ -338,7 +360,8 @@ struct BatchCLITests {
         #expect(lines.count == 300)
         #expect(lines.filter { $0.contains(#""relation":"translation""#) }.count > 100)
         // The killed run's temporary output and lock files are gone.
-        #expect(try killed.contents().filter { !$0.hasPrefix("bg-") }
+        #expect(
+            try killed.contents().filter { !$0.hasPrefix("bg-") }
                 == ["in", "records.jsonl", "state.sqlite"])
     }
 }

@@ -36,19 +36,24 @@ enum Jarya {
 
     /// Runs `jarya arguments…` with `input` on standard input (empty if nil) in `directory`,
     /// with `environment` added to the tests' own.
-    static func run(_ arguments: [String], input: Data? = nil, in directory: URL? = nil,
-                    environment: [String: String] = [:], limit: TimeInterval = 60) throws -> Result {
+    static func run(
+        _ arguments: [String], input: Data? = nil, in directory: URL? = nil,
+        environment: [String: String] = [:], limit: TimeInterval = 60
+    ) throws -> Result {
         let exe = try #require(executable, "no jarya binary next to the test bundle \(Bundle.main.bundleURL.path)")
-        return try launch(exe, arguments, input: input, in: directory ?? packageRoot,
-                          environment: environment.isEmpty ? nil : ProcessInfo.processInfo.environment.merging(environment) { $1 },
-                          limit: limit)
+        return try launch(
+            exe, arguments, input: input, in: directory ?? packageRoot,
+            environment: environment.isEmpty ? nil : ProcessInfo.processInfo.environment.merging(environment) { $1 },
+            limit: limit)
     }
 
     /// Runs `executable arguments…` in `directory` with exactly `environment` (nil: the tests'
     /// own), its output captured in files; a run over `limit` seconds is stopped and fails the
     /// test (a hang, not a speed measurement: speed is measured by the benchmarks).
-    static func launch(_ executable: URL, _ arguments: [String], input: Data?, in directory: URL,
-                       environment: [String: String]?, limit: TimeInterval = 60) throws -> Result {
+    static func launch(
+        _ executable: URL, _ arguments: [String], input: Data?, in directory: URL,
+        environment: [String: String]?, limit: TimeInterval = 60
+    ) throws -> Result {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("jarya-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -75,11 +80,13 @@ enum Jarya {
         while process.isRunning && Date() < deadline { usleep(5_000) }
         if process.isRunning {
             process.terminate()
-            Issue.record("\(executable.lastPathComponent) \(arguments.joined(separator: " ")) did not finish in \(Int(limit)) s")
+            Issue.record(
+                "\(executable.lastPathComponent) \(arguments.joined(separator: " ")) did not finish in \(Int(limit)) s")
         }
         process.waitUntilExit()
-        return Result(status: process.terminationStatus,
-                      stdout: try Data(contentsOf: outURL), stderr: try Data(contentsOf: errURL))
+        return Result(
+            status: process.terminationStatus,
+            stdout: try Data(contentsOf: outURL), stderr: try Data(contentsOf: errURL))
     }
 }
 
@@ -172,7 +179,10 @@ struct CLITests {
         #expect(try folder.contents() == ["in", "records.jsonl"])
         let recs = try records(try String(contentsOfFile: out, encoding: .utf8))
         #expect(recs.count == 2)
-        #expect(recs.map { ($0["source"] as? [String: Any])?["path"] as? String } == [folder.file("in/ky/books.txt"), folder.file("in/ru/books.md")])
+        #expect(
+            recs.map { ($0["source"] as? [String: Any])?["path"] as? String } == [
+                folder.file("in/ky/books.txt"), folder.file("in/ru/books.md"),
+            ])
         #expect(recs.map { $0["language"] as? String } == ["ky", "ru"])
         #expect(recs.map { $0["title"] as? String } == ["Бишкекте китеп көргөзмөсү ачылат", "Выставка книг в Бишкеке"])
         #expect(recs.allSatisfy { $0["error"] == nil })
@@ -197,8 +207,12 @@ struct CLITests {
         let folder = try Folder()
         defer { folder.remove() }
         try folder.write("in/a.txt", Releases.kyrgyz)
-        try folder.write("in/b.txt", Array("Талас облусунда жаңы көпүрө курулду. ".utf8) + [0xFF, 0xFE] + Array(" Курулушка 2 жыл кетти.\n".utf8))
-        try folder.write("in/c.txt", [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00])
+        try folder.write(
+            "in/b.txt",
+            Array("Талас облусунда жаңы көпүрө курулду. ".utf8) + [0xFF, 0xFE] + Array(" Курулушка 2 жыл кетти.\n".utf8)
+        )
+        try folder.write(
+            "in/c.txt", [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00])
         try folder.write("in/d.txt", [UInt8]())
         let out = folder.file("records.jsonl")
         let r = try Jarya.run(["process", folder.file("in"), "--out", out])
@@ -206,7 +220,9 @@ struct CLITests {
         #expect(r.err.contains("2 of 4 documents failed"))
         let recs = try records(try String(contentsOfFile: out, encoding: .utf8))
         #expect(recs.count == 4)
-        #expect(recs.map { ($0["source"] as? [String: Any])?["path"] as? String } == ["a", "b", "c", "d"].map { folder.file("in/\($0).txt") })
+        #expect(
+            recs.map { ($0["source"] as? [String: Any])?["path"] as? String }
+                == ["a", "b", "c", "d"].map { folder.file("in/\($0).txt") })
         #expect(recs.map { ($0["error"] as? [String: Any])?["code"] as? String } == [nil, nil, "binary", "empty"])
         let warnings = try #require(recs[1]["warnings"] as? [String])
         #expect(warnings.contains { $0.hasPrefix("invalid UTF-8") })
@@ -287,7 +303,8 @@ struct CLITests {
     @Test("golden records", arguments: ["osh_youth_forum"])
     func golden(name: String) throws {
         let relative = "Tests/JaryaCLITests/Fixtures/golden/\(name).txt"
-        let expectedURL = Jarya.packageRoot.appendingPathComponent("Tests/JaryaCLITests/Fixtures/golden/\(name).expected.jsonl")
+        let expectedURL = Jarya.packageRoot.appendingPathComponent(
+            "Tests/JaryaCLITests/Fixtures/golden/\(name).expected.jsonl")
         let r = try Jarya.run(["process", relative], in: Jarya.packageRoot)
         #expect(r.status == 0, "stderr: \(r.err)")
         #expect(r.lines.count == 1)

@@ -71,7 +71,9 @@ struct EventCLITests {
     static func schema() throws -> [String: Any] {
         let r = try Jarya.run(["schema"])
         #expect(r.status == 0, "stderr: \(r.err)")
-        return try #require(try JSONSerialization.jsonObject(with: r.stdout) as? [String: Any], "not a JSON object: \(r.out.prefix(200))")
+        return try #require(
+            try JSONSerialization.jsonObject(with: r.stdout) as? [String: Any],
+            "not a JSON object: \(r.out.prefix(200))")
     }
 
     @Test("jarya schema prints a JSON Schema, draft 2020-12")
@@ -81,7 +83,10 @@ struct EventCLITests {
         let defs = try #require(schema["$defs"] as? [String: Any])
         let record = try #require(defs["record"] as? [String: Any])
         let required = try #require(record["required"] as? [String])
-        #expect(Set(required).isSuperset(of: ["schema", "id", "source", "language", "title", "published", "event", "entities", "text", "warnings"]))
+        #expect(
+            Set(required).isSuperset(of: [
+                "schema", "id", "source", "language", "title", "published", "event", "entities", "text", "warnings",
+            ]))
         #expect(record["additionalProperties"] as? Bool == false)
     }
 
@@ -105,7 +110,10 @@ struct EventCLITests {
         #expect(recs.count == 4)
         for rec in recs {
             let path = (rec["source"] as? [String: Any])?["path"] as? String ?? "?"
-            #expect(Set(rec.keys) == required, "\(path): missing \(required.subtracting(rec.keys).sorted()), extra \(Set(rec.keys).subtracting(required).sorted())")
+            #expect(
+                Set(rec.keys) == required,
+                "\(path): missing \(required.subtracting(rec.keys).sorted()), extra \(Set(rec.keys).subtracting(required).sorted())"
+            )
         }
         #expect(recs.map { $0["language"] as? String } == ["ky", "ru", "ky+ru", "ky"])
         #expect(recs[3]["event"] is NSNull)

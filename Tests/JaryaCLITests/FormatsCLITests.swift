@@ -21,7 +21,9 @@ struct FormatsCLITests {
         let archive = try Archive(data: Data(), accessMode: .create)
         for (path, bytes) in entries {
             let data = Data(bytes)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+            try archive.addEntry(
+                with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate
+            ) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
@@ -34,12 +36,14 @@ struct FormatsCLITests {
         let paragraphs = text.components(separatedBy: "\n\n").filter { !$0.isEmpty }.map {
             "<w:p><w:r><w:t>\($0.trimmingCharacters(in: .newlines).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;"))</w:t></w:r></w:p>"
         }
-        let xml = #"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="\#(ns)"><w:body>\#(paragraphs.joined())</w:body></w:document>"#
+        let xml =
+            #"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="\#(ns)"><w:body>\#(paragraphs.joined())</w:body></w:document>"#
         return try zip([("[Content_Types].xml", Array("<Types/>".utf8)), ("word/document.xml", Array(xml.utf8))])
     }
 
     static func html(_ text: String) -> String {
-        let body = text.components(separatedBy: "\n\n").filter { !$0.isEmpty }.map { "<p>\($0)</p>" }.joined(separator: "\n")
+        let body = text.components(separatedBy: "\n\n").filter { !$0.isEmpty }.map { "<p>\($0)</p>" }.joined(
+            separator: "\n")
         return """
             <html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251"><script>alert(1)</script></head>
             <body><nav><a href="/">Главная</a> | <a href="/news">Новости</a></nav><div id="cookie-notice">Мы используем cookie</div>
@@ -58,23 +62,31 @@ struct FormatsCLITests {
         // Broken inputs.
         let good = try Self.docx(Self.release)
         try f.write("in/bad/corrupt.docx", Array(good.prefix(good.count - 40)))
-        let bomb = Array(#"<w:document xmlns:w="\#(Self.ns)"><w:body>"#.utf8) + [UInt8](repeating: 0x20, count: 50 << 20)
+        let bomb =
+            Array(#"<w:document xmlns:w="\#(Self.ns)"><w:body>"#.utf8) + [UInt8](repeating: 0x20, count: 50 << 20)
         try f.write("in/bad/bomb.docx", try Self.zip([("word/document.xml", bomb)]))
-        try f.write("in/bad/xxe.html", """
+        try f.write(
+            "in/bad/xxe.html",
+            """
             <!DOCTYPE html [<!ENTITY secret SYSTEM "file:///etc/passwd"><!ENTITY remote SYSTEM "http://127.0.0.1:9/x">]>
             <html><body><p>&secret; &remote;</p><p>В Оше 5 мая пройдет форум.</p></body></html>
             """)
-        try f.write("in/bad/scan.txt", [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10] + Array("JFIF".utf8) + [UInt8](repeating: 0, count: 300))
+        try f.write(
+            "in/bad/scan.txt",
+            [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10] + Array("JFIF".utf8) + [UInt8](repeating: 0, count: 300))
         return f
     }
 
-    @Test("a batch with a corrupt .docx, a zip bomb, an HTML external entity and a binary .txt: error records, the rest processed, exit 65")
+    @Test(
+        "a batch with a corrupt .docx, a zip bomb, an HTML external entity and a binary .txt: error records, the rest processed, exit 65"
+    )
     func brokenAmongGood() throws {
         let f = try folder()
         defer { f.remove() }
         let result = try Jarya.run(["process", f.file("in"), "--out", f.file("out.jsonl"), "--jobs", "2"])
         #expect(result.status == 65, "\(result.err)")
-        let all = try records(String(decoding: try Data(contentsOf: URL(fileURLWithPath: f.file("out.jsonl"))), as: UTF8.self))
+        let all = try records(
+            String(decoding: try Data(contentsOf: URL(fileURLWithPath: f.file("out.jsonl"))), as: UTF8.self))
         #expect(all.count == 10)
         var byName: [String: [String: Any]] = [:]
         for r in all {
@@ -82,7 +94,10 @@ struct FormatsCLITests {
             let path = try #require(source["path"] as? String)
             byName[String(path.dropFirst(f.file("in").count + 1))] = r
         }
-        let errors: [String: String] = ["bad/corrupt.docx": "malformed", "bad/bomb.docx": "malformed", "bad/xxe.html": "malformed", "bad/scan.txt": "binary"]
+        let errors: [String: String] = [
+            "bad/corrupt.docx": "malformed", "bad/bomb.docx": "malformed", "bad/xxe.html": "malformed",
+            "bad/scan.txt": "binary",
+        ]
         for (name, code) in errors {
             let error = try #require(byName[name]?["error"] as? [String: Any], "\(name) has no error")
             #expect(error["code"] as? String == code, "\(name)")

@@ -4,14 +4,18 @@ import Testing
 /// `jarya glossary check [--dir DIR]`, run as a user would.
 @Suite("jarya glossary check")
 struct GlossaryCommandTests {
-    static let files = ["date-words.tsv", "places.tsv", "organizations.tsv", "org-heads.tsv", "event-words.tsv", "given-names.tsv", "roles.tsv"]
+    static let files = [
+        "date-words.tsv", "places.tsv", "organizations.tsv", "org-heads.tsv", "event-words.tsv", "given-names.tsv",
+        "roles.tsv",
+    ]
 
     /// A copy of the shipped glossaries in a temporary folder.
     func copyOfGlossaries() throws -> Folder {
         let folder = try Folder()
         let source = Jarya.packageRoot.appendingPathComponent("glossaries")
         for file in Self.files {
-            try FileManager.default.copyItem(at: source.appendingPathComponent(file), to: folder.url.appendingPathComponent(file))
+            try FileManager.default.copyItem(
+                at: source.appendingPathComponent(file), to: folder.url.appendingPathComponent(file))
         }
         return folder
     }
@@ -40,7 +44,9 @@ struct GlossaryCommandTests {
         case wrongColumnCount, unknownKind, duplicateId
     }
 
-    @Test("a broken places.tsv row exits 65 and names the file and line; the other files still pass", arguments: Breakage.allCases)
+    @Test(
+        "a broken places.tsv row exits 65 and names the file and line; the other files still pass",
+        arguments: Breakage.allCases)
     func brokenRow(_ breakage: Breakage) throws {
         let folder = try copyOfGlossaries()
         defer { folder.remove() }

@@ -9,7 +9,8 @@ struct HostileInputCLITests {
         let folder = try Folder()
         defer { folder.remove() }
         try folder.write("in/a.txt", Releases.russian)
-        let missing = try Jarya.run(["process", folder.file("in")], environment: ["JARYA_GLOSSARIES": folder.file("nowhere")])
+        let missing = try Jarya.run(
+            ["process", folder.file("in")], environment: ["JARYA_GLOSSARIES": folder.file("nowhere")])
         #expect(missing.status == 74, "stderr: \(missing.err)")
         #expect(missing.err.contains("glossar"))
         #expect(missing.err.split(separator: "\n").count <= 2, "\(missing.err)")
@@ -53,7 +54,9 @@ struct HostileInputCLITests {
         let run = try Jarya.run(["process", folder.file("in"), "--log-format", "text"])
         #expect(run.status == 0, "stderr: \(run.err)")
         #expect(run.lines.count == 1)
-        #expect(run.err.contains("2 other files passed over") && run.err.contains(".pdf") && run.err.contains(".jpg"), "\(run.err)")
+        #expect(
+            run.err.contains("2 other files passed over") && run.err.contains(".pdf") && run.err.contains(".jpg"),
+            "\(run.err)")
 
         let named = try Jarya.run(["process", folder.file("in/scan.pdf")])
         #expect(named.status == 65)
@@ -88,7 +91,8 @@ struct HostileInputCLITests {
     func deepHTML() throws {
         let folder = try Folder()
         defer { folder.remove() }
-        let page = "<html><body><p>Бишкекте 5-декабрда жаштар форуму өтөт.</p>" + String(repeating: "<div>", count: 300)
+        let page =
+            "<html><body><p>Бишкекте 5-декабрда жаштар форуму өтөт.</p>" + String(repeating: "<div>", count: 300)
             + "<p>Ичиндеги сап.</p>" + String(repeating: "</div>", count: 300) + "</body></html>"
         try folder.write("deep.html", page)
         let run = try Jarya.run(["process", folder.file("deep.html")])
@@ -110,7 +114,9 @@ struct HostileInputCLITests {
         try folder.write("in/b.txt", Releases.russian)
         let run = try Jarya.run(["normalize", folder.file("in")])
         #expect(run.status == 0, "stderr: \(run.err)")
-        #expect(run.out.contains("==> \(folder.file("in/a.txt")) <==") && run.out.contains("==> \(folder.file("in/b.txt")) <=="))
+        #expect(
+            run.out.contains("==> \(folder.file("in/a.txt")) <==")
+                && run.out.contains("==> \(folder.file("in/b.txt")) <=="))
         #expect(run.out.contains("көргөзмөсү") && run.out.contains(String(Releases.russian.prefix(20))))
         let one = try Jarya.run(["normalize", folder.file("in/a.txt")])
         #expect(!one.out.contains("==>"))

@@ -7,8 +7,10 @@ import Testing
 struct InstallCLITests {
     /// Runs `executable arguments…` in `directory` with exactly `environment`, as cron or
     /// `env -i` would.
-    static func run(_ executable: URL, _ arguments: [String], environment: [String: String],
-                    in directory: URL, input: String = "") throws -> Jarya.Result {
+    static func run(
+        _ executable: URL, _ arguments: [String], environment: [String: String],
+        in directory: URL, input: String = ""
+    ) throws -> Jarya.Result {
         try Jarya.launch(executable, arguments, input: Data(input.utf8), in: directory, environment: environment)
     }
 
@@ -36,11 +38,14 @@ struct InstallCLITests {
             try FileManager.default.copyItem(atPath: built.path, toPath: prefix.file("bin/jarya"))
         }
         if glossaries {
-            try FileManager.default.createDirectory(atPath: prefix.file("share/jarya"), withIntermediateDirectories: true)
-            try FileManager.default.copyItem(at: Jarya.packageRoot.appendingPathComponent("glossaries"),
-                                             to: URL(fileURLWithPath: prefix.file("share/jarya/glossaries")))
-            try FileManager.default.copyItem(at: Jarya.packageRoot.appendingPathComponent("models"),
-                                             to: URL(fileURLWithPath: prefix.file("share/jarya/models")))
+            try FileManager.default.createDirectory(
+                atPath: prefix.file("share/jarya"), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(
+                at: Jarya.packageRoot.appendingPathComponent("glossaries"),
+                to: URL(fileURLWithPath: prefix.file("share/jarya/glossaries")))
+            try FileManager.default.copyItem(
+                at: Jarya.packageRoot.appendingPathComponent("models"),
+                to: URL(fileURLWithPath: prefix.file("share/jarya/models")))
         }
         return prefix
     }
@@ -56,7 +61,8 @@ struct InstallCLITests {
         #expect(first.wholeMatch(of: /jarya [0-9]+\.[0-9]+\.[0-9]+/) != nil, "\(first)")
         let second = String(r.lines.last ?? "")
         let match = try #require(second.wholeMatch(of: /glossaries ([0-9a-f]{12}) (.+)/), "\(second)")
-        #expect(URL(fileURLWithPath: String(match.2)).resolvingSymlinksInPath()
+        #expect(
+            URL(fileURLWithPath: String(match.2)).resolvingSymlinksInPath()
                 == Jarya.packageRoot.appendingPathComponent("glossaries").resolvingSymlinksInPath())
         #expect(r.err.isEmpty)
     }
@@ -112,13 +118,15 @@ struct InstallCLITests {
         #expect(r.out.contains("JARYA_GLOSSARIES"))
     }
 
-    @Test("each command's help lists the exit codes it can return", arguments: [
-        (["process"], [0, 64, 65, 66, 73, 74, 75] as [Int32]),
-        (["normalize"], [0, 64, 65, 66, 74]),
-        (["glossary"], [0, 64, 65, 66, 74]),
-        (["glossary", "check"], [0, 64, 65, 66, 74]),
-        (["schema"], [0, 64]),
-    ])
+    @Test(
+        "each command's help lists the exit codes it can return",
+        arguments: [
+            (["process"], [0, 64, 65, 66, 73, 74, 75] as [Int32]),
+            (["normalize"], [0, 64, 65, 66, 74]),
+            (["glossary"], [0, 64, 65, 66, 74]),
+            (["glossary", "check"], [0, 64, 65, 66, 74]),
+            (["schema"], [0, 64]),
+        ])
     func commandHelp(_ command: [String], _ codes: [Int32]) throws {
         let r = try Jarya.run(command + ["--help"])
         #expect(r.status == 0)
@@ -131,16 +139,21 @@ struct InstallCLITests {
         #expect(usage.status == 64)
         let missing = try Jarya.run(["glossary", "check", "--dir", "/nonexistent/глоссарий"])
         #expect(missing.status == 66)
-        #expect(missing.err == "jarya: no glossaries folder at /nonexistent/глоссарий: give the folder that holds the glossaries/*.tsv files.\n")
+        #expect(
+            missing.err
+                == "jarya: no glossaries folder at /nonexistent/глоссарий: give the folder that holds the glossaries/*.tsv files.\n"
+        )
         #expect(missing.stdout.isEmpty)
     }
 
     // MARK: glossaries not found
 
-    @Test("JARYA_GLOSSARIES naming no glossaries: one line naming it, exit 74, no fall-back, no crash",
-          arguments: [["process"], ["process", "-"], ["glossary", "check"], ["--version"]])
+    @Test(
+        "JARYA_GLOSSARIES naming no glossaries: one line naming it, exit 74, no fall-back, no crash",
+        arguments: [["process"], ["process", "-"], ["glossary", "check"], ["--version"]])
     func environmentNotFound(_ arguments: [String]) throws {
-        let r = try Jarya.run(arguments, input: Data(Self.release.utf8), environment: ["JARYA_GLOSSARIES": "/nonexistent"])
+        let r = try Jarya.run(
+            arguments, input: Data(Self.release.utf8), environment: ["JARYA_GLOSSARIES": "/nonexistent"])
         #expect(r.status == 74, "stderr: \(r.err)")
         #expect(r.err.split(separator: "\n").count == 1, "\(r.err)")
         #expect(r.err.hasPrefix("jarya: glossaries not found in JARYA_GLOSSARIES=/nonexistent"))
@@ -151,7 +164,8 @@ struct InstallCLITests {
     @Test("normalize and schema need no glossaries")
     func withoutGlossaries() throws {
         let env = ["JARYA_GLOSSARIES": "/nonexistent"]
-        let normalized = try Jarya.run(["normalize"], input: Data("Бишкекте форум\u{00AD}у өтөт.\n".utf8), environment: env)
+        let normalized = try Jarya.run(
+            ["normalize"], input: Data("Бишкекте форум\u{00AD}у өтөт.\n".utf8), environment: env)
         #expect(normalized.status == 0, "stderr: \(normalized.err)")
         #expect(normalized.out == "Бишкекте форуму өтөт.\n")
         let schema = try Jarya.run(["schema"], environment: env)
@@ -168,15 +182,20 @@ struct InstallCLITests {
         let lines = r.err.split(separator: "\n")
         #expect(lines.count == 1, "\(r.err)")
         let real = prefix.url.resolvingSymlinksInPath().path
-        #expect(r.err == "jarya: glossaries not found (looked in \(real)/bin/glossaries, \(real)/share/jarya/glossaries): "
+        #expect(
+            r.err == "jarya: glossaries not found (looked in \(real)/bin/glossaries, \(real)/share/jarya/glossaries): "
                 + "set JARYA_GLOSSARIES to a folder holding the glossaries/*.tsv files, or install jarya with `scripts/install PREFIX`, "
                 + "which puts them in PREFIX/share/jarya/glossaries.\n")
         #expect(r.stdout.isEmpty)
         // The checkout's glossaries are still there, but a binary outside it does not use them.
-        #expect(FileManager.default.fileExists(atPath: Jarya.packageRoot.appendingPathComponent("glossaries/date-words.tsv").path))
+        #expect(
+            FileManager.default.fileExists(
+                atPath: Jarya.packageRoot.appendingPathComponent("glossaries/date-words.tsv").path))
     }
 
-    @Test("an installed binary finds PREFIX/share/jarya/glossaries: by path, through a symlink, and on PATH from another folder")
+    @Test(
+        "an installed binary finds PREFIX/share/jarya/glossaries: by path, through a symlink, and on PATH from another folder"
+    )
     func installedBinary() throws {
         let prefix = try Self.install(glossaries: true)
         defer { prefix.remove() }
@@ -189,18 +208,21 @@ struct InstallCLITests {
         #expect(expected.status == 0)
         let real = prefix.url.resolvingSymlinksInPath().path + "/share/jarya/glossaries"
 
-        let direct = try Self.run(bin, ["process"], environment: Self.environment(), in: elsewhere.url, input: Self.release)
+        let direct = try Self.run(
+            bin, ["process"], environment: Self.environment(), in: elsewhere.url, input: Self.release)
         #expect(direct.status == 0, "stderr: \(direct.err)")
         #expect(direct.out == expected.out)
 
-        let linked = try Self.run(URL(fileURLWithPath: elsewhere.file("links/jarya")), ["--version"],
-                                  environment: Self.environment(), in: elsewhere.url)
+        let linked = try Self.run(
+            URL(fileURLWithPath: elsewhere.file("links/jarya")), ["--version"],
+            environment: Self.environment(), in: elsewhere.url)
         #expect(linked.status == 0, "stderr: \(linked.err)")
         #expect(linked.out.hasSuffix(" \(real)\n"), "\(linked.out)")
 
         // argv[0] is a bare `jarya` when the shell finds it on PATH.
-        let onPath = try Self.run(URL(fileURLWithPath: "/bin/sh"), ["-c", "jarya --version"],
-                                  environment: ["PATH": prefix.file("bin") + ":/usr/bin:/bin"], in: elsewhere.url)
+        let onPath = try Self.run(
+            URL(fileURLWithPath: "/bin/sh"), ["-c", "jarya --version"],
+            environment: ["PATH": prefix.file("bin") + ":/usr/bin:/bin"], in: elsewhere.url)
         #expect(onPath.status == 0, "stderr: \(onPath.err)")
         #expect(onPath.out.hasSuffix(" \(real)\n"), "\(onPath.out)")
     }
@@ -209,8 +231,11 @@ struct InstallCLITests {
     func besideExecutable() throws {
         let prefix = try Self.install(glossaries: true)
         defer { prefix.remove() }
-        try FileManager.default.copyItem(atPath: prefix.file("share/jarya/glossaries"), toPath: prefix.file("bin/glossaries"))
-        let r = try Self.run(URL(fileURLWithPath: prefix.file("bin/jarya")), ["--version"], environment: Self.environment(), in: prefix.url)
+        try FileManager.default.copyItem(
+            atPath: prefix.file("share/jarya/glossaries"), toPath: prefix.file("bin/glossaries"))
+        let r = try Self.run(
+            URL(fileURLWithPath: prefix.file("bin/jarya")), ["--version"], environment: Self.environment(),
+            in: prefix.url)
         #expect(r.status == 0, "stderr: \(r.err)")
         #expect(r.out.hasSuffix(" \(prefix.url.resolvingSymlinksInPath().path)/bin/glossaries\n"), "\(r.out)")
     }

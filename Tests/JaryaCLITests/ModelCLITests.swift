@@ -4,8 +4,9 @@ import Testing
 /// The name model's load errors as a user meets them: one line naming the file, exit 74.
 @Suite("name model file")
 struct ModelCLITests {
-    @Test("a missing, truncated, foreign or newer model file is one line naming it and exit 74, no record written",
-          arguments: ["missing", "truncated", "foreign", "newer"])
+    @Test(
+        "a missing, truncated, foreign or newer model file is one line naming it and exit 74, no record written",
+        arguments: ["missing", "truncated", "foreign", "newer"])
     func loadErrors(_ damage: String) throws {
         let folder = try Folder()
         defer { folder.remove() }
@@ -15,14 +16,19 @@ struct ModelCLITests {
         switch damage {
         case "truncated": try Data(good.prefix(good.count / 2)).write(to: URL(fileURLWithPath: model))
         case "foreign": try Data("name\tkind\nБишкек\tcity\n".utf8).write(to: URL(fileURLWithPath: model))
-        case "newer": try Data(good.prefix(8) + [9, 0, 0, 0] + good.dropFirst(12)).write(to: URL(fileURLWithPath: model))
+        case "newer":
+            try Data(good.prefix(8) + [9, 0, 0, 0] + good.dropFirst(12)).write(to: URL(fileURLWithPath: model))
         default: break
         }
-        let r = try Jarya.run(["process", folder.file("in"), "--out", folder.file("r.jsonl")], environment: ["JARYA_MODEL": model])
+        let r = try Jarya.run(
+            ["process", folder.file("in"), "--out", folder.file("r.jsonl")], environment: ["JARYA_MODEL": model])
         #expect(r.status == 74, "stderr: \(r.err)")
         #expect(r.err.hasPrefix("jarya: cannot load the name model: \(model): "), "\(r.err)")
         #expect(r.err.split(separator: "\n").count == 1, "\(r.err)")
-        let says = ["missing": "no name model here", "truncated": "truncated", "foreign": "not a Jarya name model", "newer": "version 9"]
+        let says = [
+            "missing": "no name model here", "truncated": "truncated", "foreign": "not a Jarya name model",
+            "newer": "version 9",
+        ]
         #expect(r.err.contains(says[damage]!), "\(r.err)")
         #expect(!FileManager.default.fileExists(atPath: folder.file("r.jsonl")))
     }
@@ -40,27 +46,36 @@ struct ModelCLITests {
         return (prefix, copy)
     }
 
-    @Test("glossaries with no models/ beside them still get the installed model: the same records as the checkout's, no note")
+    @Test(
+        "glossaries with no models/ beside them still get the installed model: the same records as the checkout's, no note"
+    )
     func modelApartFromGlossaries() throws {
         let (prefix, copy) = try Self.installed(model: true)
         defer { prefix.remove() }
         let env = InstallCLITests.environment(["JARYA_GLOSSARIES": copy])
-        let r = try InstallCLITests.run(URL(fileURLWithPath: prefix.file("bin/jarya")), ["process", prefix.file("in"), "--out", prefix.file("r.jsonl")],
-                                        environment: env, in: URL(fileURLWithPath: prefix.path))
+        let r = try InstallCLITests.run(
+            URL(fileURLWithPath: prefix.file("bin/jarya")),
+            ["process", prefix.file("in"), "--out", prefix.file("r.jsonl")],
+            environment: env, in: URL(fileURLWithPath: prefix.path))
         #expect(r.status == 0, "stderr: \(r.err)")
         #expect(r.err.isEmpty, "\(r.err)")
         let checkout = try Jarya.run(["process", prefix.file("in"), "--out", prefix.file("c.jsonl")])
         #expect(checkout.status == 0, "stderr: \(checkout.err)")
-        #expect(try Data(contentsOf: URL(fileURLWithPath: prefix.file("r.jsonl"))) == Data(contentsOf: URL(fileURLWithPath: prefix.file("c.jsonl"))))
+        #expect(
+            try Data(contentsOf: URL(fileURLWithPath: prefix.file("r.jsonl")))
+                == Data(contentsOf: URL(fileURLWithPath: prefix.file("c.jsonl"))))
     }
 
-    @Test("no model anywhere: the rules run alone (exit 0, records written, none from the model) with one note on standard error")
+    @Test(
+        "no model anywhere: the rules run alone (exit 0, records written, none from the model) with one note on standard error"
+    )
     func noModelRulesAlone() throws {
         let (prefix, copy) = try Self.installed(model: false)
         defer { prefix.remove() }
         let exe = URL(fileURLWithPath: prefix.file("bin/jarya")), here = URL(fileURLWithPath: prefix.path)
-        let r = try InstallCLITests.run(exe, ["process", prefix.file("in"), "--out", prefix.file("r.jsonl")],
-                                        environment: InstallCLITests.environment(["JARYA_GLOSSARIES": copy]), in: here)
+        let r = try InstallCLITests.run(
+            exe, ["process", prefix.file("in"), "--out", prefix.file("r.jsonl")],
+            environment: InstallCLITests.environment(["JARYA_GLOSSARIES": copy]), in: here)
         #expect(r.status == 0, "stderr: \(r.err)")
         #expect(r.err.split(separator: "\n").count == 1, "\(r.err)")
         #expect(r.err.hasPrefix("jarya: note: no name model found"), "\(r.err)")
@@ -69,8 +84,9 @@ struct ModelCLITests {
         #expect(records.contains("\"type\":\"place\""), "\(records)")
         #expect(!records.contains("\"source\":\"model\""))
         // JARYA_MODEL=none asks for the rules alone: no note.
-        let off = try InstallCLITests.run(exe, ["process", prefix.file("in"), "--out", prefix.file("o.jsonl")],
-                                          environment: InstallCLITests.environment(["JARYA_GLOSSARIES": copy, "JARYA_MODEL": "none"]), in: here)
+        let off = try InstallCLITests.run(
+            exe, ["process", prefix.file("in"), "--out", prefix.file("o.jsonl")],
+            environment: InstallCLITests.environment(["JARYA_GLOSSARIES": copy, "JARYA_MODEL": "none"]), in: here)
         #expect(off.status == 0 && off.err.isEmpty, "\(off.err)")
     }
 }

@@ -28,7 +28,8 @@ struct OutputTargetCLITests {
         for format in ["--csv", "--ics"] {
             let export = try Jarya.run(["export", format, "--records", folder.file("r.jsonl"), "--out", device])
             #expect(export.status == 0, "export \(format): \(export.err)")
-            #expect(lstat(device, &info) == 0 && info.st_mode & S_IFMT == S_IFCHR, "export \(format) replaced the device")
+            #expect(
+                lstat(device, &info) == 0 && info.st_mode & S_IFMT == S_IFCHR, "export \(format) replaced the device")
         }
     }
 
@@ -103,8 +104,9 @@ struct OutputTargetCLITests {
         let folder = try Folder()
         defer { folder.remove() }
         try GeneratedReleases.write(300, into: folder)
-        let run = try Background(["process", "in", "--state", "state.sqlite", "--out", "records.jsonl", "--jobs", "1"],
-                                 in: folder.url)
+        let run = try Background(
+            ["process", "in", "--state", "state.sqlite", "--out", "records.jsonl", "--jobs", "1"],
+            in: folder.url)
         let wal = folder.file("state.sqlite-wal")
         #expect(run.wait(until: { fileSize(wal) > 20 * 4096 }), "the run ended before it could be stopped: \(run.err)")
         #expect(FileManager.default.fileExists(atPath: folder.file("state.sqlite.lock")))
@@ -131,7 +133,8 @@ struct OutputTargetCLITests {
         let run = try Jarya.run(["process", "/dev/zero", "--max-bytes", "100000"])
         #expect(run.status == 65)
         #expect(run.out.contains(#""code":"too_large""#))
-        let stdin = try Jarya.run(["process", "--max-bytes", "1000"], input: Data(String(repeating: Releases.russian, count: 20).utf8))
+        let stdin = try Jarya.run(
+            ["process", "--max-bytes", "1000"], input: Data(String(repeating: Releases.russian, count: 20).utf8))
         #expect(stdin.status == 65)
         #expect(stdin.out.contains(#""code":"too_large""#))
     }

@@ -13,7 +13,9 @@ struct PageURLCLITests {
         let folder = try Folder()
         defer { folder.remove() }
         try folder.write("page.txt", Self.kyrgyz)
-        let r = try Jarya.run(["process", folder.file("page.txt"), "--url", "https://news.example.kg/2017/09/19/festival"])
+        let r = try Jarya.run([
+            "process", folder.file("page.txt"), "--url", "https://news.example.kg/2017/09/19/festival",
+        ])
         #expect(r.status == 0, "stderr: \(r.err)")
         let rec = try #require(try records(r.out).first)
         #expect((rec["source"] as? [String: Any])?["url"] as? String == "https://news.example.kg/2017/09/19/festival")
@@ -41,15 +43,23 @@ struct PageURLCLITests {
         let folder = try Folder()
         defer { folder.remove() }
         let lines = [
-            try String(decoding: JSONSerialization.data(withJSONObject: ["path": "ky01.txt", "url": "https://example.kg/20170927/1035.html", "text": Self.kyrgyz]), as: UTF8.self),
-            try String(decoding: JSONSerialization.data(withJSONObject: ["path": "ru01.txt", "text": Self.russian]), as: UTF8.self),
+            try String(
+                decoding: JSONSerialization.data(withJSONObject: [
+                    "path": "ky01.txt", "url": "https://example.kg/20170927/1035.html", "text": Self.kyrgyz,
+                ]), as: UTF8.self),
+            try String(
+                decoding: JSONSerialization.data(withJSONObject: ["path": "ru01.txt", "text": Self.russian]),
+                as: UTF8.self),
             "[1, 2]",
         ]
         try folder.write("pages.jsonl", lines.joined(separator: "\n") + "\n")
         let r = try Jarya.run(["process", folder.file("pages.jsonl")])
         #expect(r.status == 65)
         let recs = try records(r.out)
-        #expect(recs.map { ($0["source"] as? [String: Any])?["path"] as? String } == ["ky01.txt", "ru01.txt", folder.file("pages.jsonl") + ":3"])
+        #expect(
+            recs.map { ($0["source"] as? [String: Any])?["path"] as? String } == [
+                "ky01.txt", "ru01.txt", folder.file("pages.jsonl") + ":3",
+            ])
         #expect(recs.map { $0["language"] as? String } == ["ky", "ru", nil])
         #expect(recs[0]["published"] as? String == "2017-09-27")
         #expect(recs[1]["published"] is NSNull)

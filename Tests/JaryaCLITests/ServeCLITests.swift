@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 import Testing
 
@@ -13,10 +13,16 @@ import Testing
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
         try #require(bound == 0)
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
         return Int(UInt16(bigEndian: address.sin_port))
     }
 
@@ -25,7 +31,10 @@ import Testing
         #expect(port.status == 64)
         let glossaries = try Jarya.run(["serve", "--glossaries", "/nonexistent/glossaries"])
         #expect(glossaries.status == 74)
-        #expect(glossaries.err == "jarya: no glossaries folder at /nonexistent/glossaries: give --glossaries the folder that holds the glossaries/*.tsv files.\n")
+        #expect(
+            glossaries.err
+                == "jarya: no glossaries folder at /nonexistent/glossaries: give --glossaries the folder that holds the glossaries/*.tsv files.\n"
+        )
         let db = try Jarya.run(["serve", "--db", "/nonexistent/archive.sqlite"])
         #expect(db.status == 66)
         #expect(db.err.hasPrefix("jarya: no archive at /nonexistent/archive.sqlite:"))
@@ -42,7 +51,9 @@ import Testing
         FileManager.default.createFile(atPath: log.path, contents: nil)
         let server = Process()
         server.executableURL = exe
-        server.arguments = ["serve", "--port", "\(port)", "--glossaries", Jarya.packageRoot.appendingPathComponent("glossaries").path]
+        server.arguments = [
+            "serve", "--port", "\(port)", "--glossaries", Jarya.packageRoot.appendingPathComponent("glossaries").path,
+        ]
         server.standardError = try FileHandle(forWritingTo: log)
         server.standardOutput = FileHandle.nullDevice
         try server.run()
@@ -50,7 +61,9 @@ import Testing
 
         var health: Int?
         for _ in 0..<150 where health == nil {
-            if let (_, response) = try? await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/healthz")!) {
+            if let (_, response) = try? await URLSession.shared.data(
+                from: URL(string: "http://127.0.0.1:\(port)/healthz")!)
+            {
                 health = (response as? HTTPURLResponse)?.statusCode
             } else {
                 try await Task.sleep(for: .milliseconds(200))

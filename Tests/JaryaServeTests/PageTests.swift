@@ -24,8 +24,10 @@ import Testing
     /// Pasted text → a record page with highlights, hovers, legend and the event card.
     @Test func pastedReleaseIsHighlightedWithItsEventCard() async throws {
         try await Fixture.test(try Fixture.configuration()) { client in
-            let location = try await client.execute(uri: "/process", method: .post, headers: formHeaders,
-                                                    body: formBody([("text", Fixture.kyrgyzRelease)])) { response in
+            let location = try await client.execute(
+                uri: "/process", method: .post, headers: formHeaders,
+                body: formBody([("text", Fixture.kyrgyzRelease)])
+            ) { response in
                 #expect(response.status == .seeOther)
                 return response.location ?? ""
             }
@@ -33,12 +35,20 @@ import Testing
             try await client.execute(uri: location, method: .get) { response in
                 let page = response.text
                 #expect(response.status == .ok)
-                #expect(page.contains("<mark class=\"e e-date\" data-type=\"date\" data-n=\"5\" title=\"date: 2025-03-12 … 2025-03-13\">2025-жылдын 12-13-март күндөрү</mark>"))
-                #expect(page.contains("title=\"organization: Бириккен Улуттар Уюмунун Өнүктүрүү программасы (ПРООН)\">ПРООН</mark>"))
+                #expect(
+                    page.contains(
+                        "<mark class=\"e e-date\" data-type=\"date\" data-n=\"5\" title=\"date: 2025-03-12 … 2025-03-13\">2025-жылдын 12-13-март күндөрү</mark>"
+                    ))
+                #expect(
+                    page.contains(
+                        "title=\"organization: Бириккен Улуттар Уюмунун Өнүктүрүү программасы (ПРООН)\">ПРООН</mark>"))
                 #expect(page.contains("title=\"phone: +996555123456\">+996 555 123 456</mark>"))
                 #expect(page.contains("title=\"person: Айбек Токтосунов — министрдин орун басары\""))
                 #expect(page.contains("<dd data-field=\"dates\">2025-03-12 … 2025-03-13</dd>"))
-                #expect(page.contains("<dd data-field=\"organizers\">Кыргыз Республикасынын Санариптик өнүктүрүү министрлиги; Бишкек шаарынын мэриясы</dd>"))
+                #expect(
+                    page.contains(
+                        "<dd data-field=\"organizers\">Кыргыз Республикасынын Санариптик өнүктүрүү министрлиги; Бишкек шаарынын мэриясы</dd>"
+                    ))
                 #expect(page.contains("<dd data-field=\"published\">2025-03-03</dd>"))
                 #expect(page.contains("<mark class=\"e e-contact\">Байланыш</mark>"), "legend in Kyrgyz")
             }
@@ -49,12 +59,16 @@ import Testing
     @Test func hostileTextIsEscaped() async throws {
         let hostile = "Бишкек, 3-март 2025-жыл.\n<script>alert(1)</script> \"><img src=x onerror=alert(2)> Ош шаарында"
         try await Fixture.test(try Fixture.configuration()) { client in
-            let location = try await client.execute(uri: "/process", method: .post, headers: formHeaders,
-                                                    body: formBody([("text", hostile)])) { $0.location ?? "" }
+            let location = try await client.execute(
+                uri: "/process", method: .post, headers: formHeaders,
+                body: formBody([("text", hostile)])
+            ) { $0.location ?? "" }
             try await client.execute(uri: location, method: .get) { response in
                 #expect(!response.text.contains("<script>alert"))
                 #expect(!response.text.contains("<img src=x"))
-                #expect(response.text.contains("&lt;script&gt;alert(1)&lt;/script&gt; &quot;&gt;&lt;img src=x onerror=alert(2)&gt;"))
+                #expect(
+                    response.text.contains(
+                        "&lt;script&gt;alert(1)&lt;/script&gt; &quot;&gt;&lt;img src=x onerror=alert(2)&gt;"))
             }
         }
     }
@@ -63,14 +77,20 @@ import Testing
     @Test func uploadOfSeveralFilesGivesAListAndDownloads() async throws {
         let boundary = "jarya-test-boundary"
         var parts = ""
-        for (name, text) in [("ky.txt", Fixture.kyrgyzRelease), ("ru.md", Fixture.russianRelease), ("scan.pdf", "%PDF-1.4")] {
-            parts += "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: text/plain\r\n\r\n\(text)\r\n"
+        for (name, text) in [
+            ("ky.txt", Fixture.kyrgyzRelease), ("ru.md", Fixture.russianRelease), ("scan.pdf", "%PDF-1.4"),
+        ] {
+            parts +=
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: text/plain\r\n\r\n\(text)\r\n"
         }
-        let body = parts + "--\(boundary)\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n\r\n--\(boundary)--\r\n"
+        let body =
+            parts + "--\(boundary)\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n\r\n--\(boundary)--\r\n"
         try await Fixture.test(try Fixture.configuration()) { client in
-            let location = try await client.execute(uri: "/process?lang=en", method: .post,
-                                                    headers: [.contentType: "multipart/form-data; boundary=\(boundary)"],
-                                                    body: ByteBuffer(body)) { $0.location ?? "" }
+            let location = try await client.execute(
+                uri: "/process?lang=en", method: .post,
+                headers: [.contentType: "multipart/form-data; boundary=\(boundary)"],
+                body: ByteBuffer(body)
+            ) { $0.location ?? "" }
             #expect(location.hasPrefix("/b/") && location.hasSuffix("?lang=en"))
             let key = String(location.dropFirst(3).prefix { $0 != "?" })
             try await client.execute(uri: location, method: .get) { response in
@@ -99,12 +119,16 @@ import Testing
 
     @Test func emptyAndTooLargeUploadsAreRefusedOnThePage() async throws {
         try await Fixture.test(try Fixture.configuration(maxBytes: 100)) { client in
-            try await client.execute(uri: "/process", method: .post, headers: formHeaders, body: formBody([("text", "  ")])) {
+            try await client.execute(
+                uri: "/process", method: .post, headers: formHeaders, body: formBody([("text", "  ")])
+            ) {
                 #expect($0.status == .badRequest)
                 #expect($0.text.contains("id=\"problem\""))
             }
-            try await client.execute(uri: "/process", method: .post, headers: formHeaders,
-                                     body: formBody([("text", String(repeating: "ж", count: 40_000))])) {
+            try await client.execute(
+                uri: "/process", method: .post, headers: formHeaders,
+                body: formBody([("text", String(repeating: "ж", count: 40_000))])
+            ) {
                 #expect($0.status == .contentTooLarge)
             }
         }

@@ -14,7 +14,8 @@ struct TemporaryFolder {
 
     func write(_ name: String, _ bytes: [UInt8]) throws {
         let full = path + "/" + name
-        try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         #expect(FileManager.default.createFile(atPath: full, contents: Data(bytes)))
     }
 
@@ -27,13 +28,17 @@ struct TemporaryFolder {
 
 /// The four kinds of input the foundation issue names, as bytes.
 enum BadInputs {
-    static let good = "Ош шаарында жаштар форуму өтөт\nОш шаардык мэриясы 15-декабрда жаштар форумун өткөрөт. Кеңири маалымат www.osh.kg сайтында.\n"
+    static let good =
+        "Ош шаарында жаштар форуму өтөт\nОш шаардык мэриясы 15-декабрда жаштар форумун өткөрөт. Кеңири маалымат www.osh.kg сайтында.\n"
     /// Kyrgyz text with two stray bytes: a lone continuation byte and a truncated sequence.
-    static let invalidUTF8: [UInt8] = Array("Нарын облусунда жаңы мектеп ачылды. ".utf8) + [0xA0] +
-        Array("Мектепке 300 окуучу барат, ".utf8) + [0xD2] + Array(" ата-энелер ыраазы.\n".utf8)
+    static let invalidUTF8: [UInt8] =
+        Array("Нарын облусунда жаңы мектеп ачылды. ".utf8) + [0xA0] + Array("Мектепке 300 окуучу барат, ".utf8) + [0xD2]
+        + Array(" ата-энелер ыраазы.\n".utf8)
     /// A PNG header and some bytes: NULs make it binary whatever its name.
-    static let binary: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
-                                   0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x00, 0x08, 0x06, 0x00, 0x00, 0x00]
+    static let binary: [UInt8] = [
+        0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
+        0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x00, 0x08, 0x06, 0x00, 0x00, 0x00,
+    ]
     static let empty: [UInt8] = []
 
     /// Writes a.txt (good), b.txt (invalid UTF-8), c.txt (binary), d.txt (empty).
@@ -131,11 +136,15 @@ struct BatchTests {
     func folderWalk() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        for name in ["b.txt", "a.md", "ru/c.TXT", "ky/2025/d.markdown", "notes.docx", "notes.doc", ".hidden.txt", "image.png", "e.txt.bak"] {
+        for name in [
+            "b.txt", "a.md", "ru/c.TXT", "ky/2025/d.markdown", "notes.docx", "notes.doc", ".hidden.txt", "image.png",
+            "e.txt.bak",
+        ] {
             try folder.write(name, "Маалымат")
         }
         let paths = InputCollector.collect([folder.path + "/"]).map(\.path)
-        #expect(paths == ["a.md", "b.txt", "ky/2025/d.markdown", "notes.docx", "ru/c.TXT"].map { folder.path + "/" + $0 })
+        #expect(
+            paths == ["a.md", "b.txt", "ky/2025/d.markdown", "notes.docx", "ru/c.TXT"].map { folder.path + "/" + $0 })
     }
 
     @Test("RecordOutput writes atomically: nothing at the target before commit")
@@ -209,25 +218,29 @@ struct BatchTests {
         #expect(status == .ok)
         let doc = try result.get()
         #expect(doc.source.format == "md")
-        #expect(doc.text.string == """
-            Бишкекте IT-форум өтөт
+        #expect(
+            doc.text.string == """
+                Бишкекте IT-форум өтөт
 
-            Пресс-релиз
+                Пресс-релиз
 
-            Форум 20-декабрда өтөт. Каттоо сайтта (https://forum.kg/register) жана t.me/itforum аркылуу.
-            Логотип
+                Форум 20-декабрда өтөт. Каттоо сайтта (https://forum.kg/register) жана t.me/itforum аркылуу.
+                Логотип
 
 
-            Байланыш: info@forum.kg
-            """)
+                Байланыш: info@forum.kg
+                """)
         #expect(doc.title == "Бишкекте IT-форум өтөт")
         let contacts = doc.entities.filter { [.url, .email].contains($0.kind) }.map(\.text)
         #expect(contacts == ["https://forum.kg/register", "t.me/itforum", "info@forum.kg"])
     }
 
-    @Test("legacy encodings are detected and reported in source.encoding", arguments: ["windows-1251", "UTF-16LE", "UTF-8 BOM"])
+    @Test(
+        "legacy encodings are detected and reported in source.encoding",
+        arguments: ["windows-1251", "UTF-16LE", "UTF-8 BOM"])
     func encodings(name: String) throws {
-        let text = "Правительство утвердило программу развития сельского хозяйства. Фермеры получат льготные кредиты, а в каждой области откроются новые склады."
+        let text =
+            "Правительство утвердило программу развития сельского хозяйства. Фермеры получат льготные кредиты, а в каждой области откроются новые склады."
         let bytes: [UInt8]
         switch name {
         case "windows-1251":

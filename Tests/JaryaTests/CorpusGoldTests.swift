@@ -18,15 +18,17 @@ struct CorpusDocument: CustomTestStringConvertible, Sendable {
         let files = (FileManager.default.enumerator(atPath: root.path)?.allObjects as? [String] ?? []).sorted()
         return files.filter { $0.hasSuffix(".gold.json") }.map { gold in
             let base = String(gold.dropLast(".gold.json".count))
-            return CorpusDocument(name: base, textPath: root.appendingPathComponent(base + ".txt").path,
-                                  goldPath: root.appendingPathComponent(gold).path)
+            return CorpusDocument(
+                name: base, textPath: root.appendingPathComponent(base + ".txt").path,
+                goldPath: root.appendingPathComponent(gold).path)
         }
     }()
 
     func record() throws -> (Record, [String: Any]) {
         let (result, _) = Processor.forTests.processDocument(.file(textPath))
         let doc = try result.get()
-        let gold = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: goldPath))) as! [String: Any]
+        let gold =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: goldPath))) as! [String: Any]
         return (Record(doc), gold)
     }
 }
@@ -43,7 +45,9 @@ struct CorpusGoldTests {
     func exact(_ c: CorpusDocument) throws {
         let (record, gold) = try c.record()
         let entities = record.entities
-        func pairs(_ list: [[String: Any]]) -> Set<String> { Set(list.map { "\($0["start"] as? String ?? "nil")…\($0["end"] as? String ?? "nil")" }) }
+        func pairs(_ list: [[String: Any]]) -> Set<String> {
+            Set(list.map { "\($0["start"] as? String ?? "nil")…\($0["end"] as? String ?? "nil")" })
+        }
         let goldDates = pairs(gold["dates"] as? [[String: Any]] ?? [])
         let dates = Set(entities.filter { $0.type == .date }.map { "\($0.start ?? "nil")…\($0.end ?? "nil")" })
         #expect(dates == goldDates)
@@ -59,7 +63,9 @@ struct CorpusGoldTests {
             #expect(found == Set(gold[key] as? [String] ?? []), "\(type)s")
         }
         // Gold keeps the raw text (NBSPs inside); compare the digits.
-        func digits(_ s: String) -> String { String(s.unicodeScalars.filter { $0.properties.numericType != nil }.map(Character.init)) }
+        func digits(_ s: String) -> String {
+            String(s.unicodeScalars.filter { $0.properties.numericType != nil }.map(Character.init))
+        }
         let phones = Set(entities.filter { $0.type == .phone }.map { digits($0.text) })
         #expect(phones == Set((gold["phones"] as? [String] ?? []).map(digits)))
     }
@@ -86,7 +92,12 @@ struct CorpusGoldTests {
                 total += 1
                 let canonical = o["canonical"] as? String ?? ""
                 let acronym = o["acronym"] as? String
-                if orgs.contains(where: { $0.name == canonical || ($0.acronym != nil && $0.acronym == acronym) || $0.text == o["text"] as? String }) { found += 1 }
+                if orgs.contains(where: {
+                    $0.name == canonical || ($0.acronym != nil && $0.acronym == acronym)
+                        || $0.text == o["text"] as? String
+                }) {
+                    found += 1
+                }
             }
         }
         #expect(total > 100)

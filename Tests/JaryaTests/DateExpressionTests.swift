@@ -16,7 +16,8 @@ struct DateExpressionCase: CustomTestStringConvertible, Sendable {
     var testDescription: String { "line \(line) [\(lang)] \(sentence)" }
 
     static let all: [DateExpressionCase] = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/date-expressions.tsv")
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "Fixtures/date-expressions.tsv")
         let text = try! String(contentsOf: url, encoding: .utf8)
         var cases: [DateExpressionCase] = []
         for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -25,9 +26,10 @@ struct DateExpressionCase: CustomTestStringConvertible, Sendable {
             let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             precondition(cells.count == 6, "date-expressions.tsv:\(n + 1): \(cells.count) cells")
             func values(_ s: String) -> [String] { s == "-" ? [] : s.components(separatedBy: " ; ") }
-            cases.append(DateExpressionCase(
-                line: n + 1, lang: cells[0], published: cells[1] == "-" ? nil : PartialDate(iso: cells[1]),
-                sentence: cells[2], starts: values(cells[3]), ends: values(cells[4]), times: values(cells[5])))
+            cases.append(
+                DateExpressionCase(
+                    line: n + 1, lang: cells[0], published: cells[1] == "-" ? nil : PartialDate(iso: cells[1]),
+                    sentence: cells[2], starts: values(cells[3]), ends: values(cells[4]), times: values(cells[5])))
         }
         return cases
     }()
@@ -46,7 +48,12 @@ struct DateExpressionTests {
     @Test("each expression is found with its span and value", arguments: DateExpressionCase.all)
     func expression(_ c: DateExpressionCase) throws {
         let marked = MarkedText(c.sentence)
-        let doc = try recognize(marked.text, with: [EmailRecognizer(), URLRecognizer(), PhoneRecognizer(), DateRecognizer(glossaries: .forTests, published: c.published)])
+        let doc = try recognize(
+            marked.text,
+            with: [
+                EmailRecognizer(), URLRecognizer(), PhoneRecognizer(),
+                DateRecognizer(glossaries: .forTests, published: c.published),
+            ])
         let dates = doc.entities.filter { $0.kind == .date }
         #expect(dates.map(\.span) == marked.spans, "spans: found \(dates.map(\.text))")
         guard dates.count == marked.spans.count else { return }

@@ -10,21 +10,26 @@ struct DateRuleTests {
     static func grammar(_ text: String) throws -> DateGrammar {
         var doc = Document(text: text)
         try Pipeline(stages: [Ingest(), Normalize(), Tokenize()]).run(&doc)
-        return DateGrammar(tokens: DateTokens(tokens: doc.tokens, lexicon: doc.lexicon), lexicon: Glossaries.forTests.dates)
+        return DateGrammar(
+            tokens: DateTokens(tokens: doc.tokens, lexicon: doc.lexicon), lexicon: Glossaries.forTests.dates)
     }
 
-    @Test("every family has triggering and non-triggering examples, in Kyrgyz and Russian where it reads them",
-          arguments: DateGrammar.rules.map(\.name))
+    @Test(
+        "every family has triggering and non-triggering examples, in Kyrgyz and Russian where it reads them",
+        arguments: DateGrammar.rules.map(\.name))
     func examplesExist(_ name: String) {
         let rule = DateGrammar.rules.first { $0.name == name }!
         #expect(rule.triggering.count >= 3)
         #expect(rule.nonTriggering.count >= 2)
-        let cyrillic = (rule.triggering + rule.nonTriggering).filter { $0.unicodeScalars.contains { (0x400...0x4FF).contains($0.value) } }
+        let cyrillic = (rule.triggering + rule.nonTriggering).filter {
+            $0.unicodeScalars.contains { (0x400...0x4FF).contains($0.value) }
+        }
         #expect(!cyrillic.isEmpty)
     }
 
-    @Test("triggering: the rule reads exactly the marked span at its first token",
-          arguments: DateGrammar.rules.flatMap { rule in rule.triggering.map { (rule.name, $0) } })
+    @Test(
+        "triggering: the rule reads exactly the marked span at its first token",
+        arguments: DateGrammar.rules.flatMap { rule in rule.triggering.map { (rule.name, $0) } })
     func triggering(_ name: String, _ example: String) throws {
         let rule = DateGrammar.rules.first { $0.name == name }!
         let marked = MarkedText(example)
@@ -35,12 +40,16 @@ struct DateRuleTests {
                 Issue.record("no token starts the mark at \(span.start)"); continue
             }
             let found = rule.parse(g, i)
-            #expect(found?.0.span == span, "\(name) read \(found.map { String(marked.text.unicodeScalars.dropFirst($0.0.span.start).prefix($0.0.span.count)) } ?? "nothing")")
+            #expect(
+                found?.0.span == span,
+                "\(name) read \(found.map { String(marked.text.unicodeScalars.dropFirst($0.0.span.start).prefix($0.0.span.count)) } ?? "nothing")"
+            )
         }
     }
 
-    @Test("non-triggering: the rule reads nothing at any token",
-          arguments: DateGrammar.rules.flatMap { rule in rule.nonTriggering.map { (rule.name, $0) } })
+    @Test(
+        "non-triggering: the rule reads nothing at any token",
+        arguments: DateGrammar.rules.flatMap { rule in rule.nonTriggering.map { (rule.name, $0) } })
     func nonTriggering(_ name: String, _ example: String) throws {
         let rule = DateGrammar.rules.first { $0.name == name }!
         let g = try Self.grammar(example)

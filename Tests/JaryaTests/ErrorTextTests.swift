@@ -12,18 +12,24 @@ struct ErrorTextTests {
             try Data("{}\n".utf8).write(to: url)
             Issue.record("writing into a missing folder succeeded")
         } catch {
-            #expect("\(error)".contains("Error Domain") || "\(error)".contains("Code="), "the raw text changed: \(error)")
+            #expect(
+                "\(error)".contains("Error Domain") || "\(error)".contains("Code="), "the raw text changed: \(error)")
             let line = ErrorText.line(error)
             #expect(line == "no such file or directory (check that the folder exists)")
         }
     }
 
-    @Test("POSIX and Cocoa codes without an underlying error", arguments: [
-        (POSIXError(.EROFS) as any Error, "read-only file system (choose a path on a writable file system)"),
-        (CocoaError(.fileWriteVolumeReadOnly), "read-only file system (choose a path on a writable file system)"),
-        (CocoaError(.fileWriteOutOfSpace), "no space left on device (free some space, or choose another disk)"),
-        (NSError(domain: NSPOSIXErrorDomain, code: Int(EFBIG)), "file too large (the file size limit was reached: see ulimit -f)"),
-    ])
+    @Test(
+        "POSIX and Cocoa codes without an underlying error",
+        arguments: [
+            (POSIXError(.EROFS) as any Error, "read-only file system (choose a path on a writable file system)"),
+            (CocoaError(.fileWriteVolumeReadOnly), "read-only file system (choose a path on a writable file system)"),
+            (CocoaError(.fileWriteOutOfSpace), "no space left on device (free some space, or choose another disk)"),
+            (
+                NSError(domain: NSPOSIXErrorDomain, code: Int(EFBIG)),
+                "file too large (the file size limit was reached: see ulimit -f)"
+            ),
+        ])
     func codes(_ error: any Error, _ expected: String) {
         #expect(ErrorText.line(error) == expected)
     }

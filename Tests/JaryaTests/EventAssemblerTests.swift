@@ -46,9 +46,12 @@ struct EventAssemblerTests {
         #expect(e.start == "2024-03-12")
         #expect(e.end == "2024-03-14")
         #expect(e.places == ["Karakol"])
-        #expect(e.organizers == ["Министерство природных ресурсов, экологии и технического надзора Кыргызской Республики"])
+        #expect(
+            e.organizers == ["Министерство природных ресурсов, экологии и технического надзора Кыргызской Республики"])
         #expect(e.funders.count == 1)
-        #expect(e.funders.first.map { $0.contains("USAID") || $0.contains("Агентство США по международному развитию") } == true)
+        #expect(
+            e.funders.first.map { $0.contains("USAID") || $0.contains("Агентство США по международному развитию") }
+                == true)
         #expect(e.participants?.count == 40)
         #expect(e.participants?.qualifier == "more_than")
     }
@@ -87,11 +90,13 @@ struct EventAssemblerTests {
 
     // MARK: Participants
 
-    @Test("participants: a count with its qualifier", arguments: [
-        (R.kyrgyzConference, 100, "more_than"),
-        (R.russianSeminar, 40, "more_than"),
-        (R.russianRoundTable, 50, "about"),
-    ])
+    @Test(
+        "participants: a count with its qualifier",
+        arguments: [
+            (R.kyrgyzConference, 100, "more_than"),
+            (R.russianSeminar, 40, "more_than"),
+            (R.russianRoundTable, 50, "about"),
+        ])
     func participantCount(text: String, count: Int, qualifier: String) throws {
         let p = try #require(try Self.event(text).participants)
         #expect(p.count == count)
@@ -132,16 +137,25 @@ struct EventAssemblerTests {
         let r = try Self.record(R.kyrgyzConference)
         #expect(r.title == "Ош шаарында суу ресурстары боюнча эл аралык конференция өтөт")
         #expect(r.published == "2024-05-14")
-        #expect(r.summary == "2024-жылдын 20-22-майында Ош шаарында «Борбор Азиядагы суу ресурстарын башкаруу» аттуу эл аралык илимий-практикалык конференциясы өтөт.")
+        #expect(
+            r.summary
+                == "2024-жылдын 20-22-майында Ош шаарында «Борбор Азиядагы суу ресурстарын башкаруу» аттуу эл аралык илимий-практикалык конференциясы өтөт."
+        )
     }
 
     @Test("summary: the lead's first sentence when it starts with a date right after the dateline")
     func summaryAfterRussianDateline() throws {
         let r = try Self.record(R.russianRoundTable)
         #expect(r.title == "Круглый стол о доступности городской среды")
-        #expect(r.summary == "15 ноября 2023 года в Бишкеке состоится круглый стол, посвященный доступности городской среды для людей с инвалидностью.")
+        #expect(
+            r.summary
+                == "15 ноября 2023 года в Бишкеке состоится круглый стол, посвященный доступности городской среды для людей с инвалидностью."
+        )
         let s = try Self.record(R.russianSeminar)
-        #expect(s.summary == "С 12 по 14 марта 2024 года в Караколе пройдет обучающий семинар для сотрудников органов местного самоуправления Иссык-Кульской области.")
+        #expect(
+            s.summary
+                == "С 12 по 14 марта 2024 года в Караколе пройдет обучающий семинар для сотрудников органов местного самоуправления Иссык-Кульской области."
+        )
     }
 
     // MARK: Bilingual
@@ -175,20 +189,38 @@ struct EventAssemblerTests {
 
     // MARK: Kinds
 
-    @Test("the kind from the wording in both languages", arguments: [
-        ("Бишкекте китеп көргөзмөсү ачылат\nБишкек шаардык мэриясы 2024-жылдын 10-декабрында Ала-Тоо аянтында китеп көргөзмөсүн өткөрөт.", "exhibition"),
-        ("Токмокто айыл чарба жарманкеси өтөт\n2024-жылдын 5-октябрында Токмок шаарында күзгү айыл чарба жарманкеси өтөт.", "fair"),
-        ("Пресс-конференция по итогам посевной кампании\n3 июня 2024 года в Бишкеке состоится пресс-конференция министра сельского хозяйства.", "press_conference"),
-        ("Общественные слушания по проекту бюджета\n20 ноября 2024 года в мэрии Оша пройдут общественные слушания по проекту городского бюджета.", "hearing"),
-        ("В Чолпон-Ате пройдет тренинг для журналистов\nС 2 по 4 августа 2024 года в Чолпон-Ате пройдет тренинг для журналистов по проверке фактов.", "training"),
-    ])
+    @Test(
+        "the kind from the wording in both languages",
+        arguments: [
+            (
+                "Бишкекте китеп көргөзмөсү ачылат\nБишкек шаардык мэриясы 2024-жылдын 10-декабрында Ала-Тоо аянтында китеп көргөзмөсүн өткөрөт.",
+                "exhibition"
+            ),
+            (
+                "Токмокто айыл чарба жарманкеси өтөт\n2024-жылдын 5-октябрында Токмок шаарында күзгү айыл чарба жарманкеси өтөт.",
+                "fair"
+            ),
+            (
+                "Пресс-конференция по итогам посевной кампании\n3 июня 2024 года в Бишкеке состоится пресс-конференция министра сельского хозяйства.",
+                "press_conference"
+            ),
+            (
+                "Общественные слушания по проекту бюджета\n20 ноября 2024 года в мэрии Оша пройдут общественные слушания по проекту городского бюджета.",
+                "hearing"
+            ),
+            (
+                "В Чолпон-Ате пройдет тренинг для журналистов\nС 2 по 4 августа 2024 года в Чолпон-Ате пройдет тренинг для журналистов по проверке фактов.",
+                "training"
+            ),
+        ])
     func kinds(text: String, kind: String) throws {
         #expect(try Self.event(text).kind.rawValue == kind)
     }
 
     @Test("the kind from a Kyrgyz word with the voiced stem of its possessive: сынак → сынагы")
     func voicedStemKind() throws {
-        let text = "«Жаш дизайнер» сынагы өтөт\n2024-жылдын 5-мартында Бишкек шаарында «Жаш дизайнер» республикалык сынагы өтөт."
+        let text =
+            "«Жаш дизайнер» сынагы өтөт\n2024-жылдын 5-мартында Бишкек шаарында «Жаш дизайнер» республикалык сынагы өтөт."
         let r = try Self.record(text)
         do {
             #expect(r.event?.kind == .competition)

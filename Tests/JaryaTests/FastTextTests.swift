@@ -24,17 +24,21 @@ struct FastTextTests {
     func lowerCaseEveryScalar() {
         for s in Self.scalars {
             let one = String(Character(s))
-            #expect(one.fastLowercased().unicodeScalars.elementsEqual(one.lowercased().unicodeScalars), "U+\(String(s.value, radix: 16))")
+            #expect(
+                one.fastLowercased().unicodeScalars.elementsEqual(one.lowercased().unicodeScalars),
+                "U+\(String(s.value, radix: 16))")
         }
         #expect("ЁЛКА".foldedLowercase() == "елка")
         #expect("ёлка".foldedLowercase() == "елка")
     }
 
-    @Test("lower case of words in both languages, and of letters outside the tables", arguments: [
-        ("ТОКМОКЕ", "токмоке"), ("Ысык-Көл", "ысык-көл"), ("ЖӨБдүн", "жөбдүн"), ("ҢҮӨ", "ңүө"),
-        ("Министерство", "министерство"), ("USAID", "usaid"), ("İstanbul", "i\u{307}stanbul"), ("ΑΘΗΝΑ", "αθηνα"),
-        ("мэрия", "мэрия"), ("2025-жыл", "2025-жыл"),
-    ])
+    @Test(
+        "lower case of words in both languages, and of letters outside the tables",
+        arguments: [
+            ("ТОКМОКЕ", "токмоке"), ("Ысык-Көл", "ысык-көл"), ("ЖӨБдүн", "жөбдүн"), ("ҢҮӨ", "ңүө"),
+            ("Министерство", "министерство"), ("USAID", "usaid"), ("İstanbul", "i\u{307}stanbul"), ("ΑΘΗΝΑ", "αθηνα"),
+            ("мэрия", "мэрия"), ("2025-жыл", "2025-жыл"),
+        ])
     func lowerCaseWords(word: String, expected: String) {
         #expect(word.fastLowercased().unicodeScalars.elementsEqual(expected.unicodeScalars))
         #expect(word.fastLowercased().unicodeScalars.elementsEqual(word.lowercased().unicodeScalars))
@@ -110,11 +114,14 @@ struct OrderedWorkersTests {
     @Test("results come back in order though later items finish first", arguments: [1, 2, 4])
     func order(jobs: Int) throws {
         var seen: [Int] = []
-        try OrderedWorkers<Void, Int>.run(count: 60, jobs: jobs, window: 6, makeState: {}, work: { _, n in
-            // Even items take longer, so odd ones finish first.
-            if n % 2 == 0 { usleep(2000) }
-            return n * n
-        }) { n, square in
+        try OrderedWorkers<Void, Int>.run(
+            count: 60, jobs: jobs, window: 6, makeState: {},
+            work: { _, n in
+                // Even items take longer, so odd ones finish first.
+                if n % 2 == 0 { usleep(2000) }
+                return n * n
+            }
+        ) { n, square in
             #expect(square == n * n)
             seen.append(n)
         }
@@ -124,11 +131,14 @@ struct OrderedWorkersTests {
     @Test("no more than the window of items is in flight ahead of the consumer")
     func bounded() throws {
         let counter = InFlight()
-        try OrderedWorkers<Void, Int>.run(count: 40, jobs: 3, window: 4, makeState: {}, work: { _, n in
-            counter.started(n)
-            usleep(500)
-            return n
-        }) { n, _ in
+        try OrderedWorkers<Void, Int>.run(
+            count: 40, jobs: 3, window: 4, makeState: {},
+            work: { _, n in
+                counter.started(n)
+                usleep(500)
+                return n
+            }
+        ) { n, _ in
             #expect(counter.highestStarted <= n + 4)
         }
     }
@@ -139,10 +149,13 @@ struct OrderedWorkersTests {
     func stops() {
         let counter = InFlight()
         #expect(throws: Stop.self) {
-            try OrderedWorkers<Void, Int>.run(count: 1000, jobs: 2, window: 4, makeState: {}, work: { _, n in
-                counter.started(n)
-                return n
-            }) { n, _ in
+            try OrderedWorkers<Void, Int>.run(
+                count: 1000, jobs: 2, window: 4, makeState: {},
+                work: { _, n in
+                    counter.started(n)
+                    return n
+                }
+            ) { n, _ in
                 if n == 10 { throw Stop() }
             }
         }
@@ -163,7 +176,9 @@ struct RelatedSpliceTests {
     func splice() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        try folder.write("ky.txt", """
+        try folder.write(
+            "ky.txt",
+            """
             Ош шаарында жаштар форуму өтөт
 
             Ош, 12-март 2025-жыл. 2025-жылдын 20-мартында Ош шаарында жаштар форуму өтөт.
@@ -178,6 +193,8 @@ struct RelatedSpliceTests {
         expected.related = related
         let spliced = try Batch.withRelated(related, line: line.dropLast(), encoder: encoder)
         #expect(spliced == encoder.line(expected))
-        #expect(String(decoding: spliced, as: UTF8.self).hasSuffix(#""related":[{"id":"52e9c1f77b59dcab","relation":"translation"}]}"# + "\n"))
+        #expect(
+            String(decoding: spliced, as: UTF8.self).hasSuffix(
+                #""related":[{"id":"52e9c1f77b59dcab","relation":"translation"}]}"# + "\n"))
     }
 }

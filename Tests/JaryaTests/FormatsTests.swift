@@ -39,11 +39,14 @@ enum FormatReleases {
         """
 
     static func paragraphs(_ text: String) -> [String] {
-        text.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        text.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter {
+            !$0.isEmpty
+        }
     }
 
     static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(
+            of: ">", with: "&gt;")
     }
 
     /// A page as a website serves it: menus, header, footer, scripts, a cookie banner, a sidebar
@@ -51,7 +54,8 @@ enum FormatReleases {
     static func html(_ text: String, charset: String) -> String {
         let p = paragraphs(text)
         let cells = p.last!.components(separatedBy: " | ")
-        let body = ["<h1>\(escape(p[0]))</h1>"]
+        let body =
+            ["<h1>\(escape(p[0]))</h1>"]
             + p.dropFirst().dropLast().map { "<p>\n    \(escape($0))\n  </p>" }
             + ["<table class=\"contacts\"><tr>" + cells.map { "<td>\(escape($0))</td>" }.joined() + "</tr></table>"]
         return """
@@ -80,14 +84,20 @@ enum FormatReleases {
     static func windows1251Page(_ page: String) throws -> [UInt8] {
         var escaped = ""
         for scalar in page.unicodeScalars {
-            if "өүңӨҮҢ".unicodeScalars.contains(scalar) { escaped += "&#\(scalar.value);" } else { escaped.unicodeScalars.append(scalar) }
+            if "өүңӨҮҢ".unicodeScalars.contains(scalar) {
+                escaped += "&#\(scalar.value);"
+            } else {
+                escaped.unicodeScalars.append(scalar)
+            }
         }
         return try TextDecoder.encode(escaped, as: "windows-1251")
     }
 
     static func markdown(_ text: String) -> String {
         let p = paragraphs(text)
-        let middle = p.dropFirst().dropLast().map { $0.replacingOccurrences(of: "«", with: "**«").replacingOccurrences(of: "»", with: "»**") }
+        let middle = p.dropFirst().dropLast().map {
+            $0.replacingOccurrences(of: "«", with: "**«").replacingOccurrences(of: "»", with: "»**")
+        }
         return (["# " + p[0]] + middle + [p.last!]).joined(separator: "\n\n") + "\n"
     }
 
@@ -99,23 +109,30 @@ enum FormatReleases {
         let p = paragraphs(text)
         let cells = p.last!.components(separatedBy: " | ")
         let words = p[0].split(separator: " ", maxSplits: 1).map(String.init)
-        var body = #"<w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">\#(escape(words[0])) </w:t></w:r><w:r><w:t>\#(escape(words[1]))</w:t></w:r></w:p>"#
+        var body =
+            #"<w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">\#(escape(words[0])) </w:t></w:r><w:r><w:t>\#(escape(words[1]))</w:t></w:r></w:p>"#
         body += "<w:p/>"
         for para in p.dropFirst().dropLast() {
             body += #"<w:p><w:r><w:t xml:space="preserve">\#(escape(para))</w:t></w:r></w:p>"#
         }
-        body += "<w:tbl><w:tblPr/><w:tr>" + cells.map { "<w:tc><w:p><w:r><w:t>\(escape($0))</w:t></w:r></w:p></w:tc>" }.joined() + "</w:tr></w:tbl>"
-        return #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="\#(wordNamespace)"><w:body>\#(body)<w:sectPr/></w:body></w:document>"#
+        body +=
+            "<w:tbl><w:tblPr/><w:tr>"
+            + cells.map { "<w:tc><w:p><w:r><w:t>\(escape($0))</w:t></w:r></w:p></w:tc>" }.joined() + "</w:tr></w:tbl>"
+        return
+            #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="\#(wordNamespace)"><w:body>\#(body)<w:sectPr/></w:body></w:document>"#
     }
 
-    static let contentTypes = #"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#
+    static let contentTypes =
+        #"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#
 
     /// A ZIP archive (in memory) with these entries, deflated.
     static func zip(_ entries: [(String, [UInt8])]) throws -> [UInt8] {
         let archive = try Archive(data: Data(), accessMode: .create)
         for (path, bytes) in entries {
             let data = Data(bytes)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+            try archive.addEntry(
+                with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate
+            ) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
@@ -123,7 +140,9 @@ enum FormatReleases {
     }
 
     static func docx(_ text: String) throws -> [UInt8] {
-        try zip([("[Content_Types].xml", Array(contentTypes.utf8)), ("word/document.xml", Array(documentXML(text).utf8))])
+        try zip([
+            ("[Content_Types].xml", Array(contentTypes.utf8)), ("word/document.xml", Array(documentXML(text).utf8)),
+        ])
     }
 
     /// Every copy of both releases, by file name.
@@ -148,8 +167,10 @@ enum FormatReleases {
         let good = try docx(russian)
         // A 50 MB document of spaces deflates to about 50 KB: refused from its declared size.
         let spaces = [UInt8](repeating: 0x20, count: 50 << 20)
-        let bomb = try zip([("[Content_Types].xml", Array(contentTypes.utf8)),
-                            ("word/document.xml", Array(#"<w:document xmlns:w="\#(wordNamespace)"><w:body>"#.utf8) + spaces)])
+        let bomb = try zip([
+            ("[Content_Types].xml", Array(contentTypes.utf8)),
+            ("word/document.xml", Array(#"<w:document xmlns:w="\#(wordNamespace)"><w:body>"#.utf8) + spaces),
+        ])
         let xxe = """
             <!DOCTYPE html [<!ENTITY x SYSTEM "file:///etc/passwd">]>
             <html><head><meta charset="utf-8"></head><body><p>Секрет: &x;</p><p>В Оше 5 мая пройдет форум.</p></body></html>
@@ -167,7 +188,8 @@ enum FormatReleases {
     static func write(_ files: [(String, [UInt8])], under root: URL) throws {
         for (name, bytes) in files {
             let url = root.appendingPathComponent(name)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(bytes).write(to: url)
         }
     }
@@ -175,7 +197,9 @@ enum FormatReleases {
 
 /// What must not change between copies of a release: each entity's type, text and value/name.
 func entityKeys(_ record: RecordLine) -> [String] {
-    (record.record?.entities ?? []).map { "\($0.type)|\($0.text)|\($0.name ?? $0.contact ?? $0.start ?? "")|\($0.end ?? "")|\($0.role ?? "")" }
+    (record.record?.entities ?? []).map {
+        "\($0.type)|\($0.text)|\($0.name ?? $0.contact ?? $0.start ?? "")|\($0.end ?? "")|\($0.role ?? "")"
+    }
 }
 
 @Suite("formats and encodings")
@@ -201,7 +225,8 @@ final class FormatsTests {
         #expect(DocumentFormat(path: "d.markdown") == .md)
         #expect(DocumentFormat(path: "e") == .txt)
         let files = InputCollector.folderFiles(root.path).map { String($0.dropFirst(root.path.count + 1)) }
-        #expect(files.contains("ky/release.docx") && files.contains("ky/page.html") && files.contains("ky/page-utf8.htm"))
+        #expect(
+            files.contains("ky/release.docx") && files.contains("ky/page.html") && files.contains("ky/page-utf8.htm"))
         #expect(files.count == 16)
     }
 
@@ -215,7 +240,8 @@ final class FormatsTests {
         #expect(types == Set(EntityType.allCases), "\(types)")
         var copies: [(String, String, String)] = [
             ("utf16le-bom.txt", "txt", "UTF-16LE"), ("utf16le.txt", "txt", "UTF-16LE"), ("release.md", "md", "UTF-8"),
-            ("release.docx", "docx", "UTF-8"), ("page.html", "html", "windows-1251"), ("page-utf8.htm", "html", "UTF-8"),
+            ("release.docx", "docx", "UTF-8"), ("page.html", "html", "windows-1251"),
+            ("page-utf8.htm", "html", "UTF-8"),
         ]
         if language == "ru" { copies += [("cp1251.txt", "txt", "windows-1251"), ("koi8r.txt", "txt", "KOI8-R")] }
         for (file, format, encoding) in copies {
@@ -225,7 +251,9 @@ final class FormatsTests {
             #expect(record.source.format == format, "\(file)")
             #expect(record.source.encoding == encoding, "\(file)")
             #expect(entityKeys(record) == keys, "\(file)")
-            #expect(record.record?.event?.start == base.record?.event?.start && record.record?.event?.end == base.record?.event?.end, "\(file)")
+            #expect(
+                record.record?.event?.start == base.record?.event?.start
+                    && record.record?.event?.end == base.record?.event?.end, "\(file)")
         }
         // Text files, the page and the Word file give exactly the same text, hence the same id.
         for file in ["utf16le.txt", "release.docx", "page.html"] {
@@ -237,7 +265,10 @@ final class FormatsTests {
     func htmlNoise() throws {
         let (record, _) = process("ky/page.html")
         let text = record.record?.text ?? ""
-        for noise in ["Башкы бет", "cookie", "Скрипт", "Бөлүшүү", "Башка жаңылыктар", "+996 555", "Главная", "©", "Министрлик жөнүндө"] {
+        for noise in [
+            "Башкы бет", "cookie", "Скрипт", "Бөлүшүү", "Башка жаңылыктар", "+996 555", "Главная", "©",
+            "Министрлик жөнүндө",
+        ] {
             #expect(!text.contains(noise), "\(noise)")
         }
         #expect(text.hasPrefix("Бишкекте жаштардын санариптик форуму өтөт\n\nБишкек, 14.03.2024."))
@@ -290,18 +321,30 @@ final class FormatsTests {
     func zipLimits() throws {
         let ns = FormatReleases.wordNamespace
         // 2 MB of empty paragraphs compress far more than 100:1.
-        let ratio = try FormatReleases.zip([("word/document.xml",
-            Array(#"<w:document xmlns:w="\#(ns)"><w:body>"#.utf8) + Array(String(repeating: "<w:p/>", count: 350_000).utf8) + Array("</w:body></w:document>".utf8))])
+        let ratio = try FormatReleases.zip([
+            (
+                "word/document.xml",
+                Array(#"<w:document xmlns:w="\#(ns)"><w:body>"#.utf8)
+                    + Array(String(repeating: "<w:p/>", count: 350_000).utf8) + Array("</w:body></w:document>".utf8)
+            )
+        ])
         // More than 10,000 entries (empty ones keep it small).
-        let many = try FormatReleases.zip((0...10_000).map { ("f\($0)", []) } + [("word/document.xml", Array(FormatReleases.documentXML(FormatReleases.russian).utf8))])
+        let many = try FormatReleases.zip(
+            (0...10_000).map { ("f\($0)", []) } + [
+                ("word/document.xml", Array(FormatReleases.documentXML(FormatReleases.russian).utf8))
+            ])
         // A document whose headers declare 1,000 bytes but which inflates to 600 KB.
-        let big = Array(#"<w:document xmlns:w="\#(ns)"><w:body>"#.utf8) + Array(String(repeating: "<w:p><w:r><w:t>a</w:t></w:r></w:p>", count: 20_000).utf8) + Array("</w:body></w:document>".utf8)
+        let big =
+            Array(#"<w:document xmlns:w="\#(ns)"><w:body>"#.utf8)
+            + Array(String(repeating: "<w:p><w:r><w:t>a</w:t></w:r></w:p>", count: 20_000).utf8)
+            + Array("</w:body></w:document>".utf8)
         var liar = try FormatReleases.zip([("word/document.xml", big)])
         let real = withUnsafeBytes(of: UInt32(big.count).littleEndian, Array.init)
         let fake = withUnsafeBytes(of: UInt32(1000).littleEndian, Array.init)
         var patched = 0
         for (signature, offset) in [([0x50, 0x4B, 0x03, 0x04] as [UInt8], 22), ([0x50, 0x4B, 0x01, 0x02], 24)] {
-            for i in 0..<(liar.count - 30) where Array(liar[i..<i + 4]) == signature && Array(liar[(i + offset)..<(i + offset + 4)]) == real {
+            for i in 0..<(liar.count - 30)
+            where Array(liar[i..<i + 4]) == signature && Array(liar[(i + offset)..<(i + offset + 4)]) == real {
                 liar.replaceSubrange((i + offset)..<(i + offset + 4), with: fake)
                 patched += 1
                 break
@@ -309,7 +352,10 @@ final class FormatsTests {
         }
         #expect(patched == 2)
         try FormatReleases.write([("z/ratio.docx", ratio), ("z/many.docx", many), ("z/liar.docx", liar)], under: root)
-        for (file, says) in [("z/ratio.docx", "more than 100:1"), ("z/many.docx", "more than 10000 entries"), ("z/liar.docx", "more than the 1000 bytes")] {
+        for (file, says) in [
+            ("z/ratio.docx", "more than 100:1"), ("z/many.docx", "more than 10000 entries"),
+            ("z/liar.docx", "more than the 1000 bytes"),
+        ] {
             let (record, _) = process(file)
             #expect(record.error?.code == "malformed", "\(file)")
             #expect(record.error?.message.contains(says) == true, "\(file): \(record.error?.message ?? "no error")")
@@ -345,7 +391,9 @@ final class FormatsTests {
         #expect(process("o/tiny.docx").0.error?.message.contains("outside the file") == true)
     }
 
-    @Test("a deflated word/document.xml is read from its own bytes only: a stream cut short or sized 0 is malformed, not a hang", arguments: [0, 40])
+    @Test(
+        "a deflated word/document.xml is read from its own bytes only: a stream cut short or sized 0 is malformed, not a hang",
+        arguments: [0, 40])
     func deflateEndsInsideItsData(compressedSize: UInt32) throws {
         // The fuzzer's hang: ZIPFoundation inflated from the file until the stream ended, past the
         // entry's data and then forever at the end of the file.
@@ -354,11 +402,16 @@ final class FormatsTests {
         var cut = good
         var patched = 0
         // The compressed size in the local header (offset 18, name at 30) and in the directory (20, name at 46).
-        for (signature, sizeAt, nameLengthAt, nameAt) in [([0x50, 0x4B, 0x03, 0x04] as [UInt8], 18, 26, 30), ([0x50, 0x4B, 0x01, 0x02], 20, 28, 46)] {
+        for (signature, sizeAt, nameLengthAt, nameAt) in [
+            ([0x50, 0x4B, 0x03, 0x04] as [UInt8], 18, 26, 30), ([0x50, 0x4B, 0x01, 0x02], 20, 28, 46),
+        ] {
             for i in 0..<(cut.count - nameAt) where Array(cut[i..<i + 4]) == signature {
                 let length = Int(cut[i + nameLengthAt]) | Int(cut[i + nameLengthAt + 1]) << 8
-                guard i + nameAt + length <= cut.count, Array(cut[(i + nameAt)..<(i + nameAt + length)]) == name else { continue }
-                cut.replaceSubrange((i + sizeAt)..<(i + sizeAt + 4), with: withUnsafeBytes(of: compressedSize.littleEndian, Array.init))
+                guard i + nameAt + length <= cut.count, Array(cut[(i + nameAt)..<(i + nameAt + length)]) == name else {
+                    continue
+                }
+                cut.replaceSubrange(
+                    (i + sizeAt)..<(i + sizeAt + 4), with: withUnsafeBytes(of: compressedSize.littleEndian, Array.init))
                 patched += 1
             }
         }
@@ -367,7 +420,9 @@ final class FormatsTests {
         try FormatReleases.write([(file, cut)], under: root)
         let (record, status) = process(file)
         #expect(record.error?.code == "malformed")
-        #expect(record.error?.message.contains("this .docx file is damaged") == true, "\(record.error?.message ?? "no error")")
+        #expect(
+            record.error?.message.contains("this .docx file is damaged") == true,
+            "\(record.error?.message ?? "no error")")
         #expect(status == .dataError)
     }
 
@@ -396,7 +451,11 @@ final class FormatsTests {
     @Test("a .docx without word/document.xml, or an old .doc renamed, says so")
     func notWord() throws {
         let noDocument = try FormatReleases.zip([("[Content_Types].xml", Array(FormatReleases.contentTypes.utf8))])
-        try FormatReleases.write([("n/empty.docx", noDocument), ("n/old.docx", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 512))], under: root)
+        try FormatReleases.write(
+            [
+                ("n/empty.docx", noDocument),
+                ("n/old.docx", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 512)),
+            ], under: root)
         #expect(process("n/empty.docx").0.error?.message.contains("no word/document.xml") == true)
         #expect(process("n/old.docx").0.error?.message.contains("Word 97") == true)
     }

@@ -9,12 +9,15 @@ struct GlossaryDirectoryTests {
     let checkout = "/home/aida/src/jarya"
 
     func locate(env: String? = nil, exe: String?, present: Set<String>) -> GlossaryDirectory.Search {
-        GlossaryDirectory.locate(environment: env, executable: exe, checkout: checkout, isGlossaries: { present.contains($0) })
+        GlossaryDirectory.locate(
+            environment: env, executable: exe, checkout: checkout, isGlossaries: { present.contains($0) })
     }
 
     @Test("JARYA_GLOSSARIES decides alone: found there, or not found even when other folders hold glossaries")
     func environment() {
-        let everywhere: Set = ["/srv/glossaries", "/usr/local/share/jarya/glossaries", "/home/aida/src/jarya/glossaries"]
+        let everywhere: Set = [
+            "/srv/glossaries", "/usr/local/share/jarya/glossaries", "/home/aida/src/jarya/glossaries",
+        ]
         let found = locate(env: "/srv/glossaries", exe: "/usr/local/bin/jarya", present: everywhere)
         #expect(found.found == "/srv/glossaries")
         let typo = locate(env: "/srv/glosaries", exe: "/usr/local/bin/jarya", present: everywhere)
@@ -22,14 +25,19 @@ struct GlossaryDirectoryTests {
         #expect(typo.looked == ["/srv/glosaries"])
         #expect(typo.notFoundMessage.contains("JARYA_GLOSSARIES=/srv/glosaries"))
         // Set but empty counts as unset.
-        #expect(locate(env: "", exe: "/usr/local/bin/jarya", present: everywhere).found == "/usr/local/share/jarya/glossaries")
+        #expect(
+            locate(env: "", exe: "/usr/local/bin/jarya", present: everywhere).found
+                == "/usr/local/share/jarya/glossaries")
     }
 
     @Test("beside the executable, then ../share/jarya/glossaries; the checkout only for a binary inside it")
     func order() {
-        let installed = locate(exe: "/opt/jarya/bin/jarya", present: ["/opt/jarya/bin/glossaries", "/opt/jarya/share/jarya/glossaries"])
+        let installed = locate(
+            exe: "/opt/jarya/bin/jarya", present: ["/opt/jarya/bin/glossaries", "/opt/jarya/share/jarya/glossaries"])
         #expect(installed.found == "/opt/jarya/bin/glossaries")
-        let shared = locate(exe: "/opt/jarya/bin/jarya", present: ["/opt/jarya/share/jarya/glossaries", "/home/aida/src/jarya/glossaries"])
+        let shared = locate(
+            exe: "/opt/jarya/bin/jarya",
+            present: ["/opt/jarya/share/jarya/glossaries", "/home/aida/src/jarya/glossaries"])
         #expect(shared.found == "/opt/jarya/share/jarya/glossaries")
         let built = locate(exe: "/home/aida/src/jarya/.build/debug/jarya", present: ["/home/aida/src/jarya/glossaries"])
         #expect(built.found == "/home/aida/src/jarya/glossaries")
@@ -63,7 +71,8 @@ struct GlossaryDirectoryTests {
         #expect(first.allSatisfy { $0.isHexDigit })
         try Data("notes".utf8).write(to: folder.appendingPathComponent("README.md"))
         #expect(GlossaryDirectory.fingerprint(of: folder.path) == first)
-        try Data("name\tsex\torigin\nАйгерим\tf\tky\nАйбек\tm\tky\n".utf8).write(to: folder.appendingPathComponent("given-names.tsv"))
+        try Data("name\tsex\torigin\nАйгерим\tf\tky\nАйбек\tm\tky\n".utf8).write(
+            to: folder.appendingPathComponent("given-names.tsv"))
         #expect(GlossaryDirectory.fingerprint(of: folder.path) != first)
     }
 }

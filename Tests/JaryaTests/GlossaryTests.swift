@@ -27,7 +27,11 @@ struct ShippedGlossaryTests {
     @Test("jarya glossary check passes on every shipped file")
     func checkPasses() {
         let results = GlossaryCheck.run()
-        #expect(results.map(\.file) == ["date-words.tsv", "places.tsv", "organizations.tsv + org-heads.tsv", "event-words.tsv", "given-names.tsv + roles.tsv"])
+        #expect(
+            results.map(\.file) == [
+                "date-words.tsv", "places.tsv", "organizations.tsv + org-heads.tsv", "event-words.tsv",
+                "given-names.tsv + roles.tsv",
+            ])
         for (file, result) in results {
             if case .failure(let error) = result { Issue.record("\(file): \(error)") }
             if case .success(let rows) = result { #expect(rows > 0, "\(file)") }
@@ -46,29 +50,40 @@ struct ShippedGlossaryTests {
         #expect(count("village") >= 150)
         #expect(count("country", country: nil) >= 190)
         let regions = Set(places.filter { $0.kind == "region" && $0.country == "KG" }.map(\.canonical))
-        #expect(regions == ["Chuy Region", "Issyk-Kul Region", "Osh Region", "Jalal-Abad Region", "Naryn Region", "Talas Region", "Batken Region"])
+        #expect(
+            regions == [
+                "Chuy Region", "Issyk-Kul Region", "Osh Region", "Jalal-Abad Region", "Naryn Region", "Talas Region",
+                "Batken Region",
+            ])
     }
 
-    @Test("places: foreign cities in releases and former names", arguments: [
-        ("Алматы", "Almaty"), ("Ташкент", "Tashkent"), ("Москва", "Moscow"), ("Анкара", "Ankara"), ("Стамбул", "Istanbul"),
-        ("Сеул", "Seoul"), ("Токио", "Tokyo"), ("Пекин", "Beijing"), ("Урумчи", "Urumqi"), ("Берлин", "Berlin"),
-        ("Женева", "Geneva"), ("Душанбе", "Dushanbe"),
-        ("Фрунзе", "Bishkek"), ("Пржевальск", "Karakol"), ("Рыбачье", "Balykchy"),
-    ])
+    @Test(
+        "places: foreign cities in releases and former names",
+        arguments: [
+            ("Алматы", "Almaty"), ("Ташкент", "Tashkent"), ("Москва", "Moscow"), ("Анкара", "Ankara"),
+            ("Стамбул", "Istanbul"),
+            ("Сеул", "Seoul"), ("Токио", "Tokyo"), ("Пекин", "Beijing"), ("Урумчи", "Urumqi"), ("Берлин", "Berlin"),
+            ("Женева", "Geneva"), ("Душанбе", "Dushanbe"),
+            ("Фрунзе", "Bishkek"), ("Пржевальск", "Karakol"), ("Рыбачье", "Balykchy"),
+        ])
     func namedPlaces(_ name: String, _ canonical: String) {
         #expect(Glossaries.forTests.places.index.lookup(name).map(\.canonical).contains(canonical), "\(name)")
     }
 
-    @Test("organizations: the donors, international bodies and news agencies the issue names", arguments: [
-        "ПРООН", "UNDP", "БУУӨП", "ОБСЕ", "ЕККУ", "OSCE", "ЮНИСЕФ", "USAID", "JICA", "KOICA", "GIZ", "SECO", "ЕБРР", "АБР", "МВФ",
-        "ОДКБ", "ШОС", "СНГ", "ЕАЭС", "ИИМ", "МВД", "ЖК", "БШК", "ЦИК",
-    ])
+    @Test(
+        "organizations: the donors, international bodies and news agencies the issue names",
+        arguments: [
+            "ПРООН", "UNDP", "БУУӨП", "ОБСЕ", "ЕККУ", "OSCE", "ЮНИСЕФ", "USAID", "JICA", "KOICA", "GIZ", "SECO", "ЕБРР",
+            "АБР", "МВФ",
+            "ОДКБ", "ШОС", "СНГ", "ЕАЭС", "ИИМ", "МВД", "ЖК", "БШК", "ЦИК",
+        ])
     func knownAcronyms(_ acronym: String) {
         #expect(Glossaries.forTests.organizations.acronym(acronym) != nil, "\(acronym)")
     }
 
-    @Test("people: names written with ё in the glossary meet text words, which are folded (ё → е)",
-          arguments: ["артем", "петр", "семен", "федор", "алена"])
+    @Test(
+        "people: names written with ё in the glossary meet text words, which are folded (ё → е)",
+        arguments: ["артем", "петр", "семен", "федор", "алена"])
     func givenNamesWithYo(_ folded: String) {
         // given-names.tsv spells them Артём, Пётр, Семён, Фёдор, Алёна.
         #expect(Glossaries.forTests.people.givenName(folded) != nil, "\(folded)")
@@ -80,10 +95,15 @@ struct ShippedGlossaryTests {
         #expect(people.givenNames.count >= 1500)
         #expect(people.givenNames.values.filter { $0 == .m }.count >= 500)
         #expect(people.givenNames.values.filter { $0 == .f }.count >= 500)
-        for role in ["министр", "орун басары", "төрага", "директор", "жетекчи", "башчы", "мэр", "аким", "өкүл", "эксперт", "координатор"] {
+        for role in [
+            "министр", "орун басары", "төрага", "директор", "жетекчи", "башчы", "мэр", "аким", "өкүл", "эксперт",
+            "координатор",
+        ] {
             #expect(people.roles["ky"]?.contains(role) == true, "ky \(role)")
         }
-        for role in ["министр", "заместитель", "председатель", "руководитель", "глава", "полпред", "представитель", "специалист"] {
+        for role in [
+            "министр", "заместитель", "председатель", "руководитель", "глава", "полпред", "представитель", "специалист",
+        ] {
             #expect(people.roles["ru"]?.contains(role) == true, "ru \(role)")
         }
     }
@@ -91,8 +111,11 @@ struct ShippedGlossaryTests {
     @Test("organization heads and legal forms from the issue are listed")
     func headsAndLegalForms() {
         let g = Glossaries.forTests.organizations
-        for head in ["министрлиги", "агенттиги", "комитети", "кызматы", "мэриясы", "администрациясы", "кеңеши", "союзу", "институту",
-                     "академиясы", "университети", "борбору", "фонду", "бирикмеси", "уюму", "банкы"] {
+        for head in [
+            "министрлиги", "агенттиги", "комитети", "кызматы", "мэриясы", "администрациясы", "кеңеши", "союзу",
+            "институту",
+            "академиясы", "университети", "борбору", "фонду", "бирикмеси", "уюму", "банкы",
+        ] {
             #expect(g.kyrgyzHeads.contains(head), "ky head \(head)")
         }
         for form in ["коомдук бирикмеси", "КБ", "ЖЧК", "ОО", "ОсОО", "ОАО", "ЗАО", "ГП", "МП"] {
@@ -121,14 +144,17 @@ struct TSVTableTests {
         let t = try TSVTable(name: "crlf.tsv", text: lf.replacing("\n", with: "\r\n"), required: ["id", "name"])
         #expect(t.rows.map(\.line) == [3, 4])
         #expect(t.rows.map { $0["name"] } == ["Ош", "Нарын"])
-        let e = glossaryError { _ = try TSVTable(name: "crlf.tsv", text: "id\tname\r\nosh\tОш\r\nnaryn\r\n", required: ["id"]) }
+        let e = glossaryError {
+            _ = try TSVTable(name: "crlf.tsv", text: "id\tname\r\nosh\tОш\r\nnaryn\r\n", required: ["id"])
+        }
         #expect(e?.line == 3)
     }
 
     @Test("cells saved with decomposed letters are read composed (NFC), as the text they are compared with")
     func decomposedCells() throws {
         // й as и + combining breve, ё as е + combining diaeresis.
-        let t = try TSVTable(name: "nfd.tsv", text: "id\tname\nmai\tМаи\u{306}лы-Суу\nyo\tСе\u{308}лок\n", required: ["id", "name"])
+        let t = try TSVTable(
+            name: "nfd.tsv", text: "id\tname\nmai\tМаи\u{306}лы-Суу\nyo\tСе\u{308}лок\n", required: ["id", "name"])
         #expect(t.rows[0]["name"].unicodeScalars.map(\.value) == "Майлы-Суу".unicodeScalars.map(\.value))
         #expect(t.rows[1]["name"].unicodeScalars.map(\.value) == "Сёлок".unicodeScalars.map(\.value))
         // Byte comparison, as the recognizers do it, now finds them.
@@ -140,15 +166,18 @@ struct TSVTableTests {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("jarya-bom-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        try Data([0xEF, 0xBB, 0xBF] + Array("id\tname\r\nosh\tОш\r\n".utf8)).write(to: dir.appendingPathComponent("bom.tsv"))
+        try Data([0xEF, 0xBB, 0xBF] + Array("id\tname\r\nosh\tОш\r\n".utf8)).write(
+            to: dir.appendingPathComponent("bom.tsv"))
         let t = try GlossaryDirectory.table("bom.tsv", required: ["id", "name"], in: dir.path)
         #expect(t.rows.first?["id"] == "osh")
         #expect(t.rows.first?.line == 2)
     }
 
-    @Test("a row with a missing or an extra TAB is reported at its line", arguments: [
-        ("bishkek\tБишкек", 2), ("bishkek\tБишкек\tcity\textra", 4),
-    ])
+    @Test(
+        "a row with a missing or an extra TAB is reported at its line",
+        arguments: [
+            ("bishkek\tБишкек", 2), ("bishkek\tБишкек\tcity\textra", 4),
+        ])
     func wrongColumnCount(_ bad: String, _ cells: Int) {
         let text = "# places\n\nid\tname\tkind\nosh\tОш\tcity\n\(bad)\nnaryn\tНарын\tcity\n"
         let e = glossaryError { _ = try TSVTable(name: "demo.tsv", text: text, required: ["id"]) }
@@ -161,7 +190,9 @@ struct TSVTableTests {
 
     @Test("a header without a required column is reported at the header's line")
     func missingColumn() {
-        let e = glossaryError { _ = try TSVTable(name: "demo.tsv", text: "# c\nid\tname\nosh\tОш\n", required: ["id", "kind"]) }
+        let e = glossaryError {
+            _ = try TSVTable(name: "demo.tsv", text: "# c\nid\tname\nosh\tОш\n", required: ["id", "kind"])
+        }
         #expect(e?.line == 2)
         #expect(e?.message.contains("`kind`") == true)
     }
@@ -183,19 +214,25 @@ struct TSVTableTests {
 
     @Test("a small places table loads and its names are found in any case form")
     func placesLoad() throws {
-        let g = try PlaceGlossary(table: placeTable([Self.kyrgyzstan, Self.osh, "chuy-region\tChuy Region\tregion\tKG\tkyrgyzstan\tЧүй облусу\tЧуйская область\t"]))
+        let g = try PlaceGlossary(
+            table: placeTable([
+                Self.kyrgyzstan, Self.osh,
+                "chuy-region\tChuy Region\tregion\tKG\tkyrgyzstan\tЧүй облусу\tЧуйская область\t",
+            ]))
         #expect(g.places.count == 3)
         #expect(g.places["osh"]?.parent == "kyrgyzstan")
         #expect(g.index.lookup("Чуйской области").map(\.id) == ["chuy-region"])
     }
 
-    @Test("places.tsv: an unknown kind, a duplicate id, an unknown parent, an empty canonical name, each at its line", arguments: [
-        ("osh\tOsh\ttown\tKG\tkyrgyzstan\tОш\tОш\t", "unknown kind `town`"),
-        ("kyrgyzstan\tKirghizia\tcountry\tKG\t\tКыргызстан\tКиргизия\t", "duplicate id `kyrgyzstan`"),
-        ("osh\tOsh\tcity\tKG\tkyrgystan\tОш\tОш\t", "parent `kyrgystan`"),
-        ("osh\t\tcity\tKG\tkyrgyzstan\tОш\tОш\t", "empty canonical"),
-        ("\tOsh\tcity\tKG\tkyrgyzstan\tОш\tОш\t", "empty id"),
-    ])
+    @Test(
+        "places.tsv: an unknown kind, a duplicate id, an unknown parent, an empty canonical name, each at its line",
+        arguments: [
+            ("osh\tOsh\ttown\tKG\tkyrgyzstan\tОш\tОш\t", "unknown kind `town`"),
+            ("kyrgyzstan\tKirghizia\tcountry\tKG\t\tКыргызстан\tКиргизия\t", "duplicate id `kyrgyzstan`"),
+            ("osh\tOsh\tcity\tKG\tkyrgystan\tОш\tОш\t", "parent `kyrgystan`"),
+            ("osh\t\tcity\tKG\tkyrgyzstan\tОш\tОш\t", "empty canonical"),
+            ("\tOsh\tcity\tKG\tkyrgyzstan\tОш\tОш\t", "empty id"),
+        ])
     func placeErrors(_ bad: String, _ message: String) throws {
         let table = try placeTable([Self.kyrgyzstan, "bishkek\tBishkek\tcity\tKG\tkyrgyzstan\tБишкек\tБишкек\t", bad])
         let e = glossaryError { _ = try PlaceGlossary(table: table) }
@@ -207,16 +244,19 @@ struct TSVTableTests {
     // MARK: organizations.tsv and org-heads.tsv
 
     static let heads = "lang\tword\ttype\nky\tминистрлиги\thead\nru\tминистерство\thead\nru\tОсОО\tlegal_form\n"
-    static let health = "health\tministry\tKG\tСаламаттык сактоо министрлиги\tМинистерство здравоохранения\tMinistry of Health\tССМ\tМинздрав|МЗ\t"
+    static let health =
+        "health\tministry\tKG\tСаламаттык сактоо министрлиги\tМинистерство здравоохранения\tMinistry of Health\tССМ\tМинздрав|МЗ\t"
 
     func organizationTable(_ rows: [String]) throws -> TSVTable {
-        try TSVTable(name: "organizations.tsv", text: tsv([organizationHeader] + rows), required: OrganizationGlossary.columns)
+        try TSVTable(
+            name: "organizations.tsv", text: tsv([organizationHeader] + rows), required: OrganizationGlossary.columns)
     }
 
     @Test("a small organizations table loads; every acronym variant is known")
     func organizationsLoad() throws {
-        let g = try OrganizationGlossary(organizations: organizationTable([Self.health]),
-                                         heads: TSVTable(name: "org-heads.tsv", text: Self.heads, required: ["lang", "word", "type"]))
+        let g = try OrganizationGlossary(
+            organizations: organizationTable([Self.health]),
+            heads: TSVTable(name: "org-heads.tsv", text: Self.heads, required: ["lang", "word", "type"]))
         #expect(g.acronym("Минздрава")?.acronym == "Минздрав")
         #expect(g.acronym("МЗ")?.matches.first?.organization.id == "health")
         #expect(g.acronym("ССМдин")?.acronym == "ССМ")
@@ -224,11 +264,13 @@ struct TSVTableTests {
         #expect(g.legalForms["ОсОО"] == "ru")
     }
 
-    @Test("organizations.tsv: a duplicate id, an unknown kind, a row without a name, each at its line", arguments: [
-        ("health\tagency\tKG\tССМ\t\t\t\t\t", "duplicate id `health`"),
-        ("mvd\tpolice\tKG\tИчки иштер министрлиги\t\t\t\t\t", "unknown kind `police`"),
-        ("nothing\tother\tKG\t\t\t\tX\t\t", "no name"),
-    ])
+    @Test(
+        "organizations.tsv: a duplicate id, an unknown kind, a row without a name, each at its line",
+        arguments: [
+            ("health\tagency\tKG\tССМ\t\t\t\t\t", "duplicate id `health`"),
+            ("mvd\tpolice\tKG\tИчки иштер министрлиги\t\t\t\t\t", "unknown kind `police`"),
+            ("nothing\tother\tKG\t\t\t\tX\t\t", "no name"),
+        ])
     func organizationErrors(_ bad: String, _ message: String) throws {
         let heads = try TSVTable(name: "org-heads.tsv", text: Self.heads, required: ["lang", "word", "type"])
         let table = try organizationTable([Self.health, bad])
@@ -240,8 +282,11 @@ struct TSVTableTests {
 
     @Test("org-heads.tsv: an unknown type is reported at its line")
     func headErrors() throws {
-        let heads = try TSVTable(name: "org-heads.tsv", text: Self.heads + "ky\tбирикмеси\tform\n", required: ["lang", "word", "type"])
-        let e = glossaryError { _ = try OrganizationGlossary(organizations: organizationTable([Self.health]), heads: heads) }
+        let heads = try TSVTable(
+            name: "org-heads.tsv", text: Self.heads + "ky\tбирикмеси\tform\n", required: ["lang", "word", "type"])
+        let e = glossaryError {
+            _ = try OrganizationGlossary(organizations: organizationTable([Self.health]), heads: heads)
+        }
         #expect(e?.file == "org-heads.tsv")
         #expect(e?.line == 5)
     }
@@ -252,8 +297,11 @@ struct TSVTableTests {
 
     @Test("a small people table loads; given names are found in Russian oblique cases")
     func peopleLoad() throws {
-        let g = try PersonGlossary(names: TSVTable(name: "given-names.tsv", text: "name\tsex\torigin\nБактыбек\tm\tky\nМарина\tf\tru\n", required: ["name", "sex", "origin"]),
-                                   roles: TSVTable(name: "roles.tsv", text: Self.roles, required: ["lang", "role", "kind"]))
+        let g = try PersonGlossary(
+            names: TSVTable(
+                name: "given-names.tsv", text: "name\tsex\torigin\nБактыбек\tm\tky\nМарина\tf\tru\n",
+                required: ["name", "sex", "origin"]),
+            roles: TSVTable(name: "roles.tsv", text: Self.roles, required: ["lang", "role", "kind"]))
         #expect(g.givenName("бактыбеком")?.name == "бактыбек")
         #expect(g.givenName("марины")?.sex == .f)
         #expect(g.givenName("бишкек") == nil)
@@ -261,13 +309,18 @@ struct TSVTableTests {
         #expect(g.roleWord("жетекчисинин") == "жетекчиси")
     }
 
-    @Test("given-names.tsv: a sex other than m or f, an empty name, at their line", arguments: [
-        ("Айгерим\tж\tky", "sex must be m or f"), ("\tf\tky", "empty name"),
-    ])
+    @Test(
+        "given-names.tsv: a sex other than m or f, an empty name, at their line",
+        arguments: [
+            ("Айгерим\tж\tky", "sex must be m or f"), ("\tf\tky", "empty name"),
+        ])
     func nameErrors(_ bad: String, _ message: String) throws {
-        let names = try TSVTable(name: "given-names.tsv", text: "# names\nname\tsex\torigin\nАзамат\tm\tky\n\(bad)\n", required: ["name", "sex", "origin"])
+        let names = try TSVTable(
+            name: "given-names.tsv", text: "# names\nname\tsex\torigin\nАзамат\tm\tky\n\(bad)\n",
+            required: ["name", "sex", "origin"])
         let e = glossaryError {
-            _ = try PersonGlossary(names: names, roles: TSVTable(name: "roles.tsv", text: Self.roles, required: ["lang", "role", "kind"]))
+            _ = try PersonGlossary(
+                names: names, roles: TSVTable(name: "roles.tsv", text: Self.roles, required: ["lang", "role", "kind"]))
         }
         #expect(e?.file == "given-names.tsv")
         #expect(e?.line == 4)
@@ -276,8 +329,10 @@ struct TSVTableTests {
 
     @Test("roles.tsv: a language other than ky or ru is reported at its line")
     func roleErrors() throws {
-        let names = try TSVTable(name: "given-names.tsv", text: "name\tsex\torigin\nАзамат\tm\tky\n", required: ["name", "sex", "origin"])
-        let roles = try TSVTable(name: "roles.tsv", text: Self.roles + "en\tdirector\thead\n", required: ["lang", "role", "kind"])
+        let names = try TSVTable(
+            name: "given-names.tsv", text: "name\tsex\torigin\nАзамат\tm\tky\n", required: ["name", "sex", "origin"])
+        let roles = try TSVTable(
+            name: "roles.tsv", text: Self.roles + "en\tdirector\thead\n", required: ["lang", "role", "kind"])
         let e = glossaryError { _ = try PersonGlossary(names: names, roles: roles) }
         #expect(e?.file == "roles.tsv")
         #expect(e?.line == 4)

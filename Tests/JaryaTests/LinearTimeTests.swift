@@ -5,7 +5,9 @@ import Testing
 /// Runs `body` and fails if it took longer than `seconds`. The bounds are generous (tens of
 /// times what the linear code needs in a debug build): the inputs are sized so that the old
 /// quadratic or cubic code would need hours or gigabytes, so the check cannot flake either way.
-func withinGenerousTime<T>(_ seconds: Int, sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> T) rethrows -> T {
+func withinGenerousTime<T>(_ seconds: Int, sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> T)
+    rethrows -> T
+{
     let clock = ContinuousClock()
     let start = clock.now
     let result = try body()
@@ -46,12 +48,17 @@ struct LinearTimeTests {
         #expect(doc.entities.last?.span == Span(13 * (count - 1), 13 * (count - 1) + 12))
     }
 
-    @Test("phones one space apart are each a phone; a longer run of groups is a document number", arguments: [
-        ("Байланыш: ⟦0555 123 456⟧ ⟦0700 987 654⟧ ⟦+996 312 62 15 19⟧.", ["+996555123456", "+996700987654", "+996312621519"]),
-        ("Тел.: ⟦0 (3222) 5-48-61⟧ ⟦0555 123 456⟧", ["+996322254861", "+996555123456"]),
-        ("Эсеп 0312 456 789 456 789 123 катталды, байланыш ⟦0555 123 456⟧.", ["+996555123456"]),
-        ("Номер ⟦0555 123 456⟧ 7 кабыл алынды.", ["+996555123456"]),
-    ])
+    @Test(
+        "phones one space apart are each a phone; a longer run of groups is a document number",
+        arguments: [
+            (
+                "Байланыш: ⟦0555 123 456⟧ ⟦0700 987 654⟧ ⟦+996 312 62 15 19⟧.",
+                ["+996555123456", "+996700987654", "+996312621519"]
+            ),
+            ("Тел.: ⟦0 (3222) 5-48-61⟧ ⟦0555 123 456⟧", ["+996322254861", "+996555123456"]),
+            ("Эсеп 0312 456 789 456 789 123 катталды, байланыш ⟦0555 123 456⟧.", ["+996555123456"]),
+            ("Номер ⟦0555 123 456⟧ 7 кабыл алынды.", ["+996555123456"]),
+        ])
     func adjacentPhones(marked: String, values: [String]) throws {
         try expectEntities(marked, kind: .phone, values: values, with: [PhoneRecognizer()])
     }
@@ -64,7 +71,9 @@ struct LinearTimeTests {
         #expect(text.scalars.count == 4 * count)
         #expect(text.scalars.prefix(8).map(String.init).joined() == "а Бва Бв")
         let shown = String(repeating: "аБв", count: 20) + "…"
-        #expect(warnings == ["separated \(count) fused words: " + Array(repeating: shown, count: 5).joined(separator: ", ")])
+        #expect(
+            warnings == ["separated \(count) fused words: " + Array(repeating: shown, count: 5).joined(separator: ", ")]
+        )
     }
 
     @Test("a page of words with repaired letters: each repaired without copying the whole text")
@@ -72,15 +81,23 @@ struct LinearTimeTests {
         // 60,000 words with ɵ for ө and a Latin lookalike: the old pass copied the whole text at
         // every repaired word (a slice of it was kept alive), 10¹⁰ bytes moved for 400 KB.
         let count = 30_000
-        let (text, warnings) = try withinGenerousTime(60) { try Normalize.text(String(repeating: "ɵтɵт Бишкeкте ", count: count)) }
+        let (text, warnings) = try withinGenerousTime(60) {
+            try Normalize.text(String(repeating: "ɵтɵт Бишкeкте ", count: count))
+        }
         #expect(text.string == String(repeating: "өтөт Бишкекте ", count: count))
         #expect(warnings.contains { $0.hasPrefix("repaired Kyrgyz letters in \(count) words: ɵтɵт → өтөт") })
-        #expect(warnings.contains { $0.hasPrefix("repaired mixed Latin/Cyrillic letters in \(count) words: Бишкeкте → Бишкекте") })
+        #expect(
+            warnings.contains {
+                $0.hasPrefix("repaired mixed Latin/Cyrillic letters in \(count) words: Бишкeкте → Бишкекте")
+            })
     }
 
     @Test("token arrays are counted first and hold no more than their tokens")
     func tokenArraysFit() throws {
-        let text = try Normalize.text("Бишкек, 15-мартта 2024-жылы «Жаш Муун» коомдук бирикмеси Ысык-Көл облусунда O’Brien менен 100дөн ашык ... жыйын өткөрдү!\n\n" + String(repeating: "А.Б. В. 0555 123 456, ", count: 2_000)).text
+        let text = try Normalize.text(
+            "Бишкек, 15-мартта 2024-жылы «Жаш Муун» коомдук бирикмеси Ысык-Көл облусунда O’Brien менен 100дөн ашык ... жыйын өткөрдү!\n\n"
+                + String(repeating: "А.Б. В. 0555 123 456, ", count: 2_000)
+        ).text
         var lexicon = Lexicon()
         let tokens = Tokenizer.tokens(text.scalars, lexicon: &lexicon)
         let words = NameWords.words(tokens, in: text.scalars, lexicon: &lexicon)
@@ -102,7 +119,8 @@ struct LinearTimeTests {
         // 160 KB of `А.Б. В.`: the old reader of initials read the whole run from every letter, and
         // the tagger's check walked back over it from every span (hours). Every recognizer runs here,
         // the tagger too, about 10 s in a debug build alone; the bound allows a loaded CI machine.
-        let text = String(repeating: "А.Б. В. ", count: 20_000) + "жана башкалар.\n\nМинистр Н.Б. Алымкулова маалымат берди."
+        let text =
+            String(repeating: "А.Б. В. ", count: 20_000) + "жана башкалар.\n\nМинистр Н.Б. Алымкулова маалымат берди."
         let doc = try withinGenerousTime(300) { try recognize(text, with: Recognizers.standard(.forTests)) }
         let persons = doc.entities.filter { $0.kind == .person }
         #expect(persons.map(\.text) == ["Н.Б. Алымкулова"])
@@ -110,7 +128,9 @@ struct LinearTimeTests {
 
     /// The entities the whole pipeline finds in `unit` repeated `count` times, each with its
     /// offset from the start of its repetition.
-    func repeated(_ head: String, _ unit: String, _ count: Int, seconds: Int = 120) throws -> (doc: Document, perUnit: [[String]]) {
+    func repeated(_ head: String, _ unit: String, _ count: Int, seconds: Int = 120) throws -> (
+        doc: Document, perUnit: [[String]]
+    ) {
         var doc = Document(text: head + String(repeating: unit, count: count))
         try withinGenerousTime(seconds) { try Pipeline.standard(.forTests).run(&doc) }
         let headLength = head.unicodeScalars.count, unitLength = unit.unicodeScalars.count
@@ -140,7 +160,8 @@ struct LinearTimeTests {
 
     @Test("repeated organization names: each repetition gives what one gives, one name per organization")
     func repeatedOrganizations() throws {
-        let unit = "Министерство образования и науки Кыргызской Республики и Билим берүү жана илим министрлиги. Кыргыз Республикасынын Билим берүү жана илим министрлиги. "
+        let unit =
+            "Министерство образования и науки Кыргызской Республики и Билим берүү жана илим министрлиги. Кыргыз Республикасынын Билим берүү жана илим министрлиги. "
         let small = try repeated("", unit, 3)
         let big = try repeated("", unit, 1_500)
         #expect(small.perUnit[1].count == 2)
@@ -151,12 +172,13 @@ struct LinearTimeTests {
     @Test("a long text of organizations with cues: organizers found without comparing every pair")
     func organizersInLongText() throws {
         let unit = "Иш-чараны «Жаш Муун» коомдук бирикмеси уюштурду. "
-        var doc = Document(text: "Бишкек, 10.03.24. /Кабар/.\n\n15-мартта Бишкекте форум өтөт. " + String(repeating: unit, count: 2_000))
+        var doc = Document(
+            text: "Бишкек, 10.03.24. /Кабар/.\n\n15-мартта Бишкекте форум өтөт. "
+                + String(repeating: unit, count: 2_000))
         try withinGenerousTime(120) { try Pipeline.standard(.forTests).run(&doc) }
         #expect(doc.event?.organizers == ["«Жаш Муун» коомдук бирикмеси"])
     }
 }
-
 
 @Suite("Spool: long lines read back once")
 struct SpoolTests {
@@ -180,14 +202,21 @@ struct URLRunTests {
     @Test("a page of `a,a,a,…` is read once; addresses inside and after it are found as before")
     func longRun() throws {
         // 128 KB with a start at every letter: each start read the rest of the run (67 s for 256 KB).
-        let text = String(repeating: "a,", count: 64_000) + "(⟦www.dpi.kg/news⟧)), кийин ⟦stat.gov.kg/ru⟧ жана ⟦https://en.wikipedia.org/wiki/Osh_(city)⟧."
+        let text =
+            String(repeating: "a,", count: 64_000)
+            + "(⟦www.dpi.kg/news⟧)), кийин ⟦stat.gov.kg/ru⟧ жана ⟦https://en.wikipedia.org/wiki/Osh_(city)⟧."
         try withinGenerousTime(60) {
-            try expectEntities(text, kind: .url, values: ["https://www.dpi.kg/news", "https://stat.gov.kg/ru", "https://en.wikipedia.org/wiki/Osh_(city)"], with: [URLRecognizer()])
+            try expectEntities(
+                text, kind: .url,
+                values: [
+                    "https://www.dpi.kg/news", "https://stat.gov.kg/ru", "https://en.wikipedia.org/wiki/Osh_(city)",
+                ], with: [URLRecognizer()])
         }
         let doc = try recognize("Сайт: a,(www.dpi.kg/news)), жана [t.me/dpi_kg]].", with: [URLRecognizer()])
         #expect(doc.entities.map(\.text) == ["www.dpi.kg/news", "t.me/dpi_kg"])
         // Brackets are still counted from each start to the end of the address, as before.
-        let brackets = try recognize("x,a(b)c,d),e]f[g(h)),www.x.kg/a(b)c)],(y.kg/z]) t.me/a(b(c)d))).", with: [URLRecognizer()])
+        let brackets = try recognize(
+            "x,a(b)c,d),e]f[g(h)),www.x.kg/a(b)c)],(y.kg/z]) t.me/a(b(c)d))).", with: [URLRecognizer()])
         #expect(brackets.entities.map(\.text) == ["www.x.kg/a(b)c)],(y.kg/z", "t.me/a(b(c)d)"])
     }
 }

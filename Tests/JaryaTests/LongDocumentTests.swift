@@ -55,11 +55,16 @@ struct LongDocumentTests {
         #expect(value.end == PartialDate(year: 2025, month: 4, day: 15))
     }
 
-    @Test("parts are cut after a blank line, else a line break, else a space, and cover the text", arguments: [
-        ("Бир эки.\n\nҮч төрт.\nБеш алты жети сегиз.", 16, ["Бир эки.\n\n", "Үч төрт.\n", "Беш алты жети ", "сегиз."]),
-        ("Один два три четыре пять", 10, ["Один два ", "три четыре", " пять"]),
-        ("аааааааааааааа", 5, ["ааааа", "ааааа", "аааа"]),
-    ])
+    @Test(
+        "parts are cut after a blank line, else a line break, else a space, and cover the text",
+        arguments: [
+            (
+                "Бир эки.\n\nҮч төрт.\nБеш алты жети сегиз.", 16,
+                ["Бир эки.\n\n", "Үч төрт.\n", "Беш алты жети ", "сегиз."]
+            ),
+            ("Один два три четыре пять", 10, ["Один два ", "три четыре", " пять"]),
+            ("аааааааааааааа", 5, ["ааааа", "ааааа", "аааа"]),
+        ])
     func cuts(text: String, length: Int, expected: [String]) {
         let scalars = Array(text.unicodeScalars)
         let parts = LongDocument.parts(of: scalars, length: length)

@@ -6,14 +6,19 @@ import Testing
 /// pass would still have changed.
 @Suite("Normalize: a second pass changes nothing")
 struct NormalizeIdempotenceTests {
-    @Test("a one-letter Latin lookalike is judged after the next word's repair", arguments: [
-        // "c" is Latin; "Бишкeк" has a Latin e. Fuzzer's input: К0A/MЀ (d0 9a 30 41 2f 4d d0 80).
-        ("Кеңеш c Бишкeк шаарынын өкүлдөрү менен өттү", "Кеңеш с Бишкек шаарынын өкүлдөрү менен өттү"),
-        ("Кеңеш c Бишкек шаарынын өкүлдөрү менен өттү", "Кеңеш с Бишкек шаарынын өкүлдөрү менен өттү"),
-        // The next word is Cyrillic only once the fused word is split: letter repair runs again after
-        // the split. Fuzzer's input: ◌̡пBo\uFFFDM\uFFFDе (cc a1 d0 bf 42 6f b5 4d b5 d0 b5).
-        ("Кеңешме c депутатКыргызстанdin өкүлдөрү менен өттү", "Кеңешме с депутат Кыргызстанdin өкүлдөрү менен өттү"),
-    ])
+    @Test(
+        "a one-letter Latin lookalike is judged after the next word's repair",
+        arguments: [
+            // "c" is Latin; "Бишкeк" has a Latin e. Fuzzer's input: К0A/MЀ (d0 9a 30 41 2f 4d d0 80).
+            ("Кеңеш c Бишкeк шаарынын өкүлдөрү менен өттү", "Кеңеш с Бишкек шаарынын өкүлдөрү менен өттү"),
+            ("Кеңеш c Бишкек шаарынын өкүлдөрү менен өттү", "Кеңеш с Бишкек шаарынын өкүлдөрү менен өттү"),
+            // The next word is Cyrillic only once the fused word is split: letter repair runs again after
+            // the split. Fuzzer's input: ◌̡пBo\uFFFDM\uFFFDе (cc a1 d0 bf 42 6f b5 4d b5 d0 b5).
+            (
+                "Кеңешме c депутатКыргызстанdin өкүлдөрү менен өттү",
+                "Кеңешме с депутат Кыргызстанdin өкүлдөрү менен өттү"
+            ),
+        ])
     func loneLetterAfterRepair(input: String, expected: String) throws {
         let once = try normalized(input)
         #expect(scalars(once.string) == scalars(expected))
@@ -41,11 +46,13 @@ struct NormalizeIdempotenceTests {
         #expect(scalars(try normalized(once.string).string) == scalars(once.string))
     }
 
-    @Test("fused-word splitting leaves URLs and e-mail addresses whole", arguments: [
-        // Fuzzer's input: ./оѾоc (2e 2f d0 be d1 be d0 be 63): a split moved the tail out of the URL.
-        "Толугураак: https://минжаш.кг/жаңылыкКыргызcтан сайтында.",
-        "Суроолор боюнча: пресс.катчыБишкекc@минжаш.кг дарегине жазыңыз.",
-    ])
+    @Test(
+        "fused-word splitting leaves URLs and e-mail addresses whole",
+        arguments: [
+            // Fuzzer's input: ./оѾоc (2e 2f d0 be d1 be d0 be 63): a split moved the tail out of the URL.
+            "Толугураак: https://минжаш.кг/жаңылыкКыргызcтан сайтында.",
+            "Суроолор боюнча: пресс.катчыБишкекc@минжаш.кг дарегине жазыңыз.",
+        ])
     func fusedWordsKeepLinks(input: String) throws {
         let once = try normalized(input)
         #expect(scalars(once.string) == scalars(input))

@@ -19,30 +19,36 @@ func slice(_ text: String, _ span: Span) -> String {
 
 @Suite("Normalize: typography")
 struct TypographyTests {
-    @Test("CRLF and lone CR become LF", arguments: [
-        ("Пресс-релиз\r\nБишкек шаарында\r\n", "Пресс-релиз\nБишкек шаарында\n"),
-        ("Пресс-релиз\rБишкек шаарында\r", "Пресс-релиз\nБишкек шаарында\n"),
-        ("Маалымат\r\n\r\nАнонс", "Маалымат\n\nАнонс"),
-        ("Абзац\u{2029}Строка\u{2028}Конец", "Абзац\nСтрока\nКонец"),
-    ])
+    @Test(
+        "CRLF and lone CR become LF",
+        arguments: [
+            ("Пресс-релиз\r\nБишкек шаарында\r\n", "Пресс-релиз\nБишкек шаарында\n"),
+            ("Пресс-релиз\rБишкек шаарында\r", "Пресс-релиз\nБишкек шаарында\n"),
+            ("Маалымат\r\n\r\nАнонс", "Маалымат\n\nАнонс"),
+            ("Абзац\u{2029}Строка\u{2028}Конец", "Абзац\nСтрока\nКонец"),
+        ])
     func lineEnds(input: String, expected: String) throws {
         #expect(scalars(try normalized(input).string) == scalars(expected))
     }
 
-    @Test("soft hyphens, zero-width characters and BOM are removed", arguments: [
-        ("Кыр\u{00AD}гыз\u{00AD}стан", "Кыргызстан"),
-        ("ми\u{200B}нистр\u{200C}лиги", "министрлиги"),
-        ("\u{FEFF}Пресс\u{200D}-релиз\u{2060}", "Пресс-релиз"),
-    ])
+    @Test(
+        "soft hyphens, zero-width characters and BOM are removed",
+        arguments: [
+            ("Кыр\u{00AD}гыз\u{00AD}стан", "Кыргызстан"),
+            ("ми\u{200B}нистр\u{200C}лиги", "министрлиги"),
+            ("\u{FEFF}Пресс\u{200D}-релиз\u{2060}", "Пресс-релиз"),
+        ])
     func invisibles(input: String, expected: String) throws {
         let result = try normalized(input)
         #expect(scalars(result.string) == scalars(expected))
         #expect(result.warnings.isEmpty)
     }
 
-    @Test("NBSP and other spaces become a plain space", arguments: [
-        "\u{00A0}", "\u{2002}", "\u{2007}", "\u{2009}", "\u{200A}", "\u{202F}", "\u{205F}", "\u{3000}",
-    ])
+    @Test(
+        "NBSP and other spaces become a plain space",
+        arguments: [
+            "\u{00A0}", "\u{2002}", "\u{2007}", "\u{2009}", "\u{200A}", "\u{202F}", "\u{205F}", "\u{3000}",
+        ])
     func spaces(space: String) throws {
         let input = "100\(space)000 сом, +996\(space)312\(space)62\(space)15\(space)19"
         #expect(scalars(try normalized(input).string) == scalars("100 000 сом, +996 312 62 15 19"))
@@ -51,7 +57,8 @@ struct TypographyTests {
     @Test("Unicode hyphens become -, dashes and quotes stay")
     func hyphensDashesQuotes() throws {
         let input = "Жалал\u{2010}Абад, Иссык\u{2011}Куль — «Ала-Тоо» “Manas” 2011–2022"
-        #expect(scalars(try normalized(input).string) == scalars("Жалал-Абад, Иссык-Куль — «Ала-Тоо» “Manas” 2011–2022"))
+        #expect(
+            scalars(try normalized(input).string) == scalars("Жалал-Абад, Иссык-Куль — «Ала-Тоо» “Manas” 2011–2022"))
     }
 
     @Test("NFC composes decomposed й and ё")
@@ -74,13 +81,15 @@ struct TypographyTests {
 
 @Suite("Normalize: Kyrgyz letter repair")
 struct LetterRepairTests {
-    @Test("Kyrgyz letter substitutes become ө Ө ң Ң", arguments: [
-        ("Кɵлдɵ жаштар лагери", "Көлдө жаштар лагери"),          // U+0275 Latin barred o
-        ("Ɵзгɵн районунда", "Өзгөн районунда"),                  // U+019F capital barred O
-        ("Ѳзгѳрүүлѳр кирет", "Өзгөрүүлөр кирет"),                // U+0472/U+0473 fita
-        ("Жаӊы мыйзам жана таӊ", "Жаңы мыйзам жана таң"),        // U+04CA en with tail
-        ("ӉАРЫН облусу", "ҢАРЫН облусу"),                        // U+04C9
-    ])
+    @Test(
+        "Kyrgyz letter substitutes become ө Ө ң Ң",
+        arguments: [
+            ("Кɵлдɵ жаштар лагери", "Көлдө жаштар лагери"),  // U+0275 Latin barred o
+            ("Ɵзгɵн районунда", "Өзгөн районунда"),  // U+019F capital barred O
+            ("Ѳзгѳрүүлѳр кирет", "Өзгөрүүлөр кирет"),  // U+0472/U+0473 fita
+            ("Жаӊы мыйзам жана таӊ", "Жаңы мыйзам жана таң"),  // U+04CA en with tail
+            ("ӉАРЫН облусу", "ҢАРЫН облусу"),  // U+04C9
+        ])
     func kyrgyzSubstitutes(input: String, expected: String) throws {
         let result = try normalized(input)
         #expect(scalars(result.string) == scalars(expected))
@@ -95,24 +104,28 @@ struct LetterRepairTests {
         #expect(result.warnings == ["repaired Kyrgyz letters in 3 words: Ұй → Үй, бұлөлөр → бүлөлөр, ұчұн → үчүн"])
     }
 
-    @Test("ұ stays in Kazakh text (ә қ ғ і)", arguments: [
-        "Қазақстан Республикасының Ұлттық банкі",
-        "Ұлы дала елі: әлем мәдениеті",
-        "Ұйымдастырушылар ғылыми конференция өткізеді",
-    ])
+    @Test(
+        "ұ stays in Kazakh text (ә қ ғ і)",
+        arguments: [
+            "Қазақстан Республикасының Ұлттық банкі",
+            "Ұлы дала елі: әлем мәдениеті",
+            "Ұйымдастырушылар ғылыми конференция өткізеді",
+        ])
     func kazakhTextLeftAlone(input: String) throws {
         let result = try normalized(input)
         #expect(scalars(result.string) == scalars(input))
         #expect(result.warnings.isEmpty)
     }
 
-    @Test("Latin lookalikes inside Cyrillic words become Cyrillic", arguments: [
-        ("Бишкeк", "Бишкек"),
-        ("шаарындa", "шаарында"),
-        ("Кытaйдан", "Кытайдан"),
-        ("Ocoбo", "Особо"),
-        ("ТOКМOКЕ", "ТОКМОКЕ"),
-    ])
+    @Test(
+        "Latin lookalikes inside Cyrillic words become Cyrillic",
+        arguments: [
+            ("Бишкeк", "Бишкек"),
+            ("шаарындa", "шаарында"),
+            ("Кытaйдан", "Кытайдан"),
+            ("Ocoбo", "Особо"),
+            ("ТOКМOКЕ", "ТОКМОКЕ"),
+        ])
     func latinInCyrillic(word: String, repaired: String) throws {
         let result = try normalized("Маалымат: \(word) боюнча жаңылык")
         #expect(scalars(result.string) == scalars("Маалымат: \(repaired) боюнча жаңылык"))
@@ -125,26 +138,30 @@ struct LetterRepairTests {
         #expect(scalars(result.string) == scalars("Прием граждан с 10:00 до 12:00"))
     }
 
-    @Test("Cyrillic lookalikes inside Latin words become Latin", arguments: [
-        ("USАID", "USAID"),        // Cyrillic А
-        ("Sрutnik", "Sputnik"),    // Cyrillic р
-        ("UNIСEF", "UNICEF"),      // Cyrillic С
-    ])
+    @Test(
+        "Cyrillic lookalikes inside Latin words become Latin",
+        arguments: [
+            ("USАID", "USAID"),  // Cyrillic А
+            ("Sрutnik", "Sputnik"),  // Cyrillic р
+            ("UNIСEF", "UNICEF"),  // Cyrillic С
+        ])
     func cyrillicInLatin(word: String, repaired: String) throws {
         let result = try normalized("\(word) уюмунун өкүлдөрү келди")
         #expect(scalars(result.string) == scalars("\(repaired) уюмунун өкүлдөрү келди"))
         #expect(result.warnings == ["repaired mixed Latin/Cyrillic letters in 1 word: \(word) → \(repaired)"])
     }
 
-    @Test("Latin words, URLs and e-mail addresses are left alone", arguments: [
-        "USAID жана UNDP уюмдарынын колдоосу менен",
-        "Кабарды Sputnik Кыргызстан агенттиги таратты",
-        "Толук маалымат www.dpi.kg сайтында",
-        "Кат жазыңыз: info@dpi.kg же press@mail.gov.kg",
-        "Электрондук почта (e-mail) аркылуу кайрылыңыз",
-        "Подробности на https://edu.gov.kg/ky/news/123 и t.me/dpi_kg",
-        "Маалымат ICT Park жана Coca-Cola компаниясынан",
-    ])
+    @Test(
+        "Latin words, URLs and e-mail addresses are left alone",
+        arguments: [
+            "USAID жана UNDP уюмдарынын колдоосу менен",
+            "Кабарды Sputnik Кыргызстан агенттиги таратты",
+            "Толук маалымат www.dpi.kg сайтында",
+            "Кат жазыңыз: info@dpi.kg же press@mail.gov.kg",
+            "Электрондук почта (e-mail) аркылуу кайрылыңыз",
+            "Подробности на https://edu.gov.kg/ky/news/123 и t.me/dpi_kg",
+            "Маалымат ICT Park жана Coca-Cola компаниясынан",
+        ])
     func latinLeftAlone(input: String) throws {
         let result = try normalized(input)
         #expect(scalars(result.string) == scalars(input))
@@ -156,17 +173,21 @@ struct LetterRepairTests {
         let input = "Кɵлдɵ жана Ѳзгѳн. Бишкeк шаарындa USАID."
         let result = try normalized(input)
         #expect(scalars(result.string) == scalars("Көлдө жана Өзгөн. Бишкек шаарында USAID."))
-        #expect(result.warnings == [
-            "repaired Kyrgyz letters in 2 words: Кɵлдɵ → Көлдө, Ѳзгѳн → Өзгөн",
-            "repaired mixed Latin/Cyrillic letters in 3 words: Бишкeк → Бишкек, шаарындa → шаарында, USАID → USAID",
-        ])
+        #expect(
+            result.warnings == [
+                "repaired Kyrgyz letters in 2 words: Кɵлдɵ → Көлдө, Ѳзгѳн → Өзгөн",
+                "repaired mixed Latin/Cyrillic letters in 3 words: Бишкeк → Бишкек, шаарындa → шаарында, USАID → USAID",
+            ])
     }
 
     @Test("more than five repairs are shown as five examples and an ellipsis")
     func manyRepairs() throws {
         let input = "Кɵл Ɵзгɵн тɵр Ѳрнѳк кɵк жɵн"
         let warnings = try normalized(input).warnings
-        #expect(warnings == ["repaired Kyrgyz letters in 6 words: Кɵл → Көл, Ɵзгɵн → Өзгөн, тɵр → төр, Ѳрнѳк → Өрнөк, кɵк → көк, …"])
+        #expect(
+            warnings == [
+                "repaired Kyrgyz letters in 6 words: Кɵл → Көл, Ɵзгɵн → Өзгөн, тɵр → төр, Ѳрнѳк → Өрнөк, кɵк → көк, …"
+            ])
     }
 
     @Test("letter repair keeps one scalar per scalar: the map stays the identity")
@@ -204,14 +225,14 @@ struct OffsetMapTests {
     func removedToNormalized() throws {
         let t = try normalized(removed).text
         #expect(t.normalizedOffset(ofOriginal: 0) == 0)
-        #expect(t.normalizedOffset(ofOriginal: 3) == 3)   // the soft hyphen → where г now is
-        #expect(t.normalizedOffset(ofOriginal: 4) == 3)   // г
-        #expect(t.normalizedOffset(ofOriginal: 7) == 6)   // the zero-width space → the space after it
-        #expect(t.normalizedOffset(ofOriginal: 9) == 7)   // э
-        #expect(t.normalizedOffset(ofOriginal: 12) == 10) // the end
-        #expect(t.normalizedSpan(ofOriginal: Span(4, 7)) == Span(3, 6))   // гыз
-        #expect(t.normalizedSpan(ofOriginal: Span(0, 8)) == Span(0, 6))   // Кыр­гыз + ZWSP
-        #expect(t.normalizedSpan(ofOriginal: Span(9, 12)) == Span(7, 10)) // эли
+        #expect(t.normalizedOffset(ofOriginal: 3) == 3)  // the soft hyphen → where г now is
+        #expect(t.normalizedOffset(ofOriginal: 4) == 3)  // г
+        #expect(t.normalizedOffset(ofOriginal: 7) == 6)  // the zero-width space → the space after it
+        #expect(t.normalizedOffset(ofOriginal: 9) == 7)  // э
+        #expect(t.normalizedOffset(ofOriginal: 12) == 10)  // the end
+        #expect(t.normalizedSpan(ofOriginal: Span(4, 7)) == Span(3, 6))  // гыз
+        #expect(t.normalizedSpan(ofOriginal: Span(0, 8)) == Span(0, 6))  // Кыр­гыз + ZWSP
+        #expect(t.normalizedSpan(ofOriginal: Span(9, 12)) == Span(7, 10))  // эли
     }
 
     // Original: Б0 и1 ш2 к3 е4 к5 CR6 LF7 О8 ш9 CR10 LF11, length 12.
@@ -223,9 +244,9 @@ struct OffsetMapTests {
         let t = try normalized(crlf).text
         #expect(scalars(t.string) == scalars("Бишкек\nОш\n"))
         #expect(t.origin == [0, 1, 2, 3, 4, 5, 6, 8, 9, 10, 12])
-        #expect(t.originalSpan(of: Span(0, 6)) == Span(0, 6))    // Бишкек
-        #expect(t.originalSpan(of: Span(6, 7)) == Span(6, 8))    // LF ← CR LF
-        #expect(t.originalSpan(of: Span(7, 9)) == Span(8, 10))   // Ош
+        #expect(t.originalSpan(of: Span(0, 6)) == Span(0, 6))  // Бишкек
+        #expect(t.originalSpan(of: Span(6, 7)) == Span(6, 8))  // LF ← CR LF
+        #expect(t.originalSpan(of: Span(7, 9)) == Span(8, 10))  // Ош
         #expect(t.originalSpan(of: Span(7, 10)) == Span(8, 12))  // Ош + line end
         #expect(t.normalizedOffset(ofOriginal: 6) == 6)
         #expect(t.normalizedOffset(ofOriginal: 7) == 7)  // the LF of CR LF → after the line end
@@ -244,7 +265,7 @@ struct OffsetMapTests {
         let t = try normalized(decomposed).text
         #expect(scalars(t.string) == scalars("Жаңы йыгын"))
         #expect(t.origin == [0, 1, 2, 3, 4, 5, 7, 8, 9, 10, 11])
-        #expect(t.originalSpan(of: Span(5, 6)) == Span(5, 7))    // й ← и + breve
+        #expect(t.originalSpan(of: Span(5, 6)) == Span(5, 7))  // й ← и + breve
         #expect(t.originalSpan(of: Span(5, 10)) == Span(5, 11))  // йыгын
         #expect(t.originalSpan(of: Span(6, 10)) == Span(7, 11))  // ыгын
         #expect(t.normalizedOffset(ofOriginal: 5) == 5)

@@ -15,11 +15,15 @@ struct ExpectedOrganization: Equatable, CustomStringConvertible {
 }
 
 /// Checks the organizations of a marked sentence against their expected values.
-func expectOrganizations(_ marked: String, _ expected: [ExpectedOrganization], sourceLocation: SourceLocation = #_sourceLocation) throws {
-    try expectEntities(.organization, marked, expected, value: { v in
-        guard case .organization(let name, let acronym) = v else { return nil }
-        return ExpectedOrganization(name, acronym)
-    }, sourceLocation: sourceLocation)
+func expectOrganizations(
+    _ marked: String, _ expected: [ExpectedOrganization], sourceLocation: SourceLocation = #_sourceLocation
+) throws {
+    try expectEntities(
+        .organization, marked, expected,
+        value: { v in
+            guard case .organization(let name, let acronym) = v else { return nil }
+            return ExpectedOrganization(name, acronym)
+        }, sourceLocation: sourceLocation)
 }
 
 /// The organizations found in a text, as (text, name, acronym).
@@ -32,42 +36,79 @@ func organizations(in text: String) throws -> [(text: String, name: String, acro
 
 @Suite("Organizations")
 struct OrganizationRecognizerTests {
-    @Test("Kyrgyz: glossary names and acronyms in case forms, head-final names, quoted names with a legal form", arguments: [
-        ("Мыйзам долбоору ⟦Жогорку Кеңеште⟧ талкууланды.", [ExpectedOrganization("Жогорку Кеңеш", "ЖК")]),
-        ("Долбоор ⟦ЮНИСЕФтин⟧ колдоосу менен ишке ашат.", [ExpectedOrganization("БУУнун Балдар фонду", "ЮНИСЕФ")]),
-        ("Долбоорду ⟦ПРООН⟧ жана ⟦ЕККУ⟧ колдоду.",
-         [ExpectedOrganization("БУУнун Өнүктүрүү программасы", "ПРООН"), ExpectedOrganization("Европадагы коопсуздук жана кызматташтык уюму", "ЕККУ")]),
-        ("Кат ⟦Кыргыз Республикасынын Ички иштер министрлигине⟧ жөнөтүлдү.",
-         [ExpectedOrganization("Кыргыз Республикасынын Ички иштер министрлиги", "ИИМ")]),
-        ("Эрежелер ⟦Кыргыз Республикасынын Өкмөтү⟧ тарабынан бекитилди.", [ExpectedOrganization("Кыргыз Республикасынын Өкмөтү")]),
-        ("Иш-чараны ⟦Жаштар саясаты боюнча мамлекеттик агенттиги⟧ уюштурду.",
-         [ExpectedOrganization("Жаштар саясаты боюнча мамлекеттик агенттиги")]),
-        ("Долбоорду ⟦Нарын облустук тарых музейи⟧ колдоду.", [ExpectedOrganization("Нарын облустук тарых музейи")]),
-        ("Жыйынга ⟦Бишкек шаарынын мэриясынын⟧ өкүлдөрү катышты.", [ExpectedOrganization("Бишкек шаарынын мэриясы")]),
-        ("Тренинг ⟦“Жашыл келечек” коомдук бирикмесинин⟧ демилгеси менен өттү.",
-         [ExpectedOrganization("«Жашыл келечек» коомдук бирикмеси")]),
-        ("Жарманкени ⟦ОО «Ден соолук»⟧ уюштурду.", [ExpectedOrganization("ОО «Ден соолук»")]),
-    ])
+    @Test(
+        "Kyrgyz: glossary names and acronyms in case forms, head-final names, quoted names with a legal form",
+        arguments: [
+            ("Мыйзам долбоору ⟦Жогорку Кеңеште⟧ талкууланды.", [ExpectedOrganization("Жогорку Кеңеш", "ЖК")]),
+            ("Долбоор ⟦ЮНИСЕФтин⟧ колдоосу менен ишке ашат.", [ExpectedOrganization("БУУнун Балдар фонду", "ЮНИСЕФ")]),
+            (
+                "Долбоорду ⟦ПРООН⟧ жана ⟦ЕККУ⟧ колдоду.",
+                [
+                    ExpectedOrganization("БУУнун Өнүктүрүү программасы", "ПРООН"),
+                    ExpectedOrganization("Европадагы коопсуздук жана кызматташтык уюму", "ЕККУ"),
+                ]
+            ),
+            (
+                "Кат ⟦Кыргыз Республикасынын Ички иштер министрлигине⟧ жөнөтүлдү.",
+                [ExpectedOrganization("Кыргыз Республикасынын Ички иштер министрлиги", "ИИМ")]
+            ),
+            (
+                "Эрежелер ⟦Кыргыз Республикасынын Өкмөтү⟧ тарабынан бекитилди.",
+                [ExpectedOrganization("Кыргыз Республикасынын Өкмөтү")]
+            ),
+            (
+                "Иш-чараны ⟦Жаштар саясаты боюнча мамлекеттик агенттиги⟧ уюштурду.",
+                [ExpectedOrganization("Жаштар саясаты боюнча мамлекеттик агенттиги")]
+            ),
+            ("Долбоорду ⟦Нарын облустук тарых музейи⟧ колдоду.", [ExpectedOrganization("Нарын облустук тарых музейи")]),
+            (
+                "Жыйынга ⟦Бишкек шаарынын мэриясынын⟧ өкүлдөрү катышты.",
+                [ExpectedOrganization("Бишкек шаарынын мэриясы")]
+            ),
+            (
+                "Тренинг ⟦“Жашыл келечек” коомдук бирикмесинин⟧ демилгеси менен өттү.",
+                [ExpectedOrganization("«Жашыл келечек» коомдук бирикмеси")]
+            ),
+            ("Жарманкени ⟦ОО «Ден соолук»⟧ уюштурду.", [ExpectedOrganization("ОО «Ден соолук»")]),
+        ])
     func kyrgyz(_ marked: String, _ expected: [ExpectedOrganization]) throws {
         try expectOrganizations(marked, expected)
     }
 
-    @Test("Russian: head-first names, adjective and head, glossary names and acronyms, quoted names with a legal form", arguments: [
-        ("Хакатон организован ⟦Министерством цифрового развития КР⟧.", [ExpectedOrganization("Министерство цифрового развития КР", "Минцифры")]),
-        ("Проект финансируется при поддержке ⟦Всемирного банка⟧.", [ExpectedOrganization("Всемирный банк")]),
-        ("Конференция пройдет в ⟦Ошском государственном университете⟧.",
-         [ExpectedOrganization("Ошский государственный университет", "ОшГУ")]),
-        ("Семинар прошел в ⟦Кыргызском национальном университете⟧.",
-         [ExpectedOrganization("Кыргызский национальный университет", "КНУ")]),
-        ("Проект поддержан ⟦Азиатским банком развития⟧.", [ExpectedOrganization("Азиатский банк развития", "АБР")]),
-        ("Грант выделило ⟦Агентство США по международному развитию⟧.",
-         [ExpectedOrganization("Агентство США по международному развитию", "USAID")]),
-        ("В мероприятии участвовали представители ⟦ОБСЕ⟧ и ⟦USAID⟧.",
-         [ExpectedOrganization("Организация по безопасности и сотрудничеству в Европе", "ОБСЕ"),
-          ExpectedOrganization("Агентство США по международному развитию", "USAID")]),
-        ("Поставщиком выступило ⟦ОсОО «Ала-Тоо Сервис»⟧.", [ExpectedOrganization("ОсОО «Ала-Тоо Сервис»")]),
-        ("Акцию провели волонтеры ⟦общественного фонда «Мээрим»⟧.", [ExpectedOrganization("Общественный фонд «Мээрим»")]),
-    ])
+    @Test(
+        "Russian: head-first names, adjective and head, glossary names and acronyms, quoted names with a legal form",
+        arguments: [
+            (
+                "Хакатон организован ⟦Министерством цифрового развития КР⟧.",
+                [ExpectedOrganization("Министерство цифрового развития КР", "Минцифры")]
+            ),
+            ("Проект финансируется при поддержке ⟦Всемирного банка⟧.", [ExpectedOrganization("Всемирный банк")]),
+            (
+                "Конференция пройдет в ⟦Ошском государственном университете⟧.",
+                [ExpectedOrganization("Ошский государственный университет", "ОшГУ")]
+            ),
+            (
+                "Семинар прошел в ⟦Кыргызском национальном университете⟧.",
+                [ExpectedOrganization("Кыргызский национальный университет", "КНУ")]
+            ),
+            ("Проект поддержан ⟦Азиатским банком развития⟧.", [ExpectedOrganization("Азиатский банк развития", "АБР")]),
+            (
+                "Грант выделило ⟦Агентство США по международному развитию⟧.",
+                [ExpectedOrganization("Агентство США по международному развитию", "USAID")]
+            ),
+            (
+                "В мероприятии участвовали представители ⟦ОБСЕ⟧ и ⟦USAID⟧.",
+                [
+                    ExpectedOrganization("Организация по безопасности и сотрудничеству в Европе", "ОБСЕ"),
+                    ExpectedOrganization("Агентство США по международному развитию", "USAID"),
+                ]
+            ),
+            ("Поставщиком выступило ⟦ОсОО «Ала-Тоо Сервис»⟧.", [ExpectedOrganization("ОсОО «Ала-Тоо Сервис»")]),
+            (
+                "Акцию провели волонтеры ⟦общественного фонда «Мээрим»⟧.",
+                [ExpectedOrganization("Общественный фонд «Мээрим»")]
+            ),
+        ])
     func russian(_ marked: String, _ expected: [ExpectedOrganization]) throws {
         try expectOrganizations(marked, expected)
     }
@@ -77,18 +118,29 @@ struct OrganizationRecognizerTests {
         let found = try organizations(in: "По данным Минздрава, число случаев в этом году снизилось.")
         #expect(found.map(\.text) == ["Минздрава"])
         #expect(found.first?.acronym == "Минздрав")
-        #expect(["Министерство здравоохранения Кыргызской Республики", "Министерство здравоохранения КР"].contains(found.first?.name ?? ""))
+        #expect(
+            ["Министерство здравоохранения Кыргызской Республики", "Министерство здравоохранения КР"].contains(
+                found.first?.name ?? ""))
     }
 
-    @Test("an acronym defined in the text names later mentions of the same organization", arguments: [
-        // In the glossary, with ИПР as its Russian acronym.
-        ("Исследование провел Институт политики развития (ИПР). Эксперты ИПР представили выводы.", "Институт политики развития", "ИПР"),
-        // Not in the glossary.
-        ("В исследовании участвовал Институт водных проблем и гидроэнергетики (ИВПГ). По данным ИВПГ, уровень воды снизился.",
-         "Институт водных проблем и гидроэнергетики", "ИВПГ"),
-        ("Долбоорду Суу ресурстарын изилдөө борбору (СРИБ) ишке ашырат. СРИБдин эксперттери жыйынтыктарды жарыялашат.",
-         "Суу ресурстарын изилдөө борбору", "СРИБ"),
-    ])
+    @Test(
+        "an acronym defined in the text names later mentions of the same organization",
+        arguments: [
+            // In the glossary, with ИПР as its Russian acronym.
+            (
+                "Исследование провел Институт политики развития (ИПР). Эксперты ИПР представили выводы.",
+                "Институт политики развития", "ИПР"
+            ),
+            // Not in the glossary.
+            (
+                "В исследовании участвовал Институт водных проблем и гидроэнергетики (ИВПГ). По данным ИВПГ, уровень воды снизился.",
+                "Институт водных проблем и гидроэнергетики", "ИВПГ"
+            ),
+            (
+                "Долбоорду Суу ресурстарын изилдөө борбору (СРИБ) ишке ашырат. СРИБдин эксперттери жыйынтыктарды жарыялашат.",
+                "Суу ресурстарын изилдөө борбору", "СРИБ"
+            ),
+        ])
     func definedAcronym(_ text: String, _ name: String, _ acronym: String) throws {
         let found = try organizations(in: text)
         #expect(found.first?.text == name)
@@ -104,34 +156,58 @@ struct OrganizationRecognizerTests {
     @Test("an acronym defined in the text after a name with a weak head: `Центр исследований … (ЦИВР)`")
     func definedAcronymWeakHead() throws {
         do {
-            let found = try organizations(in: "Исследование провел Центр исследований водных ресурсов (ЦИВР). По данным ЦИВР, уровень воды снизился.")
+            let found = try organizations(
+                in:
+                    "Исследование провел Центр исследований водных ресурсов (ЦИВР). По данным ЦИВР, уровень воды снизился."
+            )
             #expect(found.first?.name == "Центр исследований водных ресурсов")
             #expect(found.map(\.acronym) == ["ЦИВР", "ЦИВР"])
         }
     }
 
-    @Test("one organization mentioned twice gets one name", arguments: [
-        ("⟦Министерство цифрового развития КР⟧ объявило конкурс. Заявки принимает ⟦Министерство цифрового развития⟧ до 1 июня.",
-         [ExpectedOrganization("Министерство цифрового развития КР", "Минцифры"), ExpectedOrganization("Министерство цифрового развития КР", "Минцифры")]),
-        ("⟦Саламаттык сактоо министрлиги⟧ жаңы эрежелерди бекитти. ⟦ССМдин⟧ маалыматы боюнча, эрежелер июлда күчүнө кирет.",
-         [ExpectedOrganization("Саламаттык сактоо министрлиги", "ССМ"), ExpectedOrganization("Саламаттык сактоо министрлиги", "ССМ")]),
-        ("Доклад подготовил ⟦Институт водных проблем⟧. По оценке ⟦Института водных проблем⟧, уровень воды снизился.",
-         [ExpectedOrganization("Институт водных проблем"), ExpectedOrganization("Институт водных проблем")]),
-        ("Жыйынга ⟦Саламаттык сактоо министрлигинин⟧ өкүлдөрү катышты. ⟦Саламаттык сактоо министрлиги⟧ маалымат таратты.",
-         [ExpectedOrganization("Саламаттык сактоо министрлиги", "ССМ"), ExpectedOrganization("Саламаттык сактоо министрлиги", "ССМ")]),
-    ])
+    @Test(
+        "one organization mentioned twice gets one name",
+        arguments: [
+            (
+                "⟦Министерство цифрового развития КР⟧ объявило конкурс. Заявки принимает ⟦Министерство цифрового развития⟧ до 1 июня.",
+                [
+                    ExpectedOrganization("Министерство цифрового развития КР", "Минцифры"),
+                    ExpectedOrganization("Министерство цифрового развития КР", "Минцифры"),
+                ]
+            ),
+            (
+                "⟦Саламаттык сактоо министрлиги⟧ жаңы эрежелерди бекитти. ⟦ССМдин⟧ маалыматы боюнча, эрежелер июлда күчүнө кирет.",
+                [
+                    ExpectedOrganization("Саламаттык сактоо министрлиги", "ССМ"),
+                    ExpectedOrganization("Саламаттык сактоо министрлиги", "ССМ"),
+                ]
+            ),
+            (
+                "Доклад подготовил ⟦Институт водных проблем⟧. По оценке ⟦Института водных проблем⟧, уровень воды снизился.",
+                [ExpectedOrganization("Институт водных проблем"), ExpectedOrganization("Институт водных проблем")]
+            ),
+            (
+                "Жыйынга ⟦Саламаттык сактоо министрлигинин⟧ өкүлдөрү катышты. ⟦Саламаттык сактоо министрлиги⟧ маалымат таратты.",
+                [
+                    ExpectedOrganization("Саламаттык сактоо министрлиги", "ССМ"),
+                    ExpectedOrganization("Саламаттык сактоо министрлиги", "ССМ"),
+                ]
+            ),
+        ])
     func twice(_ marked: String, _ expected: [ExpectedOrganization]) throws {
         try expectOrganizations(marked, expected)
     }
 
-    @Test("not organizations: generic bodies, a common noun, a weak head without a name, platforms", arguments: [
-        "Иш-чарага облустук администрация жана аймактык шайлоо комиссиялары катышты.",
-        "Как сообщило министерство, работы завершены в срок.",
-        "Программа недели включает семинары и тренинги.",
-        "Вопрос рассмотрела межведомственная комиссия на заседании.",
-        "Заявления принимают центры обслуживания населения.",
-        "Маалымат Facebook жана Telegram баракчаларында жарыяланат.",
-    ])
+    @Test(
+        "not organizations: generic bodies, a common noun, a weak head without a name, platforms",
+        arguments: [
+            "Иш-чарага облустук администрация жана аймактык шайлоо комиссиялары катышты.",
+            "Как сообщило министерство, работы завершены в срок.",
+            "Программа недели включает семинары и тренинги.",
+            "Вопрос рассмотрела межведомственная комиссия на заседании.",
+            "Заявления принимают центры обслуживания населения.",
+            "Маалымат Facebook жана Telegram баракчаларында жарыяланат.",
+        ])
     func negatives(_ text: String) throws {
         let found = try organizations(in: text)
         #expect(found.isEmpty, "found \(found.map(\.text))")
@@ -149,42 +225,53 @@ struct OrganizationRecognizerTests {
     @Test("a Russian head-first name stops before `и` and a lowercase word")
     func headFirstStopsAtConjunction() throws {
         do {
-            try expectOrganizations("Хакатон организован ⟦Министерством цифрового развития КР⟧ и партнерами.",
-                                    [ExpectedOrganization("Министерство цифрового развития КР", "Минцифры")])
+            try expectOrganizations(
+                "Хакатон организован ⟦Министерством цифрового развития КР⟧ и партнерами.",
+                [ExpectedOrganization("Министерство цифрового развития КР", "Минцифры")])
         }
     }
 
     @Test("a Russian head-first name takes `по` with a dative: `Агентство по развитию …`")
     func headFirstWithPo() throws {
         do {
-            try expectOrganizations("Грант выделило ⟦Агентство по развитию горных территорий⟧.",
-                                    [ExpectedOrganization("Агентство по развитию горных территорий")])
+            try expectOrganizations(
+                "Грант выделило ⟦Агентство по развитию горных территорий⟧.",
+                [ExpectedOrganization("Агентство по развитию горных территорий")])
         }
     }
 
     @Test("a capitalized word opening the sentence is not part of an eponymous name")
     func eponymAfterSentenceStart() throws {
         do {
-            try expectOrganizations("Сынак ⟦Токтогул атындагы мектепте⟧ өттү.", [ExpectedOrganization("Токтогул атындагы мектеп")])
+            try expectOrganizations(
+                "Сынак ⟦Токтогул атындагы мектепте⟧ өттү.", [ExpectedOrganization("Токтогул атындагы мектеп")])
         }
     }
 
-    @Test("glossary names with «» match as a whole and keep their acronym", arguments: [
-        ("Форумду ⟦«Өнүктүрүү саясат институту» коомдук бирикмеси⟧ уюштурду.",
-         ExpectedOrganization("«Өнүктүрүү саясат институту» коомдук бирикмеси", "ӨСИ")),
-        ("Форумга ⟦Кыргыз-Түрк «Манас» университетинин⟧ студенттери катышты.",
-         ExpectedOrganization("Кыргыз-Түрк «Манас» университети", "КТМУ")),
-    ])
+    @Test(
+        "glossary names with «» match as a whole and keep their acronym",
+        arguments: [
+            (
+                "Форумду ⟦«Өнүктүрүү саясат институту» коомдук бирикмеси⟧ уюштурду.",
+                ExpectedOrganization("«Өнүктүрүү саясат институту» коомдук бирикмеси", "ӨСИ")
+            ),
+            (
+                "Форумга ⟦Кыргыз-Түрк «Манас» университетинин⟧ студенттери катышты.",
+                ExpectedOrganization("Кыргыз-Түрк «Манас» университети", "КТМУ")
+            ),
+        ])
     func quotedGlossaryNames(_ marked: String, _ expected: ExpectedOrganization) throws {
         do {
             try expectOrganizations(marked, [expected])
         }
     }
 
-    @Test("a reflexive verb after a head noun is not part of a name", arguments: [
-        "Офис находится в центре города.",
-        "Межведомственная комиссия рассмотрела обращения граждан.",
-    ])
+    @Test(
+        "a reflexive verb after a head noun is not part of a name",
+        arguments: [
+            "Офис находится в центре города.",
+            "Межведомственная комиссия рассмотрела обращения граждан.",
+        ])
     func verbAfterHead(_ text: String) throws {
         do {
             let found = try organizations(in: text)

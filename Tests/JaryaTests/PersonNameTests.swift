@@ -5,64 +5,83 @@ import Testing
 /// the given name beside them, indeclinable surnames left alone, organization adjectives kept.
 @Suite("Names in the nominative")
 struct PersonNameTests {
-    @Test("a given name's ending tells its case", arguments: [
-        ("Степана", "степан", false, PersonName.Case.genitive), ("Степану", "степан", false, .dative),
-        ("Степаном", "степан", false, .instrumental), ("Андрею", "андрей", false, .dative), ("Сергеем", "сергей", false, .instrumental),
-        ("Анны", "анна", true, .genitive), ("Анной", "анна", true, .instrumental), ("Анну", "анна", true, .accusative),
-        ("Марией", "мария", true, .instrumental), ("Ольга", "ольга", true, .nominative),
-    ])
+    @Test(
+        "a given name's ending tells its case",
+        arguments: [
+            ("Степана", "степан", false, PersonName.Case.genitive), ("Степану", "степан", false, .dative),
+            ("Степаном", "степан", false, .instrumental), ("Андрею", "андрей", false, .dative),
+            ("Сергеем", "сергей", false, .instrumental),
+            ("Анны", "анна", true, .genitive), ("Анной", "анна", true, .instrumental),
+            ("Анну", "анна", true, .accusative),
+            ("Марией", "мария", true, .instrumental), ("Ольга", "ольга", true, .nominative),
+        ])
     func caseOfGivenName(_ surface: String, _ nominative: String, _ female: Bool, _ expected: PersonName.Case) {
         #expect(PersonName.caseOf(given: surface, nominative: nominative, female: female) == expected)
     }
 
-    @Test("Russian surnames back in the nominative, by the given name's case and sex", arguments: [
-        // -а/-ы/-ой: `Бандера`.
-        ("Бандеры", PersonName.Case.genitive, false, "Бандера"), ("Бандере", .dative, false, "Бандера"), ("Бандерой", .instrumental, false, "Бандера"),
-        // -ов/-ова/-ову/-овым.
-        ("Громова", .genitive, false, "Громов"), ("Громову", .dative, false, "Громов"), ("Громовым", .instrumental, false, "Громов"),
-        ("Громове", .prepositional, false, "Громов"), ("Петровой", .genitive, true, "Петрова"), ("Петрову", .accusative, true, "Петрова"),
-        // -ский/-ского.
-        ("Лавровского", .genitive, false, "Лавровский"), ("Лавровскому", .dative, false, "Лавровский"), ("Лавровским", .instrumental, false, "Лавровский"),
-        ("Лавровской", .genitive, true, "Лавровская"), ("Лавровскую", .accusative, true, "Лавровская"),
-        // A consonant stem: `Шевчука` → `Шевчук`; -ай: `Гайдая` → `Гайдай`.
-        ("Шевчука", .genitive, false, "Шевчук"), ("Шевчуку", .dative, false, "Шевчук"), ("Шевчуком", .instrumental, false, "Шевчук"),
-        ("Гайдая", .genitive, false, "Гайдай"),
-        // Indeclinable: -ко, -их, -ых; and a woman's consonant-final surname.
-        ("Шевченко", .genitive, false, "Шевченко"), ("Черных", .dative, false, "Черных"), ("Долгих", .instrumental, true, "Долгих"),
-        ("Шевчук", .genitive, true, "Шевчук"),
-        // The prepositional -е is `Бандере` or `Шевчуке`: left as written.
-        ("Шевчуке", .prepositional, false, "Шевчуке"),
-    ])
+    @Test(
+        "Russian surnames back in the nominative, by the given name's case and sex",
+        arguments: [
+            // -а/-ы/-ой: `Бандера`.
+            ("Бандеры", PersonName.Case.genitive, false, "Бандера"), ("Бандере", .dative, false, "Бандера"),
+            ("Бандерой", .instrumental, false, "Бандера"),
+            // -ов/-ова/-ову/-овым.
+            ("Громова", .genitive, false, "Громов"), ("Громову", .dative, false, "Громов"),
+            ("Громовым", .instrumental, false, "Громов"),
+            ("Громове", .prepositional, false, "Громов"), ("Петровой", .genitive, true, "Петрова"),
+            ("Петрову", .accusative, true, "Петрова"),
+            // -ский/-ского.
+            ("Лавровского", .genitive, false, "Лавровский"), ("Лавровскому", .dative, false, "Лавровский"),
+            ("Лавровским", .instrumental, false, "Лавровский"),
+            ("Лавровской", .genitive, true, "Лавровская"), ("Лавровскую", .accusative, true, "Лавровская"),
+            // A consonant stem: `Шевчука` → `Шевчук`; -ай: `Гайдая` → `Гайдай`.
+            ("Шевчука", .genitive, false, "Шевчук"), ("Шевчуку", .dative, false, "Шевчук"),
+            ("Шевчуком", .instrumental, false, "Шевчук"),
+            ("Гайдая", .genitive, false, "Гайдай"),
+            // Indeclinable: -ко, -их, -ых; and a woman's consonant-final surname.
+            ("Шевченко", .genitive, false, "Шевченко"), ("Черных", .dative, false, "Черных"),
+            ("Долгих", .instrumental, true, "Долгих"),
+            ("Шевчук", .genitive, true, "Шевчук"),
+            // The prepositional -е is `Бандере` or `Шевчуке`: left as written.
+            ("Шевчуке", .prepositional, false, "Шевчуке"),
+        ])
     func surname(_ oblique: String, _ grammaticalCase: PersonName.Case, _ female: Bool, _ nominative: String) {
         #expect(PersonName.nominativeSurname(oblique, case: grammaticalCase, female: female) == nominative)
     }
 
-    @Test("with no given name to tell the case, only endings of one reading change", arguments: [
-        ("Громовым", "Громов"), ("Лавровского", "Лавровский"), ("Кузнецовой", "Кузнецова"), ("Бандеры", "Бандеры"), ("Громова", "Громова"),
-    ])
+    @Test(
+        "with no given name to tell the case, only endings of one reading change",
+        arguments: [
+            ("Громовым", "Громов"), ("Лавровского", "Лавровский"), ("Кузнецовой", "Кузнецова"), ("Бандеры", "Бандеры"),
+            ("Громова", "Громова"),
+        ])
     func surnameAlone(_ oblique: String, _ expected: String) {
         #expect(PersonName.nominativeSurname(oblique, case: nil, female: nil) == expected)
     }
 
-    @Test("in text: Russian persons in oblique cases come back in the nominative", arguments: [
-        ("Книгу ⟦Степана Бандеры⟧ переиздали во Львове.", "Степан Бандера"),
-        ("Письмо передали ⟦Степану Бандере⟧ лично.", "Степан Бандера"),
-        ("Встреча с ⟦Сергеем Лавровским⟧ прошла в Бишкеке.", "Сергей Лавровский"),
-        ("Выставку ⟦Андрея Шевчука⟧ открыли в Оше.", "Андрей Шевчук"),
-        ("Концерт ⟦Анны Долгих⟧ перенесли.", "Анна Долгих"),
-        ("Слово дали ⟦Игорю Шевченко⟧ из Нарына.", "Игорь Шевченко"),
-        ("Грамоту вручили ⟦Марии Лавровской⟧ в мэрии.", "Мария Лавровская"),
-    ])
+    @Test(
+        "in text: Russian persons in oblique cases come back in the nominative",
+        arguments: [
+            ("Книгу ⟦Степана Бандеры⟧ переиздали во Львове.", "Степан Бандера"),
+            ("Письмо передали ⟦Степану Бандере⟧ лично.", "Степан Бандера"),
+            ("Встреча с ⟦Сергеем Лавровским⟧ прошла в Бишкеке.", "Сергей Лавровский"),
+            ("Выставку ⟦Андрея Шевчука⟧ открыли в Оше.", "Андрей Шевчук"),
+            ("Концерт ⟦Анны Долгих⟧ перенесли.", "Анна Долгих"),
+            ("Слово дали ⟦Игорю Шевченко⟧ из Нарына.", "Игорь Шевченко"),
+            ("Грамоту вручили ⟦Марии Лавровской⟧ в мэрии.", "Мария Лавровская"),
+        ])
     func russianInText(_ marked: String, _ name: String) throws {
         try expectName(marked, name)
     }
 
-    @Test("in text: Kyrgyz case suffixes on a surname come off", arguments: [
-        ("Жыйынды ⟦Азамат Жапаровдун⟧ сунушу менен өткөрүштү.", "Азамат Жапаров"),
-        ("Сыйлыкты ⟦Гүлнара Асановага⟧ тапшырышты.", "Гүлнара Асанова"),
-        ("Китепти ⟦Нурлан Токтогуловго⟧ беришти.", "Нурлан Токтогулов"),
-        ("Маалыматты ⟦Марат Бекиевден⟧ алдык.", "Марат Бекиев"),
-    ])
+    @Test(
+        "in text: Kyrgyz case suffixes on a surname come off",
+        arguments: [
+            ("Жыйынды ⟦Азамат Жапаровдун⟧ сунушу менен өткөрүштү.", "Азамат Жапаров"),
+            ("Сыйлыкты ⟦Гүлнара Асановага⟧ тапшырышты.", "Гүлнара Асанова"),
+            ("Китепти ⟦Нурлан Токтогуловго⟧ беришти.", "Нурлан Токтогулов"),
+            ("Маалыматты ⟦Марат Бекиевден⟧ алдык.", "Марат Бекиев"),
+        ])
     func kyrgyzInText(_ marked: String, _ name: String) throws {
         try expectName(marked, name)
     }
@@ -77,11 +96,14 @@ struct PersonNameTests {
         #expect(found == name)
     }
 
-    @Test("organization adjectives: a stressed -ой stays, oblique forms come back", arguments: [
-        ("областной", OrganizationRules.Gender.masculine, "областной"), ("областного", .masculine, "областной"),
-        ("Львовский", .masculine, "Львовский"), ("Городского", .masculine, "Городской"), ("Ошского", .masculine, "Ошский"),
-        ("Национальной", .feminine, "Национальная"), ("Всемирного", .masculine, "Всемирный"),
-    ])
+    @Test(
+        "organization adjectives: a stressed -ой stays, oblique forms come back",
+        arguments: [
+            ("областной", OrganizationRules.Gender.masculine, "областной"), ("областного", .masculine, "областной"),
+            ("Львовский", .masculine, "Львовский"), ("Городского", .masculine, "Городской"),
+            ("Ошского", .masculine, "Ошский"),
+            ("Национальной", .feminine, "Национальная"), ("Всемирного", .masculine, "Всемирный"),
+        ])
     func organizationAdjective(_ word: String, _ gender: OrganizationRules.Gender, _ expected: String) {
         #expect(OrganizationRules.nominativeAdjective(word, gender: gender, capitalize: false) == expected)
     }

@@ -19,11 +19,14 @@ struct RecordSchemaTests {
     /// with every value present it writes every key the schema lists, in the schema's order;
     /// with values absent, every required key still, and no key out of order. A key that is
     /// written only when it has a value is a property the schema does not require.
-    static func check(full: JSONValue?, sparse: JSONValue?, schema: (all: [String], required: [String]), _ what: String) {
+    static func check(full: JSONValue?, sparse: JSONValue?, schema: (all: [String], required: [String]), _ what: String)
+    {
         #expect(full?.keys == schema.all, "\(what): written keys and schema properties differ")
-        #expect(Set(schema.required).isSubset(of: schema.all), "\(what): the schema requires a key it does not describe")
+        #expect(
+            Set(schema.required).isSubset(of: schema.all), "\(what): the schema requires a key it does not describe")
         guard let sparse else { return }
-        #expect(Set(schema.required).isSubset(of: sparse.keys), "\(what): a required key is missing when values are absent")
+        #expect(
+            Set(schema.required).isSubset(of: sparse.keys), "\(what): a required key is missing when values are absent")
         #expect(sparse.keys == schema.all.filter(Set(sparse.keys).contains), "\(what): keys out of order")
     }
 
@@ -33,35 +36,46 @@ struct RecordSchemaTests {
     static func entity(_ type: EntityType, at n: Int, full: Bool = true) -> Record.EntityRecord {
         let value: Record.EntityRecord.Value
         switch type {
-        case .date: value = full ? .date(start: "2025-03-14", end: "2025-03-15", time: "10:00") : .date(start: nil, end: nil, time: nil)
+        case .date:
+            value =
+                full
+                ? .date(start: "2025-03-14", end: "2025-03-15", time: "10:00") : .date(start: nil, end: nil, time: nil)
         case .place: value = .place(name: "Бишкек", kind: .city, country: full ? "KG" : nil)
-        case .organization: value = .organization(name: "Кыргыз Республикасынын Билим берүү министрлиги", acronym: full ? "ББМ" : nil)
+        case .organization:
+            value = .organization(name: "Кыргыз Республикасынын Билим берүү министрлиги", acronym: full ? "ББМ" : nil)
         case .person: value = .person(name: "Асель Токтогулова", role: full ? "министр" : nil)
         case .url: value = .contact(value: "https://edu.gov.kg/ky/news/12")
         case .email: value = .contact(value: "info@edu.gov.kg")
         case .phone: value = .contact(value: "+996312621519")
         }
         // `source` is optional on every entity (only the name tagger's names have it).
-        return Record.EntityRecord(type: type, text: "x", span: Span(n, n + 1), value: value, source: full ? .model : nil)
+        return Record.EntityRecord(
+            type: type, text: "x", span: Span(n, n + 1), value: value, source: full ? .model : nil)
     }
 
     /// A record with every optional value present, and one with every optional value absent.
     static let full = Record(
         id: "0123456789abcdef",
-        source: .init(path: "inbox/форум.txt", sha256: String(repeating: "a", count: 64), bytes: 120, format: "txt", encoding: "UTF-8",
-                      url: "https://edu.gov.kg/ky/news/2025/03/12/forum"),
-        language: .kyrgyzRussian, title: "Бишкекте жаштар форуму өтөт", summary: "Форум 14-мартта өтөт.", published: "2025-03-01",
-        event: .init(kind: .forum, title: "Жаштар жана келечек", start: "2025-03-14", end: "2025-03-15", time: "10:00",
-                     places: ["Бишкек"], organizers: ["Билим берүү министрлиги"], funders: ["ЮНИСЕФ"], partners: ["ПРООН"],
-                     participants: .init(count: 200, qualifier: "more_than", countries: ["Казахстан"])),
+        source: .init(
+            path: "inbox/форум.txt", sha256: String(repeating: "a", count: 64), bytes: 120, format: "txt",
+            encoding: "UTF-8",
+            url: "https://edu.gov.kg/ky/news/2025/03/12/forum"),
+        language: .kyrgyzRussian, title: "Бишкекте жаштар форуму өтөт", summary: "Форум 14-мартта өтөт.",
+        published: "2025-03-01",
+        event: .init(
+            kind: .forum, title: "Жаштар жана келечек", start: "2025-03-14", end: "2025-03-15", time: "10:00",
+            places: ["Бишкек"], organizers: ["Билим берүү министрлиги"], funders: ["ЮНИСЕФ"], partners: ["ПРООН"],
+            participants: .init(count: 200, qualifier: "more_than", countries: ["Казахстан"])),
         entities: EntityType.allCases.enumerated().map { entity($1, at: $0) },
         text: "Бишкекте жаштар форуму өтөт.", warnings: ["repaired letters"],
         related: [.init(id: "fedcba9876543210", relation: "translation")])
-    static let sparse = Record(id: "0123456789abcdef", source: .init(path: "a.txt", sha256: "", bytes: 0, format: "txt", encoding: nil),
-                               language: .undetermined, event: .init(kind: .other),
-                               entities: EntityType.allCases.enumerated().map { entity($1, at: $0, full: false) }, text: "")
-    static let failed = ErrorRecord(source: .init(path: "b.pdf", sha256: "", bytes: 3, format: "pdf", encoding: nil),
-                                    error: .init(code: "unsupported", message: "b.pdf: PDF is not read"))
+    static let sparse = Record(
+        id: "0123456789abcdef", source: .init(path: "a.txt", sha256: "", bytes: 0, format: "txt", encoding: nil),
+        language: .undetermined, event: .init(kind: .other),
+        entities: EntityType.allCases.enumerated().map { entity($1, at: $0, full: false) }, text: "")
+    static let failed = ErrorRecord(
+        source: .init(path: "b.pdf", sha256: "", bytes: 3, format: "pdf", encoding: nil),
+        error: .init(code: "unsupported", message: "b.pdf: PDF is not read"))
 
     static func written(_ bytes: [UInt8]) throws -> JSONValue { try JSONValue.parse(bytes) }
 
@@ -98,12 +112,15 @@ struct RecordSchemaTests {
         var covered: [String] = []
         for (f, s) in zip(full, sparse) {
             let type = f["type"]?.string ?? "?"
-            let branch = try #require(branches.first { b in
-                let t = b["if"]?["properties"]?["type"]
-                return t?["const"]?.string == type || Self.strings(t?["enum"]).contains(type)
-            }, "no schema branch for entity type \(type)")
+            let branch = try #require(
+                branches.first { b in
+                    let t = b["if"]?["properties"]?["type"]
+                    return t?["const"]?.string == type || Self.strings(t?["enum"]).contains(type)
+                }, "no schema branch for entity type \(type)")
             let then = Self.keys(branch["then"])
-            #expect(Array(then.all.prefix(common.all.count)) == common.all, "\(type): the branch lists the common keys first")
+            #expect(
+                Array(then.all.prefix(common.all.count)) == common.all,
+                "\(type): the branch lists the common keys first")
             Self.check(full: f, sparse: s, schema: (then.all, common.required + then.required), "entity \(type)")
             covered.append(type)
         }
@@ -127,7 +144,9 @@ struct RecordSchemaTests {
         #expect(Set(Self.fields(try #require(r.event))) == Set(Self.keys(event).all))
         let participants = event["properties"]?["participants"]?["oneOf"]?.array?.first { $0["required"] != nil }
         #expect(Set(Self.fields(try #require(Self.full.event?.participants))) == Set(Self.keys(participants).all))
-        #expect(Set(Self.fields(Self.full.related[0])) == Set(Self.keys(Self.def("record")["properties"]?["related"]?["items"]).all))
+        #expect(
+            Set(Self.fields(Self.full.related[0]))
+                == Set(Self.keys(Self.def("record")["properties"]?["related"]?["items"]).all))
         let errorRecord = Self.def("errorRecord")
         #expect(Set(Self.fields(Self.failed)) == Set(Self.keys(errorRecord).all.filter { $0 != "schema" }))
         #expect(Set(Self.fields(Self.failed.error)) == Set(Self.keys(errorRecord["properties"]?["error"]).all))
@@ -137,7 +156,8 @@ struct RecordSchemaTests {
             let payload = try #require(Mirror(reflecting: e.value).children.first?.value)
             let own = Self.fields(e).filter { $0 != "value" }
             let names = own + (Self.fields(payload).isEmpty ? ["value"] : Self.fields(payload))
-            let branch = branches.first { $0["if"]?["properties"]?["type"]?["const"]?.string == e.type.rawValue }
+            let branch =
+                branches.first { $0["if"]?["properties"]?["type"]?["const"]?.string == e.type.rawValue }
                 ?? branches.first { Self.strings($0["if"]?["properties"]?["type"]?["enum"]).contains(e.type.rawValue) }
             #expect(Set(names) == Set(Self.keys(branch?["then"]).all), "entity \(e.type)")
         }
@@ -149,9 +169,11 @@ struct RecordSchemaTests {
         #expect(Self.strings(record["language"]?["enum"]) == Set(Language.allCases.map(\.rawValue)))
         let entity = Self.def("entity")
         #expect(Self.strings(entity["properties"]?["type"]?["enum"]) == Set(EntityType.allCases.map(\.rawValue)))
-        let place = try #require(entity["allOf"]?.array?.first { $0["if"]?["properties"]?["type"]?["const"] == .string("place") })
+        let place = try #require(
+            entity["allOf"]?.array?.first { $0["if"]?["properties"]?["type"]?["const"] == .string("place") })
         #expect(Self.strings(place["then"]?["properties"]?["kind"]?["enum"]) == Set(PlaceKind.allCases.map(\.rawValue)))
-        #expect(Self.strings(Self.def("event")["properties"]?["kind"]?["enum"]) == Set(EventKind.allCases.map(\.rawValue)))
+        #expect(
+            Self.strings(Self.def("event")["properties"]?["kind"]?["enum"]) == Set(EventKind.allCases.map(\.rawValue)))
     }
 
     @Test("what the writer writes reads back as the same value", arguments: [0, 1, 2])
@@ -163,15 +185,19 @@ struct RecordSchemaTests {
 
     @Test("a line with a value the schema refuses does not read")
     func refused() throws {
-        let head = #"{"schema":"jarya.record/1","id":"0123456789abcdef","source":{"path":"a","sha256":"","bytes":0,"format":"txt","encoding":null},"#
+        let head =
+            #"{"schema":"jarya.record/1","id":"0123456789abcdef","source":{"path":"a","sha256":"","bytes":0,"format":"txt","encoding":null},"#
         let tail = #""title":null,"summary":null,"published":null,"event":null,"text":"Ош","warnings":[],"related":[]"#
         let placeWithoutKind = #""entities":[{"type":"place","text":"Ош","span":[0,2],"name":"Ош","country":"KG"}]"#
-        for json in [head + #""language":"ky","# + tail + "," + placeWithoutKind + "}",
-                     head + #""language":"kz","# + tail + #","entities":[]}"#,
-                     head + #""language":"ky","# + tail + #","entities":[{"type":"url","text":"x","span":[3,1],"value":"x"}]}"#] {
+        for json in [
+            head + #""language":"ky","# + tail + "," + placeWithoutKind + "}",
+            head + #""language":"kz","# + tail + #","entities":[]}"#,
+            head + #""language":"ky","# + tail + #","entities":[{"type":"url","text":"x","span":[3,1],"value":"x"}]}"#,
+        ] {
             #expect(throws: DecodingError.self) { try JSONDecoder().decode(RecordLine.self, from: Data(json.utf8)) }
         }
-        let valid = head + #""language":"ky","# + tail + #","entities":[{"type":"url","text":"x","span":[1,3],"value":"x"}]}"#
+        let valid =
+            head + #""language":"ky","# + tail + #","entities":[{"type":"url","text":"x","span":[1,3],"value":"x"}]}"#
         #expect(try JSONDecoder().decode(RecordLine.self, from: Data(valid.utf8)).record?.language == .kyrgyz)
     }
 }

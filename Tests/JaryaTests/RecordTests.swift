@@ -36,7 +36,11 @@ struct RecordTests {
         #expect(line.filter { $0 == "\n" }.count == 1, "one line per record")
         let json = try JSONValue.parse(data)
         // The contract's keys in its order, with `summary` and `related` added where they belong.
-        #expect(json.keys == ["schema", "id", "source", "language", "title", "summary", "published", "event", "entities", "text", "warnings", "related"])
+        #expect(
+            json.keys == [
+                "schema", "id", "source", "language", "title", "summary", "published", "event", "entities", "text",
+                "warnings", "related",
+            ])
         #expect(json["source"]?.keys == ["path", "sha256", "bytes", "format", "encoding"])
         #expect(json["schema"] == .string("jarya.record/1"))
         let entities = try #require(json["entities"]?.array)
@@ -66,10 +70,14 @@ struct RecordTests {
         #expect(json["source"]?["format"] == .string("txt"))
         #expect(json["source"]?["encoding"] == .string("UTF-8"))
         #expect(json["warnings"]?.array != nil)
-        let contacts = try #require(json["entities"]?.array).filter { ["url", "email", "phone"].contains($0["type"]?.string ?? "") }
-        #expect(contacts.map { $0["value"]?.string ?? "" } == [
-            "https://edu.gov.kg/ky/news/123", "info@dpi.kg", "+996312621519", "+996555123456", "https://www.dpi.kg/ru/forum",
-        ])
+        let contacts = try #require(json["entities"]?.array).filter {
+            ["url", "email", "phone"].contains($0["type"]?.string ?? "")
+        }
+        #expect(
+            contacts.map { $0["value"]?.string ?? "" } == [
+                "https://edu.gov.kg/ky/news/123", "info@dpi.kg", "+996312621519", "+996555123456",
+                "https://www.dpi.kg/ru/forum",
+            ])
     }
 
     @Test("Cyrillic, emoji and slashes are written unescaped; nulls are explicit")
@@ -142,7 +150,8 @@ struct RecordTests {
 
     @Test("a record decodes back with JSONDecoder", arguments: [false, true])
     func roundTrip(error: Bool) throws {
-        let record = error ? Processor.forTests.process(.missing("absent.md")).0 : .record(Record(try processed(contactRelease)))
+        let record =
+            error ? Processor.forTests.process(.missing("absent.md")).0 : .record(Record(try processed(contactRelease)))
         let decoded = try JSONDecoder().decode(RecordLine.self, from: try jsonLine(record).data)
         #expect(decoded == record)
         #expect((decoded.error != nil) == error)
@@ -162,6 +171,7 @@ struct RecordTests {
     @Test("SHA-256 in lowercase hex")
     func sha256() {
         #expect(RecordID.sha256Hex([UInt8]()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        #expect(RecordID.sha256Hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(
+            RecordID.sha256Hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 }

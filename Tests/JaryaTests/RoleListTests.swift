@@ -17,20 +17,25 @@ struct RoleListTests {
 
     @Test("Kyrgyz: a role before a name stops at the list's previous person")
     func kyrgyzList() throws {
-        let found = try roles("Иш-чарага шаар башчысы Кубанычбек Кулматов, вице-мэр Бакыт Дүйшөмбиев жана район акими Тилек Матраимов катышты.")
+        let found = try roles(
+            "Иш-чарага шаар башчысы Кубанычбек Кулматов, вице-мэр Бакыт Дүйшөмбиев жана район акими Тилек Матраимов катышты."
+        )
         #expect(found["Бакыт Дүйшөмбиев"] == "вице-мэр")
         #expect(found["Тилек Матраимов"] == "район акими")
     }
 
     @Test("Kyrgyz: a genitive chain with a comma before the role is kept")
     func kyrgyzChain() throws {
-        let found = try roles("Жыйынды Кыргыз Республикасынын Маданият, маалымат жана туризм министри Азамат Жаманкулов ачты.")
+        let found = try roles(
+            "Жыйынды Кыргыз Республикасынын Маданият, маалымат жана туризм министри Азамат Жаманкулов ачты.")
         #expect(found["Азамат Жаманкулов"]??.contains("маалымат жана туризм министри") == true)
     }
 
     @Test("Russian: each role before its name, commas of the complement included")
     func russianList() throws {
-        let found = try roles("В акции участвовали мэр Айбек Джунушалиев, министр природных ресурсов, экологии и технического надзора Медербек Машиев и депутаты.")
+        let found = try roles(
+            "В акции участвовали мэр Айбек Джунушалиев, министр природных ресурсов, экологии и технического надзора Медербек Машиев и депутаты."
+        )
         #expect(found["Айбек Джунушалиев"] == "мэр")
         #expect(found["Медербек Машиев"] == "министр природных ресурсов, экологии и технического надзора")
     }
@@ -41,10 +46,12 @@ struct RoleListTests {
         #expect((found["Асель Токтогулова"] ?? nil) == nil)
     }
 
-    @Test("the noun governing the role is left out", arguments: [
-        ("Субботник прошел под руководством мэра столицы Азиза Суракматова.", "Суракматов", "мэр столицы"),
-        ("Встреча прошла с участием мэра Айбека Джунушалиева.", "Джунушалиев", "мэр"),
-    ])
+    @Test(
+        "the noun governing the role is left out",
+        arguments: [
+            ("Субботник прошел под руководством мэра столицы Азиза Суракматова.", "Суракматов", "мэр столицы"),
+            ("Встреча прошла с участием мэра Айбека Джунушалиева.", "Джунушалиев", "мэр"),
+        ])
     func governingNoun(_ text: String, _ surname: String, _ role: String) throws {
         #expect(try roles(text).first { $0.key.contains(surname) }?.value == role)
     }

@@ -17,19 +17,27 @@ func sentences(_ text: String) throws -> [String] {
 
 // Paragraphs written for these tests, press-release style.
 enum Paragraphs {
-    static let kyrgyz = "Кыргыз Республикасынын Билим берүү жана илим министрлиги 12-декабрда Бишкек шаарында мектеп мугалимдери үчүн семинар өткөрөт. Иш-чарага өлкөнүн бардык облустарынан сексенден ашык мугалим катышат."
-    static let russian = "Министерство образования и науки Кыргызской Республики 12 декабря проведет в Бишкеке семинар для школьных учителей. В мероприятии примут участие более восьмидесяти педагогов из всех областей страны."
-    static let english = "The United Nations Development Programme will hold a training for local journalists in Osh on 5 December. The event is supported by the European Union and is open to the public."
+    static let kyrgyz =
+        "Кыргыз Республикасынын Билим берүү жана илим министрлиги 12-декабрда Бишкек шаарында мектеп мугалимдери үчүн семинар өткөрөт. Иш-чарага өлкөнүн бардык облустарынан сексенден ашык мугалим катышат."
+    static let russian =
+        "Министерство образования и науки Кыргызской Республики 12 декабря проведет в Бишкеке семинар для школьных учителей. В мероприятии примут участие более восьмидесяти педагогов из всех областей страны."
+    static let english =
+        "The United Nations Development Programme will hold a training for local journalists in Osh on 5 December. The event is supported by the European Union and is open to the public."
 }
 
 @Suite("Segment: blocks")
 struct BlockTests {
     @Test("one block per non-empty line, trimmed")
     func blocksPerLine() throws {
-        let text = "ПРЕСС-РЕЛИЗ\n\nБишкек шаарында семинар өтөт.\n   Семинар пройдет в Бишкеке.  \n\n\nБайланыш: +996 312 62 15 19\n"
+        let text =
+            "ПРЕСС-РЕЛИЗ\n\nБишкек шаарында семинар өтөт.\n   Семинар пройдет в Бишкеке.  \n\n\nБайланыш: +996 312 62 15 19\n"
         let doc = try segmented(text)
         let blocks = doc.segmentation.blocks.map { doc.text[$0.span] }
-        #expect(blocks == ["ПРЕСС-РЕЛИЗ", "Бишкек шаарында семинар өтөт.", "Семинар пройдет в Бишкеке.", "Байланыш: +996 312 62 15 19"])
+        #expect(
+            blocks == [
+                "ПРЕСС-РЕЛИЗ", "Бишкек шаарында семинар өтөт.", "Семинар пройдет в Бишкеке.",
+                "Байланыш: +996 312 62 15 19",
+            ])
         #expect(doc.segmentation.blocks[2].span == Span(46, 72))
     }
 
@@ -45,7 +53,7 @@ struct BlockTests {
         let seg = doc.segmentation
         #expect(seg.block(at: 0)?.span == Span(0, 5))
         #expect(seg.block(at: 4)?.span == Span(0, 5))
-        #expect(seg.block(at: 5) == nil)   // the line break
+        #expect(seg.block(at: 5) == nil)  // the line break
         #expect(seg.block(at: 7)?.span == Span(7, 20))
         #expect(seg.block(at: 20) == nil)
     }
@@ -53,48 +61,86 @@ struct BlockTests {
 
 @Suite("Segment: sentences")
 struct SentenceTests {
-    @Test("abbreviations that do not end a sentence", arguments: [
-        ("Семинар пройдет в г. Ош по адресу: ул. Ленина, 205. Начало в 10:00.",
-         ["Семинар пройдет в г. Ош по адресу: ул. Ленина, 205.", "Начало в 10:00."]),
-        ("Учителя из Чуйской обл. Кеминского района прошли обучение. Следующий этап начнется весной.",
-         ["Учителя из Чуйской обл. Кеминского района прошли обучение.", "Следующий этап начнется весной."]),
-        ("Форум пройдет в КНУ им. Ж. Баласагына. Регистрация открыта.",
-         ["Форум пройдет в КНУ им. Ж. Баласагына.", "Регистрация открыта."]),
-        ("Окуучуларга китептер, дептерлер ж.б. окуу куралдары берилди. Аземге ата-энелер, мугалимдер т.б. катышты.",
-         ["Окуучуларга китептер, дептерлер ж.б. окуу куралдары берилди.", "Аземге ата-энелер, мугалимдер т.б. катышты."]),
-        ("Отчет будет представлен 15 мая с.г. в Жогорку Кенеше. Журналисты приглашаются.",
-         ["Отчет будет представлен 15 мая с.г. в Жогорку Кенеше.", "Журналисты приглашаются."]),
-        ("Министерство юстиции КР зарегистрировало устав ассоциации. Документ вступил в силу.",
-         ["Министерство юстиции КР зарегистрировало устав ассоциации.", "Документ вступил в силу."]),
-        ("Доклад сделал профессор А.Т. Мамытов. Затем выступили студенты.",
-         ["Доклад сделал профессор А.Т. Мамытов.", "Затем выступили студенты."]),
-        ("Форумду ректор А. Мамытов ачты. Андан кийин студенттер сүйлөдү.",
-         ["Форумду ректор А. Мамытов ачты.", "Андан кийин студенттер сүйлөдү."]),
-        ("Жыйын Бишкек ш., Манас пр., 40 дарегинде өтөт.",
-         ["Жыйын Бишкек ш., Манас пр., 40 дарегинде өтөт."]),
-    ])
+    @Test(
+        "abbreviations that do not end a sentence",
+        arguments: [
+            (
+                "Семинар пройдет в г. Ош по адресу: ул. Ленина, 205. Начало в 10:00.",
+                ["Семинар пройдет в г. Ош по адресу: ул. Ленина, 205.", "Начало в 10:00."]
+            ),
+            (
+                "Учителя из Чуйской обл. Кеминского района прошли обучение. Следующий этап начнется весной.",
+                ["Учителя из Чуйской обл. Кеминского района прошли обучение.", "Следующий этап начнется весной."]
+            ),
+            (
+                "Форум пройдет в КНУ им. Ж. Баласагына. Регистрация открыта.",
+                ["Форум пройдет в КНУ им. Ж. Баласагына.", "Регистрация открыта."]
+            ),
+            (
+                "Окуучуларга китептер, дептерлер ж.б. окуу куралдары берилди. Аземге ата-энелер, мугалимдер т.б. катышты.",
+                [
+                    "Окуучуларга китептер, дептерлер ж.б. окуу куралдары берилди.",
+                    "Аземге ата-энелер, мугалимдер т.б. катышты.",
+                ]
+            ),
+            (
+                "Отчет будет представлен 15 мая с.г. в Жогорку Кенеше. Журналисты приглашаются.",
+                ["Отчет будет представлен 15 мая с.г. в Жогорку Кенеше.", "Журналисты приглашаются."]
+            ),
+            (
+                "Министерство юстиции КР зарегистрировало устав ассоциации. Документ вступил в силу.",
+                ["Министерство юстиции КР зарегистрировало устав ассоциации.", "Документ вступил в силу."]
+            ),
+            (
+                "Доклад сделал профессор А.Т. Мамытов. Затем выступили студенты.",
+                ["Доклад сделал профессор А.Т. Мамытов.", "Затем выступили студенты."]
+            ),
+            (
+                "Форумду ректор А. Мамытов ачты. Андан кийин студенттер сүйлөдү.",
+                ["Форумду ректор А. Мамытов ачты.", "Андан кийин студенттер сүйлөдү."]
+            ),
+            (
+                "Жыйын Бишкек ш., Манас пр., 40 дарегинде өтөт.",
+                ["Жыйын Бишкек ш., Манас пр., 40 дарегинде өтөт."]
+            ),
+        ])
     func abbreviationsInside(text: String, expected: [String]) throws {
         #expect(try sentences(text) == expected)
     }
 
-    @Test("abbreviations that do end a sentence", arguments: [
-        ("Проект стартовал в 2022 г. Конференция подвела его итоги.",
-         ["Проект стартовал в 2022 г.", "Конференция подвела его итоги."]),
-        ("Программа рассчитана на 2024-2026 гг. Ее бюджет утвержден.",
-         ["Программа рассчитана на 2024-2026 гг.", "Ее бюджет утвержден."]),
-        ("Об этом сообщает пресс-служба Минздрава КР. Вакцинация продлится до конца месяца.",
-         ["Об этом сообщает пресс-служба Минздрава КР.", "Вакцинация продлится до конца месяца."]),
-        ("Көргөзмөгө китептер, сүрөттөр т.б. Бардыгы акысыз.",
-         ["Көргөзмөгө китептер, сүрөттөр т.б.", "Бардыгы акысыз."]),
-    ])
+    @Test(
+        "abbreviations that do end a sentence",
+        arguments: [
+            (
+                "Проект стартовал в 2022 г. Конференция подвела его итоги.",
+                ["Проект стартовал в 2022 г.", "Конференция подвела его итоги."]
+            ),
+            (
+                "Программа рассчитана на 2024-2026 гг. Ее бюджет утвержден.",
+                ["Программа рассчитана на 2024-2026 гг.", "Ее бюджет утвержден."]
+            ),
+            (
+                "Об этом сообщает пресс-служба Минздрава КР. Вакцинация продлится до конца месяца.",
+                ["Об этом сообщает пресс-служба Минздрава КР.", "Вакцинация продлится до конца месяца."]
+            ),
+            (
+                "Көргөзмөгө китептер, сүрөттөр т.б. Бардыгы акысыз.",
+                ["Көргөзмөгө китептер, сүрөттөр т.б.", "Бардыгы акысыз."]
+            ),
+        ])
     func abbreviationsEnding(text: String, expected: [String]) throws {
         #expect(try sentences(text) == expected)
     }
 
     @Test("sentences end at line breaks and keep no surrounding spaces")
     func lines() throws {
-        let text = "Маалымат\nБүгүн Ош шаарында жаңы мектеп ачылды!  Ага 300 окуучу барат.\n\nКайрылуу үчүн: info@osh.kg"
-        #expect(try sentences(text) == ["Маалымат", "Бүгүн Ош шаарында жаңы мектеп ачылды!", "Ага 300 окуучу барат.", "Кайрылуу үчүн: info@osh.kg"])
+        let text =
+            "Маалымат\nБүгүн Ош шаарында жаңы мектеп ачылды!  Ага 300 окуучу барат.\n\nКайрылуу үчүн: info@osh.kg"
+        #expect(
+            try sentences(text) == [
+                "Маалымат", "Бүгүн Ош шаарында жаңы мектеп ачылды!", "Ага 300 окуучу барат.",
+                "Кайрылуу үчүн: info@osh.kg",
+            ])
     }
 
     @Test("a text ending in an abbreviation keeps its last sentence")
@@ -108,16 +154,21 @@ struct TokenTests {
     @Test("words, numbers and each punctuation scalar; spans in the normalized text")
     func tokens() throws {
         let doc = try segmented("Бишкекте 2025-жылы 120 адам катышты, «Ала-Тоо» аянтында.")
-        #expect(doc.tokens.map { doc.text[$0.span] } == [
-            "Бишкекте", "2025", "-", "жылы", "120", "адам", "катышты", ",", "«", "Ала", "-", "Тоо", "»", "аянтында", ".",
-        ])
-        #expect(doc.tokens.map(\.kind) == [
-            .word, .number, .dash, .word, .number, .word, .word, .comma, .other, .word, .dash, .word, .other, .word, .dot,
-        ])
+        #expect(
+            doc.tokens.map { doc.text[$0.span] } == [
+                "Бишкекте", "2025", "-", "жылы", "120", "адам", "катышты", ",", "«", "Ала", "-", "Тоо", "»", "аянтында",
+                ".",
+            ])
+        #expect(
+            doc.tokens.map(\.kind) == [
+                .word, .number, .dash, .word, .number, .word, .word, .comma, .other, .word, .dash, .word, .other, .word,
+                .dot,
+            ])
         #expect(doc.tokens[1].number == 2025 && doc.tokens[1].digits == 4)
-        #expect(doc.tokens.map(\.spaceBefore) == [
-            true, true, false, false, true, true, true, false, true, false, false, false, false, true, false,
-        ])
+        #expect(
+            doc.tokens.map(\.spaceBefore) == [
+                true, true, false, false, true, true, true, false, true, false, false, false, false, true, false,
+            ])
     }
 
     @Test("a word's text is interned once, in lower case with ё as е")
@@ -133,9 +184,13 @@ struct TokenTests {
     func surfaceText() throws {
         let doc = try segmented("Ысык-Көлдө ЫСЫК-КӨЛДӨ ысык-көлдө. Ысык-Көлдө")
         let words = doc.tokens.filter { $0.kind == .word }
-        #expect(words.map { doc.lexicon[$0.surface] } == ["Ысык", "Көлдө", "ЫСЫК", "КӨЛДӨ", "ысык", "көлдө", "Ысык", "Көлдө"])
+        #expect(
+            words.map { doc.lexicon[$0.surface] } == [
+                "Ысык", "Көлдө", "ЫСЫК", "КӨЛДӨ", "ысык", "көлдө", "Ысык", "Көлдө",
+            ])
         #expect(words[0].surface == words[6].surface && words[1].surface == words[7].surface)
-        #expect(words[0].surface != words[2].surface && words[0].word == words[2].word && words[0].word == words[4].word)
+        #expect(
+            words[0].surface != words[2].surface && words[0].word == words[2].word && words[0].word == words[4].word)
         // An all-lower-case word is its own lower case.
         #expect(words[4].surface == words[4].word)
         let punctuation = doc.tokens.filter { $0.kind != .word }
@@ -174,14 +229,19 @@ struct TokenTests {
     func nameWords() throws {
         var doc = try segmented("Ысык-Көл облусунда — Кара-Балтада, Д’Артаньян; 2023-жылы")
         try Analyze().run(&doc)
-        #expect(doc.words.map(\.text) == ["Ысык-Көл", "облусунда", "—", "Кара-Балтада", ",", "Д’Артаньян", ";", "2023", "-", "жылы"])
+        #expect(
+            doc.words.map(\.text) == [
+                "Ысык-Көл", "облусунда", "—", "Кара-Балтада", ",", "Д’Артаньян", ";", "2023", "-", "жылы",
+            ])
         #expect(doc.words[0].lower == "ысык-көл" && doc.words[0].isCapitalized)
         #expect(doc.words[3].forms.contains("кара-балта"))
     }
 
     @Test("a worker's lexicon carries from one document to the next without changing a record")
     func sharedLexicon() throws {
-        let texts = ["Бишкекте 12-майда форум өтөт.", "В Бишкеке 12 мая пройдет форум.", "Бишкекте форум 12-майда өттү."]
+        let texts = [
+            "Бишкекте 12-майда форум өтөт.", "В Бишкеке 12 мая пройдет форум.", "Бишкекте форум 12-майда өттү.",
+        ]
         var lexicon = Lexicon()
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("jarya-lexicon-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -199,12 +259,14 @@ struct TokenTests {
 
 @Suite("Segment: words as Unicode's word boundaries see them (language identification)")
 struct TextWordsTests {
-    @Test("letters and digits side by side, inner full stops and apostrophes, inner commas between digits", arguments: [
-        ("саат 10:00дө", ["саат", "10", "00дө"]),
-        ("www.kabar.kg жана 24.kg", ["www.kabar.kg", "жана", "24", "kg"]),
-        ("don't, 1,5 млн; 15.08.2025", ["don't", "1,5", "млн", "15.08.2025"]),
-        ("Кара-Балта: 5G", ["Кара", "Балта", "5G"]),
-    ])
+    @Test(
+        "letters and digits side by side, inner full stops and apostrophes, inner commas between digits",
+        arguments: [
+            ("саат 10:00дө", ["саат", "10", "00дө"]),
+            ("www.kabar.kg жана 24.kg", ["www.kabar.kg", "жана", "24", "kg"]),
+            ("don't, 1,5 млн; 15.08.2025", ["don't", "1,5", "млн", "15.08.2025"]),
+            ("Кара-Балта: 5G", ["Кара", "Балта", "5G"]),
+        ])
     func words(text: String, expected: [String]) throws {
         let doc = try segmented(text)
         let words = TextWords(tokens: doc.tokens, text: doc.text.scalars)
@@ -214,9 +276,11 @@ struct TextWordsTests {
 
 @Suite("Segment: language")
 struct LanguageTests {
-    @Test("one paragraph's language", arguments: [
-        (Paragraphs.kyrgyz, "ky"), (Paragraphs.russian, "ru"), (Paragraphs.english, "en"),
-    ])
+    @Test(
+        "one paragraph's language",
+        arguments: [
+            (Paragraphs.kyrgyz, "ky"), (Paragraphs.russian, "ru"), (Paragraphs.english, "en"),
+        ])
     func paragraph(text: String, language: String) throws {
         let doc = try segmented(text)
         #expect(doc.segmentation.blocks.map(\.language) == [language])
@@ -239,11 +303,13 @@ struct LanguageTests {
         #expect(doc.language == "ky")
     }
 
-    @Test("a short title line takes the language of the next block", arguments: [
-        ("Семинар\n\(Paragraphs.kyrgyz)", "ky"),
-        ("Семинар\n\(Paragraphs.russian)", "ru"),
-        ("АНОНС\n\nUNDP\n\(Paragraphs.english)", "en"),
-    ])
+    @Test(
+        "a short title line takes the language of the next block",
+        arguments: [
+            ("Семинар\n\(Paragraphs.kyrgyz)", "ky"),
+            ("Семинар\n\(Paragraphs.russian)", "ru"),
+            ("АНОНС\n\nUNDP\n\(Paragraphs.english)", "en"),
+        ])
     func titleInherits(text: String, language: String) throws {
         let doc = try segmented(text)
         #expect(doc.segmentation.blocks.allSatisfy { $0.language == language })

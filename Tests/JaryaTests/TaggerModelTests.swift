@@ -11,7 +11,9 @@ struct TaggerModelTests {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("jarya-model-\(UUID().uuidString)")
         let copy = root.appendingPathComponent("glossaries")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../glossaries").standardized
+        let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "../../glossaries"
+        ).standardized
         try FileManager.default.copyItem(at: shipped, to: copy)
         return copy
     }
@@ -30,11 +32,16 @@ struct TaggerModelTests {
         #expect(!Recognizers.standard(withoutModel).contains { $0 is ModelRecognizer })
     }
 
-    @Test("the model's search order: $JARYA_MODEL alone when set, else beside the glossaries, the executable, the install, the checkout")
+    @Test(
+        "the model's search order: $JARYA_MODEL alone when set, else beside the glossaries, the executable, the install, the checkout"
+    )
     func searchOrder() {
-        func search(_ env: String?, existing: Set<String>, executable: String = "/opt/jarya/bin/jarya") -> ModelLocation.Search {
-            ModelLocation.locate(environment: env, glossaries: "/srv/data/glossaries", executable: executable,
-                                 checkout: "/home/dev/jarya", exists: existing.contains)
+        func search(_ env: String?, existing: Set<String>, executable: String = "/opt/jarya/bin/jarya")
+            -> ModelLocation.Search
+        {
+            ModelLocation.locate(
+                environment: env, glossaries: "/srv/data/glossaries", executable: executable,
+                checkout: "/home/dev/jarya", exists: existing.contains)
         }
         let beside = "/srv/data/models/names.model", installed = "/opt/jarya/share/jarya/models/names.model"
         #expect(search(nil, existing: [beside, installed]).found == beside)
@@ -70,7 +77,9 @@ struct TaggerModelTests {
         // Keys alike in the bits that pick the slot: each probe goes on to the next slot.
         let keys: [UInt64] = (0..<40).map { UInt64($0) << 1 | 0x55 << 40 }.sorted()
         let weights = keys.indices.flatMap { k in (0..<NameLabel.count).map { Int16(k * 10 + $0) } }
-        let model = NameModel(keys: keys, weights: weights, scale: 1, transitions: [Float](repeating: 0, count: (NameLabel.count + 1) * NameLabel.count))
+        let model = NameModel(
+            keys: keys, weights: weights, scale: 1,
+            transitions: [Float](repeating: 0, count: (NameLabel.count + 1) * NameLabel.count))
         for (k, key) in keys.enumerated() {
             #expect(model.row(key) == k)
             #expect(model.scores([key]) == (0..<NameLabel.count).map { Double(k * 10 + $0) })
@@ -80,20 +89,25 @@ struct TaggerModelTests {
     }
 
     func tokens(_ text: String) throws -> [TaggerToken] {
-        let doc = try Pipeline(stages: [Ingest(), Normalize(), Tokenize(), Segment(), Analyze()]).process(Document(text: text))
+        let doc = try Pipeline(stages: [Ingest(), Normalize(), Tokenize(), Segment(), Analyze()]).process(
+            Document(text: text))
         return TaggerInput.tokens(doc, glossaries: .forTests).tokens
     }
 
-    @Test("shapes: words of one pattern share a key, other patterns do not", arguments: [
-        ("Бишкек", "Москва", true), ("ОшМУ", "КГТУ", false), ("КГТУ", "МЧС", true), ("Нарын", "Naryn", false), ("12", "2025", true),
-    ])
+    @Test(
+        "shapes: words of one pattern share a key, other patterns do not",
+        arguments: [
+            ("Бишкек", "Москва", true), ("ОшМУ", "КГТУ", false), ("КГТУ", "МЧС", true), ("Нарын", "Naryn", false),
+            ("12", "2025", true),
+        ])
     func shapes(_ a: String, _ b: String, _ same: Bool) {
         #expect((TokenHashes.shape(a) == TokenHashes.shape(b)) == same)
     }
 
     @Test("a word's features are the same in every sentence with the same neighbours, and change with them")
     func featuresFollowNeighbours() throws {
-        let a = try tokens("Вчера в Караколе открылась выставка."), b = try tokens("Вчера в Караколе открылась выставка.")
+        let a = try tokens("Вчера в Караколе открылась выставка."),
+            b = try tokens("Вчера в Караколе открылась выставка.")
         let c = try tokens("Вчера в Караколе закрылась выставка.")
         let fa = TaggerFeatures.extract(a, sentence: 0..<a.count), fb = TaggerFeatures.extract(b, sentence: 0..<b.count)
         let fc = TaggerFeatures.extract(c, sentence: 0..<c.count)
@@ -105,7 +119,9 @@ struct TaggerModelTests {
         #expect(Set(fa[2]).count == fa[2].count, "two templates gave one key")
     }
 
-    @Test("name endings: a patronymic and a surname in the genitive have ending features, a capitalized common word fewer")
+    @Test(
+        "name endings: a patronymic and a surname in the genitive have ending features, a capitalized common word fewer"
+    )
     func endings() throws {
         let t = try tokens("Встреча с Иваном Петровичем Смирновым. Встреча")
         func endingCount(_ word: String) throws -> Int {

@@ -115,7 +115,8 @@ struct TranslationLinkerTests {
     @Test("a record without an event is not linked, even to a release of the same day")
     func noEventNotLinked() throws {
         let ky = try Self.record(Self.kyrgyzForum, path: "ky/naryn_forum.txt")
-        let statement = try Self.record("""
+        let statement = try Self.record(
+            """
             Мэрия Нарына запустила онлайн-запись к специалистам
             Нарын, 3 июня 2024 года. Мэрия города Нарын запустила онлайн-запись на прием к специалистам.
             Записаться можно по телефону +996 (3522) 5-12-34.

@@ -20,7 +20,8 @@ public struct Assemble: Stage {
         document.title = Self.titleBlocks(document).map { r in
             r.map { k in
                 let span = document.segmentation.blocks[k].span
-                return document.text[Span(k == r.lowerBound ? Self.titleStart(document, in: span) : span.start, span.end)]
+                return document.text[
+                    Span(k == r.lowerBound ? Self.titleStart(document, in: span) : span.start, span.end)]
             }.joined(separator: " ")
         }
         document.summary = Self.summary(document)
@@ -28,7 +29,9 @@ public struct Assemble: Stage {
         document.event = assembler.assemble()
         if let (ky, ru) = assembler.disagreement() {
             func show(_ v: DateValue) -> String { "\(v.start?.description ?? "?")…\(v.end?.description ?? "")" }
-            document.warnings.append("the Kyrgyz and Russian halves give different event dates: \(show(ky)) and \(show(ru)); the record uses the first")
+            document.warnings.append(
+                "the Kyrgyz and Russian halves give different event dates: \(show(ky)) and \(show(ru)); the record uses the first"
+            )
         }
     }
 
@@ -43,9 +46,14 @@ public struct Assemble: Stage {
         while i < blocks.count {
             let line = document.text[blocks[i].span]
             let key = line.lowercased().trimmingCharacters(in: " .:!")
-            let isDateline = document.datelineSpan.map { blocks[i].span.contains($0) && blocks[i].span.count < $0.count + 40 } ?? false
+            let isDateline =
+                document.datelineSpan.map { blocks[i].span.contains($0) && blocks[i].span.count < $0.count + 40 }
+                ?? false
             if labels.contains(key) || isDateline || !line.unicodeScalars.contains(where: { $0.isAlphabetic })
-                || Furniture.isFurniture(line, labels: labels) { i += 1; continue }
+                || Furniture.isFurniture(line, labels: labels)
+            {
+                i += 1; continue
+            }
             let isSentence = line.trimmingCharacters(in: " ").hasSuffix(".") && !line.hasSuffix("..")
             if let t = teaser, isSentence || i - t > 2 { return t..<(t + 1) }
             if isSentence { teaser = i; i += 1; continue }
@@ -67,7 +75,9 @@ public struct Assemble: Stage {
         var i = d.end
         func skipSpace() { while i < block.end, t[i].isWhitespace || t[i] == "." || t[i] == "," { i += 1 } }
         skipSpace()
-        if i < block.end, t[i] == "/", let close = (i + 1..<min(block.end, i + 40)).first(where: { t[$0] == "/" }) { i = close + 1; skipSpace() }
+        if i < block.end, t[i] == "/", let close = (i + 1..<min(block.end, i + 40)).first(where: { t[$0] == "/" }) {
+            i = close + 1; skipSpace()
+        }
         // `— Sputnik.`: a dash, the agency's one word and its dot.
         if i < block.end, t[i] == "—" || t[i] == "–" || t[i] == "-" {
             var j = i + 1

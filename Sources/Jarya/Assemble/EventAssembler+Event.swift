@@ -6,14 +6,21 @@ extension EventAssembler {
         let all = titleKinds + leadKinds
         guard !all.isEmpty else { return nil }
         let kind = (titleKinds.first { $0.kind != "other" } ?? leadKinds.first { $0.kind != "other" } ?? all[0]).kind
-        guard let main = mainDate(), case .date(let value) = main.value else { return undatedEvent(kind: kind, titleKinds: titleKinds) }
-        var event = Event(kind: EventKind(name: kind), start: value.start, end: lastStage(after: main) ?? followingDays(after: main) ?? runsUntil(after: main) ?? value.end, time: value.time)
+        guard let main = mainDate(), case .date(let value) = main.value else {
+            return undatedEvent(kind: kind, titleKinds: titleKinds)
+        }
+        var event = Event(
+            kind: EventKind(name: kind), start: value.start,
+            end: lastStage(after: main) ?? followingDays(after: main) ?? runsUntil(after: main) ?? value.end,
+            time: value.time)
         if event.time == nil { event.time = timeOnTheDay(value.start, besides: main) }
         event.title = quotedTitle()
         event.places = places(around: main)
         // `В Кыргызстане намечен республиканский форум … Форум пройдет … с 2 по 13 февраля`: no
         // settlement or region anywhere near, the country the event's sentences name.
-        if event.places.isEmpty { event.places = country(in: [sentence(at: main.span.start)] + [leadEventSentence()].compactMap { $0 }) }
+        if event.places.isEmpty {
+            event.places = country(in: [sentence(at: main.span.start)] + [leadEventSentence()].compactMap { $0 })
+        }
         addOrganizationRoles(to: &event)
         event.participants = participants(around: main)
         return event
@@ -32,10 +39,13 @@ extension EventAssembler {
         let s = sentence(at: main.span.start)
         var end = start
         for e in document.entities where e.kind == .date && e.span.start >= main.span.end && s.contains(e.span) {
-            guard case .date(let w) = e.value, let day = w.start, w.end == day, day.day != nil, day.year == end.year else { continue }
+            guard case .date(let w) = e.value, let day = w.start, w.end == day, day.day != nil, day.year == end.year
+            else { continue }
             // A year-less pair is compared in a leap year (`28 февраля и 29 февраля`).
-            guard let next = CivilDate.adding(1, to: PartialDate(year: end.year ?? 2000, month: end.month, day: end.day)),
-                  next.month == day.month, next.day == day.day else { continue }
+            guard
+                let next = CivilDate.adding(1, to: PartialDate(year: end.year ?? 2000, month: end.month, day: end.day)),
+                next.month == day.month, next.day == day.day
+            else { continue }
             end = day
         }
         return end == start ? nil : end
@@ -46,13 +56,17 @@ extension EventAssembler {
     /// "until" day of the same year (within two months, and not an application deadline) is the
     /// event's first day, and that day its last.
     func runsUntil(after main: Entity) -> PartialDate? {
-        guard case .date(let v) = main.value, let start = v.start, let startMonth = start.month, start.day != nil, v.end == start else { return nil }
+        guard case .date(let v) = main.value, let start = v.start, let startMonth = start.month, start.day != nil,
+            v.end == start
+        else { return nil }
         let s = sentence(at: main.span.start)
         let range = tokens(in: s)
         guard applicationsBefore[range.upperBound] == applicationsBefore[range.lowerBound] else { return nil }
         for e in document.entities where e.kind == .date && e.span.start >= main.span.end && s.contains(e.span) {
-            guard case .date(let w) = e.value, w.isDeadline, let day = w.start, let month = day.month, day.day != nil, w.end == day,
-                  day.year == start.year, start < day, month - startMonth <= 2 else { continue }
+            guard case .date(let w) = e.value, w.isDeadline, let day = w.start, let month = day.month, day.day != nil,
+                w.end == day,
+                day.year == start.year, start < day, month - startMonth <= 2
+            else { continue }
             return day
         }
         return nil
@@ -63,13 +77,16 @@ extension EventAssembler {
     /// with the latest date of the stages that follow it in its paragraph.
     func lastStage(after main: Entity) -> PartialDate? {
         guard case .date(let v) = main.value, let start = v.start, start.day != nil,
-              let block = document.segmentation.block(at: main.span.start)?.span else { return nil }
+            let block = document.segmentation.block(at: main.span.start)?.span
+        else { return nil }
         func namesStage(_ s: Span) -> Bool { tokens(in: s).contains { match(at: $0, roles: [.stage]) != nil } }
         guard namesStage(sentence(at: main.span.start)) else { return nil }
         var last: PartialDate? = nil
         for e in document.entities where e.kind == .date && e.span.start >= main.span.end && block.contains(e.span) {
-            guard case .date(let w) = e.value, let end = w.end ?? w.start, end.day != nil, end.year == start.year, !w.isDeadline,
-                  start < end, namesStage(sentence(at: e.span.start)) else { continue }
+            guard case .date(let w) = e.value, let end = w.end ?? w.start, end.day != nil, end.year == start.year,
+                !w.isDeadline,
+                start < end, namesStage(sentence(at: e.span.start))
+            else { continue }
             if last.map({ $0 < end }) ?? true { last = end }
         }
         return last.flatMap { l in (v.end.map { $0 < l } ?? true) ? l : nil }
@@ -87,8 +104,10 @@ extension EventAssembler {
         var event = Event(kind: EventKind(name: kind), start: nil, end: nil, time: nil)
         // `Бишкек, 19.10.18. /Кабар/. В Жогорку Кенеше началась конференция`: going on as the agency writes.
         let headline = sentence(at: tokens[named.token].span.start)
-        if let p = document.published, let d = document.datelineSpan, headline.start <= d.end + 40, headline.end > d.end,
-           tokens(in: headline).contains(where: { match(at: $0, roles: [.underWay]) != nil }) {
+        if let p = document.published, let d = document.datelineSpan, headline.start <= d.end + 40,
+            headline.end > d.end,
+            tokens(in: headline).contains(where: { match(at: $0, roles: [.underWay]) != nil })
+        {
             event.start = p; event.end = p
         }
         event.title = quotedTitle()
@@ -107,8 +126,9 @@ extension EventAssembler {
     /// when they differ.
     func disagreement() -> (ky: DateValue, ru: DateValue)? {
         guard document.language == "ky+ru",
-              let ky = mainDate(language: "ky"), let ru = mainDate(language: "ru"),
-              case .date(let k) = ky.value, case .date(let r) = ru.value else { return nil }
+            let ky = mainDate(language: "ky"), let ru = mainDate(language: "ru"),
+            case .date(let k) = ky.value, case .date(let r) = ru.value
+        else { return nil }
         return k.start == r.start && k.end == r.end ? nil : (k, r)
     }
 
@@ -158,8 +178,11 @@ extension EventAssembler {
             let s = sentence(at: d.span.start)
             let kindNearby = hasKind(in: s)
             // A headline that names both the event and its date says which date is the event's.
-            if let t = titleBlock, t.contains(d.span) { score += kindNearby || hasKind(in: t) ? 7 : 3 }
-            else if lead.contains(d.span) { score += 2 }
+            if let t = titleBlock, t.contains(d.span) {
+                score += kindNearby || hasKind(in: t) ? 7 : 3
+            } else if lead.contains(d.span) {
+                score += 2
+            }
             if kindNearby { score += 2 }
             // An application or registration window is not the event.
             let range = tokens(in: s)
@@ -185,8 +208,8 @@ extension EventAssembler {
     /// after a place and a comma or before an agency mark (`/Кабар/`).
     func isSecondDateline(_ d: Entity) -> Bool {
         guard document.language == "ky+ru", case .date(let v) = d.value, v.start?.day != nil, v.end == v.start,
-              let block = document.segmentation.block(at: d.span.start), d.span.start - block.span.start <= 60,
-              let n = blockInLanguage[block.span.start], n < 3
+            let block = document.segmentation.block(at: d.span.start), d.span.start - block.span.start <= 60,
+            let n = blockInLanguage[block.span.start], n < 3
         else { return false }
         let t = document.text.scalars
         let before = String(scalars: t[block.span.start..<d.span.start])
@@ -214,12 +237,15 @@ extension EventAssembler {
         while i < range.upperBound {
             guard tokens[i].is("«") || tokens[i].is("“") || tokens[i].is("\"") else { i += 1; continue }
             var c = i + 1
-            while c < range.upperBound && !(tokens[c].is("»") || tokens[c].is("”") || tokens[c].is("\"")) && !tokens[c].newlineBefore { c += 1 }
+            while c < range.upperBound && !(tokens[c].is("»") || tokens[c].is("”") || tokens[c].is("\""))
+                && !tokens[c].newlineBefore
+            { c += 1 }
             // A quotation of one word (`"Ысык-Көл"`) is no title: go past its closing mark.
             guard c < range.upperBound, c - i > 2 else { i = c + 1; continue }
             let span = Span(tokens[i].span.start, tokens[c].span.end)
             // `«…» деген темадагы`, `«…» аттуу … конференциясы`, `форум «…»`.
-            let near = (c + 1 < tokens.count && ["деген", "аттуу", "атындагы", "под"].contains(tokens[c + 1].lower))
+            let near =
+                (c + 1 < tokens.count && ["деген", "аттуу", "атындагы", "под"].contains(tokens[c + 1].lower))
                 || (max(0, i - 3)..<min(tokens.count, c + 4)).contains { k in match(at: k, roles: [.kind]) != nil }
             if near && !orgs.overlaps(span) {
                 return document.text[Span(tokens[i + 1].span.start, tokens[c - 1].span.end)]
@@ -248,11 +274,17 @@ extension EventAssembler {
         let areas = found.filter { $0.kind == "district" || $0.kind == "region" }
         if !areas.isEmpty { return areas.map(\.name) }
         // Nothing in the event's sentence: the lead's settlements, then the dateline's city.
-        let leadPlaces = document.entities.filter { $0.kind == .place && lead.contains($0.span) && isVenue($0) && !isDatelineCity($0) }
-        for p in leadPlaces { if case .place(let name, let kind, _) = p.value, kind == "city" || kind == "village" { return [name] } }
+        let leadPlaces = document.entities.filter {
+            $0.kind == .place && lead.contains($0.span) && isVenue($0) && !isDatelineCity($0)
+        }
+        for p in leadPlaces {
+            if case .place(let name, let kind, _) = p.value, kind == "city" || kind == "village" { return [name] }
+        }
         // `Бишкек шаарынын 135 жылдыгына карата «Спартак» стадионунда`: a landmark in the event's
         // sentence or the lead is the venue, in the city its sentence names, whatever that name's case.
-        let all = document.entities.filter { p in p.kind == .place && spans.contains { $0.contains(p.span) } && isVenue(p) } + leadPlaces
+        let all =
+            document.entities.filter { p in p.kind == .place && spans.contains { $0.contains(p.span) } && isVenue(p) }
+            + leadPlaces
         for l in all {
             guard case .place(_, "other", _) = l.value else { continue }
             let ls = sentence(at: l.span.start)
@@ -261,8 +293,11 @@ extension EventAssembler {
             }
         }
         if let d = document.datelineSpan,
-           let p = document.entities.first(where: { $0.kind == .place && $0.span.end <= d.start && d.start - $0.span.end < 30 }),
-           case .place(let name, let kind, _) = p.value, kind == "city" {
+            let p = document.entities.first(where: {
+                $0.kind == .place && $0.span.end <= d.start && d.start - $0.span.end < 30
+            }),
+            case .place(let name, let kind, _) = p.value, kind == "city"
+        {
             return [name]
         }
         return []
@@ -271,7 +306,8 @@ extension EventAssembler {
     /// A nationwide event (`В Кыргызстане намечен республиканский форум`): the first country that
     /// these sentences name as a venue.
     func country(in sentences: [Span]) -> [String] {
-        for p in document.entities where p.kind == .place && sentences.contains(where: { $0.contains(p.span) }) && isVenue(p) {
+        for p in document.entities
+        where p.kind == .place && sentences.contains(where: { $0.contains(p.span) }) && isVenue(p) {
             if case .place(let name, "country", _) = p.value { return [name] }
         }
         return []
@@ -280,7 +316,9 @@ extension EventAssembler {
     /// The city that opens the dateline (`Бишкек, 01.01.24. /Кабар/.`): where the agency writes
     /// from, not where the event is; the event sentence names its venue again if it is there.
     func isDatelineCity(_ p: Entity) -> Bool {
-        guard let d = document.datelineSpan, let block = document.segmentation.block(at: d.start), block.span.contains(p.span) else { return false }
+        guard let d = document.datelineSpan, let block = document.segmentation.block(at: d.start),
+            block.span.contains(p.span)
+        else { return false }
         return p.span.end <= d.start && d.start - p.span.end < 30
     }
 
@@ -291,14 +329,20 @@ extension EventAssembler {
         let t = first < tokens.count && tokens[first].span.start == place.span.start ? first : nil
         if let t, t > 0, ["из", "от", "с", "со", "до"].contains(tokens[t - 1].lower) { return false }
         // Kyrgyz case endings only in Kyrgyz text: Russian `Бишкеке` is a locative, not a dative.
-        guard (document.segmentation.block(at: place.span.start)?.language ?? document.language) == "ky" else { return true }
+        guard (document.segmentation.block(at: place.span.start)?.language ?? document.language) == "ky" else {
+            return true
+        }
         let word = place.text.split(separator: " ").last.map { $0.lowercased() } ?? ""
         // Where people come from or go to (ablative, genitive, dative) is not the venue.
-        let origin = KyrgyzMorphology.ablativeEndings + KyrgyzMorphology.genitiveEndings + KyrgyzMorphology.dativeEndings
+        let origin =
+            KyrgyzMorphology.ablativeEndings + KyrgyzMorphology.genitiveEndings + KyrgyzMorphology.dativeEndings
         if word.unicodeScalars.count > 4 && origin.contains(where: { word.endsWith($0) }) { return false }
         // Accusative (`Талас шаарын`, `Бишкекти`): the place is an object, not the venue.
         if word.unicodeScalars.count > 4 && KyrgyzMorphology.accusativeEndings.contains(where: { word.endsWith($0) })
-            && !word.endsWith("шаары") && !word.endsWith("айылы") { return false }
+            && !word.endsWith("шаары") && !word.endsWith("айылы")
+        {
+            return false
+        }
         return !KyrgyzMorphology.isAccusativeAfterPossessive(word)
     }
 }

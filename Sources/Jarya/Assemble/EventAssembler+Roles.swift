@@ -11,41 +11,63 @@ extension EventAssembler {
         var organizers: [String] = [], funders: [String] = [], partners: [String] = []
         var taken: Set<String> = []
         var listed: [Set<String>] = [[], [], []]
-        func add(_ name: String, to list: inout [String], _ n: Int) { if listed[n].insert(name).inserted { list.append(name) } }
+        func add(_ name: String, to list: inout [String], _ n: Int) {
+            if listed[n].insert(name).inserted { list.append(name) }
+        }
         func name(_ e: Entity) -> String? { if case .organization(let n, _) = e.value { return n }; return nil }
         var cues: [(entry: EventLexicon.Entry, at: Int, next: Int)] = []
         var i = 0
         while i < tokens.count {
-            if let (cue, next) = match(at: i, roles: [.organizerBefore, .organizerAfter, .funderBefore, .funderAfter, .partnerBefore, .partnerAfter]) {
+            if let (cue, next) = match(
+                at: i,
+                roles: [.organizerBefore, .organizerAfter, .funderBefore, .funderAfter, .partnerBefore, .partnerAfter])
+            {
                 cues.append((cue, i, next)); i = next
-            } else { i += 1 }
+            } else {
+                i += 1
+            }
         }
         let organizerRoles: Set<EventLexicon.Role> = [.organizerBefore, .organizerAfter]
-        let ordered = cues.filter { !organizerRoles.contains($0.entry.role) } + cues.filter { organizerRoles.contains($0.entry.role) }
+        let ordered =
+            cues.filter { !organizerRoles.contains($0.entry.role) }
+            + cues.filter { organizerRoles.contains($0.entry.role) }
         let organizerCueEnds = Set(cues.filter { organizerRoles.contains($0.entry.role) }.map(\.next))
         let organizerCueStarts = Set(cues.filter { organizerRoles.contains($0.entry.role) }.map(\.at))
         // Organizations are in text order and never overlap: those of a stretch of text are a
         // slice found by binary search, not a filter of the whole document per cue.
         func firstOrganization(startingAtOrAfter offset: Int) -> Int {
             var lo = 0, hi = orgs.count
-            while lo < hi { let mid = (lo + hi) / 2; if orgs[mid].span.start < offset { lo = mid + 1 } else { hi = mid } }
+            while lo < hi {
+                let mid = (lo + hi) / 2; if orgs[mid].span.start < offset { lo = mid + 1 } else { hi = mid }
+            }
             return lo
         }
         for (cue, i, next) in ordered {
             let s = sentence(at: tokens[i].span.start)
             // At most the last `listedBeforeCue` organizations before a cue: `A, B жана C уюштурду`.
-            let beforeSlice = orgs[max(firstOrganization(startingAtOrAfter: s.start), firstOrganization(startingAtOrAfter: tokens[i].span.start) - Self.listedBeforeCue)..<firstOrganization(startingAtOrAfter: tokens[i].span.start)]
-            let before = beforeSlice.filter { s.start <= $0.span.start && $0.span.end <= tokens[i].span.start && !taken.contains(name($0) ?? "") }
-            let afterSlice = orgs[firstOrganization(startingAtOrAfter: tokens[next - 1].span.end)...].prefix { $0.span.start < s.end }
+            let beforeSlice = orgs[
+                max(
+                    firstOrganization(startingAtOrAfter: s.start),
+                    firstOrganization(startingAtOrAfter: tokens[i].span.start) - Self.listedBeforeCue)..<firstOrganization(
+                        startingAtOrAfter: tokens[i].span.start)]
+            let before = beforeSlice.filter {
+                s.start <= $0.span.start && $0.span.end <= tokens[i].span.start && !taken.contains(name($0) ?? "")
+            }
+            let afterSlice = orgs[firstOrganization(startingAtOrAfter: tokens[next - 1].span.end)...].prefix {
+                $0.span.start < s.end
+            }
             // `организован совместно с X`, `X Y менен биргеликте уюштурду`: a partner in the
             // organizing is an organizer.
             // `Тренинг проводится X совместно с Y`, `X совместно с Y провели`: a joint cue (the
             // glossary's `joint`) in a sentence with an organizing verb, however long X's name,
             // makes Y a co-organizer too (the dev set's convention).
-            let jointAfterOrganizing = cue.role == .partnerAfter && cue.value == "joint"
+            let jointAfterOrganizing =
+                cue.role == .partnerAfter && cue.value == "joint"
                 && cues.contains { organizerRoles.contains($0.entry.role) && s.contains(tokens[$0.at].span) }
-            let coOrganizer = (cue.role == .partnerAfter && (organizerCueEnds.contains(i) || organizerCueEnds.contains(i - 1)))
-                || (cue.role == .partnerBefore && (organizerCueStarts.contains(next) || organizerCueStarts.contains(next + 1)))
+            let coOrganizer =
+                (cue.role == .partnerAfter && (organizerCueEnds.contains(i) || organizerCueEnds.contains(i - 1)))
+                || (cue.role == .partnerBefore
+                    && (organizerCueStarts.contains(next) || organizerCueStarts.contains(next + 1)))
                 || jointAfterOrganizing
             let targets: [Entity]
             switch cue.role {
@@ -55,10 +77,14 @@ extension EventAssembler {
             default:
                 // Russian verbs stand before or after their subject: `организуют X и Y`, `X провели`.
                 // The organizations after the cue, up to the next cue of another role.
-                let nextCue = (next..<tokens.count).first { k in
-                    tokens[k].span.start >= s.end || match(at: k, roles: [.funderAfter, .partnerAfter, .organizerAfter]) != nil
-                }.map { tokens[$0].span.start } ?? s.end
-                let upToNextCue = afterSlice.prefix { $0.span.start < nextCue }.filter { $0.span.end <= s.end && !taken.contains(name($0) ?? "") }
+                let nextCue =
+                    (next..<tokens.count).first { k in
+                        tokens[k].span.start >= s.end
+                            || match(at: k, roles: [.funderAfter, .partnerAfter, .organizerAfter]) != nil
+                    }.map { tokens[$0].span.start } ?? s.end
+                let upToNextCue = afterSlice.prefix { $0.span.start < nextCue }.filter {
+                    $0.span.end <= s.end && !taken.contains(name($0) ?? "")
+                }
                 targets = upToNextCue.isEmpty ? Array(before.suffix(1)) : Array(upToNextCue)
             }
             for o in targets {
@@ -90,17 +116,24 @@ extension EventAssembler {
                 if countrySentenceSet.insert(s).inserted { countrySentences.append(s) }
             }
             if count == nil, tokens[k].kind == .number, let n = Int(tokens[k].text), n > 1, n < 1_000_000,
-               !taken.overlaps(tokens[k].span) {
+                !taken.overlaps(tokens[k].span)
+            {
                 var j = k + 1
-                if j < tokens.count, tokens[j].kind == .word, tokens[j].span.start == tokens[k].span.end { j += 1 }  // 100дөн
+                // A case suffix written onto the number: 100дөн.
+                if j < tokens.count, tokens[j].kind == .word, tokens[j].span.start == tokens[k].span.end { j += 1 }
                 var q: String? = nil
                 if let (e, next) = j < tokens.count ? match(at: j, roles: [.qualifier]) : nil { q = e.value; j = next }
                 // `более 40`, `около 50`: the qualifier right before the number (or one word before it).
                 for a in [k - 1, k - 2] where a >= 0 {
-                    if let (e, next) = match(at: a, roles: [.qualifier]), next == k || next == k - 1 { q = e.value; break }
+                    if let (e, next) = match(at: a, roles: [.qualifier]), next == k || next == k - 1 {
+                        q = e.value; break
+                    }
                 }
-                if j < tokens.count, match(at: j, roles: [.participantNoun]) != nil
-                    || (j + 1 < tokens.count && match(at: j + 1, roles: [.participantNoun]) != nil && tokens[j].kind == .word) {
+                if j < tokens.count,
+                    match(at: j, roles: [.participantNoun]) != nil
+                        || (j + 1 < tokens.count && match(at: j + 1, roles: [.participantNoun]) != nil
+                            && tokens[j].kind == .word)
+                {
                     count = n; qualifier = q
                 }
             }

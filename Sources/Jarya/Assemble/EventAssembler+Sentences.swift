@@ -53,7 +53,11 @@ extension EventAssembler {
         var result: [(String, Int)] = []
         var i = 0
         while i < matches.count {
-            if let (e, next) = matches[i].first(where: { $0.0.role == .kind }) { result.append((e.value, i)); i = next } else { i += 1 }
+            if let (e, next) = matches[i].first(where: { $0.0.role == .kind }) {
+                result.append((e.value, i)); i = next
+            } else {
+                i += 1
+            }
         }
         return result
     }

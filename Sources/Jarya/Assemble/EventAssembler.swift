@@ -34,7 +34,9 @@ struct EventAssembler {
         self.kindWords = Self.kindWords(matches)
         var applications = [0]
         applications.reserveCapacity(matches.count + 1)
-        for m in matches { applications.append(applications.last! + (m.contains { $0.0.role == .application } ? 1 : 0)) }
+        for m in matches {
+            applications.append(applications.last! + (m.contains { $0.0.role == .application } ? 1 : 0))
+        }
         self.applicationsBefore = applications
         var inLanguage: [Int: Int] = [:]
         if document.language == "ky+ru" {
@@ -47,7 +49,9 @@ struct EventAssembler {
         self.blockInLanguage = inLanguage
         let blocks = document.segmentation.blocks
         let title = Assemble.titleBlocks(document)
-        self.titleBlock = title.map { Span(Assemble.titleStart(document, in: blocks[$0.lowerBound].span), blocks[$0.upperBound - 1].span.end) }
+        self.titleBlock = title.map {
+            Span(Assemble.titleStart(document, in: blocks[$0.lowerBound].span), blocks[$0.upperBound - 1].span.end)
+        }
         var paragraphs = 0
         var end = title.map { blocks[$0.upperBound - 1].span.end } ?? 0
         for b in blocks where b.span.start >= end && paragraphs < 2 {

@@ -28,20 +28,32 @@ struct EventLexicon: Sendable {
     init(table: TSVTable) throws {
         for row in table.rows {
             guard let role = Role(rawValue: row["role"]) else {
-                throw GlossaryError(file: table.name, line: row.line, message: "unknown role `\(row["role"])` (one of: \(Role.allCases.map(\.rawValue).joined(separator: ", ")))")
+                throw GlossaryError(
+                    file: table.name, line: row.line,
+                    message:
+                        "unknown role `\(row["role"])` (one of: \(Role.allCases.map(\.rawValue).joined(separator: ", ")))"
+                )
             }
             guard row["match"] == "exact" || row["match"] == "prefix" else {
-                throw GlossaryError(file: table.name, line: row.line, message: "match must be exact or prefix, not `\(row["match"])`")
+                throw GlossaryError(
+                    file: table.name, line: row.line, message: "match must be exact or prefix, not `\(row["match"])`")
             }
             let value = row["value"]
             if role == .kind && !Self.kinds.contains(value) {
-                throw GlossaryError(file: table.name, line: row.line, message: "unknown kind `\(value)` (one of: \(Self.kinds.sorted().joined(separator: ", ")))")
+                throw GlossaryError(
+                    file: table.name, line: row.line,
+                    message: "unknown kind `\(value)` (one of: \(Self.kinds.sorted().joined(separator: ", ")))")
             }
             if role == .qualifier && !Self.qualifiers.contains(value) {
-                throw GlossaryError(file: table.name, line: row.line, message: "unknown qualifier `\(value)` (one of: \(Self.qualifiers.sorted().joined(separator: ", ")))")
+                throw GlossaryError(
+                    file: table.name, line: row.line,
+                    message:
+                        "unknown qualifier `\(value)` (one of: \(Self.qualifiers.sorted().joined(separator: ", ")))")
             }
             let words = row["form"].lowercased().split(separator: " ").map(String.init)
-            guard let initial = words.first?.unicodeScalars.first else { throw GlossaryError(file: table.name, line: row.line, message: "empty form") }
+            guard let initial = words.first?.unicodeScalars.first else {
+                throw GlossaryError(file: table.name, line: row.line, message: "empty form")
+            }
             byInitial[initial, default: []].append(entries.count)
             entries.append(Entry(words: words, prefix: row["match"] == "prefix", role: role, value: value))
         }
@@ -51,7 +63,9 @@ struct EventLexicon: Sendable {
 
     /// Every entry matching the words at token `i`, longest first, with the index after each.
     func allMatches(_ tokens: [NameToken], at i: Int) -> [(Entry, Int)] {
-        guard tokens[i].kind == .word, let initial = tokens[i].lower.unicodeScalars.first, let candidates = byInitial[initial] else { return [] }
+        guard tokens[i].kind == .word, let initial = tokens[i].lower.unicodeScalars.first,
+            let candidates = byInitial[initial]
+        else { return [] }
         var result: [(Entry, Int)] = []
         for n in candidates where matches(entries[n], tokens, at: i) {
             result.append((entries[n], i + entries[n].words.count))
@@ -62,7 +76,9 @@ struct EventLexicon: Sendable {
     /// The entry matching the words at token `i` (only the last word may be a prefix match), and
     /// the index after it.
     func match(_ tokens: [NameToken], at i: Int, roles: [Role]) -> (Entry, Int)? {
-        guard tokens[i].kind == .word, let initial = tokens[i].lower.unicodeScalars.first, let candidates = byInitial[initial] else { return nil }
+        guard tokens[i].kind == .word, let initial = tokens[i].lower.unicodeScalars.first,
+            let candidates = byInitial[initial]
+        else { return nil }
         for n in candidates where roles.contains(entries[n].role) && matches(entries[n], tokens, at: i) {
             return (entries[n], i + entries[n].words.count)
         }

@@ -7,7 +7,9 @@ enum Furniture {
         let lettered = words.filter { $0.unicodeScalars.contains(where: { $0.isAlphabetic }) }
         // A currency ticker or a rubric counter: one or two words with a number (`USD 88.57`,
         // `Парламент 0`, `Коом 0`, a site clock `16:01`).
-        if line.split(separator: " ").count <= 2 && line.unicodeScalars.contains(where: { $0.properties.numericType != nil }) {
+        if line.split(separator: " ").count <= 2
+            && line.unicodeScalars.contains(where: { $0.properties.numericType != nil })
+        {
             return true
         }
         // A site's name alone on its line: one word, a domain or a brand with a number.
@@ -18,8 +20,10 @@ enum Furniture {
             if domain || branded { return true }
         }
         // A breadcrumb: a label, a separator, a rubric.
-        if words.count <= 5, let sep = words.firstIndex(where: { ["-", "–", "—", "/", "›", ">", "»", "|"].contains($0) }), sep > 0,
-           labels.contains(words[..<sep].joined(separator: " ").lowercased()) {
+        if words.count <= 5,
+            let sep = words.firstIndex(where: { ["-", "–", "—", "/", "›", ">", "»", "|"].contains($0) }), sep > 0,
+            labels.contains(words[..<sep].joined(separator: " ").lowercased())
+        {
             return true
         }
         return false

@@ -93,8 +93,10 @@ public struct Batch {
             if item.reused { summary.skipped += 1 }
             if item.record.error != nil { summary.errors += 1 }
             if item.status.severity > summary.status.severity { summary.status = item.status }
-            observer?(Progress(done: summary.documents, total: inputs.count, bytes: summary.bytes,
-                               record: item.record, reused: item.reused))
+            observer?(
+                Progress(
+                    done: summary.documents, total: inputs.count, bytes: summary.bytes,
+                    record: item.record, reused: item.reused))
         }
         try spool.finishWriting()
         let links = linker.links()
@@ -110,7 +112,8 @@ public struct Batch {
             n += 1
         }
         if let cache {
-            try cache.retain(paths: Set(inputs.compactMap { if case .file(let p) = $0 { return p } else { return nil } }))
+            try cache.retain(
+                paths: Set(inputs.compactMap { if case .file(let p) = $0 { return p } else { return nil } }))
         }
         summary.seconds = Date().timeIntervalSince(started)
         return summary
@@ -153,8 +156,9 @@ public struct Batch {
         if !force, let bytes = try? processor.read(input) {
             let sha256 = RecordID.sha256Hex(bytes)
             if let stored = try cache.line(path: path, sha256: sha256), !stored.contains(0x0A),
-               let record = try? JSONDecoder().decode(Record.self, from: stored),
-               record.source.path == path, record.source.sha256 == sha256 {
+                let record = try? JSONDecoder().decode(Record.self, from: stored),
+                record.source.path == path, record.source.sha256 == sha256
+            {
                 return Item(line: Array(stored) + [0x0A], record: .record(record), status: .ok, reused: true)
             }
         }
@@ -163,7 +167,8 @@ public struct Batch {
         let line = encoder.lineBytes(record)
         // Failures are not stored: they are cheap to find again, and their exit status must be reported again.
         if record.error == nil {
-            try cache.store(path: path, sha256: record.source.sha256, bytes: record.source.bytes, line: Data(line.dropLast()))
+            try cache.store(
+                path: path, sha256: record.source.sha256, bytes: record.source.bytes, line: Data(line.dropLast()))
         }
         return Item(line: line, record: record, status: status, reused: false)
     }
@@ -196,14 +201,16 @@ extension Processor {
         parts.append("stages=" + pipeline.stages.map(\.name).joined(separator: ","))
         if let dir = GlossaryDirectory.path { parts += GlossaryDirectory.digests(in: dir) }
         for case let stage as Recognize in pipeline.stages {
-            for case let tagger as ModelRecognizer in stage.recognizers { parts.append("model=\(tagger.model.fingerprint)") }
+            for case let tagger as ModelRecognizer in stage.recognizers {
+                parts.append("model=\(tagger.model.fingerprint)")
+            }
         }
         var info = stat()
         if stat("/proc/self/exe", &info) == 0 || stat(CommandLine.arguments.first ?? "", &info) == 0 {
             #if os(Linux)
-            let mtime = info.st_mtim
+                let mtime = info.st_mtim
             #else
-            let mtime = info.st_mtimespec
+                let mtime = info.st_mtimespec
             #endif
             parts.append("exe=\(info.st_size)@\(mtime.tv_sec).\(mtime.tv_nsec)")
         }

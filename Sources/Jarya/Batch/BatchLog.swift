@@ -23,8 +23,10 @@ public final class BatchLog {
     private var passedOver: [String] = []
     private var lastDrawn = Date.distantPast
 
-    public init(format: Format = .text, quiet: Bool = false, terminal: Bool = false, explicitFormat: Bool = false,
-                write: @escaping (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }) {
+    public init(
+        format: Format = .text, quiet: Bool = false, terminal: Bool = false, explicitFormat: Bool = false,
+        write: @escaping (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
+    ) {
         self.format = format
         self.quiet = quiet
         self.showsProgress = terminal && !quiet
@@ -42,8 +44,12 @@ public final class BatchLog {
             clearProgress()
             switch format {
             case .text: write("jarya: \(error.message) [\(error.code)]\n")
-            case .json: write(Self.object([("event", .string("document_error")), ("path", .string(progress.record.source.path)),
-                                           ("code", .string(error.code)), ("message", .string(error.message))]))
+            case .json:
+                write(
+                    Self.object([
+                        ("event", .string("document_error")), ("path", .string(progress.record.source.path)),
+                        ("code", .string(error.code)), ("message", .string(error.message)),
+                    ]))
             }
         }
         guard showsProgress else { return }
@@ -63,8 +69,12 @@ public final class BatchLog {
         clearProgress()
         switch format {
         case .text: write("jarya: \(link.message)\n")
-        case .json: write(Self.object([("event", .string("link_skipped")), ("path", .string(link.path)),
-                                       ("target", link.target.map { .string($0) } ?? .null), ("reason", .string(link.reason.rawValue))]))
+        case .json:
+            write(
+                Self.object([
+                    ("event", .string("link_skipped")), ("path", .string(link.path)),
+                    ("target", link.target.map { .string($0) } ?? .null), ("reason", .string(link.reason.rawValue)),
+                ]))
         }
     }
 
@@ -80,11 +90,13 @@ public final class BatchLog {
         var counts: [String: Int] = [:]
         for path in passedOver {
             let name = path.split(separator: "/").last.map(String.init) ?? path
-            let ext = name.lastIndex(of: ".").map { "." + name[name.index(after: $0)...].lowercased() } ?? "no extension"
+            let ext =
+                name.lastIndex(of: ".").map { "." + name[name.index(after: $0)...].lowercased() } ?? "no extension"
             counts[ext, default: 0] += 1
         }
         let kinds = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(5).map { "\($0.value) \($0.key)" }
-        return "\(passedOver.count) other file\(passedOver.count == 1 ? "" : "s") passed over, not .txt/.md/.html/.docx ("
+        return
+            "\(passedOver.count) other file\(passedOver.count == 1 ? "" : "s") passed over, not .txt/.md/.html/.docx ("
             + kinds.joined(separator: ", ") + (counts.count > 5 ? ", …" : "") + ")"
     }
 
@@ -95,20 +107,26 @@ public final class BatchLog {
         switch format {
         case .text:
             if alwaysSummarize || summary.errors > 0 {
-                write("jarya: \(summary.documents) documents, \(summary.errors) errors, \(summary.skipped) skipped, "
-                      + (passedOverNote.map { $0 + ", " } ?? "")
-                      + String(format: "%.2f s, %.2f MB/s\n", summary.seconds, summary.megabytesPerSecond))
+                write(
+                    "jarya: \(summary.documents) documents, \(summary.errors) errors, \(summary.skipped) skipped, "
+                        + (passedOverNote.map { $0 + ", " } ?? "")
+                        + String(format: "%.2f s, %.2f MB/s\n", summary.seconds, summary.megabytesPerSecond))
             }
             if summary.errors > 0 {
-                write("jarya: \(summary.errors) of \(summary.documents) documents failed; see the \"error\" field of their records\n")
+                write(
+                    "jarya: \(summary.errors) of \(summary.documents) documents failed; see the \"error\" field of their records\n"
+                )
             }
         case .json:
-            write(Self.object([("event", .string("summary")), ("documents", .number("\(summary.documents)")),
-                               ("errors", .number("\(summary.errors)")), ("skipped", .number("\(summary.skipped)")),
-                               ("passed_over", .number("\(passedOver.count)")),
-                               ("seconds", .number(String(format: "%.3f", summary.seconds))),
-                               ("mb_per_s", .number(String(format: "%.3f", summary.megabytesPerSecond))),
-                               ("status", .number("\(summary.status.rawValue)"))]))
+            write(
+                Self.object([
+                    ("event", .string("summary")), ("documents", .number("\(summary.documents)")),
+                    ("errors", .number("\(summary.errors)")), ("skipped", .number("\(summary.skipped)")),
+                    ("passed_over", .number("\(passedOver.count)")),
+                    ("seconds", .number(String(format: "%.3f", summary.seconds))),
+                    ("mb_per_s", .number(String(format: "%.3f", summary.megabytesPerSecond))),
+                    ("status", .number("\(summary.status.rawValue)")),
+                ]))
         }
     }
 
@@ -117,7 +135,11 @@ public final class BatchLog {
         clearProgress()
         switch format {
         case .text: write("jarya: \(message)\n")
-        case .json: write(Self.object([("event", .string("run_error")), ("status", .number("\(status)")), ("message", .string(message))]))
+        case .json:
+            write(
+                Self.object([
+                    ("event", .string("run_error")), ("status", .number("\(status)")), ("message", .string(message)),
+                ]))
         }
     }
 
@@ -129,15 +151,16 @@ public final class BatchLog {
 
     /// One JSON object on one line, keys in the order given.
     static func object(_ fields: [(String, Value)]) -> String {
-        "{" + fields.map { key, value in
-            let v: String
-            switch value {
-            case .string(let s): v = quote(s)
-            case .number(let n): v = n
-            case .null: v = "null"
-            }
-            return quote(key) + ":" + v
-        }.joined(separator: ",") + "}\n"
+        "{"
+            + fields.map { key, value in
+                let v: String
+                switch value {
+                case .string(let s): v = quote(s)
+                case .number(let n): v = n
+                case .null: v = "null"
+                }
+                return quote(key) + ":" + v
+            }.joined(separator: ",") + "}\n"
     }
 
     static func quote(_ s: String) -> String {

@@ -121,7 +121,9 @@ public enum InputCollector {
     /// Walks `root` recursively. Hidden files and folders are skipped. A symbolic link is
     /// followed only when its resolved path stays inside `root` and, for a folder, does not
     /// lead back to one of the folders it is in; only regular files are read.
-    static func walk(_ root: String, filter: PathFilter) -> (files: [String], skipped: [SkippedLink], unsupported: [String]) {
+    static func walk(_ root: String, filter: PathFilter) -> (
+        files: [String], skipped: [SkippedLink], unsupported: [String]
+    ) {
         var base = root
         while base.count > 1 && base.endsWith("/") { base.removeLast() }
         guard let realRoot = realPath(base) else { return ([], [], []) }
@@ -159,7 +161,8 @@ public enum InputCollector {
                 case S_IFREG:
                     guard filter.accepts(file: rel, name: name) else { continue }
                     guard let dot = name.lastIndex(of: "."),
-                          DocumentFormat.folderExtensions.contains(name[name.index(after: dot)...].lowercased()) else {
+                        DocumentFormat.folderExtensions.contains(name[name.index(after: dot)...].lowercased())
+                    else {
                         unsupported.append(full); continue
                     }
                     files.append(full)

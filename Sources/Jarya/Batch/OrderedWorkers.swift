@@ -28,9 +28,11 @@ final class OrderedWorkers<State, Result>: @unchecked Sendable {
     /// Calls `work(n)` for every `n` in `0..<count` on `jobs` threads, and `consume(n, result)`
     /// on the calling thread in order. If `consume` throws, the workers stop after their current
     /// item and the error is rethrown.
-    static func run(count: Int, jobs: Int, window: Int, makeState: @escaping @Sendable () -> State,
-                    work: @escaping @Sendable (inout State, Int) -> Result,
-                    consume: (Int, Result) throws -> Void) throws {
+    static func run(
+        count: Int, jobs: Int, window: Int, makeState: @escaping @Sendable () -> State,
+        work: @escaping @Sendable (inout State, Int) -> Result,
+        consume: (Int, Result) throws -> Void
+    ) throws {
         if jobs <= 1 || count <= 1 {
             var workerState = makeState()
             for n in 0..<count { try consume(n, work(&workerState, n)) }

@@ -40,7 +40,9 @@ public struct Processor: Sendable {
     /// The page's address of a single input (`--url`); a `.jsonl` line carries its own.
     public var url: String?
 
-    public init(pipeline: Pipeline, maxBytes: Int = Processor.defaultMaxBytes, encoding: String? = nil, url: String? = nil) {
+    public init(
+        pipeline: Pipeline, maxBytes: Int = Processor.defaultMaxBytes, encoding: String? = nil, url: String? = nil
+    ) {
         self.pipeline = pipeline
         self.maxBytes = min(maxBytes, Processor.largestMaxBytes)
         self.encoding = encoding
@@ -48,7 +50,9 @@ public struct Processor: Sendable {
     }
 
     /// The processor of `jarya process`: the standard pipeline over `glossaries`.
-    public init(glossaries: Glossaries, maxBytes: Int = Processor.defaultMaxBytes, encoding: String? = nil, url: String? = nil) {
+    public init(
+        glossaries: Glossaries, maxBytes: Int = Processor.defaultMaxBytes, encoding: String? = nil, url: String? = nil
+    ) {
         self.init(pipeline: .standard(glossaries), maxBytes: maxBytes, encoding: encoding, url: url)
     }
 
@@ -72,8 +76,14 @@ public struct Processor: Sendable {
         var source = Source(path: path, format: DocumentFormat(path: path).rawValue, encoding: "")
         let limit = limit(for: DocumentFormat(path: path))
         guard bytes.count <= limit else {
-            let e = InputError(.tooLarge, "the file has \(bytes.count) bytes, more than the limit of \(limit). Split it, or raise --max-bytes.")
-            return Self.line((.failure(Failure(source: source, code: e.code.rawValue, message: "\(path): \(e.message)")), ExitStatus.of(e.code)))
+            let e = InputError(
+                .tooLarge,
+                "the file has \(bytes.count) bytes, more than the limit of \(limit). Split it, or raise --max-bytes.")
+            return Self.line(
+                (
+                    .failure(Failure(source: source, code: e.code.rawValue, message: "\(path): \(e.message)")),
+                    ExitStatus.of(e.code)
+                ))
         }
         return Self.line(run(bytes, source: &source, lexicon: &lexicon))
     }
@@ -97,7 +107,8 @@ public struct Processor: Sendable {
             let text = doc.text.string
             doc.text = NormalizedText()
             return (.record(Record(doc, text: text)), status)
-        case .failure(let e): return (.error(ErrorRecord(source: e.source, error: .init(code: e.code, message: e.message))), status)
+        case .failure(let e):
+            return (.error(ErrorRecord(source: e.source, error: .init(code: e.code, message: e.message))), status)
         }
     }
 
@@ -121,14 +132,19 @@ public struct Processor: Sendable {
         do {
             return run(try read(input), source: &source, lexicon: &lexicon)
         } catch let e as InputError {
-            return (.failure(Failure(source: source, code: e.code.rawValue, message: "\(input.path): \(e.message)")), ExitStatus.of(e.code))
+            return (
+                .failure(Failure(source: source, code: e.code.rawValue, message: "\(input.path): \(e.message)")),
+                ExitStatus.of(e.code)
+            )
         } catch {
             return (.failure(Failure(source: source, code: "internal", message: "\(input.path): \(error)")), .dataError)
         }
     }
 
     /// The pipeline over bytes already read and within the limit.
-    private func run(_ bytes: [UInt8], source: inout Source, lexicon: inout Lexicon) -> (Result<Document, Failure>, ExitStatus) {
+    private func run(_ bytes: [UInt8], source: inout Source, lexicon: inout Lexicon) -> (
+        Result<Document, Failure>, ExitStatus
+    ) {
         source.bytes = bytes.count
         source.sha256 = RecordID.sha256Hex(bytes)
         do {
@@ -140,17 +156,25 @@ public struct Processor: Sendable {
             try pipeline.decoding(encoding).run(&document)
             return (.success(document), .ok)
         } catch let e as InputError {
-            return (.failure(Failure(source: source, code: e.code.rawValue, message: "\(source.path): \(e.message)")), ExitStatus.of(e.code))
+            return (
+                .failure(Failure(source: source, code: e.code.rawValue, message: "\(source.path): \(e.message)")),
+                ExitStatus.of(e.code)
+            )
         } catch {
-            return (.failure(Failure(source: source, code: "internal", message: "\(source.path): \(error)")), .dataError)
+            return (
+                .failure(Failure(source: source, code: "internal", message: "\(source.path): \(error)")), .dataError
+            )
         }
     }
 
     /// The `too_large` error record of a document named `path` that was not read to its end.
     public func tooLarge(path: String) -> RecordLine {
-        let text = "the input has more than \(limit(for: DocumentFormat(path: path))) bytes, the limit. Split it, or raise --max-bytes."
-        return .error(ErrorRecord(source: Source(path: path, format: DocumentFormat(path: path).rawValue, encoding: ""),
-                                  error: .init(code: InputError.Code.tooLarge.rawValue, message: "\(path): \(text)")))
+        let text =
+            "the input has more than \(limit(for: DocumentFormat(path: path))) bytes, the limit. Split it, or raise --max-bytes."
+        return .error(
+            ErrorRecord(
+                source: Source(path: path, format: DocumentFormat(path: path).rawValue, encoding: ""),
+                error: .init(code: InputError.Code.tooLarge.rawValue, message: "\(path): \(text)")))
     }
 
     /// The most bytes a document named `path` may have (a `.docx` may be 4 times `maxBytes`).
@@ -182,7 +206,10 @@ public struct Processor: Sendable {
         case .line(let line):
             guard let text = line.text else { throw InputError(.malformed, line.problem ?? "the line has no text.") }
             guard text.utf8.count <= limit else {
-                throw InputError(.tooLarge, "the text has \(text.utf8.count) bytes, more than the limit of \(limit). Split it, or raise --max-bytes.")
+                throw InputError(
+                    .tooLarge,
+                    "the text has \(text.utf8.count) bytes, more than the limit of \(limit). Split it, or raise --max-bytes."
+                )
             }
             return Array(text.utf8)
         case .file(let p):
@@ -192,11 +219,17 @@ public struct Processor: Sendable {
                 throw InputError(.unreadable, "this is a folder, and it was named where a file was expected.")
             }
             if info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) > limit {
-                throw InputError(.tooLarge, "the file has \(info.st_size) bytes, more than the limit of \(limit). Split it, or raise --max-bytes.")
+                throw InputError(
+                    .tooLarge,
+                    "the file has \(info.st_size) bytes, more than the limit of \(limit). Split it, or raise --max-bytes."
+                )
             }
             let fd = open(p, O_RDONLY | O_CLOEXEC)
             guard fd >= 0 else {
-                throw InputError(.unreadable, "the file cannot be opened for reading (\(String(cString: strerror(errno)))). Check its permissions.")
+                throw InputError(
+                    .unreadable,
+                    "the file cannot be opened for reading (\(String(cString: strerror(errno)))). Check its permissions."
+                )
             }
             defer { close(fd) }
             // A device or a FIFO (`/dev/zero`, a pipe) has no size: stop reading at the limit.
@@ -216,7 +249,8 @@ public struct Processor: Sendable {
                 throw InputError(.unreadable, "reading failed: \(String(cString: strerror(errno))).")
             }
             if bytes.count + n > limit {
-                throw InputError(.tooLarge, "the input has more than \(limit) bytes, the limit. Split it, or raise --max-bytes.")
+                throw InputError(
+                    .tooLarge, "the input has more than \(limit) bytes, the limit. Split it, or raise --max-bytes.")
             }
             bytes.append(contentsOf: chunk[..<n])
         }

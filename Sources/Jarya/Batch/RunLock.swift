@@ -16,7 +16,8 @@ public final class RunLock {
         public var description: String {
             switch self {
             case .busy(let path, let holder):
-                return "another jarya run (\(holder.map { "process \($0)" } ?? "another process")) holds the lock \(path); "
+                return
+                    "another jarya run (\(holder.map { "process \($0)" } ?? "another process")) holds the lock \(path); "
                     + "wait until it finishes, or check that it is still running"
             case .cannotCreate(let path, let reason):
                 return "cannot write the lock file \(path): \(reason). Check that the folder exists and is writable."
@@ -36,7 +37,10 @@ public final class RunLock {
                 let n = pread(fd, &buffer, buffer.count, 0)
                 close(fd)
                 if error == EWOULDBLOCK {
-                    let holder = n > 0 ? String(decoding: buffer[..<n], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) : ""
+                    let holder =
+                        n > 0
+                        ? String(decoding: buffer[..<n], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                        : ""
                     throw Failure.busy(path: path, holder: holder.isEmpty ? nil : holder)
                 }
                 throw Failure.cannotCreate(path: path, reason: String(cString: strerror(error)))
@@ -44,7 +48,9 @@ public final class RunLock {
             // A run that was finishing may have removed the file between our open and flock:
             // then the lock we hold is on a file nobody else will look at. Try again.
             var held = stat(), current = stat()
-            if fstat(fd, &held) == 0, stat(path, &current) == 0, held.st_dev == current.st_dev, held.st_ino == current.st_ino {
+            if fstat(fd, &held) == 0, stat(path, &current) == 0, held.st_dev == current.st_dev,
+                held.st_ino == current.st_ino
+            {
                 self.fd = fd
                 break
             }

@@ -10,7 +10,8 @@ import Foundation
 /// strings made before the signal came.
 public enum SignalCleanup {
     static let capacity = 64
-    nonisolated(unsafe) private static var slots = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: capacity)
+    nonisolated(unsafe) private static var slots = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(
+        capacity: capacity)
     private static let guardLock = NSLock()
     nonisolated(unsafe) private static var installed = false
 

@@ -17,7 +17,9 @@ final class Spool {
         writer = BlockWriter(handle: handle, name: path)
     }
 
-    func write<Bytes: ContiguousBytes & Collection>(_ bytes: Bytes) throws where Bytes.Element == UInt8 { try writer.write(bytes) }
+    func write<Bytes: ContiguousBytes & Collection>(_ bytes: Bytes) throws where Bytes.Element == UInt8 {
+        try writer.write(bytes)
+    }
 
     /// Writes what is buffered; call once after the last `write`.
     func finishWriting() throws { try writer.flush() }
@@ -26,7 +28,9 @@ final class Spool {
     /// read buffer, not a copy: the record of a huge document is held once here.
     func forEachLine(_ body: (Data) throws -> Void) throws {
         let reader = handle
-        do { try reader.seek(toOffset: 0) } catch { throw OutputError(path: path, reason: "cannot read the spool file back: \(error)") }
+        do { try reader.seek(toOffset: 0) } catch {
+            throw OutputError(path: path, reason: "cannot read the spool file back: \(error)")
+        }
         var pending = Data()
         while let chunk = try reader.read(upToCount: 1 << 20), !chunk.isEmpty {
             // The bytes before the new chunk hold no line break (they were searched already):

@@ -40,12 +40,16 @@ public struct TranslationLinker: Sendable {
         defer { count += 1 }
         let lang = record.language
         guard lang == .kyrgyz || lang == .russian, let e = record.event, let start = e.start, let end = e.end,
-              !e.places.isEmpty else { return }
+            !e.places.isEmpty
+        else { return }
         var evidence: [UInt64] = []
         for x in record.entities {
             switch x.value {
             case .contact(let v): evidence.append(Self.hash(x.type.rawValue + ":" + v.lowercased()))
-            case .person(let n, _): if let surname = n.split(separator: " ").last { evidence.append(Self.hash("person:" + surname.prefix(5).lowercased())) }
+            case .person(let n, _):
+                if let surname = n.split(separator: " ").last {
+                    evidence.append(Self.hash("person:" + surname.prefix(5).lowercased()))
+                }
             default: break
             }
         }
@@ -101,7 +105,9 @@ public struct TranslationLinker: Sendable {
                     guard let score = Self.score(signatures[Int(a)]!, signatures[Int(b)]!) else { continue }
                     for (x, y) in [(a, b), (b, a)] {
                         let candidate = (partner: y, score: score, distance: abs(y - x))
-                        if let current = best[x], (current.score, -current.distance) >= (score, -candidate.distance) { continue }
+                        if let current = best[x], (current.score, -current.distance) >= (score, -candidate.distance) {
+                            continue
+                        }
                         best[x] = candidate
                     }
                 }

@@ -29,10 +29,12 @@ public struct Glossaries: Sendable {
         }
         return Glossaries(
             places: try PlaceGlossary(table: table("places.tsv", PlaceGlossary.columns)),
-            organizations: try OrganizationGlossary(organizations: table("organizations.tsv", OrganizationGlossary.columns),
-                                                    heads: table("org-heads.tsv", ["lang", "word", "type"])),
-            people: try PersonGlossary(names: table("given-names.tsv", ["name", "sex", "origin"]),
-                                       roles: table("roles.tsv", ["lang", "role", "kind"])),
+            organizations: try OrganizationGlossary(
+                organizations: table("organizations.tsv", OrganizationGlossary.columns),
+                heads: table("org-heads.tsv", ["lang", "word", "type"])),
+            people: try PersonGlossary(
+                names: table("given-names.tsv", ["name", "sex", "origin"]),
+                roles: table("roles.tsv", ["lang", "role", "kind"])),
             dates: try DateLexicon(table: table("date-words.tsv", ["lang", "form", "match", "role", "value"])),
             events: try EventLexicon(table: table("event-words.tsv", EventLexicon.columns)),
             nameModel: try search?.found.map { try NameModel.load(path: $0) }, modelNote: search?.note)
@@ -40,7 +42,9 @@ public struct Glossaries: Sendable {
 
     /// The glossaries of the folder in use, loaded once, on first use.
     public static let standard: Result<Glossaries, any Error> = {
-        do { return .success(try load()) } catch let error as GlossaryError { return .failure(error) } catch let error as ModelError {
+        do { return .success(try load()) } catch let error as GlossaryError { return .failure(error) } catch let error
+            as ModelError
+        {
             return .failure(error)
         } catch {
             return .failure(GlossaryError(file: GlossaryDirectory.path ?? "glossaries", line: 0, message: "\(error)"))

@@ -29,10 +29,12 @@ public enum GlossaryDirectory {
         public var notFoundMessage: String {
             let places = looked.joined(separator: ", ")
             if fromEnvironment {
-                return "glossaries not found in \(GlossaryDirectory.environmentVariable)=\(places) (no \(GlossaryDirectory.markerFile) there): "
+                return
+                    "glossaries not found in \(GlossaryDirectory.environmentVariable)=\(places) (no \(GlossaryDirectory.markerFile) there): "
                     + "set \(GlossaryDirectory.environmentVariable) to a folder holding the glossaries/*.tsv files, or unset it to use the installed ones."
             }
-            return "glossaries not found (looked in \(places)): set \(GlossaryDirectory.environmentVariable) to a folder holding the glossaries/*.tsv files, "
+            return
+                "glossaries not found (looked in \(places)): set \(GlossaryDirectory.environmentVariable) to a folder holding the glossaries/*.tsv files, "
                 + "or install jarya with `scripts/install PREFIX`, which puts them in PREFIX/share/jarya/glossaries."
         }
     }
@@ -48,13 +50,16 @@ public enum GlossaryDirectory {
 
     /// Sources/Jarya/Glossary/GlossaryDirectory.swift → the package root it was built from, with
     /// symbolic links resolved as they are in the executable's path.
-    static let checkoutRoot: String = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    static let checkoutRoot: String = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().resolvingSymlinksInPath().path
 
     /// Decides the folder from the environment variable's value, the executable's real path
     /// and the checkout's root. `isGlossaries` tells whether a folder holds glossaries.
-    static func locate(environment: String?, executable: String?, checkout: String,
-                       isGlossaries: (String) -> Bool = { FileManager.default.fileExists(atPath: $0 + "/" + markerFile) }) -> Search {
+    static func locate(
+        environment: String?, executable: String?, checkout: String,
+        isGlossaries: (String) -> Bool = { FileManager.default.fileExists(atPath: $0 + "/" + markerFile) }
+    ) -> Search {
         if let env = environment, !env.isEmpty {
             return Search(found: isGlossaries(env) ? env : nil, looked: [env], fromEnvironment: true)
         }
@@ -74,11 +79,11 @@ public enum GlossaryDirectory {
     /// by the kernel), else Foundation's idea of it with links resolved.
     static func executablePath() -> String? {
         #if os(Linux)
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        if n > 0 {
-            return String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        }
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+            if n > 0 {
+                return String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            }
         #endif
         guard let path = Bundle.main.executablePath ?? CommandLine.arguments.first else { return nil }
         return URL(fileURLWithPath: path).resolvingSymlinksInPath().path
@@ -106,7 +111,8 @@ public enum GlossaryDirectory {
             throw GlossaryError(file: file, line: 0, message: search.notFoundMessage)
         }
         let full = dir + "/" + file
-        guard let data = FileManager.default.contents(atPath: full), let text = String(data: data, encoding: .utf8) else {
+        guard let data = FileManager.default.contents(atPath: full), let text = String(data: data, encoding: .utf8)
+        else {
             throw GlossaryError(file: full, line: 0, message: "cannot read the file as UTF-8")
         }
         return try TSVTable(name: full, text: text, required: required)
@@ -118,11 +124,12 @@ public enum GlossaryCheck {
     /// One line per file: its name and row count, or the first error in it (with its line).
     public static func run(directory: String? = nil) -> [(file: String, result: Result<Int, GlossaryError>)] {
         func check(_ file: String, _ body: () throws -> Int) -> (String, Result<Int, GlossaryError>) {
-            do { return (file, .success(try body())) }
-            catch let e as GlossaryError { return (file, .failure(e)) }
-            catch { return (file, .failure(GlossaryError(file: file, line: 0, message: "\(error)"))) }
+            do { return (file, .success(try body())) } catch let e as GlossaryError { return (file, .failure(e)) } catch
+            { return (file, .failure(GlossaryError(file: file, line: 0, message: "\(error)"))) }
         }
-        func table(_ f: String, _ cols: [String]) throws -> TSVTable { try GlossaryDirectory.table(f, required: cols, in: directory) }
+        func table(_ f: String, _ cols: [String]) throws -> TSVTable {
+            try GlossaryDirectory.table(f, required: cols, in: directory)
+        }
         return [
             check("date-words.tsv") {
                 let t = try table("date-words.tsv", ["lang", "form", "match", "role", "value"])

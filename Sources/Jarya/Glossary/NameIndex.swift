@@ -66,8 +66,10 @@ public struct NameIndex<Value: Sendable>: Sendable {
         func search(_ k: Int, _ node: Int) {
             // A dot inside a name is skipped (`им. Ж. Баласагына`, `24.kg`), and so are quotes
             // (`«Өнүктүрүү саясат институту» коомдук бирикмеси`).
-            if k < tokens.count, tokens[k].kind == .punctuation, k + 1 < tokens.count, tokens[k + 1].kind != .punctuation,
-               (node != 0 && tokens[k].is(".")) || ["«", "»", "“", "”", "\""].contains(tokens[k].text) {
+            if k < tokens.count, tokens[k].kind == .punctuation, k + 1 < tokens.count,
+                tokens[k + 1].kind != .punctuation,
+                (node != 0 && tokens[k].is(".")) || ["«", "»", "“", "”", "\""].contains(tokens[k].text)
+            {
                 search(k + 1, node); return
             }
             guard k < tokens.count, tokens[k].kind != .punctuation, k - i < maxWords + 4 else { return }

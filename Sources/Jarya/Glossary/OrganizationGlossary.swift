@@ -54,10 +54,13 @@ public struct OrganizationGlossary: Sendable {
         for row in table.rows {
             let id = row["id"]
             guard !id.isEmpty, ids.insert(id).inserted else {
-                throw GlossaryError(file: table.name, line: row.line, message: id.isEmpty ? "empty id" : "duplicate id `\(id)`")
+                throw GlossaryError(
+                    file: table.name, line: row.line, message: id.isEmpty ? "empty id" : "duplicate id `\(id)`")
             }
             guard Self.kinds.contains(row["kind"]) else {
-                throw GlossaryError(file: table.name, line: row.line, message: "unknown kind `\(row["kind"])` (one of: \(Self.kinds.sorted().joined(separator: ", ")))")
+                throw GlossaryError(
+                    file: table.name, line: row.line,
+                    message: "unknown kind `\(row["kind"])` (one of: \(Self.kinds.sorted().joined(separator: ", ")))")
             }
             var names: [String: [String]] = [:]
             var acr: [String: String] = [:]
@@ -76,9 +79,13 @@ public struct OrganizationGlossary: Sendable {
                 for variant in a.split(separator: "|") {
                     acronyms[String(variant), default: []].append((org, lang))
                     // `ОШТУда` written in capitals finds `ОшТУ`.
-                    if String(variant).uppercased() != String(variant) { upperAcronyms[String(variant).uppercased()] = String(variant) }
+                    if String(variant).uppercased() != String(variant) {
+                        upperAcronyms[String(variant).uppercased()] = String(variant)
+                    }
                     let scalars = Array(variant.unicodeScalars)
-                    if scalars.count > 3, scalars.dropFirst().contains(where: \.isLowercase) { mixedCaseStarts.insert(String(scalars: scalars.prefix(3))) }
+                    if scalars.count > 3, scalars.dropFirst().contains(where: \.isLowercase) {
+                        mixedCaseStarts.insert(String(scalars: scalars.prefix(3)))
+                    }
                 }
             }
         }
@@ -89,10 +96,13 @@ public struct OrganizationGlossary: Sendable {
             case ("ru", "head"): russianHeads[RussianMorphology.stem(word)] = word.lowercased()
             case (_, "legal_form"): legalForms[word] = row["lang"]
             case (let lang, let type):
-                throw GlossaryError(file: heads.name, line: row.line, message: "unknown lang/type `\(lang)`/`\(type)` (ky or ru; head or legal_form)")
+                throw GlossaryError(
+                    file: heads.name, line: row.line,
+                    message: "unknown lang/type `\(lang)`/`\(type)` (ky or ru; head or legal_form)")
             }
         }
-        legalFormPhrases = legalForms.keys.filter { $0.contains(" ") }.sorted { ($0.count, $0) > ($1.count, $1) }.map { form in
+        legalFormPhrases = legalForms.keys.filter { $0.contains(" ") }.sorted { ($0.count, $0) > ($1.count, $1) }.map {
+            form in
             let words = form.split(separator: " ").map(String.init)
             return (form, words, words.map(RussianMorphology.stem))
         }
@@ -101,7 +111,9 @@ public struct OrganizationGlossary: Sendable {
     /// The organizations an acronym token names: as written, or with a Kyrgyz suffix
     /// (`ЮНИСЕФтин`), or a Russian case ending (`Минздрава`). Returns the acronym as written
     /// without the suffix.
-    public func acronym(_ token: String) -> (acronym: String, matches: [(organization: Organization, language: String)])? {
+    public func acronym(_ token: String) -> (
+        acronym: String, matches: [(organization: Organization, language: String)]
+    )? {
         if let m = acronyms[token] { return (token, m) }
         if let head = KyrgyzMorphology.acronym(of: token) {
             if let m = acronyms[head] { return (head, m) }
@@ -110,16 +122,20 @@ public struct OrganizationGlossary: Sendable {
         let scalars = Array(token.unicodeScalars)
         // A mixed-case acronym with a Kyrgyz suffix after its last capital: `ОшМУнун`, `ОшТУда`.
         if let lastCapital = scalars.lastIndex(where: \.isUppercase), lastCapital >= 2, lastCapital + 1 < scalars.count,
-           KyrgyzMorphology.suffixChains.contains(String(scalars: scalars[(lastCapital + 1)...])) {
+            KyrgyzMorphology.suffixChains.contains(String(scalars: scalars[(lastCapital + 1)...]))
+        {
             let head = String(scalars: scalars[...lastCapital])
             if let m = acronyms[head] { return (head, m) }
         }
         // A mixed-case acronym with a short ending (`Минздрава`, `КыргызПатенттин`): starts upper, has lower.
         guard scalars.count > 4, mixedCaseStarts.contains(String(scalars: scalars.prefix(3))),
-              scalars.first?.isUppercase == true, scalars.dropFirst().contains(where: \.isLowercase) else { return nil }
+            scalars.first?.isUppercase == true, scalars.dropFirst().contains(where: \.isLowercase)
+        else { return nil }
         for k in [1, 2] where scalars.count > k + 3 {
             let head = String(scalars: scalars.dropLast(k))
-            if let m = acronyms[head], head.unicodeScalars.dropFirst().contains(where: \.isLowercase) { return (head, m) }
+            if let m = acronyms[head], head.unicodeScalars.dropFirst().contains(where: \.isLowercase) {
+                return (head, m)
+            }
         }
         return nil
     }

@@ -19,14 +19,19 @@ public struct PersonGlossary: Sendable {
     public init(names: TSVTable, roles table: TSVTable) throws {
         for row in names.rows {
             guard let sex = Sex(rawValue: row["sex"]) else {
-                throw GlossaryError(file: names.name, line: row.line, message: "sex must be m or f, not `\(row["sex"])`")
+                throw GlossaryError(
+                    file: names.name, line: row.line, message: "sex must be m or f, not `\(row["sex"])`")
             }
-            guard !row["name"].isEmpty else { throw GlossaryError(file: names.name, line: row.line, message: "empty name") }
+            guard !row["name"].isEmpty else {
+                throw GlossaryError(file: names.name, line: row.line, message: "empty name")
+            }
             givenNames[row["name"].foldedLowercase()] = sex  // as tokens fold them: Артём → артем
         }
         for row in table.rows {
             let lang = row["lang"]
-            guard roles[lang] != nil else { throw GlossaryError(file: table.name, line: row.line, message: "lang must be ky or ru, not `\(lang)`") }
+            guard roles[lang] != nil else {
+                throw GlossaryError(file: table.name, line: row.line, message: "lang must be ky or ru, not `\(lang)`")
+            }
             let role = row["role"].foldedLowercase()
             guard !role.isEmpty else { throw GlossaryError(file: table.name, line: row.line, message: "empty role") }
             roles[lang]!.insert(role)
@@ -53,7 +58,8 @@ public struct PersonGlossary: Sendable {
 
     /// Russian case endings of given names, and what the nominative ends in instead.
     static let obliqueEndings: [(ending: String, restore: String)] = [
-        ("ом", ""), ("ем", ""), ("а", ""), ("у", ""), ("е", ""), ("ой", "а"), ("ы", "а"), ("ой", "я"), ("и", "я"), ("ю", "я"), ("ей", "я"), ("ым", ""),
+        ("ом", ""), ("ем", ""), ("а", ""), ("у", ""), ("е", ""), ("ой", "а"), ("ы", "а"), ("ой", "я"), ("и", "я"),
+        ("ю", "я"), ("ей", "я"), ("ым", ""),
         // Names in -й and -ь: `Андрея`, `Сергеем`, `Игорю`.
         ("я", "й"), ("ю", "й"), ("ем", "й"), ("е", "й"), ("я", "ь"), ("ю", "ь"), ("ем", "ь"), ("е", "ь"),
     ]

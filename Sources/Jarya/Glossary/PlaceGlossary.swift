@@ -20,12 +20,19 @@ public struct PlaceGlossary: Sendable {
         for row in table.rows {
             let id = row["id"]
             guard !id.isEmpty else { throw GlossaryError(file: table.name, line: row.line, message: "empty id") }
-            guard places[id] == nil else { throw GlossaryError(file: table.name, line: row.line, message: "duplicate id `\(id)`") }
-            guard Self.kinds.contains(row["kind"]) else {
-                throw GlossaryError(file: table.name, line: row.line, message: "unknown kind `\(row["kind"])` (one of: \(Self.kinds.sorted().joined(separator: ", ")))")
+            guard places[id] == nil else {
+                throw GlossaryError(file: table.name, line: row.line, message: "duplicate id `\(id)`")
             }
-            guard !row["canonical"].isEmpty else { throw GlossaryError(file: table.name, line: row.line, message: "empty canonical name") }
-            let place = Place(id: id, canonical: row["canonical"], kind: row["kind"], country: row["country"], parent: row["parent"])
+            guard Self.kinds.contains(row["kind"]) else {
+                throw GlossaryError(
+                    file: table.name, line: row.line,
+                    message: "unknown kind `\(row["kind"])` (one of: \(Self.kinds.sorted().joined(separator: ", ")))")
+            }
+            guard !row["canonical"].isEmpty else {
+                throw GlossaryError(file: table.name, line: row.line, message: "empty canonical name")
+            }
+            let place = Place(
+                id: id, canonical: row["canonical"], kind: row["kind"], country: row["country"], parent: row["parent"])
             places[id] = place
             for column in ["ky", "ru", "en"] {
                 for name in row[column].split(separator: "|") where !name.isEmpty { index.add(String(name), place) }
@@ -33,8 +40,9 @@ public struct PlaceGlossary: Sendable {
             index.add(place.canonical, place)
         }
         for place in places.values where !place.parent.isEmpty && places[place.parent] == nil {
-            throw GlossaryError(file: table.name, line: table.rows.first { $0["id"] == place.id }?.line ?? 0,
-                                message: "parent `\(place.parent)` is not an id in this file")
+            throw GlossaryError(
+                file: table.name, line: table.rows.first { $0["id"] == place.id }?.line ?? 0,
+                message: "parent `\(place.parent)` is not an id in this file")
         }
     }
 }

@@ -43,18 +43,25 @@ public struct TSVTable: Sendable {
             let cells = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map { bytes in
                 let cell = Self.nfc(String(Substring(bytes)))
                 // Trim only what needs it: most cells have no spaces around them.
-                return cell.first?.isWhitespace == true || cell.last?.isWhitespace == true ? cell.trimmingCharacters(in: "") : cell
+                return cell.first?.isWhitespace == true || cell.last?.isWhitespace == true
+                    ? cell.trimmingCharacters(in: "") : cell
             }
             guard let h = header else {
                 header = cells
                 for (i, c) in cells.enumerated() { columns[c] = i }
                 for r in required where columns[r] == nil {
-                    throw GlossaryError(file: name, line: lineNumber, message: "the header has no column `\(r)` (it has: \(cells.joined(separator: ", ")))")
+                    throw GlossaryError(
+                        file: name, line: lineNumber,
+                        message: "the header has no column `\(r)` (it has: \(cells.joined(separator: ", ")))")
                 }
                 continue
             }
             guard cells.count == h.count else {
-                throw GlossaryError(file: name, line: lineNumber, message: "\(cells.count) cells, but the header has \(h.count) columns (check for a missing or extra TAB)")
+                throw GlossaryError(
+                    file: name, line: lineNumber,
+                    message:
+                        "\(cells.count) cells, but the header has \(h.count) columns (check for a missing or extra TAB)"
+                )
             }
             rows.append(Row(line: lineNumber, cells: cells, columns: columns))
         }

@@ -32,34 +32,54 @@ enum DOCXDocument {
     static func documentXML(_ bytes: [UInt8]) throws -> [UInt8] {
         if bytes.isEmpty { throw InputError(.empty, "the file is empty (0 bytes)") }
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
-            throw InputError(.malformed, "this is not a .docx file but an old Word 97–2003 document (.doc) or a password-protected one. Save it as .docx without a password.")
+            throw InputError(
+                .malformed,
+                "this is not a .docx file but an old Word 97–2003 document (.doc) or a password-protected one. Save it as .docx without a password."
+            )
         }
         guard bytes.starts(with: [0x50, 0x4B]) else {
-            throw InputError(.malformed, "this is not a .docx file: a .docx is a ZIP archive, and these bytes are not one. Save the document from Word as .docx.")
+            throw InputError(
+                .malformed,
+                "this is not a .docx file: a .docx is a ZIP archive, and these bytes are not one. Save the document from Word as .docx."
+            )
         }
         // ZIPFoundation traps on offsets past the end of the file: check them all first.
         let layout: ZIPLayout
         do {
             layout = try ZIPLayout(bytes)
         } catch let damage as ZIPLayout.Damage {
-            throw InputError(.malformed, "this .docx file is damaged: \(damage). Open it in Word and save it again as .docx.")
+            throw InputError(
+                .malformed, "this .docx file is damaged: \(damage). Open it in Word and save it again as .docx.")
         }
         if layout.entryCount > maxEntries {
-            throw InputError(.malformed, "this .docx file has more than \(maxEntries) entries in its ZIP archive; a Word document has a few dozen. It may be a zip bomb, so it is refused.")
+            throw InputError(
+                .malformed,
+                "this .docx file has more than \(maxEntries) entries in its ZIP archive; a Word document has a few dozen. It may be a zip bomb, so it is refused."
+            )
         }
         guard let document = layout.entries.first(where: { $0.name == documentPath }) else {
-            throw InputError(.malformed, "this .docx file has no \(documentPath): it is not a Word document (or it is damaged).")
+            throw InputError(
+                .malformed, "this .docx file has no \(documentPath): it is not a Word document (or it is damaged).")
         }
         let declared = UInt64(document.uncompressedSize), compressed = UInt64(document.compressedSize)
         if declared > maxDocumentBytes {
-            throw InputError(.malformed, "this .docx file's \(documentPath) would expand to \(declared) bytes, more than the limit of \(maxDocumentBytes). It may be a zip bomb, so it is refused.")
+            throw InputError(
+                .malformed,
+                "this .docx file's \(documentPath) would expand to \(declared) bytes, more than the limit of \(maxDocumentBytes). It may be a zip bomb, so it is refused."
+            )
         }
         if declared > ratioFloor && (compressed == 0 || declared / max(compressed, 1) > maxRatio) {
-            throw InputError(.malformed, "this .docx file's \(documentPath) is compressed \(compressed == 0 ? "from nothing" : "\(declared / max(compressed, 1)):1") (\(compressed) → \(declared) bytes), more than \(maxRatio):1. It may be a zip bomb, so it is refused.")
+            throw InputError(
+                .malformed,
+                "this .docx file's \(documentPath) is compressed \(compressed == 0 ? "from nothing" : "\(declared / max(compressed, 1)):1") (\(compressed) → \(declared) bytes), more than \(maxRatio):1. It may be a zip bomb, so it is refused."
+            )
         }
         let xml = try contents(of: document, in: bytes)
         if UInt64(xml.count) != declared {
-            throw InputError(.malformed, "this .docx file is damaged: \(documentPath) has \(xml.count) bytes, not the \(declared) its ZIP header declares.")
+            throw InputError(
+                .malformed,
+                "this .docx file is damaged: \(documentPath) has \(xml.count) bytes, not the \(declared) its ZIP header declares."
+            )
         }
         return xml
     }
@@ -69,7 +89,8 @@ enum DOCXDocument {
     /// stream that never ends (a damaged or hostile entry) read past its data forever, and it
     /// handed zlib a full buffer's length for a shorter last chunk.
     static func contents(of entry: ZIPLayout.Entry, in bytes: [UInt8]) throws -> [UInt8] {
-        let data = bytes[entry.dataOffset..<(entry.dataOffset + (entry.method == 0 ? entry.uncompressedSize : entry.compressedSize))]
+        let data = bytes[
+            entry.dataOffset..<(entry.dataOffset + (entry.method == 0 ? entry.uncompressedSize : entry.compressedSize))]
         let declared = entry.uncompressedSize
         var xml: [UInt8] = []
         switch entry.method {
@@ -82,26 +103,39 @@ enum DOCXDocument {
             let chunk = 64 << 10
             var next = data.startIndex
             do {
-                _ = try Data.decompress(size: Int64(data.count), bufferSize: chunk, skipCRC32: true, provider: { _, _ in
-                    guard next < data.endIndex else { throw DeflateEndError() }
-                    let end = min(next + chunk, data.endIndex)
-                    var piece = Data(data[next..<end])
-                    if piece.count < chunk { piece.append(Data(count: chunk - piece.count)) }
-                    next = end
-                    return piece
-                }, consumer: { out in
-                    if xml.count + out.count > declared { throw ZipBombError() }
-                    xml.append(contentsOf: out)
-                })
+                _ = try Data.decompress(
+                    size: Int64(data.count), bufferSize: chunk, skipCRC32: true,
+                    provider: { _, _ in
+                        guard next < data.endIndex else { throw DeflateEndError() }
+                        let end = min(next + chunk, data.endIndex)
+                        var piece = Data(data[next..<end])
+                        if piece.count < chunk { piece.append(Data(count: chunk - piece.count)) }
+                        next = end
+                        return piece
+                    },
+                    consumer: { out in
+                        if xml.count + out.count > declared { throw ZipBombError() }
+                        xml.append(contentsOf: out)
+                    })
             } catch is ZipBombError {
-                throw InputError(.malformed, "this .docx file's \(documentPath) expands to more than the \(declared) bytes its ZIP header declares. It may be a zip bomb, so it is refused.")
+                throw InputError(
+                    .malformed,
+                    "this .docx file's \(documentPath) expands to more than the \(declared) bytes its ZIP header declares. It may be a zip bomb, so it is refused."
+                )
             } catch is DeflateEndError {
-                throw InputError(.malformed, "this .docx file is damaged: the compressed \(documentPath) ends before its end mark (the file may be truncated).")
+                throw InputError(
+                    .malformed,
+                    "this .docx file is damaged: the compressed \(documentPath) ends before its end mark (the file may be truncated)."
+                )
             } catch {
-                throw InputError(.malformed, "this .docx file is damaged: \(documentPath) cannot be extracted (\(error)).")
+                throw InputError(
+                    .malformed, "this .docx file is damaged: \(documentPath) cannot be extracted (\(error)).")
             }
         default:
-            throw InputError(.malformed, "this .docx file's \(documentPath) is compressed with method \(entry.method), which Word never uses (only stored or deflated).")
+            throw InputError(
+                .malformed,
+                "this .docx file's \(documentPath) is compressed with method \(entry.method), which Word never uses (only stored or deflated)."
+            )
         }
         if xml.count == declared, Data(xml).crc32(checksum: 0) != entry.crc32 {
             throw InputError(.malformed, "this .docx file is damaged: \(documentPath) does not match its checksum.")
@@ -120,7 +154,8 @@ enum WordXMLReader {
             return try WordXML.lines(xml)
         } catch {
             switch error.kind {
-            case .entityDeclaration: throw InputError(.malformed, "this .docx file cannot be read safely: \(error.message).")
+            case .entityDeclaration:
+                throw InputError(.malformed, "this .docx file cannot be read safely: \(error.message).")
             case .malformed, .parser: throw InputError(.malformed, "this .docx file is damaged: \(error.message).")
             case .tooLarge: throw InputError(.tooLarge, "this .docx file is too large: \(error.message).")
             }

@@ -18,7 +18,8 @@ enum HTMLDocument {
             page = try HTMLReader.page(html: Array(decoded.text.utf8), encoding: "UTF-8")
         } catch {
             switch error.kind {
-            case .entityDeclaration: throw InputError(.malformed, "this HTML page cannot be read safely: \(error.message).")
+            case .entityDeclaration:
+                throw InputError(.malformed, "this HTML page cannot be read safely: \(error.message).")
             case .malformed, .parser: throw InputError(.malformed, "this HTML page cannot be read: \(error.message).")
             case .tooLarge: throw InputError(.tooLarge, "this HTML page is too large: \(error.message).")
             }
@@ -27,12 +28,15 @@ enum HTMLDocument {
         // the same release as .txt and as .html has the same normalized text (and record id).
         var warnings = decoded.warnings
         if page.stoppedAtDepth {
-            let note = "the page nests its elements more than 256 levels deep; the HTML parser stops there, so the text from that point on is missing"
+            let note =
+                "the page nests its elements more than 256 levels deep; the HTML parser stops there, so the text from that point on is missing"
             guard !page.blocks.isEmpty else { throw InputError(.malformed, "this HTML page cannot be read: \(note).") }
             warnings.append(note + ". Save the page's text as .txt to read all of it.")
         }
         let blocks = page.blocks
-        return Page(text: blocks.isEmpty ? "" : blocks.joined(separator: "\n\n") + "\n", encoding: decoded.encoding, warnings: warnings)
+        return Page(
+            text: blocks.isEmpty ? "" : blocks.joined(separator: "\n\n") + "\n", encoding: decoded.encoding,
+            warnings: warnings)
     }
 
     /// The page's text. A BOM and `--encoding` come first, then the page's own declaration,
@@ -40,11 +44,14 @@ enum HTMLDocument {
     /// (a page saved again as UTF-8 that kept its old `<meta>`), then detection.
     static func decode(_ bytes: [UInt8], override: String?) throws -> TextDecoder.Decoded {
         if let override { return try TextDecoder.decode(bytes, encoding: override) }
-        let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+        let hasBOM =
+            bytes.starts(with: [0xEF, 0xBB, 0xBF]) || bytes.starts(with: [0xFF, 0xFE])
+            || bytes.starts(with: [0xFE, 0xFF])
         guard !hasBOM, let declared = HTMLReader.declaredCharset(bytes) else { return try TextDecoder.decode(bytes) }
         guard let charset = TextDecoder.canonicalCharset(declared) else {
             var decoded = try TextDecoder.decode(bytes)
-            decoded.warnings.append("the page declares the charset \(declared), which ICU does not know; decoded as \(decoded.encoding)")
+            decoded.warnings.append(
+                "the page declares the charset \(declared), which ICU does not know; decoded as \(decoded.encoding)")
             return decoded
         }
         let upper = charset.uppercased()

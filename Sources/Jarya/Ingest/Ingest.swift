@@ -2,7 +2,6 @@ import Foundation
 
 import ICUText
 
-
 /// The formats Jarya reads, by file name extension.
 public enum DocumentFormat: String, Sendable, CaseIterable {
     case txt, md, html, docx
@@ -29,7 +28,8 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         guard let name = path.split(separator: "/").last, let dot = name.lastIndex(of: ".") else { return nil }
         let ext = name[name.index(after: dot)...].lowercased()
         switch ext {
-        case "pdf": return "Jarya does not read PDF files. Copy the text into a .txt file, or save the document as .docx."
+        case "pdf":
+            return "Jarya does not read PDF files. Copy the text into a .txt file, or save the document as .docx."
         case "doc", "rtf", "odt", "wps", "pages":
             return "Jarya does not read .\(ext) files. Open it in a word processor and save it as .docx or .txt."
         case "xls", "xlsx", "ods", "csv", "ppt", "pptx", "odp":
@@ -77,7 +77,10 @@ public struct Ingest: Stage {
             document.source.encoding = "UTF-8"
         }
         if document.extracted.unicodeScalars.allSatisfy({ $0.isWhitespace }) {
-            throw InputError(.empty, "\(document.source.path): the file has no text (\(document.bytes.count) bytes\(format == .txt || format == .md ? " of white space" : ", no text in the \(format.rawValue) content")). Nothing to extract.")
+            throw InputError(
+                .empty,
+                "\(document.source.path): the file has no text (\(document.bytes.count) bytes\(format == .txt || format == .md ? " of white space" : ", no text in the \(format.rawValue) content")). Nothing to extract."
+            )
         }
     }
 }
@@ -136,11 +139,15 @@ public enum TextDecoder {
             // UTF-32's little-endian BOM starts like UTF-16's: test it first.
             if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
                 let charset = bytes[0] == 0xFF ? "UTF-32LE" : "UTF-32BE"
-                return Decoded(text: try utf16(UnsafeRawBufferPointer(rebasing: raw[4...]), charset), encoding: charset, warnings: [])
+                return Decoded(
+                    text: try utf16(UnsafeRawBufferPointer(rebasing: raw[4...]), charset), encoding: charset,
+                    warnings: [])
             }
             if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
                 let charset = bytes[0] == 0xFF ? "UTF-16LE" : "UTF-16BE"
-                return Decoded(text: try utf16(UnsafeRawBufferPointer(rebasing: raw[2...]), charset), encoding: charset, warnings: [])
+                return Decoded(
+                    text: try utf16(UnsafeRawBufferPointer(rebasing: raw[2...]), charset), encoding: charset,
+                    warnings: [])
             }
             if let charset = utf16WithoutBOM(bytes) {
                 return Decoded(text: try utf16(raw, charset), encoding: charset, warnings: [])
@@ -171,7 +178,9 @@ public enum TextDecoder {
         var warnings: [String] = []
         let replaced = units.reduce(0) { $0 + ($1 == 0xFFFD || $1 == 0x1A ? 1 : 0) }
         if replaced > 0 {
-            warnings.append("\(replaced) byte sequence\(replaced == 1 ? " is" : "s are") not valid \(charset) and became U+FFFD: check the encoding")
+            warnings.append(
+                "\(replaced) byte sequence\(replaced == 1 ? " is" : "s are") not valid \(charset) and became U+FFFD: check the encoding"
+            )
         }
         return Decoded(text: String(decoding: units, as: UTF16.self), encoding: charset, warnings: warnings)
     }
@@ -191,13 +200,22 @@ public enum TextDecoder {
         let (units, substitutions) = try CharsetConverter.decodeUTF8(raw)
         let highBytes = raw.reduce(0) { $0 + ($1 >= 0x80 ? 1 : 0) }
         if substitutions * 4 > highBytes / 2,
-           let guess = try CharsetDetector.detect(raw).first(where: { legacyCyrillic.contains($0.name) && $0.confidence >= 10 }) {
+            let guess = try CharsetDetector.detect(raw).first(where: {
+                legacyCyrillic.contains($0.name) && $0.confidence >= 10
+            })
+        {
             let text = String(decoding: try CharsetConverter.toUTF16(raw, charset: guess.name), as: UTF16.self)
-            return Decoded(text: text, encoding: guess.name,
-                           warnings: ["the file is not UTF-8; decoded as \(guess.name) (ICU detector confidence \(guess.confidence)). Pass --encoding to override if the text looks wrong."])
+            return Decoded(
+                text: text, encoding: guess.name,
+                warnings: [
+                    "the file is not UTF-8; decoded as \(guess.name) (ICU detector confidence \(guess.confidence)). Pass --encoding to override if the text looks wrong."
+                ])
         }
-        return Decoded(text: String(decoding: units, as: UTF16.self), encoding: "UTF-8",
-                       warnings: ["invalid UTF-8: \(substitutions) malformed byte sequence\(substitutions == 1 ? "" : "s") replaced with U+FFFD"])
+        return Decoded(
+            text: String(decoding: units, as: UTF16.self), encoding: "UTF-8",
+            warnings: [
+                "invalid UTF-8: \(substitutions) malformed byte sequence\(substitutions == 1 ? "" : "s") replaced with U+FFFD"
+            ])
     }
 
     /// UTF-16 without a BOM shows as NUL in every other byte of ASCII-heavy text.

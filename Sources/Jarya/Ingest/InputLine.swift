@@ -27,7 +27,10 @@ public struct InputLine: Equatable, Sendable {
     /// cannot be read is one line with that problem.
     static func read(_ path: String) -> [InputLine] {
         guard let data = FileManager.default.contents(atPath: path) else {
-            return [InputLine(path: path, text: nil, problem: "the file cannot be read. Check the path and its permissions.")]
+            return [
+                InputLine(
+                    path: path, text: nil, problem: "the file cannot be read. Check the path and its permissions.")
+            ]
         }
         var lines: [InputLine] = []
         for (n, raw) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
@@ -39,12 +42,17 @@ public struct InputLine: Equatable, Sendable {
 
     /// The document of one line, or the line's problem.
     static func parse(_ raw: Data, at place: String) -> InputLine {
-        let problem = "the line is not a JSON object with a string \"text\" (and optional string \"url\" and \"path\"). Write one such object per line."
-        guard let object = (try? JSONSerialization.jsonObject(with: raw)) as? [String: Any], let text = object["text"] as? String else {
+        let problem =
+            "the line is not a JSON object with a string \"text\" (and optional string \"url\" and \"path\"). Write one such object per line."
+        guard let object = (try? JSONSerialization.jsonObject(with: raw)) as? [String: Any],
+            let text = object["text"] as? String
+        else {
             return InputLine(path: place, text: nil, problem: problem)
         }
         let url = object["url"], path = object["path"]
-        guard url == nil || url is String, path == nil || path is String else { return InputLine(path: place, text: nil, problem: problem) }
+        guard url == nil || url is String, path == nil || path is String else {
+            return InputLine(path: place, text: nil, problem: problem)
+        }
         return InputLine(path: (path as? String) ?? place, text: text, url: url as? String)
     }
 }

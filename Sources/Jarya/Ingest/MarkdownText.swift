@@ -29,7 +29,8 @@ enum MarkdownText {
             }
             if c == "`" { chars = chars.dropFirst(); continue }
             if c == "[" || (c == "!" && chars.dropFirst().first == "["),
-               let link = parseLink(c == "!" ? chars.dropFirst() : chars) {
+                let link = parseLink(c == "!" ? chars.dropFirst() : chars)
+            {
                 out += c == "!" ? link.text : (link.text == link.target ? link.text : "\(link.text) (\(link.target))")
                 chars = link.rest
                 continue
@@ -40,9 +41,12 @@ enum MarkdownText {
         return out
     }
 
-    private static func parseLink(_ s: ArraySlice<Character>) -> (text: String, target: String, rest: ArraySlice<Character>)? {
+    private static func parseLink(_ s: ArraySlice<Character>) -> (
+        text: String, target: String, rest: ArraySlice<Character>
+    )? {
         guard s.first == "[", let close = s.firstIndex(of: "]"), close + 1 < s.endIndex, s[close + 1] == "(",
-              let end = s[(close + 1)...].firstIndex(of: ")") else { return nil }
+            let end = s[(close + 1)...].firstIndex(of: ")")
+        else { return nil }
         return (String(s[(s.startIndex + 1)..<close]), String(s[(close + 2)..<end]), s[(end + 1)...])
     }
 }

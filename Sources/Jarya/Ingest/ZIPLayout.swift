@@ -61,7 +61,8 @@ struct ZIPLayout {
             throw Damage("its ZIP comment runs past the end of the file")
         }
         guard directoryOffset <= end, directorySize <= end - directoryOffset else {
-            throw Damage("its ZIP central directory (offset \(directoryOffset), \(directorySize) bytes) lies outside the file")
+            throw Damage(
+                "its ZIP central directory (offset \(directoryOffset), \(directorySize) bytes) lies outside the file")
         }
         let directoryEnd = directoryOffset + directorySize
         var at = directoryOffset
@@ -74,19 +75,25 @@ struct ZIPLayout {
             let nameLength = Self.u16(bytes, at + 28), extraLength = Self.u16(bytes, at + 30)
             let commentLength = Self.u16(bytes, at + 32), localOffset = Int(Self.u32(bytes, at + 42))
             let next = at + Self.centralHeaderSize + nameLength + extraLength + commentLength
-            guard next <= directoryEnd else { throw Damage("ZIP central directory entry \(number + 1) runs past the directory") }
+            guard next <= directoryEnd else {
+                throw Damage("ZIP central directory entry \(number + 1) runs past the directory")
+            }
             let nameStart = at + Self.centralHeaderSize, extraStart = nameStart + nameLength
             // ZIPFoundation takes sizes and offsets from a ZIP64 extra field (id 1) when there is one.
             if Self.u16(bytes, at + 6) & 0xFF >= 45 || compressed == 0xFFFF_FFFF || uncompressed == 0xFFFF_FFFF
-                || localOffset == 0xFFFF_FFFF || Self.hasZIP64Field(bytes, extraStart..<(extraStart + extraLength)) {
+                || localOffset == 0xFFFF_FFFF || Self.hasZIP64Field(bytes, extraStart..<(extraStart + extraLength))
+            {
                 throw Damage("entry \(number + 1) uses ZIP64 sizes, which a Word document never needs")
             }
             let method = Self.u16(bytes, at + 10), hasDescriptor = Self.u16(bytes, at + 8) & 0x8 != 0
-            let dataOffset = try Self.checkLocalHeader(bytes, at: localOffset, dataSize: method == 0 ? uncompressed : compressed,
-                                                       descriptor: hasDescriptor, before: directoryOffset, entry: number + 1)
-            entries.append(Entry(name: String(decoding: bytes[nameStart..<extraStart], as: UTF8.self), method: method,
-                                 crc32: Self.u32(bytes, at + 16), compressedSize: compressed, uncompressedSize: uncompressed,
-                                 dataOffset: dataOffset))
+            let dataOffset = try Self.checkLocalHeader(
+                bytes, at: localOffset, dataSize: method == 0 ? uncompressed : compressed,
+                descriptor: hasDescriptor, before: directoryOffset, entry: number + 1)
+            entries.append(
+                Entry(
+                    name: String(decoding: bytes[nameStart..<extraStart], as: UTF8.self), method: method,
+                    crc32: Self.u32(bytes, at + 16), compressedSize: compressed, uncompressedSize: uncompressed,
+                    dataOffset: dataOffset))
             at = next
         }
         self.entries = entries
@@ -94,15 +101,18 @@ struct ZIPLayout {
 
     /// A local header must lie before the central directory, and its data (and data descriptor)
     /// there too. Returns where the data starts.
-    private static func checkLocalHeader(_ bytes: [UInt8], at offset: Int, dataSize: Int, descriptor: Bool,
-                                         before limit: Int, entry: Int) throws -> Int {
+    private static func checkLocalHeader(
+        _ bytes: [UInt8], at offset: Int, dataSize: Int, descriptor: Bool,
+        before limit: Int, entry: Int
+    ) throws -> Int {
         guard offset + localHeaderSize <= limit, u32(bytes, offset) == localSignature else {
             throw Damage("the local header of ZIP entry \(entry) (offset \(offset)) is not where the directory says")
         }
         let extraStart = offset + localHeaderSize + u16(bytes, offset + 26), extraLength = u16(bytes, offset + 28)
         let dataStart = extraStart + extraLength
         guard dataStart <= limit, dataSize + (descriptor ? 16 : 0) <= limit - dataStart else {
-            throw Damage("the data of ZIP entry \(entry) (\(dataSize) bytes) runs past the end of its place in the file")
+            throw Damage(
+                "the data of ZIP entry \(entry) (\(dataSize) bytes) runs past the end of its place in the file")
         }
         if hasZIP64Field(bytes, extraStart..<dataStart) {
             throw Damage("entry \(entry) uses ZIP64 sizes, which a Word document never needs")

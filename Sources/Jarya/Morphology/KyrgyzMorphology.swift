@@ -10,8 +10,10 @@ public enum KyrgyzMorphology {
     /// (manner) is not a case of names; left out.
     static let cases: [String] = KyrgyzCase.allCases.flatMap(\.endings)
     /// Case suffixes after a 3rd-person possessive, which take н: мартына, облусунда, июлунан.
-    static let casesAfterPossessive: [String] = [KyrgyzCase.attributive, .ablative, .locative, .dative, .genitive, .accusative]
-        .flatMap(\.endingsAfterPossessive)
+    static let casesAfterPossessive: [String] = [
+        KyrgyzCase.attributive, .ablative, .locative, .dative, .genitive, .accusative,
+    ]
+    .flatMap(\.endingsAfterPossessive)
     /// 3rd-person possessive: -(s)I.
     static let possessives: [String] = ["сы", "си", "су", "сү", "ы", "и", "у", "ү"]
     /// Plural: -LAr.
@@ -29,7 +31,8 @@ public enum KyrgyzMorphology {
     /// genitive (`-нын`, `-дын`) by the consonant before the vowel.
     public static func isAccusativeAfterPossessive(_ lower: String) -> Bool {
         let s = Array(lower.unicodeScalars)
-        return s.count > 4 && s.last == "н" && "ыиуү".unicodeScalars.contains(s[s.count - 2]) && !"ндт".unicodeScalars.contains(s[s.count - 3])
+        return s.count > 4 && s.last == "н" && "ыиуү".unicodeScalars.contains(s[s.count - 2])
+            && !"ндт".unicodeScalars.contains(s[s.count - 3])
     }
 
     private static let caseScalars = cases.map { Array($0.unicodeScalars) }

@@ -13,7 +13,8 @@ public enum RussianMorphology {
     /// Adjective endings (`Всемирного`, `Иссык-Кульской`, `Кеминского`): a word with one is not a
     /// settlement's name, and may stand before an organization's head noun.
     public static let adjectiveEndings = [
-        "ого", "его", "ому", "ему", "ым", "им", "ом", "ем", "ой", "ей", "ая", "яя", "ую", "юю", "ое", "ее", "ий", "ый", "ых", "их",
+        "ого", "его", "ому", "ему", "ым", "им", "ом", "ем", "ой", "ей", "ая", "яя", "ую", "юю", "ое", "ее", "ий", "ый",
+        "ых", "их",
     ]
 
     private static let endingScalars = endings.map { Array($0.unicodeScalars) }
@@ -34,7 +35,8 @@ public enum RussianMorphology {
     public static func nominativeSurname(_ word: String) -> String? {
         let lower = word.fastLowercased()
         guard let e = SurnameEnding.ending(of: lower, .restorable), let to = e.nominative,
-              lower.unicodeScalars.count > e.ending.count + 1 else { return nil }
+            lower.unicodeScalars.count > e.ending.count + 1
+        else { return nil }
         return String(word.dropLast(e.ending.count)) + to
     }
 }

@@ -18,10 +18,14 @@ enum LetterRepair {
         var warnings: [String] {
             var w: [String] = []
             if !kyrgyzLetters.isEmpty {
-                w.append("repaired Kyrgyz letters in \(kyrgyzLetters.count) word\(kyrgyzLetters.count == 1 ? "" : "s"): " + Self.examples(kyrgyzLetters))
+                w.append(
+                    "repaired Kyrgyz letters in \(kyrgyzLetters.count) word\(kyrgyzLetters.count == 1 ? "" : "s"): "
+                        + Self.examples(kyrgyzLetters))
             }
             if !lookalikes.isEmpty {
-                w.append("repaired mixed Latin/Cyrillic letters in \(lookalikes.count) word\(lookalikes.count == 1 ? "" : "s"): " + Self.examples(lookalikes))
+                w.append(
+                    "repaired mixed Latin/Cyrillic letters in \(lookalikes.count) word\(lookalikes.count == 1 ? "" : "s"): "
+                        + Self.examples(lookalikes))
             }
             return w
         }
@@ -166,7 +170,9 @@ enum LetterRepair {
 
     /// Repairs the letters of one word; true when it is a lone Latin lookalike letter, left for
     /// its neighbours to decide (`loneLetter`).
-    private static func repair(_ range: Range<Int>, in text: inout [Unicode.Scalar], isKazakh: Bool, repairs: inout Repairs) -> Bool {
+    private static func repair(
+        _ range: Range<Int>, in text: inout [Unicode.Scalar], isKazakh: Bool, repairs: inout Repairs
+    ) -> Bool {
         // The word as written, kept to report a repair: made before the first change, as a
         // string of its own (a slice of `text` would make every change copy the whole text).
         var original: String? = nil
@@ -185,17 +191,22 @@ enum LetterRepair {
         if substitutes > 0 && (cyr + cyrLook > 0 || lat + latLook == 0) {
             original = String(scalars: text[range])
             for k in range {
-                if let r = kyrgyzSubstitute(text[k].value) ?? (isKazakh ? nil : kazakhStraightU(text[k].value)) { text[k] = r }
+                if let r = kyrgyzSubstitute(text[k].value) ?? (isKazakh ? nil : kazakhStraightU(text[k].value)) {
+                    text[k] = r
+                }
             }
             cyr += substitutes
             changedKyrgyz = true
         }
         var target: Script? = nil
         var isLone = false
-        if latLook > 0 && cyr > 0 && lat == 0 { target = .cyrillic }
-        else if cyrLook > 0 && lat > 0 && cyr == 0 { target = .latin }
-        else if cyr == 0 && lat == 0 && cyrLook > 0 && latLook > 0 {
-            target = cyrLook > latLook ? .cyrillic : latLook > cyrLook ? .latin : lineScript(text, around: range.lowerBound)
+        if latLook > 0 && cyr > 0 && lat == 0 {
+            target = .cyrillic
+        } else if cyrLook > 0 && lat > 0 && cyr == 0 {
+            target = .latin
+        } else if cyr == 0 && lat == 0 && cyrLook > 0 && latLook > 0 {
+            target =
+                cyrLook > latLook ? .cyrillic : latLook > cyrLook ? .latin : lineScript(text, around: range.lowerBound)
         } else if range.count == 1 && latLook == 1 && cyr + lat + cyrLook == 0 {
             isLone = true
         }
@@ -207,15 +218,23 @@ enum LetterRepair {
         if changedKyrgyz || changedScript {
             let before = original!
             let after = String(scalars: text[range])
-            if changedKyrgyz { repairs.kyrgyzLetters.append((before, after)) } else { repairs.lookalikes.append((before, after)) }
+            if changedKyrgyz {
+                repairs.kyrgyzLetters.append((before, after))
+            } else {
+                repairs.lookalikes.append((before, after))
+            }
         }
         return isLone
     }
 
     /// The Cyrillic letter for the lone Latin one at `k` when the words on both sides are Cyrillic
     /// and on its line; nil otherwise.
-    private static func loneLetter(_ k: Int, between before: Range<Int>, and after: Range<Int>, in text: [Unicode.Scalar]) -> Unicode.Scalar? {
-        guard isCyrillicWord(text, before), isCyrillicWord(text, after), sameLine(text, before.lowerBound, after.lowerBound) else { return nil }
+    private static func loneLetter(
+        _ k: Int, between before: Range<Int>, and after: Range<Int>, in text: [Unicode.Scalar]
+    ) -> Unicode.Scalar? {
+        guard isCyrillicWord(text, before), isCyrillicWord(text, after),
+            sameLine(text, before.lowerBound, after.lowerBound)
+        else { return nil }
         return latinToCyrillic(text[k].value)
     }
 

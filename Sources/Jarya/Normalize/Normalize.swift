@@ -48,7 +48,9 @@ public struct Normalize: Stage {
         document.text = NormalizedText(scalars: buffer.scalars, origin: buffer.origin)
         document.warnings += repairs.warnings
         if fused.count > 0 {
-            document.warnings.append("separated \(fused.count) fused word\(fused.count == 1 ? "" : "s"): " + fused.examples.joined(separator: ", "))
+            document.warnings.append(
+                "separated \(fused.count) fused word\(fused.count == 1 ? "" : "s"): "
+                    + fused.examples.joined(separator: ", "))
         }
     }
 
@@ -203,7 +205,9 @@ enum FusedWords {
                     // The warning names five: copy no more (a run of `аБвгД…` splits everywhere).
                     // A fused word longer than any real pair is shown by its start.
                     if examples.count < Self.examplesShown {
-                        examples.append(j - i <= Self.longestExample ? String(scalars: t[i..<j]) : String(scalars: t[i..<(i + Self.longestExample)]) + "…")
+                        examples.append(
+                            j - i <= Self.longestExample
+                                ? String(scalars: t[i..<j]) : String(scalars: t[i..<(i + Self.longestExample)]) + "…")
                     }
                 }
             }

@@ -21,14 +21,18 @@ public enum OutputTarget: Equatable, Sendable {
         if stat(path, &info) == 0 {
             var out = stat()
             if fstat(STDOUT_FILENO, &out) == 0, out.st_dev == info.st_dev, out.st_ino == info.st_ino,
-               !isRegular(info) || path.startsWith("/dev/") || path.startsWith("/proc/") {
+                !isRegular(info) || path.startsWith("/dev/") || path.startsWith("/proc/")
+            {
                 return .standardOutput
             }
             switch info.st_mode & S_IFMT {
             case S_IFREG: return .file(try realPath(path))
-            case S_IFDIR: throw OutputError(path: path, reason: "it is a folder", advice: "Give a file name, such as \(path)/records.jsonl.")
+            case S_IFDIR:
+                throw OutputError(
+                    path: path, reason: "it is a folder", advice: "Give a file name, such as \(path)/records.jsonl.")
             case S_IFCHR, S_IFBLK, S_IFIFO: return .stream(path)
-            case S_IFSOCK: throw OutputError(path: path, reason: "it is a socket", advice: "Give a file, a device or a FIFO.")
+            case S_IFSOCK:
+                throw OutputError(path: path, reason: "it is a socket", advice: "Give a file, a device or a FIFO.")
             default: throw OutputError(path: path, reason: "it is not a regular file")
             }
         }
@@ -39,7 +43,9 @@ public enum OutputTarget: Equatable, Sendable {
     private static func isRegular(_ info: stat) -> Bool { info.st_mode & S_IFMT == S_IFREG }
 
     private static func realPath(_ path: String) throws -> String {
-        guard let resolved = realpath(path, nil) else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
+        guard let resolved = realpath(path, nil) else {
+            throw OutputError(path: path, reason: String(cString: strerror(errno)))
+        }
         defer { free(resolved) }
         return String(cString: resolved)
     }
@@ -53,7 +59,9 @@ public enum OutputTarget: Equatable, Sendable {
             let n = readlink(current, &buffer, buffer.count - 1)
             if n < 0 { return current }
             let link = String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            current = link.startsWith("/") ? link : URL(fileURLWithPath: current).deletingLastPathComponent().path + "/" + link
+            current =
+                link.startsWith("/")
+                ? link : URL(fileURLWithPath: current).deletingLastPathComponent().path + "/" + link
         }
         throw OutputError(path: path, reason: "too many levels of symbolic links")
     }

@@ -25,9 +25,11 @@ public struct Record: Equatable, Sendable, Decodable {
     /// Records of other files that are translations of this one (same event, other language).
     public var related: [Related]
 
-    public init(id: String, source: SourceInfo, language: Language, title: String? = nil, summary: String? = nil,
-                published: String? = nil, event: EventRecord? = nil, entities: [EntityRecord] = [], text: String,
-                warnings: [String] = [], related: [Related] = []) {
+    public init(
+        id: String, source: SourceInfo, language: Language, title: String? = nil, summary: String? = nil,
+        published: String? = nil, event: EventRecord? = nil, entities: [EntityRecord] = [], text: String,
+        warnings: [String] = [], related: [Related] = []
+    ) {
         self.id = id
         self.source = source
         self.language = language
@@ -48,10 +50,11 @@ public struct Record: Equatable, Sendable, Decodable {
 
     /// The record of `doc` whose text is `text` (`Processor` lets the document's scalars go first).
     init(_ doc: Document, text: String) {
-        self.init(id: RecordID.of(text: text), source: SourceInfo(doc.source), language: Language(code: doc.language),
-                  title: doc.title, summary: doc.summary, published: doc.published?.description,
-                  event: doc.event.map(EventRecord.init), entities: doc.entities.map(EntityRecord.init), text: text,
-                  warnings: doc.warnings)
+        self.init(
+            id: RecordID.of(text: text), source: SourceInfo(doc.source), language: Language(code: doc.language),
+            title: doc.title, summary: doc.summary, published: doc.published?.description,
+            event: doc.event.map(EventRecord.init), entities: doc.entities.map(EntityRecord.init), text: text,
+            warnings: doc.warnings)
     }
 
     /// Where the document came from. Error records have it too.
@@ -75,8 +78,9 @@ public struct Record: Equatable, Sendable, Decodable {
         }
 
         init(_ s: Source) {
-            self.init(path: s.path, sha256: s.sha256, bytes: s.bytes, format: s.format,
-                      encoding: s.encoding.isEmpty ? nil : s.encoding, url: s.url)
+            self.init(
+                path: s.path, sha256: s.sha256, bytes: s.bytes, format: s.format,
+                encoding: s.encoding.isEmpty ? nil : s.encoding, url: s.url)
         }
     }
 
@@ -168,9 +172,11 @@ public struct Record: Equatable, Sendable, Decodable {
             }
         }
 
-        public init(kind: EventKind, title: String? = nil, start: String? = nil, end: String? = nil, time: String? = nil,
-                    places: [String] = [], organizers: [String] = [], funders: [String] = [], partners: [String] = [],
-                    participants: Participants? = nil) {
+        public init(
+            kind: EventKind, title: String? = nil, start: String? = nil, end: String? = nil, time: String? = nil,
+            places: [String] = [], organizers: [String] = [], funders: [String] = [], partners: [String] = [],
+            participants: Participants? = nil
+        ) {
             self.kind = kind
             self.title = title
             self.start = start
@@ -184,9 +190,12 @@ public struct Record: Equatable, Sendable, Decodable {
         }
 
         init(_ e: Event) {
-            self.init(kind: e.kind, title: e.title, start: e.start?.description, end: e.end?.description,
-                      time: e.time, places: e.places, organizers: e.organizers, funders: e.funders, partners: e.partners,
-                      participants: e.participants.map { Participants(count: $0.count, qualifier: $0.qualifier, countries: $0.countries) })
+            self.init(
+                kind: e.kind, title: e.title, start: e.start?.description, end: e.end?.description,
+                time: e.time, places: e.places, organizers: e.organizers, funders: e.funders, partners: e.partners,
+                participants: e.participants.map {
+                    Participants(count: $0.count, qualifier: $0.qualifier, countries: $0.countries)
+                })
         }
     }
 

@@ -62,7 +62,10 @@ public struct JSONWriter {
                 case 0x09: out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
                 default:
                     let hex = Array("0123456789abcdef".utf8)
-                    out += [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(b >> 4)], hex[Int(b & 15)]]
+                    out += [
+                        UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(b >> 4)],
+                        hex[Int(b & 15)],
+                    ]
                 }
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
@@ -249,20 +252,27 @@ extension Record.EntityRecord: Decodable {
         text = try c.decode(String.self, forKey: .text)
         let offsets = try c.decode([Int].self, forKey: .span)
         guard offsets.count == 2, 0 <= offsets[0], offsets[0] <= offsets[1] else {
-            throw DecodingError.dataCorruptedError(forKey: .span, in: c, debugDescription: "a span is [start, end] with 0 ≤ start ≤ end")
+            throw DecodingError.dataCorruptedError(
+                forKey: .span, in: c, debugDescription: "a span is [start, end] with 0 ≤ start ≤ end")
         }
         span = Span(offsets[0], offsets[1])
         switch type {
         case .date:
-            value = .date(start: try c.decodeIfPresent(String.self, forKey: .start), end: try c.decodeIfPresent(String.self, forKey: .end),
-                          time: try c.decodeIfPresent(String.self, forKey: .time))
+            value = .date(
+                start: try c.decodeIfPresent(String.self, forKey: .start),
+                end: try c.decodeIfPresent(String.self, forKey: .end),
+                time: try c.decodeIfPresent(String.self, forKey: .time))
         case .place:
-            value = .place(name: try c.decode(String.self, forKey: .name), kind: try c.decode(PlaceKind.self, forKey: .kind),
-                           country: try c.decodeIfPresent(String.self, forKey: .country))
+            value = .place(
+                name: try c.decode(String.self, forKey: .name), kind: try c.decode(PlaceKind.self, forKey: .kind),
+                country: try c.decodeIfPresent(String.self, forKey: .country))
         case .organization:
-            value = .organization(name: try c.decode(String.self, forKey: .name), acronym: try c.decodeIfPresent(String.self, forKey: .acronym))
+            value = .organization(
+                name: try c.decode(String.self, forKey: .name),
+                acronym: try c.decodeIfPresent(String.self, forKey: .acronym))
         case .person:
-            value = .person(name: try c.decode(String.self, forKey: .name), role: try c.decodeIfPresent(String.self, forKey: .role))
+            value = .person(
+                name: try c.decode(String.self, forKey: .name), role: try c.decodeIfPresent(String.self, forKey: .role))
         case .url, .email, .phone:
             value = .contact(value: try c.decode(String.self, forKey: .value))
         }

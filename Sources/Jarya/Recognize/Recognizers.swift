@@ -4,9 +4,12 @@
 /// last (when a model is loaded), so rule and glossary names win wherever they overlap its names.
 public enum Recognizers {
     public static func standard(_ glossaries: Glossaries) -> [any Recognizer] {
-        [EmailRecognizer(), URLRecognizer(), PhoneRecognizer(), DateRecognizer(glossaries: glossaries),
-         LandmarkRecognizer(glossaries: glossaries),
-         OrganizationRecognizer(glossaries: glossaries), PersonRecognizer(glossaries: glossaries), PlaceRecognizer(glossaries: glossaries)]
+        [
+            EmailRecognizer(), URLRecognizer(), PhoneRecognizer(), DateRecognizer(glossaries: glossaries),
+            LandmarkRecognizer(glossaries: glossaries),
+            OrganizationRecognizer(glossaries: glossaries), PersonRecognizer(glossaries: glossaries),
+            PlaceRecognizer(glossaries: glossaries),
+        ]
             + (glossaries.nameModel.map { [ModelRecognizer(model: $0, glossaries: glossaries)] } ?? [])
     }
 }

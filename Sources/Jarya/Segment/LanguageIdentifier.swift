@@ -55,10 +55,15 @@ enum LanguageIdentifier {
             wordIndex = t
             let cyrillicScore = max(ky, ru)
             let lang: String
-            if en > 2 * cyrillicScore && en >= 3 { lang = "en" }
-            else if ky > ru { lang = "ky" }
-            else if ru > ky { lang = "ru" }
-            else { lang = "und" }
+            if en > 2 * cyrillicScore && en >= 3 {
+                lang = "en"
+            } else if ky > ru {
+                lang = "ky"
+            } else if ru > ky {
+                lang = "ru"
+            } else {
+                lang = "und"
+            }
             seg.blocks[b].language = lang
         }
         fillUndetermined(&seg.blocks)
@@ -69,11 +74,19 @@ enum LanguageIdentifier {
     static func fillUndetermined(_ blocks: inout [Block]) {
         var next: String? = nil
         for i in blocks.indices.reversed() {
-            if blocks[i].language == "und" { if let n = next { blocks[i].language = n } } else { next = blocks[i].language }
+            if blocks[i].language == "und" {
+                if let n = next { blocks[i].language = n }
+            } else {
+                next = blocks[i].language
+            }
         }
         var previous: String? = nil
         for i in blocks.indices {
-            if blocks[i].language == "und" { if let p = previous { blocks[i].language = p } } else { previous = blocks[i].language }
+            if blocks[i].language == "und" {
+                if let p = previous { blocks[i].language = p }
+            } else {
+                previous = blocks[i].language
+            }
         }
     }
 
@@ -95,11 +108,12 @@ struct FunctionWords: ExpressibleByArrayLiteral, Sendable {
     private let hashes: Set<UInt64>
 
     init(arrayLiteral words: String...) {
-        hashes = Set(words.map { word in
-            var hasher: FNV1a? = FNV1a()
-            for u in word.unicodeScalars { Self.add(u, to: &hasher) }
-            return hasher?.value ?? 0
-        })
+        hashes = Set(
+            words.map { word in
+                var hasher: FNV1a? = FNV1a()
+                for u in word.unicodeScalars { Self.add(u, to: &hasher) }
+                return hasher?.value ?? 0
+            })
     }
 
     func contains(_ hash: UInt64?) -> Bool { hash.map(hashes.contains) ?? false }

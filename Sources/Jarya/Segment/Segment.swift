@@ -125,7 +125,9 @@ enum SentenceSplitter {
 
     /// Abbreviations that may also end a sentence (`… 2022 г. Next`): they keep the break
     /// when a capital follows, except `г.`/`гг.` after a word (`г. Бишкек`, a city).
-    static let mayEndSentence: WordSet = ["г", "гг", "кр", "с.г", "т.б", "ж.б", "т.д", "т.п", "др", "млн", "млрд", "тыс", "руб"]
+    static let mayEndSentence: WordSet = [
+        "г", "гг", "кр", "с.г", "т.б", "ж.б", "т.д", "т.п", "др", "млн", "млрд", "тыс", "руб",
+    ]
 
     /// Whether the sentence `[s, e)` ends with `abbr.` that does not end it: a known
     /// abbreviation or a single capital letter (an initial).
@@ -138,8 +140,12 @@ enum SentenceSplitter {
         let word = String(scalars: t[w..<(k - 1)])
         guard let first = word.unicodeScalars.first else { return false }
         // Initials: `А.` or `А.Т.` (one capital between dots, as many times as there are).
-        if first.isUppercase, word.split(separator: ".", omittingEmptySubsequences: false)
-            .allSatisfy({ $0.unicodeScalars.count == 1 && $0.unicodeScalars.first!.isUppercase }) { return true }
+        if first.isUppercase,
+            word.split(separator: ".", omittingEmptySubsequences: false)
+                .allSatisfy({ $0.unicodeScalars.count == 1 && $0.unicodeScalars.first!.isUppercase })
+        {
+            return true
+        }
         let key = word.fastLowercased()
         guard abbreviations.contains(key) else { return false }
         guard mayEndSentence.contains(key), e < t.count, t[e].isUppercase else { return true }

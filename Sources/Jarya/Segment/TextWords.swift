@@ -25,7 +25,8 @@ struct TextWords {
                 if !next.kind.isPunctuation || text[next.span.start] == "_" {
                     last += 1
                 } else if attached(last + 2), tokens[last].kind == tokens[last + 2].kind,
-                          Self.joins(text[next.span.start], between: tokens[last].kind) {
+                    Self.joins(text[next.span.start], between: tokens[last].kind)
+                {
                     last += 2
                 } else {
                     break
@@ -47,8 +48,9 @@ struct TextWords {
         switch c {
         case ".", "'", "\u{2018}", "\u{2019}", "\u{2024}", "\u{FE52}", "\u{FF07}", "\u{FF0E}": return true
         case "\u{B7}", "\u{387}", "\u{55F}", "\u{5F4}", "\u{2027}", "\u{FE13}": return kind == .word
-        case ",", ";", "\u{37E}", "\u{589}", "\u{60C}", "\u{60D}", "\u{66C}", "\u{7F8}", "\u{2044}", "\u{FE10}", "\u{FE14}",
-             "\u{FE50}", "\u{FE54}", "\u{FF0C}", "\u{FF1B}":
+        case ",", ";", "\u{37E}", "\u{589}", "\u{60C}", "\u{60D}", "\u{66C}", "\u{7F8}", "\u{2044}", "\u{FE10}",
+            "\u{FE14}",
+            "\u{FE50}", "\u{FE54}", "\u{FF0C}", "\u{FF1B}":
             return kind == .number
         default: return false
         }

@@ -35,13 +35,17 @@ extension StringProtocol {
             return false
         }
         return utf8Compare(part, search)
-            ?? Array(utf8).withUnsafeBufferPointer { a in Array(part.utf8).withUnsafeBufferPointer { b in search(a, b) } }
+            ?? Array(utf8).withUnsafeBufferPointer { a in Array(part.utf8).withUnsafeBufferPointer { b in search(a, b) }
+            }
     }
 
     /// Both strings' UTF-8 buffers, when both are contiguous (native strings always are).
     @inlinable
-    func utf8Compare(_ other: some StringProtocol, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Bool) -> Bool? {
-        utf8.withContiguousStorageIfAvailable { a in other.utf8.withContiguousStorageIfAvailable { b in body(a, b) } } ?? nil
+    func utf8Compare(
+        _ other: some StringProtocol, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Bool
+    ) -> Bool? {
+        utf8.withContiguousStorageIfAvailable { a in other.utf8.withContiguousStorageIfAvailable { b in body(a, b) } }
+            ?? nil
     }
 }
 
@@ -81,8 +85,11 @@ extension String {
     private func lowered(foldingYo: Bool) -> String {
         // Every scalar the ranges handle keeps its UTF-8 length in lower case, so the work is
         // done on the bytes: one pass to see whether anything changes, one to write.
-        if let unchanged = utf8.withContiguousStorageIfAvailable({ Self.isLowerASCIIOrBasicCyrillic($0, foldingYo: foldingYo) }),
-           unchanged {
+        if let unchanged = utf8.withContiguousStorageIfAvailable({
+            Self.isLowerASCIIOrBasicCyrillic($0, foldingYo: foldingYo)
+        }),
+            unchanged
+        {
             return self
         }
         var text = self
@@ -90,7 +97,8 @@ extension String {
             var changes = false
             var i = 0
             while i < bytes.count {
-                guard let (s, width) = Self.scalar(in: bytes, at: i), let l = s.lowercaseByRange(foldingYo: foldingYo) else { return nil }
+                guard let (s, width) = Self.scalar(in: bytes, at: i), let l = s.lowercaseByRange(foldingYo: foldingYo)
+                else { return nil }
                 if l != s { changes = true }
                 i += width
             }
@@ -145,7 +153,8 @@ extension String {
         if b0 < 0x80 { return (Unicode.Scalar(UInt8(b0)), 1) }
         if b0 < 0xE0 { return Unicode.Scalar(((b0 & 0x1F) << 6) | (UInt32(b[i + 1]) & 0x3F)).map { ($0, 2) } }
         if b0 < 0xF0 {
-            return Unicode.Scalar(((b0 & 0x0F) << 12) | ((UInt32(b[i + 1]) & 0x3F) << 6) | (UInt32(b[i + 2]) & 0x3F)).map { ($0, 3) }
+            return Unicode.Scalar(((b0 & 0x0F) << 12) | ((UInt32(b[i + 1]) & 0x3F) << 6) | (UInt32(b[i + 2]) & 0x3F))
+                .map { ($0, 3) }
         }
         return nil
     }
@@ -231,7 +240,9 @@ public struct WordKey: Hashable, Sendable {
     public static func == (a: WordKey, b: WordKey) -> Bool { a.string.sameBytes(b.string) }
 
     public func hash(into hasher: inout Hasher) {
-        if let done: Void = string.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) {
+        if let done: Void = string.utf8.withContiguousStorageIfAvailable({
+            hasher.combine(bytes: UnsafeRawBufferPointer($0))
+        }) {
             return done
         }
         for b in string.utf8 { hasher.combine(b) }

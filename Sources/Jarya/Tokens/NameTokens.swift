@@ -19,7 +19,8 @@ public struct NameToken: Sendable {
     /// A line break comes before the token.
     public var newlineBefore: Bool
 
-    init(kind: Kind, span: Span, text: String, lower: String, isCapitalized: Bool, isAllCaps: Bool, newlineBefore: Bool) {
+    init(kind: Kind, span: Span, text: String, lower: String, isCapitalized: Bool, isAllCaps: Bool, newlineBefore: Bool)
+    {
         self.span = span
         self.text = text
         self.lower = lower
@@ -36,7 +37,9 @@ public struct NameToken: Sendable {
     /// (the Analyze stage makes these; empty for punctuation and numbers).
     public var forms: [String] { analysis?.forms ?? [] }
 
-    public func `is`(_ punctuation: Unicode.Scalar) -> Bool { kind == .punctuation && text.unicodeScalars.first == punctuation }
+    public func `is`(_ punctuation: Unicode.Scalar) -> Bool {
+        kind == .punctuation && text.unicodeScalars.first == punctuation
+    }
 }
 
 /// The words the name recognizers read: the document's tokens with a word's inner hyphens and
@@ -44,8 +47,10 @@ public struct NameToken: Sendable {
 /// from the lexicon. Made from the tokens; the text is not scanned again.
 public enum NameWords {
     /// The words of `tokens`, with their forms and stems unless `analyzing` is false.
-    public static func words(_ tokens: [Token], in t: [Unicode.Scalar], lexicon: inout Lexicon,
-                             analyzing: Bool = true) -> [NameToken] {
+    public static func words(
+        _ tokens: [Token], in t: [Unicode.Scalar], lexicon: inout Lexicon,
+        analyzing: Bool = true
+    ) -> [NameToken] {
         var result: [NameToken] = []
         result.reserveCapacity(tokens.count)
         var k = 0
@@ -56,7 +61,8 @@ public enum NameWords {
             if first.kind == .word {
                 // An inner hyphen or apostrophe between letters, with no space on either side.
                 while last + 2 < tokens.count, tokens[last + 2].kind == .word, !tokens[last + 1].spaceBefore,
-                      !tokens[last + 2].spaceBefore, isJoiner(t[tokens[last + 1].span.start]) {
+                    !tokens[last + 2].spaceBefore, isJoiner(t[tokens[last + 1].span.start])
+                {
                     last += 2
                     upper += tokens[last].uppercaseCount
                     lower = lower || tokens[last].hasLowercase
@@ -67,9 +73,10 @@ public enum NameWords {
             // One token's texts are the lexicon's; a joined word's are interned the same way.
             let surface = last == k ? first.surface : lexicon.intern(scalars: t[span.start..<span.end])
             let lowerID = last == k && kind != .punctuation ? first.word : lexicon.lowercase(surface)
-            var word = NameToken(kind: kind, span: span, text: lexicon[surface], lower: lexicon[lowerID],
-                                 isCapitalized: t[span.start].isUppercase, isAllCaps: kind == .word && upper >= 2 && !lower,
-                                 newlineBefore: first.newlineBefore)
+            var word = NameToken(
+                kind: kind, span: span, text: lexicon[surface], lower: lexicon[lowerID],
+                isCapitalized: t[span.start].isUppercase, isAllCaps: kind == .word && upper >= 2 && !lower,
+                newlineBefore: first.newlineBefore)
             if kind == .word && analyzing { word.analysis = lexicon.analyze(lowerID) }
             result.append(word)
             k = last + 1

@@ -42,8 +42,10 @@ public struct Token: Sendable, Equatable {
     /// Upper-case letters, counted up to two.
     var uppercaseCount: Int { flags & Self.upperTwoBit != 0 ? 2 : (flags & Self.upperOneBit != 0 ? 1 : 0) }
 
-    init(kind: Kind, span: Span, word: Lexicon.ID, surface: Lexicon.ID? = nil, number: Int = 0, digits: Int = 0,
-         spaceBefore: Bool, newlineBefore: Bool, capitalized: Bool = false, lowercase: Bool = false, uppercase: Int = 0) {
+    init(
+        kind: Kind, span: Span, word: Lexicon.ID, surface: Lexicon.ID? = nil, number: Int = 0, digits: Int = 0,
+        spaceBefore: Bool, newlineBefore: Bool, capitalized: Bool = false, lowercase: Bool = false, uppercase: Int = 0
+    ) {
         self.span = span
         self.word = word
         self.surface = surface ?? word
@@ -78,8 +80,10 @@ public enum Tokenizer {
                 var j = i, n = 0
                 while j < t.count && t[j].isASCIIDigit { if j - i < 9 { n = n * 10 + Int(t[j].value - 48) }; j += 1 }
                 let id = lexicon.intern(scalars: t[i..<j])
-                result.append(Token(kind: .number, span: Span(i, j), word: id, number: n, digits: j - i,
-                                    spaceBefore: space, newlineBefore: newline))
+                result.append(
+                    Token(
+                        kind: .number, span: Span(i, j), word: id, number: n, digits: j - i,
+                        spaceBefore: space, newlineBefore: newline))
                 i = j
             } else if c.isWordLetter {
                 var j = i, upper = 0, lower = false
@@ -89,9 +93,11 @@ public enum Tokenizer {
                 }
                 // The text as written is interned; its lower case is folded once per distinct text.
                 let surface = lexicon.intern(scalars: t[i..<j])
-                result.append(Token(kind: .word, span: Span(i, j), word: lexicon.lowercase(surface), surface: surface,
-                                    spaceBefore: space, newlineBefore: newline,
-                                    capitalized: c.isUppercase, lowercase: lower, uppercase: upper))
+                result.append(
+                    Token(
+                        kind: .word, span: Span(i, j), word: lexicon.lowercase(surface), surface: surface,
+                        spaceBefore: space, newlineBefore: newline,
+                        capitalized: c.isUppercase, lowercase: lower, uppercase: upper))
                 i = j
             } else {
                 let kind: Token.Kind
@@ -103,8 +109,10 @@ public enum Tokenizer {
                 case "/": kind = .slash
                 default: kind = .other
                 }
-                result.append(Token(kind: kind, span: Span(i, i + 1), word: lexicon.intern(scalars: t[i..<i + 1]),
-                                    spaceBefore: space, newlineBefore: newline))
+                result.append(
+                    Token(
+                        kind: kind, span: Span(i, i + 1), word: lexicon.intern(scalars: t[i..<i + 1]),
+                        spaceBefore: space, newlineBefore: newline))
                 i += 1
             }
             space = false; newline = false

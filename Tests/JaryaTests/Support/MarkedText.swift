@@ -28,7 +28,8 @@ struct MarkedText {
 /// Runs the stages up to Recognize on `text` with the given recognizers only.
 func recognize(_ text: String, with recognizers: [any Recognizer], path: String = "test.txt") throws -> Document {
     var doc = Document(text: text, path: path)
-    try Pipeline(stages: [Ingest(), Normalize(), Tokenize(), Segment(), Analyze(), Recognize(recognizers: recognizers)]).run(&doc)
+    try Pipeline(stages: [Ingest(), Normalize(), Tokenize(), Segment(), Analyze(), Recognize(recognizers: recognizers)])
+        .run(&doc)
     return doc
 }
 

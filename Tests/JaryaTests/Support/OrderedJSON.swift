@@ -58,7 +58,9 @@ indirect enum JSONValue: Equatable {
 
         mutating func literal(_ word: String, _ v: JSONValue) throws -> JSONValue {
             let w = Array(word.utf8)
-            guard i + w.count <= bytes.count, Array(bytes[i..<(i + w.count)]) == w else { throw fail("expected \(word)") }
+            guard i + w.count <= bytes.count, Array(bytes[i..<(i + w.count)]) == w else {
+                throw fail("expected \(word)")
+            }
             i += w.count
             return v
         }
@@ -130,13 +132,17 @@ indirect enum JSONValue: Equatable {
                 case UInt8(ascii: "b"): out.append(0x08)
                 case UInt8(ascii: "f"): out.append(0x0C)
                 case UInt8(ascii: "u"):
-                    guard i + 4 <= bytes.count, let v = UInt32(String(decoding: bytes[i..<(i + 4)], as: UTF8.self), radix: 16) else {
+                    guard i + 4 <= bytes.count,
+                        let v = UInt32(String(decoding: bytes[i..<(i + 4)], as: UTF8.self), radix: 16)
+                    else {
                         throw fail("bad \\u escape")
                     }
                     i += 4
                     var scalar = v
-                    if (0xD800..<0xDC00).contains(v), i + 6 <= bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u"),
-                       let low = UInt32(String(decoding: bytes[(i + 2)..<(i + 6)], as: UTF8.self), radix: 16) {
+                    if (0xD800..<0xDC00).contains(v), i + 6 <= bytes.count, bytes[i] == UInt8(ascii: "\\"),
+                        bytes[i + 1] == UInt8(ascii: "u"),
+                        let low = UInt32(String(decoding: bytes[(i + 2)..<(i + 6)], as: UTF8.self), radix: 16)
+                    {
                         scalar = 0x10000 + ((v - 0xD800) << 10) + (low - 0xDC00)
                         i += 6
                     }

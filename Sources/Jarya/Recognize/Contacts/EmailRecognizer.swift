@@ -29,7 +29,8 @@ public struct EmailRecognizer: Recognizer {
             let domain = String(scalars: t[(i + 1)..<b])
             let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
             guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty }),
-                  let tld = labels.last, tld.count >= 2, tld.allSatisfy(\.isLetter) else { continue }
+                let tld = labels.last, tld.count >= 2, tld.allSatisfy(\.isLetter)
+            else { continue }
             let span = Span(a, b)
             guard !claimed.overlaps(span), span.start >= lastEnd else { continue }
             document.add(.email, span, .contact(document.text[span].lowercased()))

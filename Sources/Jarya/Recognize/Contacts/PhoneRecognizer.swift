@@ -20,9 +20,12 @@ public struct PhoneRecognizer: Recognizer {
         while i < t.count {
             let c = t[i]
             guard c == "+" || c == "0" || (c == "(" && i + 1 < t.count && t[i + 1] == "0"),
-                  i == 0 || !(t[i - 1].isAlphanumeric || t[i - 1] == "-" || t[i - 1] == "." || t[i - 1] == "/" || t[i - 1] == "+"),
-                  !afterNumberSign(t, i),
-                  let (span, value) = match(t, at: i), !claimed.overlaps(span) else { i += 1; continue }
+                i == 0
+                    || !(t[i - 1].isAlphanumeric || t[i - 1] == "-" || t[i - 1] == "." || t[i - 1] == "/"
+                        || t[i - 1] == "+"),
+                !afterNumberSign(t, i),
+                let (span, value) = match(t, at: i), !claimed.overlaps(span)
+            else { i += 1; continue }
             document.add(.phone, span, .contact(value))
             i = span.end
         }
@@ -63,7 +66,9 @@ public struct PhoneRecognizer: Recognizer {
     /// Whether a phone's digit groups start at `start`: whole groups with a right digit count,
     /// whatever follows them.
     func startsPhone(_ t: [Unicode.Scalar], at start: Int) -> Bool {
-        guard t[start] == "0" || t[start] == "+", let (international, digits, groupEnds) = read(t, at: start, until: .firstPhone) else { return false }
+        guard t[start] == "0" || t[start] == "+",
+            let (international, digits, groupEnds) = read(t, at: start, until: .firstPhone)
+        else { return false }
         let target = Self.target(international: international, digits)
         return groupEnds.contains { target.contains($0.digits) }
     }
@@ -78,7 +83,9 @@ public struct PhoneRecognizer: Recognizer {
 
     /// The digit groups of the run starting at `start`: its digits, and the ends of its groups
     /// outside brackets with the number of digits so far. nil for a run longer than any phone.
-    func read(_ t: [Unicode.Scalar], at start: Int, until stop: Stop) -> (international: Bool, digits: [Unicode.Scalar], groupEnds: [(end: Int, digits: Int)])? {
+    func read(_ t: [Unicode.Scalar], at start: Int, until stop: Stop) -> (
+        international: Bool, digits: [Unicode.Scalar], groupEnds: [(end: Int, digits: Int)]
+    )? {
         var k = start
         let international = t[k] == "+"
         if international { k += 1 }
@@ -98,7 +105,8 @@ public struct PhoneRecognizer: Recognizer {
             // it, so a page of numbers costs each start a few groups, not the rest of the page.
             if digits.count > Self.longestRun { return nil }
             if openParens == 0, Self.target(international: international, digits).contains(digits.count),
-               stop == .firstPhone || (end + 1 < t.count && t[end] == " " && startsPhone(t, at: end + 1)) {
+                stop == .firstPhone || (end + 1 < t.count && t[end] == " " && startsPhone(t, at: end + 1))
+            {
                 break
             }
             // Up to two separators between groups: a space, a hyphen, an opening bracket.

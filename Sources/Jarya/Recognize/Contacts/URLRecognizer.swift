@@ -17,7 +17,8 @@ public struct URLRecognizer: Recognizer {
     static func isURLChar(_ c: Unicode.Scalar) -> Bool {
         if c.isASCIIAlphanumeric { return true }
         switch c {
-        case "-", ".", "_", "~", ":", "/", "?", "#", "[", "]", "@", "!", "$", "&", "'", "(", ")", "*", "+", ",", ";", "=", "%":
+        case "-", ".", "_", "~", ":", "/", "?", "#", "[", "]", "@", "!", "$", "&", "'", "(", ")", "*", "+", ",", ";",
+            "=", "%":
             return true
         default:
             return false
@@ -33,9 +34,13 @@ public struct URLRecognizer: Recognizer {
         var i = 0
         while i < t.count {
             if i > 0, t[i - 1].isAlphanumeric || "@./-_".unicodeScalars.contains(t[i - 1]) { i += 1; continue }
-            guard t[i].isASCIIAlphanumeric, let span = match(t, at: i, run: &run), !claimed.overlaps(span) else { i += 1; continue }
+            guard t[i].isASCIIAlphanumeric, let span = match(t, at: i, run: &run), !claimed.overlaps(span) else {
+                i += 1; continue
+            }
             let text = document.text[span]
-            let value = text.lowercased().startsWith("http://") || text.lowercased().startsWith("https://") ? text : "https://" + text
+            let value =
+                text.lowercased().startsWith("http://") || text.lowercased().startsWith("https://")
+                ? text : "https://" + text
             document.add(.url, span, .contact(value))
             i = span.end
         }
@@ -69,7 +74,9 @@ public struct URLRecognizer: Recognizer {
         end = trimTrailing(t, start, end, run)
         // Host: up to the first `/ ? # :`.
         var hostEnd = hostStart
-        while hostEnd < end && (t[hostEnd].isASCIIAlphanumeric || t[hostEnd] == "." || t[hostEnd] == "-") { hostEnd += 1 }
+        while hostEnd < end && (t[hostEnd].isASCIIAlphanumeric || t[hostEnd] == "." || t[hostEnd] == "-") {
+            hostEnd += 1
+        }
         let host = String(scalars: t[hostStart..<hostEnd]).lowercased()
         if hostEnd < end, t[hostEnd] == "@" { return nil }  // an e-mail address
         let labels = host.split(separator: ".", omittingEmptySubsequences: false)
@@ -97,7 +104,8 @@ public struct URLRecognizer: Recognizer {
             if ".,;:!?'*".unicodeScalars.contains(c) { e -= 1; continue }
             if c == ")" || c == "]" {
                 let inside = run.total.minus(run.before).minus(dropped)
-                let (opens, closes) = c == ")" ? (inside.round.open, inside.round.close) : (inside.square.open, inside.square.close)
+                let (opens, closes) =
+                    c == ")" ? (inside.round.open, inside.round.close) : (inside.square.open, inside.square.close)
                 if closes > opens { e -= 1; dropped.add(c); continue }
             }
             break
@@ -122,8 +130,9 @@ struct URLRun {
             }
         }
         func minus(_ b: Brackets) -> Brackets {
-            Brackets(round: (round.open - b.round.open, round.close - b.round.close),
-                     square: (square.open - b.square.open, square.close - b.square.close))
+            Brackets(
+                round: (round.open - b.round.open, round.close - b.round.close),
+                square: (square.open - b.square.open, square.close - b.square.close))
         }
     }
 

@@ -29,7 +29,8 @@ extension DateGrammar {
     func programmeTime(at i: Int) -> (DateMention, Int)? {
         // Bare or after `саат`; a sentence `В 19.00 состоится …` is no list item.
         guard let t = token(i), i == 0 || t.newlineBefore, t.kind == .number || role(i, .hourWord) != nil,
-              let (time, next) = clockTime(i, attachedToDate: false) else { return nil }
+            let (time, next) = clockTime(i, attachedToDate: false)
+        else { return nil }
         // `10:00 баштап`, `20:00дөн тарта`: "from" is part of the item's time.
         let end = isWord(next, "баштап") || isWord(next, "тарта") || isWord(next, "тартып") ? next + 1 : next
         var m = DateMention(span: span(i, end))
@@ -40,9 +41,13 @@ extension DateGrammar {
 
     /// The hour in words before the day: `в 11 часов 21 марта` (11:00 on 21 March).
     func hourBeforeDate(_ i: Int) -> (DateMention, Int)? {
-        guard isWord(i, "в"), let h = number(i + 1, digits: 1...2, in: 0...23), let w = token(i + 2), w.kind == .word, w.text.startsWith("час") else { return nil }
+        guard isWord(i, "в"), let h = number(i + 1, digits: 1...2, in: 0...23), let w = token(i + 2), w.kind == .word,
+            w.text.startsWith("час")
+        else { return nil }
         let k = i + 3
-        guard let (m, next) = [russian(k), numeric(k, allowPrefix: false)].compactMap({ $0 }).max(by: { $0.1 < $1.1 }), m.start?.day != nil else { return nil }
+        guard let (m, next) = [russian(k), numeric(k, allowPrefix: false)].compactMap({ $0 }).max(by: { $0.1 < $1.1 }),
+            m.start?.day != nil
+        else { return nil }
         var merged = m
         merged.time = (h < 10 ? "0\(h)" : "\(h)") + ":00"
         merged.span = span(i, next)
@@ -57,15 +62,22 @@ extension DateGrammar {
     /// `10:00`, `9:30`, `14.00` (a dot only with a mark before or `ч` after), with an attached
     /// Kyrgyz suffix (`10:00дө`). Returns `HH:MM`, the next token, and the suffix word.
     func hhmm(_ i: Int, needsMark: Bool) -> (String, Int, String?)? {
-        guard let h = number(i, digits: 1...2, in: 0...23), let sep = token(i + 1), sep.kind == .colon || sep.kind == .dot,
-              !sep.spaceBefore, let mm = token(i + 2), mm.kind == .number, mm.digits == 2, mm.number < 60, !mm.spaceBefore else { return nil }
+        guard let h = number(i, digits: 1...2, in: 0...23), let sep = token(i + 1),
+            sep.kind == .colon || sep.kind == .dot,
+            !sep.spaceBefore, let mm = token(i + 2), mm.kind == .number, mm.digits == 2, mm.number < 60, !mm.spaceBefore
+        else { return nil }
         var next = i + 3
         var suffix: String? = nil
         if let w = token(next), w.kind == .word, !w.spaceBefore { suffix = w.text; next += 1 }
         if sep.kind == .dot {
             let hourAfter = suffix == "ч" || (role(next, .hourWord) != nil && token(next)!.text != "саат")
             if needsMark && !hourAfter { return nil }
-            if let n = token(next), !n.spaceBefore, n.kind == .number || (n.kind == .dot && token(next + 1).map { $0.kind == .number && !$0.spaceBefore } == true) { return nil }
+            if let n = token(next), !n.spaceBefore,
+                n.kind == .number
+                    || (n.kind == .dot && token(next + 1).map { $0.kind == .number && !$0.spaceBefore } == true)
+            {
+                return nil
+            }
             if suffix == "ч" { suffix = nil; if token(next)?.kind == .dot { next += 1 } }
         }
         // Not a number in a longer sequence (7:4 scores have one-digit minutes; ratios like 10:00:00 are rare).

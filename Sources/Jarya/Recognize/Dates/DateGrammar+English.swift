@@ -4,7 +4,9 @@ extension DateGrammar {
     func english(_ i: Int) -> (DateMention, Int)? {
         var k = i
         var since = false
-        if let t = token(k), t.kind == .word, ["on", "in", "from", "since"].contains(t.text) { since = t.text == "since"; k += 1 }
+        if let t = token(k), t.kind == .word, ["on", "in", "from", "since"].contains(t.text) {
+            since = t.text == "since"; k += 1
+        }
         if since, let y = fourDigitYear(k) {
             var m = DateMention(span: span(i, k + 1), start: PartialDate(year: y), end: nil)
             m.openEnd = true
@@ -23,21 +25,38 @@ extension DateGrammar {
             var j = k + 2
             var m2 = m1, d2 = d1
             if isDash(j) || role(j, .rangeTo) != nil {
-                if let mo = englishMonth(j + 1), let d = day(j + 2) { m2 = mo; d2 = d; j += 3 }
-                else if let d = day(j + 1) { d2 = d; j += 2 }
+                if let mo = englishMonth(j + 1), let d = day(j + 2) {
+                    m2 = mo; d2 = d; j += 3
+                } else if let d = day(j + 1) {
+                    d2 = d; j += 2
+                }
             }
             var year: Int? = nil
-            if token(j)?.kind == .comma, let y = fourDigitYear(j + 1) { year = y; j += 2 }
-            else if let y = fourDigitYear(j) { year = y; j += 1 }
-            guard CivilDate.isValid(year: year, month: m1, day: d1), CivilDate.isValid(year: year, month: m2, day: d2) else { return nil }
-            return (DateMention(span: span(i, j), start: PartialDate(year: year, month: m1, day: d1), end: PartialDate(year: year, month: m2, day: d2)), j)
+            if token(j)?.kind == .comma, let y = fourDigitYear(j + 1) {
+                year = y; j += 2
+            } else if let y = fourDigitYear(j) {
+                year = y; j += 1
+            }
+            guard CivilDate.isValid(year: year, month: m1, day: d1), CivilDate.isValid(year: year, month: m2, day: d2)
+            else { return nil }
+            return (
+                DateMention(
+                    span: span(i, j), start: PartialDate(year: year, month: m1, day: d1),
+                    end: PartialDate(year: year, month: m2, day: d2)), j
+            )
         }
         // Day to Day Month [Year]: from 1 to 15 April 2023
-        if let d1 = day(k), isDash(k + 1) || role(k + 1, .rangeTo) != nil, let d2 = day(k + 2), d2 > d1, let m = englishMonth(k + 3) {
+        if let d1 = day(k), isDash(k + 1) || role(k + 1, .rangeTo) != nil, let d2 = day(k + 2), d2 > d1,
+            let m = englishMonth(k + 3)
+        {
             let y = fourDigitYear(k + 4)
             let next = y == nil ? k + 4 : k + 5
             guard CivilDate.isValid(year: y, month: m, day: d2) else { return nil }
-            return (DateMention(span: span(i, next), start: PartialDate(year: y, month: m, day: d1), end: PartialDate(year: y, month: m, day: d2)), next)
+            return (
+                DateMention(
+                    span: span(i, next), start: PartialDate(year: y, month: m, day: d1),
+                    end: PartialDate(year: y, month: m, day: d2)), next
+            )
         }
         // Day Month [Year]
         if let d = day(k), let m = englishMonth(k + 1) {

@@ -18,8 +18,10 @@ extension DateGrammar {
         if m.relativeDay != nil {
             var k = next
             if token(k)?.kind == .comma { k += 1 }
-            if let (explicit, after) = [kyrgyz(k), russian(k), numeric(k, allowPrefix: false)].compactMap({ $0 }).max(by: { $0.1 < $1.1 }),
-               explicit.start?.day != nil {
+            if let (explicit, after) = [kyrgyz(k), russian(k), numeric(k, allowPrefix: false)].compactMap({ $0 }).max(
+                by: { $0.1 < $1.1 }),
+                explicit.start?.day != nil
+            {
                 var merged = explicit
                 merged.relativeDay = m.relativeDay
                 merged.span = span(i, after)

@@ -3,13 +3,20 @@ extension DateGrammar {
     func russian(_ i: Int) -> (DateMention, Int)? {
         var k = i
         var from = false
-        if role(k, .rangeFrom) != nil, tokens[k].text != "тартып" { from = true; k += 1 }
-        else if role(k, .preposition) != nil, tokens[k].text != "in", tokens[k].text != "on" { k += 1 }
+        if role(k, .rangeFrom) != nil, tokens[k].text != "тартып" {
+            from = true; k += 1
+        } else if role(k, .preposition) != nil, tokens[k].text != "in", tokens[k].text != "on" {
+            k += 1
+        }
         var result: (DateMention, Int)? = nil
-        if let r = russianDays(k, from: from) ?? russianMonths(k) ?? russianYears(k, from: from) { result = r }
-        else if from || k > i, let r = numeric(k, allowPrefix: false) { result = r }
-        guard var (m, next) = result else { return nil }
+        if let r = russianDays(k, from: from) ?? russianMonths(k) ?? russianYears(k, from: from) {
+            result = r
+        } else if from || k > i, let r = numeric(k, allowPrefix: false) {
+            result = r
+        }
+        guard let (found, next) = result else { return nil }
         // A preposition before a date is inside the span (`в 2023 году`, `с 28 февраля…`).
+        var m = found
         m.span = span(i, next)
         return (m, next)
     }
@@ -27,9 +34,13 @@ extension DateGrammar {
         }
         // The second part of a range: `по 3 марта`, `– 3 марта`, `- 29 апреля`, `до 14 марта` (after с).
         var j = k
-        if role(j, .rangeTo) != nil && tokens[j].text != "чейин" { j += 1 }
-        else if isDash(j) { j += 1 }
-        else if from && role(j, .deadline) != nil { j += 1 }
+        if role(j, .rangeTo) != nil && tokens[j].text != "чейин" {
+            j += 1
+        } else if isDash(j) {
+            j += 1
+        } else if from && role(j, .deadline) != nil {
+            j += 1
+        }
         if j > k, let d2 = day(j), let (m2, n, _) = russianMonth(j + 1) {
             var e = n
             var y2: Int? = nil
@@ -37,10 +48,16 @@ extension DateGrammar {
             let sm = m1 ?? m2
             var sy = y1 ?? y2
             if y1 == nil, let y2, sm > m2 { sy = y2 - 1 }
-            guard CivilDate.isValid(year: sy, month: sm, day: d1), CivilDate.isValid(year: y2, month: m2, day: d2) else { return nil }
-            var mention = DateMention(span: span(i, e), start: PartialDate(year: sy, month: sm, day: d1), end: PartialDate(year: y2, month: m2, day: d2))
+            guard CivilDate.isValid(year: sy, month: sm, day: d1), CivilDate.isValid(year: y2, month: m2, day: d2)
+            else { return nil }
+            var mention = DateMention(
+                span: span(i, e), start: PartialDate(year: sy, month: sm, day: d1),
+                end: PartialDate(year: y2, month: m2, day: d2))
             if let (_, after) = phrase(at: e, roles: [.currentYear]) { mention.currentYear = true; e = after }
-            guard PartialDate(year: sy ?? 0, month: sm, day: d1) <= PartialDate(year: y2 ?? 0, month: m2, day: d2) || y2 == nil else { return nil }
+            guard
+                PartialDate(year: sy ?? 0, month: sm, day: d1) <= PartialDate(year: y2 ?? 0, month: m2, day: d2)
+                    || y2 == nil
+            else { return nil }
             return (mention, e)
         }
         // Two days running: `24 и 25 марта` is one span of two days.
@@ -49,7 +66,11 @@ extension DateGrammar {
             var y: Int? = nil
             if let (yy, n2) = russianYear(e, bare: true) { y = yy; e = n2 }
             guard CivilDate.isValid(year: y, month: mo, day: d2) else { return nil }
-            return (DateMention(span: span(i, e), start: PartialDate(year: y, month: mo, day: d1), end: PartialDate(year: y, month: mo, day: d2)), e)
+            return (
+                DateMention(
+                    span: span(i, e), start: PartialDate(year: y, month: mo, day: d1),
+                    end: PartialDate(year: y, month: mo, day: d2)), e
+            )
         }
         guard let m1, CivilDate.isValid(year: y1, month: m1, day: d1) else { return nil }
         let date = PartialDate(year: y1, month: m1, day: d1)
@@ -64,7 +85,9 @@ extension DateGrammar {
         guard let e = role(i, .monthAbbreviation), e.lang != "en" else { return nil }
         // An abbreviation with its dot: `26 сен.`
         var next = i + 1
-        if token(next)?.kind == .dot, !(token(next + 1).map { $0.kind == .number && !$0.spaceBefore } ?? false) { next += 1 }
+        if token(next)?.kind == .dot, !(token(next + 1).map { $0.kind == .number && !$0.spaceBefore } ?? false) {
+            next += 1
+        }
         return (e.value, next, tokens[i].text)
     }
 
@@ -84,7 +107,10 @@ extension DateGrammar {
         if isDash(k), let (mo, n, _) = russianMonth(k + 1), mo > m1 { m2 = mo; k = n }
         var year: Int? = nil
         if let (y, n) = russianYear(k, bare: true) { year = y; k = n }
-        return (DateMention(span: span(i, k), start: PartialDate(year: year, month: m1), end: PartialDate(year: year, month: m2)), k)
+        return (
+            DateMention(
+                span: span(i, k), start: PartialDate(year: year, month: m1), end: PartialDate(year: year, month: m2)), k
+        )
     }
 
     /// `2023 году`, `2011–2022 гг.`, `2015-м`, `с 2012 года` (open), `2050 года`.
@@ -93,11 +119,15 @@ extension DateGrammar {
         if isDash(i + 1), let y2 = fourDigitYear(i + 2), y2 > y1, let n = russianYearWord(i + 3) {
             return (DateMention(span: span(i, n), start: PartialDate(year: y1), end: PartialDate(year: y2)), n)
         }
-        if (from || isWord(i - 1, "по")), isWord(i + 1, "по") || isDash(i + 1), let y2 = fourDigitYear(i + 2), y2 > y1, let n = russianYearWord(i + 3) {
+        if (from || isWord(i - 1, "по")), isWord(i + 1, "по") || isDash(i + 1), let y2 = fourDigitYear(i + 2), y2 > y1,
+            let n = russianYearWord(i + 3)
+        {
             return (DateMention(span: span(i, n), start: PartialDate(year: y1), end: PartialDate(year: y2)), n)
         }
         var yearEnd = russianYearWord(i + 1)
-        if yearEnd == nil, isDash(i + 1), isAttached(i + 1), isWord(i + 2, "м"), isAttached(i + 2), i > 0, role(i - 1, .preposition) != nil {
+        if yearEnd == nil, isDash(i + 1), isAttached(i + 1), isWord(i + 2, "м"), isAttached(i + 2), i > 0,
+            role(i - 1, .preposition) != nil
+        {
             yearEnd = i + 3  // В 2015-м
         }
         guard let n = yearEnd else { return nil }

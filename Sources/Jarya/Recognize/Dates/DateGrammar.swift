@@ -63,7 +63,9 @@ struct DateGrammar {
     func isAttached(_ i: Int) -> Bool { token(i).map { !$0.spaceBefore } ?? false }
 
     func number(_ i: Int, digits: ClosedRange<Int>, in range: ClosedRange<Int>) -> Int? {
-        guard let t = token(i), t.kind == .number, digits.contains(t.digits), range.contains(t.number) else { return nil }
+        guard let t = token(i), t.kind == .number, digits.contains(t.digits), range.contains(t.number) else {
+            return nil
+        }
         return t.number
     }
 
@@ -82,12 +84,15 @@ struct DateGrammar {
                 let last = n == entry.words.count - 1
                 // `с.г`: a dot between words is part of the phrase.
                 if n > 0, token(k)?.kind == .dot { k += 1 }
-                guard let t = token(k), t.kind == .word, DateLexicon.matches(t.text, w, prefix: last && entry.prefix) else { ok = false; break }
+                guard let t = token(k), t.kind == .word, DateLexicon.matches(t.text, w, prefix: last && entry.prefix)
+                else { ok = false; break }
                 k += 1
             }
             if ok {
                 // `с.г.`: the abbreviation's last dot.
-                if entry.role == .currentYear, token(k)?.kind == .dot, tokens[k - 1].text.unicodeScalars.count == 1 { k += 1 }
+                if entry.role == .currentYear, token(k)?.kind == .dot, tokens[k - 1].text.unicodeScalars.count == 1 {
+                    k += 1
+                }
                 return (entry, k)
             }
         }
@@ -102,7 +107,9 @@ struct DateGrammar {
     func month(_ i: Int) -> (month: Int, next: Int, word: String)? {
         if let (entry, next) = phrase(at: i, roles: [.traditionalMonth]) {
             // `чын куран айынын`: the name, then its `ай` word.
-            if !entry.words.contains(where: { $0.startsWith("ай") }), role(next, .monthWord) != nil { return (entry.value, next + 1, tokens[next].text) }
+            if !entry.words.contains(where: { $0.startsWith("ай") }), role(next, .monthWord) != nil {
+                return (entry.value, next + 1, tokens[next].text)
+            }
             return (entry.value, next, tokens[next - 1].text)
         }
         if let e = i >= 0 && i < tokens.count ? entries(i).first(where: { $0.role == .traditionalMonth }) : nil {
@@ -126,7 +133,8 @@ struct DateGrammar {
     /// and `2017-ж.ү.` (a model of that year) is no date.
     func kyrgyzYear(_ i: Int, plural: Bool = false) -> (year: Int, next: Int, word: String)? {
         guard let y = fourDigitYear(i), isDash(i + 1), isAttached(i + 1), role(i + 2, .yearWord) != nil,
-              let w = token(i + 2), w.kind == .word, w.text.startsWith("ж") else { return nil }
+            let w = token(i + 2), w.kind == .word, w.text.startsWith("ж")
+        else { return nil }
         if !plural && w.text.startsWith("жылдар") { return nil }
         var next = i + 3
         if w.text == "ж" {
@@ -153,7 +161,9 @@ struct DateGrammar {
         guard canStart(i) else { return nil }
         let candidates = Self.rules.compactMap { $0.parse(self, i) }
         guard var (m, next) = candidates.max(by: { $0.1 < $1.1 }) else { return nil }
-        m.isDeadline = role(i - 1, .deadline) != nil || (token(next).map { $0.kind == .word && $0.text.startsWith("чейин") } ?? false)
+        m.isDeadline =
+            role(i - 1, .deadline) != nil
+            || (token(next).map { $0.kind == .word && $0.text.startsWith("чейин") } ?? false)
         if m.time == nil, let (time, after) = clockTime(next, attachedToDate: true) {
             m.time = time
             m.span = Span(m.span.start, tokens[after - 1].span.end)

@@ -1,7 +1,8 @@
 /// The words of dates, loaded once from `glossaries/date-words.tsv`.
 struct DateLexicon: Sendable {
     enum Role: String, Sendable, CaseIterable {
-        case month, monthAbbreviation = "month_abbreviation", traditionalMonth = "traditional_month", relativeDay = "relative_day", relativeYear = "relative_year"
+        case month, monthAbbreviation = "month_abbreviation", traditionalMonth = "traditional_month", relativeDay =
+            "relative_day", relativeYear = "relative_year"
         case yearWord = "year_word", dayWord = "day_word", monthWord = "month_word", rangeFrom = "range_from"
         case rangeTo = "range_to", deadline, since, preposition, hourWord = "hour_word", currentYear = "current_year"
         case notYear = "not_year"
@@ -28,22 +29,34 @@ struct DateLexicon: Sendable {
     init(table: TSVTable) throws {
         for row in table.rows {
             guard let role = Role(rawValue: row["role"]) else {
-                throw GlossaryError(file: table.name, line: row.line, message: "unknown role `\(row["role"])` (one of: \(Role.allCases.map(\.rawValue).joined(separator: ", ")))")
+                throw GlossaryError(
+                    file: table.name, line: row.line,
+                    message:
+                        "unknown role `\(row["role"])` (one of: \(Role.allCases.map(\.rawValue).joined(separator: ", ")))"
+                )
             }
             let match = row["match"]
             guard match == "exact" || match == "prefix" else {
-                throw GlossaryError(file: table.name, line: row.line, message: "match must be exact or prefix, not `\(match)`")
+                throw GlossaryError(
+                    file: table.name, line: row.line, message: "match must be exact or prefix, not `\(match)`")
             }
             let value = Int(row["value"]) ?? 0
-            if [.month, .monthAbbreviation, .traditionalMonth, .relativeDay, .relativeYear].contains(role) && Int(row["value"]) == nil {
-                throw GlossaryError(file: table.name, line: row.line, message: "role \(role.rawValue) needs a number in `value`")
+            if [.month, .monthAbbreviation, .traditionalMonth, .relativeDay, .relativeYear].contains(role)
+                && Int(row["value"]) == nil
+            {
+                throw GlossaryError(
+                    file: table.name, line: row.line, message: "role \(role.rawValue) needs a number in `value`")
             }
             let words = row["form"].lowercased().split(separator: " ").map(String.init)
             guard !words.isEmpty else { throw GlossaryError(file: table.name, line: row.line, message: "empty form") }
             let entry = Entry(words: words, prefix: match == "prefix", role: role, value: value, lang: row["lang"])
-            if words.count > 1 { phrases.append(entry) }
-            else if entry.prefix { prefixes.append(entry) }
-            else { exact[words[0], default: []].append(entry) }
+            if words.count > 1 {
+                phrases.append(entry)
+            } else if entry.prefix {
+                prefixes.append(entry)
+            } else {
+                exact[words[0], default: []].append(entry)
+            }
         }
         prefixes.sort { $0.words[0].count > $1.words[0].count }
         for p in prefixes { if let f = p.words[0].unicodeScalars.first { prefixesByInitial[f, default: []].append(p) } }

@@ -26,7 +26,9 @@ public struct DateRecognizer: Recognizer {
         var i = 0
         while i < tokens.count {
             if claimed.overlaps(tokens[i].span) { i += 1; continue }
-            if let (m, next) = grammar.parse(at: i), !claimed.overlaps(m.span), !insideQuotedTitle(m.span, document.text.scalars) {
+            if let (m, next) = grammar.parse(at: i), !claimed.overlaps(m.span),
+                !insideQuotedTitle(m.span, document.text.scalars)
+            {
                 mentions.append(m)
                 i = next
             } else if let (m, next) = grammar.programmeTime(at: i), !claimed.overlaps(m.span) {
@@ -40,7 +42,9 @@ public struct DateRecognizer: Recognizer {
         var published: PartialDate? = nil
         let urlDate = document.source.url.flatMap(URLDate.find(in:))
         // A later part of a long document has the first part's published date and no dateline of its own.
-        if !document.continues, let d = DatelineReader.find(mentions, in: document), knownPublished == nil || mentions[d].start == knownPublished {
+        if !document.continues, let d = DatelineReader.find(mentions, in: document),
+            knownPublished == nil || mentions[d].start == knownPublished
+        {
             published = mentions[d].start
             document.datelineSpan = mentions[d].span
             let furniture = Set(DatelineReader.repeats(of: d, mentions, in: document))
@@ -52,10 +56,14 @@ public struct DateRecognizer: Recognizer {
             }
             if published?.year == nil {
                 published?.year = Self.yearFromBody(mentions)
-                if published?.year == nil { document.warnings.append("the dateline has no year and the text gives none: published date unknown") }
+                if published?.year == nil {
+                    document.warnings.append("the dateline has no year and the text gives none: published date unknown")
+                }
             }
             if let p = published, !p.isCalendarDate {
-                document.warnings.append("the dateline's \(p) is not a calendar date (\(p.year ?? 0) is not a leap year): published date unknown")
+                document.warnings.append(
+                    "the dateline's \(p) is not a calendar date (\(p.year ?? 0) is not a leap year): published date unknown"
+                )
                 published = nil
             }
         }
@@ -75,9 +83,13 @@ public struct DateRecognizer: Recognizer {
         var lastDay: PartialDate? = nil
         let newYear = published == nil ? Self.newYearName(tokens) : nil
         // Without a page date, the first year the body states (`быйыл, 2024-жылы`, `В 2024 году`), not a deadline's.
-        let bodyYear = published != nil ? nil : mentions.first { m in
-            m.relativeDay == nil && m.relativeYear == nil && !m.isDeadline && !m.openEnd && m.start?.year != nil && m.start?.year == m.end?.year
-        }?.start?.year
+        let bodyYear =
+            published != nil
+            ? nil
+            : mentions.first { m in
+                m.relativeDay == nil && m.relativeYear == nil && !m.isDeadline && !m.openEnd && m.start?.year != nil
+                    && m.start?.year == m.end?.year
+            }?.start?.year
         for var m in mentions {
             let text = document.text[m.span]
             if m.takesHeadingDay {
@@ -96,20 +108,27 @@ public struct DateRecognizer: Recognizer {
                     add(m, &document); continue
                 }
                 let day = CivilDate.adding(offset, to: p)
-                if m.start == nil { m.start = day; m.end = day }
-                else { m.start?.year = day?.year; m.end?.year = day?.year }
+                if m.start == nil {
+                    m.start = day; m.end = day
+                } else {
+                    m.start?.year = day?.year; m.end?.year = day?.year
+                }
             } else if let offset = m.relativeYear {
                 guard let year = published?.year else { unresolved.append(text); continue }
                 m.start = PartialDate(year: year + offset); m.end = m.start
             } else if !m.hasYear || m.start?.year == nil || (m.end != nil && m.end?.year == nil) {
                 var year = m.currentYear ? published?.year : (published?.year ?? lastYear)
                 // A New Year celebration named for its year (`“Жаңы жыл – 2022”`): its December is the year before.
-                if year == nil, !m.currentYear, let y = newYear, let mo = m.start?.month, mo == 12 || mo == 1 { year = mo == 12 ? y - 1 : y }
+                if year == nil, !m.currentYear, let y = newYear, let mo = m.start?.month, mo == 12 || mo == 1 {
+                    year = mo == 12 ? y - 1 : y
+                }
                 if year == nil, !m.currentYear { year = bodyYear }
                 // Across New Year: `5 января` in a release of 28 December is next January, `31-декабрь`
                 // reported on 1 January is last December. Only across the turn of the year (December and
                 // January, 11 months apart): a release of February may well announce its December.
-                if !m.currentYear, let p = published, let pm = p.month, let dm = m.start?.month, m.start?.year == nil, let y = year {
+                if !m.currentYear, let p = published, let pm = p.month, let dm = m.start?.month, m.start?.year == nil,
+                    let y = year
+                {
                     year = Self.year(ofMonth: dm, near: pm, in: y)
                 }
                 if let year {
@@ -124,7 +143,8 @@ public struct DateRecognizer: Recognizer {
             // `29 февраля` takes its year from elsewhere: in a year that is not a leap year it is
             // no date, so it keeps no year rather than becoming 2025-02-29.
             if let bad = [m.start, m.end].compactMap({ $0 }).first(where: { !$0.isCalendarDate }) {
-                document.warnings.append("\(text): \(bad) is not a calendar date (\(bad.year ?? 0) is not a leap year); left without a year")
+                document.warnings.append(
+                    "\(text): \(bad) is not a calendar date (\(bad.year ?? 0) is not a leap year); left without a year")
                 m.start?.year = nil
                 m.end?.year = nil
             }
@@ -133,19 +153,27 @@ public struct DateRecognizer: Recognizer {
             add(m, &document)
         }
         if !unresolved.isEmpty {
-            document.warnings.append("no published date to resolve \(unresolved.count) date\(unresolved.count == 1 ? "" : "s") against: " + unresolved.prefix(5).joined(separator: "; ") + " (left without a year, or left out if relative)")
+            document.warnings.append(
+                "no published date to resolve \(unresolved.count) date\(unresolved.count == 1 ? "" : "s") against: "
+                    + unresolved.prefix(5).joined(separator: "; ") + " (left without a year, or left out if relative)")
         }
     }
 
     private func add(_ m: DateMention, _ document: inout Document) {
-        document.add(.date, m.span, .date(DateValue(start: m.start, end: m.openEnd ? nil : m.end, time: m.time, isDeadline: m.isDeadline)))
+        document.add(
+            .date, m.span,
+            .date(DateValue(start: m.start, end: m.openEnd ? nil : m.end, time: m.time, isDeadline: m.isDeadline)))
     }
 
     /// A Sputnik-style dateline (`26 сен`) gives no year: take it from the body, preferring
     /// full dates, then the latest year stated alone that is not a deadline (`до 2050 года`).
     static func yearFromBody(_ mentions: [DateMention]) -> Int? {
-        if let full = mentions.first(where: { $0.start?.day != nil && $0.start?.year != nil }) { return full.start?.year }
-        let single = mentions.filter { $0.start?.year != nil && $0.start == $0.end && !$0.isDeadline }.compactMap { $0.start?.year }
+        if let full = mentions.first(where: { $0.start?.day != nil && $0.start?.year != nil }) {
+            return full.start?.year
+        }
+        let single = mentions.filter { $0.start?.year != nil && $0.start == $0.end && !$0.isDeadline }.compactMap {
+            $0.start?.year
+        }
         return single.max() ?? mentions.compactMap { $0.start?.year }.max()
     }
 
@@ -165,7 +193,11 @@ public struct DateRecognizer: Recognizer {
             guard w.kind == .word, w.text.startsWith("жыл") || w.text.startsWith("год") else { continue }
             var j = k + 2
             while j < min(tokens.count, k + 5), tokens[j].kind != .number { j += 1 }
-            if j < tokens.count, tokens[j].kind == .number, tokens[j].digits == 4, (1900...2199).contains(tokens[j].number) { return tokens[j].number }
+            if j < tokens.count, tokens[j].kind == .number, tokens[j].digits == 4,
+                (1900...2199).contains(tokens[j].number)
+            {
+                return tokens[j].number
+            }
         }
         return nil
     }

@@ -67,7 +67,8 @@ enum DatelineReader {
     /// Whether a mention has a dateline's shape and place.
     static func isDateline(_ m: DateMention, _ blocks: [Block], _ t: [Unicode.Scalar]) -> Bool {
         guard m.relativeDay == nil, m.relativeYear == nil, let start = m.start, start.day != nil,
-              let block = blocks.first(where: { $0.span.contains(m.span) }) else { return false }
+            let block = blocks.first(where: { $0.span.contains(m.span) })
+        else { return false }
         if m.span.start - block.span.start > 60 { return false }
         let before = String(scalars: t[block.span.start..<m.span.start])
         // A newspaper's issue line, `№562 9-август-15-август, 2013-ж`: the issue's first day.
@@ -95,7 +96,10 @@ enum DatelineReader {
             let part = piece.endsWith(".") ? piece.dropLast() : piece
             if part.allSatisfy({ $0.isNumber || $0 == "." }) { continue }
             words += 1
-            if part.contains(".") || part == "г" || part.startsWith("жыл") || datelineWords.contains(part.lowercased()) { continue }  // 24.kg, 2025 г., 2025-жыл, шейшемби
+            if part.contains(".") || part == "г" || part.startsWith("жыл") || datelineWords.contains(part.lowercased())
+            {
+                continue
+            }  // 24.kg, 2025 г., 2025-жыл, шейшемби
             guard let f = part.first, f.isUppercase || !f.isLetter else { return false }
         }
         return words <= 4
@@ -117,7 +121,9 @@ enum DatelineReader {
     /// bullet (`• 26.11.2021` under a title).
     static func isDatelineHead(_ s: String) -> Bool {
         var words = 0
-        for part in s.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ":" || $0 == "|" || $0 == "-" || $0 == "—" || $0 == "•" }) {
+        for part in s.split(whereSeparator: {
+            $0 == " " || $0 == "," || $0 == ":" || $0 == "|" || $0 == "-" || $0 == "—" || $0 == "•"
+        }) {
             if part.allSatisfy({ $0.isNumber || $0 == "." }) { continue }
             words += 1
             if labelWords.contains(part.lowercased()) { continue }
@@ -133,7 +139,11 @@ enum DatelineReader {
         if f == "/" || f == "|" { return true }
         // A page stamp's clock time: `August 7, 2022, 22:02`, `14.03.2024, 10:15`.
         let clock = rest.prefix(5)
-        if s.hasPrefix(","), clock.count == 5, clock.enumerated().allSatisfy({ $0.offset == 2 ? $0.element == ":" : $0.element.isNumber }) { return true }
+        if s.hasPrefix(","), clock.count == 5,
+            clock.enumerated().allSatisfy({ $0.offset == 2 ? $0.element == ":" : $0.element.isNumber })
+        {
+            return true
+        }
         if f == "—" || f == "–" || f == "-" {
             // One word, the agency's, and its dot: `— Sputnik.`, `- 24.kg`, not `— Завершение регистрации;`.
             rest = rest.dropFirst().drop { $0 == " " }

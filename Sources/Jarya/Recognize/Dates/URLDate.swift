@@ -21,9 +21,11 @@ enum URLDate {
         let joins: Set<Character> = ["/", "-", "_"]
         for k in runs.indices {
             let r = runs[k]
-            if r.digits.count == 4, k + 2 < runs.count, let sep = r.separator, joins.contains(sep), let sep2 = runs[k + 1].separator, sep2 == sep,
-               (1...2).contains(runs[k + 1].digits.count), (1...2).contains(runs[k + 2].digits.count),
-               let d = date(Int(r.digits), Int(runs[k + 1].digits), Int(runs[k + 2].digits)) {
+            if r.digits.count == 4, k + 2 < runs.count, let sep = r.separator, joins.contains(sep),
+                let sep2 = runs[k + 1].separator, sep2 == sep,
+                (1...2).contains(runs[k + 1].digits.count), (1...2).contains(runs[k + 2].digits.count),
+                let d = date(Int(r.digits), Int(runs[k + 1].digits), Int(runs[k + 2].digits))
+            {
                 return d
             }
             if r.digits.count == 8, let n = Int(r.digits) {
@@ -35,7 +37,9 @@ enum URLDate {
     }
 
     private static func date(_ year: Int?, _ month: Int?, _ day: Int?) -> PartialDate? {
-        guard let year, let month, let day, (1990...2099).contains(year), CivilDate.isValid(year: year, month: month, day: day) else { return nil }
+        guard let year, let month, let day, (1990...2099).contains(year),
+            CivilDate.isValid(year: year, month: month, day: day)
+        else { return nil }
         return PartialDate(year: year, month: month, day: day)
     }
 }

@@ -72,13 +72,15 @@ public struct OrganizationRecognizer: Recognizer {
         candidates.removeAll { c in claimed.overlaps(Span(tokens[c.first].span.start, tokens[c.last - 1].span.end)) }
         // A rule span that is all a place's name (`Орусия Федерациясы`) is that place.
         candidates.removeAll { c in
-            c.organizationID == nil && c.priority == .rule && places.index.longestMatch(tokens, at: c.first)?.end == c.last
+            c.organizationID == nil && c.priority == .rule
+                && places.index.longestMatch(tokens, at: c.first)?.end == c.last
         }
         // A rule span that only adds a sentence-opening word to a glossary name (`Долбоор Азия
         // өнүктүрүү банкы`) gives way to the glossary name.
         let known = Set(candidates.filter { $0.organizationID != nil }.map { TokenRange($0.first, $0.last) })
         candidates.removeAll { c in
-            c.organizationID == nil && c.priority == .rule && known.contains(TokenRange(c.first + 1, c.last)) && rules.startsSentence(c.first)
+            c.organizationID == nil && c.priority == .rule && known.contains(TokenRange(c.first + 1, c.last))
+                && rules.startsSentence(c.first)
         }
         // Longest first; a span never overlaps one already chosen.
         candidates.sort { ($0.length, $0.priority, -$0.first) > ($1.length, $1.priority, -$1.first) }
@@ -98,11 +100,13 @@ public struct OrganizationRecognizer: Recognizer {
         // (`“Өнүктүрүү саясат институту” коомдук бирикмеси` → its acronym ӨСИ).
         // The first glossary candidate of each token range, in the order of `candidates`.
         var firstKnown: [TokenRange: Int] = [:]
-        for (n, c) in candidates.enumerated() where c.organizationID != nil && firstKnown[TokenRange(c.first, c.last)] == nil {
+        for (n, c) in candidates.enumerated()
+        where c.organizationID != nil && firstKnown[TokenRange(c.first, c.last)] == nil {
             firstKnown[TokenRange(c.first, c.last)] = n
         }
         for n in chosen.indices where chosen[n].organizationID == nil {
-            let same = firstKnown[TokenRange(chosen[n].first, chosen[n].last)], inner = firstKnown[TokenRange(chosen[n].first + 1, chosen[n].last)]
+            let same = firstKnown[TokenRange(chosen[n].first, chosen[n].last)],
+                inner = firstKnown[TokenRange(chosen[n].first + 1, chosen[n].last)]
             if let k = [same, inner].compactMap({ $0 }).min() {
                 let known = candidates[k]
                 chosen[n].organizationID = known.organizationID
@@ -111,8 +115,12 @@ public struct OrganizationRecognizer: Recognizer {
         }
         chosen.sort { $0.first < $1.first }
         chosen = rules.withDefinedAcronyms(chosen)
-        let languageAt = { (k: Int) in document.segmentation.block(at: tokens[k].span.start)?.language ?? document.language }
-        chosen = (chosen + rules.anaphoricCityHalls(taken: taken, claimed: claimed, named: chosen, language: languageAt)).sorted { $0.first < $1.first }
+        let languageAt = { (k: Int) in
+            document.segmentation.block(at: tokens[k].span.start)?.language ?? document.language
+        }
+        chosen =
+            (chosen + rules.anaphoricCityHalls(taken: taken, claimed: claimed, named: chosen, language: languageAt))
+            .sorted { $0.first < $1.first }
 
         // One name per organization in a document: the first mention's. A later short form of an
         // earlier name (`Национальной библиотеки` after `Национальная библиотека … им. …`) is that one.
@@ -134,7 +142,9 @@ public struct OrganizationRecognizer: Recognizer {
             }
             if let id = c.organizationID, nameOf[id] == nil { nameOf[id] = (name, acronym) }
             earlier.append(name, lower: name.fastLowercased(), quoted: Self.quotedPart(name))
-            document.add(.organization, Span(tokens[c.first].span.start, tokens[c.last - 1].span.end), .organization(name: name, acronym: acronym))
+            document.add(
+                .organization, Span(tokens[c.first].span.start, tokens[c.last - 1].span.end),
+                .organization(name: name, acronym: acronym))
         }
     }
 }

@@ -11,7 +11,9 @@ extension OrganizationRules {
     static let cityHallModifiers = ["столичн", "городск", "шаардык", "калаа", "борбордук"]
     static let capitalModifiers = ["столичн", "борбордук"]
 
-    func anaphoricCityHalls(taken: [Bool], claimed: SpanIndex, named: [Candidate], language: (Int) -> String) -> [Candidate] {
+    func anaphoricCityHalls(taken: [Bool], claimed: SpanIndex, named: [Candidate], language: (Int) -> String)
+        -> [Candidate]
+    {
         let mentions = tokens.indices.filter { k in
             tokens[k].kind == .word && !taken[k] && !claimed.overlaps(tokens[k].span)
                 && Self.cityHallWords.contains { tokens[k].lower.startsWith($0) }
@@ -22,7 +24,8 @@ extension OrganizationRules {
         var k = 0
         while k < tokens.count {
             if tokens[k].isCapitalized, let (values, end) = places.index.longestMatch(tokens, at: k),
-               let city = values.first(where: { $0.kind == "city" && glossary.byID[$0.id + "-city-hall"] != nil }) {
+                let city = values.first(where: { $0.kind == "city" && glossary.byID[$0.id + "-city-hall"] != nil })
+            {
                 cities.append((k, city.id))
                 k = end
             } else {
@@ -32,23 +35,36 @@ extension OrganizationRules {
         var result: [Candidate] = []
         for m in mentions {
             var first = m, last = m + 1
-            if m > 0, !taken[m - 1], Self.cityHallModifiers.contains(where: { tokens[m - 1].lower.startsWith($0) }) { first = m - 1 }
+            if m > 0, !taken[m - 1], Self.cityHallModifiers.contains(where: { tokens[m - 1].lower.startsWith($0) }) {
+                first = m - 1
+            }
             // `мэрии столицы`: the capital's.
             if last < tokens.count, !taken[last], tokens[last].lower == "столицы" { last += 1 }
-            let capital = last > m + 1 || (first < m && Self.capitalModifiers.contains { tokens[first].lower.startsWith($0) })
+            let capital =
+                last > m + 1 || (first < m && Self.capitalModifiers.contains { tokens[first].lower.startsWith($0) })
             // A city hall named in full before: the same body, under the same name.
-            let earlier = named.last { $0.first < m && ($0.organizationID?.glossaryID?.hasSuffix("-city-hall") == true || $0.name.fastLowercased().startsWith("мэрия ")) }
+            let earlier = named.last {
+                $0.first < m
+                    && ($0.organizationID?.glossaryID?.hasSuffix("-city-hall") == true
+                        || $0.name.fastLowercased().startsWith("мэрия "))
+            }
             if !capital, let e = earlier, e.organizationID == nil {
-                result.append(Candidate(first: first, last: last, name: e.name, acronym: nil, organizationID: nil, priority: .rule))
+                result.append(
+                    Candidate(
+                        first: first, last: last, name: e.name, acronym: nil, organizationID: nil, priority: .rule))
                 continue
             }
             // An earlier name the text defined itself has no city hall entry: nothing to link.
             let earlierID = earlier?.organizationID.map { $0.glossaryID ?? "" }
             guard let hallID = capital ? "bishkek-city-hall" : earlierID ?? cities.first.map({ $0.id + "-city-hall" }),
-                  let hall = glossary.byID[hallID] else { continue }
+                let hall = glossary.byID[hallID]
+            else { continue }
             let lang = language(m) == "ky" || language(m) == "ru" ? language(m) : "ru"
             guard let name = hall.name(in: lang) else { continue }
-            result.append(Candidate(first: first, last: last, name: name, acronym: nil, organizationID: .glossary(hall.id), priority: .rule))
+            result.append(
+                Candidate(
+                    first: first, last: last, name: name, acronym: nil, organizationID: .glossary(hall.id),
+                    priority: .rule))
         }
         return result
     }

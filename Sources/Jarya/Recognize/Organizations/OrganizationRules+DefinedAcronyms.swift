@@ -8,7 +8,9 @@ extension OrganizationRules {
         for (n, c) in result.enumerated() {
             let p = c.last
             guard p + 2 < tokens.count, tokens[p].is("("), tokens[p + 2].is(")"), tokens[p + 1].kind == .word,
-                  tokens[p + 1].isAllCaps || (tokens[p + 1].isCapitalized && tokens[p + 1].text.unicodeScalars.count <= 12) else { continue }
+                tokens[p + 1].isAllCaps
+                    || (tokens[p + 1].isCapitalized && tokens[p + 1].text.unicodeScalars.count <= 12)
+            else { continue }
             let acr = tokens[p + 1].text
             if result[n].acronym == nil { result[n].acronym = acr }
             defined[acr] = n
@@ -22,7 +24,10 @@ extension OrganizationRules {
             guard let a = acr, let n = defined[a], !inName[k] else { continue }
             // Not the definition itself.
             if k > 0, tokens[k - 1].is("("), k == result[n].last + 1 { continue }
-            extra.append(Candidate(first: k, last: k + 1, name: result[n].name, acronym: a, organizationID: result[n].organizationID ?? .defined(acronym: a), priority: .glossary))
+            extra.append(
+                Candidate(
+                    first: k, last: k + 1, name: result[n].name, acronym: a,
+                    organizationID: result[n].organizationID ?? .defined(acronym: a), priority: .glossary))
         }
         result = (result + extra).sorted { $0.first < $1.first }
         return result

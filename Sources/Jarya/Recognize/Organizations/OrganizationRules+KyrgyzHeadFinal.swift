@@ -7,7 +7,10 @@ extension OrganizationRules {
         let forms = t.forms.isEmpty ? KyrgyzMorphology.stems(of: t.lower) : t.forms
         // The longest form that is a head (the first of equals).
         var head: String? = nil
-        for f in forms where glossary.kyrgyzHeads.contains(f) && f.unicodeScalars.count > (head?.unicodeScalars.count ?? -1) { head = f }
+        for f in forms
+        where glossary.kyrgyzHeads.contains(f) && f.unicodeScalars.count > (head?.unicodeScalars.count ?? -1) {
+            head = f
+        }
         return head
     }
 
@@ -15,7 +18,8 @@ extension OrganizationRules {
     /// it ends a name to its left (`Иш-чараны`, `Форумду`, `уюштурду`).
     static func isKyrgyzBoundary(_ w: String) -> Bool {
         // Any case but the genitive (which links a name's words), and the participle -ГAн.
-        let endings = KyrgyzCase.accusative.endings + KyrgyzCase.dative.endings + KyrgyzCase.locative.endings
+        let endings =
+            KyrgyzCase.accusative.endings + KyrgyzCase.dative.endings + KyrgyzCase.locative.endings
             + KyrgyzCase.ablative.endings + ["нан", "нен", "ган", "ген"]
         if w.unicodeScalars.count > 3 && endings.contains(where: { w.endsWith($0) }) { return true }
         return KyrgyzMorphology.isAccusativeAfterPossessive(w)
@@ -28,7 +32,11 @@ extension OrganizationRules {
         let w = tokens[k].lower
         // A plural possessive (`көчөлөрү`, `тургундары`) heads a phrase of its own: `Бишкектин
         // борбордук көчөлөрү Ички иштер министрлигинин …` is two phrases.
-        if !tokens[k].isCapitalized, w.unicodeScalars.count > 6, Self.pluralPossessives.contains(where: { w.endsWith($0) }) { return true }
+        if !tokens[k].isCapitalized, w.unicodeScalars.count > 6,
+            Self.pluralPossessives.contains(where: { w.endsWith($0) })
+        {
+            return true
+        }
         guard Self.isKyrgyzBoundary(w) else { return false }
         // A proper name in the nominative that only looks case-marked (`Нарын`).
         if tokens[k].isCapitalized, !places.index.exact(w).isEmpty || people.givenNames[w] != nil { return false }
@@ -42,13 +50,16 @@ extension OrganizationRules {
             if !accusative { return false }
         }
         if k + 1 < tokens.count, tokens[k + 1].kind == .word, !tokens[k + 1].isCapitalized,
-           ["уу", "үү", "оо", "өө"].contains(where: { tokens[k + 1].lower.endsWith($0) }) {
+            ["уу", "үү", "оо", "өө"].contains(where: { tokens[k + 1].lower.endsWith($0) })
+        {
             return false
         }
         return true
     }
 
-    static let pluralPossessives = ["лары", "лери", "лору", "лөрү", "дары", "дери", "дору", "дөрү", "тары", "тери", "тору", "төрү"]
+    static let pluralPossessives = [
+        "лары", "лери", "лору", "лөрү", "дары", "дери", "дору", "дөрү", "тары", "тери", "тору", "төрү",
+    ]
 
     static func isGenitive(kyrgyz w: String) -> Bool {
         w.unicodeScalars.count > 4 && KyrgyzMorphology.genitiveEndings.contains { w.endsWith($0) }
@@ -56,12 +67,16 @@ extension OrganizationRules {
 
     /// Heads that also name generic things (a service, a department, a hospital): a name
     /// needs them in the possessive (`Лейлек райондук ооруканасы`, not `облустук ооруканага`).
-    static let weakKyrgyzHeads = ["кызмат", "бөлүм", "уюм", "оорукана", "мектеп", "ишкана", "аппарат", "федерация", "борбор",
-                                  "башкармалык", "фонд", "ассоциация", "бирикме", "топ", "комиссия", "кеңеш", "тармак", "коом", "мэрия"]
+    static let weakKyrgyzHeads = [
+        "кызмат", "бөлүм", "уюм", "оорукана", "мектеп", "ишкана", "аппарат", "федерация", "борбор",
+        "башкармалык", "фонд", "ассоциация", "бирикме", "топ", "комиссия", "кеңеш", "тармак", "коом", "мэрия",
+    ]
     /// Russian heads that may start a name in lower case (`мэрия г. Токмок`).
     static let lowercaseRussianHeads: WordSet = ["мэрия", "администрация", "прокуратура", "посольство", "аппарат"]
-    static let weakRussianHeads: WordSet = ["программа", "проект", "предприятие", "управление", "отдел", "служба", "центр",
-                                                "совет", "комиссия", "группа", "сеть", "платформа", "фонд", "объединение"]
+    static let weakRussianHeads: WordSet = [
+        "программа", "проект", "предприятие", "управление", "отдел", "служба", "центр",
+        "совет", "комиссия", "группа", "сеть", "платформа", "фонд", "объединение",
+    ]
 
     /// Whether token `k` begins a sentence or a line.
     func startsSentence(_ k: Int) -> Bool {
@@ -73,18 +88,25 @@ extension OrganizationRules {
     func isPersonWord(_ k: Int) -> Bool {
         let t = tokens[k]
         guard t.isCapitalized || t.isAllCaps, people.givenName(t.lower) != nil else { return false }
-        return k + 1 < tokens.count && tokens[k + 1].kind == .word && (tokens[k + 1].isCapitalized || tokens[k + 1].isAllCaps)
+        return k + 1 < tokens.count && tokens[k + 1].kind == .word
+            && (tokens[k + 1].isCapitalized || tokens[k + 1].isAllCaps)
     }
 
     func kyrgyzHeadFinal(_ i: Int) -> Candidate? {
         guard let head = kyrgyzHead(tokens[i]) else { return nil }
         // A plural head (`комиссияларынын`) names a kind of body, not one.
-        let base = head.endsWith("ы") || head.endsWith("и") || head.endsWith("у") || head.endsWith("ү") ? String(head.dropLast()) : head
+        let base =
+            head.endsWith("ы") || head.endsWith("и") || head.endsWith("у") || head.endsWith("ү")
+            ? String(head.dropLast()) : head
         let rest = tokens[i].lower.dropFirst(base.count)
         if KyrgyzMorphology.plurals.contains(where: { rest.startsWith($0) }) { return nil }
         let weak = Self.weakKyrgyzHeads.contains { head.startsWith($0) }
         // `Нарын облусунун борбору`: a region's centre is a town, not a body.
-        if head.startsWith("борбор"), i > 0, tokens[i - 1].lower.startsWith("облус") || tokens[i - 1].lower.startsWith("район") { return nil }
+        if head.startsWith("борбор"), i > 0,
+            tokens[i - 1].lower.startsWith("облус") || tokens[i - 1].lower.startsWith("район")
+        {
+            return nil
+        }
         // (`Токтогул Сатылганов атындагы орто мектепте` is a name by its eponym.)
         let eponym = (max(0, i - 8)..<i).contains { tokens[$0].lower == "атындагы" }
         let possessive = KyrgyzMorphology.possessives.contains { head.endsWith($0) }
@@ -100,11 +122,23 @@ extension OrganizationRules {
             if t.kind == .word {
                 // A head inside the chain: a parent body (`министрлигине караштуу`) or a genitive
                 // modifier (`Жогорку Кеңештин Регламенти`). In the nominative it ends another name.
-                let parent = (k + 1 < tokens.count && ["караштуу", "алдындагы"].contains(tokens[k + 1].lower)) || Self.isGenitive(kyrgyz: t.lower)
-                let named = eponym && (k..<i).contains { tokens[$0].lower == "атындагы" }  // Токтогул Сатылганов атындагы …
-                if Self.kyrgyzStopWords.contains(t.lower) || (kyrgyzHead(t) != nil && !parent) || (isPersonWord(k) && !named) { break }
-                let governs = k + 1 < tokens.count && ["караштуу", "алдындагы", "тиешелүү"].contains(tokens[k + 1].lower)
-                if endsKyrgyzName(k) && !governs && !Self.kyrgyzLinks.contains(t.lower) && KyrgyzMorphology.acronym(of: t.text) == nil { break }
+                let parent =
+                    (k + 1 < tokens.count && ["караштуу", "алдындагы"].contains(tokens[k + 1].lower))
+                    || Self.isGenitive(kyrgyz: t.lower)
+                // Named after someone: Токтогул Сатылганов атындагы …
+                let named = eponym && (k..<i).contains { tokens[$0].lower == "атындагы" }
+                if Self.kyrgyzStopWords.contains(t.lower) || (kyrgyzHead(t) != nil && !parent)
+                    || (isPersonWord(k) && !named)
+                {
+                    break
+                }
+                let governs =
+                    k + 1 < tokens.count && ["караштуу", "алдындагы", "тиешелүү"].contains(tokens[k + 1].lower)
+                if endsKyrgyzName(k) && !governs && !Self.kyrgyzLinks.contains(t.lower)
+                    && KyrgyzMorphology.acronym(of: t.text) == nil
+                {
+                    break
+                }
                 if !t.isCapitalized && people.isRoleWord(t) { break }
                 first = k
             } else if t.is(","), k > 0, tokens[k - 1].kind == .word, !tokens[k + 1].isCapitalized {
@@ -120,8 +154,11 @@ extension OrganizationRules {
         if eponym, let at = (first..<i).first(where: { tokens[$0].lower == "атындагы" }), at > first {
             // The eponym: a surname or a given name, after a given name or initials.
             var e = at - 1
-            while e > first, tokens[e - 1].is(".") || (tokens[e - 1].text.unicodeScalars.count == 1 && tokens[e - 1].isCapitalized)
-                    || people.givenName(tokens[e - 1].lower) != nil && tokens[e - 1].isCapitalized && !startsSentence(e - 1) {
+            while e > first,
+                tokens[e - 1].is(".") || (tokens[e - 1].text.unicodeScalars.count == 1 && tokens[e - 1].isCapitalized)
+                    || people.givenName(tokens[e - 1].lower) != nil && tokens[e - 1].isCapitalized
+                        && !startsSentence(e - 1)
+            {
                 e -= 1
             }
             first = e
@@ -136,11 +173,18 @@ extension OrganizationRules {
         guard first < i else { return nil }
         // `ЮНИСЕФтин Кыргызстандагы өкүлчүлүгү`: a known body's office in a place is that body.
         if KyrgyzMorphology.acronym(of: tokens[first].text).flatMap({ glossary.acronyms[$0] }) != nil,
-           !(first + 1..<i).contains(where: { (tokens[$0].isCapitalized || tokens[$0].isAllCaps) && places.index.longestMatch(tokens, at: $0) == nil }) {
+            !(first + 1..<i).contains(where: {
+                (tokens[$0].isCapitalized || tokens[$0].isAllCaps) && places.index.longestMatch(tokens, at: $0) == nil
+            })
+        {
             return nil
         }
         // A weak head whose only capital opens the sentence (`Чемпионаттын … федерациясы`).
-        if weak, startsSentence(first), !(first + 1..<i).contains(where: { tokens[$0].isCapitalized || tokens[$0].isAllCaps }) { return nil }
+        if weak, startsSentence(first),
+            !(first + 1..<i).contains(where: { tokens[$0].isCapitalized || tokens[$0].isAllCaps })
+        {
+            return nil
+        }
         return Candidate(first: first, last: i + 1, name: name, acronym: nil, organizationID: nil, priority: .rule)
     }
 
@@ -149,7 +193,11 @@ extension OrganizationRules {
         var s = ""
         for k in a..<b {
             let t = tokens[k]
-            if !s.isEmpty && !(t.is(",") || t.is(".") || t.is("»") || t.is("”")) && !(tokens[k - 1].is("«") || tokens[k - 1].is("“")) { s += " " }
+            if !s.isEmpty && !(t.is(",") || t.is(".") || t.is("»") || t.is("”"))
+                && !(tokens[k - 1].is("«") || tokens[k - 1].is("“"))
+            {
+                s += " "
+            }
             s += t.is("“") ? "«" : t.is("”") ? "»" : t.text
         }
         return s

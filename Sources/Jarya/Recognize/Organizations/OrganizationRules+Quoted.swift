@@ -6,20 +6,31 @@ extension OrganizationRules {
         // one before: the closing `"` of `"Древо жизни" в партнерстве` opens nothing.
         if tokens[q].is("\"") {
             guard q + 1 < tokens.count, tokens[q + 1].span.start == tokens[q].span.end,
-                  q == 0 || tokens[q - 1].span.end < tokens[q].span.start else { return nil }
+                q == 0 || tokens[q - 1].span.end < tokens[q].span.start
+            else { return nil }
         }
         var c = q + 1
-        while c < tokens.count && c - q <= 10 && !(tokens[c].is("»") || tokens[c].is("”") || tokens[c].is("\"")) && !tokens[c].newlineBefore { c += 1 }
-        guard c < tokens.count, c - q <= 10, c > q + 1, tokens[c].kind == .punctuation, !tokens[c].newlineBefore else { return nil }
+        while c < tokens.count && c - q <= 10 && !(tokens[c].is("»") || tokens[c].is("”") || tokens[c].is("\""))
+            && !tokens[c].newlineBefore
+        { c += 1 }
+        guard c < tokens.count, c - q <= 10, c > q + 1, tokens[c].kind == .punctuation, !tokens[c].newlineBefore else {
+            return nil
+        }
         let inner = "«" + joined(q + 1, c) + "»"
         // Legal form before: ОсОО «…», ОО «…», общественного фонда «…».
         if q > 0, let form = legalFormEnding(at: q) {
-            return Candidate(first: form.first, last: c + 1, name: form.name + " " + inner, acronym: nil, organizationID: nil, priority: .quoted)
+            return Candidate(
+                first: form.first, last: c + 1, name: form.name + " " + inner, acronym: nil, organizationID: nil,
+                priority: .quoted)
         }
         // A Russian head before: пансионат «Голубой Иссык-Куль», театр «…».
         // A weak head names a body too when a quoted name follows: `фонда "Евразия"`, `предприятия «Тазалык»`.
-        if q > 0, let head = russianHead(tokens[q - 1]), !Self.weakRussianHeads.contains(head) || Self.quotedWeakHeads.contains(head) {
-            return Candidate(first: q - 1, last: c + 1, name: head.prefix(1).uppercased() + head.dropFirst() + " " + inner, acronym: nil, organizationID: nil, priority: .quoted)
+        if q > 0, let head = russianHead(tokens[q - 1]),
+            !Self.weakRussianHeads.contains(head) || Self.quotedWeakHeads.contains(head)
+        {
+            return Candidate(
+                first: q - 1, last: c + 1, name: head.prefix(1).uppercased() + head.dropFirst() + " " + inner,
+                acronym: nil, organizationID: nil, priority: .quoted)
         }
         // Legal form or head after: «…» КБ, “…” коомдук бирикмеси, “…” улуттук федерациясы КБ.
         var k = c + 1
@@ -27,23 +38,37 @@ extension OrganizationRules {
         while k < tokens.count && k - c <= 4 && tokens[k].kind == .word && !tokens[k].newlineBefore {
             // A Russian preposition, a past-tense verb or a role word ends the phrase: `"…" в
             // партнерстве с Фондом`, `«…» является фонд`, `"ВБ" сообщил директор предприятия`.
-            if (!tokens[k].isCapitalized && !tokens[k].isAllCaps && tokens[k].lower.unicodeScalars.count <= 2) || Self.russianStopWords.contains(tokens[k].lower)
-                || ["ил", "ила", "или", "ал", "ала", "али"].contains(where: { tokens[k].lower.endsWith($0) }) && tokens[k].lower.unicodeScalars.count > 5
-                || people.isRoleWord(tokens[k]) { break }
-            if glossary.legalForms[tokens[k].text] != nil || kyrgyzHead(tokens[k]) != nil { lastHead = k }
-            else if let (_, end) = legalFormPhrase(at: k) { lastHead = end - 1; k = end - 1 }
+            if (!tokens[k].isCapitalized && !tokens[k].isAllCaps && tokens[k].lower.unicodeScalars.count <= 2)
+                || Self.russianStopWords.contains(tokens[k].lower)
+                || ["ил", "ила", "или", "ал", "ала", "али"].contains(where: { tokens[k].lower.endsWith($0) })
+                    && tokens[k].lower.unicodeScalars.count > 5
+                || people.isRoleWord(tokens[k])
+            {
+                break
+            }
+            if glossary.legalForms[tokens[k].text] != nil || kyrgyzHead(tokens[k]) != nil {
+                lastHead = k
+            } else if let (_, end) = legalFormPhrase(at: k) {
+                lastHead = end - 1; k = end - 1
+            }
             k += 1
         }
         guard let end = lastHead else { return quotedAcronym(q, c, inner) }
         var words: [String] = []
         for n in (c + 1)...end {
             let t = tokens[n]
-            if n == end, glossary.legalForms[t.text] == nil, let head = kyrgyzHead(t) { words.append(head) } else { words.append(t.text) }
+            if n == end, glossary.legalForms[t.text] == nil, let head = kyrgyzHead(t) {
+                words.append(head)
+            } else {
+                words.append(t.text)
+            }
         }
         if let (phrase, pEnd) = legalFormPhrase(at: end - 1), pEnd == end + 1 {
             words.removeLast(2); words.append(phrase)
         }
-        return Candidate(first: q, last: end + 1, name: inner + " " + words.joined(separator: " "), acronym: nil, organizationID: nil, priority: .quoted)
+        return Candidate(
+            first: q, last: end + 1, name: inner + " " + words.joined(separator: " "), acronym: nil,
+            organizationID: nil, priority: .quoted)
     }
 
     static let quotedWeakHeads: WordSet = ["фонд", "центр", "объединение", "предприятие"]
@@ -51,9 +76,13 @@ extension OrganizationRules {
     /// Media and other bodies known by an acronym in quotes: `«ТАСС»`, `«НТВ»`, `ТК «МИР»`,
     /// `ИА «АКИpress»` is left to the glossary. The quoted word is all capitals, 2–8 letters.
     func quotedAcronym(_ q: Int, _ c: Int, _ inner: String) -> Candidate? {
-        guard c == q + 2, tokens[q + 1].kind == .word, tokens[q + 1].isAllCaps, (2...8).contains(tokens[q + 1].text.unicodeScalars.count) else { return nil }
+        guard c == q + 2, tokens[q + 1].kind == .word, tokens[q + 1].isAllCaps,
+            (2...8).contains(tokens[q + 1].text.unicodeScalars.count)
+        else { return nil }
         if q > 0, ["ИА", "ТК", "ТРК", "ТВ"].contains(tokens[q - 1].text) {
-            return Candidate(first: q - 1, last: c + 1, name: tokens[q - 1].text + " " + inner, acronym: nil, organizationID: nil, priority: .quoted)
+            return Candidate(
+                first: q - 1, last: c + 1, name: tokens[q - 1].text + " " + inner, acronym: nil, organizationID: nil,
+                priority: .quoted)
         }
         return Candidate(first: q, last: c + 1, name: inner, acronym: nil, organizationID: nil, priority: .quoted)
     }
@@ -61,7 +90,9 @@ extension OrganizationRules {
     /// A legal form ending right before token `q`: an abbreviation (`ОсОО`) or a phrase in any
     /// case (`общественного фонда` → `Общественный фонд`).
     func legalFormEnding(at q: Int) -> (first: Int, name: String)? {
-        if q >= 1, tokens[q - 1].kind == .word, glossary.legalForms[tokens[q - 1].text] != nil, tokens[q - 1].isAllCaps || tokens[q - 1].text.unicodeScalars.count <= 5 {
+        if q >= 1, tokens[q - 1].kind == .word, glossary.legalForms[tokens[q - 1].text] != nil,
+            tokens[q - 1].isAllCaps || tokens[q - 1].text.unicodeScalars.count <= 5
+        {
             return (q - 1, tokens[q - 1].text)
         }
         for len in [3, 2] where q - len >= 0 {
@@ -81,8 +112,10 @@ extension OrganizationRules {
             var ok = true
             for n in words.indices {
                 guard tokens[k + n].kind == .word else { ok = false; break }
-                let lower = tokens[k + n].lower, stem = tokens[k + n].stem.isEmpty ? RussianMorphology.stem(lower) : tokens[k + n].stem
-                let same = lower.sameBytes(words[n]) || stem.sameBytes(stems[n])
+                let lower = tokens[k + n].lower,
+                    stem = tokens[k + n].stem.isEmpty ? RussianMorphology.stem(lower) : tokens[k + n].stem
+                let same =
+                    lower.sameBytes(words[n]) || stem.sameBytes(stems[n])
                     || (n == words.count - 1 && tokens[k + n].forms.contains { $0.sameBytes(words[n]) })
                 if !same { ok = false; break }
             }

@@ -8,14 +8,18 @@ extension OrganizationRules {
     }
 
     static let adjectiveEndings = RussianMorphology.adjectiveEndings
-    static func isAdjective(_ w: String) -> Bool { w.unicodeScalars.count > 4 && adjectiveEndings.contains { w.endsWith($0) } }
+    static func isAdjective(_ w: String) -> Bool {
+        w.unicodeScalars.count > 4 && adjectiveEndings.contains { w.endsWith($0) }
+    }
 
     func russianHeadFirst(_ i: Int) -> Candidate? {
         var first = i
         var h = i
         // Adjectives before the head: `Всемирного банка`, `Кыргызским национальным университетом`.
         var adjectives: [Int] = []
-        while h < tokens.count, tokens[h].kind == .word, russianHead(tokens[h]) == nil, Self.isAdjective(tokens[h].lower), adjectives.count < 3 {
+        while h < tokens.count, tokens[h].kind == .word, russianHead(tokens[h]) == nil,
+            Self.isAdjective(tokens[h].lower), adjectives.count < 3
+        {
             adjectives.append(h); h += 1
         }
         guard h < tokens.count, let head = russianHead(tokens[h]) else { return nil }
@@ -33,27 +37,40 @@ extension OrganizationRules {
             if t.kind == .word {
                 // A head after a capitalized adjective belongs to the name: `Посольства Российской Федерации`.
                 let afterProperAdjective = tokens[k - 1].isCapitalized && Self.isAdjective(tokens[k - 1].lower)
-                if let other = russianHead(t), t.isCapitalized || Self.lowercaseRussianHeads.contains(other), !afterProperAdjective { break }
+                if let other = russianHead(t), t.isCapitalized || Self.lowercaseRussianHeads.contains(other),
+                    !afterProperAdjective
+                {
+                    break
+                }
                 if Self.russianStopWords.contains(t.lower) { break }
                 if isPersonWord(k) { break }
                 if t.isCapitalized || t.isAllCaps { sawCapital = true; last = k + 1; k += 1; continue }
                 // `и` before a capital joins another body: `Мэрия г. Каракол и JICA`.
-                if t.lower == "и", k + 1 < tokens.count, tokens[k + 1].isCapitalized || tokens[k + 1].isAllCaps { break }
+                if t.lower == "и", k + 1 < tokens.count, tokens[k + 1].isCapitalized || tokens[k + 1].isAllCaps {
+                    break
+                }
                 // `Агентство по развитию горных территорий`: `по` and the noun it governs.
                 if t.lower == "по", k + 1 < tokens.count, tokens[k + 1].kind == .word, !tokens[k + 1].isCapitalized {
                     last = k + 2; k += 2; continue
                 }
                 if ["и", "по", "при"].contains(t.lower) { k += 1; continue }
                 if t.lower == "в" && allowsIn, k + 1 < tokens.count, tokens[k + 1].isCapitalized { k += 1; continue }
-                if (t.lower == "г" || t.lower == "им") && k + 1 < tokens.count && tokens[k + 1].is(".") { k += 2; continue }
+                if (t.lower == "г" || t.lower == "им") && k + 1 < tokens.count && tokens[k + 1].is(".") {
+                    k += 2; continue
+                }
                 if Self.isGenitive(t.lower) { last = k + 1; k += 1; continue }
                 // A genitive plural without ending after its adjective: `водных проблем`.
-                if ["ых", "их"].contains(where: { tokens[k - 1].lower.endsWith($0) }) { last = k + 1; k += 1; continue }
+                if ["ых", "их"].contains(where: { tokens[k - 1].lower.endsWith($0) }) {
+                    last = k + 1; k += 1; continue
+                }
                 break
             } else if t.is("."), k > 0, tokens[k - 1].text.unicodeScalars.count == 1, tokens[k - 1].isCapitalized {
                 k += 1  // an initial: им. И. Раззакова
-            } else if t.is(","), k + 1 < tokens.count, tokens[k + 1].kind == .word, !tokens[k + 1].isCapitalized, Self.isGenitive(tokens[k + 1].lower),
-                      !tokens[k - 1].isCapitalized, !tokens[k - 1].isAllCaps, !Self.russianStopWords.contains(tokens[k + 1].lower) {
+            } else if t.is(","), k + 1 < tokens.count, tokens[k + 1].kind == .word, !tokens[k + 1].isCapitalized,
+                Self.isGenitive(tokens[k + 1].lower),
+                !tokens[k - 1].isCapitalized, !tokens[k - 1].isAllCaps,
+                !Self.russianStopWords.contains(tokens[k + 1].lower)
+            {
                 // Министерство труда, социального обеспечения и миграции; not `Министерства образования
                 // Кыргызстана, выпускники` nor `филармонии, куда`: a proper name or a clause word ends it.
                 k += 1
@@ -65,16 +82,26 @@ extension OrganizationRules {
         if first > 0, people.isRoleWord(tokens[first - 1]) { return nil }
         let headToken = tokens[h]
         // A lowercase head (`министерство сообщило`) is a common noun, but for `мэрия г. Токмок`.
-        if adjectives.isEmpty && !headToken.isCapitalized && !(Self.lowercaseRussianHeads.contains(head) && sawCapital) { return nil }
+        if adjectives.isEmpty && !headToken.isCapitalized && !(Self.lowercaseRussianHeads.contains(head) && sawCapital)
+        {
+            return nil
+        }
         // A weak head needs a capital after it, a capitalized adjective before it that does not just
         // open the sentence (`Межведомственная комиссия`), or an acronym defined after it
         // (`Центр исследований водных ресурсов (ЦИВР)`).
         // A head alone that opens a sentence (`Офис находится …`) is a common noun.
         if adjectives.isEmpty && last == h + 1 && startsSentence(h) { return nil }
-        let defined = last + 2 < tokens.count && tokens[last].is("(") && tokens[last + 1].isAllCaps && tokens[last + 2].is(")")
-        if Self.weakRussianHeads.contains(head) && !sawCapital && !defined && (adjectives.isEmpty || startsSentence(first)) { return nil }
+        let defined =
+            last + 2 < tokens.count && tokens[last].is("(") && tokens[last + 1].isAllCaps && tokens[last + 2].is(")")
+        if Self.weakRussianHeads.contains(head) && !sawCapital && !defined
+            && (adjectives.isEmpty || startsSentence(first))
+        {
+            return nil
+        }
         let gender = Self.gender(head)
-        var parts: [String] = adjectives.enumerated().map { n, k in Self.nominativeAdjective(tokens[k].text, gender: gender, capitalize: n == 0) }
+        var parts: [String] = adjectives.enumerated().map { n, k in
+            Self.nominativeAdjective(tokens[k].text, gender: gender, capitalize: n == 0)
+        }
         parts.append(adjectives.isEmpty ? head.prefix(1).uppercased() + head.dropFirst() : head)
         let name = parts.joined(separator: " ") + (last > h + 1 ? " " + joined(h + 1, last) : "")
         return Candidate(first: first, last: last, name: name, acronym: nil, organizationID: nil, priority: .rule)
@@ -82,8 +109,10 @@ extension OrganizationRules {
 
     /// Words that look genitive but end a name: adverbs, relative and demonstrative words.
     static let russianStopWords: WordSet = [
-        "куда", "где", "когда", "сегодня", "завтра", "вчера", "также", "тоже", "теперь", "здесь", "там", "сейчас", "уже",
-        "еще", "ещё", "который", "которая", "которое", "которые", "которых", "которой", "которым", "его", "ее", "её", "их",
+        "куда", "где", "когда", "сегодня", "завтра", "вчера", "также", "тоже", "теперь", "здесь", "там", "сейчас",
+        "уже",
+        "еще", "ещё", "который", "которая", "которое", "которые", "которых", "которой", "которым", "его", "ее", "её",
+        "их",
         "это", "этого", "этой", "этих", "всего", "всех", "года", "году", "лет", "является", "являются", "была", "были",
     ]
 
@@ -91,8 +120,11 @@ extension OrganizationRules {
         // Past-tense and reflexive verbs (`рассмотрела`, `открылся`) and the instrumental plural
         // (`партнерами`) end in the same letters.
         if ["ла", "ло", "ли", "ся", "сь", "ами", "ями"].contains(where: { w.endsWith($0) }) { return false }
-        if w.endsWith("ий") && w.unicodeScalars.count > 6 { return true }  // the plural of -ие nouns: исследований, мероприятий
-        return ["а", "я", "ы", "и", "ов", "ев", "ей", "ой", "ых", "их", "ого", "его", "ии", "ия"].contains { w.endsWith($0) } && w.unicodeScalars.count > 2
+        // The genitive plural of -ие nouns: исследований, мероприятий.
+        if w.endsWith("ий") && w.unicodeScalars.count > 6 { return true }
+        return ["а", "я", "ы", "и", "ов", "ев", "ей", "ой", "ых", "их", "ого", "его", "ии", "ия"].contains {
+            w.endsWith($0)
+        } && w.unicodeScalars.count > 2
     }
 
     enum Gender { case masculine, feminine, neuter }
@@ -115,13 +147,16 @@ extension OrganizationRules {
     /// nominative (`Львовский областной совет`).
     static func nominativeAdjective(_ word: String, gender: Gender, capitalize: Bool) -> String {
         let lower = word.fastLowercased()
-        if gender == .masculine && lower.endsWith("ой") { return capitalize ? word.prefix(1).uppercased() + word.dropFirst() : word }
+        if gender == .masculine && lower.endsWith("ой") {
+            return capitalize ? word.prefix(1).uppercased() + word.dropFirst() : word
+        }
         guard let ending = adjectiveEndings.first(where: { lower.endsWith($0) }) else { return word }
         let stem = String(word.dropLast(ending.count))
         let soft = ["к", "г", "х", "ж", "ш", "ч", "щ"].contains { stem.fastLowercased().endsWith($0) }
         let result: String
         switch gender {
-        case .masculine: result = stem + (Self.stressedAdjectiveStems.contains(stem.fastLowercased()) ? "ой" : soft ? "ий" : "ый")
+        case .masculine:
+            result = stem + (Self.stressedAdjectiveStems.contains(stem.fastLowercased()) ? "ой" : soft ? "ий" : "ый")
         case .feminine: result = stem + "ая"
         case .neuter: result = stem + "ое"
         }

@@ -21,33 +21,45 @@ struct OrganizationRules {
 
     func glossaryName(_ i: Int) -> Candidate? {
         let t = tokens[i]
-        guard t.kind != .punctuation, let (refs, end) = glossary.index.longestMatch(tokens, at: i), let ref = refs.first else { return nil }
+        guard t.kind != .punctuation, let (refs, end) = glossary.index.longestMatch(tokens, at: i), let ref = refs.first
+        else { return nil }
         // A match must hold a proper name (`мэрия г. Бишкек` does; `кабар` the common noun does not).
-        guard (i..<end).contains(where: { tokens[$0].isCapitalized || tokens[$0].isAllCaps || tokens[$0].kind == .number }) else { return nil }
+        guard
+            (i..<end).contains(where: { tokens[$0].isCapitalized || tokens[$0].isAllCaps || tokens[$0].kind == .number }
+            )
+        else { return nil }
         if !(t.isCapitalized || t.isAllCaps || t.kind == .number) && end - i < 2 { return nil }
         let lang = ref.organization.names.first { $0.value.contains(ref.name) }?.key ?? "ru"
         // The cell may list variants (`Минцифры|ГКИТС`): the first is the usual one.
         let acronym = ref.organization.acronyms[lang]?.split(separator: "|").first.map(String.init)
-        return Candidate(first: i, last: end, name: ref.name, acronym: acronym,
-                         organizationID: .glossary(ref.organization.id), priority: .glossary)
+        return Candidate(
+            first: i, last: end, name: ref.name, acronym: acronym,
+            organizationID: .glossary(ref.organization.id), priority: .glossary)
     }
 
     func acronym(_ i: Int, language: String) -> Candidate? {
         let t = tokens[i]
         guard t.kind == .word, t.isCapitalized || t.isAllCaps else { return nil }
         // Two-word acronyms first: `АКШнын ЭӨА`.
-        if i + 1 < tokens.count, tokens[i + 1].kind == .word, tokens[i + 1].isAllCaps || KyrgyzMorphology.acronym(of: tokens[i + 1].text) != nil,
-           let (acr2, m2) = glossary.acronym(t.text + " " + tokens[i + 1].text) ?? glossary.acronym(t.text + " " + (KyrgyzMorphology.acronym(of: tokens[i + 1].text) ?? "")) {
+        if i + 1 < tokens.count, tokens[i + 1].kind == .word,
+            tokens[i + 1].isAllCaps || KyrgyzMorphology.acronym(of: tokens[i + 1].text) != nil,
+            let (acr2, m2) = glossary.acronym(t.text + " " + tokens[i + 1].text)
+                ?? glossary.acronym(t.text + " " + (KyrgyzMorphology.acronym(of: tokens[i + 1].text) ?? ""))
+        {
             let lang = language == "ky" || language == "ru" ? language : "ru"
             let m = m2.first { $0.language == lang } ?? m2[0]
             if let name = m.organization.name(in: lang) {
-                return Candidate(first: i, last: i + 2, name: name, acronym: acr2, organizationID: .glossary(m.organization.id), priority: .glossary)
+                return Candidate(
+                    first: i, last: i + 2, name: name, acronym: acr2, organizationID: .glossary(m.organization.id),
+                    priority: .glossary)
             }
         }
         guard let (acr, matches) = glossary.acronym(t.text) else { return nil }
         let lang = language == "ky" || language == "ru" ? language : "ru"
         let m = matches.first { $0.language == lang } ?? matches[0]
         guard let name = m.organization.name(in: lang) else { return nil }
-        return Candidate(first: i, last: i + 1, name: name, acronym: acr, organizationID: .glossary(m.organization.id), priority: .glossary)
+        return Candidate(
+            first: i, last: i + 1, name: name, acronym: acr, organizationID: .glossary(m.organization.id),
+            priority: .glossary)
     }
 }

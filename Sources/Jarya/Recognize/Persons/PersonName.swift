@@ -41,7 +41,8 @@ public enum PersonName {
         .prepositional: [("ове", "ов"), ("еве", "ев"), ("ине", "ин"), ("ском", "ский"), ("цком", "цкий")],
     ]
     static let feminine: [(String, String)] = [
-        ("ской", "ская"), ("цкой", "цкая"), ("ову", "ова"), ("еву", "ева"), ("ину", "ина"), ("скую", "ская"), ("цкую", "цкая"),
+        ("ской", "ская"), ("цкой", "цкая"), ("ову", "ова"), ("еву", "ева"), ("ину", "ина"), ("скую", "ская"),
+        ("цкую", "цкая"),
     ]
     static let vowels = Set("аеёиоуыэюя")
 
@@ -55,8 +56,12 @@ public enum PersonName {
         guard !indeclinable.contains(where: { lower.hasSuffix($0) }) else { return word }
         guard let c = grammaticalCase, let female else {
             // The case unknown: the masculine -ову of `Громову`, the feminine -ову of `Петрову` (accusative).
-            if female == false, let e = ["ову", "еву"].first(where: { lower.hasSuffix($0) }) { return replacing(e, String(e.dropLast())) }
-            if female == true, let e = ["ову", "еву"].first(where: { lower.hasSuffix($0) }) { return replacing(e, String(e.dropLast()) + "а") }
+            if female == false, let e = ["ову", "еву"].first(where: { lower.hasSuffix($0) }) {
+                return replacing(e, String(e.dropLast()))
+            }
+            if female == true, let e = ["ову", "еву"].first(where: { lower.hasSuffix($0) }) {
+                return replacing(e, String(e.dropLast()) + "а")
+            }
             return word
         }
         if female {
@@ -79,7 +84,9 @@ public enum PersonName {
         case .instrumental:
             // `Бандерой` → `Бандера`, `Шевчуком` → `Шевчук`.
             if lower.hasSuffix("ой") { return replacing("ой", "а") }
-            if lower.hasSuffix("ом"), !vowels.contains(lower.dropLast(2).last ?? "а") { return String(word.dropLast(2)) }
+            if lower.hasSuffix("ом"), !vowels.contains(lower.dropLast(2).last ?? "а") {
+                return String(word.dropLast(2))
+            }
         default:
             break  // `-е` of the prepositional is `Бандере` or `Шевчуке`: left as written.
         }

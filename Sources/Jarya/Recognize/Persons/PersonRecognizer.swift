@@ -31,16 +31,18 @@ public struct PersonRecognizer: Recognizer {
         let claimed = SpanIndex(document.entities.lazy.filter { $0.kind != .organization }.map(\.span))
         let organizations = SpanIndex(document.entities.lazy.filter { $0.kind == .organization }.map(\.span))
         let names = PersonNames(tokens: tokens, people: people, places: places)
-        let roles = RoleFinder(tokens: tokens, people: people, organizations: organizations, text: document.text,
-                               kyrgyz: OrganizationRules(tokens: tokens, glossary: organizationGlossary, people: people, places: places))
+        let roles = RoleFinder(
+            tokens: tokens, people: people, organizations: organizations, text: document.text,
+            kyrgyz: OrganizationRules(tokens: tokens, glossary: organizationGlossary, people: people, places: places))
         var found: [Found] = []
         var i = 0
         while i < tokens.count {
             guard tokens[i].kind == .word, tokens[i].isCapitalized || tokens[i].isAllCaps,
-                  !claimed.overlaps(tokens[i].span),
-                  !organizations.contains(tokens[i].span),
-                  let f = names.person(at: i), !names.isEponymOrStreet(f.first, f.last),
-                  !claimed.overlaps(Span(tokens[f.first].span.start, tokens[f.last - 1].span.end)) else {
+                !claimed.overlaps(tokens[i].span),
+                !organizations.contains(tokens[i].span),
+                let f = names.person(at: i), !names.isEponymOrStreet(f.first, f.last),
+                !claimed.overlaps(Span(tokens[f.first].span.start, tokens[f.last - 1].span.end))
+            else {
                 i += 1; continue
             }
             found.append(f)
@@ -53,7 +55,9 @@ public struct PersonRecognizer: Recognizer {
             let name = known[surname] ?? f.name
             known[surname] = name
             let language = document.segmentation.block(at: tokens[f.first].span.start)?.language ?? document.language
-            let role = roles.role(before: f.first, language: language) ?? roles.role(after: f.last, listEntry: names.startsLine(f.first))
+            let role =
+                roles.role(before: f.first, language: language)
+                ?? roles.role(after: f.last, listEntry: names.startsLine(f.first))
             var end = tokens[f.last - 1].span.end
             var personName = name
             // A photo credit glued to the caption after it: `Султан ДосалиевКыргызстан`.
@@ -62,7 +66,9 @@ public struct PersonRecognizer: Recognizer {
                 end -= tail
                 // The name's last word is that token's: keep its first `cut` letters.
                 var words = personName.split(separator: " ").map(String.init)
-                if let last = words.last { words[words.count - 1] = String(String.UnicodeScalarView(last.unicodeScalars.prefix(cut))) }
+                if let last = words.last {
+                    words[words.count - 1] = String(String.UnicodeScalarView(last.unicodeScalars.prefix(cut)))
+                }
                 personName = words.joined(separator: " ")
             }
             document.add(.person, Span(tokens[f.first].span.start, end), .person(name: personName, role: role))
@@ -76,8 +82,10 @@ extension PersonRecognizer {
     static func gluedCapital(_ word: String) -> Int? {
         let u = Array(word.unicodeScalars)
         guard u.count > 5 else { return nil }
-        for k in 3..<(u.count - 2) where u[k].properties.isUppercase && u[k - 1].properties.isLowercase
-            && (0x0400...0x04FF).contains(u[k].value) && (0x0400...0x04FF).contains(u[k - 1].value) {
+        for k in 3..<(u.count - 2)
+        where u[k].properties.isUppercase && u[k - 1].properties.isLowercase
+            && (0x0400...0x04FF).contains(u[k].value) && (0x0400...0x04FF).contains(u[k - 1].value)
+        {
             // Only after a surname's ending: `Досалиев|Кыргызстан`, not `Мак|Клейн`.
             let prefix = String(String.UnicodeScalarView(u[..<k])).lowercased()
             return SurnameEnding.matches(prefix, .marksSurname) ? k : nil
@@ -102,7 +110,8 @@ struct PersonNames {
     }
 
     func isName(_ k: Int) -> Bool {
-        k < tokens.count && tokens[k].kind == .word && (tokens[k].isCapitalized || tokens[k].isAllCaps) && !tokens[k].newlineBefore
+        k < tokens.count && tokens[k].kind == .word && (tokens[k].isCapitalized || tokens[k].isAllCaps)
+            && !tokens[k].newlineBefore
     }
 
     func looksLikeSurname(_ t: NameToken) -> Bool {
@@ -115,7 +124,9 @@ struct PersonNames {
     func initials(at k: Int) -> (String, Int)? {
         var j = k
         var letters: [String] = []
-        while j + 1 < tokens.count, tokens[j].kind == .word, tokens[j].text.unicodeScalars.count == 1, tokens[j].isCapitalized, tokens[j + 1].is(".") {
+        while j + 1 < tokens.count, tokens[j].kind == .word, tokens[j].text.unicodeScalars.count == 1,
+            tokens[j].isCapitalized, tokens[j + 1].is(".")
+        {
             letters.append(tokens[j].text)
             j += 2
             // Four are already too many: stop before reading a whole page of `А.Б. В.` from here.
@@ -129,18 +140,23 @@ struct PersonNames {
     func person(at i: Int) -> PersonRecognizer.Found? {
         let t = tokens[i]
         // Initials and a surname: А.Т. Мамытов, С.Н.Жапарова
-        if let (ini, j) = initials(at: i), isName(j) || (j < tokens.count && tokens[j].kind == .word && tokens[j].isCapitalized) {
+        if let (ini, j) = initials(at: i),
+            isName(j) || (j < tokens.count && tokens[j].kind == .word && tokens[j].isCapitalized)
+        {
             guard looksLikeSurname(tokens[j]) || people.givenName(tokens[j].lower) == nil else { return nil }
             return .init(first: i, last: j + 1, name: ini + " " + nominative(tokens[j], female: nil))
         }
         // A father's name with уулу/кызы: Жамила Өмүрбек кызы, even when the given name is new to us.
         if isName(i + 1), i + 2 < tokens.count, let patronym = Self.patronymWord(tokens[i + 2].lower), !t.isAllCaps {
-            return .init(first: i, last: i + 3, name: capitalized(t.text) + " " + capitalized(tokens[i + 1].text) + " " + patronym)
+            return .init(
+                first: i, last: i + 3,
+                name: capitalized(t.text) + " " + capitalized(tokens[i + 1].text) + " " + patronym)
         }
         // Surname first: Омурбеков Таалайбек Сыргакович; Турдубаев К.Б. (an all-caps surname has
         // four letters or more and is no known place: not `КР Эркин`).
         if looksLikeSurname(t), people.givenName(t.lower) == nil,
-           !t.isAllCaps || (t.text.unicodeScalars.count >= 4 && places.index.exact(t.lower).isEmpty) {
+            !t.isAllCaps || (t.text.unicodeScalars.count >= 4 && places.index.exact(t.lower).isEmpty)
+        {
             if let (ini, j) = initials(at: i + 1) {
                 return .init(first: i, last: j, name: ini + " " + nominative(t, female: nil))
             }
@@ -152,14 +168,22 @@ struct PersonNames {
                 guard last == i + 3 || !given.inflected || obliqueSurname else { return nil }
                 let grammaticalCase = caseOf(tokens[i + 1], given)
                 if given.inflected && obliqueSurname && last == i + 2 {
-                    return .init(first: i, last: last, name: capitalized(given.name) + " " + nominative(t, female: given.sex == .f, inflected: true, case: grammaticalCase))
+                    return .init(
+                        first: i, last: last,
+                        name: capitalized(given.name) + " "
+                            + nominative(t, female: given.sex == .f, inflected: true, case: grammaticalCase))
                 }
                 // A list entry: `Асанов Марат - заместитель главы …`, `Участники: Иманкулов Азамат директор …`.
-                let dash = last + 1 < tokens.count && ["-", "–", "—"].contains(tokens[last].text) && roleAfterDash(last)
-                let listEntry = last == i + 2 && !given.inflected && last < tokens.count
+                let dash =
+                    last + 1 < tokens.count && ["-", "–", "—"].contains(tokens[last].text) && roleAfterDash(last)
+                let listEntry =
+                    last == i + 2 && !given.inflected && last < tokens.count
                     && (dash || (startsLine(i) && people.isRoleWord(tokens[last]) && !tokens[last].isCapitalized))
                 if last == i + 3 || t.isAllCaps || listEntry {
-                    return .init(first: i, last: last, name: capitalized(given.name) + " " + nominative(t, female: given.sex == .f, inflected: given.inflected, case: grammaticalCase))
+                    return .init(
+                        first: i, last: last,
+                        name: capitalized(given.name) + " "
+                            + nominative(t, female: given.sex == .f, inflected: given.inflected, case: grammaticalCase))
                 }
             }
         }
@@ -167,7 +191,8 @@ struct PersonNames {
         if let given = people.givenName(t.lower), isName(i + 1) {
             let s = tokens[i + 1]
             if i + 2 < tokens.count, let patronym = Self.patronymWord(tokens[i + 2].lower) {
-                return .init(first: i, last: i + 3, name: capitalized(t.text) + " " + capitalized(s.text) + " " + patronym)
+                return .init(
+                    first: i, last: i + 3, name: capitalized(t.text) + " " + capitalized(s.text) + " " + patronym)
             }
             // Two given names in a row are a name and a father's name only with уулу/кызы.
             if people.givenName(s.lower) != nil && !looksLikeSurname(s) {
@@ -177,23 +202,35 @@ struct PersonNames {
             var last = i + 2
             if isName(last), isPatronymic(tokens[last]) { last += 1 }
             // Foreign names: Ли Мин Чжун, Такаси Мори: the rest of the capitalized run.
-            while last < i + 3, isName(last), !looksLikeSurname(s), tokens[last].text.unicodeScalars.count <= 5, people.givenName(tokens[last].lower) == nil { last += 1 }
-            let surname = last > i + 2 && !isPatronymic(tokens[last - 1]) ? (i + 1..<last).map { capitalized(tokens[$0].text) }.joined(separator: " ")
+            while last < i + 3, isName(last), !looksLikeSurname(s), tokens[last].text.unicodeScalars.count <= 5,
+                people.givenName(tokens[last].lower) == nil
+            { last += 1 }
+            let surname =
+                last > i + 2 && !isPatronymic(tokens[last - 1])
+                ? (i + 1..<last).map { capitalized(tokens[$0].text) }.joined(separator: " ")
                 : nominative(s, female: given.sex == .f, inflected: given.inflected, case: caseOf(t, given))
             return .init(first: i, last: last, name: capitalized(given.name) + " " + surname)
         }
         // Korean and Chinese names after a role: `координатор … Ли Мин Чжун`, `директору Пак Жи Хун`.
-        if (i + 2..<i + 3).allSatisfy({ isName($0) }), (i...i + 2).allSatisfy({ tokens[$0].text.unicodeScalars.count <= 4 && !tokens[$0].isAllCaps && people.givenName(tokens[$0].lower) == nil }),
-           (max(0, i - 7)..<i).contains(where: { people.isRoleWord(tokens[$0]) }),
-           places.index.longestMatch(tokens, at: i) == nil {
-            return .init(first: i, last: i + 3, name: (i...i + 2).map { capitalized(tokens[$0].text) }.joined(separator: " "))
+        if (i + 2..<i + 3).allSatisfy({ isName($0) }),
+            (i...i + 2).allSatisfy({
+                tokens[$0].text.unicodeScalars.count <= 4 && !tokens[$0].isAllCaps
+                    && people.givenName(tokens[$0].lower) == nil
+            }),
+            (max(0, i - 7)..<i).contains(where: { people.isRoleWord(tokens[$0]) }),
+            places.index.longestMatch(tokens, at: i) == nil
+        {
+            return .init(
+                first: i, last: i + 3, name: (i...i + 2).map { capitalized(tokens[$0].text) }.joined(separator: " "))
         }
         // An unknown given name before a clear surname: Гүлбарчын Сатиева.
         if !t.isAllCaps, isName(i + 1), SurnameEnding.matches(tokens[i + 1].lower, .afterUnknownGiven),
-           !tokens[i + 1].isAllCaps, KyrgyzMorphology.acronym(of: tokens[i + 1].text) == nil,
-           places.index.longestMatch(tokens, at: i) == nil, places.index.longestMatch(tokens, at: i + 1) == nil,
-           t.text.unicodeScalars.count >= 3 {
-            return .init(first: i, last: i + 2, name: capitalized(t.text) + " " + nominative(tokens[i + 1], female: nil))
+            !tokens[i + 1].isAllCaps, KyrgyzMorphology.acronym(of: tokens[i + 1].text) == nil,
+            places.index.longestMatch(tokens, at: i) == nil, places.index.longestMatch(tokens, at: i + 1) == nil,
+            t.text.unicodeScalars.count >= 3
+        {
+            return .init(
+                first: i, last: i + 2, name: capitalized(t.text) + " " + nominative(tokens[i + 1], female: nil))
         }
         return nil
     }
@@ -202,7 +239,9 @@ struct PersonNames {
     /// last before the entry ends (`- мектептин директору;`).
     func roleAfterDash(_ d: Int) -> Bool {
         var k = d + 1
-        while k < tokens.count, k - d <= 10, !tokens[k].newlineBefore, tokens[k].kind == .word || tokens[k].is(",") || tokens[k].is("№") {
+        while k < tokens.count, k - d <= 10, !tokens[k].newlineBefore,
+            tokens[k].kind == .word || tokens[k].is(",") || tokens[k].is("№")
+        {
             if people.isRoleWord(tokens[k]) { return true }
             k += 1
         }
@@ -216,10 +255,16 @@ struct PersonNames {
 
     /// `Токтогул Сатылганов атындагы`, `им. И. Раззакова`, `имени Суюмбаева`, `ул. Фрунзе`.
     func isEponymOrStreet(_ first: Int, _ last: Int) -> Bool {
-        if last < tokens.count, ["атындагы", "атындагы", "көчөсү", "көчөсүндө", "проспектиси", "проспектисинде"].contains(tokens[last].lower) { return true }
+        if last < tokens.count,
+            ["атындагы", "атындагы", "көчөсү", "көчөсүндө", "проспектиси", "проспектисинде"].contains(
+                tokens[last].lower)
+        {
+            return true
+        }
         var k = first - 1
         if k >= 0, tokens[k].is(".") { k -= 1 }
-        return k >= 0 && ["им", "имени", "ул", "пр", "просп", "улица", "улице", "проспект", "проспекте"].contains(tokens[k].lower)
+        return k >= 0
+            && ["им", "имени", "ул", "пр", "просп", "улица", "улице", "проспект", "проспекте"].contains(tokens[k].lower)
     }
 
     func capitalized(_ s: String) -> String {
@@ -230,14 +275,18 @@ struct PersonNames {
 
     /// A surname in the nominative with normal capitals: БЕКИЕВ → Бекиев; in an oblique case
     /// after an inflected given name: Алайчиевым → Алайчиев, Кузнецовой → Кузнецова.
-    func nominative(_ t: NameToken, female: Bool?, inflected: Bool = false, case grammaticalCase: PersonName.Case? = nil) -> String {
+    func nominative(
+        _ t: NameToken, female: Bool?, inflected: Bool = false, case grammaticalCase: PersonName.Case? = nil
+    ) -> String {
         var word = capitalized(t.text)
         // A Kyrgyz case suffix on a Russian-type surname: Жапаровдун → Жапаров, Койчиевди → Койчиев,
         // Асановага → Асанова.
         let kyrgyzStem = KyrgyzMorphology.stems(of: word).dropFirst()
             .filter { SurnameEnding.matches($0, .nominative) }
             .max { $0.count < $1.count }
-        if let stem = kyrgyzStem, word.unicodeScalars.count - stem.unicodeScalars.count >= 2 { word = String(word.prefix(stem.unicodeScalars.count)) }
+        if let stem = kyrgyzStem, word.unicodeScalars.count - stem.unicodeScalars.count >= 2 {
+            word = String(word.prefix(stem.unicodeScalars.count))
+        }
         // After an inflected given name, its case reads the surname (`Степана Бандеры` → `Бандера`).
         if inflected, let grammaticalCase, grammaticalCase != .nominative {
             return PersonName.nominativeSurname(word, case: grammaticalCase, female: female)
@@ -245,7 +294,8 @@ struct PersonNames {
         let lower = word.fastLowercased()
         // Unambiguous oblique forms.
         if let e = SurnameEnding.ending(of: lower, .unambiguousOblique), let nominative = e.nominative,
-           e.ending.endsWith("ой") || female != true {
+            e.ending.endsWith("ой") || female != true
+        {
             return String(word.dropLast(e.ending.count)) + nominative
         }
         // `Сыдыкова` after `Азамата`: a man's genitive.
@@ -259,6 +309,7 @@ struct PersonNames {
 
     /// The case of the given name `t`, which the glossary lists as `given`.
     func caseOf(_ t: NameToken, _ given: (name: String, sex: PersonGlossary.Sex, inflected: Bool)) -> PersonName.Case? {
-        given.inflected ? PersonName.caseOf(given: t.text, nominative: given.name, female: given.sex == .f) : .nominative
+        given.inflected
+            ? PersonName.caseOf(given: t.text, nominative: given.name, female: given.sex == .f) : .nominative
     }
 }

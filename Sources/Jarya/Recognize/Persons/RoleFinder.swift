@@ -8,8 +8,10 @@ struct RoleFinder {
     let kyrgyz: OrganizationRules
 
     static let maximumLength = 14
-    static let stopWords: WordSet = ["менен", "деди", "дейт", "деп", "белгиледи", "сказал", "отметил", "отметила", "а", "что", "словам", "с",
-                                        "участием", "участии", "руководством"]
+    static let stopWords: WordSet = [
+        "менен", "деди", "дейт", "деп", "белгиледи", "сказал", "отметил", "отметила", "а", "что", "словам", "с",
+        "участием", "участии", "руководством",
+    ]
 
     func isRole(_ k: Int) -> Bool {
         k >= 0 && k < tokens.count && people.isRoleWord(tokens[k])
@@ -21,11 +23,18 @@ struct RoleFinder {
     /// (role word first): the phrase right before the name.
     func role(before first: Int, language: String) -> String? {
         let k = first - 1
-        guard k >= 0, tokens[k].kind == .word || inOrganization(k) || tokens[k].is("»") || tokens[k].is("”") || tokens[k].is(".") else { return nil }
+        guard k >= 0,
+            tokens[k].kind == .word || inOrganization(k) || tokens[k].is("»") || tokens[k].is("”") || tokens[k].is(".")
+        else { return nil }
         // Kyrgyz: the token just before the name is the role's head; the phrase runs left over
         // the genitive chain (`Транспорт жана коммуникациялар министринин орун басары`).
         // A line too short to tell its language goes by its role word (`орун басары` is Kyrgyz).
-        let kyrgyzOrder = language == "ky" || (language == "und" && people.roleWord(tokens[k]).map { people.kyrgyzRoleHeads.contains($0) && !people.russianRoleHeads.contains($0) } == true)
+        let kyrgyzOrder =
+            language == "ky"
+            || (language == "und"
+                && people.roleWord(tokens[k]).map {
+                    people.kyrgyzRoleHeads.contains($0) && !people.russianRoleHeads.contains($0)
+                } == true)
         if kyrgyzOrder && isRole(k) && !tokens[k].isAllCaps {
             var start = k
             var j = k - 1
@@ -36,7 +45,10 @@ struct RoleFinder {
                 // `шаар башчысы Кубанычбек Кулматов, вице-мэрлер NAME`, `… Бакыт Дүйшөмбиев жана район акими NAME`:
                 // the list's previous person ends the role.
                 if t.is(",") || t.lower == "жана", endsFullName(j - 1) { break }
-                if t.kind == .word, kyrgyz.endsKyrgyzName(j), !OrganizationRules.isGenitive(kyrgyz: t.lower), !isRole(j) { break }
+                if t.kind == .word, kyrgyz.endsKyrgyzName(j), !OrganizationRules.isGenitive(kyrgyz: t.lower), !isRole(j)
+                {
+                    break
+                }
                 start = j
                 j -= 1
             }
@@ -51,11 +63,12 @@ struct RoleFinder {
         var crossedComma = false
         while j >= 0 && first - j <= Self.maximumLength && !tokens[j + 1].newlineBefore {
             let t = tokens[j]
-            if isRole(j) && !inOrganization(j) && !t.isAllCaps { head = j }
-            else if head != nil { break }
+            if isRole(j) && !inOrganization(j) && !t.isAllCaps { head = j } else if head != nil { break }
             // `министр природных ресурсов, экологии и технического надзора NAME`: a comma inside the
             // role's complement, between lower-case words, not after the list's previous person.
-            if t.is(","), head == nil, j > 0, tokens[j - 1].kind == .word, !tokens[j - 1].isCapitalized, !endsFullName(j - 1) {
+            if t.is(","), head == nil, j > 0, tokens[j - 1].kind == .word, !tokens[j - 1].isCapitalized,
+                !endsFullName(j - 1)
+            {
                 crossedComma = true; j -= 1; continue
             }
             if crossedComma, head == nil, t.kind == .word, Self.isVerb(t.lower), !isRole(j) { break }
@@ -65,15 +78,22 @@ struct RoleFinder {
         }
         guard var start = head else { return nil }
         // Not the noun that governs the role (`под руководством мэра`, `с участием мэра`).
-        while start > 0, tokens[start - 1].kind == .word, !Self.stopWords.contains(tokens[start - 1].lower), OrganizationRules.isAdjective(tokens[start - 1].lower) || (tokens[start - 1].lower == "и" && start > 1 && OrganizationRules.isAdjective(tokens[start - 2].lower)) {
+        while start > 0, tokens[start - 1].kind == .word, !Self.stopWords.contains(tokens[start - 1].lower),
+            OrganizationRules.isAdjective(tokens[start - 1].lower)
+                || (tokens[start - 1].lower == "и" && start > 1
+                    && OrganizationRules.isAdjective(tokens[start - 2].lower))
+        {
             start -= 1
         }
         // The head in the nominative: `вице-мэра` → `вице-мэр`.
         guard var role = phrase(start, first) else { return nil }
         if start == head!, let nominative = people.roleWord(tokens[start]), tokens[start].lower != nominative,
-           RussianMorphology.stem(nominative) == RussianMorphology.stem(tokens[start].lower) {
+            RussianMorphology.stem(nominative) == RussianMorphology.stem(tokens[start].lower)
+        {
             let rest = first - start > 1 ? String(role.dropFirst(tokens[start].text.unicodeScalars.count)) : ""
-            role = (tokens[start].isCapitalized ? nominative.prefix(1).uppercased() + nominative.dropFirst() : nominative) + rest
+            role =
+                (tokens[start].isCapitalized ? nominative.prefix(1).uppercased() + nominative.dropFirst() : nominative)
+                + rest
         }
         return role
     }
@@ -83,8 +103,12 @@ struct RoleFinder {
     func role(after last: Int, listEntry: Bool = false) -> String? {
         let isDash = last + 1 < tokens.count && ["-", "–", "—"].contains(tokens[last].text)
         // Kyrgyz, head last, to the entry's end: `Сыдыкова Айнура - мектептин директору;`.
-        if isDash, let stop = (last + 1..<min(tokens.count, last + 12)).first(where: { tokens[$0].is(";") || tokens[$0].is(".") || tokens[$0].newlineBefore }) ?? (last + 12 <= tokens.count ? nil : tokens.count),
-           stop > last + 1, isRole(stop - 1), !isRole(last + 1) {
+        if isDash,
+            let stop = (last + 1..<min(tokens.count, last + 12)).first(where: {
+                tokens[$0].is(";") || tokens[$0].is(".") || tokens[$0].newlineBefore
+            }) ?? (last + 12 <= tokens.count ? nil : tokens.count),
+            stop > last + 1, isRole(stop - 1), !isRole(last + 1)
+        {
             return phrase(last + 1, stop)
         }
         let dash = isDash && isRole(last + 1)
@@ -93,13 +117,19 @@ struct RoleFinder {
         // The phrase starts after the comma or dash, or at the role word of a bare list entry.
         let s = bare ? last : last + 1
         // Kyrgyz, head last: `Бермет ТАШТАНБЕКОВА, долбоордун координатору, маалымат берди.`
-        if let comma = (last + 1..<min(tokens.count, last + 9)).first(where: { tokens[$0].is(",") || tokens[$0].is(".") }),
-           tokens[last].is(","), comma > last + 1, tokens[comma].is(","), isRole(comma - 1), !isRole(last + 1) || comma - 1 == last + 1 {
+        if let comma = (last + 1..<min(tokens.count, last + 9)).first(where: {
+            tokens[$0].is(",") || tokens[$0].is(".")
+        }),
+            tokens[last].is(","), comma > last + 1, tokens[comma].is(","), isRole(comma - 1),
+            !isRole(last + 1) || comma - 1 == last + 1
+        {
             return phrase(last + 1, comma)
         }
         // Up to two adjectives before the role word: `старший прокурор`, `национальный координатор`.
         var head = s
-        while head < s + 2, head < tokens.count, tokens[head].kind == .word, !isRole(head), OrganizationRules.isAdjective(tokens[head].lower) { head += 1 }
+        while head < s + 2, head < tokens.count, tokens[head].kind == .word, !isRole(head),
+            OrganizationRules.isAdjective(tokens[head].lower)
+        { head += 1 }
         guard isRole(head) else { return nil }
         var end = head + 1
         while end < tokens.count && end - last < Self.maximumLength && !tokens[end].newlineBefore {
@@ -119,8 +149,9 @@ struct RoleFinder {
     /// organization's name and not a Kyrgyz genitive (`Кыргыз Республикасынын`).
     func endsFullName(_ k: Int) -> Bool {
         guard k >= 1, tokens[k].kind == .word, tokens[k].isCapitalized, !inOrganization(k),
-              tokens[k - 1].kind == .word, tokens[k - 1].isCapitalized,
-              !OrganizationRules.isGenitive(kyrgyz: tokens[k].lower) else { return false }
+            tokens[k - 1].kind == .word, tokens[k - 1].isCapitalized,
+            !OrganizationRules.isGenitive(kyrgyz: tokens[k].lower)
+        else { return false }
         return people.givenName(tokens[k - 1].lower) != nil || SurnameEnding.matches(tokens[k].lower, .marksSurname)
     }
 
@@ -130,7 +161,8 @@ struct RoleFinder {
     }
 
     static func isVerb(_ w: String) -> Bool {
-        (["ил", "ила", "или", "ал", "ала", "али", "ет", "ит", "ют", "ат", "ят"] + KyrgyzCase.accusativeAfterConsonant).contains { w.endsWith($0) } && w.unicodeScalars.count > 4
+        (["ил", "ила", "или", "ал", "ала", "али", "ет", "ит", "ют", "ат", "ят"] + KyrgyzCase.accusativeAfterConsonant)
+            .contains { w.endsWith($0) } && w.unicodeScalars.count > 4
     }
 
     /// The text of tokens `[a, b)`, role word first letter kept as written.

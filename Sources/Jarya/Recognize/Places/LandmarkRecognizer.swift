@@ -19,10 +19,12 @@ public struct LandmarkRecognizer: Recognizer {
     /// Type words by the stem their case forms start with, and the English word for the canonical
     /// name (empty: the name alone, as for `Ак-Орго` the residential area).
     static let typeWords: [(stem: String, english: String, language: Language)] = [
-        ("көчө", "Street", .kyrgyz), ("улиц", "Street", .russian), ("проспект", "Avenue", .both), ("бульвар", "Boulevard", .both),
+        ("көчө", "Street", .kyrgyz), ("улиц", "Street", .russian), ("проспект", "Avenue", .both),
+        ("бульвар", "Boulevard", .both),
         ("аянт", "Square", .kyrgyz), ("площад", "Square", .russian), ("парк", "Park", .both), ("сквер", "Park", .both),
         ("гүлзар", "Park", .kyrgyz), ("багы", "Park", .kyrgyz), ("багын", "Park", .kyrgyz), ("аллея", "Alley", .both),
-        ("аллее", "Alley", .russian), ("аллеи", "Alley", .russian), ("токою", "Grove", .kyrgyz), ("стадион", "Stadium", .both),
+        ("аллее", "Alley", .russian), ("аллеи", "Alley", .russian), ("токою", "Grove", .kyrgyz),
+        ("стадион", "Stadium", .both),
         ("эстелиг", "Monument", .kyrgyz), ("эстелик", "Monument", .kyrgyz), ("памятник", "Monument", .russian),
         ("микрорайон", "Microdistrict", .both), ("кичирайон", "Microdistrict", .kyrgyz), ("переул", "Lane", .russian),
         ("конуш", "", .kyrgyz), ("жилмассив", "", .russian),
@@ -53,19 +55,28 @@ public struct LandmarkRecognizer: Recognizer {
         var found: [Found] = []
         var i = 0
         while i < tokens.count {
-            guard tokens[i].kind != .punctuation || Self.isQuote(tokens[i]), !claimed.overlaps(tokens[i].span) else { i += 1; continue }
+            guard tokens[i].kind != .punctuation || Self.isQuote(tokens[i]), !claimed.overlaps(tokens[i].span) else {
+                i += 1; continue
+            }
             let type = tokens[i].kind == .word ? typeWord(tokens, i) : nil
             // The glossary is asked only where a landmark's name may start: at a type word, or a
             // capital or quote with a type word (or `дом`, `үй`, `резиденция`) among the next words.
             if type != nil || ((tokens[i].isCapitalized || Self.isQuote(tokens[i])) && typeWordAhead(tokens, i)),
-               let (values, matched) = glossary.index.longestMatch(tokens, at: i), let place = values.first(where: { $0.kind == "other" }),
-               tokens[i..<matched].contains(where: { $0.isCapitalized }) {
+                let (values, matched) = glossary.index.longestMatch(tokens, at: i),
+                let place = values.first(where: { $0.kind == "other" }),
+                tokens[i..<matched].contains(where: { $0.isCapitalized })
+            {
                 var end = matched
                 // The closing quote of `стадионе «Спартак»`.
-                if end < tokens.count, Self.isQuote(tokens[end]), tokens[i..<end].contains(where: { Self.isQuote($0) }) { end += 1 }
+                if end < tokens.count, Self.isQuote(tokens[end]), tokens[i..<end].contains(where: { Self.isQuote($0) })
+                {
+                    end += 1
+                }
                 found.append((Span(tokens[i].span.start, tokens[end - 1].span.end), place))
                 // Streets listed before a Kyrgyz name that ends in its type word.
-                if type == nil, let (english, russian) = typeWord(tokens, matched - 1), !russian, Self.streetLike.contains(english) {
+                if type == nil, let (english, russian) = typeWord(tokens, matched - 1), !russian,
+                    Self.streetLike.contains(english)
+                {
                     found += conjuncts(tokens, before: i)
                 }
                 i = end
@@ -86,7 +97,8 @@ public struct LandmarkRecognizer: Recognizer {
     }
 
     /// The first four letters of every type word, to turn most tokens away with one lookup.
-    static let typePrefixes: Set<String> = Set(typeWords.map { String(String.UnicodeScalarView($0.stem.unicodeScalars.prefix(4))) })
+    static let typePrefixes: Set<String> = Set(
+        typeWords.map { String(String.UnicodeScalarView($0.stem.unicodeScalars.prefix(4))) })
     /// The same prefixes as integers (see `prefixKey`): the test every lower-case word meets.
     static let typePrefixKeys = Set(typePrefixes.compactMap(prefixKey))
 
@@ -114,7 +126,11 @@ public struct LandmarkRecognizer: Recognizer {
         var k = i
         while k < tokens.count, k - i <= 4 {
             let t = tokens[k]
-            if t.kind == .word, typeWord(tokens, k) != nil || Self.glossaryTypeStems.contains(where: { t.lower.startsWith($0) }) { return true }
+            if t.kind == .word,
+                typeWord(tokens, k) != nil || Self.glossaryTypeStems.contains(where: { t.lower.startsWith($0) })
+            {
+                return true
+            }
             k += 1
         }
         return false
@@ -125,13 +141,20 @@ public struct LandmarkRecognizer: Recognizer {
     func typeWord(_ tokens: [NameToken], _ i: Int) -> (String, Bool)? {
         let t = tokens[i]
         guard !t.isCapitalized else { return nil }
-        if i + 1 < tokens.count, tokens[i + 1].is("."), let e = Self.abbreviations[t.lower] { return (e, t.lower != "көч") }
+        if i + 1 < tokens.count, tokens[i + 1].is("."), let e = Self.abbreviations[t.lower] {
+            return (e, t.lower != "көч")
+        }
         guard Self.hasTypePrefix(t.lower),
-              let w = Self.typeWords.first(where: { t.lower.startsWith($0.stem) }) else { return nil }
+            let w = Self.typeWords.first(where: { t.lower.startsWith($0.stem) })
+        else { return nil }
         switch w.language {
         case .kyrgyz: return (w.english, false)
         case .russian: return (w.english, true)
-        case .both: return (w.english, Self.russianRemainders.contains(String(t.lower.unicodeScalars.dropFirst(w.stem.unicodeScalars.count))))
+        case .both:
+            return (
+                w.english,
+                Self.russianRemainders.contains(String(t.lower.unicodeScalars.dropFirst(w.stem.unicodeScalars.count)))
+            )
         }
     }
 
@@ -158,12 +181,18 @@ public struct LandmarkRecognizer: Recognizer {
                 let t = tokens[j]
                 if t.kind == .word, t.isCapitalized, !t.newlineBefore || j == k {
                     // An initial: `Ч.` before the surname.
-                    if t.text.unicodeScalars.count == 1, j + 1 < tokens.count, tokens[j + 1].is(".") { taken += [t, tokens[j + 1]]; j += 2; continue }
+                    if t.text.unicodeScalars.count == 1, j + 1 < tokens.count, tokens[j + 1].is(".") {
+                        taken += [t, tokens[j + 1]]; j += 2; continue
+                    }
                     // A place after the name is the city it lies in: `площади Ала-Тоо Бишкека`.
                     if !taken.isEmpty, !glossary.index.lookup(t.lower).isEmpty { break }
                     taken.append(t); j += 1; continue
                 }
-                if t.is("-"), !taken.isEmpty, j + 1 < tokens.count, tokens[j + 1].isCapitalized || tokens[j + 1].kind == .number { taken.append(t); j += 1; continue }
+                if t.is("-"), !taken.isEmpty, j + 1 < tokens.count,
+                    tokens[j + 1].isCapitalized || tokens[j + 1].kind == .number
+                {
+                    taken.append(t); j += 1; continue
+                }
                 break
             }
             guard taken.contains(where: { $0.kind == .word && $0.text.unicodeScalars.count > 1 }) else { return nil }
@@ -173,8 +202,12 @@ public struct LandmarkRecognizer: Recognizer {
         guard !words.isEmpty, words.first!.isCapitalized || words.first!.kind == .number else { return nil }
         // An adjective before the type word names it already, and the place after it is where it
         // lies: `центральной площади Бишкека` is the city's main square, not a square called Bishkek.
-        if i > 0, tokens[i - 1].kind == .word, !tokens[i - 1].isCapitalized, OrganizationRules.isAdjective(tokens[i - 1].lower),
-           glossary.index.longestMatch(tokens, at: k)?.end == end { return nil }
+        if i > 0, tokens[i - 1].kind == .word, !tokens[i - 1].isCapitalized,
+            OrganizationRules.isAdjective(tokens[i - 1].lower),
+            glossary.index.longestMatch(tokens, at: k)?.end == end
+        {
+            return nil
+        }
         let canonical = Self.canonical(words.map { Self.nominativeRussian($0.text) }, english, kyrgyz: false)
         return ((Span(tokens[i].span.start, tokens[end - 1].span.end), place(canonical)), end)
     }
@@ -185,36 +218,52 @@ public struct LandmarkRecognizer: Recognizer {
     func nameBefore(_ tokens: [NameToken], _ k: Int, _ english: String, russian: Bool) -> [Found]? {
         guard k > 0, !tokens[k].newlineBefore else { return nil }
         // Before a Russian type word only a numbered microdistrict: `3-микрорайон`.
-        if russian, !(english == "Microdistrict" && k >= 2 && tokens[k - 1].is("-") && tokens[k - 2].kind == .number) { return nil }
+        if russian, !(english == "Microdistrict" && k >= 2 && tokens[k - 1].is("-") && tokens[k - 2].kind == .number) {
+            return nil
+        }
         var first = k
         var words: [NameToken] = []
         if Self.isQuote(tokens[k - 1]), let open = openingQuote(tokens, k - 1) {
             words = Array(tokens[(open + 1)..<(k - 1)])
             first = open
         } else if english == "Microdistrict", k >= 2, tokens[k - 1].is("-"), tokens[k - 2].kind == .number {
-            return [(Span(tokens[k - 2].span.start, tokens[k].span.end), place(Self.ordinal(tokens[k - 2].text) + " Microdistrict"))]
+            return [
+                (
+                    Span(tokens[k - 2].span.start, tokens[k].span.end),
+                    place(Self.ordinal(tokens[k - 2].text) + " Microdistrict")
+                )
+            ]
         } else {
             var j = k - 1
             // `Киргизия-1`: a name with a number.
-            if j >= 2, tokens[j].kind == .number, tokens[j - 1].is("-"), tokens[j - 2].isCapitalized { words = [tokens[j - 2], tokens[j - 1], tokens[j]]; j -= 3 }
+            if j >= 2, tokens[j].kind == .number, tokens[j - 1].is("-"), tokens[j - 2].isCapitalized {
+                words = [tokens[j - 2], tokens[j - 1], tokens[j]]; j -= 3
+            }
             while j >= 0, words.count < Self.maximumNameWords, tokens[j].kind == .word, tokens[j].isCapitalized {
                 words.insert(tokens[j], at: 0)
                 if tokens[j].newlineBefore { break }
                 j -= 1
             }
             // A capitalized word opening the sentence before a name is not part of it.
-            if words.count > 1, words[0].newlineBefore || (j >= 0 && (tokens[j].is(".") || tokens[j].is(":"))) { words.removeFirst() }
+            if words.count > 1, words[0].newlineBefore || (j >= 0 && (tokens[j].is(".") || tokens[j].is(":"))) {
+                words.removeFirst()
+            }
             guard let w = words.first else { return nil }
             first = tokens.firstIndex { $0.span == w.span }!
         }
         guard !words.isEmpty, words.contains(where: { $0.kind == .word && $0.isCapitalized }) else { return nil }
         var names = words.map(\.text)
         names[names.count - 1] = Self.nominativeKyrgyz(names[names.count - 1])
-        var result: [Found] = [(Span(tokens[first].span.start, tokens[k].span.end), place(Self.canonical(names, english, kyrgyz: true)))]
+        var result: [Found] = [
+            (Span(tokens[first].span.start, tokens[k].span.end), place(Self.canonical(names, english, kyrgyz: true)))
+        ]
         guard Self.streetLike.contains(english) else { return result }
         // A plural type word after one word opening the sentence is no name: `Жаңы көчөлөргө`.
         if words.count == 1, first == 0 || tokens[first].newlineBefore || tokens[first - 1].is("."),
-           Self.isPlural(tokens[k].lower) { return nil }
+            Self.isPlural(tokens[k].lower)
+        {
+            return nil
+        }
         return result + conjuncts(tokens, before: first)
     }
 
@@ -281,14 +330,17 @@ public struct LandmarkRecognizer: Recognizer {
     /// Adjectives (`Московская`) and indeclinable names (`Ала-Тоо`, `Жолу`) stay.
     static func nominativeRussian(_ w: String) -> String {
         let s = Array(w.unicodeScalars)
-        guard s.count > 3, s.last == "а", let before = s.dropLast().last, !"аеёиоуыэюяйь".unicodeScalars.contains(before) else { return w }
+        guard s.count > 3, s.last == "а", let before = s.dropLast().last,
+            !"аеёиоуыэюяйь".unicodeScalars.contains(before)
+        else { return w }
         return String(String.UnicodeScalarView(s.dropLast()))
     }
 
     /// The nominative of the last Kyrgyz name word before the type word, when it is in the
     /// genitive: `Датканын` → `Датка`.
     static func nominativeKyrgyz(_ w: String) -> String {
-        for e in ["нын", "нин", "нун", "нүн"] where w.endsWith(e) && w.unicodeScalars.count > e.unicodeScalars.count + 2 {
+        for e in ["нын", "нин", "нун", "нүн"] where w.endsWith(e) && w.unicodeScalars.count > e.unicodeScalars.count + 2
+        {
             return String(String.UnicodeScalarView(w.unicodeScalars.dropLast(3)))
         }
         return w

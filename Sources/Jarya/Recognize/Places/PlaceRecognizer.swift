@@ -29,14 +29,18 @@ public struct PlaceRecognizer: Recognizer {
     static let typeWordsBefore: [String: String] = [
         "г": "city", "город": "city", "городе": "city", "города": "city", "городом": "city",
         "с": "village", "село": "village", "селе": "village", "села": "village", "селом": "village",
-        "селах": "village", "селами": "village", "сел": "village", "пгт": "village", "поселке": "village", "поселок": "village",
+        "селах": "village", "селами": "village", "сел": "village", "пгт": "village", "поселке": "village",
+        "поселок": "village",
     ]
     /// A type noun after a name (`шаарында`, `облусунун`), not its adjective (`облустук`, `райондук`).
     static func isTypeWord(_ w: String) -> Bool {
-        typeWordsAfter.contains { w.startsWith($0.stem) } && !["тук", "дук", "лык", "лук", "дык", "тык"].contains { w.endsWith($0) }
+        typeWordsAfter.contains { w.startsWith($0.stem) }
+            && !["тук", "дук", "лык", "лук", "дык", "тык"].contains { w.endsWith($0) }
     }
 
-    static let streetWords = ["көчө", "проспект", "бульвар", "улиц", "переул", "микрорайон", "кичирайон", "аянт", "площад"]
+    static let streetWords = [
+        "көчө", "проспект", "бульвар", "улиц", "переул", "микрорайон", "кичирайон", "аянт", "площад",
+    ]
     static let streetAbbreviations: WordSet = ["ул", "пр", "просп", "бул", "пер", "мкр", "им", "көч"]
     static let currencyWords = ["доллар", "евро", "рубл", "теңге", "тенге", "юан", "сом"]
 
@@ -50,14 +54,17 @@ public struct PlaceRecognizer: Recognizer {
         while i < tokens.count {
             let t = tokens[i]
             guard t.kind == .word, t.isCapitalized || t.isAllCaps,
-                  !claimed.overlaps(t.span), !quoted.contains(t.span) else { i += 1; continue }
+                !claimed.overlaps(t.span), !quoted.contains(t.span)
+            else { i += 1; continue }
             if let (values, end) = glossary.index.longestMatch(tokens, at: i), !isStreetOrCurrency(tokens, i, end),
-               !looksLikeSurname(tokens[i], values), !isInsideRolePhrase(tokens, i, end, organizations: organizations),
-               !isRiver(tokens, i) {
+                !looksLikeSurname(tokens[i], values), !isInsideRolePhrase(tokens, i, end, organizations: organizations),
+                !isRiver(tokens, i)
+            {
                 let place = choose(values, tokens, end)
                 var first = i, last = end
                 if last < tokens.count, tokens[last].kind == .word, Self.isTypeWord(tokens[last].lower),
-                   !Self.typeWordsAfter.contains(where: { tokens[last - 1].lower.startsWith($0.stem) }) {
+                    !Self.typeWordsAfter.contains(where: { tokens[last - 1].lower.startsWith($0.stem) })
+                {
                     last += 1
                 }
                 if let (k, _) = typeWordBefore(tokens, i) { first = k }
@@ -80,7 +87,11 @@ public struct PlaceRecognizer: Recognizer {
         found.sort { $0.span < $1.span }
         var lastEnd = -1
         for f in found where f.span.start >= lastEnd {
-            document.add(.place, f.span, .place(name: f.place.canonical, kind: f.place.kind, country: f.place.country.isEmpty ? nil : f.place.country))
+            document.add(
+                .place, f.span,
+                .place(
+                    name: f.place.canonical, kind: f.place.kind,
+                    country: f.place.country.isEmpty ? nil : f.place.country))
             lastEnd = f.span.end
         }
     }
@@ -92,7 +103,9 @@ public struct PlaceRecognizer: Recognizer {
         guard i > 0 else { return false }
         let last = tokens[end - 1].lower
         let attributive = KyrgyzCase.attributive.ends(last)
-        if attributive, organizations.overlaps(tokens[i - 1].span) || KyrgyzMorphology.acronym(of: tokens[i - 1].text) != nil {
+        if attributive,
+            organizations.overlaps(tokens[i - 1].span) || KyrgyzMorphology.acronym(of: tokens[i - 1].text) != nil
+        {
             return true
         }
         if tokens[i - 1].lower == "в", i > 1, organizations.overlaps(tokens[i - 2].span) { return true }
@@ -111,15 +124,19 @@ public struct PlaceRecognizer: Recognizer {
 
     /// `ТОКТОГУЛОВ`, `Манасова`: a surname made from a place name.
     func looksLikeSurname(_ t: NameToken, _ values: [PlaceGlossary.Place]) -> Bool {
-        SurnameEnding.endings(.marksSurname).contains { ($0.ending.startsWith("ов") || $0.ending.startsWith("ев")) && t.lower.endsWith($0.ending) }
+        SurnameEnding.endings(.marksSurname).contains {
+            ($0.ending.startsWith("ов") || $0.ending.startsWith("ев")) && t.lower.endsWith($0.ending)
+        }
             && glossary.index.exact(t.lower).isEmpty
     }
 
     /// Of homonyms (Талас the city and the river, Чүй the region and the avenue), the one whose
     /// kind the next word names, else the most specific settlement, else the first.
     func choose(_ values: [PlaceGlossary.Place], _ tokens: [NameToken], _ end: Int) -> PlaceGlossary.Place {
-        if values.count > 1, end < tokens.count, let kind = Self.typeWordsAfter.first(where: { tokens[end].lower.startsWith($0.stem) })?.kind,
-           let v = values.first(where: { $0.kind == kind }) {
+        if values.count > 1, end < tokens.count,
+            let kind = Self.typeWordsAfter.first(where: { tokens[end].lower.startsWith($0.stem) })?.kind,
+            let v = values.first(where: { $0.kind == kind })
+        {
             return v
         }
         let order = ["country", "city", "region", "district", "village", "other"]
@@ -131,22 +148,34 @@ public struct PlaceRecognizer: Recognizer {
         var k = i - 1
         if k >= 0, tokens[k].is(".") { k -= 1 }
         guard k >= 0, tokens[k].kind == .word, !tokens[k].isCapitalized, !tokens[i].newlineBefore,
-              let kind = Self.typeWordsBefore[tokens[k].lower] else { return nil }
+            let kind = Self.typeWordsBefore[tokens[k].lower]
+        else { return nil }
         // `г.` and `с.` need their dot; a bare `с` is the preposition; `2024 г.` is a year, `с.г.` this year.
-        if tokens[k].lower.unicodeScalars.count == 1 && (!tokens[k + 1].is(".") || (k > 0 && (tokens[k - 1].kind == .number || tokens[k - 1].is(".")))) { return nil }
+        if tokens[k].lower.unicodeScalars.count == 1
+            && (!tokens[k + 1].is(".") || (k > 0 && (tokens[k - 1].kind == .number || tokens[k - 1].is("."))))
+        {
+            return nil
+        }
         return (k, kind)
     }
 
     func isStreetOrCurrency(_ tokens: [NameToken], _ i: Int, _ end: Int) -> Bool {
         if end < tokens.count, tokens[end].kind == .word,
-           Self.streetWords.contains(where: { tokens[end].lower.startsWith($0) }) || Self.currencyWords.contains(where: { tokens[end].lower.startsWith($0) }) {
+            Self.streetWords.contains(where: { tokens[end].lower.startsWith($0) })
+                || Self.currencyWords.contains(where: { tokens[end].lower.startsWith($0) })
+        {
             return true
         }
         var k = i - 1
         if k >= 0, tokens[k].is(".") { k -= 1 }
-        if k >= 0, tokens[k].kind == .word, Self.streetAbbreviations.contains(tokens[k].lower) || Self.streetWords.contains(where: { tokens[k].lower.startsWith($0) }) {
+        if k >= 0, tokens[k].kind == .word,
+            Self.streetAbbreviations.contains(tokens[k].lower)
+                || Self.streetWords.contains(where: { tokens[k].lower.startsWith($0) })
+        {
             // `центральной площади Бишкека`: the square is the city's, the name is the city.
-            let modified = k > 0 && tokens[k - 1].kind == .word && !tokens[k - 1].isCapitalized && OrganizationRules.isAdjective(tokens[k - 1].lower)
+            let modified =
+                k > 0 && tokens[k - 1].kind == .word && !tokens[k - 1].isCapitalized
+                && OrganizationRules.isAdjective(tokens[k - 1].lower)
             return !modified
         }
         // An initial before the name: `пр. Ч. Айтматова`, `им. И. Раззакова`.
@@ -163,22 +192,32 @@ public struct PlaceRecognizer: Recognizer {
     /// A Russian adjective that is not an unknown settlement's name (`Кеминского`, `Чуйской`).
     /// Settlements named by an adjective keep their -ом/-ем/-ей forms (`селе Пригородном`).
     static func isAdjectiveNotSettlement(_ lower: String) -> Bool {
-        RussianMorphology.adjectiveEndings.contains { lower.endsWith($0) && !["ом", "ем", "ей", "им", "ему", "яя", "юю", "ее"].contains($0) }
+        RussianMorphology.adjectiveEndings.contains {
+            lower.endsWith($0) && !["ом", "ем", "ей", "им", "ему", "яя", "юю", "ее"].contains($0)
+        }
     }
 
-    func unknownSettlement(_ tokens: [NameToken], _ i: Int, claimed: SpanIndex) -> (span: Span, place: PlaceGlossary.Place, first: Int, last: Int)? {
+    func unknownSettlement(_ tokens: [NameToken], _ i: Int, claimed: SpanIndex) -> (
+        span: Span, place: PlaceGlossary.Place, first: Int, last: Int
+    )? {
         let t = tokens[i]
         guard t.isCapitalized, !t.isAllCaps, t.lower.unicodeScalars.count >= 3, !Self.notNames.contains(t.lower),
-              !Self.isAdjectiveNotSettlement(t.lower) else { return nil }
+            !Self.isAdjectiveNotSettlement(t.lower)
+        else { return nil }
         // The type word in the possessive (`айылы`, `шаарында`) names a settlement; `шаарды` is any town.
         if i + 1 < tokens.count, tokens[i + 1].kind == .word,
-           let kind = [("айылы", "village"), ("шаары", "city"), ("кыштагы", "village")].first(where: { tokens[i + 1].lower.startsWith($0.0) })?.1,
-           !(i > 0 && tokens[i - 1].kind == .word && tokens[i - 1].isCapitalized && !tokens[i - 1].newlineBefore) {
-            let place = PlaceGlossary.Place(id: "", canonical: Self.latin(t.text, kyrgyz: true), kind: kind, country: "KG", parent: "")
+            let kind = [("айылы", "village"), ("шаары", "city"), ("кыштагы", "village")].first(where: {
+                tokens[i + 1].lower.startsWith($0.0)
+            })?.1,
+            !(i > 0 && tokens[i - 1].kind == .word && tokens[i - 1].isCapitalized && !tokens[i - 1].newlineBefore)
+        {
+            let place = PlaceGlossary.Place(
+                id: "", canonical: Self.latin(t.text, kyrgyz: true), kind: kind, country: "KG", parent: "")
             return (Span(t.span.start, tokens[i + 1].span.end), place, i, i + 2)
         }
         if let (k, kind) = typeWordBefore(tokens, i), kind == "village" || kind == "city" {
-            let place = PlaceGlossary.Place(id: "", canonical: Self.latin(t.text, kyrgyz: false), kind: kind, country: "KG", parent: "")
+            let place = PlaceGlossary.Place(
+                id: "", canonical: Self.latin(t.text, kyrgyz: false), kind: kind, country: "KG", parent: "")
             return (Span(tokens[k].span.start, t.span.end), place, k, i + 1)
         }
         return nil
@@ -186,14 +225,20 @@ public struct PlaceRecognizer: Recognizer {
 
     /// Conjuncts before a name with a plural type word take its kind:
     /// `Ош, Жалал-Абад жана Баткен облустарынын` → three regions.
-    func coordinated(_ tokens: [NameToken], _ matches: [(place: PlaceGlossary.Place, first: Int, last: Int)]) -> [(span: Span, place: PlaceGlossary.Place, first: Int, last: Int)] {
+    func coordinated(_ tokens: [NameToken], _ matches: [(place: PlaceGlossary.Place, first: Int, last: Int)]) -> [(
+        span: Span, place: PlaceGlossary.Place, first: Int, last: Int
+    )] {
         var result: [(span: Span, place: PlaceGlossary.Place, first: Int, last: Int)] = []
-        let typeNouns: [String: (ky: String, ru: String)] = ["region": ("облусу", "область"), "district": ("району", "район")]
+        let typeNouns: [String: (ky: String, ru: String)] = [
+            "region": ("облусу", "область"), "district": ("району", "район"),
+        ]
         for m in matches {
             guard let nouns = typeNouns[m.place.kind], m.last - m.first >= 2 else { continue }
             let typeWord = tokens[m.last - 1].lower
-            let plural = KyrgyzMorphology.plurals.contains(where: { typeWord.includes($0) })
-                || ["районов", "районах", "районам", "районами", "областей", "областях", "областям", "областями"].contains(typeWord)
+            let plural =
+                KyrgyzMorphology.plurals.contains(where: { typeWord.includes($0) })
+                || ["районов", "районах", "районам", "районами", "областей", "областях", "областям", "областями"]
+                    .contains(typeWord)
             guard plural else { continue }
             var k = m.first - 1
             while k >= 1 {
@@ -201,7 +246,8 @@ public struct PlaceRecognizer: Recognizer {
                 guard sep.is(",") || ["жана", "и", "менен"].contains(sep.lower) else { break }
                 let w = tokens[k - 1]
                 guard w.kind == .word, w.isCapitalized || w.isAllCaps else { break }
-                let candidates = glossary.index.lookup(w.text + " " + nouns.ky) + glossary.index.lookup(w.text + " " + nouns.ru)
+                let candidates =
+                    glossary.index.lookup(w.text + " " + nouns.ky) + glossary.index.lookup(w.text + " " + nouns.ru)
                     + glossary.index.lookup(RussianAdjective.feminine(w.lower) + " " + nouns.ru)
                     + glossary.index.lookup(RussianAdjective.masculine(w.lower) + " " + nouns.ru)
                 guard let place = candidates.first(where: { $0.kind == m.place.kind }) else { break }
@@ -267,12 +313,16 @@ enum QuotedSpans {
             case "«", "“", "„":
                 if open == nil { open = k }
             case "»", "”":
-                if let o = open { if isTitle(tokens, o, k) { result.append(Span(tokens[o].span.start, t.span.end)) }; open = nil }
+                if let o = open {
+                    if isTitle(tokens, o, k) { result.append(Span(tokens[o].span.start, t.span.end)) }; open = nil
+                }
             case "\"":
                 if let o = open, tokens[o].is("\"") {
                     if isTitle(tokens, o, k) { result.append(Span(tokens[o].span.start, t.span.end)) }
                     open = nil
-                } else if open == nil { open = k }
+                } else if open == nil {
+                    open = k
+                }
             default: break
             }
         }

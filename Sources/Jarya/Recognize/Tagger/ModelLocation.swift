@@ -25,28 +25,35 @@ public enum ModelLocation {
         /// user turned the tagger off).
         public var note: String? {
             guard found == nil, !fromEnvironment else { return nil }
-            return "no name model found (looked in \(looked.joined(separator: ", "))): names come from the rules and glossaries alone; "
+            return
+                "no name model found (looked in \(looked.joined(separator: ", "))): names come from the rules and glossaries alone; "
                 + "set \(environmentVariable) to a \(fileName) file to use the tagger."
         }
     }
 
     /// The search for the glossaries folder `glossaries` in this process.
     public static func search(glossaries: String?) -> Search {
-        locate(environment: ProcessInfo.processInfo.environment[environmentVariable], glossaries: glossaries,
-               executable: GlossaryDirectory.executablePath(), checkout: GlossaryDirectory.checkoutRoot)
+        locate(
+            environment: ProcessInfo.processInfo.environment[environmentVariable], glossaries: glossaries,
+            executable: GlossaryDirectory.executablePath(), checkout: GlossaryDirectory.checkoutRoot)
     }
 
     /// Decides the file from the variable's value, the glossaries folder, the executable's real
     /// path and the checkout's root. `exists` tells whether a file is there.
-    static func locate(environment: String?, glossaries: String?, executable: String?, checkout: String,
-                       exists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }) -> Search {
+    static func locate(
+        environment: String?, glossaries: String?, executable: String?, checkout: String,
+        exists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }
+    ) -> Search {
         if let env = environment, !env.isEmpty {
             if env == off { return Search(found: nil, looked: [], fromEnvironment: true) }
             return Search(found: env, looked: [env], fromEnvironment: true)
         }
         var candidates: [String] = []
         if let glossaries {
-            candidates.append(URL(fileURLWithPath: glossaries).deletingLastPathComponent().appendingPathComponent("models/" + fileName).standardized.path)
+            candidates.append(
+                URL(fileURLWithPath: glossaries).deletingLastPathComponent().appendingPathComponent(
+                    "models/" + fileName
+                ).standardized.path)
         }
         if let executable {
             let folder = URL(fileURLWithPath: executable).deletingLastPathComponent()

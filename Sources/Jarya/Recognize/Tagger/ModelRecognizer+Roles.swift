@@ -6,13 +6,17 @@ extension ModelRecognizer {
         let words = document.words
         guard document.entities.contains(where: { $0.origin == .model && $0.kind == .person }) else { return }
         let organizations = SpanIndex(document.entities.lazy.filter { $0.kind == .organization }.map(\.span))
-        let roles = RoleFinder(tokens: words, people: glossaries.people, organizations: organizations, text: document.text,
-                               kyrgyz: OrganizationRules(tokens: words, glossary: glossaries.organizations, people: glossaries.people, places: glossaries.places))
+        let roles = RoleFinder(
+            tokens: words, people: glossaries.people, organizations: organizations, text: document.text,
+            kyrgyz: OrganizationRules(
+                tokens: words, glossary: glossaries.organizations, people: glossaries.people, places: glossaries.places)
+        )
         var starting: [Int: Int] = [:], ending: [Int: Int] = [:]
         for (k, w) in words.enumerated() { starting[w.span.start] = k; ending[w.span.end] = k }
         for i in document.entities.indices where document.entities[i].origin == .model {
             guard case .person(let name, nil) = document.entities[i].value,
-                  let first = starting[document.entities[i].span.start], let last = ending[document.entities[i].span.end] else { continue }
+                let first = starting[document.entities[i].span.start], let last = ending[document.entities[i].span.end]
+            else { continue }
             let language = document.segmentation.block(at: words[first].span.start)?.language ?? document.language
             if let role = roles.role(before: first, language: language) ?? roles.role(after: last + 1) {
                 document.entities[i].value = .person(name: name, role: role)

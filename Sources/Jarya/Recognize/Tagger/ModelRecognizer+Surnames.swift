@@ -5,13 +5,17 @@ extension ModelRecognizer {
     /// a patronymic. Only when the rule person starts with a known given name, at the tagger's
     /// first word, and the words added are one or two capitalized words, none a patronymic (so a
     /// surname-first `Асанов Бакыт` never gets a patronymic for a surname). True when it extended one.
-    func extendRulePerson(_ range: Range<Int>, _ tokens: [TaggerToken], rule: Entity, in document: inout Document) -> Bool {
-        guard rule.kind == .person, case .person(let name, let role) = rule.value, rule.span.start == tokens[range.lowerBound].span.start,
-              glossaries.people.givenName(tokens[range.lowerBound].lower) != nil,
-              let index = document.entities.firstIndex(where: { $0.span == rule.span && $0.kind == .person }) else { return false }
+    func extendRulePerson(_ range: Range<Int>, _ tokens: [TaggerToken], rule: Entity, in document: inout Document)
+        -> Bool
+    {
+        guard rule.kind == .person, case .person(let name, let role) = rule.value,
+            rule.span.start == tokens[range.lowerBound].span.start,
+            glossaries.people.givenName(tokens[range.lowerBound].lower) != nil,
+            let index = document.entities.firstIndex(where: { $0.span == rule.span && $0.kind == .person })
+        else { return false }
         let added = tokens[range].filter { $0.span.start >= rule.span.end }
         guard (1...2).contains(added.count), rule.span.end <= added[0].span.start,
-              added.allSatisfy({ $0.kind == .word && $0.isCapitalized && !$0.isAllCaps && !Self.isPatronymic($0.lower) })
+            added.allSatisfy({ $0.kind == .word && $0.isCapitalized && !$0.isAllCaps && !Self.isPatronymic($0.lower) })
         else { return false }
         let span = Span(rule.span.start, tokens[range.upperBound - 1].span.end)
         document.entities[index].span = span

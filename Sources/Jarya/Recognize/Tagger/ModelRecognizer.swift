@@ -26,21 +26,35 @@ public struct ModelRecognizer: Recognizer {
         let claimed = rules.map(\.span)
         for found in NameTagger.names(tokens, sentences: sentences, model: model) {
             guard let range = Self.trimmed(found.tokens, tokens), !Self.inTitleOrAddress(range, tokens),
-                  found.kind != .place || (!Self.endsLikeAdjective(tokens[range]) && !Self.notAPlaceName(tokens[range]) && Self.afterPlacePreposition(range, tokens)),
-                  found.kind != .person || looksLikePerson(tokens[range], after: range.lowerBound > 0 ? tokens[range.lowerBound - 1] : nil),
-                  found.kind != .organization || (!Self.afterRoleWord(range, tokens) && !Self.endsLikeAdjective(tokens[range])),
-                  !Self.cutFromLatinName(range, tokens)
+                found.kind != .place
+                    || (!Self.endsLikeAdjective(tokens[range]) && !Self.notAPlaceName(tokens[range])
+                        && Self.afterPlacePreposition(range, tokens)),
+                found.kind != .person
+                    || looksLikePerson(tokens[range], after: range.lowerBound > 0 ? tokens[range.lowerBound - 1] : nil),
+                found.kind != .organization
+                    || (!Self.afterRoleWord(range, tokens) && !Self.endsLikeAdjective(tokens[range])),
+                !Self.cutFromLatinName(range, tokens)
             else { continue }
             let span = Span(tokens[range.lowerBound].span.start, tokens[range.upperBound - 1].span.end)
             if bilingual, let block = document.segmentation.block(at: span.start), !languages.contains(block.language),
-               !(languages.contains("ru") && Self.readsAsRussian(document.text[block.span])) { continue }
+                !(languages.contains("ru") && Self.readsAsRussian(document.text[block.span]))
+            {
+                continue
+            }
             let inside = Self.overlapping(span, claimed)
             if !inside.isEmpty {
-                if found.kind == .person, inside.count == 1, extendRulePerson(range, tokens, rule: rules[inside[0]], in: &document) { continue }
+                if found.kind == .person, inside.count == 1,
+                    extendRulePerson(range, tokens, rule: rules[inside[0]], in: &document)
+                {
+                    continue
+                }
                 // An organization's name around places the rules found (`правительства США`): the
                 // organization is listed too, and the places stay (they may be the text's only
                 // mention of a country).
-                guard found.kind == .organization, inside.allSatisfy({ rules[$0].kind == .place && span.contains(rules[$0].span) && span != rules[$0].span })
+                guard found.kind == .organization,
+                    inside.allSatisfy({
+                        rules[$0].kind == .place && span.contains(rules[$0].span) && span != rules[$0].span
+                    })
                 else { continue }
             }
             let text = document.text[span]
@@ -63,7 +77,8 @@ public struct ModelRecognizer: Recognizer {
     /// rule), so that a record lists one `Манчестер`, not one per case form.
     static func harmonize(_ entities: inout [Entity]) {
         func key(_ text: String) -> String {
-            text.split(whereSeparator: { $0 == " " || $0 == "-" }).map { String($0.lowercased().prefix(5)) }.joined(separator: " ")
+            text.split(whereSeparator: { $0 == " " || $0 == "-" }).map { String($0.lowercased().prefix(5)) }.joined(
+                separator: " ")
         }
         var known: [String: Entity] = [:]
         // A rule person's surname alone, later in the text (`Асанбеков` after `Асанбеков Марат`).
@@ -74,7 +89,9 @@ public struct ModelRecognizer: Recognizer {
             let k = key(e.text)
             guard e.origin == .model else {
                 if known[k] == nil { known[k] = e }
-                if e.kind == .person { for w in k.split(separator: " ") where knownWords[String(w)] == nil { knownWords[String(w)] = e } }
+                if e.kind == .person {
+                    for w in k.split(separator: " ") where knownWords[String(w)] == nil { knownWords[String(w)] = e }
+                }
                 continue
             }
             if e.kind == .organization { votes[k, default: (0, 0)].organization += 1 }
@@ -86,7 +103,11 @@ public struct ModelRecognizer: Recognizer {
             let k = key(entities[i].text)
             if let rule = known[k] ?? (entities[i].kind == .person && !k.contains(" ") ? knownWords[k] : nil) {
                 entities[i].kind = rule.kind
-                if case .person(let name, _) = rule.value { entities[i].value = .person(name: name, role: nil) } else { entities[i].value = rule.value }
+                if case .person(let name, _) = rule.value {
+                    entities[i].value = .person(name: name, role: nil)
+                } else {
+                    entities[i].value = rule.value
+                }
                 continue
             }
             guard entities[i].kind != .person, let v = votes[k] else { continue }
@@ -102,8 +123,10 @@ public struct ModelRecognizer: Recognizer {
 
     /// Words after which a name is part of a title or an address (`им. И. Раззакова`,
     /// `ул. Фрунзе`), which the rules leave out on purpose.
-    static let titleWords: Set<String> = ["им", "имени", "ул", "улица", "улице", "улицы", "улицу", "пр", "проспект", "проспекте", "пер",
-                                          "переулок", "бул", "бульвар", "бульваре", "мкр", "көчөсү", "көчөсүндө"]
+    static let titleWords: Set<String> = [
+        "им", "имени", "ул", "улица", "улице", "улицы", "улицу", "пр", "проспект", "проспекте", "пер",
+        "переулок", "бул", "бульвар", "бульваре", "мкр", "көчөсү", "көчөсүндө",
+    ]
 
     /// Whether the name follows a title word, with initials between (`им. Ж. Баласагына`).
     static func inTitleOrAddress(_ range: Range<Int>, _ tokens: [TaggerToken]) -> Bool {
@@ -111,7 +134,9 @@ public struct ModelRecognizer: Recognizer {
         // Back over the initials before the name (`г-н А. Б.`): three at most, so that a page of
         // initials costs each span a few steps, not the rest of the page.
         var initials = 0
-        while initials < 3, k >= 1, tokens[k].text == ".", tokens[k - 1].isCapitalized, tokens[k - 1].text.unicodeScalars.count == 1 { k -= 2; initials += 1 }
+        while initials < 3, k >= 1, tokens[k].text == ".", tokens[k - 1].isCapitalized,
+            tokens[k - 1].text.unicodeScalars.count == 1
+        { k -= 2; initials += 1 }
         if k >= 0, tokens[k].text == "." { k -= 1 }
         return k >= 0 && titleWords.contains(tokens[k].lower)
     }
@@ -128,18 +153,22 @@ public struct ModelRecognizer: Recognizer {
         // A quote inside, or a headline's run of capitals (`ПРОЙДЕТ ЯРМАРКА “АЛТЫН`), is no person.
         if words.contains(where: { ["«", "»", "“", "”", "\"", "„"].contains($0.text) }) { return false }
         if named.count > 2, words.allSatisfy({ $0.kind != .word || $0.isAllCaps }) { return false }
-        if words.contains(where: { Self.notInNames.contains($0.lower) || Self.adjectiveInName($0.lower, words) }) { return false }
+        if words.contains(where: { Self.notInNames.contains($0.lower) || Self.adjectiveInName($0.lower, words) }) {
+            return false
+        }
         guard named.count == 1, let w = named.first else { return true }
         // A given name alone (`стала Алина из Токмока`) is no person, as the rules read it.
         if glossaries.people.givenName(w.lower) != nil { return false }
-        return RussianMorphology.nominativeSurname(w.lower) != nil || NameEndings.foreignSurnameEndings.contains { w.lower.hasSuffix($0) }
+        return RussianMorphology.nominativeSurname(w.lower) != nil
+            || NameEndings.foreignSurnameEndings.contains { w.lower.hasSuffix($0) }
     }
 
     /// A block of a bilingual document that the language guess did not call Russian but that has
     /// no Kyrgyz letter (ң, ө, ү) but lower-case Cyrillic ones is read as Russian: short lines of a list
     /// such as `• Тору Камикава (Япония)` are mostly names, which the tagger is there to find.
     static func readsAsRussian(_ text: String) -> Bool {
-        !text.unicodeScalars.contains { kyrgyzLetters.contains($0) } && text.unicodeScalars.contains { $0.value >= 0x430 && $0.value <= 0x44F }
+        !text.unicodeScalars.contains { kyrgyzLetters.contains($0) }
+            && text.unicodeScalars.contains { $0.value >= 0x430 && $0.value <= 0x44F }
     }
 
     static let kyrgyzLetters: Set<Unicode.Scalar> = ["ң", "ө", "ү", "Ң", "Ө", "Ү"]
@@ -164,22 +193,31 @@ public struct ModelRecognizer: Recognizer {
         func latin(_ t: TaggerToken) -> Bool { t.kind == .word && t.text.unicodeScalars.allSatisfy { $0.isASCII } }
         guard range.lowerBound > 0, latin(tokens[range.lowerBound]) else { return false }
         let previous = tokens[range.lowerBound - 1]
-        return latin(previous) && (previous.isCapitalized || previous.isAllCaps) && previous.marks.isDisjoint(with: [.rulePerson, .ruleOrganization, .rulePlace, .ruleOther])
+        return latin(previous) && (previous.isCapitalized || previous.isAllCaps)
+            && previous.marks.isDisjoint(with: [.rulePerson, .ruleOrganization, .rulePlace, .ruleOther])
     }
 
     /// The polite `Вы` forms, capitalized in letters and notices (`Ждем Вас`, `Ваших`): no name.
-    static let notInNames: Set<String> = ["вы", "вас", "вам", "вами", "ваш", "ваша", "ваше", "ваши", "вашего", "вашей", "ваших", "вашим", "вашему"]
+    static let notInNames: Set<String> = [
+        "вы", "вас", "вам", "вами", "ваш", "ваша", "ваше", "ваши", "вашего", "вашей", "ваших", "вашим", "вашему",
+    ]
 
     /// An adjective in a multi-word name (`Вооруженных Сил`, `Дню Государственного`) makes it a
     /// title, not a person: -ого/-его but for surnames in -ского/-цкого, and -ых/-их before another word.
     static func adjectiveInName(_ lower: String, _ words: ArraySlice<TaggerToken>) -> Bool {
         guard words.filter({ $0.kind == .word }).count > 1, lower.unicodeScalars.count > 5 else { return false }
-        if (lower.hasSuffix("ого") || lower.hasSuffix("его")) && !lower.hasSuffix("ского") && !lower.hasSuffix("цкого") { return true }
-        return (lower.hasSuffix("ых") || lower.hasSuffix("их")) && words.last(where: { $0.kind == .word })?.lower != lower
+        if (lower.hasSuffix("ого") || lower.hasSuffix("его")) && !lower.hasSuffix("ского") && !lower.hasSuffix("цкого")
+        {
+            return true
+        }
+        return (lower.hasSuffix("ых") || lower.hasSuffix("их"))
+            && words.last(where: { $0.kind == .word })?.lower != lower
     }
 
     /// Prepositions of place and direction (`в Оше`, `из Казахстана`, `на Кипре`).
-    static let placePrepositions: Set<String> = ["в", "во", "из", "на", "до", "по", "под", "над", "через", "около", "у", "к", "ко", "между", "вокруг"]
+    static let placePrepositions: Set<String> = [
+        "в", "во", "из", "на", "до", "по", "под", "над", "через", "около", "у", "к", "ко", "между", "вокруг",
+    ]
 
     /// On real pages most of the tagger's places with no preposition before them are parts of
     /// titles and headings (`Старой`, `Восток`): a place the rules do not know must follow one.
@@ -203,20 +241,25 @@ public struct ModelRecognizer: Recognizer {
         let named = words.filter { $0.kind == .word }
         guard let first = named.first else { return true }
         if named.count == 1 { return first.isAllCaps && first.text.unicodeScalars.count <= 3 }
-        return first.lower.unicodeScalars.count > 4 && RussianMorphology.adjectiveEndings.contains { first.lower.hasSuffix($0) }
+        return first.lower.unicodeScalars.count > 4
+            && RussianMorphology.adjectiveEndings.contains { first.lower.hasSuffix($0) }
     }
 
     /// The name's tokens without punctuation at either end, except quotes that close one
     /// opened inside (`«Солидарность»`); nil when no word is left.
     static func trimmed(_ range: Range<Int>, _ tokens: [TaggerToken]) -> Range<Int>? {
         var lo = range.lowerBound, hi = range.upperBound
-        while lo < hi, tokens[lo].kind == .punctuation, !["«", "\"", "“"].contains(tokens[lo].text) || hi - lo < 3 { lo += 1 }
+        while lo < hi, tokens[lo].kind == .punctuation, !["«", "\"", "“"].contains(tokens[lo].text) || hi - lo < 3 {
+            lo += 1
+        }
         while hi > lo, tokens[hi - 1].kind == .punctuation {
             let opened = tokens[lo..<hi - 1].contains { ["«", "\"", "“"].contains($0.text) }
             if opened && ["»", "\"", "”"].contains(tokens[hi - 1].text) { break }
             hi -= 1
         }
-        while lo < hi, tokens[lo].kind == .punctuation, !tokens[lo..<hi].contains(where: { ["»", "\"", "”"].contains($0.text) }) { lo += 1 }
+        while lo < hi, tokens[lo].kind == .punctuation,
+            !tokens[lo..<hi].contains(where: { ["»", "\"", "”"].contains($0.text) })
+        { lo += 1 }
         return tokens[lo..<hi].contains { $0.kind == .word } ? lo..<hi : nil
     }
 

@@ -3,7 +3,9 @@
 /// (`-енко`, `-швили`, `-ян`), Kyrgyz patronymic words (`уулу`, `кызы`), and the ending left
 /// after the Kyrgyz and the Russian stem (`-да`, `-ого`).
 enum NameEndings {
-    static let patronymics: [[UInt32]] = ["ович", "евич", "овна", "евна", "ична", "ича", "ичу", "ичем", "овны", "евны", "овной"].map(scalars)
+    static let patronymics: [[UInt32]] = [
+        "ович", "евич", "овна", "евна", "ична", "ича", "ичу", "ичем", "овны", "евны", "овной",
+    ].map(scalars)
     /// Endings of surnames that keep their form in every case (`Шевченко`, `Черных`) or come from
     /// other languages (`Беридзе`, `Пашинян`): a one-word name with one looks like a person.
     static let foreignSurnameEndings = ["енко", "ко", "их", "ых", "швили", "дзе", "ян"]
@@ -24,7 +26,9 @@ enum NameEndings {
         if patronymics.contains(where: ends) { out.append(tagged(1)) }
         if kyrgyzPatronymics.contains(where: { w == $0 }) { out.append(tagged(2)) }
         if RussianMorphology.nominativeSurname(t.lower) != nil { out.append(tagged(3)) }
-        for (n, e) in surnameEndings.enumerated() where ends(e) && w.count > e.count + 2 { out.append(tagged(10 + UInt64(n))); break }
+        for (n, e) in surnameEndings.enumerated() where ends(e) && w.count > e.count + 2 {
+            out.append(tagged(10 + UInt64(n))); break
+        }
         for (tag, stem) in [(UInt64(4), t.kyrgyzStem), (5, t.stem)] where stem != t.lower {
             let s = scalars(stem)
             if s.count < w.count, w[..<s.count].elementsEqual(s) { out.append(tagged(tag, w[s.count...])) }

@@ -23,7 +23,9 @@ public enum NameLabel: Int, CaseIterable, Sendable {
         kind == .person ? .beginPerson : kind == .organization ? .beginOrganization : .beginPlace
     }
 
-    public var inside: NameLabel { NameLabel(rawValue: kind == .person ? 2 : kind == .organization ? 4 : kind == .place ? 6 : 0)! }
+    public var inside: NameLabel {
+        NameLabel(rawValue: kind == .person ? 2 : kind == .organization ? 4 : kind == .place ? 6 : 0)!
+    }
 
     /// Whether `next` may follow `previous` (nil: the sentence start): inside X only after X.
     public static func allowed(_ previous: NameLabel?, _ next: NameLabel) -> Bool {
@@ -63,7 +65,9 @@ public struct NameModel: Sendable {
     }
 
     public init(keys: [UInt64], weights: [Int16], scale: Float, transitions: [Float]) {
-        precondition(weights.count == keys.count * NameLabel.count && transitions.count == (NameLabel.count + 1) * NameLabel.count)
+        precondition(
+            weights.count == keys.count * NameLabel.count
+                && transitions.count == (NameLabel.count + 1) * NameLabel.count)
         self.keys = keys
         self.weights = weights
         self.scale = scale
@@ -153,7 +157,9 @@ public struct NameModel: Sendable {
         func u32(_ at: Int) -> UInt32 { bytes[at..<at + 4].reversed().reduce(0) { $0 << 8 | UInt32($1) } }
         let version = u32(8)
         guard version == Self.formatVersion else {
-            throw ModelError(file: file, message: "model format version \(version), this jarya reads version \(Self.formatVersion); \(retrain)")
+            throw ModelError(
+                file: file,
+                message: "model format version \(version), this jarya reads version \(Self.formatVersion); \(retrain)")
         }
         guard u32(12) == UInt32(NameLabel.count) else {
             throw ModelError(file: file, message: "\(u32(12)) labels, this jarya has \(NameLabel.count); \(retrain)")
@@ -162,7 +168,8 @@ public struct NameModel: Sendable {
         let transitionCount = (NameLabel.count + 1) * NameLabel.count
         let expected = 24 + transitionCount * 4 + n * 8 + n * NameLabel.count * 2
         guard bytes.count == expected else {
-            throw ModelError(file: file, message: "truncated or damaged (\(bytes.count) bytes, expected \(expected)); \(retrain)")
+            throw ModelError(
+                file: file, message: "truncated or damaged (\(bytes.count) bytes, expected \(expected)); \(retrain)")
         }
         var at = 24
         let transitions = (0..<transitionCount).map { k in Float(bitPattern: u32(24 + 4 * k)) }
@@ -172,12 +179,16 @@ public struct NameModel: Sendable {
         var weights = [Int16](repeating: 0, count: weightCount)
         let keyStart = at, weightStart = at + n * 8
         bytes.withUnsafeBytes { raw in
-            keys.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[keyStart..<weightStart])) }
-            weights.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[weightStart..<weightStart + weightCount * 2])) }
+            keys.withUnsafeMutableBytes {
+                $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[keyStart..<weightStart]))
+            }
+            weights.withUnsafeMutableBytes {
+                $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[weightStart..<weightStart + weightCount * 2]))
+            }
         }
         #if _endian(big)
-        keys = keys.map { UInt64(littleEndian: $0) }
-        weights = weights.map { Int16(littleEndian: $0) }
+            keys = keys.map { UInt64(littleEndian: $0) }
+            weights = weights.map { Int16(littleEndian: $0) }
         #endif
         guard zip(keys, keys.dropFirst()).allSatisfy({ $0 < $1 }) else {
             throw ModelError(file: file, message: "damaged (feature keys out of order); \(retrain)")
@@ -188,7 +199,11 @@ public struct NameModel: Sendable {
     /// Reads a model file.
     public static func load(path: String) throws -> NameModel {
         guard FileManager.default.fileExists(atPath: path) else {
-            throw ModelError(file: path, message: "no name model here; set \(ModelLocation.environmentVariable) to a model file, or unset it to use the installed one")
+            throw ModelError(
+                file: path,
+                message:
+                    "no name model here; set \(ModelLocation.environmentVariable) to a model file, or unset it to use the installed one"
+            )
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ModelError(file: path, message: "cannot be read; check its permissions")

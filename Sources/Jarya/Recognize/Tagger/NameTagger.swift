@@ -66,7 +66,11 @@ public enum NameTagger {
         for sentence in sentences {
             // A sentence without a capital letter, a quote or a known name has none for the model
             // to find: skipping it keeps lower-case Kyrgyz and Russian prose cheap.
-            guard sentence.contains(where: { tokens[$0].isCapitalized || tokens[$0].isAllCaps || !tokens[$0].marks.isEmpty }) else { continue }
+            guard
+                sentence.contains(where: {
+                    tokens[$0].isCapitalized || tokens[$0].isAllCaps || !tokens[$0].marks.isEmpty
+                })
+            else { continue }
             var emissions = [[Double]](repeating: [], count: sentence.count)
             var sum = [Int32](repeating: 0, count: NameLabel.count)
             TaggerFeatures.forEach(tokens, sentence: sentence, cache: &cache) { i, features in
@@ -76,7 +80,8 @@ public enum NameTagger {
             }
             let labels = viterbi(emissions, transition: model.transition)
             for var name in names(labels) {
-                name.tokens = (name.tokens.lowerBound + sentence.lowerBound)..<(name.tokens.upperBound + sentence.lowerBound)
+                name.tokens =
+                    (name.tokens.lowerBound + sentence.lowerBound)..<(name.tokens.upperBound + sentence.lowerBound)
                 out.append(name)
             }
         }

@@ -33,7 +33,9 @@ public enum TaggerCorpus {
         var texts: [String: String] = [:], golds: [String: String] = [:]
         for folder in folders {
             var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else { continue }
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+                continue
+            }
             let below = (FileManager.default.enumerator(atPath: folder)?.allObjects as? [String] ?? []).sorted()
             for relative in below {
                 let path = (folder as NSString).appendingPathComponent(relative)
@@ -57,11 +59,18 @@ public enum TaggerCorpus {
         for name in gold {
             let scalars = Array(name.text.unicodeScalars)
             var lexicon = Lexicon()
-            let words = NameWords.words(Tokenizer.tokens(scalars, lexicon: &lexicon), in: scalars, lexicon: &lexicon, analyzing: false)
+            let words = NameWords.words(
+                Tokenizer.tokens(scalars, lexicon: &lexicon), in: scalars, lexicon: &lexicon, analyzing: false)
             guard !words.isEmpty else { continue }
-            patterns.append(Pattern(keys: words.map { key($0.lower) }, lengths: words.map { $0.lower.unicodeScalars.count }, capitals: words.map(\.isCapitalized), kind: name.kind))
+            patterns.append(
+                Pattern(
+                    keys: words.map { key($0.lower) }, lengths: words.map { $0.lower.unicodeScalars.count },
+                    capitals: words.map(\.isCapitalized), kind: name.kind))
             if name.kind == .person, words.count > 1, let last = words.last, last.kind == .word, last.isCapitalized {
-                patterns.append(Pattern(keys: [key(last.lower)], lengths: [last.lower.unicodeScalars.count], capitals: [true], kind: .person))
+                patterns.append(
+                    Pattern(
+                        keys: [key(last.lower)], lengths: [last.lower.unicodeScalars.count], capitals: [true],
+                        kind: .person))
             }
         }
         let byFirst = Dictionary(grouping: patterns.indices) { patterns[$0].keys[0] }
@@ -73,7 +82,8 @@ public enum TaggerCorpus {
                 let end = i + pattern.keys.count
                 guard end <= tokens.count else { continue }
                 let fits = pattern.keys.indices.allSatisfy { k in
-                    keys[i + k] == pattern.keys[k] && (!pattern.capitals[k] || tokens[i + k].isCapitalized || tokens[i + k].isAllCaps)
+                    keys[i + k] == pattern.keys[k]
+                        && (!pattern.capitals[k] || tokens[i + k].isCapitalized || tokens[i + k].isAllCaps)
                         && abs(tokens[i + k].lower.unicodeScalars.count - pattern.lengths[k]) <= 3
                 }
                 if fits { found.append((i, end, pattern.kind)) }
@@ -97,9 +107,11 @@ public enum TaggerCorpus {
 
     /// The training sentences of one document: the rule recognizers run first, as at run time.
     public static func examples(text: String, path: String, gold: [GoldName], glossaries: Glossaries)
-        throws -> (examples: [TaggerTraining.Example], names: Int, matched: Int) {
+        throws -> (examples: [TaggerTraining.Example], names: Int, matched: Int)
+    {
         let rules = Recognizers.standard(glossaries).filter { !($0 is ModelRecognizer) }
-        let doc = try Pipeline.standard(glossaries, recognizers: rules).process(Document(source: Source(path: path), bytes: Array(text.utf8)))
+        let doc = try Pipeline.standard(glossaries, recognizers: rules).process(
+            Document(source: Source(path: path), bytes: Array(text.utf8)))
         let (tokens, sentences) = TaggerInput.tokens(doc, glossaries: glossaries)
         let (labels, matched) = labels(tokens, gold: gold)
         let examples = sentences.map { s in

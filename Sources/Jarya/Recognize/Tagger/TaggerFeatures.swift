@@ -22,7 +22,10 @@ public enum TaggerFeatures {
     /// `forEach`, with the hashes of each word kept in `cache` (by the hash of its text, all they
     /// depend on but the marks; a String key would cost Unicode normalization checks) for the
     /// next sentences of the document: a word is analysed once per document.
-    static func forEach(_ tokens: [TaggerToken], sentence: Range<Int>, cache: inout [UInt64: TokenHashes], _ body: (Int, [UInt64]) -> Void) {
+    static func forEach(
+        _ tokens: [TaggerToken], sentence: Range<Int>, cache: inout [UInt64: TokenHashes],
+        _ body: (Int, [UInt64]) -> Void
+    ) {
         // What depends on one token alone is computed once, not once per neighbour.
         var scratch: [UInt32] = []
         let h = sentence.map { k -> TokenHashes in
@@ -108,10 +111,14 @@ public enum TaggerFeatures {
     static func key(_ template: UInt64, _ a: UInt64) -> UInt64 { mix(mix(template) ^ a) }
 
     @inline(__always)
-    static func key(_ template: UInt64, _ a: UInt64, _ b: UInt64) -> UInt64 { mix(key(template, a) ^ (b &* 0x2545_F491_4F6C_DD1D)) }
+    static func key(_ template: UInt64, _ a: UInt64, _ b: UInt64) -> UInt64 {
+        mix(key(template, a) ^ (b &* 0x2545_F491_4F6C_DD1D))
+    }
 
     @inline(__always)
-    static func key(_ template: UInt64, _ a: UInt64, _ b: UInt64, _ c: UInt64) -> UInt64 { mix(key(template, a, b) ^ (c &* 0x2545_F491_4F6C_DD1D)) }
+    static func key(_ template: UInt64, _ a: UInt64, _ b: UInt64, _ c: UInt64) -> UInt64 {
+        mix(key(template, a, b) ^ (c &* 0x2545_F491_4F6C_DD1D))
+    }
 }
 
 /// One token's hashes, computed once per token from its scalars.
@@ -164,12 +171,22 @@ struct TokenHashes {
             let v = u.value
             if v >= 0x400 && v < 0x530 { cyrillic = true }
             let c: UInt32
-            if (0x41...0x5A).contains(v) || (0x410...0x42F).contains(v) || v == 0x401 { c = 88 }  // X
-            else if (0x61...0x7A).contains(v) || (0x430...0x44F).contains(v) || v == 0x451 { c = 120 }  // x
-            else if (0x30...0x39).contains(v) { c = 100 }  // d
-            else if u.properties.isUppercase { c = 88 }
-            else if u.properties.isLowercase { c = 120 }
-            else { c = v }
+            if (0x41...0x5A).contains(v) || (0x410...0x42F).contains(v) || v == 0x401 {
+                c = 88
+            }  // X
+            else if (0x61...0x7A).contains(v) || (0x430...0x44F).contains(v) || v == 0x451 {
+                c = 120
+            }  // x
+            else if (0x30...0x39).contains(v) {
+                c = 100
+            }  // d
+            else if u.properties.isUppercase {
+                c = 88
+            } else if u.properties.isLowercase {
+                c = 120
+            } else {
+                c = v
+            }
             if c != last && count <= 6 { h.add(UInt64(c)); last = c; count += 1 }
         }
         if !cyrillic { h.add(76) }  // L

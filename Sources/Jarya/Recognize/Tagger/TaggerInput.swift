@@ -44,8 +44,10 @@ public struct TaggerToken: Sendable {
     public var sentenceStart: Bool
     public var marks: Marks
 
-    public init(span: Span, text: String, lower: String, stem: String, kyrgyzStem: String, kind: Kind,
-                isCapitalized: Bool, isAllCaps: Bool, newlineBefore: Bool, sentenceStart: Bool, marks: Marks) {
+    public init(
+        span: Span, text: String, lower: String, stem: String, kyrgyzStem: String, kind: Kind,
+        isCapitalized: Bool, isAllCaps: Bool, newlineBefore: Bool, sentenceStart: Bool, marks: Marks
+    ) {
         self.span = span
         self.text = text
         self.lower = lower
@@ -66,23 +68,34 @@ public enum TaggerInput {
     /// are to be features. With `namesOnly`, only the sentences with a capitalized word after
     /// their first are returned and looked up in the glossaries: a sentence of lower-case words
     /// after its first holds no name the tagger would add, and most Russian prose is such.
-    public static func tokens(_ document: Document, glossaries: Glossaries, namesOnly: Bool = false) -> (tokens: [TaggerToken], sentences: [Range<Int>]) {
+    public static func tokens(_ document: Document, glossaries: Glossaries, namesOnly: Bool = false) -> (
+        tokens: [TaggerToken], sentences: [Range<Int>]
+    ) {
         let words = document.words
         let all = sentences(words, document.segmentation.sentences)
-        let sentences = namesOnly
-            ? all.filter { s in s.dropFirst().contains { words[$0].kind == .word && (words[$0].isCapitalized || words[$0].isAllCaps) } } : all
+        let sentences =
+            namesOnly
+            ? all.filter { s in
+                s.dropFirst().contains { words[$0].kind == .word && (words[$0].isCapitalized || words[$0].isAllCaps) }
+            } : all
         var marks = [TaggerToken.Marks](repeating: [], count: words.count)
         for s in sentences {
             mark(names: glossaries.places.index, in: words, s, inside: .place, start: .placeStart, into: &marks)
-            mark(names: glossaries.organizations.index, in: words, s, inside: .organization, start: .organizationStart, into: &marks)
+            mark(
+                names: glossaries.organizations.index, in: words, s, inside: .organization, start: .organizationStart,
+                into: &marks)
             for k in s where words[k].kind == .word {
                 let w = words[k]
                 if glossaries.people.givenName(w.lower) != nil { marks[k].insert(.givenName) }
                 if glossaries.people.isRoleWord(w) { marks[k].insert(.role) }
-                if glossaries.organizations.russianHeads[w.stem] != nil || w.forms.contains(where: glossaries.organizations.kyrgyzHeads.contains) {
+                if glossaries.organizations.russianHeads[w.stem] != nil
+                    || w.forms.contains(where: glossaries.organizations.kyrgyzHeads.contains)
+                {
                     marks[k].insert(.organizationHead)
                 }
-                if w.isAllCaps || w.isCapitalized, glossaries.organizations.acronym(w.text) != nil { marks[k].formUnion([.organization, .organizationStart]) }
+                if w.isAllCaps || w.isCapitalized, glossaries.organizations.acronym(w.text) != nil {
+                    marks[k].formUnion([.organization, .organizationStart])
+                }
             }
         }
         markEntities(document.entities, words, into: &marks)
@@ -95,11 +108,15 @@ public enum TaggerInput {
         for (k, w) in words.enumerated() {
             let kind: TaggerToken.Kind = w.kind == .word ? .word : w.kind == .number ? .number : .punctuation
             // The sentences left out are never read: their words keep the lower case as Kyrgyz stem.
-            let kyrgyz = w.kind == .word && read[k] ? (w.forms.dropFirst().min { $0.utf8.count < $1.utf8.count } ?? w.lower) : w.lower
-            tokens.append(TaggerToken(
-                span: w.span, text: w.text, lower: w.lower, stem: w.stem.isEmpty ? w.lower : w.stem, kyrgyzStem: kyrgyz,
-                kind: kind, isCapitalized: w.isCapitalized, isAllCaps: w.isAllCaps, newlineBefore: w.newlineBefore,
-                sentenceStart: starts.contains(k), marks: marks[k]))
+            let kyrgyz =
+                w.kind == .word && read[k]
+                ? (w.forms.dropFirst().min { $0.utf8.count < $1.utf8.count } ?? w.lower) : w.lower
+            tokens.append(
+                TaggerToken(
+                    span: w.span, text: w.text, lower: w.lower, stem: w.stem.isEmpty ? w.lower : w.stem,
+                    kyrgyzStem: kyrgyz,
+                    kind: kind, isCapitalized: w.isCapitalized, isAllCaps: w.isAllCaps, newlineBefore: w.newlineBefore,
+                    sentenceStart: starts.contains(k), marks: marks[k]))
         }
         return (tokens, sentences)
     }
@@ -118,8 +135,11 @@ public enum TaggerInput {
         return sentences
     }
 
-    private static func mark<V>(names: NameIndex<V>, in words: [NameToken], _ range: Range<Int>, inside: TaggerToken.Marks, start: TaggerToken.Marks,
-                                into marks: inout [TaggerToken.Marks]) {
+    private static func mark<V>(
+        names: NameIndex<V>, in words: [NameToken], _ range: Range<Int>, inside: TaggerToken.Marks,
+        start: TaggerToken.Marks,
+        into marks: inout [TaggerToken.Marks]
+    ) {
         var k = range.lowerBound
         while k < range.upperBound {
             guard words[k].kind == .word, let m = names.longestMatch(words, at: k) else { k += 1; continue }
@@ -130,7 +150,8 @@ public enum TaggerInput {
     }
 
     /// Marks the tokens inside the entities already found (both arrays are in text order).
-    private static func markEntities(_ entities: [Entity], _ words: [NameToken], into marks: inout [TaggerToken.Marks]) {
+    private static func markEntities(_ entities: [Entity], _ words: [NameToken], into marks: inout [TaggerToken.Marks])
+    {
         let sorted = entities.sorted { $0.span < $1.span }
         var e = 0
         for (k, w) in words.enumerated() {
