@@ -34,6 +34,10 @@ struct PersonNameTests {
             ("Лавровского", .genitive, false, "Лавровский"), ("Лавровскому", .dative, false, "Лавровский"),
             ("Лавровским", .instrumental, false, "Лавровский"),
             ("Лавровской", .genitive, true, "Лавровская"), ("Лавровскую", .accusative, true, "Лавровская"),
+            // -цкий/-цкая; -ину and -ыну by sex: `Ильину` is his dative or her accusative.
+            ("Высоцкого", .genitive, false, "Высоцкий"), ("Высоцком", .prepositional, false, "Высоцкий"),
+            ("Высоцкую", .accusative, true, "Высоцкая"), ("Ильину", .dative, false, "Ильин"),
+            ("Ильину", .accusative, true, "Ильина"), ("Кадыраалыну", .dative, false, "Кадыраалын"),
             // A consonant stem: `Шевчука` → `Шевчук`; -ай: `Гайдая` → `Гайдай`.
             ("Шевчука", .genitive, false, "Шевчук"), ("Шевчуку", .dative, false, "Шевчук"),
             ("Шевчуком", .instrumental, false, "Шевчук"),
@@ -57,6 +61,16 @@ struct PersonNameTests {
         ])
     func surnameAlone(_ oblique: String, _ expected: String) {
         #expect(PersonName.nominativeSurname(oblique, case: nil, female: nil) == expected)
+    }
+
+    @Test(
+        "with the sex known but not the case, -ову and -еву are a man's dative or a woman's accusative",
+        arguments: [
+            ("Громову", false, "Громов"), ("Громову", true, "Громова"), ("Токаеву", false, "Токаев"),
+            ("Исаеву", true, "Исаева"), ("Ильину", false, "Ильину"), ("Шевченко", true, "Шевченко"),
+        ])
+    func surnameBySex(_ oblique: String, _ female: Bool, _ expected: String) {
+        #expect(PersonName.nominativeSurname(oblique, case: nil, female: female) == expected)
     }
 
     @Test(

@@ -25,6 +25,35 @@ public struct SurnameEnding: Sendable {
         public static let genitive = Use(rawValue: 1 << 5)
         /// Read by `RussianMorphology.nominativeSurname`.
         public static let restorable = Use(rawValue: 1 << 6)
+
+        // What `PersonName.nominativeSurname` reads: the nominative of a surname when the given
+        // name beside it tells its case and sex.
+        /// One reading in every case and for either sex (`Кузнецовой`, `Лавровского`).
+        public static let caseFree = Use(rawValue: 1 << 7)
+        /// A man's surname in the genitive (`Сыдыкова`), dative (`Сыдыкову`), instrumental
+        /// (`Лавровским`) or prepositional (`Сыдыкове`).
+        public static let masculineGenitive = Use(rawValue: 1 << 8)
+        public static let masculineDative = Use(rawValue: 1 << 9)
+        public static let masculineInstrumental = Use(rawValue: 1 << 10)
+        public static let masculinePrepositional = Use(rawValue: 1 << 11)
+        /// A woman's surname in an oblique case (`Сыдыковой` is `caseFree`; `Сыдыкову`, `Лавровской`).
+        public static let feminineOblique = Use(rawValue: 1 << 12)
+        /// Read so even when the case is unknown, given the sex (`Громову`: a man's dative, a woman's accusative).
+        public static let withoutCase = Use(rawValue: 1 << 13)
+        /// A surname that does not decline (`Шевченко`, `Черных`, `Живаго`).
+        public static let indeclinable = Use(rawValue: 1 << 14)
+
+        /// The use for a man's surname in `grammaticalCase`; nil for the nominative and the
+        /// accusative, which the table does not read.
+        public static func masculine(_ grammaticalCase: PersonName.Case) -> Use? {
+            switch grammaticalCase {
+            case .genitive: .masculineGenitive
+            case .dative: .masculineDative
+            case .instrumental: .masculineInstrumental
+            case .prepositional: .masculinePrepositional
+            case .nominative, .accusative: nil
+            }
+        }
     }
 
     public let ending: String
@@ -32,67 +61,84 @@ public struct SurnameEnding: Sendable {
     public let nominative: String?
     public let uses: Use
 
-    /// The table. No ending is the end of another with a different nominative, so the order
-    /// does not matter.
+    /// The table. Within one use, no ending is the end of another with a different nominative,
+    /// so the order does not matter. An ending has two rows where a man's and a woman's readings
+    /// differ (`ову`: `Громову` → `Громов`, `Петрову` → `Петрова`).
     public static let all: [SurnameEnding] = [
         .init("ов", "ов", [.marksSurname, .nominative, .afterUnknownGiven, .restorable]),
         .init("ев", "ев", [.marksSurname, .nominative, .afterUnknownGiven, .restorable]),
         .init("ин", "ин", [.marksSurname, .nominative, .restorable]),
         .init("ын", nil, [.marksSurname, .nominative]),
-        .init("ова", "ов", [.marksSurname, .oblique, .nominative, .afterUnknownGiven, .genitive, .restorable]),
-        .init("ева", "ев", [.marksSurname, .oblique, .nominative, .afterUnknownGiven, .genitive, .restorable]),
-        .init("ина", "ин", [.marksSurname, .nominative, .afterUnknownGiven, .genitive, .restorable]),
-        .init("ына", nil, [.marksSurname, .nominative]),
-        .init("ову", "ов", [.marksSurname, .oblique, .unambiguousOblique, .restorable]),
-        .init("еву", "ев", [.marksSurname, .oblique, .unambiguousOblique, .restorable]),
-        .init("ину", "ин", [.restorable]),
-        .init("ове", "ов", [.genitive, .restorable]),
-        .init("еве", "ев", [.genitive, .restorable]),
-        .init("ине", "ин", [.restorable]),
-        .init("овой", "ова", [.marksSurname, .unambiguousOblique, .restorable]),
-        .init("евой", "ева", [.marksSurname, .unambiguousOblique, .restorable]),
-        .init("иной", "ина", [.marksSurname, .unambiguousOblique, .restorable]),
-        .init("овым", "ов", [.marksSurname, .unambiguousOblique, .restorable]),
-        .init("евым", "ев", [.marksSurname, .unambiguousOblique, .restorable]),
-        .init("иным", "ин", [.marksSurname, .unambiguousOblique, .restorable]),
+        .init(
+            "ова", "ов",
+            [.marksSurname, .oblique, .nominative, .afterUnknownGiven, .genitive, .restorable, .masculineGenitive]),
+        .init(
+            "ева", "ев",
+            [.marksSurname, .oblique, .nominative, .afterUnknownGiven, .genitive, .restorable, .masculineGenitive]),
+        .init(
+            "ина", "ин", [.marksSurname, .nominative, .afterUnknownGiven, .genitive, .restorable, .masculineGenitive]),
+        .init("ына", "ын", [.marksSurname, .nominative, .masculineGenitive]),
+        .init(
+            "ову", "ов",
+            [.marksSurname, .oblique, .unambiguousOblique, .restorable, .masculineDative, .withoutCase]),
+        .init(
+            "еву", "ев",
+            [.marksSurname, .oblique, .unambiguousOblique, .restorable, .masculineDative, .withoutCase]),
+        .init("ину", "ин", [.restorable, .masculineDative]),
+        .init("ыну", "ын", [.masculineDative]),
+        .init("ову", "ова", [.feminineOblique, .withoutCase]),
+        .init("еву", "ева", [.feminineOblique, .withoutCase]),
+        .init("ину", "ина", [.feminineOblique]),
+        .init("ове", "ов", [.genitive, .restorable, .masculinePrepositional]),
+        .init("еве", "ев", [.genitive, .restorable, .masculinePrepositional]),
+        .init("ине", "ин", [.restorable, .masculinePrepositional]),
+        .init("овой", "ова", [.marksSurname, .unambiguousOblique, .restorable, .caseFree]),
+        .init("евой", "ева", [.marksSurname, .unambiguousOblique, .restorable, .caseFree]),
+        .init("иной", "ина", [.marksSurname, .unambiguousOblique, .restorable, .caseFree]),
+        .init("овым", "ов", [.marksSurname, .unambiguousOblique, .restorable, .caseFree]),
+        .init("евым", "ев", [.marksSurname, .unambiguousOblique, .restorable, .caseFree]),
+        .init("иным", "ин", [.marksSurname, .unambiguousOblique, .restorable, .caseFree]),
         .init("ым", nil, [.marksSurname, .oblique]),
         .init("ой", nil, [.oblique]),
         .init("ому", nil, [.oblique]),
         .init("ский", "ский", [.marksSurname, .restorable]),
         .init("ская", "ская", [.marksSurname, .restorable]),
-        .init("ского", "ский", [.restorable]),
-        .init("скому", "ский", [.restorable]),
-        .init("ским", "ский", [.restorable]),
-        .init("ской", "ская", [.restorable]),
+        .init("ского", "ский", [.restorable, .caseFree]),
+        .init("скому", "ский", [.restorable, .caseFree]),
+        .init("ским", "ский", [.restorable, .masculineInstrumental]),
+        .init("ском", "ский", [.masculinePrepositional]),
+        .init("ской", "ская", [.restorable, .feminineOblique]),
+        .init("скую", "ская", [.feminineOblique]),
         .init("цкий", nil, [.marksSurname]),
         .init("цкая", nil, [.marksSurname]),
+        .init("цкого", "цкий", [.caseFree]),
+        .init("цкому", "цкий", [.caseFree]),
+        .init("цким", "цкий", [.masculineInstrumental]),
+        .init("цком", "цкий", [.masculinePrepositional]),
+        .init("цкой", "цкая", [.feminineOblique]),
+        .init("цкую", "цкая", [.feminineOblique]),
+        .init("ко", nil, [.indeclinable]),
+        .init("их", nil, [.indeclinable]),
+        .init("ых", nil, [.indeclinable]),
+        .init("аго", nil, [.indeclinable]),
+        .init("яго", nil, [.indeclinable]),
+        .init("о", nil, [.indeclinable]),
     ]
 
     private init(_ ending: String, _ nominative: String?, _ uses: Use) {
         (self.ending, self.nominative, self.uses) = (ending, nominative, uses)
     }
 
-    /// The endings marked for `use`, made once per use.
+    /// The endings marked for `use` (every flag of it), made once for each single flag.
     public static func endings(_ use: Use) -> [SurnameEnding] {
-        switch use {
-        case .marksSurname: marking
-        case .oblique: oblique
-        case .nominative: nominatives
-        case .afterUnknownGiven: afterUnknownGiven
-        case .unambiguousOblique: unambiguousOblique
-        case .genitive: genitive
-        case .restorable: restorable
-        default: all.filter { $0.uses.isSuperset(of: use) }
-        }
+        byFlag[use.rawValue] ?? all.filter { $0.uses.isSuperset(of: use) }
     }
 
-    private static let marking = all.filter { $0.uses.contains(.marksSurname) }
-    private static let oblique = all.filter { $0.uses.contains(.oblique) }
-    private static let nominatives = all.filter { $0.uses.contains(.nominative) }
-    private static let afterUnknownGiven = all.filter { $0.uses.contains(.afterUnknownGiven) }
-    private static let unambiguousOblique = all.filter { $0.uses.contains(.unambiguousOblique) }
-    private static let genitive = all.filter { $0.uses.contains(.genitive) }
-    private static let restorable = all.filter { $0.uses.contains(.restorable) }
+    private static let byFlag: [UInt16: [SurnameEnding]] = Dictionary(
+        uniqueKeysWithValues: (0..<16).map { bit in
+            let flag = Use(rawValue: 1 << bit)
+            return (flag.rawValue, all.filter { $0.uses.contains(flag) })
+        })
 
     /// Whether the lower-case `word` ends with one of the endings marked for `use`.
     public static func matches(_ word: String, _ use: Use) -> Bool {

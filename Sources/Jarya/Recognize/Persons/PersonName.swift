@@ -3,8 +3,8 @@
 ///
 /// Endings such as `-а`, `-у` or `-е` read one way after `Степана` and another after `Анны`, so
 /// the case comes from the given name beside the surname when the glossary knows it
-/// (`caseOf`); without one, only endings with a single reading change. The lists here are the
-/// name-specific ones (the morphology's general endings are being consolidated elsewhere).
+/// (`caseOf`); without one, only endings with a single reading change. The endings are
+/// `SurnameEnding`'s, each marked with the case and sex it is read in.
 public enum PersonName {
     public enum Case: Sendable, Equatable { case nominative, genitive, dative, accusative, instrumental, prepositional }
 
@@ -26,24 +26,6 @@ public enum PersonName {
         }
     }
 
-    /// Surnames that do not decline (`Шевченко`, `Франко`, `Черных`, `Долгих`).
-    static let indeclinable = ["ко", "их", "ых", "аго", "яго", "о"]
-
-    /// Endings with one reading whatever the case: (oblique, nominative).
-    static let unambiguous: [(String, String)] = [
-        ("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("овым", "ов"), ("евым", "ев"), ("иным", "ин"),
-        ("ского", "ский"), ("скому", "ский"), ("цкого", "цкий"), ("цкому", "цкий"),
-    ]
-    static let masculine: [Case: [(String, String)]] = [
-        .genitive: [("ова", "ов"), ("ева", "ев"), ("ина", "ин"), ("ына", "ын")],
-        .dative: [("ову", "ов"), ("еву", "ев"), ("ину", "ин"), ("ыну", "ын")],
-        .instrumental: [("ским", "ский"), ("цким", "цкий")],
-        .prepositional: [("ове", "ов"), ("еве", "ев"), ("ине", "ин"), ("ском", "ский"), ("цком", "цкий")],
-    ]
-    static let feminine: [(String, String)] = [
-        ("ской", "ская"), ("цкой", "цкая"), ("ову", "ова"), ("еву", "ева"), ("ину", "ина"), ("скую", "ская"),
-        ("цкую", "цкая"),
-    ]
     static let vowels = Set("аеёиоуыэюя")
 
     /// `word` (a surname, capitalized as wanted) in the nominative, given the case of the name
@@ -52,23 +34,18 @@ public enum PersonName {
         let lower = word.lowercased()
         func replacing(_ ending: String, _ with: String) -> String { String(word.dropLast(ending.count)) + with }
         guard lower.count > 3, grammaticalCase != .nominative else { return word }
-        for (from, to) in unambiguous where lower.hasSuffix(from) { return replacing(from, to) }
-        guard !indeclinable.contains(where: { lower.hasSuffix($0) }) else { return word }
-        guard let c = grammaticalCase, let female else {
+        func nominative(_ use: SurnameEnding.Use) -> String? {
+            SurnameEnding.ending(of: lower, use).map { String(word.dropLast($0.ending.count)) + $0.nominative! }
+        }
+        if let n = nominative(.caseFree) { return n }
+        guard !SurnameEnding.matches(lower, .indeclinable) else { return word }
+        guard let female else { return word }
+        guard let c = grammaticalCase else {
             // The case unknown: the masculine -ову of `Громову`, the feminine -ову of `Петрову` (accusative).
-            if female == false, let e = ["ову", "еву"].first(where: { lower.hasSuffix($0) }) {
-                return replacing(e, String(e.dropLast()))
-            }
-            if female == true, let e = ["ову", "еву"].first(where: { lower.hasSuffix($0) }) {
-                return replacing(e, String(e.dropLast()) + "а")
-            }
-            return word
+            return nominative(female ? [.feminineOblique, .withoutCase] : [.masculineDative, .withoutCase]) ?? word
         }
-        if female {
-            for (from, to) in feminine where lower.hasSuffix(from) { return replacing(from, to) }
-            return word
-        }
-        for (from, to) in masculine[c] ?? [] where lower.hasSuffix(from) { return replacing(from, to) }
+        if female { return nominative(.feminineOblique) ?? word }
+        if let use = SurnameEnding.Use.masculine(c), let n = nominative(use) { return n }
         let last = lower.last!, beforeLast = lower.dropLast().last!
         switch c {
         case .genitive, .accusative:
