@@ -5,9 +5,15 @@ public struct Assemble: Stage {
     public let reach = StageReach.firstPart
     /// The words that tell an event's kind and venue.
     let lexicon: EventLexicon
+    /// Every name of every news agency in the glossary: an agency is never the body that announces.
+    let media: Set<String>
 
     public init(glossaries: Glossaries) {
         self.lexicon = glossaries.events
+        self.media = Set(
+            glossaries.organizations.byID.values.filter { $0.kind == "news_agency" }.flatMap {
+                $0.names.values.joined()
+            })
     }
 
     /// Lines that label a release rather than title it.
@@ -25,7 +31,7 @@ public struct Assemble: Stage {
             }.joined(separator: " ")
         }
         document.summary = Self.summary(document)
-        let assembler = EventAssembler(document: document, lexicon: lexicon)
+        let assembler = EventAssembler(document: document, lexicon: lexicon, media: media)
         document.event = assembler.assemble()
         if let (ky, ru) = assembler.disagreement() {
             func show(_ v: DateValue) -> String { "\(v.start?.description ?? "?")…\(v.end?.description ?? "")" }

@@ -26,10 +26,16 @@ extension EventAssembler {
         return event
     }
 
-    /// The organizers, funders and partners the whole text names (`organizationRoles()`).
+    /// The organizers, funders and partners the whole text names (`organizationRoles()`); with no
+    /// organizer named, the body that announces the release (`announcer()`).
     func addOrganizationRoles(to event: inout Event) {
         let roles = organizationRoles()
         (event.organizers, event.funders, event.partners) = (roles.organizers, roles.funders, roles.partners)
+        if event.organizers.isEmpty, let body = announcer(), !event.funders.contains(body),
+            !event.partners.contains(body)
+        {
+            event.organizers = [body]
+        }
     }
 
     /// `31-октябрда жана 1-ноябрда`, `5 мая и 6 мая`: single days running on from the main date in

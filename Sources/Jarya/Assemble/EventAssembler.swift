@@ -7,6 +7,8 @@ struct EventAssembler {
     let document: Document
     let tokens: [NameToken]
     let lexicon: EventLexicon
+    /// The names of news agencies: they report what others announce.
+    let media: Set<String>
     /// The lead: the title and the first two paragraphs, as a range of text offsets.
     let lead: Span
     let titleBlock: Span?
@@ -26,9 +28,10 @@ struct EventAssembler {
         return matches[i].first { roles.contains($0.0.role) }
     }
 
-    init(document: Document, lexicon: EventLexicon) {
+    init(document: Document, lexicon: EventLexicon, media: Set<String> = []) {
         self.document = document
         self.lexicon = lexicon
+        self.media = media
         self.tokens = document.words
         self.matches = document.words.indices.map { lexicon.allMatches(document.words, at: $0) }
         self.kindWords = Self.kindWords(matches)

@@ -6,6 +6,8 @@ struct EventLexicon: Sendable {
         case funderBefore = "funder_before", funderAfter = "funder_after", partnerBefore = "partner_before"
         case partnerAfter = "partner_after", participation, participantNoun = "participant_noun", qualifier, application
         case underWay = "under_way", stage
+        case announcerBefore = "announcer_before", announcerAfter = "announcer_after"
+        case announcerOffice = "announcer_office"
     }
 
     /// The record's event kinds (`EventKind`): a row with another kind does not load.

@@ -94,6 +94,13 @@ extension OrganizationRules {
 
     func kyrgyzHeadFinal(_ i: Int) -> Candidate? {
         guard let head = kyrgyzHead(tokens[i]) else { return nil }
+        // A press service (`… мэриясынын басма сөз кызматы`) speaks for its body: the body is the name.
+        if head.startsWith("кызмат"),
+            i >= 1 && tokens[i - 1].lower == "маалымат"
+                || i >= 2 && tokens[i - 2].lower == "басма" && tokens[i - 1].lower == "сөз"
+        {
+            return nil
+        }
         // A plural head (`комиссияларынын`) names a kind of body, not one.
         let base =
             head.endsWith("ы") || head.endsWith("и") || head.endsWith("у") || head.endsWith("ү")
