@@ -21,19 +21,23 @@ extension EventAssembler {
         if event.places.isEmpty {
             event.places = country(in: [sentence(at: main.span.start)] + [leadEventSentence()].compactMap { $0 })
         }
-        addOrganizationRoles(to: &event)
+        let sentences = [titleBlock, sentence(at: main.span.start), leadEventSentence()].compactMap { $0 }
+        addOrganizationRoles(to: &event, eventSentences: sentences)
         event.participants = participants(around: main)
         return event
     }
 
-    /// The organizers, funders and partners the whole text names (`organizationRoles()`); with no
-    /// organizer named, the body that announces the release (`announcer()`).
-    func addOrganizationRoles(to event: inout Event) {
+    /// The organizers, funders and partners the whole text names (`organizationRoles()`). With no
+    /// organizer named, the body that announces the release (`announcer()`), else the body where
+    /// the event's `sentences` hold it (`host(in:)`).
+    func addOrganizationRoles(to event: inout Event, eventSentences: [Span]) {
         let roles = organizationRoles()
         (event.organizers, event.funders, event.partners) = (roles.organizers, roles.funders, roles.partners)
-        if event.organizers.isEmpty, let body = announcer(), !event.funders.contains(body),
-            !event.partners.contains(body)
-        {
+        guard event.organizers.isEmpty else { return }
+        let others = Set(event.funders + event.partners)
+        if let body = announcer(), !others.contains(body) {
+            event.organizers = [body]
+        } else if let body = host(in: eventSentences, except: others) {
             event.organizers = [body]
         }
     }
@@ -118,7 +122,7 @@ extension EventAssembler {
         }
         event.title = quotedTitle()
         event.places = places(inSentence: s)
-        addOrganizationRoles(to: &event)
+        addOrganizationRoles(to: &event, eventSentences: [title, s])
         guard !event.places.isEmpty || !event.organizers.isEmpty else { return nil }
         return event
     }

@@ -2,10 +2,10 @@ import Jarya
 import Testing
 
 /// The body that announces a release organizes its event when no cue names who does (issue 11:
-/// real pages end `Бул тууралуу … басма сөз кызматы билдирди`, `Об этом сообщает пресс-служба …`).
-/// Each release is written for these tests.
-@Suite("Event assembly: the announcing body")
-struct AnnouncerTests {
+/// real pages end `Бул тууралуу … басма сөз кызматы билдирди`, `Об этом сообщает пресс-служба …`);
+/// failing that, the body where the event is held. Each release is written for these tests.
+@Suite("Event assembly: the announcing body and the host")
+struct AnnouncerHostTests {
     static func organizers(_ text: String) throws -> [String] {
         try EventAssemblerTests.event(text).organizers
     }
@@ -65,6 +65,38 @@ struct AnnouncerTests {
             """,
         ])
     func noAnnouncer(text: String) throws {
+        #expect(try Self.organizers(text) == [])
+    }
+
+    @Test(
+        "with no cue and no announcement, the body where the event is held organizes it",
+        arguments: [
+            (
+                """
+                Ош мамлекеттик университетинде 20-апрелде «Байыркы Ош» аттуу эл аралык илимий-практикалык \
+                конференция болуп өттү.
+                """, "Ош мамлекеттик университети"
+            ),
+            (
+                """
+                В Жогорку Кенеше 19 октября началась научно-практическая конференция, посвященная творчеству \
+                Чингиза Айтматова.
+                """, "Жогорку Кенеш"
+            ),
+        ])
+    func hostOrganizes(text: String, organizer: String) throws {
+        #expect(try Self.organizers(text) == [organizer])
+    }
+
+    @Test(
+        "a body named in another case, or a Russian body not after `в`, is no host",
+        arguments: [
+            // Genitive: the university's students, not the place.
+            "20-апрелде Бишкекте Ош мамлекеттик университетинин студенттери үчүн конференция болуп өттү.",
+            // A funder is not also the host.
+            "В Бишкеке 19 октября при поддержке Программы развития ООН прошла конференция по экологии.",
+        ])
+    func noHost(text: String) throws {
         #expect(try Self.organizers(text) == [])
     }
 
