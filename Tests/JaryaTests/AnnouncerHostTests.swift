@@ -54,8 +54,10 @@ struct AnnouncerHostTests {
     @Test(
         "a news agency, a person, or a body far from the verb announces nothing",
         arguments: [
-            // A news agency reports what others do.
+            // A news agency, a newspaper or a site reports what others do.
             "Фестиваль пройдет в Бишкеке 5 июня на площади Ала-Тоо. Об этом сообщает 24.kg.",
+            "Фестиваль пройдет в Бишкеке 5 июня на площади Ала-Тоо, сообщает газета «Вечерний Бишкек».",
+            "Фестиваль пройдет в Бишкеке 5 июня на площади Ала-Тоо, сообщает Kaktus.kg.",
             // A person speaks: no body stands by the verb.
             "Бишкекте 5-июнда Ала-Тоо аянтында фестиваль өтөт деп билдирди мэр Айбек Жумабаев.",
             // The body is the subject of another clause, not the one announcing.

@@ -19,11 +19,24 @@ extension EventAssembler {
                 onlyOffice(from: tokens[next - 1].span.end, to: $0.span.start) ? $0 : nil
             }
             let sides = cue.role == .announcerBefore ? [before, after] : [after, before]
-            for case .organization(let name, _) in sides.compactMap({ $0?.value }) where !media.contains(name) {
+            for case .organization(let name, _) in sides.compactMap({ $0?.value }) where !isMedia(name) {
                 return name
             }
         }
         return nil
+    }
+
+    /// A news agency of the glossary, an outlet named as one (`Газета «Ведомости»`, `телеканал
+    /// НТС`: the lexicon's `media` words) or a web address (`NEWSru.com`): it reports, it does not organize.
+    func isMedia(_ name: String) -> Bool {
+        if media.contains(name) { return true }
+        let words = name.lowercased().split { $0 == " " || $0 == "«" || $0 == "»" || $0 == "\"" }
+        if let first = words.first, lexicon.isMediaWord(String(first)) { return true }
+        return words.contains { w in
+            guard let dot = w.lastIndex(of: "."), dot != w.startIndex else { return false }
+            let tld = w[w.index(after: dot)...]
+            return (2...4).contains(tld.count) && tld.allSatisfy { $0.isLetter }
+        }
     }
 
     /// Whether the text between `start` and `end` is only what stands between a body and its

@@ -22,17 +22,21 @@ extension EventAssembler {
             event.places = country(in: [sentence(at: main.span.start)] + [leadEventSentence()].compactMap { $0 })
         }
         let sentences = [titleBlock, sentence(at: main.span.start), leadEventSentence()].compactMap { $0 }
-        addOrganizationRoles(to: &event, eventSentences: sentences)
+        addOrganizationRoles(to: &event)
+        addImpliedOrganizer(to: &event, eventSentences: sentences)
         event.participants = participants(around: main)
         return event
     }
 
-    /// The organizers, funders and partners the whole text names (`organizationRoles()`). With no
-    /// organizer named, the body that announces the release (`announcer()`), else the body where
-    /// the event's `sentences` hold it (`host(in:)`).
-    func addOrganizationRoles(to event: inout Event, eventSentences: [Span]) {
+    /// The organizers, funders and partners the whole text names (`organizationRoles()`).
+    func addOrganizationRoles(to event: inout Event) {
         let roles = organizationRoles()
         (event.organizers, event.funders, event.partners) = (roles.organizers, roles.funders, roles.partners)
+    }
+
+    /// With no organizer named, the body that announces the release (`announcer()`), else the
+    /// body where the event's `sentences` hold it (`host(in:)`).
+    func addImpliedOrganizer(to event: inout Event, eventSentences: [Span]) {
         guard event.organizers.isEmpty else { return }
         let others = Set(event.funders + event.partners)
         if let body = announcer(), !others.contains(body) {
@@ -122,7 +126,9 @@ extension EventAssembler {
         }
         event.title = quotedTitle()
         event.places = places(inSentence: s)
-        addOrganizationRoles(to: &event, eventSentences: [title, s])
+        addOrganizationRoles(to: &event)
+        // `ОШТУда эл аралык конференция болуп өттү`: the host is enough to place the event.
+        addImpliedOrganizer(to: &event, eventSentences: [title, s])
         guard !event.places.isEmpty || !event.organizers.isEmpty else { return nil }
         return event
     }

@@ -8,7 +8,7 @@ extension EventAssembler {
         let orgs = document.entities.filter { $0.kind == .organization }
         for s in sentences {
             for org in orgs where s.contains(org.span) {
-                guard case .organization(let name, _) = org.value, !media.contains(name), !others.contains(name)
+                guard case .organization(let name, _) = org.value, !isMedia(name), !others.contains(name)
                 else { continue }
                 if isKyrgyzLocative(org) || followsRussianIn(org) { return name }
             }

@@ -7,7 +7,7 @@ struct EventLexicon: Sendable {
         case partnerAfter = "partner_after", participation, participantNoun = "participant_noun", qualifier, application
         case underWay = "under_way", stage
         case announcerBefore = "announcer_before", announcerAfter = "announcer_after"
-        case announcerOffice = "announcer_office"
+        case announcerOffice = "announcer_office", media
     }
 
     /// The record's event kinds (`EventKind`): a row with another kind does not load.
@@ -61,6 +61,17 @@ struct EventLexicon: Sendable {
         }
         // Longer phrases first, so `круглый стол` wins over a one-word entry.
         for (k, list) in byInitial { byInitial[k] = list.sorted { entries[$0].words.count > entries[$1].words.count } }
+    }
+
+    /// Whether the lower-case `word` names a kind of news outlet (`газета`, `телеканалы`): a
+    /// `media` row, matched as the row says.
+    func isMediaWord(_ word: String) -> Bool {
+        guard let initial = word.unicodeScalars.first, let candidates = byInitial[initial] else { return false }
+        return candidates.contains { n in
+            let e = entries[n]
+            return e.role == .media && e.words.count == 1
+                && (e.prefix ? word.hasPrefix(e.words[0]) : word == e.words[0])
+        }
     }
 
     /// Every entry matching the words at token `i`, longest first, with the index after each.
