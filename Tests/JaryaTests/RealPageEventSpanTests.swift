@@ -187,7 +187,8 @@ struct RealPageEventSpanTests {
         arguments: [
             ("USD 88.57", true), ("Коом 0", true), ("Парламент 0", true), ("16:01", true), ("mytopf.com", true),
             ("Бишкекте 5 мектеп ачылды", false), ("В Оше открылись 5 школ", false),
-            ("Курс USD вырос до 88 сомов", false),
+            ("Курс USD вырос до 88 сомов", false), ("Кыргызча", true), ("Общество", true), ("Коом", true),
+            ("Общество слепых провело форум", false), ("Кыргызча сабак", false),
         ])
     func furniture(_ line: String, _ expected: Bool) {
         #expect(Furniture.isFurniture(line, labels: WordSet([])) == expected)

@@ -2,6 +2,13 @@
 /// counters (`USD 88.57`, `Парламент 0`), a site's name (`mytopf.com`, `Бишкек-24`), and rubric
 /// breadcrumbs (`Новости - Общество`). None of it is the title. The one rule for such lines.
 enum Furniture {
+    /// A site's language switcher and its rubrics, which crawled pages print above the headline.
+    static let switchersAndRubrics: Set<String> = [
+        "кыргызча", "орусча", "русский", "русча", "english", "англисче", "қазақша", "o‘zbekcha", "ўзбекча",
+        "общество", "политика", "экономика", "культура", "спорт", "происшествия", "образование", "здоровье",
+        "коом", "саясат", "маданият", "билим", "окуялар", "дүйнө",
+    ]
+
     static func isFurniture(_ line: String, labels: WordSet) -> Bool {
         let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         let lettered = words.filter { $0.unicodeScalars.contains(where: { $0.isAlphabetic }) }
@@ -19,6 +26,8 @@ enum Furniture {
             let branded = w.unicodeScalars.contains(where: { $0.isASCIIDigit }) && w.contains("-")
             if domain || branded { return true }
         }
+        // A language switcher or a rubric alone on its line (`Кыргызча`, `Общество`).
+        if words.count == 1, Self.switchersAndRubrics.contains(words[0].lowercased()) { return true }
         // A breadcrumb: a label, a separator, a rubric.
         if words.count <= 5,
             let sep = words.firstIndex(where: { ["-", "–", "—", "/", "›", ">", "»", "|"].contains($0) }), sep > 0,
