@@ -131,6 +131,13 @@ struct PlaceRecognizerTests {
             ),
             // A former name gets today's canonical name.
             ("Он родился в ⟦г. Фрунзе⟧ в 1975 году.", [ExpectedPlace("Bishkek", "city")]),
+            // BGN's separating dot (`Kut·suu`) is no part of a name.
+            (
+                "Встреча прошла в ⟦селе Кутсуу⟧ ⟦Таласского района⟧.",
+                [ExpectedPlace("Kutsuu", "village"), ExpectedPlace("Talas District", "district")]
+            ),
+            // A type word that ends a sentence names nothing after it.
+            ("Велопробег пройдет по улицам города. Завершится он концертом в 18:00.", []),
         ])
     func russian(_ marked: String, _ expected: [ExpectedPlace]) throws {
         try expectPlaces(marked, expected)

@@ -150,6 +150,8 @@ public struct PlaceRecognizer: Recognizer {
         guard k >= 0, tokens[k].kind == .word, !tokens[k].isCapitalized, !tokens[i].newlineBefore,
             let kind = Self.typeWordsBefore[tokens[k].lower]
         else { return nil }
+        // Only an abbreviation takes a dot: after a whole word it ends the sentence (`… города. Завершится`).
+        if tokens[k + 1].is("."), tokens[k].lower.unicodeScalars.count > 3 { return nil }
         // `г.` and `с.` need their dot; a bare `с` is the preposition; `2024 г.` is a year, `с.г.` this year.
         if tokens[k].lower.unicodeScalars.count == 1
             && (!tokens[k + 1].is(".") || (k > 0 && (tokens[k - 1].kind == .number || tokens[k - 1].is("."))))
@@ -260,7 +262,8 @@ public struct PlaceRecognizer: Recognizer {
 
     static func latin(_ name: String, kyrgyz: Bool) -> String {
         let raw = LatinTransliteration.latin(name, kyrgyz: kyrgyz) ?? name
-        return raw.replacing("'", with: "").replacing("\"", with: "")
+        // BGN's `·` keeps letters apart that would read as one (`т·с`, `Завершит·ся`): not in a name.
+        return raw.replacing("'", with: "").replacing("\"", with: "").replacing("·", with: "")
     }
 }
 
