@@ -39,6 +39,8 @@ struct PlaceRecognizerTests {
         "Kyrgyz: glossary names with case suffixes and type words",
         arguments: [
             ("Эл аралык форум 12-мартта ⟦Бишкекте⟧ өтөт.", [ExpectedPlace("Bishkek", "city")]),
+            // A place name right before a surname is a person's given name (the village Барпы, the poet).
+            ("Айтыш Барпы Алыкуловдун 140 жылдыгына арналды.", []),
             ("Жаштар форуму ⟦Ош шаарында⟧ экинчи жолу уюштурулду.", [ExpectedPlace("Osh", "city")]),
             (
                 "Катышуучулар ⟦Оштон⟧ жана ⟦Баткенден⟧ келишти.",
@@ -136,6 +138,8 @@ struct PlaceRecognizerTests {
                 "Встреча прошла в ⟦селе Кутсуу⟧ ⟦Таласского района⟧.",
                 [ExpectedPlace("Kutsuu", "village"), ExpectedPlace("Talas District", "district")]
             ),
+            // A place name before a surname is a given name, except after a type word.
+            ("Семинар откроет вице-мэр ⟦г. Джалал-Абад⟧ Турсунов Бекжан.", [ExpectedPlace("Jalal-Abad", "city")]),
             // A type word that ends a sentence names nothing after it.
             ("Велопробег пройдет по улицам города. Завершится он концертом в 18:00.", []),
         ])

@@ -58,7 +58,7 @@ public struct PlaceRecognizer: Recognizer {
             else { i += 1; continue }
             if let (values, end) = glossary.index.longestMatch(tokens, at: i), !isStreetOrCurrency(tokens, i, end),
                 !looksLikeSurname(tokens[i], values), !isInsideRolePhrase(tokens, i, end, organizations: organizations),
-                !isRiver(tokens, i)
+                !isRiver(tokens, i), !isGivenName(tokens, i, end)
             {
                 let place = choose(values, tokens, end)
                 var first = i, last = end
@@ -121,6 +121,19 @@ public struct PlaceRecognizer: Recognizer {
     }
     static let waterBefore: WordSet = ["река", "реки", "реке", "рекой", "озеро", "озера", "озере"]
     static let waterAfter: WordSet = ["дарыя", "дарыясы", "дарыясынын", "дарыясында", "көлү", "көлүнүн"]
+
+    /// `Барпы Алыкуловдун`, `Токтогул Сатылганов атындагы`: a place name as written, right before
+    /// a surname (in any case), is a person's given name.
+    func isGivenName(_ tokens: [NameToken], _ i: Int, _ end: Int) -> Bool {
+        // After a type word it is the place (`вице-мэр г. Джалал-Абад Турсунов Бекжан`).
+        guard end == i + 1, end < tokens.count, !glossary.index.exact(tokens[i].lower).isEmpty,
+            typeWordBefore(tokens, i) == nil
+        else { return false }
+        let next = tokens[end]
+        guard next.kind == .word, next.isCapitalized, !next.newlineBefore else { return false }
+        return SurnameEnding.matches(next.lower, .marksSurname)
+            || KyrgyzMorphology.stems(of: next.lower).contains { SurnameEnding.matches($0, .nominative) }
+    }
 
     /// `ТОКТОГУЛОВ`, `Манасова`: a surname made from a place name.
     func looksLikeSurname(_ t: NameToken, _ values: [PlaceGlossary.Place]) -> Bool {
