@@ -40,6 +40,15 @@ struct RoleListTests {
         #expect(found["Медербек Машиев"] == "министр природных ресурсов, экологии и технического надзора")
     }
 
+    @Test("Russian: an adjective of the complement is no role word; a role after a dash may start with one")
+    func russianAdjectives() throws {
+        let before = try roles(
+            "Об этом сообщил министр по делам местного самоуправления и регионального развития Толобек Омуралиев.")
+        #expect(before["Толобек Омуралиев"] == "министр по делам местного самоуправления и регионального развития")
+        let after = try roles("Сыдыкова Айнура - главный специалист мэрии города Ош; тел. 0555 123 456")
+        #expect(after.first { $0.key.contains("Сыдыкова") }?.value?.hasPrefix("главный специалист") == true)
+    }
+
     @Test("Russian: a comma after a clause with a verb is not crossed")
     func russianClause() throws {
         let found = try roles("Министр поблагодарил участников, Асель Токтогулова отметила важность проекта.")

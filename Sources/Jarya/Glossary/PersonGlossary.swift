@@ -37,8 +37,15 @@ public struct PersonGlossary: Sendable {
             roles[lang]!.insert(role)
             let words = role.split(separator: " ")
             longestRole = max(longestRole, words.count)
-            // The head of a role: last in Kyrgyz (`министрдин орун басары`), first in Russian (`руководитель проекта`).
-            let head = String(lang == "ky" ? words.last! : words.first!)
+            // The head of a role: last in Kyrgyz (`министрдин орун басары`), the first noun in Russian
+            // (`руководитель проекта`, `региональный директор`; not `регионального развития`). A
+            // participle is a noun here (`заведующий отделом`).
+            let head = String(
+                lang == "ky"
+                    ? words.last!
+                    : words.first { w in
+                        w != "и" && !(OrganizationRules.isAdjective(String(w)) && !w.hasSuffix("щий"))
+                    } ?? words.first!)
             roleHeads.insert(head)
             if lang == "ky" { kyrgyzRoleHeads.insert(head) } else { russianRoleHeads.insert(head) }
             if lang == "ru" { roleHeadStems[RussianMorphology.stem(head)] = head }

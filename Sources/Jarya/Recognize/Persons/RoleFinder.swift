@@ -19,6 +19,15 @@ struct RoleFinder {
 
     func inOrganization(_ k: Int) -> Bool { organizations.contains(tokens[k].span) }
 
+    /// A role word at `k`, or after up to two adjectives (`главный специалист`, `старший прокурор`).
+    func startsRole(_ k: Int) -> Bool {
+        var head = k
+        while head < k + 2, head < tokens.count, tokens[head].kind == .word, !isRole(head),
+            OrganizationRules.isAdjective(tokens[head].lower)
+        { head += 1 }
+        return isRole(head)
+    }
+
     /// Kyrgyz `… министринин орун басары NAME` (role word last), Russian `руководитель проекта NAME`
     /// (role word first): the phrase right before the name.
     func role(before first: Int, language: String) -> String? {
@@ -111,7 +120,7 @@ struct RoleFinder {
         {
             return phrase(last + 1, stop)
         }
-        let dash = isDash && isRole(last + 1)
+        let dash = isDash && startsRole(last + 1)
         let bare = listEntry && last < tokens.count && isRole(last) && !tokens[last].isCapitalized
         guard last + 1 < tokens.count, tokens[last].is(",") || dash || bare else { return nil }
         // The phrase starts after the comma or dash, or at the role word of a bare list entry.
