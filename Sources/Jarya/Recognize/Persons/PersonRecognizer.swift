@@ -57,6 +57,7 @@ public struct PersonRecognizer: Recognizer {
             let language = document.segmentation.block(at: tokens[f.first].span.start)?.language ?? document.language
             let role =
                 roles.role(before: f.first, language: language)
+                ?? roles.sharedPluralRole(before: f.first)
                 ?? roles.role(after: f.last, listEntry: names.startsLine(f.first))
             var end = tokens[f.last - 1].span.end
             var personName = name

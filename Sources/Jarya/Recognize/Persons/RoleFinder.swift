@@ -19,6 +19,47 @@ struct RoleFinder {
 
     func inOrganization(_ k: Int) -> Bool { organizations.contains(tokens[k].span) }
 
+    /// `вице-мэрлер`, `кызматкерлери`: a Kyrgyz role word in the plural names several people.
+    /// The plural suffix's range in the token's text, after the role word's dictionary form.
+    func kyrgyzPlural(_ k: Int) -> Range<String.Index>? {
+        guard let head = people.roleWord(tokens[k]) else { return nil }
+        let word = tokens[k].lower
+        // The dictionary form, without a possessive ending (`кызматкери` → `кызматкер`).
+        for stem in [head, String(head.dropLast())] where stem.count > 1 && word.hasPrefix(stem) {
+            let rest = word.dropFirst(stem.count)
+            if let plural = KyrgyzMorphology.plurals.first(where: { rest.hasPrefix($0) }) {
+                let text = tokens[k].text
+                let start = text.index(text.startIndex, offsetBy: stem.count)
+                return start..<text.index(start, offsetBy: plural.count)
+            }
+        }
+        return nil
+    }
+
+    /// `шаар башчысы Кубанычбек Кулматов, вице-мэрлер Бакыт Дүйшөмбиев, Айгүл Рыскулова`: a name
+    /// after a comma or `жана` in a list under a plural role takes that role, in the singular.
+    func sharedPluralRole(before first: Int) -> String? {
+        var k = first - 1
+        while k >= 1, tokens[k].is(",") || tokens[k].lower == "жана", endsFullName(k - 1) {
+            // Back over the previous name: its two words.
+            k -= 3
+            guard k >= 0 else { return nil }
+            if let plural = kyrgyzPlural(k), k + 1 < tokens.count, tokens[k + 1].isCapitalized {
+                var role = tokens[k].text
+                role.removeSubrange(plural)
+                // The words before the plural role word that belong to it (`мурдагы мэрлер`).
+                if k > 0, tokens[k - 1].kind == .word, Self.roleModifiers.contains(tokens[k - 1].lower) {
+                    role = tokens[k - 1].text + " " + role
+                }
+                return role
+            }
+        }
+        return nil
+    }
+
+    /// Words that belong to the role after them: `мурдагы мэр`, `биринчи вице-мэр`.
+    static let roleModifiers: WordSet = ["мурдагы", "биринчи", "экинчи", "жаңы", "башкы", "бывший", "первый"]
+
     /// A role word at `k`, or after up to two adjectives (`главный специалист`, `старший прокурор`).
     func startsRole(_ k: Int) -> Bool {
         var head = k
@@ -62,8 +103,15 @@ struct RoleFinder {
                 j -= 1
             }
             while start < k, tokens[start].is(",") || tokens[start].lower == "жана" { start += 1 }
-            return phrase(start, k + 1)
+            // `вице-мэрлер Бакыт Дүйшөмбиев`: each of them is a вице-мэр.
+            guard let role = phrase(start, k + 1), let plural = kyrgyzPlural(k) else { return phrase(start, k + 1) }
+            var word = tokens[k].text
+            word.removeSubrange(plural)
+            return String(role.dropLast(tokens[k].text.count)) + word
         }
+        // A Kyrgyz role stands right before the name; the Russian reading below would take one from
+        // across the list (`мэрлер Албек Ибраимов жана NAME`).
+        if language == "ky" { return nil }
         // Russian: the role word heads the phrase (`директор ОсОО «…» Г. Исакова`,
         // `заместитель министра здравоохранения КР`); adjectives before it belong to it
         // (`Чрезвычайный и Полномочный Посол`, `старший прокурор`).
@@ -130,6 +178,7 @@ struct RoleFinder {
             tokens[$0].is(",") || tokens[$0].is(".")
         }),
             tokens[last].is(","), comma > last + 1, tokens[comma].is(","), isRole(comma - 1),
+            kyrgyzPlural(comma - 1) == nil,
             !isRole(last + 1) || comma - 1 == last + 1
         {
             return phrase(last + 1, comma)
