@@ -88,6 +88,30 @@ struct EventAssemblerTests {
         #expect(r.published == "2024-04-03")
     }
 
+    @Test("Kyrgyz: a school that `ачылды` is an opening, undated, in its district")
+    func kyrgyzOpeningVerb() throws {
+        let e = try Self.event(
+            """
+            Ноокат районунда жаңы мектеп ачылды
+
+            Ноокат районунда 600 орундуу жаңы мектеп ачылды. Мектепте 40 мугалим иштейт.
+            """)
+        #expect(e.kind == .opening)
+        #expect(e.start == nil)
+        #expect(e.places == ["Nookat District"])
+    }
+
+    @Test("Kyrgyz: a criminal case that `ачылды` opens no event")
+    func kyrgyzCaseOpened() throws {
+        let r = try Self.record(
+            """
+            Бишкекте алдамчылык боюнча кылмыш иши ачылды
+
+            Бишкекте алдамчылык боюнча кылмыш иши ачылды. Шектүү кармалды.
+            """)
+        #expect(r.event == nil)
+    }
+
     // MARK: Participants
 
     @Test(

@@ -8,6 +8,7 @@ extension EventAssembler {
     /// also an organizer by the sentence's verb (`X Y-нын колдоосу менен уюштурду`: Y funds).
     func organizationRoles() -> (organizers: [String], funders: [String], partners: [String]) {
         let orgs = document.entities.filter { $0.kind == .organization }
+        let persons = document.entities.filter { $0.kind == .person }
         var organizers: [String] = [], funders: [String] = [], partners: [String] = []
         var taken: Set<String> = []
         var listed: [Set<String>] = [[], [], []]
@@ -73,7 +74,12 @@ extension EventAssembler {
             switch cue.role {
             case .organizerBefore, .funderBefore, .partnerBefore:
                 // `X-тин колдоосу менен`, `X каржылап`: the name right before; `A, B жана C уюштурду`: all of them.
-                targets = cue.words.count > 1 || cue.role != .organizerBefore ? Array(before.suffix(1)) : before
+                // A person between the name and the cue is whose initiative or support it is
+                // (`… мэри Жеңишбек Токторбаевдин демилгеси менен`).
+                let nearest = before.suffix(1).filter { o in
+                    !persons.contains { $0.span.start >= o.span.end && $0.span.end <= tokens[i].span.start }
+                }
+                targets = cue.words.count > 1 || cue.role != .organizerBefore ? Array(nearest) : before
             default:
                 // Russian verbs stand before or after their subject: `организуют X и Y`, `X провели`.
                 // The organizations after the cue, up to the next cue of another role.

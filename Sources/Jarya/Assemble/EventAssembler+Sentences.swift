@@ -53,7 +53,10 @@ extension EventAssembler {
         var result: [(String, Int)] = []
         var i = 0
         while i < matches.count {
-            if let (e, next) = matches[i].first(where: { $0.0.role == .kind }) {
+            // A phrase that holds a kind word but names no event (`кылмыш иши ачылды`) is passed over.
+            if let (_, next) = matches[i].first(where: { $0.0.role == .notKind }) {
+                i = next
+            } else if let (e, next) = matches[i].first(where: { $0.0.role == .kind }) {
                 result.append((e.value, i)); i = next
             } else {
                 i += 1

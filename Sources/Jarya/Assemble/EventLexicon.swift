@@ -7,7 +7,7 @@ struct EventLexicon: Sendable {
         case partnerAfter = "partner_after", participation, participantNoun = "participant_noun", qualifier, application
         case underWay = "under_way", stage
         case announcerBefore = "announcer_before", announcerAfter = "announcer_after"
-        case announcerOffice = "announcer_office", media
+        case announcerOffice = "announcer_office", media, notKind = "not_kind"
     }
 
     /// The record's event kinds (`EventKind`): a row with another kind does not load.
