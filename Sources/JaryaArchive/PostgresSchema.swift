@@ -145,6 +145,7 @@ enum PostgresSchema {
     ///   that began before a `--from` day and last into it without reading the earlier ones;
     /// - `places`: the event's place keys, or the place entities' names when the event names no
     ///   place (the place filter's rule), under GIN.
+    /// The B-tree indexes the old filters read on `events`, `event_places` and `entities` go.
     static let v3: [String] = [
         """
         ALTER TABLE documents ADD COLUMN first_day text COLLATE "C", ADD COLUMN last_day text COLLATE "C",
@@ -163,6 +164,11 @@ enum PostgresSchema {
         #"CREATE INDEX documents_order ON documents ((first_day IS NULL), first_day NULLS FIRST, start NULLS FIRST, path, id)"#,
         "CREATE INDEX documents_days ON documents USING gist (days)",
         "CREATE INDEX documents_places ON documents USING gin (places)",
+        // Search no longer reads these; each costs every writer an index entry per row.
+        "DROP INDEX IF EXISTS events_first_day",
+        "DROP INDEX IF EXISTS events_last_day",
+        "DROP INDEX IF EXISTS event_places_place",
+        "DROP INDEX IF EXISTS entities_type_name",
         "ANALYZE documents",
     ]
 

@@ -65,8 +65,10 @@ extension PostgresArchive {
         if let from {
             // first_day < from <= last_day: the span holds the number before `from`'s and `from`'s.
             let day = PostgresBatch.dayNumber(from)
-            hits = page(["d.days @> int4range(\(bind(.int(day - 1)))::int4, \(bind(.int(day)))::int4, '[]')"])
+            let both = page(["d.days @> int4range(\(bind(.int(day - 1)))::int4, \(bind(.int(day)))::int4, '[]')"])
                 + "\nUNION ALL\n" + page(["d.first_day >= \(bind(.text(from)))"])
+            // The page of both, before any record is read.
+            hits = "SELECT * FROM (\(both)) u ORDER BY \(PostgresSchema.order("u.")) \(limit)"
         } else {
             hits = page([])
         }
