@@ -28,7 +28,7 @@ public final class PostgresArchive: Archive, @unchecked Sendable {
     public var location: String { target.display }
 
     /// The schema versions this jarya knows, in order; `migrations[k]` makes version k + 1.
-    static let migrations: [[String]] = [PostgresSchema.v1, PostgresSchema.v2]
+    static let migrations: [[String]] = [PostgresSchema.v1, PostgresSchema.v2, PostgresSchema.v3]
     public static var schemaVersion: Int { migrations.count }
 
     /// Connects and checks the schema. Writing: creates or upgrades the tables (`migrate`).
@@ -272,76 +272,5 @@ public final class PostgresArchive: Archive, @unchecked Sendable {
             throw ArchiveError("the archive in \(target.display) holds a record that is not valid (\(ArchiveFile.reason(error))): "
                                + "index its releases again.", kind: .notArchive)
         }
-    }
-
-    /// The same query as `ArchiveIndex.search`, written for PostgreSQL: the same conditions on
-    /// the same stored values (places compared as SQLite's ASCII `lower()` does, names folded
-    /// by `Folding` at index time rather than at query time), and the same order (byte order
-    /// through `COLLATE "C"`, empty values first as in SQLite).
-    public func search(_ q: SearchQuery) throws -> [Jarya.Record] {
-        var conditions: [String] = []
-        var values: [Value] = []
-        func bind(_ v: Value) -> String { values.append(v); return "$\(values.count)" }
-
-        if let text = q.text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty {
-            let tsquery = try FTSQuery.required(text).tsquery
-            conditions.append("d.fts @@ \(bind(.text(tsquery)))::tsquery")
-        }
-        if let place = q.place?.trimmingCharacters(in: .whitespaces), !place.isEmpty {
-            let names = bind(.texts(PlaceResolver.canonicalNames(place, in: q.places).map { $0.lowercased() }))
-            // From the place indexes to the documents, not a test of every document.
-            conditions.append("""
-                d.id IN (SELECT document_id FROM event_places WHERE place_key = ANY(\(names)::text[])
-                         UNION SELECT x.document_id FROM entities x WHERE x.type = 'place' AND x.name_key = ANY(\(names)::text[])
-                               AND NOT EXISTS (SELECT 1 FROM event_places p WHERE p.document_id = x.document_id))
-                """)
-        }
-        // Substrings of the folded names, as `strpos` would find them, through LIKE so that the
-        // trigram indexes serve.
-        if let org = q.organization, !org.isEmpty {
-            conditions.append("d.organizations LIKE \(bind(.text(Self.containing(Folding.fold(org)))))")
-        }
-        if let person = q.person, !person.isEmpty {
-            conditions.append("d.persons LIKE \(bind(.text(Self.containing(Folding.fold(person)))))")
-        }
-        if let from = q.from {
-            guard let day = DaySpan.first(of: from) else { throw ArchiveError("search: --from `\(from)` is not a date (YYYY, YYYY-MM or YYYY-MM-DD)") }
-            conditions.append("e.last_day >= \(bind(.text(day)))")
-        }
-        if let to = q.to {
-            guard let day = DaySpan.last(of: to) else { throw ArchiveError("search: --to `\(to)` is not a date (YYYY, YYYY-MM or YYYY-MM-DD)") }
-            conditions.append("e.first_day <= \(bind(.text(day)))")
-        }
-        if let lang = q.language {
-            switch lang {
-            case "ky", "ru": conditions.append("(d.language = \(bind(.text(lang))) OR d.language = 'ky+ru')")
-            case "ky+ru": conditions.append("d.language = 'ky+ru'")
-            default: throw ArchiveError("search: --lang is ky, ru or ky+ru, not `\(lang)`")
-            }
-        }
-        // The order and the limit on the small columns first; only the records shown are read
-        // and turned into text.
-        let sql = """
-            WITH hits AS (
-                SELECT d.id, d.path, e.first_day, e.start FROM documents d LEFT JOIN events e ON e.document_id = d.id
-                \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: "\n  AND "))
-                ORDER BY e.first_day IS NULL, e.first_day NULLS FIRST, e.start NULLS FIRST, d.path, d.id
-                \(q.limit.map { "LIMIT \(max(0, $0))" } ?? ""))
-            SELECT d.record::text FROM hits h JOIN documents d ON d.id = h.id
-            ORDER BY h.first_day IS NULL, h.first_day NULLS FIRST, h.start NULLS FIRST, h.path, h.id
-            """
-        return try run(sql, values).map { try decodeStored(try $0.decode(String.self)) }
-    }
-}
-
-extension PostgresArchive {
-    /// A LIKE pattern matching text that contains `s`.
-    static func containing(_ s: String) -> String {
-        var pattern = "%"
-        for c in s {
-            if c == "%" || c == "_" || c == "\\" { pattern.append("\\") }
-            pattern.append(c)
-        }
-        return pattern + "%"
     }
 }

@@ -25,6 +25,7 @@ struct PostgresBatch {
     static let documents = Table(name: "documents", columns: [
         ("id", nil), ("path", nil), ("sha256", nil), ("language", nil), ("title", nil), ("summary", nil), ("published", nil),
         ("text", nil), ("record", "jsonb"), ("fts", "tsvector"), ("organizations", nil), ("persons", nil),
+        ("first_day", nil), ("last_day", nil), ("start", nil), ("days", "int4range"), ("places", "text[]"),
     ])
     static let events = Table(name: "events", columns: [
         ("document_id", nil), ("kind", nil), ("title", nil), ("start", nil), ("end", nil), ("time", nil), ("first_day", nil), ("last_day", nil),
@@ -81,8 +82,8 @@ struct PostgresBatch {
         let forms = Folding.forms(ofFolded: title + "\n" + text, lexicon: &lexicon).joined(separator: " ")
         let json = Self.withoutNUL(String(decoding: r.jsonBytes(), as: UTF8.self))
         var organizations: [String] = [], persons: [String] = []
+        let span = r.event.flatMap { DaySpan.of(start: $0.start, end: $0.end) }
         if let e = r.event {
-            let span = DaySpan.of(start: e.start, end: e.end)
             rows[1].append([id, e.kind.rawValue, e.title, e.start, e.end, e.time, span?.first, span?.last])
             for p in e.places { rows[2].append([id, p, asciiLower(p)]) }
             for (role, names) in [("organizer", e.organizers), ("funder", e.funders), ("partner", e.partners)] {
@@ -108,8 +109,36 @@ struct PostgresBatch {
         rows[0].append([id, r.source.path, r.source.sha256, r.language.rawValue, r.title, r.summary, r.published, r.text, json,
                         FTSTokens.tsvector(title: title, text: text, forms: forms),
                         organizations.isEmpty ? nil : organizations.joined(separator: PostgresSchema.nameSeparator),
-                        persons.isEmpty ? nil : persons.joined(separator: PostgresSchema.nameSeparator)])
+                        persons.isEmpty ? nil : persons.joined(separator: PostgresSchema.nameSeparator),
+                        span?.first, span?.last, r.event?.start, span.map(dayRange), arrayLiteral(placeKeys(of: r))])
         return rows
+    }
+
+    /// The keys the place filter matches a record by: its event's places, or, when the event
+    /// names none, its place entities' names (as `ArchiveIndex.search` decides), sorted, once
+    /// each; nil when there are none.
+    static func placeKeys(of r: Jarya.Record) -> [String]? {
+        let event = r.event?.places ?? []
+        let names = event.isEmpty ? r.entities.filter { $0.type == .place }.compactMap { EntityColumns($0).name } : event
+        let keys = Set(names.map(asciiLower)).sorted()
+        return keys.isEmpty ? nil : keys
+    }
+
+    /// A day span as an `int4range` literal of YYYYMMDD numbers, both days included; the
+    /// numbers sort as the days do.
+    static func dayRange(_ span: (first: String, last: String)) -> String {
+        "[\(dayNumber(span.first)),\(dayNumber(span.last))]"
+    }
+
+    /// `2020-03-01` as 20200301.
+    static func dayNumber(_ day: String) -> Int { Int(day.filter(\.isNumber)) ?? 0 }
+
+    /// A `text[]` literal: every element quoted, `"` and `\` escaped.
+    static func arrayLiteral(_ values: [String]?) -> String? {
+        values.map { v in
+            "{" + v.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+                .joined(separator: ",") + "}"
+        }
     }
 
     final class RowSlots: @unchecked Sendable {
