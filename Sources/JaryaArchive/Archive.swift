@@ -58,8 +58,10 @@ extension Archive {
     /// Translations among the processed files are linked as `jarya process` links them
     /// (`related`), once every record of the run is stored: the linked records are read back,
     /// given their links and stored again. Records read from `.jsonl` keep the links they have.
-    public func index(paths: [String], processor: Processor, jobs: Int = 1, chunk: Int = 256,
-                      onRecord: (RecordLine) -> Void = { _ in }) throws -> IndexSummary {
+    public func index(
+        paths: [String], processor: Processor, jobs: Int = 1, chunk: Int = 256,
+        onRecord: (RecordLine) -> Void = { _ in }
+    ) throws -> IndexSummary {
         var summary = IndexSummary()
         var files: [Input] = []
         for path in paths {
@@ -69,11 +71,16 @@ extension Archive {
                 func fail(_ error: ArchiveError) {
                     // One bad file of records does not stop the others.
                     summary.failures.append(error.description)
-                    summary.status = .worse(summary.status, error.kind == .missing ? .noInput
-                                            : error.kind == .badRecords ? .dataError : .ioError)
+                    summary.status = .worse(
+                        summary.status,
+                        error.kind == .missing
+                            ? .noInput
+                            : error.kind == .badRecords ? .dataError : .ioError)
                 }
                 var reader: JSONLinesReader
-                do { reader = try JSONLinesReader(path: path) } catch let error as ArchiveError { fail(error); continue }
+                do { reader = try JSONLinesReader(path: path) } catch let error as ArchiveError {
+                    fail(error); continue
+                }
                 defer { reader.close() }
                 while true {
                     let records: [RecordLine]
@@ -100,7 +107,8 @@ extension Archive {
                 linker.add(record)
                 ids.append(record.record?.id)
                 if let e = record.error {
-                    summary.failures.append(e.message.hasPrefix(record.source.path) ? e.message : "\(record.source.path): \(e.message)")
+                    summary.failures.append(
+                        e.message.hasPrefix(record.source.path) ? e.message : "\(record.source.path): \(e.message)")
                     summary.status = .worse(summary.status, status)
                 }
             }

@@ -54,7 +54,8 @@ public struct ArchiveError: Error, CustomStringConvertible, Sendable {
 /// turned into `ArchiveError`s: a user never sees an SQLite error code or statement.
 enum ArchiveFile {
     /// What to do about a file that is not an archive.
-    static let notArchiveAdvice = "Give another --db (a new file makes a new archive), or restore the archive from a backup."
+    static let notArchiveAdvice =
+        "Give another --db (a new file makes a new archive), or restore the archive from a backup."
 
     /// Refuses, before SQLite opens it, anything at `path` that cannot be an archive: a folder,
     /// a device, an unreadable file, a file that does not start like an SQLite database. A
@@ -64,26 +65,31 @@ enum ArchiveFile {
         guard stat(path, &st) == 0 else {
             let error = errno
             guard error == ENOENT else {
-                throw ArchiveError("cannot read the archive \(path): \(String(cString: strerror(error))).", kind: .notArchive)
+                throw ArchiveError(
+                    "cannot read the archive \(path): \(String(cString: strerror(error))).", kind: .notArchive)
             }
             if !writing {
-                throw ArchiveError("no archive at \(path): make one with `jarya index PATH --db \(path)`.", kind: .missing)
+                throw ArchiveError(
+                    "no archive at \(path): make one with `jarya index PATH --db \(path)`.", kind: .missing)
             }
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-                throw ArchiveError("cannot create the archive \(path): the folder \(folder) does not exist. Create it first.",
-                                   kind: .cannotWrite)
+                throw ArchiveError(
+                    "cannot create the archive \(path): the folder \(folder) does not exist. Create it first.",
+                    kind: .cannotWrite)
             }
             return
         }
         switch st.st_mode & S_IFMT {
         case S_IFREG: break
         case S_IFDIR:
-            throw ArchiveError("\(path) is a folder, not an archive file: give a file, as in --db \(path)/archive.sqlite.",
-                               kind: .notArchive)
+            throw ArchiveError(
+                "\(path) is a folder, not an archive file: give a file, as in --db \(path)/archive.sqlite.",
+                kind: .notArchive)
         default:
-            throw ArchiveError("\(path) is not a regular file, so it cannot be an archive. \(notArchiveAdvice)", kind: .notArchive)
+            throw ArchiveError(
+                "\(path) is not a regular file, so it cannot be an archive. \(notArchiveAdvice)", kind: .notArchive)
         }
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
@@ -94,14 +100,16 @@ enum ArchiveFile {
         var header = [UInt8](repeating: 0, count: 100)
         let n = read(fd, &header, header.count)
         guard n >= 0 else {
-            throw ArchiveError("cannot read the archive \(path): \(String(cString: strerror(errno))).", kind: .notArchive)
+            throw ArchiveError(
+                "cannot read the archive \(path): \(String(cString: strerror(errno))).", kind: .notArchive)
         }
         // An empty file is an empty SQLite database (a new archive for `index`).
         if n == 0 { return }
         let magic = Array("SQLite format 3\u{0}".utf8)
         let start = Array(header[0..<min(n, 16)])
         guard start == Array(magic[0..<start.count]) else {
-            throw ArchiveError("\(path) is not a Jarya archive: it is not an SQLite file. \(notArchiveAdvice)", kind: .notArchive)
+            throw ArchiveError(
+                "\(path) is not a Jarya archive: it is not an SQLite file. \(notArchiveAdvice)", kind: .notArchive)
         }
         guard n == 100 else {
             throw ArchiveError("\(path) is a damaged archive: it is cut short. \(notArchiveAdvice)", kind: .notArchive)
@@ -117,15 +125,18 @@ enum ArchiveFile {
         }
         if tables.isEmpty {
             if writing { return }
-            throw ArchiveError("\(path) is an empty database: make the archive with `jarya index PATH --db \(path)`.", kind: .missing)
+            throw ArchiveError(
+                "\(path) is an empty database: make the archive with `jarya index PATH --db \(path)`.", kind: .missing)
         }
         guard tables.contains("documents"), tables.contains("documents_fts") else {
-            throw ArchiveError("\(path) is an SQLite database but not a Jarya archive (it has no documents table). \(notArchiveAdvice)",
-                               kind: .notArchive)
+            throw ArchiveError(
+                "\(path) is an SQLite database but not a Jarya archive (it has no documents table). \(notArchiveAdvice)",
+                kind: .notArchive)
         }
         if try database.read({ db in try ArchiveIndex.migrator.hasBeenSuperseded(db) }) {
-            throw ArchiveError("the archive \(path) was made by a newer jarya (its schema is newer than this jarya knows): "
-                               + "use that jarya or a newer one; nothing was changed.", kind: .notArchive)
+            throw ArchiveError(
+                "the archive \(path) was made by a newer jarya (its schema is newer than this jarya knows): "
+                    + "use that jarya or a newer one; nothing was changed.", kind: .notArchive)
         }
     }
 
@@ -133,28 +144,36 @@ enum ArchiveFile {
     static func failure(_ error: any Error, path: String, writing: Bool) -> ArchiveError {
         if let error = error as? ArchiveError { return error }
         guard let error = error as? DatabaseError else {
-            return ArchiveError("\(writing ? "cannot write" : "cannot read") the archive \(path): \(reason(error)).",
-                                kind: writing ? .cannotWrite : .notArchive)
+            return ArchiveError(
+                "\(writing ? "cannot write" : "cannot read") the archive \(path): \(reason(error)).",
+                kind: writing ? .cannotWrite : .notArchive)
         }
         let sqlite = error.message ?? "SQLite error \(error.resultCode.rawValue)"
         switch error.resultCode {
         case .SQLITE_CORRUPT, .SQLITE_NOTADB:
-            return ArchiveError("\(path) is damaged or is not an SQLite database (SQLite: \(sqlite)). \(notArchiveAdvice)",
-                                kind: .notArchive)
+            return ArchiveError(
+                "\(path) is damaged or is not an SQLite database (SQLite: \(sqlite)). \(notArchiveAdvice)",
+                kind: .notArchive)
         case .SQLITE_BUSY, .SQLITE_LOCKED:
-            return ArchiveError("the archive \(path) is busy: another program is writing it. Try again later.", kind: .busy)
+            return ArchiveError(
+                "the archive \(path) is busy: another program is writing it. Try again later.", kind: .busy)
         case .SQLITE_FULL:
-            return ArchiveError("cannot write the archive \(path): the disk is full. Free some space and run again.", kind: .cannotWrite)
+            return ArchiveError(
+                "cannot write the archive \(path): the disk is full. Free some space and run again.", kind: .cannotWrite
+            )
         case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN, .SQLITE_AUTH:
             if writing {
-                return ArchiveError("cannot write the archive \(path) (SQLite: \(sqlite)). Check that the file and its folder are writable.",
-                                    kind: .cannotWrite)
+                return ArchiveError(
+                    "cannot write the archive \(path) (SQLite: \(sqlite)). Check that the file and its folder are writable.",
+                    kind: .cannotWrite)
             }
-            return ArchiveError("cannot read the archive \(path) (SQLite: \(sqlite)). Check that the file and its folder are readable.",
-                                kind: .notArchive)
+            return ArchiveError(
+                "cannot read the archive \(path) (SQLite: \(sqlite)). Check that the file and its folder are readable.",
+                kind: .notArchive)
         default:
-            return ArchiveError("\(writing ? "cannot write" : "cannot read") the archive \(path) (SQLite: \(sqlite)).",
-                                kind: writing ? .cannotWrite : .notArchive)
+            return ArchiveError(
+                "\(writing ? "cannot write" : "cannot read") the archive \(path) (SQLite: \(sqlite)).",
+                kind: writing ? .cannotWrite : .notArchive)
         }
     }
 
@@ -171,7 +190,8 @@ enum ArchiveFile {
             throw ArchiveError("\(path) is a folder, not a file of records.", kind: .notArchive)
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw ArchiveError("cannot read \(path): \(String(cString: strerror(errno))). Check its permissions.", kind: .notArchive)
+            throw ArchiveError(
+                "cannot read \(path): \(String(cString: strerror(errno))). Check its permissions.", kind: .notArchive)
         }
         return handle
     }
@@ -182,7 +202,8 @@ enum ArchiveFile {
         if let decoding = error as? DecodingError {
             switch decoding {
             case .dataCorrupted(let c):
-                return c.codingPath.isEmpty ? "not valid JSON" : "a wrong value at \(c.codingPath.map(\.stringValue).joined(separator: "."))"
+                return c.codingPath.isEmpty
+                    ? "not valid JSON" : "a wrong value at \(c.codingPath.map(\.stringValue).joined(separator: "."))"
             case .keyNotFound(let key, _): return "no \"\(key.stringValue)\" field"
             case .typeMismatch(_, let c), .valueNotFound(_, let c):
                 return "a wrong value at \(c.codingPath.map(\.stringValue).joined(separator: "."))"
@@ -191,7 +212,8 @@ enum ArchiveFile {
         }
         let ns = error as NSError
         if let posix = (ns.userInfo[NSUnderlyingErrorKey] as? NSError) ?? (ns.domain == NSPOSIXErrorDomain ? ns : nil),
-           posix.domain == NSPOSIXErrorDomain {
+            posix.domain == NSPOSIXErrorDomain
+        {
             return String(cString: strerror(Int32(posix.code)))
         }
         return ns.localizedDescription

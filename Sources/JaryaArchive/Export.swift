@@ -4,7 +4,9 @@ import Jarya
 /// RFC 4180 CSV: fields with a comma, quote, CR or LF are quoted, quotes doubled; CRLF rows.
 public enum CSV {
     public static func field(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return s }
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {
+            return s
+        }
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
@@ -14,16 +16,20 @@ public enum CSV {
 /// `jarya export --csv`: one row per event (records without an event have no row), every
 /// date as precise as the record has it.
 public enum CSVExport {
-    public static let header = ["id", "path", "language", "kind", "title", "start", "end", "time",
-                                "places", "organizers", "funders", "published"]
+    public static let header = [
+        "id", "path", "language", "kind", "title", "start", "end", "time",
+        "places", "organizers", "funders", "published",
+    ]
 
     public static func events(_ records: [Record]) -> String {
         var out = CSV.row(header)
         for r in records {
             guard let e = r.event else { continue }
-            out += CSV.row([r.id, r.source.path, r.language.rawValue, e.kind.rawValue, r.title ?? e.title ?? "",
-                            e.start ?? "", e.end ?? "", e.time ?? "", e.places.joined(separator: "; "),
-                            e.organizers.joined(separator: "; "), e.funders.joined(separator: "; "), r.published ?? ""])
+            out += CSV.row([
+                r.id, r.source.path, r.language.rawValue, e.kind.rawValue, r.title ?? e.title ?? "",
+                e.start ?? "", e.end ?? "", e.time ?? "", e.places.joined(separator: "; "),
+                e.organizers.joined(separator: "; "), e.funders.joined(separator: "; "), r.published ?? "",
+            ])
         }
         return out
     }
@@ -45,7 +51,10 @@ public enum ICSExport {
     }
 
     public static func calendar(_ records: [Record], now: Date = Date()) -> Result {
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Jarya//jarya export//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Jarya//jarya export//EN", "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH",
+        ]
         let stamp = utcStamp(now)
         var skipped: [String] = []
         var count = 0
@@ -54,7 +63,8 @@ public enum ICSExport {
         var timedDays: [Day] = []
         for r in records {
             guard let e = r.event else { continue }
-            guard let start = e.start.flatMap(Day.init), let last = (e.end ?? e.start).flatMap(Day.init), last >= start else {
+            guard let start = e.start.flatMap(Day.init), let last = (e.end ?? e.start).flatMap(Day.init), last >= start
+            else {
                 skipped.append("\(r.source.path): \(e.start ?? "?")…\(e.end ?? "")")
                 continue
             }
@@ -104,15 +114,18 @@ public enum ICSExport {
         var lines = ["BEGIN:VTIMEZONE", "TZID:" + timeZoneID]
         func component(_ daylight: Bool, onset: String, from: Int, to: Int) {
             let kind = daylight ? "DAYLIGHT" : "STANDARD"
-            lines += ["BEGIN:" + kind, "DTSTART:" + onset, "TZOFFSETFROM:" + offset(from), "TZOFFSETTO:" + offset(to),
-                      "TZNAME:" + name(to), "END:" + kind]
+            lines += [
+                "BEGIN:" + kind, "DTSTART:" + onset, "TZOFFSETFROM:" + offset(from), "TZOFFSETTO:" + offset(to),
+                "TZNAME:" + name(to), "END:" + kind,
+            ]
         }
         guard let zone = TimeZone(identifier: timeZoneID) else {
             component(false, onset: "20050812T000000", from: 6 * 3600, to: 6 * 3600)
             return lines + ["END:VTIMEZONE"]
         }
         // Transitions up to the end of the last day, from 1970 (no release has a time before).
-        let firstInstant = first.date.addingTimeInterval(-14 * 3600), lastInstant = last.date.addingTimeInterval(24 * 3600)
+        let firstInstant = first.date.addingTimeInterval(-14 * 3600),
+            lastInstant = last.date.addingTimeInterval(24 * 3600)
         var transitions: [Date] = []
         var cursor = Date(timeIntervalSince1970: 0)
         while let t = zone.nextDaylightSavingTimeTransition(after: cursor), t <= lastInstant, transitions.count < 1000 {
@@ -120,7 +133,8 @@ public enum ICSExport {
             cursor = t
         }
         // Keep the last change before the first day (the rules in force then) and all after it.
-        let kept = transitions.lastIndex(where: { $0 <= firstInstant }).map { Array(transitions[$0...]) }
+        let kept =
+            transitions.lastIndex(where: { $0 <= firstInstant }).map { Array(transitions[$0...]) }
             ?? transitions.filter { $0 > firstInstant }
         if kept.first.map({ $0 > firstInstant }) ?? true {
             // No change before the first day: the offset of 1970 holds from then.
@@ -164,7 +178,9 @@ public enum ICSExport {
             case "\n", "\r\n", "\r": out += "\\n"
             // Other control characters are not allowed in a TEXT value.
             case _ where c.unicodeScalars.contains { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F }:
-                out += String(String.UnicodeScalarView(c.unicodeScalars.filter { !($0.value < 0x20 && $0 != "\t" || $0.value == 0x7F) }))
+                out += String(
+                    String.UnicodeScalarView(
+                        c.unicodeScalars.filter { !($0.value < 0x20 && $0 != "\t" || $0.value == 0x7F) }))
             default: out.append(c)
             }
         }
@@ -199,13 +215,16 @@ public enum ICSExport {
         var result: [String] = []
         let scalars = Array(time.unicodeScalars)
         var i = 0
-        func digits(_ a: Int, _ b: Int) -> Int? { b <= scalars.count ? Int(String(String.UnicodeScalarView(scalars[a..<b]))) : nil }
+        func digits(_ a: Int, _ b: Int) -> Int? {
+            b <= scalars.count ? Int(String(String.UnicodeScalarView(scalars[a..<b]))) : nil
+        }
         while i < scalars.count {
             guard ("0"..."9").contains(scalars[i]) else { i += 1; continue }
             var j = i
             while j < scalars.count, ("0"..."9").contains(scalars[j]) { j += 1 }
             if j - i <= 2, j + 3 <= scalars.count, scalars[j] == ":",
-               let h = digits(i, j), let m = digits(j + 1, j + 3), h < 24, m < 60 {
+                let h = digits(i, j), let m = digits(j + 1, j + 3), h < 24, m < 60
+            {
                 result.append(String(format: "%02d%02d", h, m))
                 i = j + 3
             } else {
@@ -228,8 +247,10 @@ public enum ICSExport {
 
         init?(_ iso: String) {
             let p = iso.split(separator: "-", omittingEmptySubsequences: false)
-            guard !iso.hasPrefix("-"), p.count == 3, p[0].count == 4, let y = Int(p[0]), let m = Int(p[1]), let d = Int(p[2]),
-                  (1...12).contains(m), (1...DaySpan.daysIn(month: m, year: y)).contains(d) else { return nil }
+            guard !iso.hasPrefix("-"), p.count == 3, p[0].count == 4, let y = Int(p[0]), let m = Int(p[1]),
+                let d = Int(p[2]),
+                (1...12).contains(m), (1...DaySpan.daysIn(month: m, year: y)).contains(d)
+            else { return nil }
             (year, month, day) = (y, m, d)
         }
 
@@ -241,7 +262,8 @@ public enum ICSExport {
         var date: Date {
             var calendar = Calendar(identifier: .gregorian)
             calendar.timeZone = TimeZone(identifier: "UTC")!
-            return calendar.date(from: DateComponents(year: year, month: month, day: day)) ?? Date(timeIntervalSince1970: 0)
+            return calendar.date(from: DateComponents(year: year, month: month, day: day))
+                ?? Date(timeIntervalSince1970: 0)
         }
 
         var next: Day {

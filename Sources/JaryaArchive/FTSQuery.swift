@@ -13,7 +13,8 @@ import Foundation
 /// `AND NOT` means `NOT`. Punctuation that is not part of a word is ignored.
 public enum FTSQuery {
     /// How to write a query, for messages.
-    public static let howTo = "Write words (all must match), \"a phrase\", a prefix*, and AND, OR, NOT and parentheses, as in: бишкек NOT (семинар OR тренинг)"
+    public static let howTo =
+        "Write words (all must match), \"a phrase\", a prefix*, and AND, OR, NOT and parentheses, as in: бишкек NOT (семинар OR тренинг)"
 
     /// Why a query cannot be read: one line, in the user's terms.
     public struct Failure: Error, CustomStringConvertible, Sendable {
@@ -43,8 +44,9 @@ public enum FTSQuery {
             guard let node = try parse(text) else { throw Failure(description: "it has no words") }
             return node
         } catch let failure as Failure {
-            throw ArchiveError("search: cannot read the query `\(text.replacingOccurrences(of: "\n", with: " "))`: \(failure). "
-                               + howTo)
+            throw ArchiveError(
+                "search: cannot read the query `\(text.replacingOccurrences(of: "\n", with: " "))`: \(failure). "
+                    + howTo)
         }
     }
 
@@ -106,8 +108,10 @@ public enum FTSQuery {
         var fts: String {
             switch self {
             case .term(let t): return t.fts
-            case .all(let nodes): return nodes.count == 1 ? nodes[0].fts : "(" + nodes.map(\.fts).joined(separator: " AND ") + ")"
-            case .any(let nodes): return nodes.count == 1 ? nodes[0].fts : "(" + nodes.map(\.fts).joined(separator: " OR ") + ")"
+            case .all(let nodes):
+                return nodes.count == 1 ? nodes[0].fts : "(" + nodes.map(\.fts).joined(separator: " AND ") + ")"
+            case .any(let nodes):
+                return nodes.count == 1 ? nodes[0].fts : "(" + nodes.map(\.fts).joined(separator: " OR ") + ")"
             case .except(let a, let bs): return "(" + ([a] + bs).map(\.fts).joined(separator: " NOT ") + ")"
             }
         }
@@ -116,9 +120,12 @@ public enum FTSQuery {
         var tsquery: String {
             switch self {
             case .term(let t): return t.tsquery
-            case .all(let nodes): return nodes.count == 1 ? nodes[0].tsquery : "(" + nodes.map(\.tsquery).joined(separator: " & ") + ")"
-            case .any(let nodes): return nodes.count == 1 ? nodes[0].tsquery : "(" + nodes.map(\.tsquery).joined(separator: " | ") + ")"
-            case .except(let a, let bs): return "(" + ([a.tsquery] + bs.map { "!" + $0.tsquery }).joined(separator: " & ") + ")"
+            case .all(let nodes):
+                return nodes.count == 1 ? nodes[0].tsquery : "(" + nodes.map(\.tsquery).joined(separator: " & ") + ")"
+            case .any(let nodes):
+                return nodes.count == 1 ? nodes[0].tsquery : "(" + nodes.map(\.tsquery).joined(separator: " | ") + ")"
+            case .except(let a, let bs):
+                return "(" + ([a.tsquery] + bs.map { "!" + $0.tsquery }).joined(separator: " & ") + ")"
             }
         }
     }
@@ -127,7 +134,9 @@ public enum FTSQuery {
     static let quotes: Set<Character> = ["\"", "«", "»", "“", "”", "„"]
 
     static func quoted(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-    static func hasWord(_ s: String) -> Bool { s.unicodeScalars.contains { $0.properties.isAlphabetic || ("0"..."9").contains($0) } }
+    static func hasWord(_ s: String) -> Bool {
+        s.unicodeScalars.contains { $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+    }
     static let edges = CharacterSet.punctuationCharacters.union(.symbols)
 
     /// Words, phrases, operators and parentheses; terms without a letter or digit are dropped.
@@ -151,7 +160,8 @@ public enum FTSQuery {
                 continue
             }
             var j = i
-            while j < chars.count, !chars[j].isWhitespace, chars[j] != "(", chars[j] != ")", !quotes.contains(chars[j]) { j += 1 }
+            while j < chars.count, !chars[j].isWhitespace, chars[j] != "(", chars[j] != ")", !quotes.contains(chars[j])
+            { j += 1 }
             let word = String(chars[i..<j])
             i = j
             switch word {
@@ -171,7 +181,8 @@ public enum FTSQuery {
                 tokens.append(.term(Term(alternatives: [folded], prefix: true)))
                 continue
             }
-            let forms = folded.contains(where: { !$0.isLetter && !$0.isNumber }) ? [folded] : Folding.forms(ofWord: folded)
+            let forms =
+                folded.contains(where: { !$0.isLetter && !$0.isNumber }) ? [folded] : Folding.forms(ofWord: folded)
             tokens.append(.term(Term(alternatives: forms)))
         }
         return tokens
@@ -186,7 +197,10 @@ public enum FTSQuery {
         var peek: Token? { k < tokens.count ? tokens[k] : nil }
 
         var startsOperand: Bool {
-            switch peek { case .term, .open: return true; default: return false }
+            switch peek {
+            case .term, .open: return true;
+            default: return false
+            }
         }
 
         mutating func parseOr(depth: Int) throws -> Node {
@@ -254,7 +268,9 @@ public enum FTSQuery {
                 k += 1
                 return inner
             case .not?:
-                throw Failure(description: "NOT leaves out what follows it from what comes before it, so it needs words before it")
+                throw Failure(
+                    description: "NOT leaves out what follows it from what comes before it, so it needs words before it"
+                )
             case .and?, .or?:
                 throw Failure(description: "\(peek == .and ? "AND" : "OR") needs words on both sides")
             case .close?:
@@ -273,4 +289,3 @@ public enum FTSQuery {
         }
     }
 }
-

@@ -22,10 +22,11 @@ public enum FTSTokens {
             guard let queue = try? DatabaseQueue() else { return nil }
             do {
                 try queue.write { db in
-                    try db.execute(sql: """
-                        CREATE VIRTUAL TABLE cut USING fts5(title, text, forms, content = '', tokenize = 'unicode61 remove_diacritics 2');
-                        CREATE VIRTUAL TABLE cut_words USING fts5vocab(cut, 'instance');
-                        """)
+                    try db.execute(
+                        sql: """
+                            CREATE VIRTUAL TABLE cut USING fts5(title, text, forms, content = '', tokenize = 'unicode61 remove_diacritics 2');
+                            CREATE VIRTUAL TABLE cut_words USING fts5vocab(cut, 'instance');
+                            """)
                 }
             } catch { return nil }
             return queue
@@ -39,19 +40,23 @@ public enum FTSTokens {
     public static func words(title: String, text: String, forms: String) -> [[String]] {
         guard let scratch = pool.take() else { return [[], [], []] }
         defer { pool.give(scratch) }
-        return (try? scratch.write { db -> [[String]] in
-            try db.execute(sql: "INSERT INTO cut (rowid, title, text, forms) VALUES (1, ?, ?, ?)", arguments: [title, text, forms])
-            // Contentless: emptied at once, without cutting the text a second time as a DELETE would.
-            defer { try? db.execute(sql: "INSERT INTO cut (cut) VALUES ('delete-all')") }
-            var columns: [[String]] = [[], [], []]
-            let rows = try Row.fetchAll(db, sql: "SELECT term, col, \"offset\" FROM cut_words ORDER BY col, \"offset\"")
-            let names = ["title": 0, "text": 1, "forms": 2]
-            for row in rows {
-                guard let c = names[row["col"] as String? ?? ""] else { continue }
-                columns[c].append(row["term"])
-            }
-            return columns
-        }) ?? [[], [], []]
+        return
+            (try? scratch.write { db -> [[String]] in
+                try db.execute(
+                    sql: "INSERT INTO cut (rowid, title, text, forms) VALUES (1, ?, ?, ?)",
+                    arguments: [title, text, forms])
+                // Contentless: emptied at once, without cutting the text a second time as a DELETE would.
+                defer { try? db.execute(sql: "INSERT INTO cut (cut) VALUES ('delete-all')") }
+                var columns: [[String]] = [[], [], []]
+                let rows = try Row.fetchAll(
+                    db, sql: "SELECT term, col, \"offset\" FROM cut_words ORDER BY col, \"offset\"")
+                let names = ["title": 0, "text": 1, "forms": 2]
+                for row in rows {
+                    guard let c = names[row["col"] as String? ?? ""] else { continue }
+                    columns[c].append(row["term"])
+                }
+                return columns
+            }) ?? [[], [], []]
     }
 
     /// The words of one folded query phrase.
@@ -76,13 +81,17 @@ public enum FTSTokens {
             for (k, word) in words.enumerated() {
                 let position = min(maxPosition, base + k + 1)
                 let n: Int
-                if let known = slot[word] { n = known } else {
+                if let known = slot[word] {
+                    n = known
+                } else {
                     n = order.count
                     slot[word] = n
                     order.append(word)
                     positions.append([])
                 }
-                if positions[n].count < maxPositionsPerWord, positions[n].last != position { positions[n].append(position) }
+                if positions[n].count < maxPositionsPerWord, positions[n].last != position {
+                    positions[n].append(position)
+                }
             }
             base += words.count + 1
         }
@@ -99,7 +108,9 @@ public enum FTSTokens {
     /// A word quoted for `tsvector` and `tsquery` literals.
     public static func lexeme(_ word: String) -> String {
         // Most words need no escaping; Foundation's replacing is slow on Linux.
-        guard word.utf8.contains(where: { $0 == UInt8(ascii: "'") || $0 == UInt8(ascii: "\\") }) else { return "'" + word + "'" }
+        guard word.utf8.contains(where: { $0 == UInt8(ascii: "'") || $0 == UInt8(ascii: "\\") }) else {
+            return "'" + word + "'"
+        }
         return "'" + word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "''") + "'"
     }
 }

@@ -61,7 +61,8 @@ public enum Folding {
         let scalars = Array(text.unicodeScalars)
         var seen = Set<String>()
         var result: [String] = []
-        for word in NameWords.words(Tokenizer.tokens(scalars, lexicon: &lexicon), in: scalars, lexicon: &lexicon) where word.kind == .word {
+        for word in NameWords.words(Tokenizer.tokens(scalars, lexicon: &lexicon), in: scalars, lexicon: &lexicon)
+        where word.kind == .word {
             for form in formsOf(word) where seen.insert(form).inserted { result.append(form) }
         }
         return result

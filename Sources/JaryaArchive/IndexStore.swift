@@ -71,10 +71,11 @@ public final class ArchiveIndex: Archive, Sendable {
         config.busyMode = .timeout(10)
         config.prepareDatabase { db in
             // Case- and lookalike-insensitive comparisons of names (--org, --person).
-            db.add(function: DatabaseFunction("jarya_fold", argumentCount: 1, pure: true) { values in
-                guard let s = String.fromDatabaseValue(values[0]) else { return nil }
-                return Folding.fold(s)
-            })
+            db.add(
+                function: DatabaseFunction("jarya_fold", argumentCount: 1, pure: true) { values in
+                    guard let s = String.fromDatabaseValue(values[0]) else { return nil }
+                    return Folding.fold(s)
+                })
         }
         return config
     }
@@ -92,63 +93,64 @@ public final class ArchiveIndex: Archive, Sendable {
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
         m.registerMigration("v1") { db in
-            try db.execute(sql: """
-                CREATE TABLE documents (
-                    id TEXT PRIMARY KEY NOT NULL,
-                    path TEXT NOT NULL,
-                    sha256 TEXT,
-                    language TEXT,
-                    title TEXT,
-                    summary TEXT,
-                    published TEXT,
-                    text TEXT,
-                    record TEXT NOT NULL
-                );
-                CREATE INDEX documents_path ON documents(path);
-                CREATE TABLE events (
-                    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-                    kind TEXT,
-                    title TEXT,
-                    start TEXT,
-                    "end" TEXT,
-                    time TEXT,
-                    first_day TEXT,
-                    last_day TEXT
-                );
-                CREATE INDEX events_document ON events(document_id);
-                CREATE TABLE event_places (
-                    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-                    place TEXT NOT NULL
-                );
-                CREATE INDEX event_places_document ON event_places(document_id);
-                CREATE INDEX event_places_place ON event_places(place);
-                CREATE TABLE event_organizations (
-                    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-                    role TEXT NOT NULL,
-                    name TEXT NOT NULL
-                );
-                CREATE INDEX event_organizations_document ON event_organizations(document_id);
-                CREATE TABLE entities (
-                    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-                    type TEXT NOT NULL,
-                    text TEXT,
-                    start TEXT,
-                    "end" TEXT,
-                    name TEXT,
-                    kind TEXT,
-                    country TEXT,
-                    acronym TEXT,
-                    role TEXT,
-                    value TEXT,
-                    span_start INTEGER,
-                    span_end INTEGER
-                );
-                CREATE INDEX entities_document ON entities(document_id);
-                CREATE INDEX entities_type_name ON entities(type, name);
-                CREATE VIRTUAL TABLE documents_fts USING fts5(
-                    title, text, forms, tokenize = 'unicode61 remove_diacritics 2'
-                );
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE documents (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        path TEXT NOT NULL,
+                        sha256 TEXT,
+                        language TEXT,
+                        title TEXT,
+                        summary TEXT,
+                        published TEXT,
+                        text TEXT,
+                        record TEXT NOT NULL
+                    );
+                    CREATE INDEX documents_path ON documents(path);
+                    CREATE TABLE events (
+                        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                        kind TEXT,
+                        title TEXT,
+                        start TEXT,
+                        "end" TEXT,
+                        time TEXT,
+                        first_day TEXT,
+                        last_day TEXT
+                    );
+                    CREATE INDEX events_document ON events(document_id);
+                    CREATE TABLE event_places (
+                        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                        place TEXT NOT NULL
+                    );
+                    CREATE INDEX event_places_document ON event_places(document_id);
+                    CREATE INDEX event_places_place ON event_places(place);
+                    CREATE TABLE event_organizations (
+                        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                        role TEXT NOT NULL,
+                        name TEXT NOT NULL
+                    );
+                    CREATE INDEX event_organizations_document ON event_organizations(document_id);
+                    CREATE TABLE entities (
+                        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                        type TEXT NOT NULL,
+                        text TEXT,
+                        start TEXT,
+                        "end" TEXT,
+                        name TEXT,
+                        kind TEXT,
+                        country TEXT,
+                        acronym TEXT,
+                        role TEXT,
+                        value TEXT,
+                        span_start INTEGER,
+                        span_end INTEGER
+                    );
+                    CREATE INDEX entities_document ON entities(document_id);
+                    CREATE INDEX entities_type_name ON entities(type, name);
+                    CREATE VIRTUAL TABLE documents_fts USING fts5(
+                        title, text, forms, tokenize = 'unicode61 remove_diacritics 2'
+                    );
+                    """)
         }
         return m
     }
@@ -169,36 +171,51 @@ public final class ArchiveIndex: Archive, Sendable {
             for (r, title, text, forms) in prepared {
                 try Self.delete(db, id: r.id, path: r.source.path)
                 let json = String(decoding: r.jsonBytes(), as: UTF8.self)
-                try db.execute(sql: """
-                    INSERT INTO documents (id, path, sha256, language, title, summary, published, text, record)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [r.id, r.source.path, r.source.sha256, r.language.rawValue, r.title, r.summary, r.published, r.text, json])
+                try db.execute(
+                    sql: """
+                        INSERT INTO documents (id, path, sha256, language, title, summary, published, text, record)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        r.id, r.source.path, r.source.sha256, r.language.rawValue, r.title, r.summary, r.published,
+                        r.text, json,
+                    ])
                 let rowid = db.lastInsertedRowID
-                try db.execute(sql: "INSERT INTO documents_fts (rowid, title, text, forms) VALUES (?, ?, ?, ?)",
-                               arguments: [rowid, title, text, forms])
+                try db.execute(
+                    sql: "INSERT INTO documents_fts (rowid, title, text, forms) VALUES (?, ?, ?, ?)",
+                    arguments: [rowid, title, text, forms])
                 if let e = r.event {
                     let span = DaySpan.of(start: e.start, end: e.end)
-                    try db.execute(sql: """
-                        INSERT INTO events (document_id, kind, title, start, "end", time, first_day, last_day)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        """, arguments: [r.id, e.kind.rawValue, e.title, e.start, e.end, e.time, span?.first, span?.last])
+                    try db.execute(
+                        sql: """
+                            INSERT INTO events (document_id, kind, title, start, "end", time, first_day, last_day)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                            """,
+                        arguments: [r.id, e.kind.rawValue, e.title, e.start, e.end, e.time, span?.first, span?.last])
                     for p in e.places {
-                        try db.execute(sql: "INSERT INTO event_places (document_id, place) VALUES (?, ?)", arguments: [r.id, p])
+                        try db.execute(
+                            sql: "INSERT INTO event_places (document_id, place) VALUES (?, ?)", arguments: [r.id, p])
                     }
                     for (role, names) in [("organizer", e.organizers), ("funder", e.funders), ("partner", e.partners)] {
                         for n in names {
-                            try db.execute(sql: "INSERT INTO event_organizations (document_id, role, name) VALUES (?, ?, ?)",
-                                           arguments: [r.id, role, n])
+                            try db.execute(
+                                sql: "INSERT INTO event_organizations (document_id, role, name) VALUES (?, ?, ?)",
+                                arguments: [r.id, role, n])
                         }
                     }
                 }
                 for x in r.entities {
                     let c = EntityColumns(x)
-                    try db.execute(sql: """
-                        INSERT INTO entities (document_id, type, text, start, "end", name, kind, country, acronym, role, value, span_start, span_end)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """, arguments: [r.id, x.type.rawValue, x.text, c.start, c.end, c.name, c.kind, c.country, c.acronym, c.role, c.value,
-                                         x.span.start, x.span.end])
+                    try db.execute(
+                        sql: """
+                            INSERT INTO entities (document_id, type, text, start, "end", name, kind, country, acronym, role, value, span_start, span_end)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            """,
+                        arguments: [
+                            r.id, x.type.rawValue, x.text, c.start, c.end, c.name, c.kind, c.country, c.acronym, c.role,
+                            c.value,
+                            x.span.start, x.span.end,
+                        ])
                 }
             }
         }
@@ -206,11 +223,13 @@ public final class ArchiveIndex: Archive, Sendable {
     }
 
     static func delete(_ db: Database, id: String, path: String) throws {
-        let rowids = try Int64.fetchAll(db, sql: "SELECT rowid FROM documents WHERE id = ? OR path = ?", arguments: [id, path])
+        let rowids = try Int64.fetchAll(
+            db, sql: "SELECT rowid FROM documents WHERE id = ? OR path = ?", arguments: [id, path])
         for rowid in rowids {
             try db.execute(sql: "DELETE FROM documents_fts WHERE rowid = ?", arguments: [rowid])
         }
-        let ids = try String.fetchAll(db, sql: "SELECT id FROM documents WHERE id = ? OR path = ?", arguments: [id, path])
+        let ids = try String.fetchAll(
+            db, sql: "SELECT id FROM documents WHERE id = ? OR path = ?", arguments: [id, path])
         for old in ids {
             for table in ["events", "event_places", "event_organizations", "entities"] {
                 try db.execute(sql: "DELETE FROM \(table) WHERE document_id = ?", arguments: [old])
@@ -221,7 +240,8 @@ public final class ArchiveIndex: Archive, Sendable {
 
     /// Every stored record, in path order.
     public func records() throws -> [Jarya.Record] {
-        try read { db in try String.fetchAll(db, sql: "SELECT record FROM documents ORDER BY path, id") }.map(decodeStored)
+        try read { db in try String.fetchAll(db, sql: "SELECT record FROM documents ORDER BY path, id") }.map(
+            decodeStored)
     }
 
     public func records(ids: [String]) throws -> [Jarya.Record] {
@@ -232,8 +252,10 @@ public final class ArchiveIndex: Archive, Sendable {
             for start in stride(from: 0, to: ids.count, by: 500) {
                 let part = Array(ids[start..<min(ids.count, start + 500)])
                 let marks = Array(repeating: "?", count: part.count).joined(separator: ",")
-                rows += try Row.fetchAll(db, sql: "SELECT path, id, record FROM documents WHERE id IN (\(marks))",
-                                         arguments: StatementArguments(part)).map { ($0[0], $0[1], $0[2]) }
+                rows += try Row.fetchAll(
+                    db, sql: "SELECT path, id, record FROM documents WHERE id IN (\(marks))",
+                    arguments: StatementArguments(part)
+                ).map { ($0[0], $0[1], $0[2]) }
             }
             return rows.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
         }.map(decodeStored)
@@ -245,8 +267,9 @@ public final class ArchiveIndex: Archive, Sendable {
         do {
             return try JSONDecoder().decode(Jarya.Record.self, from: Data(json.utf8))
         } catch {
-            throw ArchiveError("the archive \(path) holds a record that is not valid (\(ArchiveFile.reason(error))): "
-                               + "index its releases again into a new archive.", kind: .notArchive)
+            throw ArchiveError(
+                "the archive \(path) holds a record that is not valid (\(ArchiveFile.reason(error))): "
+                    + "index its releases again into a new archive.", kind: .notArchive)
         }
     }
 
@@ -304,7 +327,6 @@ final class ResultBox: @unchecked Sendable {
     func set(_ k: Int, _ r: (RecordLine, ExitStatus)) { lock.lock(); results[k] = r; lock.unlock() }
 }
 
-
 /// The days an ISO date of any precision covers: `2022` → 2022-01-01…2022-12-31,
 /// `2022-02` → 2022-02-01…2022-02-28. Dates without a year (`--03-03`) cover nothing.
 public enum DaySpan {
@@ -313,8 +335,11 @@ public enum DaySpan {
         guard !date.hasPrefix("-"), let y = Int(p[0]), p[0].count == 4 else { return nil }
         switch p.count {
         case 1: return String(format: "%04d-01-01", y)
-        case 2: guard let m = Int(p[1]), (1...12).contains(m) else { return nil }; return String(format: "%04d-%02d-01", y, m)
-        case 3: guard let m = Int(p[1]), let d = Int(p[2]), (1...12).contains(m), (1...31).contains(d) else { return nil }
+        case 2:
+            guard let m = Int(p[1]), (1...12).contains(m) else { return nil };
+            return String(format: "%04d-%02d-01", y, m)
+        case 3:
+            guard let m = Int(p[1]), let d = Int(p[2]), (1...12).contains(m), (1...31).contains(d) else { return nil }
             return String(format: "%04d-%02d-%02d", y, m, d)
         default: return nil
         }
@@ -325,7 +350,8 @@ public enum DaySpan {
         guard !date.hasPrefix("-"), let y = Int(p[0]), p[0].count == 4 else { return nil }
         switch p.count {
         case 1: return String(format: "%04d-12-31", y)
-        case 2: guard let m = Int(p[1]), (1...12).contains(m) else { return nil }
+        case 2:
+            guard let m = Int(p[1]), (1...12).contains(m) else { return nil }
             return String(format: "%04d-%02d-%02d", y, m, daysIn(month: m, year: y))
         default: return first(of: date)
         }

@@ -27,11 +27,14 @@ struct JSONLinesReader {
     mutating func next(_ count: Int) throws -> [RecordLine] {
         var result: [RecordLine] = []
         while result.count < count, let line = try nextLine() {
-            guard line.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\r") && $0 != UInt8(ascii: "\t") }) else { continue }
-            do { result.append(try decoder.decode(RecordLine.self, from: line)) }
-            catch {
-                throw ArchiveError("\(path):\(lineNumber): not a Jarya record (\(ArchiveFile.reason(error))). "
-                                   + "Give the JSON Lines that `jarya process --out` writes.", kind: .badRecords)
+            guard
+                line.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\r") && $0 != UInt8(ascii: "\t") }
+                )
+            else { continue }
+            do { result.append(try decoder.decode(RecordLine.self, from: line)) } catch {
+                throw ArchiveError(
+                    "\(path):\(lineNumber): not a Jarya record (\(ArchiveFile.reason(error))). "
+                        + "Give the JSON Lines that `jarya process --out` writes.", kind: .badRecords)
             }
         }
         return result

@@ -7,7 +7,9 @@ public enum PlaceResolver {
     public static func canonicalNames(_ place: String, in places: PlaceGlossary?) -> [String] {
         guard let glossary = places?.index else { return [place] }
         var names: [String] = []
-        func add(_ values: [PlaceGlossary.Place]) { for v in values where !names.contains(v.canonical) { names.append(v.canonical) } }
+        func add(_ values: [PlaceGlossary.Place]) {
+            for v in values where !names.contains(v.canonical) { names.append(v.canonical) }
+        }
         add(glossary.lookup(place))
         if names.isEmpty {
             let text = (try? Normalize.text(place).text.string) ?? place

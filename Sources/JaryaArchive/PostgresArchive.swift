@@ -72,22 +72,27 @@ public final class PostgresArchive: Archive, @unchecked Sendable {
             default: tls = .require(try NIOSSLContext(configuration: config))
             }
         } catch {
-            throw ArchiveError("cannot set up TLS for PostgreSQL at \(target.display): \(error). Try sslmode=disable for a local server.",
-                               kind: .unavailable)
+            throw ArchiveError(
+                "cannot set up TLS for PostgreSQL at \(target.display): \(error). Try sslmode=disable for a local server.",
+                kind: .unavailable)
         }
         var configuration: PostgresConnection.Configuration
         if target.isSocket {
-            configuration = .init(unixSocketPath: target.host + "/.s.PGSQL.\(target.port)", username: target.user,
-                                  password: target.password, database: target.database)
+            configuration = .init(
+                unixSocketPath: target.host + "/.s.PGSQL.\(target.port)", username: target.user,
+                password: target.password, database: target.database)
         } else {
-            configuration = .init(host: target.host, port: target.port, username: target.user, password: target.password,
-                                  database: target.database, tls: tls)
+            configuration = .init(
+                host: target.host, port: target.port, username: target.user, password: target.password,
+                database: target.database, tls: tls)
         }
         configuration.options.connectTimeout = .seconds(Int64(target.connectTimeout))
         configuration.options.additionalStartupParameters = [("application_name", "jarya")]
         do {
-            return try PostgresConnection.connect(on: PostgresConnection.defaultEventLoopGroup.any(),
-                                                  configuration: configuration, id: 1, logger: logger).wait()
+            return try PostgresConnection.connect(
+                on: PostgresConnection.defaultEventLoopGroup.any(),
+                configuration: configuration, id: 1, logger: logger
+            ).wait()
         } catch {
             throw PostgresFailure.describe(error, target: target, connecting: true)
         }
@@ -175,13 +180,16 @@ public final class PostgresArchive: Archive, @unchecked Sendable {
             try run("SELECT pg_advisory_xact_lock(\(PostgresSchema.migrationLock))")
             let version = try currentVersion()
             if version == nil, try tableExists("documents") {
-                throw ArchiveError("the database \(target.display) has a documents table that is not a Jarya archive's: "
-                                   + "give --db another database (createdb jarya), or drop that table.", kind: .notArchive)
+                throw ArchiveError(
+                    "the database \(target.display) has a documents table that is not a Jarya archive's: "
+                        + "give --db another database (createdb jarya), or drop that table.", kind: .notArchive)
             }
             let from = version ?? 0
             try refuseNewer(from)
             if version == nil {
-                try run("CREATE TABLE jarya_schema (version integer PRIMARY KEY, applied timestamptz NOT NULL DEFAULT now())")
+                try run(
+                    "CREATE TABLE jarya_schema (version integer PRIMARY KEY, applied timestamptz NOT NULL DEFAULT now())"
+                )
             }
             var applied: [Int] = []
             for v in (from + 1)...max(from + 1, last) where v <= last {
@@ -207,19 +215,24 @@ public final class PostgresArchive: Archive, @unchecked Sendable {
 
     func refuseNewer(_ version: Int) throws {
         if version > Self.schemaVersion {
-            throw ArchiveError("the archive in \(target.display) was made by a newer jarya (schema version \(version); this jarya knows "
-                               + "up to \(Self.schemaVersion)): use that jarya or a newer one; nothing was changed.", kind: .notArchive)
+            throw ArchiveError(
+                "the archive in \(target.display) was made by a newer jarya (schema version \(version); this jarya knows "
+                    + "up to \(Self.schemaVersion)): use that jarya or a newer one; nothing was changed.",
+                kind: .notArchive)
         }
     }
 
     func checkReadable() throws {
         guard let version = try currentVersion() else {
-            throw ArchiveError("no Jarya archive in \(target.display): make one with `jarya index PATH --db \(target.url)`.", kind: .missing)
+            throw ArchiveError(
+                "no Jarya archive in \(target.display): make one with `jarya index PATH --db \(target.url)`.",
+                kind: .missing)
         }
         try refuseNewer(version)
         if version < Self.schemaVersion {
-            throw ArchiveError("the archive in \(target.display) has schema version \(version), older than this jarya's "
-                               + "\(Self.schemaVersion): run `jarya archive migrate --db …` first.", kind: .notArchive)
+            throw ArchiveError(
+                "the archive in \(target.display) has schema version \(version), older than this jarya's "
+                    + "\(Self.schemaVersion): run `jarya archive migrate --db …` first.", kind: .notArchive)
         }
     }
 
@@ -235,12 +248,16 @@ public final class PostgresArchive: Archive, @unchecked Sendable {
         }.reversed()
         guard !kept.isEmpty else { return (0, lines.count - usable.count) }
         let batch = PostgresBatch(Array(kept))
-        let keys = Array(Set(kept.flatMap { [PostgresBatch.lockKey("id", $0.id), PostgresBatch.lockKey("path", $0.source.path)] })).sorted()
+        let keys = Array(
+            Set(kept.flatMap { [PostgresBatch.lockKey("id", $0.id), PostgresBatch.lockKey("path", $0.source.path)] })
+        ).sorted()
         try transaction {
             // Locks in one global order: writers over the same documents queue, never deadlock.
             try run("SELECT count(pg_advisory_xact_lock(k)) FROM unnest($1::int8[]) AS k", [.bigints(keys)])
-            let gone = try run(PostgresSchema.deleteDocuments, [.texts(kept.map(\.id)), .texts(kept.map(\.source.path))])
-                .map { try $0.decode(String.self) }
+            let gone = try run(
+                PostgresSchema.deleteDocuments, [.texts(kept.map(\.id)), .texts(kept.map(\.source.path))]
+            )
+            .map { try $0.decode(String.self) }
             if !gone.isEmpty {
                 for sql in PostgresSchema.deleteRows { try run(sql, [.texts(gone)]) }
             }
@@ -252,13 +269,17 @@ public final class PostgresArchive: Archive, @unchecked Sendable {
     // MARK: Reading
 
     public func records() throws -> [Jarya.Record] {
-        try run("SELECT record::text FROM documents ORDER BY path, id").map { try decodeStored(try $0.decode(String.self)) }
+        try run("SELECT record::text FROM documents ORDER BY path, id").map {
+            try decodeStored(try $0.decode(String.self))
+        }
     }
 
     public func records(ids: [String]) throws -> [Jarya.Record] {
         guard !ids.isEmpty else { return [] }
-        return try run("SELECT record::text FROM documents WHERE id = ANY($1::text[]) ORDER BY path, id",
-                       [.texts(ids)]).map { try decodeStored(try $0.decode(String.self)) }
+        return try run(
+            "SELECT record::text FROM documents WHERE id = ANY($1::text[]) ORDER BY path, id",
+            [.texts(ids)]
+        ).map { try decodeStored(try $0.decode(String.self)) }
     }
 
     public func count() throws -> Int {
@@ -269,8 +290,9 @@ public final class PostgresArchive: Archive, @unchecked Sendable {
         do {
             return try JSONDecoder().decode(Jarya.Record.self, from: Data(json.utf8))
         } catch {
-            throw ArchiveError("the archive in \(target.display) holds a record that is not valid (\(ArchiveFile.reason(error))): "
-                               + "index its releases again.", kind: .notArchive)
+            throw ArchiveError(
+                "the archive in \(target.display) holds a record that is not valid (\(ArchiveFile.reason(error))): "
+                    + "index its releases again.", kind: .notArchive)
         }
     }
 }

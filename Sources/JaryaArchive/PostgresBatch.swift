@@ -22,23 +22,36 @@ struct PostgresBatch {
         }
     }
 
-    static let documents = Table(name: "documents", columns: [
-        ("id", nil), ("path", nil), ("sha256", nil), ("language", nil), ("title", nil), ("summary", nil), ("published", nil),
-        ("text", nil), ("record", "jsonb"), ("fts", "tsvector"), ("organizations", nil), ("persons", nil),
-        ("first_day", nil), ("last_day", nil), ("start", nil), ("days", "int4range"), ("places", "text[]"),
-    ])
-    static let events = Table(name: "events", columns: [
-        ("document_id", nil), ("kind", nil), ("title", nil), ("start", nil), ("end", nil), ("time", nil), ("first_day", nil), ("last_day", nil),
-    ])
-    static let places = Table(name: "event_places", columns: [("document_id", nil), ("place", nil), ("place_key", nil)])
-    static let organizations = Table(name: "event_organizations", columns: [
-        ("document_id", nil), ("role", nil), ("name", nil), ("name_folded", nil),
-    ])
-    static let entities = Table(name: "entities", columns: [
-        ("document_id", nil), ("type", nil), ("text", nil), ("start", nil), ("end", nil), ("name", nil), ("kind", nil), ("country", nil),
-        ("acronym", nil), ("role", nil), ("value", nil), ("span_start", "integer"), ("span_end", "integer"), ("name_key", nil),
-        ("name_folded", nil), ("text_folded", nil), ("acronym_folded", nil),
-    ])
+    static let documents = Table(
+        name: "documents",
+        columns: [
+            ("id", nil), ("path", nil), ("sha256", nil), ("language", nil), ("title", nil), ("summary", nil),
+            ("published", nil),
+            ("text", nil), ("record", "jsonb"), ("fts", "tsvector"), ("organizations", nil), ("persons", nil),
+            ("first_day", nil), ("last_day", nil), ("start", nil), ("days", "int4range"), ("places", "text[]"),
+        ])
+    static let events = Table(
+        name: "events",
+        columns: [
+            ("document_id", nil), ("kind", nil), ("title", nil), ("start", nil), ("end", nil), ("time", nil),
+            ("first_day", nil), ("last_day", nil),
+        ])
+    static let places = Table(
+        name: "event_places", columns: [("document_id", nil), ("place", nil), ("place_key", nil)])
+    static let organizations = Table(
+        name: "event_organizations",
+        columns: [
+            ("document_id", nil), ("role", nil), ("name", nil), ("name_folded", nil),
+        ])
+    static let entities = Table(
+        name: "entities",
+        columns: [
+            ("document_id", nil), ("type", nil), ("text", nil), ("start", nil), ("end", nil), ("name", nil),
+            ("kind", nil), ("country", nil),
+            ("acronym", nil), ("role", nil), ("value", nil), ("span_start", "integer"), ("span_end", "integer"),
+            ("name_key", nil),
+            ("name_folded", nil), ("text_folded", nil), ("acronym_folded", nil),
+        ])
     static let tables = [documents, events, places, organizations, entities]
 
     /// The rows of each table (in `tables` order), each row one value per column.
@@ -98,7 +111,12 @@ struct PostgresBatch {
             // Only the names `--org` and `--person` look into are folded: folding costs.
             let named = x.type == .organization || x.type == .person
             let c = EntityColumns(x)
-            let folded: [String?] = named ? [c.name.map(FoldCache.shared.fold), FoldCache.shared.fold(x.text), c.acronym.map(FoldCache.shared.fold)] : [nil, nil, nil]
+            let folded: [String?] =
+                named
+                ? [
+                    c.name.map(FoldCache.shared.fold), FoldCache.shared.fold(x.text),
+                    c.acronym.map(FoldCache.shared.fold),
+                ] : [nil, nil, nil]
             if x.type == .organization { organizations += folded.compactMap { $0 } }
             if x.type == .person { persons += folded.compactMap { $0 } }
             rows[4].append([
@@ -106,11 +124,13 @@ struct PostgresBatch {
                 String(x.span.start), String(x.span.end), c.name.map(asciiLower), folded[0], folded[1], folded[2],
             ])
         }
-        rows[0].append([id, r.source.path, r.source.sha256, r.language.rawValue, r.title, r.summary, r.published, r.text, json,
-                        FTSTokens.tsvector(title: title, text: text, forms: forms),
-                        organizations.isEmpty ? nil : organizations.joined(separator: PostgresSchema.nameSeparator),
-                        persons.isEmpty ? nil : persons.joined(separator: PostgresSchema.nameSeparator),
-                        span?.first, span?.last, r.event?.start, span.map(dayRange), arrayLiteral(placeKeys(of: r))])
+        rows[0].append([
+            id, r.source.path, r.source.sha256, r.language.rawValue, r.title, r.summary, r.published, r.text, json,
+            FTSTokens.tsvector(title: title, text: text, forms: forms),
+            organizations.isEmpty ? nil : organizations.joined(separator: PostgresSchema.nameSeparator),
+            persons.isEmpty ? nil : persons.joined(separator: PostgresSchema.nameSeparator),
+            span?.first, span?.last, r.event?.start, span.map(dayRange), arrayLiteral(placeKeys(of: r)),
+        ])
         return rows
     }
 
@@ -119,7 +139,8 @@ struct PostgresBatch {
     /// each; nil when there are none.
     static func placeKeys(of r: Jarya.Record) -> [String]? {
         let event = r.event?.places ?? []
-        let names = event.isEmpty ? r.entities.filter { $0.type == .place }.compactMap { EntityColumns($0).name } : event
+        let names =
+            event.isEmpty ? r.entities.filter { $0.type == .place }.compactMap { EntityColumns($0).name } : event
         let keys = Set(names.map(asciiLower)).sorted()
         return keys.isEmpty ? nil : keys
     }
@@ -136,7 +157,11 @@ struct PostgresBatch {
     /// A `text[]` literal: every element quoted, `"` and `\` escaped.
     static func arrayLiteral(_ values: [String]?) -> String? {
         values.map { v in
-            "{" + v.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+            "{"
+                + v.map {
+                    "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+                        + "\""
+                }
                 .joined(separator: ",") + "}"
         }
     }

@@ -183,7 +183,8 @@ enum PostgresSchema {
     static let nameSeparator = "\u{1F}"
 
     /// Deletes the documents with these ids ($1) or paths ($2), returning the ids deleted.
-    static let deleteDocuments = "DELETE FROM documents WHERE id = ANY($1::text[]) OR path = ANY($2::text[]) RETURNING id"
+    static let deleteDocuments =
+        "DELETE FROM documents WHERE id = ANY($1::text[]) OR path = ANY($2::text[]) RETURNING id"
 
     /// The other tables' rows of the documents deleted ($1, their ids): one statement per
     /// table, each through its `document_id` index.

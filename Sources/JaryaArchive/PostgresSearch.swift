@@ -41,11 +41,15 @@ extension PostgresArchive {
         }
         var from: String?
         if let f = q.from {
-            guard let day = DaySpan.first(of: f) else { throw ArchiveError("search: --from `\(f)` is not a date (YYYY, YYYY-MM or YYYY-MM-DD)") }
+            guard let day = DaySpan.first(of: f) else {
+                throw ArchiveError("search: --from `\(f)` is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+            }
             from = day
         }
         if let to = q.to {
-            guard let day = DaySpan.last(of: to) else { throw ArchiveError("search: --to `\(to)` is not a date (YYYY, YYYY-MM or YYYY-MM-DD)") }
+            guard let day = DaySpan.last(of: to) else {
+                throw ArchiveError("search: --to `\(to)` is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+            }
             conditions.append("d.first_day <= \(bind(.text(day)))")
         }
         if let lang = q.language {
@@ -58,14 +62,16 @@ extension PostgresArchive {
         let limit = q.limit.map { "LIMIT \(max(0, $0))" } ?? ""
         func page(_ extra: [String]) -> String {
             let all = conditions + extra
-            return "(SELECT d.id, d.first_day, d.start, d.path FROM documents d \(all.isEmpty ? "" : "WHERE " + all.joined(separator: " AND "))"
+            return
+                "(SELECT d.id, d.first_day, d.start, d.path FROM documents d \(all.isEmpty ? "" : "WHERE " + all.joined(separator: " AND "))"
                 + " ORDER BY \(PostgresSchema.order("d.")) \(limit))"
         }
         let hits: String
         if let from {
             // first_day < from <= last_day: the span holds the number before `from`'s and `from`'s.
             let day = PostgresBatch.dayNumber(from)
-            let both = page(["d.days @> int4range(\(bind(.int(day - 1)))::int4, \(bind(.int(day)))::int4, '[]')"])
+            let both =
+                page(["d.days @> int4range(\(bind(.int(day - 1)))::int4, \(bind(.int(day)))::int4, '[]')"])
                 + "\nUNION ALL\n" + page(["d.first_day >= \(bind(.text(from)))"])
             // The page of both, before any record is read.
             hits = "SELECT * FROM (\(both)) u ORDER BY \(PostgresSchema.order("u.")) \(limit)"

@@ -25,8 +25,10 @@ public struct SearchQuery: Sendable {
     /// At most this many records, the first in the search's order (a page of results); nil: all.
     public var limit: Int?
 
-    public init(text: String? = nil, place: String? = nil, places: PlaceGlossary? = nil, organization: String? = nil,
-                person: String? = nil, from: String? = nil, to: String? = nil, language: String? = nil, limit: Int? = nil) {
+    public init(
+        text: String? = nil, place: String? = nil, places: PlaceGlossary? = nil, organization: String? = nil,
+        person: String? = nil, from: String? = nil, to: String? = nil, language: String? = nil, limit: Int? = nil
+    ) {
         self.text = text
         self.place = place
         self.places = places
@@ -57,7 +59,8 @@ extension ArchiveIndex {
         if let place = q.place?.trimmingCharacters(in: .whitespaces), !place.isEmpty {
             let names = PlaceResolver.canonicalNames(place, in: q.places).map { $0.lowercased() }
             let marks = Array(repeating: "?", count: names.count).joined(separator: ", ")
-            conditions.append("""
+            conditions.append(
+                """
                 (d.id IN (SELECT document_id FROM event_places WHERE lower(place) IN (\(marks)))
                  OR (NOT EXISTS (SELECT 1 FROM event_places p WHERE p.document_id = d.id)
                      AND d.id IN (SELECT document_id FROM entities WHERE type = 'place' AND lower(name) IN (\(marks)))))
@@ -65,7 +68,8 @@ extension ArchiveIndex {
             arguments += names + names
         }
         if let org = q.organization, !org.isEmpty {
-            conditions.append("""
+            conditions.append(
+                """
                 d.id IN (SELECT document_id FROM entities WHERE type = 'organization'
                            AND (instr(jarya_fold(coalesce(name, '')), ?) OR instr(jarya_fold(text), ?) OR instr(jarya_fold(coalesce(acronym, '')), ?))
                          UNION SELECT document_id FROM event_organizations WHERE instr(jarya_fold(name), ?))
@@ -74,7 +78,8 @@ extension ArchiveIndex {
             arguments += [folded, folded, folded, folded]
         }
         if let person = q.person, !person.isEmpty {
-            conditions.append("""
+            conditions.append(
+                """
                 d.id IN (SELECT document_id FROM entities WHERE type = 'person'
                            AND (instr(jarya_fold(coalesce(name, '')), ?) OR instr(jarya_fold(text), ?)))
                 """)
@@ -82,12 +87,16 @@ extension ArchiveIndex {
             arguments += [folded, folded]
         }
         if let from = q.from {
-            guard let day = DaySpan.first(of: from) else { throw ArchiveError("search: --from `\(from)` is not a date (YYYY, YYYY-MM or YYYY-MM-DD)") }
+            guard let day = DaySpan.first(of: from) else {
+                throw ArchiveError("search: --from `\(from)` is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+            }
             conditions.append("e.last_day >= ?")
             arguments.append(day)
         }
         if let to = q.to {
-            guard let day = DaySpan.last(of: to) else { throw ArchiveError("search: --to `\(to)` is not a date (YYYY, YYYY-MM or YYYY-MM-DD)") }
+            guard let day = DaySpan.last(of: to) else {
+                throw ArchiveError("search: --to `\(to)` is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+            }
             conditions.append("e.first_day <= ?")
             arguments.append(day)
         }
@@ -106,11 +115,13 @@ extension ArchiveIndex {
             """
         let rows: [String]
         do {
-            rows = try database.read { db in try String.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)) }
+            rows = try database.read { db in try String.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
+            }
         } catch let error as DatabaseError where error.message?.hasPrefix("fts5") == true {
             // What FTSQuery makes is valid FTS5; only a query too complex for FTS5's parser ends here.
-            throw ArchiveError("search: cannot read the query `\(q.text ?? "")`: it is too complex (FTS5: \(error.message ?? "")). "
-                               + FTSQuery.howTo)
+            throw ArchiveError(
+                "search: cannot read the query `\(q.text ?? "")`: it is too complex (FTS5: \(error.message ?? "")). "
+                    + FTSQuery.howTo)
         } catch {
             throw ArchiveFile.failure(error, path: path, writing: false)
         }

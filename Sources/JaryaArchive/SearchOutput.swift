@@ -10,16 +10,21 @@ public enum SearchOutput {
     public static func table(_ records: [Jarya.Record], translations: [String: Jarya.Record] = [:]) -> String {
         var rows = [["ID", "DATE", "PLACE", "TRANSLATION", "TITLE"]]
         for r in records {
-            let other = translationID(r).map { id in translations[id].map { "\($0.language.rawValue) \(id)" } ?? id } ?? ""
-            rows.append([r.id, dateText(r.event), (r.event?.places ?? []).joined(separator: ", "), other,
-                         (r.title ?? r.event?.title ?? "").replacingOccurrences(of: "\n", with: " ")])
+            let other =
+                translationID(r).map { id in translations[id].map { "\($0.language.rawValue) \(id)" } ?? id } ?? ""
+            rows.append([
+                r.id, dateText(r.event), (r.event?.places ?? []).joined(separator: ", "), other,
+                (r.title ?? r.event?.title ?? "").replacingOccurrences(of: "\n", with: " "),
+            ])
         }
         let columns = rows[0].count - 1
         let widths = (0..<columns).map { c in rows.map { $0[c].count }.max() ?? 0 }
         return rows.map { row in
-            (0..<columns).map { row[$0] + String(repeating: " ", count: widths[$0] - row[$0].count) }.joined(separator: "  ")
+            (0..<columns).map { row[$0] + String(repeating: " ", count: widths[$0] - row[$0].count) }.joined(
+                separator: "  ")
                 + "  " + row[columns]
-        }.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }.joined(separator: "\n") + "\n"
+        }.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }.joined(separator: "\n")
+            + "\n"
     }
 
     /// The key fields of each record, one JSON object per line: id, path, language, title,
@@ -57,14 +62,21 @@ public enum SearchOutput {
     /// A header and one row per record; `translation` and `translation_path` name the
     /// other-language version.
     public static func csv(_ records: [Jarya.Record], translations: [String: Jarya.Record] = [:]) -> String {
-        var lines = [CSV.row(["id", "path", "language", "published", "kind", "start", "end", "time", "places", "title",
-                              "translation", "translation_path"])]
+        var lines = [
+            CSV.row([
+                "id", "path", "language", "published", "kind", "start", "end", "time", "places", "title",
+                "translation", "translation_path",
+            ])
+        ]
         for r in records {
             let e = r.event
             let other = translationID(r)
-            lines.append(CSV.row([r.id, r.source.path, r.language.rawValue, r.published ?? "", e?.kind.rawValue ?? "",
-                                  e?.start ?? "", e?.end ?? "", e?.time ?? "", (e?.places ?? []).joined(separator: "; "),
-                                  r.title ?? e?.title ?? "", other ?? "", other.flatMap { translations[$0]?.source.path } ?? ""]))
+            lines.append(
+                CSV.row([
+                    r.id, r.source.path, r.language.rawValue, r.published ?? "", e?.kind.rawValue ?? "",
+                    e?.start ?? "", e?.end ?? "", e?.time ?? "", (e?.places ?? []).joined(separator: "; "),
+                    r.title ?? e?.title ?? "", other ?? "", other.flatMap { translations[$0]?.source.path } ?? "",
+                ]))
         }
         return lines.joined()
     }

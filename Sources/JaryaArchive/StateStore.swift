@@ -36,7 +36,9 @@ public final class StateStore: RecordCache {
             let stored = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'fingerprint'")
             if stored != fingerprint {
                 try db.execute(sql: "DELETE FROM files")
-                try db.execute(sql: "INSERT OR REPLACE INTO settings (key, value) VALUES ('fingerprint', ?)", arguments: [fingerprint])
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO settings (key, value) VALUES ('fingerprint', ?)",
+                    arguments: [fingerprint])
             }
         }
     }
@@ -48,16 +50,20 @@ public final class StateStore: RecordCache {
         if let error = error as? DatabaseError {
             switch error.resultCode {
             case .SQLITE_CORRUPT, .SQLITE_NOTADB:
-                return ArchiveError("the state file \(path) is damaged or is not a Jarya state file. \(advice)", kind: .notArchive)
+                return ArchiveError(
+                    "the state file \(path) is damaged or is not a Jarya state file. \(advice)", kind: .notArchive)
             case .SQLITE_BUSY, .SQLITE_LOCKED:
-                return ArchiveError("the state file \(path) is busy: another program is writing it. Try again later.", kind: .busy)
+                return ArchiveError(
+                    "the state file \(path) is busy: another program is writing it. Try again later.", kind: .busy)
             default:
                 let reason = error.message ?? "SQLite error \(error.resultCode.rawValue)"
-                return ArchiveError("cannot open the state file \(path): \(reason). Check that the file and its folder are writable.",
-                                    kind: .cannotWrite)
+                return ArchiveError(
+                    "cannot open the state file \(path): \(reason). Check that the file and its folder are writable.",
+                    kind: .cannotWrite)
             }
         }
-        return ArchiveError("cannot open the state file \(path). Check that the file and its folder are writable.", kind: .cannotWrite)
+        return ArchiveError(
+            "cannot open the state file \(path). Check that the file and its folder are writable.", kind: .cannotWrite)
     }
 
     static var migrator: DatabaseMigrator {
@@ -82,7 +88,8 @@ public final class StateStore: RecordCache {
 
     public func line(path: String, sha256: String) throws -> Data? {
         try pool.read { db in
-            try String.fetchOne(db, sql: "SELECT record FROM files WHERE path = ? AND sha256 = ?", arguments: [path, sha256])
+            try String.fetchOne(
+                db, sql: "SELECT record FROM files WHERE path = ? AND sha256 = ?", arguments: [path, sha256])
         }.map { Data($0.utf8) }
     }
 
@@ -90,11 +97,12 @@ public final class StateStore: RecordCache {
         let record = String(decoding: line, as: UTF8.self)
         let now = ISO8601DateFormatter().string(from: Date())
         try pool.write { db in
-            try db.execute(sql: """
-                INSERT INTO files (path, sha256, bytes, record, updated) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT(path) DO UPDATE SET sha256 = excluded.sha256, bytes = excluded.bytes,
-                    record = excluded.record, updated = excluded.updated
-                """, arguments: [path, sha256, bytes, record, now])
+            try db.execute(
+                sql: """
+                    INSERT INTO files (path, sha256, bytes, record, updated) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT(path) DO UPDATE SET sha256 = excluded.sha256, bytes = excluded.bytes,
+                        record = excluded.record, updated = excluded.updated
+                    """, arguments: [path, sha256, bytes, record, now])
         }
     }
 
@@ -122,7 +130,9 @@ public final class StateStore: RecordCache {
     public func rows() throws -> [Row] {
         try pool.read { db in
             try GRDB.Row.fetchAll(db, sql: "SELECT path, sha256, bytes, record, updated FROM files ORDER BY path").map {
-                Row(path: $0["path"], sha256: $0["sha256"], bytes: $0["bytes"], record: $0["record"], updated: $0["updated"])
+                Row(
+                    path: $0["path"], sha256: $0["sha256"], bytes: $0["bytes"], record: $0["record"],
+                    updated: $0["updated"])
             }
         }
     }

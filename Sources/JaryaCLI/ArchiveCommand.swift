@@ -33,16 +33,16 @@ struct ArchiveCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create the archive's tables or bring them to this jarya's schema version.",
             discussion: """
-            `jarya index` does this itself before it writes; run it alone to prepare
-            a new PostgreSQL database, or to upgrade a shared archive at a chosen
-            time. An archive made by a newer jarya is refused and left unchanged.
+                `jarya index` does this itself before it writes; run it alone to prepare
+                a new PostgreSQL database, or to upgrade a shared archive at a chosen
+                time. An archive made by a newer jarya is refused and left unchanged.
 
-            Examples:
-              jarya archive migrate --db postgres://jarya@db.example.org:5432/jarya
-              jarya archive migrate --db archive.sqlite
+                Examples:
+                  jarya archive migrate --db postgres://jarya@db.example.org:5432/jarya
+                  jarya archive migrate --db archive.sqlite
 
-            \(ArchiveCommand.exitStatus)
-            """
+                \(ArchiveCommand.exitStatus)
+                """
         )
 
         @Option(help: "The archive: an SQLite file, or postgres://USER@HOST:PORT/DB.")
@@ -62,17 +62,17 @@ struct ArchiveCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Copy every record of one archive into another (SQLite ↔ PostgreSQL).",
             discussion: """
-            The records of --from are upserted into --to (created or migrated if
-            needed), in batches of --batch documents, each batch all or nothing: a
-            copy that stops can be run again. Search results on --to are then the
-            same as on --from.
+                The records of --from are upserted into --to (created or migrated if
+                needed), in batches of --batch documents, each batch all or nothing: a
+                copy that stops can be run again. Search results on --to are then the
+                same as on --from.
 
-            Examples:
-              jarya archive copy --from archive.sqlite --to postgres://jarya@db.example.org/jarya
-              jarya archive copy --from postgres://jarya@db.example.org/jarya --to backup.sqlite
+                Examples:
+                  jarya archive copy --from archive.sqlite --to postgres://jarya@db.example.org/jarya
+                  jarya archive copy --from postgres://jarya@db.example.org/jarya --to backup.sqlite
 
-            \(ArchiveCommand.exitStatus)
-            """
+                \(ArchiveCommand.exitStatus)
+                """
         )
 
         @Option(help: "The archive to read.")
@@ -95,7 +95,9 @@ struct ArchiveCommand: ParsableCommand {
                     lock = try RunLock(for: to)
                 } catch let failure as RunLock.Failure {
                     if case .busy = failure {
-                        throw ArchiveCommand.fail(ArchiveError("the archive \(to) is being indexed: \(failure). Try again later.", kind: .busy))
+                        throw ArchiveCommand.fail(
+                            ArchiveError(
+                                "the archive \(to) is being indexed: \(failure). Try again later.", kind: .busy))
                     }
                     throw ArchiveCommand.fail(ArchiveError("\(failure)", kind: .cannotWrite))
                 }
@@ -111,8 +113,10 @@ struct ArchiveCommand: ParsableCommand {
                     try target.upsert(Array(records[start..<end]))
                     start = end
                 }
-                FileHandle.standardError.write(Data(
-                    "jarya: copied \(records.count) documents from \(source.location) to \(target.location) (\(try target.count()) in all)\n".utf8))
+                FileHandle.standardError.write(
+                    Data(
+                        "jarya: copied \(records.count) documents from \(source.location) to \(target.location) (\(try target.count()) in all)\n"
+                            .utf8))
             } catch let error as ArchiveError {
                 throw ArchiveCommand.fail(error)
             }

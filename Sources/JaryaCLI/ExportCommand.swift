@@ -8,31 +8,31 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Export events as CSV or as an iCalendar (.ics) file.",
         discussion: """
-        From an archive (--db) or a JSON Lines file of records (--records). CSV
-        has one row per event. The .ics file has one VEVENT per event whose dates
-        are precise to the day: all-day events as dates, events with a time of
-        day in Kyrgyzstan's time (TZID=Asia/Bishkek, with its VTIMEZONE); lines
-        are folded at 75 octets. Events dated only to the month or year, or
-        without a year, are left out and listed on standard error. The archive
-        is only read, also while `jarya index` writes it.
+            From an archive (--db) or a JSON Lines file of records (--records). CSV
+            has one row per event. The .ics file has one VEVENT per event whose dates
+            are precise to the day: all-day events as dates, events with a time of
+            day in Kyrgyzstan's time (TZID=Asia/Bishkek, with its VTIMEZONE); lines
+            are folded at 75 octets. Events dated only to the month or year, or
+            without a year, are left out and listed on standard error. The archive
+            is only read, also while `jarya index` writes it.
 
-        Examples:
-          jarya export --ics --db archive.sqlite --out events.ics
-          jarya export --csv --records records.jsonl > events.csv
+            Examples:
+              jarya export --ics --db archive.sqlite --out events.ics
+              jarya export --csv --records records.jsonl > events.csv
 
-        Exit status:
-          0   the export was written
-          64  a usage error (give one of --csv or --ics; --db or --records,
-              not both)
-          65  a line of --records is not a record
-          66  there is no archive at --db, or no file at --records
-          69  the PostgreSQL server cannot be reached, or has no such database
-          73  the output (--out or standard output) cannot be written
-          74  --db is not a Jarya archive (a folder, another kind of file, a
-              damaged or foreign SQLite database), or --records cannot be read
-          75  another program keeps the archive locked: try again later
-          77  the PostgreSQL server refused the user or the password
-        """
+            Exit status:
+              0   the export was written
+              64  a usage error (give one of --csv or --ics; --db or --records,
+                  not both)
+              65  a line of --records is not a record
+              66  there is no archive at --db, or no file at --records
+              69  the PostgreSQL server cannot be reached, or has no such database
+              73  the output (--out or standard output) cannot be written
+              74  --db is not a Jarya archive (a folder, another kind of file, a
+                  damaged or foreign SQLite database), or --records cannot be read
+              75  another program keeps the archive locked: try again later
+              77  the PostgreSQL server refused the user or the password
+            """
     )
 
     @Flag(help: "CSV, one row per event.")
@@ -41,7 +41,10 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "iCalendar (RFC 5545).")
     var ics = false
 
-    @Option(help: "The archive: an SQLite file (default archive.sqlite, unless --records is given) or postgres://USER@HOST:PORT/DB.")
+    @Option(
+        help:
+            "The archive: an SQLite file (default archive.sqlite, unless --records is given) or postgres://USER@HOST:PORT/DB."
+    )
     var db: String?
 
     @Option(help: "A JSON Lines file of records instead of an archive.")
@@ -73,7 +76,8 @@ struct ExportCommand: ParsableCommand {
         } else {
             let result = ICSExport.calendar(input)
             for s in result.skipped {
-                FileHandle.standardError.write(Data("jarya: not in the calendar (dates not precise to the day): \(s)\n".utf8))
+                FileHandle.standardError.write(
+                    Data("jarya: not in the calendar (dates not precise to the day): \(s)\n".utf8))
             }
             text = result.calendar
         }

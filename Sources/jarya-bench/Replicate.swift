@@ -10,9 +10,9 @@ struct Replicate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write COUNT records by copying processed records (jarya process --out) with new ids and paths.",
         discussion: """
-        Example:
-          jarya-bench replicate records-3000.jsonl --count 100000 --out records-100000.jsonl
-        """
+            Example:
+              jarya-bench replicate records-3000.jsonl --count 100000 --out records-100000.jsonl
+            """
     )
 
     @Argument(help: "JSON Lines of records to copy.") var records: String
@@ -42,7 +42,9 @@ struct Replicate: ParsableCommand {
             if block.count > 1 << 22 { file.write(block); block = Data() }
         }
         file.write(block)
-        print("wrote \(count) records (\(originals.count) originals, \((count + originals.count - 1) / originals.count) copies) to \(out)")
+        print(
+            "wrote \(count) records (\(originals.count) originals, \((count + originals.count - 1) / originals.count) copies) to \(out)"
+        )
     }
 
     /// A 16-hex-digit id for copy `copy` of `id` (FNV-1a).

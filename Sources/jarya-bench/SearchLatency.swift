@@ -10,9 +10,9 @@ struct SearchLatency: ParsableCommand {
         commandName: "search-latency",
         abstract: "p50 and p95 latency of typical searches on an archive (SQLite file or postgres://…).",
         discussion: """
-        Example:
-          jarya-bench search-latency --db postgres://jarya@127.0.0.1:54329/bench --repeat 50 --limit 20
-        """
+            Example:
+              jarya-bench search-latency --db postgres://jarya@127.0.0.1:54329/bench --repeat 50 --limit 20
+            """
     )
 
     @Option(help: "The archive: an SQLite file or postgres://USER@HOST:PORT/DB.") var db: String
@@ -30,8 +30,9 @@ struct SearchLatency: ParsableCommand {
             ("word ru: ледников", SearchQuery(text: "ледников")),
             ("phrase ky: \"тегерек стол\"", SearchQuery(text: "\"тегерек стол\"")),
         ]
-        print("archive \(archive.location): \(try archive.count()) documents, \(self.repeat) runs per query, "
-              + (limit > 0 ? "the first \(limit) records of each" : "every record found"))
+        print(
+            "archive \(archive.location): \(try archive.count()) documents, \(self.repeat) runs per query, "
+                + (limit > 0 ? "the first \(limit) records of each" : "every record found"))
         for (name, var query) in queries {
             query.limit = limit > 0 ? limit : nil
             var times: [Double] = []

@@ -16,7 +16,9 @@ struct ArchiveFileTests {
         return path
     }
 
-    static func expectRefused(_ path: String, _ kind: ArchiveError.Kind, writing: Bool, sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectRefused(
+        _ path: String, _ kind: ArchiveError.Kind, writing: Bool, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let before = try? Data(contentsOf: URL(fileURLWithPath: path))
         do {
             _ = writing ? try ArchiveIndex(path: path) : try ArchiveIndex(readingAt: path)
@@ -24,7 +26,9 @@ struct ArchiveFileTests {
         } catch let error as ArchiveError {
             #expect(error.kind == kind, "\(error)", sourceLocation: sourceLocation)
             #expect(error.description.contains(path), sourceLocation: sourceLocation)
-            #expect(!error.description.contains("\n") && !error.description.contains("SELECT"), sourceLocation: sourceLocation)
+            #expect(
+                !error.description.contains("\n") && !error.description.contains("SELECT"),
+                sourceLocation: sourceLocation)
         } catch {
             Issue.record("not an ArchiveError: \(error)", sourceLocation: sourceLocation)
         }
@@ -60,7 +64,9 @@ struct ArchiveFileTests {
         _ = try StateStore(path: state, fingerprint: "test")
         Self.expectRefused(state, .notArchive, writing: true)
         Self.expectRefused(state, .notArchive, writing: false)
-        let tables = try DatabaseQueue(path: state).read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
+        let tables = try DatabaseQueue(path: state).read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
         #expect(!tables.contains("documents"))
     }
 
@@ -91,13 +97,18 @@ struct ArchiveFileTests {
             let reader = try ArchiveIndex(readingAt: path)
             let started = Date()
             // The reader sees the last commit, at once.
-            #expect(CorpusArchive.names(try reader.search(SearchQuery(text: "атлас ледников"))) == ["ru01_bishkek_glacier_atlas"])
+            #expect(
+                CorpusArchive.names(try reader.search(SearchQuery(text: "атлас ледников"))) == [
+                    "ru01_bishkek_glacier_atlas"
+                ])
             #expect(try reader.records().count == 1)
             #expect(Date().timeIntervalSince(started) < 5)
         }
     }
 
-    @Test("an archive made by a newer jarya (a migration this one does not know): refused (74) for reading and writing, left as it was")
+    @Test(
+        "an archive made by a newer jarya (a migration this one does not know): refused (74) for reading and writing, left as it was"
+    )
     func newerArchive() throws {
         let path = try Self.smallArchive()
         try DatabaseQueue(path: path).write { db in
@@ -116,14 +127,18 @@ struct ArchiveFileTests {
     @Test("a record another tool damaged in the archive: one line saying what to do (74), for search and export")
     func damagedRecord() throws {
         let path = try Self.smallArchive()
-        try DatabaseQueue(path: path).write { db in try db.execute(sql: "UPDATE documents SET record = '{\"schema\": \"jarya.record/1\"'") }
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: "UPDATE documents SET record = '{\"schema\": \"jarya.record/1\"'")
+        }
         let reader = try ArchiveIndex(readingAt: path)
         for read in [{ _ = try reader.search(SearchQuery(text: "ледников")) }, { _ = try reader.records() }] {
             do {
                 try read()
                 Issue.record("a damaged record was read")
             } catch let error as ArchiveError {
-                #expect(error.kind == .notArchive && error.description.contains(path) && error.description.contains("index its releases again"))
+                #expect(
+                    error.kind == .notArchive && error.description.contains(path)
+                        && error.description.contains("index its releases again"))
                 #expect(!error.description.contains("DecodingError") && !error.description.contains("\n"))
             }
         }
@@ -137,7 +152,8 @@ struct ArchiveFileTests {
         try Data("{\"schema\":\"jarya.record/1\"}\nБишкекте тегерек стол\n".utf8).write(to: bad)
         let folder = dir.appendingPathComponent("folder.jsonl")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let summary = try ArchiveIndex(path: path).index(paths: [bad.path, folder.path, Self.release], processor: .forTests)
+        let summary = try ArchiveIndex(path: path).index(
+            paths: [bad.path, folder.path, Self.release], processor: .forTests)
         #expect(summary.stored == 1)
         #expect(summary.status == .ioError, "the worse of a bad record file (65) and an unreadable one (74)")
         #expect(summary.failures.count == 2)

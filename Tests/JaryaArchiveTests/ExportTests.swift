@@ -6,16 +6,23 @@ import Testing
 @Suite("CSV and iCalendar exports")
 struct ExportTests {
     /// A record as `jarya process` writes it, with the given event fields.
-    static func record(id: String, path: String = "inbox/a.txt", title: String? = "Title", summary: String? = nil,
-                       start: String?, end: String?, time: String? = nil, places: [String] = ["Bishkek"],
-                       organizers: [String] = [], funders: [String] = []) throws -> Record {
+    static func record(
+        id: String, path: String = "inbox/a.txt", title: String? = "Title", summary: String? = nil,
+        start: String?, end: String?, time: String? = nil, places: [String] = ["Bishkek"],
+        organizers: [String] = [], funders: [String] = []
+    ) throws -> Record {
         let object: [String: Any] = [
             "schema": "jarya.record/1", "id": id,
-            "source": ["path": path, "sha256": String(repeating: "0", count: 64), "bytes": 1, "format": "txt", "encoding": "UTF-8"],
+            "source": [
+                "path": path, "sha256": String(repeating: "0", count: 64), "bytes": 1, "format": "txt",
+                "encoding": "UTF-8",
+            ],
             "language": "ky", "title": title as Any, "summary": summary as Any, "published": "2022-01-01",
-            "event": ["kind": "conference", "title": NSNull(), "start": start as Any, "end": end as Any, "time": time as Any,
-                      "places": places, "organizers": organizers, "funders": funders, "partners": [String](),
-                      "participants": NSNull()] as [String: Any],
+            "event": [
+                "kind": "conference", "title": NSNull(), "start": start as Any, "end": end as Any, "time": time as Any,
+                "places": places, "organizers": organizers, "funders": funders, "partners": [String](),
+                "participants": NSNull(),
+            ] as [String: Any],
             "entities": [Any](), "text": "", "warnings": [Any](), "related": [Any](),
         ]
         let data = try JSONSerialization.jsonObject(with: JSONSerialization.data(withJSONObject: object)) as Any
@@ -29,7 +36,9 @@ struct ExportTests {
         let scalars = Array(s.unicodeScalars)
         var i = 0
         while i < scalars.count {
-            if i + 2 < scalars.count, scalars[i] == "\r", scalars[i + 1] == "\n", scalars[i + 2] == " " { i += 3; continue }
+            if i + 2 < scalars.count, scalars[i] == "\r", scalars[i + 1] == "\n", scalars[i + 2] == " " {
+                i += 3; continue
+            }
             out.append(scalars[i])
             i += 1
         }
@@ -45,12 +54,23 @@ struct ExportTests {
             pending = nil
             if quoted {
                 if c == "\"" {
-                    if let n = chars.next() { if n == "\"" { field.append("\"") } else { quoted = false; pending = n } } else { quoted = false }
-                } else { field.append(c) }
-            } else if c == "\"" { quoted = true }
-            else if c == "," { row.append(field); field = "" }
-            else if c == "\r\n" || c == "\n" { row.append(field); rows.append(row); row = []; field = "" }
-            else { field.append(c) }
+                    if let n = chars.next() {
+                        if n == "\"" { field.append("\"") } else { quoted = false; pending = n }
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    field.append(c)
+                }
+            } else if c == "\"" {
+                quoted = true
+            } else if c == "," {
+                row.append(field); field = ""
+            } else if c == "\r\n" || c == "\n" {
+                row.append(field); rows.append(row); row = []; field = ""
+            } else {
+                field.append(c)
+            }
         }
         if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
         return rows
@@ -60,8 +80,9 @@ struct ExportTests {
     func csvQuoting() throws {
         let tricky = "Форум «Жашыл шаар», \"Green City\"\nday 1"
         let records = [
-            try Self.record(id: "a1", path: "inbox/a,b.txt", title: tricky, start: "2022-03", end: "2022-03",
-                            organizers: ["ОсОО «Ош Софт Лаб»", "Мэрия г. Ош"], funders: ["Фонд; Ага Хана"]),
+            try Self.record(
+                id: "a1", path: "inbox/a,b.txt", title: tricky, start: "2022-03", end: "2022-03",
+                organizers: ["ОсОО «Ош Софт Лаб»", "Мэрия г. Ош"], funders: ["Фонд; Ага Хана"]),
             try Self.record(id: "b2", title: "Plain", start: "2022-05-01", end: "2022-05-02", time: "10:00"),
         ]
         let csv = CSVExport.events(records)
@@ -83,10 +104,12 @@ struct ExportTests {
 
     @Test("ICS: CRLF, lines at most 75 octets, escaping, exclusive DTEND, skipped imprecise dates")
     func icsStructure() throws {
-        let long = String(repeating: "Кыргыз Республикасынын Маданият, маалымат жана жаштар саясаты министрлиги; ", count: 3)
+        let long = String(
+            repeating: "Кыргыз Республикасынын Маданият, маалымат жана жаштар саясаты министрлиги; ", count: 3)
         let records = [
-            try Self.record(id: "day1", title: "Semi;colon, comma \\ backslash", summary: "Line one\nline two",
-                            start: "2022-02-28", end: "2022-03-03", organizers: [long], funders: ["ПРООН"]),
+            try Self.record(
+                id: "day1", title: "Semi;colon, comma \\ backslash", summary: "Line one\nline two",
+                start: "2022-02-28", end: "2022-03-03", organizers: [long], funders: ["ПРООН"]),
             try Self.record(id: "newyear", start: "2022-12-31", end: "2022-12-31", places: ["Osh", "Bishkek"]),
             try Self.record(id: "timed", start: "2025-11-26", end: "2025-11-26", time: "11:00-14:00"),
             try Self.record(id: "month", start: "2022-03", end: "2022-03"),
@@ -116,12 +139,17 @@ struct ExportTests {
         #expect(lines.contains("DTEND;VALUE=DATE:20230101"))
         #expect(lines.contains("DTEND;VALUE=DATE:20240301"))
         // Times are Kyrgyzstan's, with the VTIMEZONE before the events; all-day events stay dates.
-        #expect(lines.contains("DTSTART;TZID=Asia/Bishkek:20251126T110000") && lines.contains("DTEND;TZID=Asia/Bishkek:20251126T140000"))
+        #expect(
+            lines.contains("DTSTART;TZID=Asia/Bishkek:20251126T110000")
+                && lines.contains("DTEND;TZID=Asia/Bishkek:20251126T140000"))
         #expect(!lines.contains { $0.hasPrefix("DTSTART:2025") || $0.hasPrefix("DTEND:2025") }, "no floating times")
         let zone = try #require(lines.firstIndex(of: "BEGIN:VTIMEZONE"))
         #expect(zone < lines.firstIndex(of: "BEGIN:VEVENT")!)
-        #expect(Array(lines[zone...].prefix(9)) == ["BEGIN:VTIMEZONE", "TZID:Asia/Bishkek", "BEGIN:STANDARD", "DTSTART:20050812T000000",
-                                                   "TZOFFSETFROM:+0600", "TZOFFSETTO:+0600", "TZNAME:+06", "END:STANDARD", "END:VTIMEZONE"])
+        #expect(
+            Array(lines[zone...].prefix(9)) == [
+                "BEGIN:VTIMEZONE", "TZID:Asia/Bishkek", "BEGIN:STANDARD", "DTSTART:20050812T000000",
+                "TZOFFSETFROM:+0600", "TZOFFSETTO:+0600", "TZNAME:+06", "END:STANDARD", "END:VTIMEZONE",
+            ])
         #expect(lines.contains("SUMMARY:Semi\\;colon\\, comma \\\\ backslash"))
         #expect(lines.contains("LOCATION:Osh\\, Bishkek"))
         let description = try #require(lines.first { $0.hasPrefix("DESCRIPTION:") && $0.contains("ПРООН") })
@@ -137,35 +165,49 @@ struct ExportTests {
         #expect(ICSExport.fold(String(repeating: "ө", count: 100)).allSatisfy { $0.utf8.count <= 75 })
     }
 
-    @Test("ICS: a time before August 2005 gets Kyrgyzstan's summer and winter time of then; no timed event, no VTIMEZONE")
+    @Test(
+        "ICS: a time before August 2005 gets Kyrgyzstan's summer and winter time of then; no timed event, no VTIMEZONE")
     func icsTimeZoneHistory() throws {
         let records = [
-            try Self.record(id: "summer2003", title: "Нарында суу форуму", start: "2003-07-10", end: "2003-07-10", time: "10:00"),
-            try Self.record(id: "now", title: "Бишкекте тегерек стол", start: "2025-11-28", end: "2025-11-28", time: "10:00"),
+            try Self.record(
+                id: "summer2003", title: "Нарында суу форуму", start: "2003-07-10", end: "2003-07-10", time: "10:00"),
+            try Self.record(
+                id: "now", title: "Бишкекте тегерек стол", start: "2025-11-28", end: "2025-11-28", time: "10:00"),
         ]
         let lines = ICSExport.calendar(records, now: Date(timeIntervalSince1970: 0)).calendar
             .replacingOccurrences(of: "\r\n ", with: "").components(separatedBy: "\r\n")
-        let zone = Array(lines[try #require(lines.firstIndex(of: "BEGIN:VTIMEZONE"))...(try #require(lines.firstIndex(of: "END:VTIMEZONE")))])
+        let zone = Array(
+            lines[
+                try #require(
+                    lines.firstIndex(of: "BEGIN:VTIMEZONE"))...(try #require(lines.firstIndex(of: "END:VTIMEZONE")))])
         // 2003: UTC+5, summer time +6 from the last Sunday of March at 02:30; +6 all year since 2005-08-12.
         #expect(zone.contains("DTSTART:20030330T023000"), "\(zone)")
         #expect(zone.contains("DTSTART:20050812T000000"))
         #expect(zone.contains("BEGIN:DAYLIGHT") && zone.contains("TZOFFSETTO:+0500"))
-        #expect(zone.filter { $0 == "BEGIN:STANDARD" || $0 == "BEGIN:DAYLIGHT" }.count < 10, "only the changes the events need")
+        #expect(
+            zone.filter { $0 == "BEGIN:STANDARD" || $0 == "BEGIN:DAYLIGHT" }.count < 10,
+            "only the changes the events need")
         #expect(lines.contains("DTSTART;TZID=Asia/Bishkek:20030710T100000"))
         let allDay = ICSExport.calendar([try Self.record(id: "d", start: "2025-03-20", end: "2025-03-22")]).calendar
-        #expect(!allDay.contains("VTIMEZONE") && !allDay.contains("TZID") && allDay.contains("DTSTART;VALUE=DATE:20250320"))
+        #expect(
+            !allDay.contains("VTIMEZONE") && !allDay.contains("TZID") && allDay.contains("DTSTART;VALUE=DATE:20250320"))
     }
 
     @Test("ICS: long Kyrgyz and Russian lines fold at 75 octets between characters and unfold to the same text")
     func icsFolding() throws {
-        let kyrgyz = "Кыргыз Республикасынын Билим берүү жана илим министрлиги Ысык-Көл облусундагы мугалимдер үчүн санариптик көндүмдөр боюнча окуу өткөрөт"
-        let russian = "Министерство природных ресурсов, экологии и технического надзора Кыргызской Республики проводит семинар «Ледники Тянь-Шаня» 🏔 для журналистов"
+        let kyrgyz =
+            "Кыргыз Республикасынын Билим берүү жана илим министрлиги Ысык-Көл облусундагы мугалимдер үчүн санариптик көндүмдөр боюнча окуу өткөрөт"
+        let russian =
+            "Министерство природных ресурсов, экологии и технического надзора Кыргызской Республики проводит семинар «Ледники Тянь-Шаня» 🏔 для журналистов"
         // One character of a base letter and 60 combining marks: 122 octets that no line can hold whole.
         let stacked = "Ө" + String(repeating: "\u{0301}", count: 60) + " Ош"
         let records = [
-            try Self.record(id: "ky", title: kyrgyz, summary: String(repeating: kyrgyz + " ", count: 4), start: "2024-02-26", end: "2024-03-01"),
-            try Self.record(id: "ru", title: russian, start: "2023-09-22", end: "2023-09-22", time: "14:00",
-                            organizers: [russian, "ОсОО «Ош Софт Лаб»"]),
+            try Self.record(
+                id: "ky", title: kyrgyz, summary: String(repeating: kyrgyz + " ", count: 4), start: "2024-02-26",
+                end: "2024-03-01"),
+            try Self.record(
+                id: "ru", title: russian, start: "2023-09-22", end: "2023-09-22", time: "14:00",
+                organizers: [russian, "ОсОО «Ош Софт Лаб»"]),
             try Self.record(id: "stacked", title: stacked, start: "2025-11-24", end: "2025-11-24"),
         ]
         let ics = ICSExport.calendar(records).calendar
@@ -207,7 +249,8 @@ struct ExportTests {
             return (p.terminationStatus, String(decoding: out, as: UTF8.self))
         }
         guard (try? run(["python3", "-c", "import icalendar"]).0) == 0 else {
-            print("python3 with icalendar is not installed: skipping (.ci/run installs it and runs scripts/check-ics.py)")
+            print(
+                "python3 with icalendar is not installed: skipping (.ci/run installs it and runs scripts/check-ics.py)")
             return
         }
         let records = try CorpusArchive.archive().records()
@@ -222,11 +265,14 @@ struct ExportTests {
 
         // Timed events across Kyrgyzstan's 2005 change and long Kyrgyz/Russian titles.
         let more = ICSExport.calendar([
-            try Self.record(id: "a", title: String(repeating: "Кыргыз Республикасынын Маданият министрлиги ", count: 5),
-                            start: "2004-10-30", end: "2004-10-31", time: "09:00-18:00"),
-            try Self.record(id: "b", title: String(repeating: "Круглый стол по энергоэффективности зданий ", count: 5),
-                            start: "2025-11-28", end: "2025-11-28", time: "10:00"),
-            try Self.record(id: "c", title: "Ө" + String(repeating: "\u{0301}", count: 60), start: "2025-12-08", end: "2025-12-09"),
+            try Self.record(
+                id: "a", title: String(repeating: "Кыргыз Республикасынын Маданият министрлиги ", count: 5),
+                start: "2004-10-30", end: "2004-10-31", time: "09:00-18:00"),
+            try Self.record(
+                id: "b", title: String(repeating: "Круглый стол по энергоэффективности зданий ", count: 5),
+                start: "2025-11-28", end: "2025-11-28", time: "10:00"),
+            try Self.record(
+                id: "c", title: "Ө" + String(repeating: "\u{0301}", count: 60), start: "2025-12-08", end: "2025-12-09"),
         ]).calendar
         let moreFile = URL(fileURLWithPath: CorpusArchive.temporaryDB("more.ics"))
         try Data(more.utf8).write(to: moreFile)

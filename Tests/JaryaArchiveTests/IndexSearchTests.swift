@@ -55,7 +55,8 @@ struct IndexSearchTests {
         var expected: Set<String> = []
         for (name, gold) in try CorpusArchive.gold() {
             guard let event = gold["event"] as? [String: Any], let places = event["places"] as? [String],
-                  places.contains("Bishkek"), let start = event["start"] as? String else { continue }
+                places.contains("Bishkek"), let start = event["start"] as? String
+            else { continue }
             let end = event["end"] as? String
             if end.map({ $0 >= "2022-01-01" || ($0.count < 10 && "\($0)-12-31" >= "2022-01-01") }) ?? true {
                 expected.insert(name)
@@ -63,7 +64,8 @@ struct IndexSearchTests {
             _ = start
         }
         #expect(expected.count >= 3, "the corpus gold should have several Bishkek events from 2022 on: \(expected)")
-        let hits = try CorpusArchive.archive().search(SearchQuery(place: "Bishkek", places: CorpusArchive.places, from: "2022-01-01"))
+        let hits = try CorpusArchive.archive().search(
+            SearchQuery(place: "Bishkek", places: CorpusArchive.places, from: "2022-01-01"))
         let names = CorpusArchive.names(hits)
         #expect(Set(names) == expected)
         #expect(names.count == Set(names).count, "one row per release")
@@ -72,12 +74,18 @@ struct IndexSearchTests {
         #expect(keys == keys.sorted())
     }
 
-    @Test("a place in any language or case form gives the same results", arguments: ["Бишкекте", "Бишкек", "bishkek", "в Бишкеке", "БИШКЕКТЕГИ", "Бишкека"])
+    @Test(
+        "a place in any language or case form gives the same results",
+        arguments: ["Бишкекте", "Бишкек", "bishkek", "в Бишкеке", "БИШКЕКТЕГИ", "Бишкека"])
     func placeForms(_ place: String) throws {
         let archive = try CorpusArchive.archive()
-        let english = try archive.search(SearchQuery(place: "Bishkek", places: CorpusArchive.places, from: "2022-01-01")).map(\.id)
+        let english = try archive.search(
+            SearchQuery(place: "Bishkek", places: CorpusArchive.places, from: "2022-01-01")
+        ).map(\.id)
         #expect(!english.isEmpty)
-        #expect(try archive.search(SearchQuery(place: place, places: CorpusArchive.places, from: "2022-01-01")).map(\.id) == english)
+        #expect(
+            try archive.search(SearchQuery(place: place, places: CorpusArchive.places, from: "2022-01-01")).map(\.id)
+                == english)
         #expect(PlaceResolver.canonicalNames(place, in: CorpusArchive.places) == ["Bishkek"])
     }
 
@@ -85,10 +93,18 @@ struct IndexSearchTests {
     func dateRanges() throws {
         let archive = try CorpusArchive.archive()
         // ky08 runs 2024-02-26…2024-03-01: it overlaps March 2024 but not 2024-03-02 on.
-        #expect(CorpusArchive.names(try archive.search(SearchQuery(place: "Каракол", places: CorpusArchive.places, from: "2024-03", to: "2024-03")))
-                    .contains("ky08_karakol_teachers_training"))
-        #expect(!CorpusArchive.names(try archive.search(SearchQuery(place: "Karakol", places: CorpusArchive.places, from: "2024-03-02", to: "2024")))
-                    .contains("ky08_karakol_teachers_training"))
+        #expect(
+            CorpusArchive.names(
+                try archive.search(
+                    SearchQuery(place: "Каракол", places: CorpusArchive.places, from: "2024-03", to: "2024-03"))
+            )
+            .contains("ky08_karakol_teachers_training"))
+        #expect(
+            !CorpusArchive.names(
+                try archive.search(
+                    SearchQuery(place: "Karakol", places: CorpusArchive.places, from: "2024-03-02", to: "2024"))
+            )
+            .contains("ky08_karakol_teachers_training"))
         let upTo2016 = CorpusArchive.names(try archive.search(SearchQuery(to: "2016")))
         #expect(upTo2016 == ["ru02_karakol_jica_water_meeting"])
         #expect(throws: ArchiveError.self) { try archive.search(SearchQuery(from: "last year")) }
@@ -99,16 +115,25 @@ struct IndexSearchTests {
         let archive = try CorpusArchive.archive()
         // The Osh release writes китептер/китеп…; ask for the dative and the genitive.
         for q in ["китепке", "китептин", "КИТЕП"] {
-            #expect(CorpusArchive.names(try archive.search(SearchQuery(text: q))).contains("ky06_osh_book_week"), "\(q)")
+            #expect(
+                CorpusArchive.names(try archive.search(SearchQuery(text: q))).contains("ky06_osh_book_week"), "\(q)")
         }
         // The teachers' release: мугалим in the plural, asked in the dative.
-        #expect(CorpusArchive.names(try archive.search(SearchQuery(text: "мугалимге"))).contains("ky08_karakol_teachers_training"))
+        #expect(
+            CorpusArchive.names(try archive.search(SearchQuery(text: "мугалимге"))).contains(
+                "ky08_karakol_teachers_training"))
         // Russian declension too.
-        #expect(CorpusArchive.names(try archive.search(SearchQuery(text: "ледникам"))).contains("ru01_bishkek_glacier_atlas"))
+        #expect(
+            CorpusArchive.names(try archive.search(SearchQuery(text: "ледникам"))).contains(
+                "ru01_bishkek_glacier_atlas"))
         // Phrases and prefixes keep their FTS meaning; a word nowhere in the corpus finds nothing.
-        #expect(CorpusArchive.names(try archive.search(SearchQuery(text: "\"тегерек стол\""))) == ["ky07_bishkek_energy_round_table"])
-        #expect(Set(CorpusArchive.names(try archive.search(SearchQuery(text: "энергоэффектив*"))))
-                    .isSuperset(of: ["ru07_bishkek_energy_round_table"]))
+        #expect(
+            CorpusArchive.names(try archive.search(SearchQuery(text: "\"тегерек стол\""))) == [
+                "ky07_bishkek_energy_round_table"
+            ])
+        #expect(
+            Set(CorpusArchive.names(try archive.search(SearchQuery(text: "энергоэффектив*"))))
+                .isSuperset(of: ["ru07_bishkek_energy_round_table"]))
         #expect(try archive.search(SearchQuery(text: "жирафтар")).isEmpty)
     }
 
@@ -137,10 +162,15 @@ struct IndexSearchTests {
         #expect(ru.allSatisfy { $0.language == .russian || $0.language == .kyrgyzRussian })
         #expect(!both.isEmpty && both.allSatisfy { $0.language == .kyrgyzRussian })
         #expect(ky.count + ru.count - both.count == (try archive.count()))
-        let ruBishkek = CorpusArchive.names(try archive.search(SearchQuery(place: "Бишкек", places: CorpusArchive.places, from: "2022", language: "ru")))
-        #expect(Set(ruBishkek) == ["ru01_bishkek_glacier_atlas", "ru05_bishkek_nooruz_food_festival",
-                                   "ru07_bishkek_energy_round_table", "kyru01_bishkek_green_youth_forum",
-                                   "names-ru01_ticker_autumn_fair"])
+        let ruBishkek = CorpusArchive.names(
+            try archive.search(SearchQuery(place: "Бишкек", places: CorpusArchive.places, from: "2022", language: "ru"))
+        )
+        #expect(
+            Set(ruBishkek) == [
+                "ru01_bishkek_glacier_atlas", "ru05_bishkek_nooruz_food_festival",
+                "ru07_bishkek_energy_round_table", "kyru01_bishkek_green_youth_forum",
+                "names-ru01_ticker_autumn_fair",
+            ])
         #expect(throws: ArchiveError.self) { try archive.search(SearchQuery(language: "en")) }
     }
 
@@ -149,7 +179,8 @@ struct IndexSearchTests {
         let archive = try CorpusArchive.archive()
         let records = try archive.records()
         // Take an organization and a person the records have, and ask in another letter case.
-        let withOrg = try #require(records.first { r in r.entities.contains { $0.type == .organization && ($0.name?.count ?? 0) > 8 } })
+        let withOrg = try #require(
+            records.first { r in r.entities.contains { $0.type == .organization && ($0.name?.count ?? 0) > 8 } })
         let org = try #require(withOrg.entities.first { $0.type == .organization && ($0.name?.count ?? 0) > 8 }?.name)
         let orgPart = String(org.dropFirst(2).prefix(6)).uppercased()
         #expect(try archive.search(SearchQuery(organization: orgPart)).map(\.id).contains(withOrg.id))
@@ -162,7 +193,8 @@ struct IndexSearchTests {
 
     @Test("output formats: aligned table, JSON Lines, CSV")
     func formats() throws {
-        let hits = try CorpusArchive.archive().search(SearchQuery(place: "Bishkek", places: CorpusArchive.places, from: "2022-01-01"))
+        let hits = try CorpusArchive.archive().search(
+            SearchQuery(place: "Bishkek", places: CorpusArchive.places, from: "2022-01-01"))
         let table = SearchOutput.table(hits).split(separator: "\n").map(String.init)
         #expect(table.count == hits.count + 1)
         #expect(table[0].hasPrefix("ID"))
@@ -217,7 +249,8 @@ struct IndexSearchTests {
         let all = try archive.search(SearchQuery(text: "Бишкек"))
         #expect(all.count > 3)
         #expect(try archive.search(SearchQuery(text: "Бишкек", limit: 3)).map(\.id) == all.prefix(3).map(\.id))
-        #expect(try archive.search(SearchQuery(limit: 2)).map(\.id) == archive.search(SearchQuery()).prefix(2).map(\.id))
+        #expect(
+            try archive.search(SearchQuery(limit: 2)).map(\.id) == archive.search(SearchQuery()).prefix(2).map(\.id))
         #expect(try archive.search(SearchQuery(text: "Бишкек", limit: 0)).isEmpty)
     }
 }

@@ -34,7 +34,9 @@ struct JSONLinesReaderTests {
         #expect(read == ids)
     }
 
-    @Test("index stores a .jsonl batch by batch: a bad line stops that file after the batches before it (65, its line named)")
+    @Test(
+        "index stores a .jsonl batch by batch: a bad line stops that file after the batches before it (65, its line named)"
+    )
     func badLineAfterBatches() throws {
         let records = Array(try CorpusArchive.archive().records().prefix(6))
         let lines = JSONLinesEncoder()
@@ -51,6 +53,8 @@ struct JSONLinesReaderTests {
         #expect(try archive.count() == 5)
         #expect(Set(try archive.records().map(\.id)).isSuperset(of: records.prefix(4).map(\.id)))
         #expect(summary.status == .dataError)
-        #expect(summary.failures.count == 1 && summary.failures[0].hasPrefix(jsonl + ":6: not a Jarya record"), "\(summary.failures)")
+        #expect(
+            summary.failures.count == 1 && summary.failures[0].hasPrefix(jsonl + ":6: not a Jarya record"),
+            "\(summary.failures)")
     }
 }

@@ -7,7 +7,9 @@ extension PostgresArchiveTests {
     /// The connection is cut while the writer is inside a batch's transaction: a second
     /// session holds the advisory lock of one record of the third batch, waits until the
     /// writer queues for it, and terminates the writer's backend.
-    @Test("A connection lost mid-batch: committed documents stay, none half-written, exit 69 without the password; a rerun completes the rest")
+    @Test(
+        "A connection lost mid-batch: committed documents stay, none half-written, exit 69 without the password; a rerun completes the rest"
+    )
     func connectionLostMidBatch() throws {
         let url = try TestPostgres.freshDatabase()
         let records = Array(try CorpusArchive.archive().records().prefix(10))
@@ -31,10 +33,12 @@ extension PostgresArchiveTests {
         }
         var waiting: Int?
         for _ in 0..<600 where waiting == nil {
-            waiting = try blocker.run("""
+            waiting = try blocker.run(
+                """
                 SELECT pid::int8 FROM pg_stat_activity
                 WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()
-                """).first.map { Int(try $0.decode(Int64.self)) }
+                """
+            ).first.map { Int(try $0.decode(Int64.self)) }
             if waiting == nil { Thread.sleep(forTimeInterval: 0.05) }
         }
         let pid = try #require(waiting, "the writer never waited for the third batch's lock")
@@ -45,7 +49,9 @@ extension PostgresArchiveTests {
         // One line naming the database, exit 69; the stored batches stay, the third left nothing.
         let failure = try #require(outcome.errors.first, "the writer did not fail")
         #expect(outcome.errors.count == 1)
-        #expect(failure.contains(String(url.split(separator: "/").last!)) && failure.contains("127.0.0.1") && !failure.contains("\n"), "\(failure)")
+        #expect(
+            failure.contains(String(url.split(separator: "/").last!)) && failure.contains("127.0.0.1")
+                && !failure.contains("\n"), "\(failure)")
         #expect(failure.contains("was lost") && failure.contains("documents already stored stay"), "\(failure)")
         #expect(try blocker.count() == 4)
         #expect(Set(try blocker.records().map(\.id)) == Set(records.prefix(4).map(\.id)))

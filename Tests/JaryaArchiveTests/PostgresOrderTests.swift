@@ -8,13 +8,17 @@ import Testing
 extension PostgresArchiveTests {
     /// Each document's version-3 columns, places sorted, one line per document in id order.
     func orderColumns(_ archive: PostgresArchive) throws -> [String] {
-        try archive.run("""
+        try archive.run(
+            """
             SELECT concat_ws('|', id, first_day, last_day, start, days::text,
                              (SELECT string_agg(p, ',' ORDER BY p) FROM unnest(places) AS p)) FROM documents ORDER BY id
-            """).map { try $0.decode(String.self) }
+            """
+        ).map { try $0.decode(String.self) }
     }
 
-    @Test("A version-2 archive is brought to version 3: sort values, day spans and places as the writer makes them, searches as SQLite's")
+    @Test(
+        "A version-2 archive is brought to version 3: sort values, day spans and places as the writer makes them, searches as SQLite's"
+    )
     func upgradeFromVersion2() throws {
         let sqlite = try CorpusArchive.archive()
         let records = try sqlite.records()
@@ -30,8 +34,12 @@ extension PostgresArchiveTests {
         // Some documents have a dated event with places, some have only place entities.
         #expect(migrated.contains { $0.contains("bishkek") } && migrated.contains { $0.contains("[20") })
         // The indexes only the old filters read are gone: writers no longer keep them.
-        let indexes = try archive.run("SELECT indexname::text FROM pg_indexes WHERE schemaname = 'public'").map { try $0.decode(String.self) }
-        #expect(indexes.contains("documents_order") && !indexes.contains("entities_type_name") && !indexes.contains("event_places_place"))
+        let indexes = try archive.run("SELECT indexname::text FROM pg_indexes WHERE schemaname = 'public'").map {
+            try $0.decode(String.self)
+        }
+        #expect(
+            indexes.contains("documents_order") && !indexes.contains("entities_type_name")
+                && !indexes.contains("event_places_place"))
         for var q in Self.queries(from: records) {
             #expect(try archive.search(q).map(\.id) == (try sqlite.search(q).map(\.id)), "\(q)")
             q.limit = 3
@@ -39,13 +47,16 @@ extension PostgresArchiveTests {
         }
     }
 
-    @Test("--from: events that began before the day and last into it come first, then those that begin on it or later, as in SQLite")
+    @Test(
+        "--from: events that began before the day and last into it come first, then those that begin on it or later, as in SQLite"
+    )
     func fromDayLongEvents() throws {
         let base = try #require(try CorpusArchive.archive().records().first { $0.event != nil })
         // A Kyrgyz forum running over the new year, a Russian seminar in January, a December
         // exhibition that ended before it, and an open-ended programme begun in 2019.
         let spans: [(String, String?, String?)] = [
-            ("forum", "2019-12-28", "2020-01-03"), ("seminar", "2020-01-15", nil), ("exhibition", "2019-12-01", "2019-12-20"),
+            ("forum", "2019-12-28", "2020-01-03"), ("seminar", "2020-01-15", nil),
+            ("exhibition", "2019-12-01", "2019-12-20"),
             ("programme", "2019-06", nil), ("spring", "2020-03-01", "2020-03-02"), ("undated", nil, nil),
         ]
         let records: [Jarya.Record] = spans.enumerated().map { k, span in
@@ -80,7 +91,8 @@ extension PostgresArchiveTests {
     func pageReadsTheOrderIndex() throws {
         let archive = try Self.shared.get()
         let queries = [
-            SearchQuery(text: "жаштар", limit: 20), SearchQuery(text: "ледников", limit: 20), SearchQuery(organization: "ПРООН", limit: 20),
+            SearchQuery(text: "жаштар", limit: 20), SearchQuery(text: "ледников", limit: 20),
+            SearchQuery(organization: "ПРООН", limit: 20),
             SearchQuery(place: "Бишкек", places: CorpusArchive.places, from: "2020-01-01", to: "2020-12-31", limit: 20),
             SearchQuery(place: "Ош", places: CorpusArchive.places, limit: 20), SearchQuery(to: "2022", limit: 20),
         ]
@@ -89,7 +101,8 @@ extension PostgresArchiveTests {
         defer { _ = try? archive.run("RESET enable_sort") }
         for q in queries {
             let (sql, values) = try PostgresArchive.statement(q)
-            let plan = try archive.run("EXPLAIN " + sql, values).map { try $0.decode(String.self) }.joined(separator: "\n")
+            let plan = try archive.run("EXPLAIN " + sql, values).map { try $0.decode(String.self) }.joined(
+                separator: "\n")
             #expect(plan.contains("Scan using documents_order"), "\(q)\n\(plan)")
         }
     }

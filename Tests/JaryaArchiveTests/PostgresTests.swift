@@ -6,9 +6,12 @@ import Testing
 /// The PostgreSQL server the tests use: `JARYA_TEST_POSTGRES` (`.ci/run` starts a throwaway
 /// cluster and sets it). Without it the PostgreSQL tests are skipped, and say so.
 enum TestPostgres {
-    static let url: String? = ProcessInfo.processInfo.environment["JARYA_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
+    static let url: String? = ProcessInfo.processInfo.environment["JARYA_TEST_POSTGRES"].flatMap {
+        $0.isEmpty ? nil : $0
+    }
     static var available: Bool { url != nil }
-    static let skipped: Comment = "JARYA_TEST_POSTGRES is not set, so the PostgreSQL tests are skipped: set it to postgres://USER@HOST:PORT/DB of a server where USER may create databases (.ci/run starts one)"
+    static let skipped: Comment =
+        "JARYA_TEST_POSTGRES is not set, so the PostgreSQL tests are skipped: set it to postgres://USER@HOST:PORT/DB of a server where USER may create databases (.ci/run starts one)"
 
     /// A new, empty database on the test server; returns its URL.
     static func freshDatabase() throws -> String {
@@ -41,32 +44,49 @@ enum TestPostgres {
 struct PostgresTargetTests {
     @Test("A URL names user, host, port and database; PG* variables fill what it leaves out")
     func urlAndEnvironment() throws {
-        let full = try PostgresTarget(url: "postgres://archivist@db.example.kg:6543/press?sslmode=require", environment: [:], home: "/nonexistent")
-        #expect(full.user == "archivist" && full.host == "db.example.kg" && full.port == 6543 && full.database == "press")
-        #expect(full.sslMode == "require" && full.password == nil && full.display == "archivist@db.example.kg:6543/press")
+        let full = try PostgresTarget(
+            url: "postgres://archivist@db.example.kg:6543/press?sslmode=require", environment: [:], home: "/nonexistent"
+        )
+        #expect(
+            full.user == "archivist" && full.host == "db.example.kg" && full.port == 6543 && full.database == "press")
+        #expect(
+            full.sslMode == "require" && full.password == nil && full.display == "archivist@db.example.kg:6543/press")
 
-        let env = ["PGHOST": "pg.office.kg", "PGPORT": "5433", "PGUSER": "nightly", "PGDATABASE": "jarya",
-                   "PGPASSWORD": "ай-саламат", "PGSSLMODE": "disable"]
+        let env = [
+            "PGHOST": "pg.office.kg", "PGPORT": "5433", "PGUSER": "nightly", "PGDATABASE": "jarya",
+            "PGPASSWORD": "ай-саламат", "PGSSLMODE": "disable",
+        ]
         let filled = try PostgresTarget(url: "postgresql://", environment: env, home: "/nonexistent")
-        #expect(filled.host == "pg.office.kg" && filled.port == 5433 && filled.user == "nightly" && filled.database == "jarya")
+        #expect(
+            filled.host == "pg.office.kg" && filled.port == 5433 && filled.user == "nightly"
+                && filled.database == "jarya")
         #expect(filled.password == "ай-саламат" && filled.sslMode == "disable")
         // The URL wins over the environment; the database defaults to the user's name.
-        let mixed = try PostgresTarget(url: "postgres://ops@10.0.0.7/", environment: ["PGUSER": "nightly", "PGPORT": "5433"], home: "/nonexistent")
+        let mixed = try PostgresTarget(
+            url: "postgres://ops@10.0.0.7/", environment: ["PGUSER": "nightly", "PGPORT": "5433"], home: "/nonexistent")
         #expect(mixed.user == "ops" && mixed.port == 5433 && mixed.database == "ops" && mixed.sslMode == "prefer")
         // Percent-encoded names.
-        let encoded = try PostgresTarget(url: "postgres://%D0%B0%D1%80%D1%85%D0%B8%D0%B2@localhost/%D0%BF%D1%80%D0%B5%D1%81%D1%81",
-                                         environment: [:], home: "/nonexistent")
+        let encoded = try PostgresTarget(
+            url: "postgres://%D0%B0%D1%80%D1%85%D0%B8%D0%B2@localhost/%D0%BF%D1%80%D0%B5%D1%81%D1%81",
+            environment: [:], home: "/nonexistent")
         #expect(encoded.user == "архив" && encoded.database == "пресс")
         // A Unix socket folder as the host, as libpq takes it.
-        let socket = try PostgresTarget(url: "postgres://archivist@/press?host=/var/run/postgresql&port=5433", environment: [:], home: "/nonexistent")
-        #expect(socket.isSocket && socket.host == "/var/run/postgresql" && socket.port == 5433 && socket.database == "press")
+        let socket = try PostgresTarget(
+            url: "postgres://archivist@/press?host=/var/run/postgresql&port=5433", environment: [:],
+            home: "/nonexistent")
+        #expect(
+            socket.isSocket && socket.host == "/var/run/postgresql" && socket.port == 5433 && socket.database == "press"
+        )
         #expect(socket.url == "postgres://archivist@/press?host=/var/run/postgresql&port=5433")
         #expect(full.url == "postgres://archivist@db.example.kg:6543/press")
     }
 
     @Test("A URL that cannot be read, a bad port or sslmode: exit 69 with a line saying how to write it, no password")
     func badURLs() {
-        for url in ["postgres://u:сыр@host:99999999/db", "postgres://host:port/db", "postgres://u@h/db?sslmode=sometimes", "mysql://u@h/db"] {
+        for url in [
+            "postgres://u:сыр@host:99999999/db", "postgres://host:port/db", "postgres://u@h/db?sslmode=sometimes",
+            "mysql://u@h/db",
+        ] {
             do {
                 _ = try PostgresTarget(url: url, environment: [:], home: "/nonexistent")
                 Issue.record("\(url) was accepted")
@@ -88,19 +108,21 @@ struct PostgresTargetTests {
         defer { try? FileManager.default.removeItem(at: home) }
         let file = home.appendingPathComponent(".pgpass").path
         try """
-            # office servers
-            db.example.kg:5432:press:nightly:түнкү\\:сыр
-            *:*:*:nightly:башка
-            """.write(toFile: file, atomically: true, encoding: .utf8)
+        # office servers
+        db.example.kg:5432:press:nightly:түнкү\\:сыр
+        *:*:*:nightly:башка
+        """.write(toFile: file, atomically: true, encoding: .utf8)
         chmod(file, 0o600)
         let exact = try PostgresTarget(url: "postgres://nightly@db.example.kg/press", environment: [:], home: home.path)
         #expect(exact.password == "түнкү:сыр")
-        let other = try PostgresTarget(url: "postgres://nightly@pg2.example.kg/press", environment: [:], home: home.path)
+        let other = try PostgresTarget(
+            url: "postgres://nightly@pg2.example.kg/press", environment: [:], home: home.path)
         #expect(other.password == "башка")
         let nobody = try PostgresTarget(url: "postgres://ops@db.example.kg/press", environment: [:], home: home.path)
         #expect(nobody.password == nil)
         // PGPASSWORD comes first.
-        let env = try PostgresTarget(url: "postgres://nightly@db.example.kg/press", environment: ["PGPASSWORD": "env"], home: home.path)
+        let env = try PostgresTarget(
+            url: "postgres://nightly@db.example.kg/press", environment: ["PGPASSWORD": "env"], home: home.path)
         #expect(env.password == "env")
         chmod(file, 0o644)
         let open = try PostgresTarget(url: "postgres://nightly@db.example.kg/press", environment: [:], home: home.path)
@@ -122,7 +144,8 @@ struct PostgresTargetTests {
     func tsquery() throws {
         #expect(try FTSQuery.tsquery("\"тегерек стол\"") == "('тегерек' <-> 'стол')")
         #expect(try FTSQuery.tsquery("энергоэффектив*") == "'энергоэффектив':*")
-        #expect(try FTSQuery.tsquery("бишкек NOT (семинар* OR тренинг*)") == "('бишкек' & !('семинар':* | 'тренинг':*))")
+        #expect(
+            try FTSQuery.tsquery("бишкек NOT (семинар* OR тренинг*)") == "('бишкек' & !('семинар':* | 'тренинг':*))")
         let forms = try #require(try FTSQuery.tsquery("Бишкекте"))
         #expect(forms.hasPrefix("(") && forms.contains("'бишкекте'") && forms.contains(" | 'бишкек'"), "\(forms)")
         #expect(try FTSQuery.tsquery("   ") == nil)
@@ -146,26 +169,40 @@ struct PostgresArchiveTests {
     /// so that organizations and persons are really there.
     static func queries(from records: [Record]) -> [SearchQuery] {
         var queries: [SearchQuery] = [
-            SearchQuery(), SearchQuery(text: "конференция"), SearchQuery(text: "конференция Бишкек"), SearchQuery(text: "Бишкекте"),
-            SearchQuery(text: "китепке"), SearchQuery(text: "мугалимге"), SearchQuery(text: "ледникам"), SearchQuery(text: "ледников"),
-            SearchQuery(text: "\"тегерек стол\""), SearchQuery(text: "«круглый стол»"), SearchQuery(text: "энергоэффектив*"),
-            SearchQuery(text: "жирафтар"), SearchQuery(text: "климaттын"), SearchQuery(text: "КЛИМАТТЫН"), SearchQuery(text: "Teгepeк"),
-            SearchQuery(text: "бишкек NOT (семинар OR тренинг)"), SearchQuery(text: "форум OR фестиваль"), SearchQuery(text: "жаштар*"),
+            SearchQuery(), SearchQuery(text: "конференция"), SearchQuery(text: "конференция Бишкек"),
+            SearchQuery(text: "Бишкекте"),
+            SearchQuery(text: "китепке"), SearchQuery(text: "мугалимге"), SearchQuery(text: "ледникам"),
+            SearchQuery(text: "ледников"),
+            SearchQuery(text: "\"тегерек стол\""), SearchQuery(text: "«круглый стол»"),
+            SearchQuery(text: "энергоэффектив*"),
+            SearchQuery(text: "жирафтар"), SearchQuery(text: "климaттын"), SearchQuery(text: "КЛИМАТТЫН"),
+            SearchQuery(text: "Teгepeк"),
+            SearchQuery(text: "бишкек NOT (семинар OR тренинг)"), SearchQuery(text: "форум OR фестиваль"),
+            SearchQuery(text: "жаштар*"),
             SearchQuery(text: "(Ош OR Каракол) AND китеп*"), SearchQuery(text: "выставка"), SearchQuery(text: "2022"),
-            SearchQuery(place: "Bishkek", places: CorpusArchive.places), SearchQuery(place: "Бишкекте", places: CorpusArchive.places), SearchQuery(place: "в Бишкеке", places: CorpusArchive.places), SearchQuery(place: "Ош", places: CorpusArchive.places),
-            SearchQuery(place: "Каракол", places: CorpusArchive.places, from: "2024-03", to: "2024-03"), SearchQuery(place: "Karakol", places: CorpusArchive.places, from: "2024-03-02", to: "2024"),
-            SearchQuery(place: "Bishkek", places: CorpusArchive.places, from: "2022-01-01"), SearchQuery(place: "Бишкек", places: CorpusArchive.places, from: "2022", language: "ru"),
+            SearchQuery(place: "Bishkek", places: CorpusArchive.places),
+            SearchQuery(place: "Бишкекте", places: CorpusArchive.places),
+            SearchQuery(place: "в Бишкеке", places: CorpusArchive.places),
+            SearchQuery(place: "Ош", places: CorpusArchive.places),
+            SearchQuery(place: "Каракол", places: CorpusArchive.places, from: "2024-03", to: "2024-03"),
+            SearchQuery(place: "Karakol", places: CorpusArchive.places, from: "2024-03-02", to: "2024"),
+            SearchQuery(place: "Bishkek", places: CorpusArchive.places, from: "2022-01-01"),
+            SearchQuery(place: "Бишкек", places: CorpusArchive.places, from: "2022", language: "ru"),
             SearchQuery(from: "2023"), SearchQuery(to: "2016"), SearchQuery(from: "2021-06", to: "2022-06"),
             SearchQuery(language: "ky"), SearchQuery(language: "ru"), SearchQuery(language: "ky+ru"),
-            SearchQuery(organization: "ПРООН"), SearchQuery(organization: "UNDP"), SearchQuery(organization: "министрлиги"),
+            SearchQuery(organization: "ПРООН"), SearchQuery(organization: "UNDP"),
+            SearchQuery(organization: "министрлиги"),
             SearchQuery(person: "Жирафов"), SearchQuery(text: "жаштар", from: "2020", language: "ky"),
         ]
         var names: [String] = []
         for r in records {
             for e in r.entities where e.type == .organization || e.type == .person {
-                if let word = (e.name ?? e.text).split(separator: " ").first.map(String.init), word.count > 3, !names.contains(word) {
+                if let word = (e.name ?? e.text).split(separator: " ").first.map(String.init), word.count > 3,
+                    !names.contains(word)
+                {
                     names.append(word)
-                    queries.append(e.type == .organization ? SearchQuery(organization: word) : SearchQuery(person: word))
+                    queries.append(
+                        e.type == .organization ? SearchQuery(organization: word) : SearchQuery(person: word))
                 }
             }
             if let title = r.title?.split(separator: " ").dropFirst().first.map(String.init), title.count > 4 {
@@ -255,7 +292,8 @@ struct PostgresArchiveTests {
         let records = try CorpusArchive.archive().records()
         let a = try PostgresArchive(url: url, writing: true), b = try PostgresArchive(url: url, writing: true)
         // Overlapping halves, in opposite orders, in small batches.
-        let firstHalf = Array(records.prefix(records.count * 2 / 3)), secondHalf = Array(records.suffix(records.count * 2 / 3).reversed())
+        let firstHalf = Array(records.prefix(records.count * 2 / 3)),
+            secondHalf = Array(records.suffix(records.count * 2 / 3).reversed())
         let failures = ErrorBox()
         DispatchQueue.concurrentPerform(iterations: 2) { k in
             let (archive, part) = k == 0 ? (a, firstHalf) : (b, secondHalf)

@@ -8,8 +8,9 @@ extension PostgresArchiveTests {
     func rowCounts(_ archive: PostgresArchive, ids: [String]) throws -> [Int] {
         try ["documents", "events", "event_places", "event_organizations", "entities"].map { table in
             let column = table == "documents" ? "id" : "document_id"
-            return Int(try archive.run("SELECT count(*)::int8 FROM \(table) WHERE \(column) = ANY($1::text[])", [.texts(ids)])
-                .first!.decode(Int64.self))
+            return Int(
+                try archive.run("SELECT count(*)::int8 FROM \(table) WHERE \(column) = ANY($1::text[])", [.texts(ids)])
+                    .first!.decode(Int64.self))
         }
     }
 
@@ -40,31 +41,44 @@ extension PostgresArchiveTests {
         record.summary = nil
         record.text = "Бишкекте\u{0} жаштар форуму өтөт.\n" + record.text
         try archive.upsert([record])
-        let row = try #require(try archive.run("SELECT title IS NULL, summary IS NULL, strpos(text, 'Бишкекте жаштар')::int8 FROM documents").first)
+        let row = try #require(
+            try archive.run(
+                "SELECT title IS NULL, summary IS NULL, strpos(text, 'Бишкекте жаштар')::int8 FROM documents"
+            ).first)
         let (noTitle, noSummary, at) = try row.decode((Bool, Bool, Int64).self)
         #expect(noTitle && noSummary && at == 1)
         #expect(try archive.search(SearchQuery(text: "жаштар форуму")).map(\.id) == [record.id])
     }
 
-    @Test("A version-1 archive is brought through version 2 to the current one: documents stay, foreign keys go, replacing leaves no rows behind")
+    @Test(
+        "A version-1 archive is brought through version 2 to the current one: documents stay, foreign keys go, replacing leaves no rows behind"
+    )
     func upgradeFromVersion1() throws {
         let url = try TestPostgres.freshDatabase()
         let records = Array(try CorpusArchive.archive().records().prefix(6))
         let old = try PostgresArchive(url: url, writing: true, schema: 1)
         #expect(try old.currentVersion() == 1)
         try store(records, asVersion: 1, in: old)
-        #expect(try old.run("SELECT count(*)::int8 FROM pg_constraint WHERE contype = 'f'").first!.decode(Int64.self) == 4)
+        #expect(
+            try old.run("SELECT count(*)::int8 FROM pg_constraint WHERE contype = 'f'").first!.decode(Int64.self) == 4)
         let archive = try PostgresArchive(url: url, writing: true)
         #expect(try archive.currentVersion() == PostgresArchive.schemaVersion)
-        #expect(try archive.run("SELECT count(*)::int8 FROM pg_constraint WHERE contype = 'f'").first!.decode(Int64.self) == 0)
+        #expect(
+            try archive.run("SELECT count(*)::int8 FROM pg_constraint WHERE contype = 'f'").first!.decode(Int64.self)
+                == 0)
         #expect(try archive.count() == 6)
         // The names the organization and person filters read were filled in from the entities.
-        for query in [SearchQuery(place: "Бишкек", places: CorpusArchive.places), SearchQuery(organization: "министрлиг"),
-                      SearchQuery(organization: "ПРООН"), SearchQuery(person: "Жапаров")] {
-            let expected = try CorpusArchive.archive().search(query).filter { r in records.contains { $0.id == r.id } }.map(\.id)
+        for query in [
+            SearchQuery(place: "Бишкек", places: CorpusArchive.places), SearchQuery(organization: "министрлиг"),
+            SearchQuery(organization: "ПРООН"), SearchQuery(person: "Жапаров"),
+        ] {
+            let expected = try CorpusArchive.archive().search(query).filter { r in records.contains { $0.id == r.id } }
+                .map(\.id)
             #expect(try archive.search(query).map(\.id) == expected, "\(query)")
         }
-        #expect(try archive.run("SELECT count(*)::int8 FROM documents WHERE organizations IS NOT NULL").first!.decode(Int64.self) > 0)
+        #expect(
+            try archive.run("SELECT count(*)::int8 FROM documents WHERE organizations IS NOT NULL").first!.decode(
+                Int64.self) > 0)
         var moved = records[0]
         moved.id = "moved-\(records[0].id)"
         try archive.upsert([moved])
@@ -100,8 +114,10 @@ extension PostgresArchiveTests {
         let sqlite = try CorpusArchive.archive()
         let postgres = try PostgresArchive(url: try TestPostgres.freshDatabase(), writing: true)
         try postgres.upsert(try sqlite.records())
-        for var query in [SearchQuery(text: "Бишкек"), SearchQuery(place: "Бишкек", places: CorpusArchive.places, from: "2020"),
-                          SearchQuery(organization: "ПРООН"), SearchQuery()] {
+        for var query in [
+            SearchQuery(text: "Бишкек"), SearchQuery(place: "Бишкек", places: CorpusArchive.places, from: "2020"),
+            SearchQuery(organization: "ПРООН"), SearchQuery(),
+        ] {
             query.limit = 3
             let expected = try sqlite.search(query).map(\.id)
             #expect(expected.count <= 3)
@@ -123,7 +139,9 @@ extension PostgresArchiveTests {
                 for c in columns.indices { values[c].append(row[c]) }
             }
             if !values[0].isEmpty {
-                try archive.run(PostgresBatch.Table(name: table.name, columns: columns).sql, values.map { .column(TextColumn(values: $0)) })
+                try archive.run(
+                    PostgresBatch.Table(name: table.name, columns: columns).sql,
+                    values.map { .column(TextColumn(values: $0)) })
             }
         }
     }

@@ -120,7 +120,8 @@ struct StateStoreTests {
         _ = try ws.run(cache: store)
         let before = try store.rows()
 
-        try ws.write("c_ky.txt", StateReleases.other.replacingOccurrences(of: "20-21-ноябрында", with: "24-25-ноябрында"))
+        try ws.write(
+            "c_ky.txt", StateReleases.other.replacingOccurrences(of: "20-21-ноябрында", with: "24-25-ноябрында"))
         let (output, summary) = try ws.run(cache: store)
         #expect(summary.documents == 3 && summary.skipped == 2)
         #expect(output == (try ws.fresh()))
@@ -164,8 +165,9 @@ struct StateStoreTests {
         _ = try ws.run(cache: store)
         // A row that does not match what its file gives (as if stored by a faulty run): only --force replaces it.
         let row = try #require(try store.rows().first)
-        try store.store(path: row.path, sha256: row.sha256, bytes: row.bytes,
-                        line: Data(row.record.replacingOccurrences(of: "китеп", with: "КИТЕП").utf8))
+        try store.store(
+            path: row.path, sha256: row.sha256, bytes: row.bytes,
+            line: Data(row.record.replacingOccurrences(of: "китеп", with: "КИТЕП").utf8))
         let (stale, s1) = try ws.run(cache: store)
         #expect(s1.skipped == 2)
         #expect(stale.contains("КИТЕП"))

@@ -47,7 +47,9 @@ enum NarynReleases {
     static func folder() throws -> String {
         let dir = CorpusArchive.temporaryDB("naryn")
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        for (name, text) in [("ky_naryn_seminar.txt", kyrgyz), ("ru_naryn_seminar.txt", russian), ("ru_osh_fair.txt", other)] {
+        for (name, text) in [
+            ("ky_naryn_seminar.txt", kyrgyz), ("ru_naryn_seminar.txt", russian), ("ru_osh_fair.txt", other),
+        ] {
             try Data((text + "\n").utf8).write(to: URL(fileURLWithPath: dir + "/" + name))
         }
         return dir
@@ -87,23 +89,29 @@ enum NarynReleases {
         #expect(translations.keys.sorted() == [ru.id])
         let table = SearchOutput.table(hits, translations: translations).split(separator: "\n").map(String.init)
         #expect(table[0].contains("TRANSLATION") && table[1].contains("ru \(ru.id)"), "\(table)")
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(SearchOutput.jsonLines(hits, translations: translations).utf8))
-                                as? [String: Any])
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(SearchOutput.jsonLines(hits, translations: translations).utf8))
+                as? [String: Any])
         let other = try #require(json["translation"] as? [String: Any])
-        #expect(other["id"] as? String == ru.id && other["language"] as? String == "ru" && other["path"] as? String == ru.source.path)
+        #expect(
+            other["id"] as? String == ru.id && other["language"] as? String == "ru"
+                && other["path"] as? String == ru.source.path)
         #expect(other["title"] as? String == ru.title)
         let csv = SearchOutput.csv(hits, translations: translations).components(separatedBy: "\r\n")
         #expect(csv[1].hasSuffix(",\(ru.id),\(ru.source.path)"), "\(csv)")
         // A release without a translation says so.
         let fair = try archive.search(SearchQuery(text: "ремесленников"))
-        let fairJSON = try #require(try JSONSerialization.jsonObject(with: Data(SearchOutput.jsonLines(fair).utf8)) as? [String: Any])
+        let fairJSON = try #require(
+            try JSONSerialization.jsonObject(with: Data(SearchOutput.jsonLines(fair).utf8)) as? [String: Any])
         #expect(fairJSON["translation"] is NSNull)
     }
 }
 
 @Suite("Translations in the archive")
 struct TranslationIndexTests {
-    @Test("index over a folder links a Kyrgyz and a Russian release as jarya process does; search shows the other version (SQLite)")
+    @Test(
+        "index over a folder links a Kyrgyz and a Russian release as jarya process does; search shows the other version (SQLite)"
+    )
     func sqlite() throws {
         try NarynReleases.check(try ArchiveIndex(path: CorpusArchive.temporaryDB("naryn.sqlite")))
     }

@@ -5,7 +5,8 @@ import Testing
 struct ArchiveCLITests {
     @Test("jarya index corpus then search --place Bishkek --from 2022-01-01 --format json")
     func indexThenSearch() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("jarya-archive-cli-\(UUID().uuidString)")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "jarya-archive-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let db = dir.appendingPathComponent("archive.sqlite").path
@@ -14,21 +15,28 @@ struct ArchiveCLITests {
         #expect(index.status == 0, "\(index.err)")
         #expect(FileManager.default.fileExists(atPath: db))
 
-        let search = try Jarya.run(["search", "--place", "Bishkek", "--from", "2022-01-01", "--format", "json", "--db", db])
+        let search = try Jarya.run([
+            "search", "--place", "Bishkek", "--from", "2022-01-01", "--format", "json", "--db", db,
+        ])
         #expect(search.status == 0, "\(search.err)")
         let names = try search.lines.map { line -> String in
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
             let path = try #require(object["path"] as? String)
             return URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         }
-        #expect(Set(names) == ["ky07_bishkek_energy_round_table", "kyru01_bishkek_green_youth_forum",
-                               "ru01_bishkek_glacier_atlas", "ru05_bishkek_nooruz_food_festival",
-                               "ru07_bishkek_energy_round_table", "names-ky01_bishkek_city_day_streets",
-                               "names-ru01_ticker_autumn_fair"])
+        #expect(
+            Set(names) == [
+                "ky07_bishkek_energy_round_table", "kyru01_bishkek_green_youth_forum",
+                "ru01_bishkek_glacier_atlas", "ru05_bishkek_nooruz_food_festival",
+                "ru07_bishkek_energy_round_table", "names-ky01_bishkek_city_day_streets",
+                "names-ru01_ticker_autumn_fair",
+            ])
         #expect(names.count == 7)
 
         // The Kyrgyz and Russian versions of the energy round table, linked at indexing, show each other.
-        let objects = try search.lines.map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        let objects = try search.lines.map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
         func version(_ name: String) throws -> [String: Any] {
             try #require(objects.first { ($0["path"] as? String)?.contains(name) == true })
         }
@@ -38,8 +46,11 @@ struct ArchiveCLITests {
         #expect((ru["translation"] as? [String: Any])?["title"] as? String == ky["title"] as? String)
         let energy = try Jarya.run(["search", "энергоэффективности", "--db", db])
         #expect(energy.lines.first?.contains("TRANSLATION") == true)
-        #expect(energy.lines.contains { $0.hasPrefix(ru["id"] as? String ?? "-") && $0.contains("ky \(ky["id"] as? String ?? "-")") },
-                "\(energy.out)")
+        #expect(
+            energy.lines.contains {
+                $0.hasPrefix(ru["id"] as? String ?? "-") && $0.contains("ky \(ky["id"] as? String ?? "-")")
+            },
+            "\(energy.out)")
 
         // The Kyrgyz locative gives the same table.
         let english = try Jarya.run(["search", "--place", "Bishkek", "--from", "2022-01-01", "--db", db])
@@ -221,7 +232,9 @@ struct ArchiveExitCodeTests {
         try first.run()
         defer { first.waitUntilExit() }
         let deadline = Date().addingTimeInterval(20)
-        while !FileManager.default.fileExists(atPath: db + ".lock") && first.isRunning && Date() < deadline { usleep(2_000) }
+        while !FileManager.default.fileExists(atPath: db + ".lock") && first.isRunning && Date() < deadline {
+            usleep(2_000)
+        }
         try #require(first.isRunning, "the first run ended before the test saw it")
         let second = try Jarya.run(["index", "corpus/ky", "--db", db])
         let search = try Jarya.run(["search", "атлас", "ледников", "--db", db, "--format", "csv"])
@@ -238,25 +251,33 @@ struct ArchiveExitCodeTests {
     @Test("search and export to a full disk (/dev/full): 73 and one line, no crash")
     func fullDisk() throws {
         let db = try Self.archive.get()
-        for arguments in [["search", "Бишкек", "--db", db], ["export", "--csv", "--db", db], ["export", "--ics", "--db", db]] {
+        for arguments in [
+            ["search", "Бишкек", "--db", db], ["export", "--csv", "--db", db], ["export", "--ics", "--db", db],
+        ] {
             let run = try Self.runToFullDevice(arguments)
             #expect(run.status == 73, "\(arguments): \(run.err)")
-            Self.expectOneLine(run.err, naming: "standard output")
+            // `export --ics` first says which events it leaves out (an undated opening in corpus/ky).
+            let failure = run.err.split(separator: "\n").filter { !$0.hasPrefix("jarya: not in the calendar") }
+            Self.expectOneLine(failure.joined(separator: "\n"), naming: "standard output")
         }
     }
 
     @Test("every archive command's --help lists its exit codes")
     func helpExitCodes() throws {
-        for (command, codes) in [("index", ["0", "64", "65", "66", "69", "73", "74", "75", "77"]),
-                                 ("search", ["0", "64", "66", "69", "73", "74", "75", "77"]),
-                                 ("export", ["0", "64", "65", "66", "69", "73", "74", "75", "77"]),
-                                 ("archive migrate", ["0", "64", "66", "69", "73", "74", "77"]),
-                                 ("archive copy", ["0", "64", "66", "69", "73", "74", "75", "77"])] {
+        for (command, codes) in [
+            ("index", ["0", "64", "65", "66", "69", "73", "74", "75", "77"]),
+            ("search", ["0", "64", "66", "69", "73", "74", "75", "77"]),
+            ("export", ["0", "64", "65", "66", "69", "73", "74", "75", "77"]),
+            ("archive migrate", ["0", "64", "66", "69", "73", "74", "77"]),
+            ("archive copy", ["0", "64", "66", "69", "73", "74", "75", "77"]),
+        ] {
             let help = try Jarya.run(command.split(separator: " ").map(String.init) + ["--help"])
             #expect(help.status == 0)
             let section = try #require(help.out.components(separatedBy: "Exit status:").dropFirst().first, "\(command)")
             for code in codes {
-                #expect(section.contains("\n  \(code) ") || section.contains("\n  \(code)  "), "\(command) --help lacks \(code)")
+                #expect(
+                    section.contains("\n  \(code) ") || section.contains("\n  \(code)  "),
+                    "\(command) --help lacks \(code)")
             }
         }
     }
