@@ -249,6 +249,22 @@ struct OrganizationRecognizerTests {
     }
 
     @Test(
+        "an eponym's initials belong to the name, written as they are",
+        arguments: [
+            (
+                "Бүгүн, ⟦Б.Сыдыков атындагы Кыргыз-Өзбек Эл аралык университетинде⟧ конференция өттү.",
+                "Б.Сыдыков атындагы Кыргыз-Өзбек Эл аралык университети"
+            ),
+            (
+                "Концертке ⟦П. И. Чайковский атындагы искусство мектебинин⟧ окуучулары катышты.",
+                "П. И. Чайковский атындагы искусство мектеби"
+            ),
+        ])
+    func eponymInitials(_ marked: String, _ name: String) throws {
+        try expectOrganizations(marked, [ExpectedOrganization(name)])
+    }
+
+    @Test(
         "glossary names with «» match as a whole and keep their acronym",
         arguments: [
             (

@@ -160,14 +160,9 @@ extension OrganizationRules {
         while first < i && !(tokens[first].isCapitalized || tokens[first].isAllCaps) { first += 1 }
         if eponym, let at = (first..<i).first(where: { tokens[$0].lower == "атындагы" }), at > first {
             // The eponym: a surname or a given name, after a given name or initials.
+            // Its initials may stand before where the chain stopped (`Б.Сыдыков атындагы`).
             var e = at - 1
-            while e > first,
-                tokens[e - 1].is(".") || (tokens[e - 1].text.unicodeScalars.count == 1 && tokens[e - 1].isCapitalized)
-                    || people.givenName(tokens[e - 1].lower) != nil && tokens[e - 1].isCapitalized
-                        && !startsSentence(e - 1)
-            {
-                e -= 1
-            }
+            while e > 0, isInitial(e - 1) || e > first && givenNameOfEponym(e - 1) { e -= 1 }
             first = e
         }
         guard tokens[first].isCapitalized || tokens[first].isAllCaps else { return nil }
@@ -195,13 +190,29 @@ extension OrganizationRules {
         return Candidate(first: first, last: i + 1, name: name, acronym: nil, organizationID: nil, priority: .rule)
     }
 
+    /// `Б.` of `Б.Сыдыков`: a capital letter and its dot, either token.
+    func isInitial(_ k: Int) -> Bool {
+        func letter(_ j: Int) -> Bool {
+            j >= 0 && j < tokens.count && tokens[j].text.unicodeScalars.count == 1 && tokens[j].isCapitalized
+        }
+        return tokens[k].is(".") ? letter(k - 1) : letter(k) && k + 1 < tokens.count && tokens[k + 1].is(".")
+    }
+
+    /// `Токтогул` of `Токтогул Сатылганов атындагы`, not a sentence's first word.
+    func givenNameOfEponym(_ k: Int) -> Bool {
+        people.givenName(tokens[k].lower) != nil && tokens[k].isCapitalized && !startsSentence(k)
+    }
+
     /// Tokens `[a, b)` as text, with commas attached and quotes made «».
     func joined(_ a: Int, _ b: Int) -> String {
         var s = ""
         for k in a..<b {
             let t = tokens[k]
+            // An initial's dot keeps the spacing it was written with (`Б.Сыдыков`, `А. А. Алтмышбаев`).
+            let afterInitial = k > a && tokens[k - 1].is(".") && isInitial(k - 1)
             if !s.isEmpty && !(t.is(",") || t.is(".") || t.is("»") || t.is("”"))
                 && !(tokens[k - 1].is("«") || tokens[k - 1].is("“"))
+                && !(afterInitial && t.span.start == tokens[k - 1].span.end)
             {
                 s += " "
             }
