@@ -42,8 +42,7 @@ extension EventAssembler {
     /// Whether the text between `start` and `end` is only what stands between a body and its
     /// announcement: its press service, `уюму`, `в`, quotes (at most `announcerGap` words).
     private func onlyOffice(from start: Int, to end: Int) -> Bool {
-        guard let first = tokens.firstIndex(where: { $0.span.start >= start }) else { return true }
-        var k = first
+        var k = firstToken(atOrAfter: start)
         var words = 0
         while k < tokens.count && tokens[k].span.start < end {
             if let (_, next) = match(at: k, roles: [.announcerOffice]) {

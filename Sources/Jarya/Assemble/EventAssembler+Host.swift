@@ -26,7 +26,7 @@ extension EventAssembler {
     /// `в Жогорку Кенеше`, `во Дворце`: the word before the name is `в` or `во`, in Russian text.
     private func followsRussianIn(_ org: Entity) -> Bool {
         guard document.language != "ky",
-            let k = tokens.firstIndex(where: { $0.span.start >= org.span.start }), k > 0
+            case let k = firstToken(atOrAfter: org.span.start), k > 0, k < tokens.count
         else { return false }
         return tokens[k - 1].lower == "в" || tokens[k - 1].lower == "во"
     }
