@@ -43,6 +43,10 @@ public struct OrganizationGlossary: Sendable {
     public private(set) var kyrgyzHeads: WordSet = []
     /// Russian head nouns by stem, with their dictionary form (`министерств` → `министерство`).
     public private(set) var russianHeads = WordMap<String>()
+    /// Nouns that head a name only beside a quoted name: Kyrgyz after it (`«Аура» тобу`), Russian
+    /// before it (`ансамбль «Сувенир»`); alone they are common nouns (`үйү`, a house).
+    public private(set) var kyrgyzQuotedHeads: WordSet = []
+    public private(set) var russianQuotedHeads = WordMap<String>()
     /// Legal forms, as written (`ОсОО`, `КБ`, `коомдук бирикмеси`, `общественный фонд`).
     public private(set) var legalForms = WordMap<String>()
     /// The legal forms of several words, longest first (`коомдук бирикмеси` before `коомдук бирикме`),
@@ -93,12 +97,16 @@ public struct OrganizationGlossary: Sendable {
             let word = row["word"]
             switch (row["lang"], row["type"]) {
             case ("ky", "head"): kyrgyzHeads.insert(word.lowercased())
-            case ("ru", "head"): russianHeads[RussianMorphology.stem(word)] = word.lowercased()
+            case ("ru", "head"):
+                russianHeads[RussianMorphology.stem(word)] = word.lowercased()
+                if word.contains("-") { russianHeads[RussianMorphology.compoundStem(word)] = word.lowercased() }
+            case ("ky", "quoted_head"): kyrgyzQuotedHeads.insert(word.lowercased())
+            case ("ru", "quoted_head"): russianQuotedHeads[RussianMorphology.stem(word)] = word.lowercased()
             case (_, "legal_form"): legalForms[word] = row["lang"]
             case (let lang, let type):
                 throw GlossaryError(
                     file: heads.name, line: row.line,
-                    message: "unknown lang/type `\(lang)`/`\(type)` (ky or ru; head or legal_form)")
+                    message: "unknown lang/type `\(lang)`/`\(type)` (ky or ru; head, quoted_head or legal_form)")
             }
         }
         legalFormPhrases = legalForms.keys.filter { $0.contains(" ") }.sorted { ($0.count, $0) > ($1.count, $1) }.map {

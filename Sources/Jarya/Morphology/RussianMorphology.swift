@@ -29,6 +29,12 @@ public enum RussianMorphology {
         return String(scalars: s)
     }
 
+    /// The stem of a hyphenated compound whose halves both inflect, half by half
+    /// (`доме-музее` and `дом-музей` → `дом-муз`).
+    public static func compoundStem(_ word: String) -> String {
+        word.split(separator: "-", omittingEmptySubsequences: false).map { stem(String($0)) }.joined(separator: "-")
+    }
+
     /// A surname in an oblique case back in the nominative: Алайчиевым → Алайчиев,
     /// Кузнецовой → Кузнецова, Мамытову → Мамытов. Returns nil when the word has no
     /// surname ending.

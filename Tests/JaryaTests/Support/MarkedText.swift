@@ -23,6 +23,12 @@ struct MarkedText {
         self.text = String(clean)
         self.spans = spans
     }
+
+    /// The text of each marked span, in order.
+    var marked: [String] {
+        let scalars = Array(text.unicodeScalars)
+        return spans.map { String(String.UnicodeScalarView(scalars[$0.start..<$0.end])) }
+    }
 }
 
 /// Runs the stages up to Recognize on `text` with the given recognizers only.

@@ -20,7 +20,7 @@ extension OrganizationRules {
         // Any case but the genitive (which links a name's words), and the participle -ГAн.
         let endings =
             KyrgyzCase.accusative.endings + KyrgyzCase.dative.endings + KyrgyzCase.locative.endings
-            + KyrgyzCase.ablative.endings + ["нан", "нен", "ган", "ген"]
+            + KyrgyzCase.ablative.endings + ["нан", "нен", "ган", "ген", "гон", "гөн"]
         if w.unicodeScalars.count > 3 && endings.contains(where: { w.endsWith($0) }) { return true }
         return KyrgyzMorphology.isAccusativeAfterPossessive(w)
     }
@@ -71,6 +71,11 @@ extension OrganizationRules {
         "кызмат", "бөлүм", "уюм", "оорукана", "мектеп", "ишкана", "аппарат", "федерация", "борбор",
         "башкармалык", "фонд", "ассоциация", "бирикме", "топ", "комиссия", "кеңеш", "тармак", "коом", "мэрия",
     ]
+    /// Heads of institutions whose own head's role names them (`университетинин ректору`).
+    static let kyrgyzInstitutionHeads = [
+        "университет", "институт", "академия", "колледж", "лицей", "гимназия", "консерватория", "китепкана",
+        "музей", "театр", "филармония",
+    ]
     /// Russian heads that may start a name in lower case (`мэрия г. Токмок`).
     static let lowercaseRussianHeads: WordSet = ["мэрия", "администрация", "прокуратура", "посольство", "аппарат"]
     static let weakRussianHeads: WordSet = [
@@ -120,8 +125,13 @@ extension OrganizationRules {
         if weak && !eponym && !possessive { return nil }
         // A head without the possessive follows its adjective (`мамлекеттик агенттик`), not a name.
         if !possessive && !eponym, i > 0, tokens[i - 1].isCapitalized || tokens[i - 1].isAllCaps { return nil }
-        // A sub-unit named inside a role phrase (`… кызматынын башчысы`) is not reported.
-        if i + 1 < tokens.count, people.isRoleWord(tokens[i + 1]) { return nil }
+        // A sub-unit named inside a role phrase (`… кызматынын башчысы`) is not reported; a school,
+        // a university or a library is (`Андижан мамлекеттик педагогикалык институтунун ректору`).
+        if i + 1 < tokens.count, people.isRoleWord(tokens[i + 1]),
+            !Self.kyrgyzInstitutionHeads.contains(where: { head.startsWith($0) })
+        {
+            return nil
+        }
         var first = i
         var k = i - 1
         while k >= 0 && i - k < Self.maximumLength && !tokens[k + 1].newlineBefore {
@@ -139,6 +149,9 @@ extension OrganizationRules {
                 {
                     break
                 }
+                // A head without the possessive takes no genitive (`Билим берүү министрлиги`, but
+                // `… чыгармалар жыйнагы министрлик тарабынан`: the ministry is another phrase).
+                if !possessive && !eponym && Self.isGenitive(kyrgyz: t.lower) { break }
                 let governs =
                     k + 1 < tokens.count && ["караштуу", "алдындагы", "тиешелүү"].contains(tokens[k + 1].lower)
                 if endsKyrgyzName(k) && !governs && !Self.kyrgyzLinks.contains(t.lower)
@@ -148,8 +161,14 @@ extension OrganizationRules {
                 }
                 if !t.isCapitalized && people.isRoleWord(t) { break }
                 first = k
-            } else if t.is(","), k > 0, tokens[k - 1].kind == .word, !tokens[k + 1].isCapitalized {
-                // `Маданият, маалымат, спорт жана …`: a list inside the name.
+            } else if t.is(","), k > 0, tokens[k - 1].kind == .word, !tokens[k + 1].isCapitalized,
+                (k + 1..<i).contains(where: { tokens[$0].lower == "жана" })
+                    || tokens[k - 1].isCapitalized
+                        && SurnameEnding.ending(of: tokens[k - 1].lower, .marksSurname) == nil
+            {
+                // `Маданият, маалымат, спорт жана …`: a list inside the name, closed by `жана` or
+                // after a capital (`Философия, укук …`); otherwise the comma ends a clause (`Ага
+                // ылайык, жаңы мекеме`) or a person (`Кубатбек Боронов, өкмөттүн …`).
             } else {
                 break
             }

@@ -1,7 +1,9 @@
 /// Quoted names with a legal form: `ОсОО «Альфа»`, `“…” коомдук бирикмеси`.
 extension OrganizationRules {
-    func quoted(_ q: Int) -> Candidate? {
-        guard tokens[q].is("«") || tokens[q].is("“") || tokens[q].is("\"") else { return nil }
+    /// The closing quote of a quoted name that opens at `q`, on the same line and at most 9 words
+    /// long; nil when `q` opens none.
+    func closingQuote(_ q: Int) -> Int? {
+        guard q < tokens.count, tokens[q].is("«") || tokens[q].is("“") || tokens[q].is("\"") else { return nil }
         // A straight quote opens a name only when it is glued to the word after it and not to the
         // one before: the closing `"` of `"Древо жизни" в партнерстве` opens nothing.
         if tokens[q].is("\"") {
@@ -16,6 +18,11 @@ extension OrganizationRules {
         guard c < tokens.count, c - q <= 10, c > q + 1, tokens[c].kind == .punctuation, !tokens[c].newlineBefore else {
             return nil
         }
+        return c
+    }
+
+    func quoted(_ q: Int) -> Candidate? {
+        guard let c = closingQuote(q) else { return nil }
         let inner = "«" + joined(q + 1, c) + "»"
         // Legal form before: ОсОО «…», ОО «…», общественного фонда «…».
         if q > 0, let form = legalFormEnding(at: q) {
@@ -25,11 +32,18 @@ extension OrganizationRules {
         }
         // A Russian head before: пансионат «Голубой Иссык-Куль», театр «…».
         // A weak head names a body too when a quoted name follows: `фонда "Евразия"`, `предприятия «Тазалык»`.
-        if q > 0, let head = russianHead(tokens[q - 1]),
-            !Self.weakRussianHeads.contains(head) || Self.quotedWeakHeads.contains(head)
-        {
+        if q > 0, let head = russianHeadBeforeQuote(tokens[q - 1]) {
             return Candidate(
                 first: q - 1, last: c + 1, name: head.prefix(1).uppercased() + head.dropFirst() + " " + inner,
+                acronym: nil, organizationID: nil, priority: .quoted)
+        }
+        // A head and its genitive: `доме культуры «Диалог»`, `Дворца спорта «Кожомкул»`.
+        if q > 1, tokens[q - 1].kind == .word, !tokens[q - 1].isCapitalized, Self.isGenitive(tokens[q - 1].lower),
+            let head = russianHeadBeforeQuote(tokens[q - 2])
+        {
+            return Candidate(
+                first: q - 2, last: c + 1,
+                name: head.prefix(1).uppercased() + head.dropFirst() + " " + tokens[q - 1].text + " " + inner,
                 acronym: nil, organizationID: nil, priority: .quoted)
         }
         // Legal form or head after: «…» КБ, “…” коомдук бирикмеси, “…” улуттук федерациясы КБ.
@@ -46,7 +60,7 @@ extension OrganizationRules {
             {
                 break
             }
-            if glossary.legalForms[tokens[k].text] != nil || kyrgyzHead(tokens[k]) != nil {
+            if glossary.legalForms[tokens[k].text] != nil || kyrgyzHeadAfterQuote(tokens[k]) != nil {
                 lastHead = k
             } else if let (_, end) = legalFormPhrase(at: k) {
                 lastHead = end - 1; k = end - 1
@@ -57,7 +71,7 @@ extension OrganizationRules {
         var words: [String] = []
         for n in (c + 1)...end {
             let t = tokens[n]
-            if n == end, glossary.legalForms[t.text] == nil, let head = kyrgyzHead(t) {
+            if n == end, glossary.legalForms[t.text] == nil, let head = kyrgyzHeadAfterQuote(t) {
                 words.append(head)
             } else {
                 words.append(t.text)
@@ -72,6 +86,25 @@ extension OrganizationRules {
     }
 
     static let quotedWeakHeads: WordSet = ["фонд", "центр", "объединение", "предприятие"]
+
+    /// A Russian head that names a body before a quoted name: a head that is not weak, a weak one
+    /// that does there (`фонда "Евразия"`), or one that heads a name only there (`ансамбль «…»`).
+    func russianHeadBeforeQuote(_ t: NameToken) -> String? {
+        guard t.kind == .word else { return nil }
+        if let head = russianHead(t) {
+            return !Self.weakRussianHeads.contains(head) || Self.quotedWeakHeads.contains(head) ? head : nil
+        }
+        return glossary.russianQuotedHeads[t.stem.isEmpty ? RussianMorphology.stem(t.lower) : t.stem]
+    }
+
+    /// A Kyrgyz head after a quoted name: any head, or one that heads a name only there
+    /// (`«Жаштык» маданият үйү`, `«Аура» тобу`, `"Байчечекей" балдар журналы`).
+    func kyrgyzHeadAfterQuote(_ t: NameToken) -> String? {
+        if let head = kyrgyzHead(t) { return head }
+        guard t.kind == .word else { return nil }
+        let forms = t.forms.isEmpty ? KyrgyzMorphology.stems(of: t.lower) : t.forms
+        return forms.filter { glossary.kyrgyzQuotedHeads.contains($0) }.max { $0.count < $1.count }
+    }
 
     /// Media and other bodies known by an acronym in quotes: `«ТАСС»`, `«НТВ»`, `ТК «МИР»`,
     /// `ИА «АКИpress»` is left to the glossary. The quoted word is all capitals, 2–8 letters.

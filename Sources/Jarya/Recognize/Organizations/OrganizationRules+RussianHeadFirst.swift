@@ -4,7 +4,36 @@ extension OrganizationRules {
     /// The dictionary form of a Russian head noun (`Министерством` → `министерство`).
     func russianHead(_ t: NameToken) -> String? {
         guard t.kind == .word else { return nil }
-        return glossary.russianHeads[t.stem.isEmpty ? RussianMorphology.stem(t.lower) : t.stem]
+        if let head = glossary.russianHeads[t.stem.isEmpty ? RussianMorphology.stem(t.lower) : t.stem] { return head }
+        // Both halves of a compound inflect: `Доме-музее` is `дом-музей`.
+        guard t.lower.unicodeScalars.contains("-") else { return nil }
+        return glossary.russianHeads[RussianMorphology.compoundStem(t.lower)]
+    }
+
+    /// The end of an eponym at `k`: `имени`/`им.`, initials and up to three capitalized words
+    /// (`имени Гапара Айтиева`, `им. М. В. Фрунзе`); with `bare`, the name alone in the genitive
+    /// (`фонда Ханса Зайделя`). Nil when no eponym starts at `k`.
+    func russianEponymEnd(_ k: Int, bare: Bool = false) -> Int? {
+        var e = k
+        if e < tokens.count, tokens[e].lower == "имени" {
+            e += 1
+        } else if e + 1 < tokens.count, tokens[e].lower == "им", tokens[e + 1].is(".") {
+            e += 2
+        } else if !bare {
+            return nil
+        }
+        while e + 1 < tokens.count, tokens[e].isCapitalized, tokens[e].text.unicodeScalars.count == 1,
+            tokens[e + 1].is(".")
+        {
+            e += 2
+        }
+        var words = 0
+        while e < tokens.count, words < 3, tokens[e].kind == .word, tokens[e].isCapitalized, !tokens[e].newlineBefore,
+            !bare || Self.isGenitive(tokens[e].lower) && places.index.longestMatch(tokens, at: e) == nil
+        {
+            e += 1; words += 1
+        }
+        return words > 0 && (!bare || words >= 2) ? e : nil
     }
 
     static let adjectiveEndings = RussianMorphology.adjectiveEndings
@@ -32,8 +61,15 @@ extension OrganizationRules {
         var k = h + 1
         var sawCapital = false
         let allowsIn = ["посольство", "представительство", "офис", "миссия"].contains(head)
+        // Named after someone (`музей имени Гапара Айтиева`, `фонда Ханса Зайделя`): a name even
+        // with its head in lower case.
+        var eponym = false
         while k < tokens.count && k - first < Self.maximumLength && !tokens[k].newlineBefore {
             let t = tokens[k]
+            if let end = russianEponymEnd(k, bare: head == "фонд" && k == h + 1) {
+                eponym = true; sawCapital = true; last = end; k = end
+                continue
+            }
             if t.kind == .word {
                 // A head after a capitalized adjective belongs to the name: `Посольства Российской Федерации`.
                 let afterProperAdjective = tokens[k - 1].isCapitalized && Self.isAdjective(tokens[k - 1].lower)
@@ -78,11 +114,23 @@ extension OrganizationRules {
                 break
             }
         }
+        // A quoted name right after the chain is the body's own (`Центр человеческого развития
+        // "Древо жизни"`, `доме культуры «Диалог»`), unless the head is one that names no body then.
+        // Not across `и`: `мэрии и фонда «…»`, `форума творческих союзов и научной интеллигенции «…»`.
+        var quotedName: (open: Int, close: Int)? = nil
+        if last < tokens.count, let close = closingQuote(last),
+            !Self.weakRussianHeads.contains(head) || Self.quotedWeakHeads.contains(head),
+            !(h + 1..<last).contains(where: { tokens[$0].lower == "и" })
+        {
+            quotedName = (last, close); sawCapital = true; last = close + 1
+        }
+        let quoted = quotedName != nil
         // A sub-unit named inside a role phrase (`начальник Службы патрульной милиции`) is not reported.
         if first > 0, people.isRoleWord(tokens[first - 1]) { return nil }
         let headToken = tokens[h]
         // A lowercase head (`министерство сообщило`) is a common noun, but for `мэрия г. Токмок`.
         if adjectives.isEmpty && !headToken.isCapitalized && !(Self.lowercaseRussianHeads.contains(head) && sawCapital)
+            && !eponym && !quoted
         {
             return nil
         }
@@ -103,7 +151,10 @@ extension OrganizationRules {
             Self.nominativeAdjective(tokens[k].text, gender: gender, capitalize: n == 0)
         }
         parts.append(adjectives.isEmpty ? head.prefix(1).uppercased() + head.dropFirst() : head)
-        let name = parts.joined(separator: " ") + (last > h + 1 ? " " + joined(h + 1, last) : "")
+        // A quoted name is written in «», whatever quotes the text used.
+        let chainEnd = quotedName?.open ?? last
+        var name = parts.joined(separator: " ") + (chainEnd > h + 1 ? " " + joined(h + 1, chainEnd) : "")
+        if let (open, close) = quotedName { name += " «" + joined(open + 1, close) + "»" }
         return Candidate(first: first, last: last, name: name, acronym: nil, organizationID: nil, priority: .rule)
     }
 

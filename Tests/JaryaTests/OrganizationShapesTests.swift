@@ -1,0 +1,150 @@
+import Jarya
+import Testing
+
+/// Organization shapes met on real pages: heads that name a body only beside a quoted name,
+/// eponyms after a Russian head in lower case, a quoted name after a Russian chain, and where a
+/// Kyrgyz chain must stop (a clause's comma, a participle, a genitive before a bare head).
+/// Each rule has examples that find a name and examples that must not.
+@Suite("Organizations: shapes from real pages")
+struct OrganizationShapesTests {
+    @Test(
+        "a Kyrgyz noun heads a name after a quoted name",
+        arguments: [
+            ("Кече ⟦«Жаштык» маданият үйүндө⟧ өтөт.", "«Жаштык» маданият үйү"),
+            ("Сахнага ⟦«Улуу көч» фольклордук ансамбли⟧ чыкты.", "«Улуу көч» фольклордук ансамбли"),
+            ("Концертте ⟦«Аура» тобунун⟧ ырчылары ырдашты.", "«Аура» тобу"),
+            ("Макала ⟦\"Байчечекей\" балдар журналында⟧ басылды.", "«Байчечекей» балдар журналы"),
+        ])
+    func kyrgyzQuotedHead(_ marked: String, _ name: String) throws {
+        let m = MarkedText(marked)
+        let found = try organizations(in: m.text)
+        #expect(found.map(\.text) == m.marked)
+        #expect(found.map(\.name) == [name])
+    }
+
+    @Test(
+        "the same Kyrgyz nouns alone are common nouns",
+        arguments: [
+            "Мугалим маданият үйүндө жашайт.",
+            "Балдар журналын окушту.",
+            "Студенттер эки топко бөлүнүштү.",
+        ])
+    func kyrgyzQuotedHeadAlone(_ text: String) throws {
+        #expect(try organizations(in: text).isEmpty)
+    }
+
+    @Test(
+        "a Russian head in lower case names a body before a quoted name or its genitive and a quoted name",
+        arguments: [
+            ("В 16:00 в ⟦доме культуры «Диалог»⟧ состоится концерт.", "Дом культуры «Диалог»"),
+            ("Выступит ⟦ансамбль «Сувенир»⟧ из Токмока.", "Ансамбль «Сувенир»"),
+            (
+                "Эстафету примет ⟦радиостанция «Кыргызстан обондору»⟧ вечером.",
+                "Радиостанция «Кыргызстан обондору»"
+            ),
+        ])
+    func russianHeadBeforeQuote(_ marked: String, _ name: String) throws {
+        let m = MarkedText(marked)
+        let found = try organizations(in: m.text)
+        #expect(found.map(\.text) == m.marked)
+        #expect(found.map(\.name) == [name])
+    }
+
+    @Test("a project's or a forum's quoted name is not a body")
+    func quotedProjectIsNoBody() throws {
+        #expect(try organizations(in: "В рамках проекта «Чистый город» высадили деревья.").isEmpty)
+        let forum = try organizations(
+            in: "Встреча прошла в рамках форума творческих союзов и научной интеллигенции «Новые высоты».")
+        #expect(forum.isEmpty, "found \(forum.map(\.text))")
+    }
+
+    @Test(
+        "a Russian chain keeps the quoted name after it, written in «»",
+        arguments: [
+            (
+                "Организатором является ⟦Центр человеческого развития \"Древо жизни\"⟧ в партнерстве с фондом.",
+                "Центр человеческого развития «Древо жизни»"
+            ),
+            (
+                "Грант выделил ⟦Фонд поддержки образования «Билим»⟧ в прошлом году.",
+                "Фонд поддержки образования «Билим»"
+            ),
+        ])
+    func russianChainThenQuote(_ marked: String, _ name: String) throws {
+        let m = MarkedText(marked)
+        let found = try organizations(in: m.text)
+        #expect(found.map(\.text) == m.marked)
+        #expect(found.map(\.name) == [name])
+    }
+
+    @Test("a quoted name after `и` belongs to the second body, not the first head's chain")
+    func quoteAfterAnd() throws {
+        let found = try organizations(
+            in: "Фестиваль поддержали Мэрия Бишкека и фонда «Сорос – Кыргызстан» в этом году.")
+        #expect(
+            !found.contains { $0.text.hasPrefix("Мэрия") && $0.text.contains("Сорос") }, "found \(found.map(\.text))")
+    }
+
+    @Test(
+        "a Russian eponym makes a name of a head in lower case",
+        arguments: [
+            ("Выставка открылась в ⟦музее имени Гапара Айтиева⟧ в среду.", "Музей имени Гапара Айтиева"),
+            (
+                "Гости побывали в ⟦Кыргызском государственном Доме-музее имени М. В. Фрунзе⟧ утром.",
+                "Кыргызский государственный дом-музей имени М. В. Фрунзе"
+            ),
+            ("При поддержке ⟦фонда Ханса Зайделя⟧ обучат 500 работников.", "Фонд Ханса Зайделя"),
+        ])
+    func russianEponym(_ marked: String, _ name: String) throws {
+        let m = MarkedText(marked)
+        let found = try organizations(in: m.text)
+        #expect(found.map(\.text) == m.marked)
+        #expect(found.map(\.name) == [name])
+    }
+
+    @Test(
+        "a head in lower case without an eponym stays a common noun",
+        arguments: [
+            "Дети посетили музей и парк в выходные.",
+            "Средства поступят в фонд Кыргызстана до конца года.",
+            "В фонде работают пять сотрудников.",
+        ])
+    func russianLowercaseHeadAlone(_ text: String) throws {
+        let found = try organizations(in: text)
+        #expect(found.isEmpty, "found \(found.map(\.text))")
+    }
+
+    @Test(
+        "a Kyrgyz chain stops at a clause's comma, a participle, or a genitive before a bare head",
+        arguments: [
+            "Ага ылайык, жаңы мекеме түзүлөт.",
+            "Иш-чарага вице-премьер-министр Кубатбек Боронов, өкмөттүн Ош облусундагы өкүлү катышты.",
+            "Сынактын жеңүүчүлөрүнүн чыгармалар жыйнагы министрлик тарабынан жарыкка чыгат.",
+            "Катышуучулар Рамазан айына мүнөздүү болгон өз ара колдоо жана биримдик рухун бөлүштү.",
+        ])
+    func kyrgyzChainStops(_ text: String) throws {
+        let found = try organizations(in: text)
+        #expect(found.isEmpty, "found \(found.map(\.text))")
+    }
+
+    @Test(
+        "a Kyrgyz list inside a name is closed by `жана` or follows a capital",
+        arguments: [
+            "Жыйынды ⟦Маданият, маалымат, спорт жана жаштар саясаты министрлиги⟧ уюштурду.",
+            "Былтыр ⟦Философия, укук жана социалдык-саясий изилдөөлөр институтунда⟧ окуу өттү.",
+        ])
+    func kyrgyzListInName(_ marked: String) throws {
+        let m = MarkedText(marked)
+        #expect(try organizations(in: m.text).map(\.text) == m.marked)
+    }
+
+    @Test("a university before its rector's role is named; a department before its head's role is not")
+    func institutionBeforeRole() throws {
+        let m = MarkedText(
+            "Жыйынга ⟦Андижан мамлекеттик педагогикалык институтунун⟧ ректору Бахтиер Расулов катышты.")
+        #expect(try organizations(in: m.text).map(\.text) == m.marked)
+        let department = try organizations(
+            in: "Жыйынга мэриянын Жаштар иштери боюнча башкармалыгынын башчысы Нурлан Алымбеков катышты.")
+        #expect(!department.contains { $0.text.contains("башкармалыгынын") }, "found \(department.map(\.text))")
+    }
+}
