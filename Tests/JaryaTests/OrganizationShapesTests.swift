@@ -147,4 +147,88 @@ struct OrganizationShapesTests {
             in: "Жыйынга мэриянын Жаштар иштери боюнча башкармалыгынын башчысы Нурлан Алымбеков катышты.")
         #expect(!department.contains { $0.text.contains("башкармалыгынын") }, "found \(department.map(\.text))")
     }
+
+    @Test(
+        "one body gets one name: a short form before the full one, or without the words between",
+        arguments: [
+            (
+                "Национальная библиотека открыла зал. Читателей ждет Национальная библиотека Кыргызской Республики им. А. Осмонова.",
+                "Национальная библиотека Кыргызской Республики им. А. Осмонова"
+            ),
+            (
+                "Маданият министрлиги сынак жарыялады. Сынакты Маданият, маалымат жана туризм министрлиги өткөрөт.",
+                "Маданият, маалымат жана туризм министрлиги"
+            ),
+        ])
+    func oneNamePerBody(_ text: String, _ name: String) throws {
+        let found = try organizations(in: text)
+        #expect(found.count == 2)
+        #expect(Set(found.map(\.name)) == [name])
+    }
+
+    @Test("two bodies with the same head keep their own names")
+    func twoBodiesTwoNames() throws {
+        let found = try organizations(
+            in: "Билим берүү министрлиги жана Саламаттыкты сактоо министрлиги келишим түзүштү.")
+        #expect(Set(found.map(\.name)).count == 2, "found \(found.map(\.name))")
+    }
+
+    @Test(
+        "a city hall written with its city is the glossary's city hall",
+        arguments: [
+            ("Мэрия Бишкека сообщила о ремонте дорог.", "Мэрия города Бишкек"),
+            ("Ремонт оплатит мэрия Каракола.", "Мэрия города Каракол"),
+        ])
+    func cityHallWithCity(_ text: String, _ name: String) throws {
+        #expect(try organizations(in: text).map(\.name) == [name])
+    }
+
+    @Test("a known body with its own country is that body; with another country it is not")
+    func ownCountry() throws {
+        let own = try organizations(in: "Об этом сообщило Министерство иностранных дел Кыргызстана в среду.")
+        #expect(own.map(\.acronym) == ["МИД"])
+        let other = try organizations(in: "Об этом сообщило Министерство иностранных дел России в среду.")
+        #expect(other.map(\.acronym) == [nil])
+    }
+
+    @Test("quoted names listed beside a known quoted body are bodies; a list of titles is not")
+    func quotedList() throws {
+        let m = MarkedText(
+            "Среди гостей – представители ⟦«Первого канала»⟧, ⟦«России 1»⟧, ⟦«НТВ»⟧ и ⟦«Рен-ТВ»⟧.")
+        #expect(try organizations(in: m.text).map(\.text) == m.marked)
+        let songs = try organizations(in: "Хор исполнил песни «Ала-Тоо», «Мекеним» и «Жаз келди».")
+        #expect(songs.isEmpty, "found \(songs.map(\.text))")
+    }
+
+    @Test(
+        "Russian names: a weak head capitalized inside a sentence, `дом` after its adjective, genitives like verbs",
+        arguments: [
+            (
+                "Доклад подготовлен ⟦Центром информационного права⟧ при содействии партнеров.",
+                "Центр информационного права"
+            ),
+            ("Вечер прошел в ⟦Русском доме⟧ в пятницу.", "Русский дом"),
+            ("Вчера ⟦Федерация футбола КР⟧ представила план.", "Федерация футбола КР"),
+            (
+                "Прием ведет ⟦Республиканский психоневрологический диспансер⟧ с утра.",
+                "Республиканский психоневрологический диспансер"
+            ),
+        ])
+    func russianNames(_ marked: String, _ name: String) throws {
+        let m = MarkedText(marked)
+        let found = try organizations(in: m.text)
+        #expect(found.map(\.text) == m.marked)
+        #expect(found.map(\.name) == [name])
+    }
+
+    @Test(
+        "a capitalized project or a head that opens the sentence stays no name; a verb ends a name",
+        arguments: [
+            ("Проект направлен на поддержку Программы развития местных сообществ.", [String]()),
+            ("Центр информационного права открылся вчера.", []),
+            ("Вчера Федерация бокса представила план.", ["Федерация бокса"]),
+        ])
+    func russianNotNames(_ text: String, _ texts: [String]) throws {
+        #expect(try organizations(in: text).map(\.text) == texts)
+    }
 }

@@ -5,6 +5,8 @@ public struct OrganizationGlossary: Sendable {
     public struct Organization: Sendable, Equatable {
         public let id: String
         public let kind: String
+        /// The ISO code of the country it belongs to (`KG`), or empty for an international body.
+        public let country: String
         /// Names by language (`ky`, `ru`, `en`), the first being the current full name.
         public let names: [String: [String]]
         /// Acronyms by language.
@@ -76,7 +78,7 @@ public struct OrganizationGlossary: Sendable {
             guard names.values.contains(where: { !$0.isEmpty }) else {
                 throw GlossaryError(file: table.name, line: row.line, message: "no name in ky, ru or en")
             }
-            let org = Organization(id: id, kind: row["kind"], names: names, acronyms: acr)
+            let org = Organization(id: id, kind: row["kind"], country: row["country"], names: names, acronyms: acr)
             byID[id] = org
             for (_, list) in names { for n in list { index.add(n, NameRef(organization: org, name: n)) } }
             for (lang, a) in acr {

@@ -111,12 +111,24 @@ public struct OrganizationRecognizer: Recognizer {
                 let known = candidates[k]
                 chosen[n].organizationID = known.organizationID
                 chosen[n].acronym = chosen[n].acronym ?? known.acronym
+            } else if let k = rules.knownBeforeOwnCountry(chosen[n], firstKnown: firstKnown, candidates: candidates) {
+                // `Министерство иностранных дел Кыргызстана`: the known body and its own country.
+                chosen[n].organizationID = candidates[k].organizationID
+                chosen[n].acronym = chosen[n].acronym ?? candidates[k].acronym
             }
         }
         chosen.sort { $0.first < $1.first }
+        let segmentation = document.segmentation, documentLanguage = document.language
+        let languageAt = { (k: Int) in segmentation.block(at: tokens[k].span.start)?.language ?? documentLanguage }
+        for n in chosen.indices where chosen[n].organizationID == nil {
+            if let hall = rules.cityHall(first: chosen[n].first, last: chosen[n].last) {
+                chosen[n].organizationID = .glossary(hall.id)
+                chosen[n].name = hall.name(in: languageAt(chosen[n].first) == "ky" ? "ky" : "ru") ?? chosen[n].name
+            }
+        }
         chosen = rules.withDefinedAcronyms(chosen)
-        let languageAt = { (k: Int) in
-            document.segmentation.block(at: tokens[k].span.start)?.language ?? document.language
+        chosen = (chosen + rules.quotedListMates(of: chosen, taken: taken, claimed: claimed)).sorted {
+            $0.first < $1.first
         }
         chosen =
             (chosen + rules.anaphoricCityHalls(taken: taken, claimed: claimed, named: chosen, language: languageAt))
@@ -127,7 +139,8 @@ public struct OrganizationRecognizer: Recognizer {
         var nameOf: [OrganizationID: (String, String?)] = [:]
         // Earlier names, indexed by what a later mention may match: the words a name starts or
         // ends with (its lower case cut at a space) and its quoted part; the first name wins.
-        var earlier = EarlierNames()
+        var earlier = OrganizationNames()
+        var mentions: [(candidate: Candidate, name: String, acronym: String?)] = []
         for c in chosen {
             var name = c.name, acronym = c.acronym
             let lower = name.fastLowercased()
@@ -142,9 +155,20 @@ public struct OrganizationRecognizer: Recognizer {
             }
             if let id = c.organizationID, nameOf[id] == nil { nameOf[id] = (name, acronym) }
             earlier.append(name, lower: name.fastLowercased(), quoted: Self.quotedPart(name))
+            mentions.append((c, name, acronym))
+        }
+        // A short form the text uses before the full name, or one that leaves out words between
+        // the first and the head (`Маданият министрлиги` for `Маданият, маалымат жана туризм
+        // министрлиги`), takes the full name too: one body, one name.
+        let all = earlier
+        for n in mentions.indices {
+            let lower = mentions[n].name.fastLowercased()
+            if let full = all.longer(lower) ?? all.fuller(lower) { mentions[n].name = full }
+        }
+        for m in mentions {
             document.add(
-                .organization, Span(tokens[c.first].span.start, tokens[c.last - 1].span.end),
-                .organization(name: name, acronym: acronym))
+                .organization, Span(tokens[m.candidate.first].span.start, tokens[m.candidate.last - 1].span.end),
+                .organization(name: m.name, acronym: m.acronym))
         }
     }
 }
@@ -157,41 +181,4 @@ struct TokenRange: Hashable {
         self.first = first
         self.last = last
     }
-}
-
-/// The organization names of a document so far, for a later mention to find the first earlier
-/// name it is a short form of (its lower case followed by a space starts that name's, or a
-/// space and it end that name's) or whose quoted part it shares, without reading every earlier
-/// name again: a page that names hundreds of bodies stays linear.
-struct EarlierNames {
-    private var names: [String] = []
-    /// The lower case of a name cut before one of its spaces, and cut after one: the first name.
-    private var starts: [WordKey: Int] = [:]
-    private var ends: [WordKey: Int] = [:]
-    private var quotedParts: [String: Int] = [:]
-    private var seen: Set<WordKey> = []
-
-    mutating func append(_ name: String, lower: String, quoted: String?) {
-        // The same name again changes no answer: the first one wins.
-        guard seen.insert(WordKey(name + "\u{0}" + lower + "\u{0}" + (quoted ?? "\u{1}"))).inserted else { return }
-        let n = names.count
-        names.append(name)
-        let bytes = Array(lower.utf8)
-        for (p, b) in bytes.enumerated() where b == 0x20 {
-            let start = WordKey(String(decoding: bytes[..<p], as: UTF8.self))
-            if starts[start] == nil { starts[start] = n }
-            let end = WordKey(String(decoding: bytes[(p + 1)...], as: UTF8.self))
-            if ends[end] == nil { ends[end] = n }
-        }
-        if let quoted, quotedParts[quoted] == nil { quotedParts[quoted] = n }
-    }
-
-    /// The first earlier name that starts with `lower` and a space or ends with a space and `lower`.
-    func longer(_ lower: String) -> String? {
-        let key = WordKey(lower)
-        return [starts[key], ends[key]].compactMap { $0 }.min().map { names[$0] }
-    }
-
-    /// The first earlier name with this quoted part.
-    func quoted(_ part: String) -> String? { quotedParts[part].map { names[$0] } }
 }

@@ -68,4 +68,34 @@ extension OrganizationRules {
         }
         return result
     }
+
+    /// The city hall a rule's name is, when it is a city hall word and one city with a city hall in
+    /// the glossary (`Мэрия Бишкека`, `мэрии г. Ош`, `Бишкектин мэриясы`): every way of writing it
+    /// is then that one body, under the glossary's name.
+    func cityHall(first: Int, last: Int) -> OrganizationGlossary.Organization? {
+        let isHall = { (k: Int) in Self.cityHallWords.contains { self.tokens[k].lower.startsWith($0) } }
+        let hall: Int
+        if isHall(first) {
+            hall = first
+        } else if tokens[last - 1].lower.startsWith("мэрия") {
+            hall = last - 1
+        } else {
+            return nil
+        }
+        var k = hall == first ? first + 1 : first
+        let end = hall == first ? last : last - 1
+        var city: String? = nil
+        while k < end {
+            if ["г", ".", "города", "шаарынын", "шаардык"].contains(tokens[k].lower) {
+                k += 1
+            } else if city == nil, let (values, e) = places.index.longestMatch(tokens, at: k), e <= end,
+                let c = values.first(where: { $0.kind == "city" })
+            {
+                city = c.id; k = e
+            } else {
+                return nil
+            }
+        }
+        return city.flatMap { glossary.byID[$0 + "-city-hall"] }
+    }
 }

@@ -80,8 +80,10 @@ extension OrganizationRules {
     static let lowercaseRussianHeads: WordSet = ["мэрия", "администрация", "прокуратура", "посольство", "аппарат"]
     static let weakRussianHeads: WordSet = [
         "программа", "проект", "предприятие", "управление", "отдел", "служба", "центр",
-        "совет", "комиссия", "группа", "сеть", "платформа", "фонд", "объединение",
+        "совет", "комиссия", "группа", "сеть", "платформа", "фонд", "объединение", "дом",
     ]
+    /// Weak heads that name undertakings, not bodies, even capitalized inside a sentence.
+    static let projectHeads: WordSet = ["программа", "проект", "платформа", "сеть", "группа"]
 
     /// Whether token `k` begins a sentence or a line.
     func startsSentence(_ k: Int) -> Bool {

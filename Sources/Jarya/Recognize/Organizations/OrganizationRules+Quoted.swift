@@ -85,7 +85,7 @@ extension OrganizationRules {
             organizationID: nil, priority: .quoted)
     }
 
-    static let quotedWeakHeads: WordSet = ["фонд", "центр", "объединение", "предприятие"]
+    static let quotedWeakHeads: WordSet = ["фонд", "центр", "объединение", "предприятие", "дом"]
 
     /// A Russian head that names a body before a quoted name: a head that is not weak, a weak one
     /// that does there (`фонда "Евразия"`), or one that heads a name only there (`ансамбль «…»`).
@@ -155,5 +155,42 @@ extension OrganizationRules {
             if ok { return (form, k + words.count) }
         }
         return nil
+    }
+
+    /// Quoted names listed beside a quoted body are bodies too: `«Первого канала», «России 1»,
+    /// «НТВ» и «Рен-ТВ»`, where `«НТВ»` is known. A list is quoted names joined by commas and `и`.
+    func quotedListMates(of chosen: [Candidate], taken: [Bool], claimed: SpanIndex) -> [Candidate] {
+        var result: [Candidate] = []
+        var q = 0
+        while q < tokens.count {
+            // The quoted names of one list, each as (open, close).
+            var list: [(Int, Int)] = []
+            var k = q
+            while let c = closingQuote(k) {
+                list.append((k, c))
+                guard c + 2 < tokens.count, tokens[c + 1].is(",") || tokens[c + 1].lower == "и" else { break }
+                k = c + 2
+            }
+            guard list.count >= 2 else {
+                q = list.isEmpty ? q + 1 : list[0].1 + 1
+                continue
+            }
+            let known = list.contains { open, close in
+                chosen.contains { $0.first <= open && close < $0.last && $0.last - $0.first <= close - open + 2 }
+            }
+            if known {
+                for (open, close) in list
+                where !taken[open...close].contains(true)
+                    && !claimed.overlaps(Span(tokens[open].span.start, tokens[close].span.end))
+                {
+                    result.append(
+                        Candidate(
+                            first: open, last: close + 1, name: "«" + joined(open + 1, close) + "»", acronym: nil,
+                            organizationID: nil, priority: .quoted))
+                }
+            }
+            q = list[list.count - 1].1 + 1
+        }
+        return result
     }
 }

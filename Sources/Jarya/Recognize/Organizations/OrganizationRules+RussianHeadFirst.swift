@@ -141,7 +141,11 @@ extension OrganizationRules {
         if adjectives.isEmpty && last == h + 1 && startsSentence(h) { return nil }
         let defined =
             last + 2 < tokens.count && tokens[last].is("(") && tokens[last + 1].isAllCaps && tokens[last + 2].is(")")
-        if Self.weakRussianHeads.contains(head) && !sawCapital && !defined
+        // A capitalized weak head inside a sentence with two words after it is a name too
+        // (`Центром информационного права`), but for a project's or a programme's.
+        let properWeak =
+            headToken.isCapitalized && !startsSentence(h) && last >= h + 3 && !Self.projectHeads.contains(head)
+        if Self.weakRussianHeads.contains(head) && !sawCapital && !defined && !properWeak
             && (adjectives.isEmpty || startsSentence(first))
         {
             return nil
@@ -165,18 +169,27 @@ extension OrganizationRules {
         "еще", "ещё", "который", "которая", "которое", "которые", "которых", "которой", "которым", "его", "ее", "её",
         "их",
         "это", "этого", "этой", "этих", "всего", "всех", "года", "году", "лет", "является", "являются", "была", "были",
+        // `при содействии`, `при поддержке`: who helped, not a body's name.
+        "содействии", "поддержке", "участии", "помощи",
     ]
 
     static func isGenitive(_ w: String) -> Bool {
         // Past-tense and reflexive verbs (`рассмотрела`, `открылся`) and the instrumental plural
         // (`партнерами`) end in the same letters.
-        if ["ла", "ло", "ли", "ся", "сь", "ами", "ями"].contains(where: { w.endsWith($0) }) { return false }
+        if ["ла", "ло", "ли", "ся", "сь", "ами", "ями"].contains(where: { w.endsWith($0) }) {
+            return genitivesLikeVerbs.contains(w)
+        }
         // The genitive plural of -ие nouns: исследований, мероприятий.
         if w.endsWith("ий") && w.unicodeScalars.count > 6 { return true }
         return ["а", "я", "ы", "и", "ов", "ев", "ей", "ой", "ых", "их", "ого", "его", "ии", "ия"].contains {
             w.endsWith($0)
         } && w.unicodeScalars.count > 2
     }
+
+    /// Genitives that end like a past-tense verb (`Федерация футбола КР`, `посольства и посла`).
+    static let genitivesLikeVerbs: WordSet = [
+        "футбола", "волейбола", "баскетбола", "гандбола", "бейсбола", "зала", "стола", "села", "посла", "числа",
+    ]
 
     enum Gender { case masculine, feminine, neuter }
 

@@ -62,4 +62,22 @@ struct OrganizationRules {
             first: i, last: i + 1, name: name, acronym: acr, organizationID: .glossary(m.organization.id),
             priority: .glossary)
     }
+
+    /// The glossary candidate a rule's span starts with when the rest is the name of that body's
+    /// own country (`Министерство иностранных дел` + `Кыргызстана`); not another country's
+    /// (`… дел России` is Russia's ministry).
+    func knownBeforeOwnCountry(
+        _ c: OrganizationRecognizer.Candidate, firstKnown: [TokenRange: Int],
+        candidates: [OrganizationRecognizer.Candidate]
+    ) -> Int? {
+        for cut in 1...3 where c.last - cut > c.first {
+            guard let k = firstKnown[TokenRange(c.first, c.last - cut)],
+                let id = candidates[k].organizationID?.glossaryID, let org = glossary.byID[id], !org.country.isEmpty,
+                let (values, end) = places.index.longestMatch(tokens, at: c.last - cut), end == c.last,
+                values.contains(where: { $0.kind == "country" && $0.country == org.country })
+            else { continue }
+            return k
+        }
+        return nil
+    }
 }
