@@ -85,4 +85,11 @@ struct LandmarkRecognizerTests {
         let found = try places(in: text)
         #expect(found.isEmpty, "found \(found)")
     }
+
+    @Test("a person standing on a square is the person, not the square's name")
+    func personBeforeTypeWord() throws {
+        let text = "Шаар башчы Бакытбек Жетигенов аянтта калаа тургундарын куттуктады."
+        #expect(try places(in: text).isEmpty)
+        #expect(try entities(.person, in: text).map(\.text) == ["Бакытбек Жетигенов"])
+    }
 }

@@ -31,9 +31,6 @@ public struct PersonRecognizer: Recognizer {
         let claimed = SpanIndex(document.entities.lazy.filter { $0.kind != .organization }.map(\.span))
         let organizations = SpanIndex(document.entities.lazy.filter { $0.kind == .organization }.map(\.span))
         let names = PersonNames(tokens: tokens, people: people, places: places)
-        let roles = RoleFinder(
-            tokens: tokens, people: people, organizations: organizations, text: document.text,
-            kyrgyz: OrganizationRules(tokens: tokens, glossary: organizationGlossary, people: people, places: places))
         var found: [Found] = []
         var i = 0
         while i < tokens.count {
@@ -48,8 +45,14 @@ public struct PersonRecognizer: Recognizer {
             found.append(f)
             i = f.last
         }
+        var inPerson = [Bool](repeating: false, count: tokens.count)
+        for f in found { for k in f.first..<f.last { inPerson[k] = true } }
+        let roles = RoleFinder(
+            tokens: tokens, people: people, organizations: organizations, inPerson: inPerson, text: document.text,
+            kyrgyz: OrganizationRules(tokens: tokens, glossary: organizationGlossary, people: people, places: places))
         // A later mention by surname alone (`Асанов, председатель …`) is the same person.
         var known: [String: String] = [:]
+        var mentions: [(span: Span, name: String, role: String?, surname: String)] = []
         for f in found {
             let surname = f.name.split(separator: " ").last.map { String($0.prefix(5)).lowercased() } ?? ""
             let name = known[surname] ?? f.name
@@ -72,7 +75,14 @@ public struct PersonRecognizer: Recognizer {
                 }
                 personName = words.joined(separator: " ")
             }
-            document.add(.person, Span(tokens[f.first].span.start, end), .person(name: personName, role: role))
+            mentions.append((Span(tokens[f.first].span.start, end), personName, role, surname))
+        }
+        // A person's role is theirs at every mention: one named first in a headline and introduced
+        // later (`«Жети күн», Кубат Чекиров: …` … `редактору Кубат Чекиров`) has it at both.
+        var roleOf: [String: String] = [:]
+        for m in mentions where roleOf[m.surname] == nil { roleOf[m.surname] = m.role }
+        for m in mentions {
+            document.add(.person, m.span, .person(name: m.name, role: m.role ?? roleOf[m.surname]))
         }
     }
 }
@@ -224,8 +234,8 @@ struct PersonNames {
             return .init(
                 first: i, last: i + 3, name: (i...i + 2).map { capitalized(tokens[$0].text) }.joined(separator: " "))
         }
-        // An unknown given name before a clear surname: Гүлбарчын Сатиева.
-        if !t.isAllCaps, isName(i + 1), SurnameEnding.matches(tokens[i + 1].lower, .afterUnknownGiven),
+        // An unknown given name before a clear surname: Гүлбарчын Сатиева, Чаткалбай Райымбаевдин.
+        if !t.isAllCaps, isName(i + 1), Self.isClearSurname(tokens[i + 1].lower),
             !tokens[i + 1].isAllCaps, KyrgyzMorphology.acronym(of: tokens[i + 1].text) == nil,
             places.index.longestMatch(tokens, at: i) == nil, places.index.longestMatch(tokens, at: i + 1) == nil,
             t.text.unicodeScalars.count >= 3
@@ -234,6 +244,16 @@ struct PersonNames {
                 first: i, last: i + 2, name: capitalized(t.text) + " " + nominative(tokens[i + 1], female: nil))
         }
         return nil
+    }
+
+    /// A surname clear enough to make a name of an unknown word before it, also with a Kyrgyz
+    /// case suffix (`Сатиева`, `Райымбаевдин`, `Мамасыдыковдун`).
+    static func isClearSurname(_ lower: String) -> Bool {
+        if SurnameEnding.matches(lower, .afterUnknownGiven) { return true }
+        let length = lower.unicodeScalars.count
+        return KyrgyzMorphology.stems(of: lower).dropFirst().contains {
+            length - $0.unicodeScalars.count >= 2 && SurnameEnding.matches($0, .afterUnknownGiven)
+        }
     }
 
     /// After the dash at `d`, a role: Russian head first (`- директор лицея`), or Kyrgyz head

@@ -3,6 +3,8 @@ struct RoleFinder {
     let tokens: [NameToken]
     let people: PersonGlossary
     let organizations: SpanIndex
+    /// Tokens inside a person's name: another person's name ends a role phrase.
+    let inPerson: [Bool]
     let text: NormalizedText
     /// Kyrgyz word-boundary rules, shared with the organization recognizer.
     let kyrgyz: OrganizationRules
@@ -91,7 +93,18 @@ struct RoleFinder {
             while j >= 0 && k - j < Self.maximumLength && !tokens[j + 1].newlineBefore {
                 let t = tokens[j]
                 if inOrganization(j) || t.is("«") || t.is("»") || t.is("“") || t.is("”") { start = j; j -= 1; continue }
-                guard t.kind == .word || t.is(","), !Self.stopWords.contains(t.lower) else { break }
+                guard t.kind == .word || t.is(","), !Self.stopWords.contains(t.lower),
+                    !OrganizationRules.kyrgyzStopWords.contains(t.lower), !inPerson[j]
+                else { break }
+                // The sentence's subject before the body that opens the role (`Конференция КӨЭАУнун
+                // ректору …`): a nominative common noun, neither a place nor a body's first word.
+                if t.kind == .word, t.isCapitalized, kyrgyz.startsSentence(j), !inOrganization(j), !isRole(j),
+                    !OrganizationRules.isGenitive(kyrgyz: t.lower),
+                    tokens[j + 1].isCapitalized || tokens[j + 1].isAllCaps,
+                    kyrgyz.places.index.longestMatch(tokens, at: j) == nil
+                {
+                    break
+                }
                 // `шаар башчысы Кубанычбек Кулматов, вице-мэрлер NAME`, `… Бакыт Дүйшөмбиев жана район акими NAME`:
                 // the list's previous person ends the role.
                 if t.is(",") || t.lower == "жана", endsFullName(j - 1) { break }
@@ -129,7 +142,7 @@ struct RoleFinder {
                 crossedComma = true; j -= 1; continue
             }
             if crossedComma, head == nil, t.kind == .word, Self.isVerb(t.lower), !isRole(j) { break }
-            if !(t.kind == .word || inOrganization(j) || t.is(".") || t.is("«") || t.is("»")) { break }
+            if !(t.kind == .word || inOrganization(j) || t.is(".") || t.is("«") || t.is("»")) || inPerson[j] { break }
             if t.kind == .word, Self.stopWords.contains(t.lower) { break }
             j -= 1
         }

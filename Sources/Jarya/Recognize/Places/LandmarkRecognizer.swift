@@ -11,9 +11,11 @@
 public struct LandmarkRecognizer: Recognizer {
     public let name = "landmark"
     let glossary: PlaceGlossary
+    let people: PersonGlossary
 
     public init(glossaries: Glossaries) {
         self.glossary = glossaries.places
+        self.people = glossaries.people
     }
 
     /// Type words by the stem their case forms start with, and the English word for the canonical
@@ -252,6 +254,12 @@ public struct LandmarkRecognizer: Recognizer {
             first = tokens.firstIndex { $0.span == w.span }!
         }
         guard !words.isEmpty, words.contains(where: { $0.kind == .word && $0.isCapitalized }) else { return nil }
+        // A person before a type word is who stood there (`Шаар башчы Бакытбек Жетигенов аянтта …`):
+        // a square named after someone is `… атындагы аянт`.
+        if first == k - 2, people.givenName(words[0].lower) != nil, SurnameEnding.matches(words[1].lower, .marksSurname)
+        {
+            return nil
+        }
         var names = words.map(\.text)
         names[names.count - 1] = Self.nominativeKyrgyz(names[names.count - 1])
         var result: [Found] = [

@@ -6,8 +6,10 @@ extension ModelRecognizer {
         let words = document.words
         guard document.entities.contains(where: { $0.origin == .model && $0.kind == .person }) else { return }
         let organizations = SpanIndex(document.entities.lazy.filter { $0.kind == .organization }.map(\.span))
+        let persons = SpanIndex(document.entities.lazy.filter { $0.kind == .person }.map(\.span))
         let roles = RoleFinder(
-            tokens: words, people: glossaries.people, organizations: organizations, text: document.text,
+            tokens: words, people: glossaries.people, organizations: organizations,
+            inPerson: words.map { persons.contains($0.span) }, text: document.text,
             kyrgyz: OrganizationRules(
                 tokens: words, glossary: glossaries.organizations, people: glossaries.people, places: glossaries.places)
         )

@@ -1,0 +1,66 @@
+import Jarya
+import Testing
+
+/// Persons and roles as Kyrgyz university and city-hall pages write them: an unknown given name
+/// before a surname with a case suffix, role phrases that must stop at the list's previous person
+/// or at the sentence's subject, and a role given at a later mention.
+@Suite("Persons: names and role boundaries from real pages")
+struct PersonRoleBoundaryTests {
+    @Test(
+        "an unknown given name before a surname with a Kyrgyz case suffix is a person",
+        arguments: [
+            (
+                "Куттуктоону ректор, профессор ⟦Чаткалбай Райымбаевдин⟧ сөзү ачты.",
+                [ExpectedPerson("Чаткалбай Райымбаев", "ректор, профессор")]
+            ),
+            (
+                "Конференцияга университеттин ректору ⟦Абдилбает Мамасыдыковдун⟧ катышуусу менен башталды.",
+                [ExpectedPerson("Абдилбает Мамасыдыков", "университеттин ректору")]
+            ),
+        ])
+    func unknownGivenName(_ marked: String, _ expected: [ExpectedPerson]) throws {
+        try expectPersons(marked, expected)
+    }
+
+    @Test("a place in the genitive before a word is no person")
+    func placeIsNoPerson() throws {
+        let found = try entities(.person, in: "Нарын облусунун Кочкор районундагы мектептер жабылды.")
+        #expect(found.isEmpty, "found \(found.map(\.text))")
+    }
+
+    @Test(
+        "a Kyrgyz role stops at the previous person of a list, at `эле`, and at the sentence's subject",
+        arguments: [
+            (
+                "Конференция КӨЭАУнун ректору, профессор ⟦Абдилбает Мамасыдыковдун⟧, КРдин ТҮРКСОЙдогу өкүлү ⟦Канат Мамбеталиевдин⟧ куттуктоосу менен ачылды.",
+                [
+                    ExpectedPerson("Абдилбает Мамасыдыков", "КӨЭАУнун ректору, профессор"),
+                    ExpectedPerson("Канат Мамбеталиев", "КРдин ТҮРКСОЙдогу өкүлү"),
+                ]
+            ),
+            (
+                "Ага улай эле университеттин ректору ⟦Чаткалбай Райымбаевдин⟧ сөзү угулду.",
+                [ExpectedPerson("Чаткалбай Райымбаев", "университеттин ректору")]
+            ),
+        ])
+    func roleStops(_ marked: String, _ expected: [ExpectedPerson]) throws {
+        try expectPersons(marked, expected)
+    }
+
+    @Test("a role given at a later mention is the person's at every mention")
+    func roleAtLaterMention() throws {
+        try expectPersons(
+            "«Жети күн», ⟦Кубат Чекиров⟧: шаардагы жаңылыктар. Маекке журналист, борбордун директору ⟦Кубат Чекиров⟧ катышты.",
+            [
+                ExpectedPerson("Кубат Чекиров", "журналист, борбордун директору"),
+                ExpectedPerson("Кубат Чекиров", "журналист, борбордун директору"),
+            ])
+    }
+
+    @Test("two persons keep their own roles; a person without any role keeps none")
+    func rolesStayTheirs() throws {
+        try expectPersons(
+            "Жыйынды мэр ⟦Айбек Жунушалиев⟧ ачты. Анда ⟦Нурлан Асанов⟧ сөз сүйлөдү.",
+            [ExpectedPerson("Айбек Жунушалиев", "мэр"), ExpectedPerson("Нурлан Асанов")])
+    }
+}
