@@ -63,4 +63,27 @@ struct PersonRoleBoundaryTests {
             "Жыйынды мэр ⟦Айбек Жунушалиев⟧ ачты. Анда ⟦Нурлан Асанов⟧ сөз сүйлөдү.",
             [ExpectedPerson("Айбек Жунушалиев", "мэр"), ExpectedPerson("Нурлан Асанов")])
     }
+
+    @Test(
+        "Russian list entries: artists' roles, and a genitive in -ти is no verb",
+        arguments: [
+            (
+                "Участники:\n- ⟦НИКОНОВА Вера Михайловна⟧ — оперная певица, меццо-сопрано (Москва);",
+                [ExpectedPerson("Вера Никонова", "оперная певица")]
+            ),
+            (
+                "Участники:\n- ⟦ДАЙЫРБЕКОВ Таалайбек Эсенбекович⟧ — координатор национальной части Молодежного совета ШОС;",
+                [ExpectedPerson("Таалайбек Дайырбеков", "координатор национальной части Молодежного совета ШОС")]
+            ),
+        ])
+    func russianListEntries(_ marked: String, _ expected: [ExpectedPerson]) throws {
+        try expectPersons(marked, expected)
+    }
+
+    @Test("a model's organization that ends in a role word is the next person's role")
+    func modelRoleIsNoOrganization() throws {
+        let text = "Пришли вице-мэр Медер Абакиров, Постоянный координатор ООН Антье Граве и жители района."
+        let found = try entities(.organization, in: text)
+        #expect(!found.contains { $0.text.contains("координатор") }, "found \(found.map(\.text))")
+    }
 }

@@ -61,7 +61,7 @@ public struct PersonRecognizer: Recognizer {
             let role =
                 roles.role(before: f.first, language: language)
                 ?? roles.sharedPluralRole(before: f.first)
-                ?? roles.role(after: f.last, listEntry: names.startsLine(f.first))
+                ?? roles.role(after: f.last, listEntry: names.startsLine(f.first), language: language)
             var end = tokens[f.last - 1].span.end
             var personName = name
             // A photo credit glued to the caption after it: `Султан ДосалиевКыргызстан`.

@@ -170,7 +170,7 @@ struct RoleFinder {
 
     /// `NAME, председатель …,` / `NAME, заместитель мэра г. Токмок, пояснил`: the phrase after a comma;
     /// in a list of officials, after a dash to the line's end (`Асанов Марат - заместитель главы …;`).
-    func role(after last: Int, listEntry: Bool = false) -> String? {
+    func role(after last: Int, listEntry: Bool = false, language: String = "und") -> String? {
         let isDash = last + 1 < tokens.count && ["-", "–", "—"].contains(tokens[last].text)
         // Kyrgyz, head last, to the entry's end: `Сыдыкова Айнура - мектептин директору;`.
         if isDash,
@@ -209,7 +209,7 @@ struct RoleFinder {
             // The next person's name ends the phrase.
             if t.kind == .word, t.isCapitalized, people.givenName(t.lower) != nil, !inOrganization(end) { break }
             if t.is("."), !(end > 0 && tokens[end - 1].text.unicodeScalars.count == 1) { break }
-            if t.kind == .word, Self.isVerb(t.lower), !inOrganization(end) { break }
+            if t.kind == .word, Self.isVerb(t.lower, kyrgyz: language == "ky"), !inOrganization(end) { break }
             end += 1
         }
         return phrase(s, end)
@@ -231,9 +231,12 @@ struct RoleFinder {
         OrganizationRules.isKyrgyzBoundary(w) && !OrganizationRules.isGenitive(kyrgyz: w)
     }
 
-    static func isVerb(_ w: String) -> Bool {
-        (["ил", "ила", "или", "ал", "ала", "али", "ет", "ит", "ют", "ат", "ят"] + KyrgyzCase.accusativeAfterConsonant)
-            .contains { w.endsWith($0) } && w.unicodeScalars.count > 4
+    /// A verb's ending, or in Kyrgyz an accusative's (`-ты`, `-ти`): either ends a role phrase.
+    /// Russian genitives end in `-ти` too (`части`, `области`), so Russian text is read without it.
+    static func isVerb(_ w: String, kyrgyz: Bool = true) -> Bool {
+        guard w.unicodeScalars.count > 4 else { return false }
+        return ["ил", "ила", "или", "ал", "ала", "али", "ет", "ит", "ют", "ат", "ят"].contains { w.endsWith($0) }
+            || kyrgyz && KyrgyzCase.accusativeAfterConsonant.contains { w.endsWith($0) }
     }
 
     /// The text of tokens `[a, b)`, role word first letter kept as written.

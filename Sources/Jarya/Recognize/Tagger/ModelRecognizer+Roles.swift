@@ -20,7 +20,9 @@ extension ModelRecognizer {
                 let first = starting[document.entities[i].span.start], let last = ending[document.entities[i].span.end]
             else { continue }
             let language = document.segmentation.block(at: words[first].span.start)?.language ?? document.language
-            if let role = roles.role(before: first, language: language) ?? roles.role(after: last + 1) {
+            if let role = roles.role(before: first, language: language)
+                ?? roles.role(after: last + 1, language: language)
+            {
                 document.entities[i].value = .person(name: name, role: role)
             }
         }

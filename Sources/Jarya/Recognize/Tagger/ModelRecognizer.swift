@@ -32,7 +32,8 @@ public struct ModelRecognizer: Recognizer {
                 found.kind != .person
                     || looksLikePerson(tokens[range], after: range.lowerBound > 0 ? tokens[range.lowerBound - 1] : nil),
                 found.kind != .organization
-                    || (!Self.afterRoleWord(range, tokens) && !Self.endsLikeAdjective(tokens[range])),
+                    || (!Self.afterRoleWord(range, tokens) && !Self.endsLikeAdjective(tokens[range])
+                        && !endsWithRoleWord(tokens[range])),
                 !Self.cutFromLatinName(range, tokens)
             else { continue }
             let span = Span(tokens[range.lowerBound].span.start, tokens[range.upperBound - 1].span.end)
@@ -233,6 +234,13 @@ public struct ModelRecognizer: Recognizer {
         guard let last = words.last(where: { $0.kind == .word }) else { return false }
         let letters = last.lower.unicodeScalars.count
         return letters < 2 || (letters > 4 && RussianMorphology.adjectiveEndings.contains { last.lower.hasSuffix($0) })
+    }
+
+    /// An "organization" that ends in a role word is a role (`Постоянный координатор ООН`): the
+    /// rules read it as the next person's.
+    func endsWithRoleWord(_ words: ArraySlice<TaggerToken>) -> Bool {
+        guard let last = words.last(where: { $0.kind == .word }) else { return false }
+        return glossaries.people.isRoleWord(last.lower)
     }
 
     /// On real pages the tagger's other places were venues and regions the records leave out
