@@ -179,4 +179,36 @@ struct RealPageEventTests {
         let r = try Self.record("Нарын, 2 февраля 2025 г.\n\nФестиваль ремесел пройдет в Нарыне в марте.")
         #expect(r.event?.start?.description == "2025-03")
     }
+
+    @Test(
+        "the capital, written as such, is Bishkek; another country's capital is not",
+        arguments: [
+            (
+                "17 сентября в столичных парках пройдут концерты «Осенний Бишкек».\nОб этом сообщает пресс-служба.",
+                ["Bishkek"]
+            ),
+            ("Фестиваль пройдет 5 мая в столице. Ждем всех желающих.", ["Bishkek"]),
+            ("Фестиваль кыргызской культуры пройдет 5 мая в столице Казахстана. Ждем всех желающих.", ["Kazakhstan"]),
+        ])
+    func capital(_ text: String, _ places: [String]) throws {
+        let e = try #require(try Self.record(text).event)
+        #expect(e.places == places)
+    }
+
+    @Test("a subbotnik reported under a dateline is an event in the dateline's city")
+    func subbotnik() throws {
+        let e = try #require(
+            try Self.record(
+                "БИШКЕК, 12-сен. — Sputnik. Улуттук китепкананын тегерегинде мэрия кызматкерлери ишембилик өткөрдү.\nИш-чарага 200дөн ашык киши катышты."
+            ).event)
+        #expect(e.kind == .campaign)
+        #expect(e.places == ["Bishkek"])
+    }
+
+    @Test("a school's timetable names no event: `окуу жылы`, `окуу сабактары` are no training")
+    func schoolYear() throws {
+        let r = try Self.record(
+            "Регламент\nМектепте окуу сабактары 1-сентябрда башталып, 25-майда аяктайт. Окуу жылынын созулушу 34 жума.")
+        #expect(r.event == nil)
+    }
 }

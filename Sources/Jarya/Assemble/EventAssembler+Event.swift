@@ -289,6 +289,8 @@ extension EventAssembler {
         if !settlements.isEmpty { return settlements.map(\.name) }
         let areas = found.filter { $0.kind == "district" || $0.kind == "region" }
         if !areas.isEmpty { return areas.map(\.name) }
+        // `В столичных парках`, `гости столицы`, `борбор калаада`: the capital, Bishkek.
+        if spans.contains(where: namesTheCapital) { return ["Bishkek"] }
         // Nothing in the event's sentence: the lead's settlements, then the dateline's city.
         let leadPlaces = document.entities.filter {
             $0.kind == .place && lead.contains($0.span) && isVenue($0) && !isDatelineCity($0)
@@ -317,6 +319,21 @@ extension EventAssembler {
             return [name]
         }
         return []
+    }
+
+    /// Whether sentence `s` says "the capital" with no country after it (`столичных парках`,
+    /// `гости столицы`, `борбор калаада`), which Kyrgyz releases write for Bishkek; not `столице
+    /// Казахстана`.
+    func namesTheCapital(_ s: Span) -> Bool {
+        tokens(in: s).contains { k in
+            let w = tokens[k].lower
+            let capital =
+                w.startsWith("столиц") || w.startsWith("столичн")
+                || (w == "борбор" && k + 1 < tokens.count && tokens[k + 1].lower.startsWith("калаа"))
+            guard capital else { return false }
+            let next = w == "борбор" ? k + 2 : k + 1
+            return !(next < tokens.count && tokens[next].isCapitalized && tokens[next].kind == .word)
+        }
     }
 
     /// A nationwide event (`В Кыргызстане намечен республиканский форум`): the first country that
