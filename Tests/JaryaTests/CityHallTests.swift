@@ -24,6 +24,10 @@ struct CityHallTests {
                 [ExpectedOrganization("Бишкек шаарынын мэриясы")]
             ),
             ("⟦Мэрия⟧ сообщила, что в Оше откроют новую школу.", [ExpectedOrganization("Мэрия города Ош")]),
+            (
+                "⟦Бишкек шаардык мэриясында⟧ жыйын өттү.",
+                [ExpectedOrganization("Бишкек шаарынын мэриясы")]
+            ),
         ])
     func anaphoric(_ marked: String, _ expected: [ExpectedOrganization]) throws {
         try expectOrganizations(marked, expected)

@@ -220,4 +220,14 @@ struct PlaceRecognizerTests {
                 .place(name: "Kyzyl-Jar", kind: "village", country: "KG"),
             ])
     }
+
+    @Test(
+        "a page header's clock names no place",
+        arguments: [
+            "7-Октябрь, 2025-жыл, шейшемби, Бишкек убактысы 10:41",
+            "Түз эфир Бишкек убактысынча саат 15:00дө башталат.",
+        ])
+    func timeZone(_ text: String) throws {
+        #expect(try places(in: text).isEmpty)
+    }
 }

@@ -211,4 +211,13 @@ struct RealPageEventTests {
             "Регламент\nМектепте окуу сабактары 1-сентябрда башталып, 25-майда аяктайт. Окуу жылынын созулушу 34 жума.")
         #expect(r.event == nil)
     }
+
+    @Test("a city in the genitive before a place within it is the venue, also when its city hall reports")
+    func genitiveBeforeLocative() throws {
+        let e = try #require(
+            try Self.record(
+                "Бишкек, 01.01.24. /Кабар/. Ош шаарынын борбордук аянтында жаңы жыл майрамы белгиленди.\nОш шаардык мэриясынын басма сөз кызматы билдиргендей, 31-декабрь саат 14:00дөн баштап концерт өттү."
+            ).event)
+        #expect(e.places == ["Osh"])
+    }
 }

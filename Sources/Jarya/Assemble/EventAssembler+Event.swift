@@ -355,6 +355,16 @@ extension EventAssembler {
         return p.span.end <= d.start && d.start - p.span.end < 30
     }
 
+    /// Whether one of the three words after `offset` is a possessive in the locative
+    /// (`аянтында`, `мектебинде`): the place before it in the genitive holds the venue.
+    func locativeFollows(_ offset: Int) -> Bool {
+        let first = firstToken(atOrAfter: offset)
+        return (first..<min(tokens.count, first + 3)).contains { k in
+            tokens[k].kind == .word && !tokens[k].isCapitalized
+                && KyrgyzCase.locative.endingsAfterPossessive.contains { tokens[k].lower.endsWith($0) }
+        }
+    }
+
     /// A place in the case of a venue: Kyrgyz locative or nominative, Russian after в/на/г.
     func isVenue(_ place: Entity) -> Bool {
         // Tokens are in text order: the first one starting at or after the place.
@@ -369,7 +379,11 @@ extension EventAssembler {
         // Where people come from or go to (ablative, genitive, dative) is not the venue.
         let origin =
             KyrgyzMorphology.ablativeEndings + KyrgyzMorphology.genitiveEndings + KyrgyzMorphology.dativeEndings
-        if word.unicodeScalars.count > 4 && origin.contains(where: { word.endsWith($0) }) { return false }
+        if word.unicodeScalars.count > 4 && origin.contains(where: { word.endsWith($0) }) {
+            // `Ош шаарынын борбордук аянтында`: a genitive that names where a place within it is.
+            return KyrgyzMorphology.genitiveEndings.contains(where: { word.endsWith($0) })
+                && locativeFollows(place.span.end)
+        }
         // Accusative (`Талас шаарын`, `Бишкекти`): the place is an object, not the venue.
         if word.unicodeScalars.count > 4 && KyrgyzMorphology.accusativeEndings.contains(where: { word.endsWith($0) })
             && !word.endsWith("шаары") && !word.endsWith("айылы")

@@ -40,6 +40,18 @@ extension OrganizationRules {
             }
             // `мэрии столицы`: the capital's.
             if last < tokens.count, !taken[last], tokens[last].lower == "столицы" { last += 1 }
+            // `Бишкек шаардык мэриясында`: the city before the modifier names it.
+            if first == m - 1, first > 0, !taken[first - 1], tokens[first - 1].isCapitalized,
+                let city = cities.first(where: { $0.at == first - 1 }),
+                let hall = glossary.byID[city.id + "-city-hall"],
+                let name = hall.name(in: language(m) == "ru" ? "ru" : "ky")
+            {
+                result.append(
+                    Candidate(
+                        first: first - 1, last: last, name: name, acronym: nil, organizationID: .glossary(hall.id),
+                        priority: .rule))
+                continue
+            }
             let capital =
                 last > m + 1 || (first < m && Self.capitalModifiers.contains { tokens[first].lower.startsWith($0) })
             // A city hall named in full before: the same body, under the same name.

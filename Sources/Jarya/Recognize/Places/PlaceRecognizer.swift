@@ -58,7 +58,7 @@ public struct PlaceRecognizer: Recognizer {
             else { i += 1; continue }
             if let (values, end) = glossary.index.longestMatch(tokens, at: i), !isStreetOrCurrency(tokens, i, end),
                 !looksLikeSurname(tokens[i], values), !isInsideRolePhrase(tokens, i, end, organizations: organizations),
-                !isRiver(tokens, i), !isGivenName(tokens, i, end)
+                !isRiver(tokens, i), !isGivenName(tokens, i, end), !isTimeZone(tokens, end)
             {
                 let place = choose(values, tokens, end)
                 var first = i, last = end
@@ -111,6 +111,12 @@ public struct PlaceRecognizer: Recognizer {
         if tokens[i - 1].lower == "в", i > 1, organizations.overlaps(tokens[i - 2].span) { return true }
         if tokens[i].text == "КР", tokens[i - 1].kind == .word, !tokens[i - 1].isCapitalized { return true }
         return false
+    }
+
+    /// `Бишкек убактысы 10:41`, `по бишкекскому времени`: a page header's clock, not a place the
+    /// release is about.
+    func isTimeZone(_ tokens: [NameToken], _ end: Int) -> Bool {
+        end < tokens.count && ["убактысы", "убактысынча", "убакыты", "времени", "time"].contains(tokens[end].lower)
     }
 
     /// `реки Нарын`, `Нарын дарыясы`: a river, not the town.
