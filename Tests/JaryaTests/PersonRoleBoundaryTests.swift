@@ -86,4 +86,29 @@ struct PersonRoleBoundaryTests {
         let found = try entities(.organization, in: text)
         #expect(!found.contains { $0.text.contains("координатор") }, "found \(found.map(\.text))")
     }
+
+    @Test("persons named with уулу or кызы are told apart by the father's name, whatever the spelling")
+    func patronymNames() throws {
+        try expectPersons(
+            "Баш байге — ⟦Мамбеттокто Мамбеторозо уулу⟧;\n2-орун — ⟦Акматбек Султан уулу⟧;",
+            [ExpectedPerson("Мамбеттокто Мамбеторозо уулу"), ExpectedPerson("Акматбек Султан уулу")])
+        let names = try entities(
+            .person,
+            in: "Борбордун директору Жамила Өмүрбек кызы сөз сүйлөдү. Директор Жамила Омурбек кызы отметила успехи."
+        ).compactMap { e -> String? in
+            guard case .person(let name, _) = e.value else { return nil }
+            return name
+        }
+        #expect(names == ["Жамила Өмүрбек кызы", "Жамила Өмүрбек кызы"])
+    }
+
+    @Test("a Kyrgyz adverb of time ends a role; a public figure's role")
+    func roleAdverbAndFigure() throws {
+        try expectPersons(
+            "Форум алгач залкар жазуучу ⟦Чыңгыз Айтматовдун⟧ демилгеси менен өткөн.",
+            [ExpectedPerson("Чыңгыз Айтматов", "залкар жазуучу")])
+        try expectPersons(
+            "Жыйын мамлекеттик ишмер ⟦Жусуп Абдрахмановдун⟧ 120 жылдыгына арналды.",
+            [ExpectedPerson("Жусуп Абдрахманов", "мамлекеттик ишмер")])
+    }
 }

@@ -54,7 +54,7 @@ public struct PersonRecognizer: Recognizer {
         var known: [String: String] = [:]
         var mentions: [(span: Span, name: String, role: String?, surname: String)] = []
         for f in found {
-            let surname = f.name.split(separator: " ").last.map { String($0.prefix(5)).lowercased() } ?? ""
+            let surname = Self.surnameKey(f.name)
             let name = known[surname] ?? f.name
             known[surname] = name
             let language = document.segmentation.block(at: tokens[f.first].span.start)?.language ?? document.language
@@ -88,6 +88,19 @@ public struct PersonRecognizer: Recognizer {
 }
 
 extension PersonRecognizer {
+    /// What tells one person from another by name: the surname's first five letters, or with
+    /// `уулу`/`кызы` the father's name and that word (`Акматбек Султан уулу` is not `Мамбеттокто
+    /// Мамбеторозо уулу`).
+    /// Kyrgyz letters fold to the Russian spelling of the same name (`Өмүрбек`, `Омурбек`).
+    static func surnameKey(_ name: String) -> String {
+        let folded = String(
+            name.lowercased().map { c -> Character in c == "ө" ? "о" : c == "ү" ? "у" : c == "ң" ? "н" : c })
+        let words = folded.split(separator: " ").map(String.init)
+        guard let last = words.last else { return "" }
+        if ["уулу", "кызы"].contains(last), words.count >= 2 { return words[words.count - 2] + " " + last }
+        return String(last.prefix(5))
+    }
+
     /// Where a capital follows a surname's lower-case ending inside a word (`ДосалиевКыргызстан`
     /// → 8): two words glued together, the second starting there.
     static func gluedCapital(_ word: String) -> Int? {
