@@ -92,4 +92,10 @@ struct LandmarkRecognizerTests {
         #expect(try places(in: text).isEmpty)
         #expect(try entities(.person, in: text).map(\.text) == ["Бакытбек Жетигенов"])
     }
+
+    @Test("the person a park is named after is no person of the release")
+    func parkEponym() throws {
+        let found = try entities(.person, in: "Конокторго Алымбек Датка этнографиялык багындагы көргөзмө көрсөтүлдү.")
+        #expect(found.isEmpty, "found \(found.map(\.text))")
+    }
 }

@@ -125,6 +125,10 @@ struct LetterRepairTests {
             ("Кытaйдан", "Кытайдан"),
             ("Ocoбo", "Особо"),
             ("ТOКМOКЕ", "ТОКМОКЕ"),
+            // Y in a word of front rounded vowels is Ү; elsewhere У.
+            ("Yкүева", "Үкүева"),
+            ("Тyрдүбаев", "Түрдүбаев"),
+            ("Yсубалиев", "Усубалиев"),
         ])
     func latinInCyrillic(word: String, repaired: String) throws {
         let result = try normalized("Маалымат: \(word) боюнча жаңылык")

@@ -7,7 +7,7 @@
 /// - a word with Cyrillic-only letters and Latin lookalikes (Бишкeк) becomes all Cyrillic;
 ///   a word with Latin-only letters and Cyrillic lookalikes (USАID) becomes all Latin;
 ///   a word made of lookalikes alone (ТOКМOКЕ) takes the script that has more of its letters,
-///   the line's script on a tie;
+///   the line's script on a tie; in a word with ө or ү, a Latin Y y becomes Ү ү (`Yкүева`);
 /// - a one-letter Latin lookalike between two Cyrillic words (`c 10:00`) becomes Cyrillic.
 /// Words inside e-mail addresses and URLs are never touched.
 enum LetterRepair {
@@ -213,7 +213,17 @@ enum LetterRepair {
         if let target {
             let convert = target == .cyrillic ? latinToCyrillic : cyrillicToLatin
             if original == nil { original = String(scalars: text[range]) }
-            for k in range { if let r = convert(text[k].value) { text[k] = r; changedScript = true } }
+            // `Yкүева`: in a word of front rounded vowels (ө, ү) a Latin Y is the Kyrgyz Ү it looks
+            // like, not У, which vowel harmony rules out there.
+            let front = target == .cyrillic && text[range].contains { "өүӨҮ".unicodeScalars.contains($0) }
+            for k in range {
+                if front, text[k].value == 0x59 || text[k].value == 0x79 {
+                    text[k] = text[k].value == 0x59 ? "Ү" : "ү"
+                    changedScript = true
+                } else if let r = convert(text[k].value) {
+                    text[k] = r; changedScript = true
+                }
+            }
         }
         if changedKyrgyz || changedScript {
             let before = original!

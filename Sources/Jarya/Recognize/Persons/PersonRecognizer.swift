@@ -287,7 +287,8 @@ struct PersonNames {
         tokens[k].newlineBefore || k == 0 || tokens[k - 1].is(":")
     }
 
-    /// `Токтогул Сатылганов атындагы`, `им. И. Раззакова`, `имени Суюмбаева`, `ул. Фрунзе`.
+    /// `Токтогул Сатылганов атындагы`, `им. И. Раззакова`, `имени Суюмбаева`, `ул. Фрунзе`,
+    /// `Алымбек Датка этнографиялык багы` (a park, after at most one word).
     func isEponymOrStreet(_ first: Int, _ last: Int) -> Bool {
         if last < tokens.count,
             ["атындагы", "атындагы", "көчөсү", "көчөсүндө", "проспектиси", "проспектисинде"].contains(
@@ -295,11 +296,19 @@ struct PersonNames {
         {
             return true
         }
+        for k in last..<min(tokens.count, last + 2) where tokens[k].kind == .word && !tokens[k].isCapitalized {
+            if Self.landmarkAfterName.contains(where: { tokens[k].lower.startsWith($0) }) { return true }
+        }
         var k = first - 1
         if k >= 0, tokens[k].is(".") { k -= 1 }
         return k >= 0
             && ["им", "имени", "ул", "пр", "просп", "улица", "улице", "проспект", "проспекте"].contains(tokens[k].lower)
     }
+
+    /// Kyrgyz landmark words that follow the person a landmark is named after.
+    static let landmarkAfterName = [
+        "багы", "багын", "паркы", "паркын", "аянты", "аянтын", "эстелиг", "музейи", "музейин",
+    ]
 
     func capitalized(_ s: String) -> String {
         s.split(separator: "-", omittingEmptySubsequences: false).map { part in
