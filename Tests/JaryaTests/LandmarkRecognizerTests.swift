@@ -9,8 +9,9 @@ struct LandmarkRecognizerTests {
         arguments: [
             (
                 "Жол ⟦Абдырахманов көчөсүнөн⟧ ⟦Тоголок Молдо көчөсүнө⟧ чейин жабылат.",
-                [ExpectedPlace("Abdyrakhmanov Street", "other"), ExpectedPlace("Togolok Moldo Street", "other")]
+                [ExpectedPlace("Abdrakhmanov Street", "other"), ExpectedPlace("Togolok Moldo Street", "other")]
             ),
+            ("Кече ⟦Боконбаев көчөсүндө⟧ өтөт.", [ExpectedPlace("Bokonbaev Street", "other")]),
             ("Майрамдык концерт ⟦Ала-Тоо аянтында⟧ саат 19:00дө башталат.", [ExpectedPlace("Ala-Too Square", "other")]),
             ("Шахмат мелдеши ⟦Эмен багында⟧ өтөт.", [ExpectedPlace("Oak Park", "other")]),
             (
