@@ -231,4 +231,10 @@ struct OrganizationShapesTests {
     func russianNotNames(_ text: String, _ texts: [String]) throws {
         #expect(try organizations(in: text).map(\.text) == texts)
     }
+
+    @Test("two quoted bodies joined by `жана` are two, not a head and a genitive")
+    func quotedBodiesJoined() throws {
+        let m = MarkedText("Сахнага ⟦«Ак Шумкар» ансамбли⟧ жана ⟦«Жаңы толкун» тобу⟧ чыгат.")
+        #expect(try organizations(in: m.text).map(\.text) == m.marked)
+    }
 }

@@ -220,4 +220,15 @@ struct RealPageEventTests {
             ).event)
         #expect(e.places == ["Osh"])
     }
+
+    @Test("a body that assists (`при содействии`) is a partner, neither organizer nor funder")
+    func assistance() throws {
+        let e = try #require(
+            try Self.record(
+                "Бишкек, 3 сентября 2025 года. 14 сентября в Бишкеке пройдет праздник. Организатором выступает мэрия Бишкека при содействии Фонда Ханса Зайделя."
+            ).event)
+        #expect(e.organizers == ["Мэрия города Бишкек"])
+        #expect(e.funders.isEmpty)
+        #expect(e.partners == ["Фонд Ханса Зайделя"])
+    }
 }

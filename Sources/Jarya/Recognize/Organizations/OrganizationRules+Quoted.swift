@@ -39,7 +39,7 @@ extension OrganizationRules {
         }
         // A head and its genitive: `доме культуры «Диалог»`, `Дворца спорта «Кожомкул»`.
         if q > 1, tokens[q - 1].kind == .word, !tokens[q - 1].isCapitalized, Self.isGenitive(tokens[q - 1].lower),
-            let head = russianHeadBeforeQuote(tokens[q - 2])
+            !Self.conjunctions.contains(tokens[q - 1].lower), let head = russianHeadBeforeQuote(tokens[q - 2])
         {
             return Candidate(
                 first: q - 2, last: c + 1,
@@ -84,6 +84,9 @@ extension OrganizationRules {
             first: q, last: end + 1, name: inner + " " + words.joined(separator: " "), acronym: nil,
             organizationID: nil, priority: .quoted)
     }
+
+    /// Words between two names that join them, never a genitive of the first (`ансамбли жана «…»`).
+    static let conjunctions: WordSet = ["и", "или", "жана", "же", "менен", "да"]
 
     static let quotedWeakHeads: WordSet = ["фонд", "центр", "объединение", "предприятие", "дом"]
 
