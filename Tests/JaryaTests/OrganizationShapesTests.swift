@@ -7,6 +7,16 @@ import Testing
 /// Each rule has examples that find a name and examples that must not.
 @Suite("Organizations: shapes from real pages")
 struct OrganizationShapesTests {
+    /// The marked span is the only organization found, under `name`.
+    func expectOneOrganization(_ marked: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation)
+        throws
+    {
+        let m = MarkedText(marked)
+        let found = try organizations(in: m.text)
+        #expect(found.map(\.text) == m.marked, sourceLocation: sourceLocation)
+        #expect(found.map(\.name) == [name], sourceLocation: sourceLocation)
+    }
+
     @Test(
         "a Kyrgyz noun heads a name after a quoted name",
         arguments: [
@@ -16,10 +26,7 @@ struct OrganizationShapesTests {
             ("Макала ⟦\"Байчечекей\" балдар журналында⟧ басылды.", "«Байчечекей» балдар журналы"),
         ])
     func kyrgyzQuotedHead(_ marked: String, _ name: String) throws {
-        let m = MarkedText(marked)
-        let found = try organizations(in: m.text)
-        #expect(found.map(\.text) == m.marked)
-        #expect(found.map(\.name) == [name])
+        try expectOneOrganization(marked, named: name)
     }
 
     @Test(
@@ -44,10 +51,7 @@ struct OrganizationShapesTests {
             ),
         ])
     func russianHeadBeforeQuote(_ marked: String, _ name: String) throws {
-        let m = MarkedText(marked)
-        let found = try organizations(in: m.text)
-        #expect(found.map(\.text) == m.marked)
-        #expect(found.map(\.name) == [name])
+        try expectOneOrganization(marked, named: name)
     }
 
     @Test("a project's or a forum's quoted name is not a body")
@@ -71,10 +75,7 @@ struct OrganizationShapesTests {
             ),
         ])
     func russianChainThenQuote(_ marked: String, _ name: String) throws {
-        let m = MarkedText(marked)
-        let found = try organizations(in: m.text)
-        #expect(found.map(\.text) == m.marked)
-        #expect(found.map(\.name) == [name])
+        try expectOneOrganization(marked, named: name)
     }
 
     @Test("a quoted name after `и` belongs to the second body, not the first head's chain")
@@ -96,10 +97,7 @@ struct OrganizationShapesTests {
             ("При поддержке ⟦фонда Ханса Зайделя⟧ обучат 500 работников.", "Фонд Ханса Зайделя"),
         ])
     func russianEponym(_ marked: String, _ name: String) throws {
-        let m = MarkedText(marked)
-        let found = try organizations(in: m.text)
-        #expect(found.map(\.text) == m.marked)
-        #expect(found.map(\.name) == [name])
+        try expectOneOrganization(marked, named: name)
     }
 
     @Test(
@@ -215,10 +213,7 @@ struct OrganizationShapesTests {
             ),
         ])
     func russianNames(_ marked: String, _ name: String) throws {
-        let m = MarkedText(marked)
-        let found = try organizations(in: m.text)
-        #expect(found.map(\.text) == m.marked)
-        #expect(found.map(\.name) == [name])
+        try expectOneOrganization(marked, named: name)
     }
 
     @Test(
