@@ -12,6 +12,12 @@ public protocol Archive: AnyObject, Sendable {
     /// contents), all of them or none. Error records are skipped and counted.
     @discardableResult
     func upsert(_ lines: [RecordLine]) throws -> (stored: Int, skipped: Int)
+    /// Does the work on a batch that needs no database (folding, words, stems): `index` does it
+    /// for the next batch while the server writes this one, so that both cores work.
+    func prepare(_ lines: [RecordLine]) -> PreparedBatch
+    /// Stores a prepared batch as `upsert(_:)` stores its lines.
+    @discardableResult
+    func upsert(_ batch: PreparedBatch) throws -> (stored: Int, skipped: Int)
     /// The records that match, sorted by event start (undated last), then path.
     func search(_ q: SearchQuery) throws -> [Jarya.Record]
     /// Every stored record, in path order.
@@ -44,7 +50,20 @@ public enum Archives {
     }
 }
 
+/// A batch of lines and what an archive made of them before writing (`Archive.prepare`).
+public struct PreparedBatch: @unchecked Sendable {
+    public let lines: [RecordLine]
+    /// The archive's own work on the lines; nil when it has none.
+    let work: Any?
+}
+
 extension Archive {
+    /// Nothing to do before the database: the lines as they are.
+    public func prepare(_ lines: [RecordLine]) -> PreparedBatch { PreparedBatch(lines: lines, work: nil) }
+
+    @discardableResult
+    public func upsert(_ batch: PreparedBatch) throws -> (stored: Int, skipped: Int) { try upsert(batch.lines) }
+
     /// Stores processed records (see `upsert(_:)` for lines that may be error records).
     @discardableResult
     public func upsert(_ records: [Jarya.Record]) throws -> (stored: Int, skipped: Int) {
@@ -77,17 +96,20 @@ extension Archive {
                             ? .noInput
                             : error.kind == .badRecords ? .dataError : .ioError)
                 }
-                var reader: JSONLinesReader
-                do { reader = try JSONLinesReader(path: path) } catch let error as ArchiveError {
+                let reader: ReadAhead
+                do { reader = ReadAhead(try JSONLinesReader(path: path), archive: self, chunk: chunk) } catch let error
+                    as ArchiveError
+                {
                     fail(error); continue
                 }
                 defer { reader.close() }
                 while true {
-                    let records: [RecordLine]
-                    do { records = try reader.next(chunk) } catch let error as ArchiveError { fail(error); break }
-                    if records.isEmpty { break }
-                    records.forEach(onRecord)
-                    let (stored, skipped) = try upsert(records)
+                    // The next batch is read and prepared while this one is written.
+                    let batch: PreparedBatch
+                    do { batch = try reader.next() } catch let error as ArchiveError { fail(error); break }
+                    if batch.lines.isEmpty { break }
+                    batch.lines.forEach(onRecord)
+                    let (stored, skipped) = try upsert(batch)
                     summary.stored += stored
                     summary.skipped += skipped
                 }

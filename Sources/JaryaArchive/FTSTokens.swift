@@ -72,37 +72,16 @@ public enum FTSTokens {
     /// position apart so that a phrase never spans two of them (as in FTS5). Positions past
     /// PostgreSQL's limit are clamped to it, as PostgreSQL itself does.
     public static func tsvector(title: String, text: String, forms: String) -> String {
-        let columns = words(title: title, text: text, forms: forms)
-        var slot: [String: Int] = [:]
-        var order: [String] = []
-        var positions: [[Int]] = []
-        var base = 0
-        for words in columns {
-            for (k, word) in words.enumerated() {
-                let position = min(maxPosition, base + k + 1)
-                let n: Int
-                if let known = slot[word] {
-                    n = known
-                } else {
-                    n = order.count
-                    slot[word] = n
-                    order.append(word)
-                    positions.append([])
-                }
-                if positions[n].count < maxPositionsPerWord, positions[n].last != position {
-                    positions[n].append(position)
-                }
-            }
-            base += words.count + 1
-        }
-        var literal = ""
-        for (n, word) in order.enumerated() {
-            if n > 0 { literal += " " }
-            literal += lexeme(word)
-            literal += ":"
-            literal += positions[n].map(String.init).joined(separator: ",")
-        }
-        return literal
+        Lexemes(columns: words(title: title, text: text, forms: forms).map { $0.map { Array($0.utf8) } }).literal
+    }
+
+    /// The same `tsvector` in PostgreSQL's binary format (`Lexemes.binary`), the words cut by
+    /// `cutter` (or by SQLite when the cutter cannot).
+    static func tsvector(title: String, text: String, forms: String, cutter: inout WordCutter) -> [UInt8] {
+        let columns =
+            cutter.words([title, text, forms])
+            ?? words(title: title, text: text, forms: forms).map { $0.map { Array($0.utf8) } }
+        return Lexemes(columns: columns).binary
     }
 
     /// A word quoted for `tsvector` and `tsquery` literals.
@@ -112,5 +91,82 @@ public enum FTSTokens {
             return "'" + word + "'"
         }
         return "'" + word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "''") + "'"
+    }
+}
+
+/// A document's distinct words with their positions (1-based, across the columns one position
+/// apart), as a `tsvector` holds them: at most 256 positions per word, none past 16,383.
+struct Lexemes {
+    /// PostgreSQL's limits on a `tsvector`: bytes per word, bytes of all its words.
+    static let longestWord = 2047
+    static let mostBytes = (1 << 20) - 1
+    private(set) var words: [[UInt8]] = []
+    private(set) var positions: [[UInt16]] = []
+
+    init(columns: [[[UInt8]]]) {
+        // Keyed by bytes, as FTS5 compares words: no Unicode-aware string hashing.
+        var slot: [[UInt8]: Int] = [:]
+        var base = 0
+        for column in columns {
+            for (k, word) in column.enumerated() {
+                let position = UInt16(min(FTSTokens.maxPosition, base + k + 1))
+                let n: Int
+                if let known = slot[word] {
+                    n = known
+                } else {
+                    // A word PostgreSQL refuses would fail the whole batch: one over 2,047 bytes
+                    // is left out, as `to_tsvector` leaves it.
+                    guard word.count <= Self.longestWord else { continue }
+                    n = words.count
+                    slot[word] = n
+                    words.append(word)
+                    positions.append([])
+                }
+                if positions[n].count < FTSTokens.maxPositionsPerWord, positions[n].last != position {
+                    positions[n].append(position)
+                }
+            }
+            base += column.count + 1
+        }
+        // And the words past 1 MiB (with their positions) in all, in a huge release.
+        var bytes = 0
+        for n in words.indices {
+            bytes += words[n].count + 1 + 2 * (positions[n].count + 1)
+            if bytes > Self.mostBytes {
+                words.removeSubrange(n...)
+                positions.removeSubrange(n...)
+                break
+            }
+        }
+    }
+
+    /// The text form: `'word':1,5 'other':2`, words in the order met.
+    var literal: String {
+        var literal = ""
+        for (n, word) in words.enumerated() {
+            if n > 0 { literal += " " }
+            literal += FTSTokens.lexeme(String(decoding: word, as: UTF8.self))
+            literal += ":"
+            literal += positions[n].map(String.init).joined(separator: ",")
+        }
+        return literal
+    }
+
+    /// PostgreSQL's binary `tsvector` (what `tsvectorrecv` reads): the count, then each word in
+    /// byte order, NUL-terminated, with its position count and positions (weight D, 0). Sorted
+    /// and distinct, so the server neither parses text nor sorts.
+    var binary: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(words.reduce(8) { $0 + $1.count + 8 })
+        func put32(_ v: Int) { withUnsafeBytes(of: UInt32(v).bigEndian) { out += $0 } }
+        func put16(_ v: UInt16) { withUnsafeBytes(of: v.bigEndian) { out += $0 } }
+        put32(words.count)
+        for n in words.indices.sorted(by: { words[$0].lexicographicallyPrecedes(words[$1]) }) {
+            out += words[n]
+            out.append(0)
+            put16(UInt16(positions[n].count))
+            for p in positions[n] { put16(p) }
+        }
+        return out
     }
 }

@@ -59,13 +59,38 @@ public enum Folding {
     public static func forms(ofFolded text: String, lexicon: inout Lexicon) -> [String] {
         lexicon.trim()
         let scalars = Array(text.unicodeScalars)
-        var seen = Set<String>()
+        var seen = FormSet()
         var result: [String] = []
         for word in NameWords.words(Tokenizer.tokens(scalars, lexicon: &lexicon), in: scalars, lexicon: &lexicon)
         where word.kind == .word {
-            for form in formsOf(word) where seen.insert(form).inserted { result.append(form) }
+            for form in formsOf(word) where seen.insert(form) { result.append(form) }
         }
         return result
+    }
+
+    /// The forms met so far, as a `Set<String>` keeps them (canonically equivalent strings are
+    /// one), but keyed by their bytes while every form is made of characters for which bytes and
+    /// canonical equivalence agree (no combining marks, no other scripts): hashing bytes costs
+    /// far less than hashing a Cyrillic `String`.
+    struct FormSet {
+        private var bytes = Set<[UInt8]>()
+        private var strings: Set<String>? = nil
+
+        mutating func insert(_ form: String) -> Bool {
+            if strings == nil, form.unicodeScalars.allSatisfy(Folding.bytesCompare) {
+                return bytes.insert(Array(form.utf8)).inserted
+            }
+            if strings == nil {
+                strings = Set(bytes.map { String(decoding: $0, as: UTF8.self) })
+            }
+            return strings!.insert(form).inserted
+        }
+    }
+
+    /// Characters that are their own canonical form and compose with nothing before them: a
+    /// string of only these is canonically equivalent to no other string of only these.
+    static func bytesCompare(_ c: Unicode.Scalar) -> Bool {
+        c.value < 0x300 || (0x400..<0x483).contains(c.value) || (0x48A..<0x530).contains(c.value)
     }
 
     /// The forms of one folded query word.
@@ -82,8 +107,16 @@ public enum Folding {
     }
 
     static func isLetter(_ c: Unicode.Scalar) -> Bool {
+        c.value < 0x3000 ? letters[Int(c.value)] : letter(c)
+    }
+
+    static func letter(_ c: Unicode.Scalar) -> Bool {
         c.properties.isAlphabetic || c.properties.generalCategory == .nonspacingMark
     }
+
+    /// `letter` of every character below U+3000, looked up once: the Unicode property look-ups
+    /// cost more than the rest of folding.
+    static let letters: [Bool] = (0..<0x3000).map { Unicode.Scalar($0).map(letter) ?? false }
 
     static func isCyrillic(_ c: Unicode.Scalar) -> Bool { (0x0400...0x052F).contains(c.value) }
 }

@@ -24,6 +24,8 @@ public final class PostgresArchive: Archive, @unchecked Sendable {
     let lock = NSLock()
     /// Fails the statement waiting for its answer when the connection closes.
     let closing = CloseWatch()
+    /// What this connection's index runs learn once (lexicons, word cutters, folded names).
+    let scratch = IndexScratch()
 
     public var location: String { target.display }
 
@@ -107,6 +109,7 @@ public final class PostgresArchive: Archive, @unchecked Sendable {
         case texts([String])
         case bigints([Int64])
         case column(TextColumn)
+        case vectors(TSVectorColumn)
     }
 
     /// Runs one statement with `$1…` binds and returns its rows.
@@ -121,6 +124,7 @@ public final class PostgresArchive: Archive, @unchecked Sendable {
             case .texts(let a): binds.append(a)
             case .bigints(let a): binds.append(a)
             case .column(let c): binds.append(c)
+            case .vectors(let v): binds.append(v)
             }
         }
         lock.lock()
@@ -240,14 +244,36 @@ public final class PostgresArchive: Archive, @unchecked Sendable {
 
     @discardableResult
     public func upsert(_ lines: [RecordLine]) throws -> (stored: Int, skipped: Int) {
+        try upsert(prepare(lines))
+    }
+
+    /// The batch's rows, folded and cut into words on every core, before any statement.
+    public func prepare(_ lines: [RecordLine]) -> PreparedBatch {
         let usable = lines.compactMap(\.record)
         // Within one batch the last record of an id or a path wins, as in the SQLite archive.
         var seenIDs = Set<String>(), seenPaths = Set<String>()
-        let kept = usable.reversed().filter { r in
-            seenIDs.insert(r.id).inserted && seenPaths.insert(r.source.path).inserted
-        }.reversed()
-        guard !kept.isEmpty else { return (0, lines.count - usable.count) }
-        let batch = PostgresBatch(Array(kept))
+        let kept = Array(
+            usable.reversed().filter { r in
+                seenIDs.insert(r.id).inserted && seenPaths.insert(r.source.path).inserted
+            }.reversed())
+        let work = Prepared(
+            kept: kept, usable: usable.count, batch: kept.isEmpty ? nil : PostgresBatch(kept, scratch: scratch))
+        return PreparedBatch(lines: lines, work: work)
+    }
+
+    /// What `prepare` made of a batch.
+    struct Prepared {
+        let kept: [Jarya.Record]
+        let usable: Int
+        let batch: PostgresBatch?
+    }
+
+    @discardableResult
+    public func upsert(_ prepared: PreparedBatch) throws -> (stored: Int, skipped: Int) {
+        guard let work = prepared.work as? Prepared else { return try upsert(prepare(prepared.lines)) }
+        let skipped = prepared.lines.count - work.usable
+        guard let batch = work.batch else { return (0, skipped) }
+        let kept = work.kept
         let keys = Array(
             Set(kept.flatMap { [PostgresBatch.lockKey("id", $0.id), PostgresBatch.lockKey("path", $0.source.path)] })
         ).sorted()
@@ -261,9 +287,9 @@ public final class PostgresArchive: Archive, @unchecked Sendable {
             if !gone.isEmpty {
                 for sql in PostgresSchema.deleteRows { try run(sql, [.texts(gone)]) }
             }
-            for (sql, columns) in batch.statements { try run(sql, columns.map(Value.column)) }
+            for (sql, columns) in batch.statements { try run(sql, columns) }
         }
-        return (usable.count, lines.count - usable.count)
+        return (work.usable, skipped)
     }
 
     // MARK: Reading

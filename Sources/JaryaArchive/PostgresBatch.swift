@@ -11,12 +11,19 @@ struct PostgresBatch {
     struct Table: Sendable {
         let name: String
         let columns: [(name: String, cast: String?)]
+        /// A last column sent as `tsvector[]` in binary (`Lexemes.binary`), not as text.
+        var vector: String? = nil
 
         /// `INSERT … SELECT … FROM unnest($1::text[], …)`.
         var sql: String {
-            let names = columns.map { "\"\($0.name)\"" }
-            let selected = columns.map { c in c.cast.map { "x.\"\(c.name)\"::\($0)" } ?? "x.\"\(c.name)\"" }
-            let arrays = columns.indices.map { "$\($0 + 1)::text[]" }
+            var names = columns.map { "\"\($0.name)\"" }
+            var selected = columns.map { c in c.cast.map { "x.\"\(c.name)\"::\($0)" } ?? "x.\"\(c.name)\"" }
+            var arrays = columns.indices.map { "$\($0 + 1)::text[]" }
+            if let vector {
+                names.append("\"\(vector)\"")
+                selected.append("x.\"\(vector)\"")
+                arrays.append("$\(columns.count + 1)::tsvector[]")
+            }
             return "INSERT INTO \(name) (\(names.joined(separator: ", "))) SELECT \(selected.joined(separator: ", ")) "
                 + "FROM unnest(\(arrays.joined(separator: ", "))) AS x(\(names.joined(separator: ", ")))"
         }
@@ -27,9 +34,9 @@ struct PostgresBatch {
         columns: [
             ("id", nil), ("path", nil), ("sha256", nil), ("language", nil), ("title", nil), ("summary", nil),
             ("published", nil),
-            ("text", nil), ("record", "jsonb"), ("fts", "tsvector"), ("organizations", nil), ("persons", nil),
+            ("text", nil), ("record", "jsonb"), ("organizations", nil), ("persons", nil),
             ("first_day", nil), ("last_day", nil), ("start", nil), ("days", "int4range"), ("places", "text[]"),
-        ])
+        ], vector: "fts")
     static let events = Table(
         name: "events",
         columns: [
@@ -58,41 +65,44 @@ struct PostgresBatch {
     typealias Rows = [[[String?]]]
 
     /// For each table with rows: its INSERT and its columns.
-    private(set) var statements: [(sql: String, columns: [TextColumn])] = []
+    private(set) var statements: [(sql: String, columns: [PostgresArchive.Value])] = []
 
-    init(_ records: [Jarya.Record]) {
+    /// Prepares `records`, with what the run keeps from batch to batch in `scratch`.
+    init(_ records: [Jarya.Record], scratch: IndexScratch) {
         // Folding, stems and words cost more than the database: every core prepares records.
         let slots = RowSlots(count: records.count)
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, records.count))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var lexicon = Self.lexicons.take()
+            var tools = scratch.take()
             var k = worker
             while k < records.count {
-                slots.set(k, Self.rows(of: records[k], lexicon: &lexicon))
+                slots.set(k, Self.rows(of: records[k], tools: &tools, folds: scratch.folds))
                 k += workers
             }
-            Self.lexicons.give(lexicon)
+            scratch.give(tools)
         }
         for (t, table) in Self.tables.enumerated() {
             var columns = Array(repeating: [String?](), count: table.columns.count)
             for rows in slots.results {
-                for row in rows![t] {
+                for row in rows!.rows[t] {
                     for c in row.indices { columns[c].append(row[c]) }
                 }
             }
-            if !columns[0].isEmpty { statements.append((table.sql, columns.map(TextColumn.init))) }
+            guard !columns[0].isEmpty else { continue }
+            var values = columns.map { PostgresArchive.Value.column(TextColumn(values: $0)) }
+            if table.vector != nil { values.append(.vectors(TSVectorColumn(values: slots.results.map { $0!.fts }))) }
+            statements.append((table.sql, values))
         }
     }
 
-    /// The lexicons the workers keep between batches (`Folding.forms(ofFolded:lexicon:)`).
-    static let lexicons = LexiconPool()
-
-    static func rows(of r: Jarya.Record, lexicon: inout Lexicon) -> Rows {
+    static func rows(of r: Jarya.Record, tools: inout IndexScratch.Tools, folds: FoldCache) -> (
+        rows: Rows, fts: [UInt8]
+    ) {
         var rows: Rows = Array(repeating: [], count: tables.count)
         let id = r.id
         let title = Folding.fold(r.title ?? r.event?.title ?? "")
         let text = Folding.fold(r.text)
-        let forms = Folding.forms(ofFolded: title + "\n" + text, lexicon: &lexicon).joined(separator: " ")
+        let forms = Folding.forms(ofFolded: title + "\n" + text, lexicon: &tools.lexicon).joined(separator: " ")
         let json = Self.withoutNUL(String(decoding: r.jsonBytes(), as: UTF8.self))
         var organizations: [String] = [], persons: [String] = []
         let span = r.event.flatMap { DaySpan.of(start: $0.start, end: $0.end) }
@@ -101,7 +111,7 @@ struct PostgresBatch {
             for p in e.places { rows[2].append([id, p, asciiLower(p)]) }
             for (role, names) in [("organizer", e.organizers), ("funder", e.funders), ("partner", e.partners)] {
                 for n in names {
-                    let folded = FoldCache.shared.fold(n)
+                    let folded = folds.fold(n)
                     organizations.append(folded)
                     rows[3].append([id, role, n, folded])
                 }
@@ -114,8 +124,8 @@ struct PostgresBatch {
             let folded: [String?] =
                 named
                 ? [
-                    c.name.map(FoldCache.shared.fold), FoldCache.shared.fold(x.text),
-                    c.acronym.map(FoldCache.shared.fold),
+                    c.name.map(folds.fold), folds.fold(x.text),
+                    c.acronym.map(folds.fold),
                 ] : [nil, nil, nil]
             if x.type == .organization { organizations += folded.compactMap { $0 } }
             if x.type == .person { persons += folded.compactMap { $0 } }
@@ -126,12 +136,19 @@ struct PostgresBatch {
         }
         rows[0].append([
             id, r.source.path, r.source.sha256, r.language.rawValue, r.title, r.summary, r.published, r.text, json,
-            FTSTokens.tsvector(title: title, text: text, forms: forms),
-            organizations.isEmpty ? nil : organizations.joined(separator: PostgresSchema.nameSeparator),
-            persons.isEmpty ? nil : persons.joined(separator: PostgresSchema.nameSeparator),
+            names(organizations), names(persons),
             span?.first, span?.last, r.event?.start, span.map(dayRange), arrayLiteral(placeKeys(of: r)),
         ])
-        return rows
+        return (rows, FTSTokens.tsvector(title: title, text: text, forms: forms, cutter: &tools.cutter))
+    }
+
+    /// The folded names for `documents.organizations` or `.persons`, each once (a release names
+    /// the same body again and again: the trigram index need not read it twice), in the order
+    /// met; nil when there are none.
+    static func names(_ folded: [String]) -> String? {
+        var seen = Set<String>()
+        let once = folded.filter { seen.insert($0).inserted }
+        return once.isEmpty ? nil : once.joined(separator: PostgresSchema.nameSeparator)
     }
 
     /// The keys the place filter matches a record by: its event's places, or, when the event
@@ -168,9 +185,9 @@ struct PostgresBatch {
 
     final class RowSlots: @unchecked Sendable {
         private let lock = NSLock()
-        private(set) var results: [Rows?]
+        private(set) var results: [(rows: Rows, fts: [UInt8])?]
         init(count: Int) { results = Array(repeating: nil, count: count) }
-        func set(_ k: Int, _ r: Rows) { lock.lock(); results[k] = r; lock.unlock() }
+        func set(_ k: Int, _ r: (rows: Rows, fts: [UInt8])) { lock.lock(); results[k] = r; lock.unlock() }
     }
 
     /// JSON without `\u0000`, which `jsonb` refuses (the NUL is dropped, as from the other
@@ -210,24 +227,32 @@ struct PostgresBatch {
     }
 }
 
-/// Lexicons for the workers that prepare rows, kept from batch to batch.
-final class LexiconPool: @unchecked Sendable {
-    private let lock = NSLock()
-    private var idle: [Lexicon] = []
-
-    func take() -> Lexicon {
-        lock.lock()
-        defer { lock.unlock() }
-        return idle.popLast() ?? Lexicon()
+/// What an index run learns once and keeps from batch to batch: each worker's lexicon (stems,
+/// `Folding.forms(ofFolded:lexicon:)`) and word cutter (`WordCutter`), and the folded names.
+/// One per archive connection, handed to each batch: nothing global.
+final class IndexScratch: @unchecked Sendable {
+    /// One worker's tools; a worker takes a set and gives it back when its share is done.
+    struct Tools {
+        var lexicon = Lexicon()
+        var cutter = WordCutter()
     }
 
-    func give(_ lexicon: Lexicon) { lock.lock(); idle.append(lexicon); lock.unlock() }
+    let folds = FoldCache()
+    private let lock = NSLock()
+    private var idle: [Tools] = []
+
+    func take() -> Tools {
+        lock.lock()
+        defer { lock.unlock() }
+        return idle.popLast() ?? Tools()
+    }
+
+    func give(_ tools: Tools) { lock.lock(); idle.append(tools); lock.unlock() }
 }
 
 /// The folded names of organizations and persons, which recur from release to release: each
 /// folded once per run.
 final class FoldCache: @unchecked Sendable {
-    static let shared = FoldCache()
     private let lock = NSLock()
     private var folded: [String: String] = [:]
 
@@ -266,6 +291,29 @@ struct TextColumn: PostgresNonThrowingEncodable {
             if utf8.contains(0) { utf8 = String(decoding: utf8.filter { $0 != 0 }, as: UTF8.self).utf8 }
             let written = buffer.writeBytes(utf8)
             buffer.setInteger(Int32(written), at: lengthAt)
+        }
+    }
+}
+
+/// A column of `tsvector` values already in PostgreSQL's binary format (`Lexemes.binary`), sent
+/// as a binary `tsvector[]`.
+struct TSVectorColumn: PostgresNonThrowingEncodable {
+    /// `tsvector[]` and `tsvector`, PostgreSQL's built-in type ids.
+    static let arrayOID: UInt32 = 3643
+    static let elementOID: Int32 = 3614
+    static var psqlType: PostgresDataType { PostgresDataType(arrayOID) }
+    static var psqlFormat: PostgresFormat { .binary }
+    var values: [[UInt8]]
+
+    func encode<E: PostgresJSONEncoder>(into buffer: inout ByteBuffer, context: PostgresEncodingContext<E>) {
+        buffer.writeInteger(Int32(1))  // dimensions
+        buffer.writeInteger(Int32(0))  // no NULLs
+        buffer.writeInteger(Self.elementOID)
+        buffer.writeInteger(Int32(values.count))
+        buffer.writeInteger(Int32(1))  // lower bound
+        for value in values {
+            buffer.writeInteger(Int32(value.count))
+            buffer.writeBytes(value)
         }
     }
 }

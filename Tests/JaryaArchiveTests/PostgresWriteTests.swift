@@ -129,19 +129,22 @@ extension PostgresArchiveTests {
     /// the columns later versions added (version 1: no `organizations` and `persons`; version
     /// 2: no sort values, day span and places).
     func store(_ records: [Jarya.Record], asVersion version: Int, in archive: PostgresArchive) throws {
-        var lexicon = Lexicon()
-        let rows = records.map { PostgresBatch.rows(of: $0, lexicon: &lexicon) }
-        let documentColumns = [1: 10, 2: 12][version] ?? PostgresBatch.documents.columns.count
+        var tools = IndexScratch.Tools()
+        let folds = FoldCache()
+        let rows = records.map { PostgresBatch.rows(of: $0, tools: &tools, folds: folds) }
+        // Text columns up to `record` (version 1), then `organizations` and `persons` (version 2).
+        let documentColumns = [1: 9, 2: 11][version] ?? PostgresBatch.documents.columns.count
         for (t, table) in PostgresBatch.tables.enumerated() {
             let columns = t == 0 ? Array(table.columns.prefix(documentColumns)) : table.columns
             var values = Array(repeating: [String?](), count: columns.count)
-            for row in rows.flatMap({ $0[t] }) {
+            for row in rows.flatMap({ $0.rows[t] }) {
                 for c in columns.indices { values[c].append(row[c]) }
             }
             if !values[0].isEmpty {
+                var binds = values.map { PostgresArchive.Value.column(TextColumn(values: $0)) }
+                if table.vector != nil { binds.append(.vectors(TSVectorColumn(values: rows.map(\.fts)))) }
                 try archive.run(
-                    PostgresBatch.Table(name: table.name, columns: columns).sql,
-                    values.map { .column(TextColumn(values: $0)) })
+                    PostgresBatch.Table(name: table.name, columns: columns, vector: table.vector).sql, binds)
             }
         }
     }
