@@ -6,7 +6,7 @@ extension OrganizationRules {
         guard t.kind == .word else { return nil }
         if let head = glossary.russianHeads[t.stem.isEmpty ? RussianMorphology.stem(t.lower) : t.stem] { return head }
         // Both halves of a compound inflect: `Доме-музее` is `дом-музей`.
-        guard t.lower.unicodeScalars.contains("-") else { return nil }
+        guard t.lower.utf8.contains(0x2D) else { return nil }
         return glossary.russianHeads[RussianMorphology.compoundStem(t.lower)]
     }
 
@@ -15,9 +15,9 @@ extension OrganizationRules {
     /// (`фонда Ханса Зайделя`). Nil when no eponym starts at `k`.
     func russianEponymEnd(_ k: Int, bare: Bool = false) -> Int? {
         var e = k
-        if e < tokens.count, tokens[e].lower == "имени" {
+        if e < tokens.count, tokens[e].lower.sameBytes("имени") {
             e += 1
-        } else if e + 1 < tokens.count, tokens[e].lower == "им", tokens[e + 1].is(".") {
+        } else if e + 1 < tokens.count, tokens[e].lower.sameBytes("им"), tokens[e + 1].is(".") {
             e += 2
         } else if !bare {
             return nil
