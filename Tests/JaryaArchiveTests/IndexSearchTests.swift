@@ -169,7 +169,7 @@ struct IndexSearchTests {
             Set(ruBishkek) == [
                 "ru01_bishkek_glacier_atlas", "ru05_bishkek_nooruz_food_festival",
                 "ru07_bishkek_energy_round_table", "kyru01_bishkek_green_youth_forum",
-                "names-ru01_ticker_autumn_fair",
+                "names-ru01_ticker_autumn_fair", "real-ru04_bishkek_capital_parks",
             ])
         #expect(throws: ArchiveError.self) { try archive.search(SearchQuery(language: "en")) }
     }

@@ -231,4 +231,19 @@ struct RealPageEventTests {
         #expect(e.funders.isEmpty)
         #expect(e.partners == ["Фонд Ханса Зайделя"])
     }
+
+    @Test("a bilingual release whose second dateline breaks across a line is read, not a crash")
+    func secondDatelineAcrossLines() throws {
+        let text = """
+            Бишкекте жаштар форуму өтөт
+
+            Бишкек, 3-март. Бишкек шаарында жаштар форуму өтөт. Форумга өлкөнүн бардык аймактарынан жүздөн ашык жаш катышат. Форум 5-мартта башталып, эки күнгө созулат. Иш-чараны шаардык мэрия уюштурат. Катышуучулар долбоорлорун сунушташат.
+
+            Талас, 4 марта
+            2024 года. В Бишкеке пройдет молодежный форум. В нем примут участие более ста человек из всех регионов страны. Форум начнется 5 марта и продлится два дня. Организатор мероприятия – мэрия города.
+            """
+        let r = try Self.record(text)
+        #expect(r.language == .kyrgyzRussian)
+        #expect(r.event?.start == "2024-03-05")
+    }
 }

@@ -229,7 +229,8 @@ extension EventAssembler {
         else { return false }
         let t = document.text.scalars
         let before = String(scalars: t[block.span.start..<d.span.start])
-        let after = String(scalars: t[d.span.end..<min(block.span.end, d.span.end + 20)])
+        // A date may run past its block's end (`20-\nмарт`): nothing after it is read then.
+        let after = String(scalars: t[d.span.end..<max(d.span.end, min(block.span.end, d.span.end + 20))])
         let placeComma = before.trimmingCharacters(in: "").endsWith(",") && DatelineReader.isDatelineHead(before)
         let agency = after.drop { $0 == " " || $0 == "." || $0 == "," }.first == "/"
         return placeComma || agency
