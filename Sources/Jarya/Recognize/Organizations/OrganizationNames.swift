@@ -27,11 +27,24 @@ struct OrganizationNames {
             x < 0x80 && !(x >= 0x30 && x <= 0x39 || (x | 0x20) >= 0x61 && (x | 0x20) <= 0x7A)
         }
         // « » (C2 AB, C2 BB), “ ” (E2 80 9C, E2 80 9D).
-        for mark: [UInt8] in [[0xC2, 0xAB], [0xC2, 0xBB], [0xE2, 0x80, 0x9C], [0xE2, 0x80, 0x9D]] {
-            while let f = w.first, isMark(f) { w.removeFirst() }
-            if w.starts(with: mark) { w.removeFirst(mark.count) }
-            while let l = w.last, isMark(l) { w.removeLast() }
-            if w.count >= mark.count, w.suffix(mark.count).elementsEqual(mark) { w.removeLast(mark.count) }
+        let quotes: [[UInt8]] = [[0xC2, 0xAB], [0xC2, 0xBB], [0xE2, 0x80, 0x9C], [0xE2, 0x80, 0x9D]]
+        while let f = w.first {
+            if isMark(f) {
+                w.removeFirst()
+            } else if let q = quotes.first(where: w.starts) {
+                w.removeFirst(q.count)
+            } else {
+                break
+            }
+        }
+        while let l = w.last {
+            if isMark(l) {
+                w.removeLast()
+            } else if let q = quotes.first(where: { w.count >= $0.count && w.suffix($0.count).elementsEqual($0) }) {
+                w.removeLast(q.count)
+            } else {
+                break
+            }
         }
         return w.isEmpty ? nil : WordKey(String(decoding: w, as: UTF8.self))
     }

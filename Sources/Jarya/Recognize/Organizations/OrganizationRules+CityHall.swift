@@ -42,8 +42,7 @@ extension OrganizationRules {
             if last < tokens.count, !taken[last], tokens[last].lower == "столицы" { last += 1 }
             // `Бишкек шаардык мэриясында`: the city before the modifier names it.
             if first == m - 1, first > 0, !taken[first - 1], tokens[first - 1].isCapitalized,
-                let city = cities.first(where: { $0.at == first - 1 }),
-                let hall = glossary.byID[city.id + "-city-hall"],
+                let hall = cityHall(first: first - 1, last: last),
                 let name = hall.name(in: language(m) == "ru" ? "ru" : "ky")
             {
                 result.append(
@@ -89,7 +88,7 @@ extension OrganizationRules {
         let hall: Int
         if isHall(first) {
             hall = first
-        } else if tokens[last - 1].lower.startsWith("мэрия") {
+        } else if isHall(last - 1) {
             hall = last - 1
         } else {
             return nil
