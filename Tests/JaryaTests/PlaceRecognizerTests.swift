@@ -131,6 +131,8 @@ struct PlaceRecognizerTests {
                 "Эксперты из ⟦Германии⟧ и ⟦Японии⟧ поделились опытом.",
                 [ExpectedPlace("Germany", "country", "DE"), ExpectedPlace("Japan", "country", "JP")]
             ),
+            // The genitive of a noun in -ай is no adjective in -ая.
+            ("Давление со стороны ⟦Китая⟧ усилилось.", [ExpectedPlace("China", "country", "CN")]),
             // A former name gets today's canonical name.
             ("Он родился в ⟦г. Фрунзе⟧ в 1975 году.", [ExpectedPlace("Bishkek", "city")]),
             // BGN's separating dot (`Kut·suu`) is no part of a name.
@@ -145,6 +147,22 @@ struct PlaceRecognizerTests {
         ])
     func russian(_ marked: String, _ expected: [ExpectedPlace]) throws {
         try expectPlaces(marked, expected)
+    }
+
+    @Test(
+        "an abbreviation is written in capitals: `Крым`, whose stem is `кр`, is not `КР`",
+        arguments: ["Туристы снова едут в Крым на лето.", "Делегация Крым жана Одесса шаарларына барды."])
+    func abbreviationNeedsCapitals(_ text: String) throws {
+        let names = try recognize(text, with: Recognizers.standard(.forTests)).entities.compactMap { e -> String? in
+            guard case .place(let name, _, _) = e.value else { return nil }
+            return name
+        }
+        #expect(!names.contains("Kyrgyzstan"), "found \(names)")
+    }
+
+    @Test("an abbreviation with a Kyrgyz suffix is still the place: `КРдын`")
+    func abbreviationWithSuffix() throws {
+        try expectPlaces("Мыйзам ⟦КРдын⟧ аймагында колдонулат.", [ExpectedPlace("Kyrgyzstan", "country")])
     }
 
     @Test("Russian: coordinated district adjectives share `районов`")

@@ -8,6 +8,9 @@ public struct NameIndex<Value: Sendable>: Sendable {
     private struct Node: Sendable {
         var values: [Value] = []
         var children: [WordKey: Int32] = [:]
+        /// Reached only by an abbreviation written in capitals (`КР`, `США`): a text word must
+        /// start in capitals to take it, so that `Крым`, whose stem is `кр`, is not `КР`.
+        var abbreviation = false
     }
     private var nodes = [Node()]
     public private(set) var maxWords = 1
@@ -15,7 +18,8 @@ public struct NameIndex<Value: Sendable>: Sendable {
     public init() {}
 
     public mutating func add(_ name: String, _ value: Value) {
-        let words = NameWords.lowercaseWords(of: name)
+        let tokens = NameWords.wordTokens(of: name)
+        let words = tokens.map(\.lower)
         guard !words.isEmpty else { return }
         maxWords = max(maxWords, words.count)
         // Russian stems only for declinable names: Дели, Токио, Баку, Алматы keep their one form.
@@ -23,11 +27,12 @@ public struct NameIndex<Value: Sendable>: Sendable {
         let stems = words.map(RussianMorphology.stem)
         for key in indeclinable || stems == words ? [words] : [words, stems] {
             var node = 0
-            for word in key {
+            for (word, token) in zip(key, tokens) {
                 if let child = nodes[node].children[WordKey(word)] {
                     node = Int(child)
+                    nodes[node].abbreviation = nodes[node].abbreviation && token.isAllCaps
                 } else {
-                    nodes.append(Node())
+                    nodes.append(Node(abbreviation: token.isAllCaps))
                     nodes[node].children[WordKey(word)] = Int32(nodes.count - 1)
                     node = nodes.count - 1
                 }
@@ -78,7 +83,7 @@ public struct NameIndex<Value: Sendable>: Sendable {
             let forms = tokens[k].forms.isEmpty ? [tokens[k].lower] : tokens[k].forms
             let inner = Self.innerFormCount(tokens[k])
             for (n, form) in forms.enumerated() {
-                guard let c = child(node, form) else { continue }
+                guard let c = child(node, form), !nodes[c].abbreviation || tokens[k].startsInCapitals else { continue }
                 if !nodes[c].values.isEmpty, best == nil || k + 1 > best!.end { best = (nodes[c].values, k + 1) }
                 if n < inner, !nodes[c].children.isEmpty { search(k + 1, c) }
             }

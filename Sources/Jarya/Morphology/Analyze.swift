@@ -25,6 +25,9 @@ public struct Analyze: Stage {
         let r = stem ?? RussianMorphology.stem(lower)
         if r != lower { f.append(r) }
         for s in KyrgyzMorphology.stems(of: lower).dropFirst() where !f.contains(s) { f.append(s) }
+        // The genitive of a noun in -ай (`Китая`, `Алтая`) looks like an adjective in -ая, whose
+        // ending the stem drops whole; the noun's stem (`кита`) drops only the `я`.
+        if lower.endsWith("ая"), lower.unicodeScalars.count >= 5 { f.append(String(lower.dropLast())) }
         return f
     }
 }

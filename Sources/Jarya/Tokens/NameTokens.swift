@@ -37,6 +37,12 @@ public struct NameToken: Sendable {
     /// (the Analyze stage makes these; empty for punctuation and numbers).
     public var forms: [String] { analysis?.forms ?? [] }
 
+    /// The first two letters are capitals: an abbreviation, perhaps with a Kyrgyz suffix (`КРдын`).
+    var startsInCapitals: Bool {
+        var letters = text.unicodeScalars.makeIterator()
+        return letters.next()?.isUppercase == true && letters.next()?.isUppercase == true
+    }
+
     public func `is`(_ punctuation: Unicode.Scalar) -> Bool {
         kind == .punctuation && text.unicodeScalars.first == punctuation
     }
@@ -85,11 +91,14 @@ public enum NameWords {
     }
 
     /// Words of a name as a glossary writes it, in lower case (punctuation dropped).
-    static func lowercaseWords(of name: String) -> [String] {
+    static func lowercaseWords(of name: String) -> [String] { wordTokens(of: name).map(\.lower) }
+
+    /// The words of a name (no punctuation), not analyzed.
+    static func wordTokens(of name: String) -> [NameToken] {
         var lexicon = Lexicon()
         let scalars = Array(name.unicodeScalars)
         return words(Tokenizer.tokens(scalars, lexicon: &lexicon), in: scalars, lexicon: &lexicon, analyzing: false)
-            .filter { $0.kind != .punctuation }.map(\.lower)
+            .filter { $0.kind != .punctuation }
     }
 
     static func isJoiner(_ c: Unicode.Scalar) -> Bool { c == "-" || c == "'" || c == "’" }
