@@ -31,6 +31,8 @@ public struct OrganizationRecognizer: Recognizer {
         case glossary(String)
         /// An acronym the text defines (`Институт политики развития (ИПР)`).
         case defined(acronym: String)
+        /// Another country's body of a glossary body's kind (`МИД России` beside the glossary's `МИД`).
+        case foreign(body: String, country: String)
 
         /// The glossary entry's id, or nil for an acronym the text defines.
         var glossaryID: String? {
@@ -69,6 +71,12 @@ public struct OrganizationRecognizer: Recognizer {
             if language != "ru", let c = rules.kyrgyzHeadFinal(i) { candidates.append(c) }
             if language != "ky", let c = rules.russianHeadFirst(i) { candidates.append(c) }
         }
+        // Another country's body named with a known one's name (`МИД России`) replaces a rule's
+        // reading of the same words.
+        let counterparts = candidates.compactMap { rules.foreignCounterpart(of: $0) }
+        let counterpartRanges = Set(counterparts.map { TokenRange($0.first, $0.last) })
+        candidates.removeAll { $0.organizationID == nil && counterpartRanges.contains(TokenRange($0.first, $0.last)) }
+        candidates += counterparts
         candidates.removeAll { c in claimed.overlaps(Span(tokens[c.first].span.start, tokens[c.last - 1].span.end)) }
         // A rule span that is all a place's name (`Орусия Федерациясы`) is that place.
         candidates.removeAll { c in

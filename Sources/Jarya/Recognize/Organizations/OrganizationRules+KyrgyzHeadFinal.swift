@@ -77,7 +77,9 @@ extension OrganizationRules {
         "музей", "театр", "филармония",
     ]
     /// Russian heads that may start a name in lower case (`мэрия г. Токмок`).
-    static let lowercaseRussianHeads: WordSet = ["мэрия", "администрация", "прокуратура", "посольство", "аппарат"]
+    static let lowercaseRussianHeads: WordSet = [
+        "мэрия", "администрация", "прокуратура", "посольство", "аппарат", "правительство", "парламент", "консульство",
+    ]
     static let weakRussianHeads: WordSet = [
         "программа", "проект", "предприятие", "управление", "отдел", "служба", "центр",
         "совет", "комиссия", "группа", "сеть", "платформа", "фонд", "объединение", "дом",
