@@ -262,6 +262,10 @@ struct PlaceRecognizerTests {
             ),
             ("В годы ⟦СССР⟧ здесь работал завод.", [ExpectedPlace("Soviet Union", "country", "SU")]),
             (
+                "Форум прошёл в ⟦Химках⟧, а затем в ⟦Нидерландах⟧.",
+                [ExpectedPlace("Khimki", "city", "RU"), ExpectedPlace("Netherlands", "country", "NL")]
+            ),
+            (
                 "Делегация ⟦Калининграддан⟧ жана ⟦Екатеринбургдан⟧ келди.",
                 [ExpectedPlace("Kaliningrad", "city", "RU"), ExpectedPlace("Yekaterinburg", "city", "RU")]
             ),
