@@ -57,6 +57,19 @@ struct ShippedGlossaryTests {
             ])
     }
 
+    @Test("places: a world gazetteer, with every capital, Russia's subjects, US states and the neighbours' regions")
+    func worldSizes() {
+        let places = Glossaries.forTests.places.places.values
+        func count(_ kind: String, _ country: String) -> Int {
+            places.filter { $0.kind == kind && $0.country == country }.count
+        }
+        #expect(count("region", "RU") >= 80, "federal subjects and districts")
+        #expect(count("region", "US") >= 45)
+        #expect(count("region", "KZ") == 17)
+        #expect(count("region", "UZ") == 13)
+        #expect(places.filter { $0.kind == "city" && $0.country != "KG" }.count >= 350)
+    }
+
     @Test(
         "places: foreign cities in releases and former names",
         arguments: [
@@ -65,6 +78,8 @@ struct ShippedGlossaryTests {
             ("Сеул", "Seoul"), ("Токио", "Tokyo"), ("Пекин", "Beijing"), ("Урумчи", "Urumqi"), ("Берлин", "Berlin"),
             ("Женева", "Geneva"), ("Душанбе", "Dushanbe"),
             ("Фрунзе", "Bishkek"), ("Пржевальск", "Karakol"), ("Рыбачье", "Balykchy"),
+            ("Элиста", "Elista"), ("Гавана", "Havana"), ("Калифорния", "California"), ("Подмосковье", "Moscow Region"),
+            ("Советский Союз", "Soviet Union"), ("Балтия", "Baltic States"),
         ])
     func namedPlaces(_ name: String, _ canonical: String) {
         #expect(Glossaries.forTests.places.index.lookup(name).map(\.canonical).contains(canonical), "\(name)")

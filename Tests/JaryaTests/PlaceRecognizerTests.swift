@@ -248,4 +248,73 @@ struct PlaceRecognizerTests {
     func timeZone(_ text: String) throws {
         #expect(try places(in: text).isEmpty)
     }
+
+    @Test(
+        "the world gazetteer: Russia's subjects, foreign cities, macro-regions and the Soviet Union",
+        arguments: [
+            (
+                "Делегация из ⟦Калининграда⟧ и ⟦Калмыкии⟧ прибыла в ⟦Бишкек⟧.",
+                [
+                    ExpectedPlace("Kaliningrad", "city", "RU"), ExpectedPlace("Kalmykia", "region", "RU"),
+                    ExpectedPlace("Bishkek", "city"),
+                ]
+            ),
+            (
+                "Выставка прошла в ⟦Неаполе⟧, а затем в ⟦Гаване⟧.",
+                [ExpectedPlace("Naples", "city", "IT"), ExpectedPlace("Havana", "city", "CU")]
+            ),
+            (
+                "Форум соберёт гостей из ⟦Приморья⟧ и ⟦Подмосковья⟧.",
+                [ExpectedPlace("Primorsky Krai", "region", "RU"), ExpectedPlace("Moscow Region", "region", "RU")]
+            ),
+            (
+                "Делегация ⟦Нижегородской области⟧ посетила ⟦Камчатский край⟧.",
+                [
+                    ExpectedPlace("Nizhny Novgorod Region", "region", "RU"),
+                    ExpectedPlace("Kamchatka Krai", "region", "RU"),
+                ]
+            ),
+            (
+                "Учёные из ⟦Восточной Сибири⟧ приехали на конференцию.",
+                [ExpectedPlace("Eastern Siberia", "other", "RU")]
+            ),
+            ("В годы ⟦СССР⟧ здесь работал завод.", [ExpectedPlace("Soviet Union", "country", "SU")]),
+            (
+                "Форум прошёл в ⟦Химках⟧, а затем в ⟦Нидерландах⟧.",
+                [ExpectedPlace("Khimki", "city", "RU"), ExpectedPlace("Netherlands", "country", "NL")]
+            ),
+            (
+                "Делегация ⟦Калининграддан⟧ жана ⟦Екатеринбургдан⟧ келди.",
+                [ExpectedPlace("Kaliningrad", "city", "RU"), ExpectedPlace("Yekaterinburg", "city", "RU")]
+            ),
+            (
+                "Студенттер ⟦Пхеньянга⟧ жана ⟦Гаванага⟧ барышты.",
+                [ExpectedPlace("Pyongyang", "city", "KP"), ExpectedPlace("Havana", "city", "CU")]
+            ),
+            (
+                "Жыйынга ⟦Европа⟧ жана ⟦Борбордук Азия⟧ өлкөлөрүнөн өкүлдөр катышты.",
+                [ExpectedPlace("Europe", "other", nil), ExpectedPlace("Central Asia", "other", nil)]
+            ),
+            (
+                "Алар ⟦Свердловск облусунда⟧ жана ⟦Татарстан Республикасында⟧ болушту.",
+                [ExpectedPlace("Sverdlovsk Region", "region", "RU"), ExpectedPlace("Tatarstan", "region", "RU")]
+            ),
+            ("⟦Советтер Союзунун⟧ убагында бул жерде завод иштеген.", [ExpectedPlace("Soviet Union", "country", "SU")]),
+        ])
+    func world(_ marked: String, _ expected: [ExpectedPlace]) throws {
+        try expectPlaces(marked, expected)
+    }
+
+    @Test(
+        "words that look like places left out of the glossary are not places",
+        arguments: [
+            "Тартуу катары ага китептер жана компьютерлер берилди.",  // Тарту (Tartu) is left out
+            "Кызыл туу аянтта көтөрүлдү.",  // Кызыл (Kyzyl, Tuva) is left out
+            "Семей с детьми в этом году стало больше.",  // Семей (Semey) is listed as Семипалатинск only
+            "При этом сроки проекта не изменились.",  // Прая (Praia) is left out: its stem is `пр`
+            "Александр покажет детям несложные опыты.",  // Александрия is left out: its stem is `александр`
+        ])
+    func lookAlikes(_ text: String) throws {
+        #expect(try places(in: text).isEmpty)
+    }
 }
