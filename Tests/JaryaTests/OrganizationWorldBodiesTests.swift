@@ -77,6 +77,8 @@ struct OrganizationWorldBodiesTests {
             // `коммерсант` is a businessman; the newspaper is `Коммерсантъ`.
             ("Коммерсант из Оша открыл магазин, пишет ⟦Коммерсантъ⟧.", [ExpectedOrganization("Коммерсантъ")]),
             ("Яблоко упало на землю.", []),
+            // `спутник` is a satellite; the agency is `Sputnik`, `ИА «Спутник»`.
+            ("Спутник связи выведен на орбиту.", []),
             ("Кырсыкка Хундай Соната жана Toyota Camry унаалары кабылды.", []),
         ])
     func lookAlikes(_ marked: String, _ expected: [ExpectedOrganization]) throws {
