@@ -66,4 +66,15 @@ struct OrganizationCountryTests {
     func noCountry(_ text: String) throws {
         #expect(try linked(text).isEmpty)
     }
+
+    @Test(
+        "the last word of a country's name is no body of its own",
+        arguments: [
+            "Президент Российской Федерации подписал указ.",
+            "После распада Советского Союза карта изменилась.",
+        ])
+    func countryNameHead(_ text: String) throws {
+        #expect(try linked(text).isEmpty)
+        #expect(try places(in: text).count == 1)
+    }
 }

@@ -78,10 +78,13 @@ public struct OrganizationRecognizer: Recognizer {
         candidates.removeAll { $0.organizationID == nil && counterpartRanges.contains(TokenRange($0.first, $0.last)) }
         candidates += counterparts
         candidates.removeAll { c in claimed.overlaps(Span(tokens[c.first].span.start, tokens[c.last - 1].span.end)) }
-        // A rule span that is all a place's name (`Орусия Федерациясы`) is that place.
+        // A rule span that is all a place's name (`Орусия Федерациясы`) or its last words (the
+        // `Федерации` of `Российской Федерации`, the `Союза` of `Советского Союза`) is that place.
         candidates.removeAll { c in
             c.organizationID == nil && c.priority == .rule
-                && places.index.longestMatch(tokens, at: c.first)?.end == c.last
+                && (max(0, c.first - 3)...c.first).contains { start in
+                    places.index.longestMatch(tokens, at: start).map { $0.end == c.last } ?? false
+                }
         }
         // A rule span that only adds a sentence-opening word to a glossary name (`Долбоор Азия
         // өнүктүрүү банкы`) gives way to the glossary name.
