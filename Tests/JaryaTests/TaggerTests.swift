@@ -109,6 +109,22 @@ struct TaggerTests {
         #expect(matched == 3)
     }
 
+    @Test("each training sentence with a name comes again with the glossaries' place and organization marks hidden")
+    func knowledgeHidden() throws {
+        let text = "Делегация ЮНИСЕФ прибыла в Бишкек. Погода была теплой."
+        let gold: [TaggerCorpus.GoldName] = [
+            .init(kind: .organization, text: "ЮНИСЕФ"), .init(kind: .place, text: "Бишкек"),
+        ]
+        let examples = try Self.examples([(text, gold)])
+        // Two sentences, one with names: it is the one that comes twice, with the same labels.
+        #expect(examples.count == 3)
+        #expect(examples[2].labels == examples[0].labels)
+        #expect(examples[2].features != examples[0].features)
+        // Only the marks' features differ: the word, shape and neighbour features stay.
+        let shared = Set(examples[0].features.flatMap { $0 }).intersection(examples[2].features.flatMap { $0 })
+        #expect(shared.count > examples[0].features.flatMap { $0 }.count / 2)
+    }
+
     @Test("training is deterministic: the same sentences and seed give the same model bytes")
     func deterministic() throws {
         let examples = try Self.examples(Self.training)
@@ -267,6 +283,23 @@ struct TaggerTests {
         ])
     func leftOut(_ text: String, _ words: [String: NameLabel]) throws {
         #expect(try !merged(text, words).contains { $0.origin == .model })
+    }
+
+    @Test("a headline's run of capitals and a role phrase are no organization")
+    func organizationsLeftOut() throws {
+        let headline: [String: NameLabel] = [
+            "пройдет": .beginOrganization, "сельскохозяйственная": .insideOrganization, "ярмарка": .insideOrganization,
+        ]
+        #expect(
+            try !merged("Завтра ПРОЙДЕТ СЕЛЬСКОХОЗЯЙСТВЕННАЯ ЯРМАРКА в парке.", headline).contains {
+                $0.origin == .model
+            })
+        let role: [String: NameLabel] = [
+            "начальник": .beginOrganization, "службы": .insideOrganization, "патрульной": .insideOrganization,
+            "милиции": .insideOrganization,
+        ]
+        let text = "Начальник Службы патрульной милиции Бакыт Асанов выступил."
+        #expect(try !merged(text, role).contains { $0.origin == .model && $0.kind == .organization })
     }
 
     @Test(

@@ -33,7 +33,8 @@ public struct ModelRecognizer: Recognizer {
                     || looksLikePerson(tokens[range], after: range.lowerBound > 0 ? tokens[range.lowerBound - 1] : nil),
                 found.kind != .organization
                     || (!Self.afterRoleWord(range, tokens) && !Self.endsLikeAdjective(tokens[range])
-                        && !endsWithRoleWord(tokens[range])),
+                        && !endsWithRoleWord(tokens[range]) && !startsWithRoleWord(tokens[range])
+                        && !Self.isHeadline(tokens[range])),
                 !Self.cutFromLatinName(range, tokens)
             else { continue }
             let span = Span(tokens[range.lowerBound].span.start, tokens[range.upperBound - 1].span.end)
@@ -241,6 +242,20 @@ public struct ModelRecognizer: Recognizer {
     func endsWithRoleWord(_ words: ArraySlice<TaggerToken>) -> Bool {
         guard let last = words.last(where: { $0.kind == .word }) else { return false }
         return glossaries.people.isRoleWord(last.lower)
+    }
+
+    /// An "organization" that opens with a role word is a role phrase (`Начальник Службы
+    /// патрульной милиции`), which the rules read as a person's role.
+    func startsWithRoleWord(_ words: ArraySlice<TaggerToken>) -> Bool {
+        guard let first = words.first(where: { $0.kind == .word }) else { return false }
+        return glossaries.people.isRoleWord(first.lower)
+    }
+
+    /// Three words or more, all in capitals, that no glossary knows are a headline
+    /// (`ТОКМОКЕ ПРОЙДЕТ СЕЛЬСКОХОЗЯЙСТВЕННАЯ ЯРМАРКА`), not a name.
+    static func isHeadline(_ words: ArraySlice<TaggerToken>) -> Bool {
+        let named = words.filter { $0.kind == .word }
+        return named.count > 2 && named.allSatisfy(\.isAllCaps)
     }
 
     /// On real pages the tagger's other places were venues and regions the records leave out

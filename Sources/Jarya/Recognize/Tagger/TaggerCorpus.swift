@@ -114,9 +114,24 @@ public enum TaggerCorpus {
             Document(source: Source(path: path), bytes: Array(text.utf8)))
         let (tokens, sentences) = TaggerInput.tokens(doc, glossaries: glossaries)
         let (labels, matched) = labels(tokens, gold: gold)
-        let examples = sentences.map { s in
+        var examples = sentences.map { s in
             TaggerTraining.Example(features: TaggerFeatures.extract(tokens, sentence: s), labels: Array(labels[s]))
+        }
+        // Each sentence again with what the glossaries and rules know of places and organizations
+        // hidden, so that the weights also learn the context of a name that no glossary lists:
+        // with the gazetteers alone, a glossary that covers most training names teaches the
+        // tagger that an unknown acronym (`ЦТП`) is no name.
+        var blind = tokens
+        for k in blind.indices { blind[k].marks.subtract(Self.knowledgeMarks) }
+        for (s, example) in zip(sentences, examples) where labels[s].contains(where: { $0 != .outside }) {
+            let features = TaggerFeatures.extract(blind, sentence: s)
+            if features != example.features { examples.append(.init(features: features, labels: example.labels)) }
         }
         return (examples, gold.count, matched)
     }
+
+    /// The marks a second copy of each training sentence hides (`examples`).
+    static let knowledgeMarks: TaggerToken.Marks = [
+        .place, .placeStart, .organization, .organizationStart, .ruleOrganization, .rulePlace,
+    ]
 }
