@@ -6,7 +6,7 @@ extension OrganizationRules {
         guard t.kind == .word else { return nil }
         if let head = glossary.russianHeads[t.stem.isEmpty ? RussianMorphology.stem(t.lower) : t.stem] { return head }
         // Both halves of a compound inflect: `Доме-музее` is `дом-музей`.
-        guard t.lower.utf8.contains(0x2D) else { return nil }
+        guard t.lower.includes("-") else { return nil }
         return glossary.russianHeads[RussianMorphology.compoundStem(t.lower)]
     }
 
@@ -37,8 +37,11 @@ extension OrganizationRules {
     }
 
     static let adjectiveEndings = RussianMorphology.adjectiveEndings
+    /// The last letters of the adjective endings: most words end in none of them.
+    static let adjectiveLastLetters = Array(Set(adjectiveEndings.map { $0.unicodeScalars.last! }))
     static func isAdjective(_ w: String) -> Bool {
-        w.unicodeScalars.count > 4 && adjectiveEndings.contains { w.endsWith($0) }
+        guard let last = w.unicodeScalars.last, adjectiveLastLetters.contains(last) else { return false }
+        return w.unicodeScalars.count > 4 && adjectiveEndings.contains { w.endsWith($0) }
     }
 
     func russianHeadFirst(_ i: Int) -> Candidate? {

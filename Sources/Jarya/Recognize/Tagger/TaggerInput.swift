@@ -152,7 +152,8 @@ public enum TaggerInput {
     /// Marks the tokens inside the entities already found (both arrays are in text order).
     private static func markEntities(_ entities: [Entity], _ words: [NameToken], into marks: inout [TaggerToken.Marks])
     {
-        let sorted = entities.sorted { $0.span < $1.span }
+        // Spans and kinds only: sorting whole entities copied their strings.
+        let sorted = entities.map { (span: $0.span, kind: $0.kind) }.sorted { $0.span < $1.span }
         var e = 0
         for (k, w) in words.enumerated() {
             while e < sorted.count && sorted[e].span.end <= w.span.start { e += 1 }
