@@ -262,11 +262,9 @@ public struct WordKey: Hashable, Sendable {
             h ^= h >> 29
             i += 8
         }
-        var tail: UInt64 = 0, shift: UInt64 = 0
-        while i < n {
-            tail |= UInt64(bytes[i]) << shift
-            shift += 8
-            i += 1
+        var tail: UInt64 = 0
+        if i < n {
+            withUnsafeMutableBytes(of: &tail) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[i..<n])) }
         }
         // splitmix64's finalizer: every input bit moves every output bit (the table uses the low ones).
         var z = h ^ tail
