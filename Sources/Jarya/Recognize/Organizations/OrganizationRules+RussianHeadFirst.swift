@@ -49,12 +49,15 @@ extension OrganizationRules {
         var h = i
         // Adjectives before the head: `Всемирного банка`, `Кыргызским национальным университетом`.
         var adjectives: [Int] = []
-        while h < tokens.count, tokens[h].kind == .word, russianHead(tokens[h]) == nil,
-            Self.isAdjective(tokens[h].lower), adjectives.count < 3
+        // Each word's head is looked up once (it was twice: as an adjective's test, then as the head).
+        var found = h < tokens.count ? russianHead(tokens[h]) : nil
+        while h < tokens.count, tokens[h].kind == .word, found == nil, Self.isAdjective(tokens[h].lower),
+            adjectives.count < 3
         {
             adjectives.append(h); h += 1
+            found = h < tokens.count ? russianHead(tokens[h]) : nil
         }
-        guard h < tokens.count, let head = russianHead(tokens[h]) else { return nil }
+        guard h < tokens.count, let head = found else { return nil }
         // `мэра`, `мэром` are the mayor, not `мэрия`, though they share a stem.
         if head == "мэрия", !tokens[h].lower.startsWith("мэри") { return nil }
         if !adjectives.isEmpty { guard tokens[adjectives[0]].isCapitalized else { return nil } }
