@@ -51,11 +51,13 @@ public struct Assemble: Stage {
         var teaser: Int? = nil
         while i < blocks.count {
             let line = document.text[blocks[i].span]
-            let key = line.lowercased().trimmingCharacters(in: " .:!")
+            let isLabel =
+                Self.shortEnough(line, for: labels)
+                && labels.contains(line.lowercased().trimmingCharacters(in: " .:!"))
             let isDateline =
                 document.datelineSpan.map { blocks[i].span.contains($0) && blocks[i].span.count < $0.count + 40 }
                 ?? false
-            if labels.contains(key) || isDateline || !line.unicodeScalars.contains(where: { $0.isAlphabetic })
+            if isLabel || isDateline || !line.unicodeScalars.contains(where: { $0.isAlphabetic })
                 || Furniture.isFurniture(line, labels: labels)
             {
                 i += 1; continue
@@ -110,7 +112,7 @@ public struct Assemble: Stage {
                 }
             }
             let text = document.text[s]
-            if text.split(separator: " ").count >= 5 { return text }
+            if Furniture.pieces(of: text, atMost: 4, { $0 == " " }) >= 5 { return text }
         }
         return nil
     }
@@ -131,6 +133,18 @@ public struct Assemble: Stage {
             while i < s.end, t[i] == "." || t[i].isWhitespace { i += 1 }
         }
         return i < s.end ? i : nil
+    }
+
+    /// Whether `line`, lower-cased and trimmed of ` .:!` and white space, may be short enough to be
+    /// in `set`: each scalar left lower-cases to one or more, of a byte or more. Lower-casing a
+    /// paragraph to find it is not a label was a sixth of the title's cost.
+    static func shortEnough(_ line: String, for set: WordSet) -> Bool {
+        var n = 0
+        for u in line.unicodeScalars where !(u == " " || u == "." || u == ":" || u == "!" || u.isWhitespace) {
+            n += 1
+            if n > set.longest { return false }
+        }
+        return true
     }
 
     static func isCapitals(_ s: String) -> Bool {

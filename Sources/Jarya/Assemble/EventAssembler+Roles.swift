@@ -6,6 +6,11 @@ extension EventAssembler {
     /// Organizations next to the cues of organizing, funding and partnering, in the whole text.
     /// Funding and partnering cues are read first: an organization they name in a sentence is not
     /// also an organizer by the sentence's verb (`X Y-нын колдоосу менен уюштурду`: Y funds).
+    /// The roles of the cues that name organizers, funders and partners (one array, not one per token).
+    static let cueRoles: [EventLexicon.Role] = [
+        .organizerBefore, .organizerAfter, .funderBefore, .funderAfter, .partnerBefore, .partnerAfter,
+    ]
+
     func organizationRoles() -> (organizers: [String], funders: [String], partners: [String]) {
         let orgs = document.entities.filter { $0.kind == .organization }
         let persons = document.entities.filter { $0.kind == .person }
@@ -19,10 +24,7 @@ extension EventAssembler {
         var cues: [(entry: EventLexicon.Entry, at: Int, next: Int)] = []
         var i = 0
         while i < tokens.count {
-            if let (cue, next) = match(
-                at: i,
-                roles: [.organizerBefore, .organizerAfter, .funderBefore, .funderAfter, .partnerBefore, .partnerAfter])
-            {
+            if let (cue, next) = match(at: i, roles: Self.cueRoles) {
                 cues.append((cue, i, next)); i = next
             } else {
                 i += 1

@@ -61,6 +61,38 @@ struct EventLexicon: Sendable {
         }
         // Longer phrases first, so `круглый стол` wins over a one-word entry.
         for (k, list) in byInitial { byInitial[k] = list.sorted { entries[$0].words.count > entries[$1].words.count } }
+        // The same lists cut by the second letter: a word tries the entries that begin with its
+        // first two letters, and those whose first word is one letter, in the same order.
+        for (initial, list) in byInitial {
+            let short = list.filter { entries[$0].words[0].unicodeScalars.count == 1 }
+            if !short.isEmpty { byOneLetter[initial.value] = short }
+            for n in list {
+                let w = Array(entries[n].words[0].unicodeScalars)
+                guard w.count > 1, byTwoLetters[Self.pair(initial, w[1])] == nil else { continue }
+                byTwoLetters[Self.pair(initial, w[1])] = list.filter {
+                    let s = Array(entries[$0].words[0].unicodeScalars.prefix(2))
+                    return s.count == 1 || s[1] == w[1]
+                }
+            }
+        }
+    }
+
+    /// Entries by the first two letters of their first word (`pair`).
+    private var byTwoLetters: [UInt64: [Int]] = [:]
+    /// Entries whose first word is one letter, by that letter.
+    private var byOneLetter: [UInt32: [Int]] = [:]
+
+    private static func pair(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> UInt64 {
+        UInt64(a.value) << 32 | UInt64(b.value)
+    }
+
+    /// The entries that may match a word: those whose first word begins with its first two letters
+    /// or is its first letter, longest phrases first.
+    private func candidates(_ word: String) -> [Int]? {
+        var scalars = word.unicodeScalars.makeIterator()
+        guard let first = scalars.next() else { return nil }
+        if let second = scalars.next(), let list = byTwoLetters[Self.pair(first, second)] { return list }
+        return byOneLetter[first.value]
     }
 
     /// Whether the lower-case `word` names a kind of news outlet (`газета`, `телеканалы`): a
@@ -76,9 +108,7 @@ struct EventLexicon: Sendable {
 
     /// Every entry matching the words at token `i`, longest first, with the index after each.
     func allMatches(_ tokens: [NameToken], at i: Int) -> [(Entry, Int)] {
-        guard tokens[i].kind == .word, let initial = tokens[i].lower.unicodeScalars.first,
-            let candidates = byInitial[initial]
-        else { return [] }
+        guard tokens[i].kind == .word, let candidates = candidates(tokens[i].lower) else { return [] }
         var result: [(Entry, Int)] = []
         for n in candidates where matches(entries[n], tokens, at: i) {
             result.append((entries[n], i + entries[n].words.count))
@@ -89,9 +119,7 @@ struct EventLexicon: Sendable {
     /// The entry matching the words at token `i` (only the last word may be a prefix match), and
     /// the index after it.
     func match(_ tokens: [NameToken], at i: Int, roles: [Role]) -> (Entry, Int)? {
-        guard tokens[i].kind == .word, let initial = tokens[i].lower.unicodeScalars.first,
-            let candidates = byInitial[initial]
-        else { return nil }
+        guard tokens[i].kind == .word, let candidates = candidates(tokens[i].lower) else { return nil }
         for n in candidates where roles.contains(entries[n].role) && matches(entries[n], tokens, at: i) {
             return (entries[n], i + entries[n].words.count)
         }

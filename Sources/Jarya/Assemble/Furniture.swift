@@ -10,6 +10,13 @@ enum Furniture {
     ]
 
     static func isFurniture(_ line: String, labels: WordSet) -> Bool {
+        // Every rule below needs at most two words split at spaces or at most five split at spaces
+        // and tabs: counted first, stopping early, since a headline or a paragraph has more.
+        if pieces(of: line, atMost: 5, { $0 == " " || $0 == "\t" }) > 5
+            && pieces(of: line, atMost: 2, { $0 == " " }) > 2
+        {
+            return false
+        }
         let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         let lettered = words.filter { $0.unicodeScalars.contains(where: { $0.isAlphabetic }) }
         // A currency ticker or a rubric counter: one or two words with a number (`USD 88.57`,
@@ -36,5 +43,21 @@ enum Furniture {
             return true
         }
         return false
+    }
+
+    /// How many pieces `line.split(whereSeparator: separator)` would give, counted up to one
+    /// more than `limit`.
+    static func pieces(of line: String, atMost limit: Int, _ separator: (Character) -> Bool) -> Int {
+        var count = 0, inside = false
+        for c in line {
+            if separator(c) {
+                inside = false
+            } else if !inside {
+                inside = true
+                count += 1
+                if count > limit { return count }
+            }
+        }
+        return count
     }
 }

@@ -56,7 +56,12 @@ public struct PersonGlossary: Sendable {
     /// oblique case (`бактыбеком` → бактыбек).
     public func givenName(_ lower: String) -> (name: String, sex: Sex, inflected: Bool)? {
         if let s = givenNames[lower] { return (lower, s, false) }
-        for (ending, restore) in Self.obliqueEndings where lower.endsWith(ending) {
+        // Only the endings with the word's last letter are compared (most words have none).
+        guard let last = lower.unicodeScalars.last else { return nil }
+        let lasts = Self.obliqueLast
+        for k in lasts.indices where lasts[k] == last {
+            let (ending, restore) = Self.obliqueEndings[k]
+            guard lower.endsWith(ending) else { continue }
             let base = String(lower.unicodeScalars.dropLast(ending.unicodeScalars.count)) + restore
             if let s = givenNames[base] { return (base, s, true) }
         }
@@ -70,6 +75,9 @@ public struct PersonGlossary: Sendable {
         // Names in -й and -ь: `Андрея`, `Сергеем`, `Игорю`.
         ("я", "й"), ("ю", "й"), ("ем", "й"), ("е", "й"), ("я", "ь"), ("ю", "ь"), ("ем", "ь"), ("е", "ь"),
     ]
+
+    /// The last letter of each oblique ending, compared before the whole ending.
+    static let obliqueLast = obliqueEndings.map { $0.ending.unicodeScalars.last! }
 
     /// Whether a lower-case word is (a Kyrgyz or Russian case form of) a role word.
     public func isRoleWord(_ lower: String) -> Bool {

@@ -239,13 +239,38 @@ public struct WordKey: Hashable, Sendable {
 
     public static func == (a: WordKey, b: WordKey) -> Bool { a.string.sameBytes(b.string) }
 
-    public func hash(into hasher: inout Hasher) {
-        if let done: Void = string.utf8.withContiguousStorageIfAvailable({
-            hasher.combine(bytes: UnsafeRawBufferPointer($0))
-        }) {
-            return done
+    public func hash(into hasher: inout Hasher) { hasher.combine(_rawHashValue(seed: 0)) }
+
+    /// What `Set` and `Dictionary` ask for: a hash of the bytes eight at a time, with the table's
+    /// seed. SipHash (`Hasher`) took about 300 instructions a look-up, 6 % of the pipeline's.
+    public func _rawHashValue(seed: Int) -> Int {
+        Int(truncatingIfNeeded: Self.hash(string, seed: UInt64(truncatingIfNeeded: seed)))
+    }
+
+    static func hash(_ string: String, seed: UInt64) -> UInt64 {
+        string.utf8.withContiguousStorageIfAvailable { hash(UnsafeRawBufferPointer($0), seed: seed) }
+            ?? Array(string.utf8).withUnsafeBytes { hash($0, seed: seed) }
+    }
+
+    @inline(__always)
+    static func hash(_ bytes: UnsafeRawBufferPointer, seed: UInt64) -> UInt64 {
+        let n = bytes.count
+        var h = (seed ^ 0x243F_6A88_85A3_08D3) &+ UInt64(n) &* 0x9E37_79B9_7F4A_7C15
+        var i = 0
+        while i + 8 <= n {
+            h = (h ^ bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+            h ^= h >> 29
+            i += 8
         }
-        for b in string.utf8 { hasher.combine(b) }
+        var tail: UInt64 = 0
+        if i < n {
+            withUnsafeMutableBytes(of: &tail) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[i..<n])) }
+        }
+        // splitmix64's finalizer: every input bit moves every output bit (the table uses the low ones).
+        var z = h ^ tail
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }
 

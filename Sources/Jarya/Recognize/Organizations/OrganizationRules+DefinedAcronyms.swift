@@ -4,7 +4,7 @@ extension OrganizationRules {
     /// bare mentions of it (`ИПРдин`) are that organization.
     func withDefinedAcronyms(_ chosen: [Candidate]) -> [Candidate] {
         var result = chosen
-        var defined: [String: Int] = [:]
+        var defined = WordMap<Int>()
         for (n, c) in result.enumerated() {
             let p = c.last
             guard p + 2 < tokens.count, tokens[p].is("("), tokens[p + 2].is(")"), tokens[p + 1].kind == .word,

@@ -6,7 +6,7 @@ extension OrganizationRules {
         guard t.kind == .word else { return nil }
         if let head = glossary.russianHeads[t.stem.isEmpty ? RussianMorphology.stem(t.lower) : t.stem] { return head }
         // Both halves of a compound inflect: `Доме-музее` is `дом-музей`.
-        guard t.lower.utf8.contains(0x2D) else { return nil }
+        guard t.lower.includes("-") else { return nil }
         return glossary.russianHeads[RussianMorphology.compoundStem(t.lower)]
     }
 
@@ -37,8 +37,11 @@ extension OrganizationRules {
     }
 
     static let adjectiveEndings = RussianMorphology.adjectiveEndings
+    /// The last letters of the adjective endings: most words end in none of them.
+    static let adjectiveLastLetters = Array(Set(adjectiveEndings.map { $0.unicodeScalars.last! }))
     static func isAdjective(_ w: String) -> Bool {
-        w.unicodeScalars.count > 4 && adjectiveEndings.contains { w.endsWith($0) }
+        guard let last = w.unicodeScalars.last, adjectiveLastLetters.contains(last) else { return false }
+        return w.unicodeScalars.count > 4 && adjectiveEndings.contains { w.endsWith($0) }
     }
 
     func russianHeadFirst(_ i: Int) -> Candidate? {
@@ -46,12 +49,15 @@ extension OrganizationRules {
         var h = i
         // Adjectives before the head: `Всемирного банка`, `Кыргызским национальным университетом`.
         var adjectives: [Int] = []
-        while h < tokens.count, tokens[h].kind == .word, russianHead(tokens[h]) == nil,
-            Self.isAdjective(tokens[h].lower), adjectives.count < 3
+        // Each word's head is looked up once (it was twice: as an adjective's test, then as the head).
+        var found = h < tokens.count ? russianHead(tokens[h]) : nil
+        while h < tokens.count, tokens[h].kind == .word, found == nil, Self.isAdjective(tokens[h].lower),
+            adjectives.count < 3
         {
             adjectives.append(h); h += 1
+            found = h < tokens.count ? russianHead(tokens[h]) : nil
         }
-        guard h < tokens.count, let head = russianHead(tokens[h]) else { return nil }
+        guard h < tokens.count, let head = found else { return nil }
         // `мэра`, `мэром` are the mayor, not `мэрия`, though they share a stem.
         if head == "мэрия", !tokens[h].lower.startsWith("мэри") { return nil }
         if !adjectives.isEmpty { guard tokens[adjectives[0]].isCapitalized else { return nil } }

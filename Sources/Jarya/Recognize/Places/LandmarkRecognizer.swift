@@ -55,6 +55,7 @@ public struct LandmarkRecognizer: Recognizer {
         let tokens = document.words
         let claimed = SpanIndex(document.entities.lazy.map(\.span))
         var found: [Found] = []
+        var typeish = [UInt8](repeating: 0, count: tokens.count)
         var i = 0
         while i < tokens.count {
             guard tokens[i].kind != .punctuation || Self.isQuote(tokens[i]), !claimed.overlaps(tokens[i].span) else {
@@ -63,7 +64,8 @@ public struct LandmarkRecognizer: Recognizer {
             let type = tokens[i].kind == .word ? typeWord(tokens, i) : nil
             // The glossary is asked only where a landmark's name may start: at a type word, or a
             // capital or quote with a type word (or `дом`, `үй`, `резиденция`) among the next words.
-            if type != nil || ((tokens[i].isCapitalized || Self.isQuote(tokens[i])) && typeWordAhead(tokens, i)),
+            if type != nil
+                || ((tokens[i].isCapitalized || Self.isQuote(tokens[i])) && typeWordAhead(tokens, i, &typeish)),
                 let (values, matched) = glossary.index.longestMatch(tokens, at: i),
                 let place = values.first(where: { $0.kind == "other" }),
                 tokens[i..<matched].contains(where: { $0.isCapitalized })
@@ -123,16 +125,20 @@ public struct LandmarkRecognizer: Recognizer {
     /// Type words of glossary landmarks that have no rule of their own (`Белый дом`, `Ак үй`).
     static let glossaryTypeStems = ["дом", "үй", "резиденц", "мамлекеттик"]
 
-    /// Whether a type word comes within three words after token `i`.
-    func typeWordAhead(_ tokens: [NameToken], _ i: Int) -> Bool {
+    /// Whether a type word comes within three words after token `i`. Each token's answer is kept
+    /// in `known` (0: not asked yet, 1: no, 2: yes), as the next capitals ask about the same words.
+    func typeWordAhead(_ tokens: [NameToken], _ i: Int, _ known: inout [UInt8]) -> Bool {
         var k = i
         while k < tokens.count, k - i <= 4 {
-            let t = tokens[k]
-            if t.kind == .word,
-                typeWord(tokens, k) != nil || Self.glossaryTypeStems.contains(where: { t.lower.startsWith($0) })
-            {
-                return true
+            if known[k] == 0 {
+                let t = tokens[k]
+                let yes =
+                    t.kind == .word
+                    && (typeWord(tokens, k) != nil
+                        || Self.glossaryTypeStems.contains(where: { t.lower.startsWith($0) }))
+                known[k] = yes ? 2 : 1
             }
+            if known[k] == 2 { return true }
             k += 1
         }
         return false

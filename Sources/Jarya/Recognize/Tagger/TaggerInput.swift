@@ -152,14 +152,16 @@ public enum TaggerInput {
     /// Marks the tokens inside the entities already found (both arrays are in text order).
     private static func markEntities(_ entities: [Entity], _ words: [NameToken], into marks: inout [TaggerToken.Marks])
     {
-        let sorted = entities.sorted { $0.span < $1.span }
+        // Spans and kinds only: sorting whole entities copied their strings.
+        let sorted = entities.map { (span: $0.span, kind: $0.kind) }.sorted { $0.span < $1.span }
         var e = 0
-        for (k, w) in words.enumerated() {
-            while e < sorted.count && sorted[e].span.end <= w.span.start { e += 1 }
+        for k in words.indices {
+            let span = words[k].span  // the span alone: copying the token retained its strings
+            while e < sorted.count && sorted[e].span.end <= span.start { e += 1 }
             var j = e
-            while j < sorted.count && sorted[j].span.start < w.span.end {
-                if sorted[j].span.overlaps(w.span) {
-                    if sorted[j].span.start >= w.span.start { marks[k].insert(.ruleStart) }
+            while j < sorted.count && sorted[j].span.start < span.end {
+                if sorted[j].span.overlaps(span) {
+                    if sorted[j].span.start >= span.start { marks[k].insert(.ruleStart) }
                     switch sorted[j].kind {
                     case .person: marks[k].insert(.rulePerson)
                     case .organization: marks[k].insert(.ruleOrganization)
