@@ -79,16 +79,19 @@ public struct ModelRecognizer: Recognizer {
     /// rule), so that a record lists one `Манчестер`, not one per case form.
     static func harmonize(_ entities: inout [Entity]) {
         func key(_ text: String) -> String {
-            text.split(whereSeparator: { $0 == " " || $0 == "-" }).map { String($0.lowercased().prefix(5)) }.joined(
-                separator: " ")
+            text.split(whereSeparator: { $0 == " " || $0 == "-" }).map { String($0.prefix(5)).fastLowercased() }
+                .joined(separator: " ")
+        }
+        // Each entity's key once: both passes below read it.
+        let keys = entities.map { e in
+            e.kind == .place || e.kind == .organization || e.kind == .person ? key(e.text) : ""
         }
         var known: [String: Entity] = [:]
         // A rule person's surname alone, later in the text (`Асанбеков` after `Асанбеков Марат`).
         var knownWords: [String: Entity] = [:]
         var votes: [String: (organization: Int, place: Int)] = [:]
         var shortest: [String: String] = [:]
-        for e in entities where e.kind == .place || e.kind == .organization || e.kind == .person {
-            let k = key(e.text)
+        for (e, k) in zip(entities, keys) where e.kind == .place || e.kind == .organization || e.kind == .person {
             guard e.origin == .model else {
                 if known[k] == nil { known[k] = e }
                 if e.kind == .person {
@@ -102,7 +105,7 @@ public struct ModelRecognizer: Recognizer {
             shortest[k] = e.text
         }
         for i in entities.indices where entities[i].origin == .model {
-            let k = key(entities[i].text)
+            let k = keys[i]
             if let rule = known[k] ?? (entities[i].kind == .person && !k.contains(" ") ? knownWords[k] : nil) {
                 entities[i].kind = rule.kind
                 if case .person(let name, _) = rule.value {
