@@ -235,4 +235,11 @@ struct OrganizationShapesTests {
         let m = MarkedText("Сахнага ⟦«Ак Шумкар» ансамбли⟧ жана ⟦«Жаңы толкун» тобу⟧ чыгат.")
         #expect(try organizations(in: m.text).map(\.text) == m.marked)
     }
+
+    @Test("a judge is no court: `Судья` shares the stem of `суд`")
+    func judgeIsNoCourt() throws {
+        #expect(try organizations(in: "Судья Зорькин огласил решение в понедельник.").isEmpty)
+        try expectOneOrganization(
+            "Решение ⟦Конституционного суда⟧ вступило в силу.", named: "Конституционный суд")
+    }
 }

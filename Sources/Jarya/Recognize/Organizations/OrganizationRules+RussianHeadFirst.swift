@@ -60,6 +60,8 @@ extension OrganizationRules {
         guard h < tokens.count, let head = found else { return nil }
         // `мэра`, `мэром` are the mayor, not `мэрия`, though they share a stem.
         if head == "мэрия", !tokens[h].lower.startsWith("мэри") { return nil }
+        // `судья`, `судьи` are a judge, not `суд`.
+        if head == "суд", tokens[h].lower.startsWith("судь") { return nil }
         if !adjectives.isEmpty { guard tokens[adjectives[0]].isCapitalized else { return nil } }
         first = adjectives.first ?? h
         // A head that ends a place's name (`Советского Союза`, `Российской Федерации`) heads no body.
