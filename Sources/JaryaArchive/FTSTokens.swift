@@ -105,20 +105,22 @@ struct Lexemes {
 
     init(columns: [[[UInt8]]]) {
         // Keyed by bytes, as FTS5 compares words: no Unicode-aware string hashing.
-        var slot: [[UInt8]: Int] = [:]
+        var slot: [ByteKey: Int] = [:]
+        slot.reserveCapacity(columns.reduce(0) { $0 + $1.count } / 2)
         var base = 0
         for column in columns {
             for (k, word) in column.enumerated() {
                 let position = UInt16(min(FTSTokens.maxPosition, base + k + 1))
                 let n: Int
-                if let known = slot[word] {
+                let key = ByteKey(word)
+                if let known = slot[key] {
                     n = known
                 } else {
                     // A word PostgreSQL refuses would fail the whole batch: one over 2,047 bytes
                     // is left out, as `to_tsvector` leaves it.
                     guard word.count <= Self.longestWord else { continue }
                     n = words.count
-                    slot[word] = n
+                    slot[key] = n
                     words.append(word)
                     positions.append([])
                 }
@@ -157,12 +159,16 @@ struct Lexemes {
     /// and distinct, so the server neither parses text nor sorts.
     var binary: [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(words.reduce(8) { $0 + $1.count + 8 })
-        func put32(_ v: Int) { withUnsafeBytes(of: UInt32(v).bigEndian) { out += $0 } }
-        func put16(_ v: UInt16) { withUnsafeBytes(of: v.bigEndian) { out += $0 } }
-        put32(words.count)
-        for n in words.indices.sorted(by: { words[$0].lexicographicallyPrecedes(words[$1]) }) {
-            out += words[n]
+        out.reserveCapacity(words.indices.reduce(4) { $0 + words[$1].count + 3 + 2 * positions[$1].count })
+        func put16(_ v: UInt16) {
+            out.append(UInt8(truncatingIfNeeded: v >> 8))
+            out.append(UInt8(truncatingIfNeeded: v))
+        }
+        let count = UInt32(words.count)
+        put16(UInt16(truncatingIfNeeded: count >> 16))
+        put16(UInt16(truncatingIfNeeded: count))
+        for n in words.indices.sorted(by: { ByteKey.precedes(words[$0], words[$1]) }) {
+            out.append(contentsOf: words[n])
             out.append(0)
             put16(UInt16(positions[n].count))
             for p in positions[n] { put16(p) }

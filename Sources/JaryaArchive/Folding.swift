@@ -22,6 +22,14 @@ public enum Folding {
     public static func fold(_ text: String) -> String {
         let normalized = (try? Normalize.text(text).text.string) ?? text
         let folded = (try? Normalizer.nfkcCasefold.normalize(normalized)) ?? normalized.lowercased()
+        // Most texts have no substitute and no Latin lookalike inside a Cyrillic word: one scan,
+        // and the folded string is kept as it is, not rebuilt scalar by scalar.
+        return needsLetterFolding(folded) ? foldLetters(folded) : folded
+    }
+
+    /// `fold`'s last steps on NFKC_Casefolded text: the substitutes, and the Latin lookalikes of
+    /// words with a Cyrillic letter.
+    static func foldLetters(_ folded: String) -> String {
         // Only five scalars have substitutes: the others skip the look-up.
         var scalars = folded.unicodeScalars.map { c -> Unicode.Scalar in
             switch c.value {
@@ -45,6 +53,33 @@ public enum Folding {
         }
         return String(String.UnicodeScalarView(scalars))
     }
+
+    /// Whether `fold`'s last steps would change `folded`: it holds a letter with a substitute,
+    /// or a word (a run of letters) with both a Cyrillic letter and a Latin lookalike.
+    static func needsLetterFolding(_ folded: String) -> Bool {
+        var cyrillic = false, lookalike = false
+        for c in folded.unicodeScalars {
+            switch c.value {
+            case 0x0451, 0x0275, 0x0473, 0x04CA, 0x04B1: return true
+            default: break
+            }
+            if isLetter(c) {
+                if (0x61...0x7A).contains(c.value) {
+                    if latinLookalikes & (1 << UInt64(c.value - 0x40)) != 0 { lookalike = true }
+                } else if isCyrillic(c) {
+                    cyrillic = true
+                }
+                if cyrillic && lookalike { return true }
+            } else {
+                cyrillic = false
+                lookalike = false
+            }
+        }
+        return false
+    }
+
+    /// The keys of `latinToCyrillic` as bits, bit `v - 0x40` for the letter with value `v`.
+    static let latinLookalikes: UInt64 = latinToCyrillic.keys.reduce(0) { $0 | 1 << UInt64($1.value - 0x40) }
 
     /// The dictionary forms of every word of an already folded text (its Russian stem and
     /// Kyrgyz stems, as the Analyze stage proposes them), each once, for the index's `forms`
@@ -73,15 +108,15 @@ public enum Folding {
     /// canonical equivalence agree (no combining marks, no other scripts): hashing bytes costs
     /// far less than hashing a Cyrillic `String`.
     struct FormSet {
-        private var bytes = Set<[UInt8]>()
+        private var bytes = Set<ByteKey>()
         private var strings: Set<String>? = nil
 
         mutating func insert(_ form: String) -> Bool {
             if strings == nil, form.unicodeScalars.allSatisfy(Folding.bytesCompare) {
-                return bytes.insert(Array(form.utf8)).inserted
+                return bytes.insert(ByteKey(Array(form.utf8))).inserted
             }
             if strings == nil {
-                strings = Set(bytes.map { String(decoding: $0, as: UTF8.self) })
+                strings = Set(bytes.map { String(decoding: $0.bytes, as: UTF8.self) })
             }
             return strings!.insert(form).inserted
         }

@@ -30,7 +30,7 @@ public final class PostgresArchive: Archive, @unchecked Sendable {
     public var location: String { target.display }
 
     /// The schema versions this jarya knows, in order; `migrations[k]` makes version k + 1.
-    static let migrations: [[String]] = [PostgresSchema.v1, PostgresSchema.v2, PostgresSchema.v3]
+    static let migrations: [[String]] = [PostgresSchema.v1, PostgresSchema.v2, PostgresSchema.v3, PostgresSchema.v4]
     public static var schemaVersion: Int { migrations.count }
 
     /// Connects and checks the schema. Writing: creates or upgrades the tables (`migrate`).

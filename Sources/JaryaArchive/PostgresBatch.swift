@@ -33,8 +33,7 @@ struct PostgresBatch {
         name: "documents",
         columns: [
             ("id", nil), ("path", nil), ("sha256", nil), ("language", nil), ("title", nil), ("summary", nil),
-            ("published", nil),
-            ("text", nil), ("record", "jsonb"), ("organizations", nil), ("persons", nil),
+            ("published", nil), ("record", "jsonb"), ("organizations", nil), ("persons", nil),
             ("first_day", nil), ("last_day", nil), ("start", nil), ("days", "int4range"), ("places", "text[]"),
         ], vector: "fts")
     static let events = Table(
@@ -135,7 +134,7 @@ struct PostgresBatch {
             ])
         }
         rows[0].append([
-            id, r.source.path, r.source.sha256, r.language.rawValue, r.title, r.summary, r.published, r.text, json,
+            id, r.source.path, r.source.sha256, r.language.rawValue, r.title, r.summary, r.published, json,
             names(organizations), names(persons),
             span?.first, span?.last, r.event?.start, span.map(dayRange), arrayLiteral(placeKeys(of: r)),
         ])

@@ -26,7 +26,7 @@ extension PostgresArchiveTests {
         let old = try PostgresArchive(url: url, writing: true, schema: 2)
         try store(records, asVersion: 2, in: old)
         let archive = try PostgresArchive(url: url, writing: true)
-        #expect(try archive.currentVersion() == 3)
+        #expect(try archive.currentVersion() == PostgresArchive.schemaVersion)
         let fresh = try PostgresArchive(url: try TestPostgres.freshDatabase(), writing: true)
         try fresh.upsert(records)
         let migrated = try orderColumns(archive)
@@ -45,6 +45,37 @@ extension PostgresArchiveTests {
             q.limit = 3
             #expect(try archive.search(q).map(\.id) == (try sqlite.search(q).map(\.id)), "limit 3: \(q)")
         }
+    }
+
+    @Test(
+        "A version-3 archive is brought to version 4: the text column goes, the full-text index keeps 16 MB of new entries, searches stay SQLite's"
+    )
+    func upgradeFromVersion3() throws {
+        let sqlite = try CorpusArchive.archive()
+        let records = try sqlite.records()
+        let url = try TestPostgres.freshDatabase()
+        let old = try PostgresArchive(url: url, writing: true, schema: 3)
+        try store(records, asVersion: 3, in: old)
+        let archive = try PostgresArchive(url: url, writing: true)
+        #expect(try archive.currentVersion() == 4)
+        let columns = try archive.run(
+            "SELECT column_name::text FROM information_schema.columns WHERE table_name = 'documents'"
+        ).map { try $0.decode(String.self) }
+        #expect(columns.contains("record") && !columns.contains("text"))
+        let options = try archive.run(
+            "SELECT array_to_string(reloptions, ',') FROM pg_class WHERE relname = 'documents_fts'"
+        ).first?.decode(String.self)
+        #expect(options == "gin_pending_list_limit=16384")
+        for q in Self.queries(from: records) where q.text != nil {
+            #expect(try archive.search(q).map(\.id) == (try sqlite.search(q).map(\.id)), "\(q)")
+        }
+        // A document stored after the upgrade: its row without the column, found by its words.
+        var later = records[0]
+        later.id = "after-upgrade"
+        later.source.path = "after-upgrade.txt"
+        later.text = "Каракол шаарында тоо лыжа мелдеши өттү. " + later.text
+        try archive.upsert([later])
+        #expect(try archive.search(SearchQuery(text: "лыжа мелдеши")).map(\.id) == ["after-upgrade"])
     }
 
     @Test(

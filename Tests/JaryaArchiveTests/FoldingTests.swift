@@ -1,0 +1,41 @@
+import Foundation
+import Jarya
+@testable import JaryaArchive
+import Testing
+
+/// `Folding.fold` skips its last steps on the texts they leave unchanged; the skip must never
+/// leave a lookalike or a substitute unfolded.
+@Suite("Folding: the letter steps skipped only when they change nothing")
+struct FoldingTests {
+    /// Folded (NFKC_Casefolded) texts, some needing the letter steps, most not.
+    static let texts =
+        WordCutterTests.texts + [
+            "бишкeк шаарында жаштар форуму",  // Latin e inside a Cyrillic word
+            "ёлка и ёж",  // ё → е
+            "ɵзгɵрүү ѳнүгүү ӊ ұлт",  // Kyrgyz letter substitutes
+            "it-центр bishkek undp прооН",  // Latin words beside Cyrillic ones stay Latin
+            "ошх", "xош", "оxш", "o", "о", "",  // a lookalike at either end of a word, and alone
+            "тo\u{301}ж",  // a combining mark inside the word keeps it one word
+            "abc-где x1 2x к9о",
+        ]
+
+    @Test("Every text the skip keeps unchanged is one the letter steps leave unchanged, and the others change")
+    func skipAgreesWithFullSteps() throws {
+        var corpus = try CorpusArchive.archive().records().flatMap { [$0.text, $0.title ?? ""] }
+        corpus += corpus.map { $0.lowercased() }
+        for text in Self.texts + corpus {
+            let full = Folding.foldLetters(text)
+            #expect(Folding.needsLetterFolding(text) == (full != text), "\(text)")
+        }
+        #expect(Folding.fold("Бишкeк ЁЛКА ɵзгɵрүү") == "бишкек елка өзгөрүү")
+        #expect(Folding.fold("Жаштар форуму Ошто өттү") == "жаштар форуму ошто өттү")
+    }
+
+    @Test("Words are in a tsvector's byte order: memcmp's, the shorter of two with the same start first")
+    func byteOrder() {
+        let words = ["бишкек", "бишке", "2024", "ош", "абай", "zz", "", "бишкекте"].map { Array($0.utf8) }
+        let sorted = words.sorted(by: ByteKey.precedes).map { String(decoding: $0, as: UTF8.self) }
+        #expect(sorted == ["", "2024", "zz", "абай", "бишке", "бишкек", "бишкекте", "ош"])
+        #expect(Set([ByteKey(Array("ош".utf8)), ByteKey(Array("ош".utf8)), ByteKey(Array("ош ".utf8))]).count == 2)
+    }
+}
