@@ -7,9 +7,17 @@ import Testing
 /// name is a body too (`правительство Казахстана`).
 @Suite("Organizations: bodies of other countries")
 struct OrganizationCountryTests {
-    /// The organizations of a text, with the glossary id they are linked to ("" for none).
+    /// The organizations of a text: what is written and the name given.
     func linked(_ text: String) throws -> [(text: String, name: String)] {
         try organizations(in: text).map { ($0.text, $0.name) }
+    }
+
+    /// The marked span is the only organization found, under `name`.
+    func expectOnly(_ marked: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let m = MarkedText(marked)
+        let found = try linked(m.text)
+        #expect(found.map(\.text) == m.marked, sourceLocation: sourceLocation)
+        #expect(found.map(\.name) == [name], sourceLocation: sourceLocation)
     }
 
     @Test(
@@ -24,10 +32,7 @@ struct OrganizationCountryTests {
             ("Жыйынга ⟦Казакстандын Ички иштер министрлигинин⟧ өкүлү келди.", "Казакстандын Ички иштер министрлиги"),
         ])
     func foreignCounterpart(_ marked: String, _ name: String) throws {
-        let m = MarkedText(marked)
-        let found = try linked(m.text)
-        #expect(found.map(\.text) == m.marked)
-        #expect(found.map(\.name) == [name])
+        try expectOnly(marked, named: name)
     }
 
     @Test(
@@ -51,10 +56,7 @@ struct OrganizationCountryTests {
             ("Об этом заявили в ⟦парламенте Грузии⟧ во вторник.", "Парламент Грузии"),
         ])
     func lowercaseHeadBeforeCountry(_ marked: String, _ name: String) throws {
-        let m = MarkedText(marked)
-        let found = try linked(m.text)
-        #expect(found.map(\.text) == m.marked)
-        #expect(found.map(\.name) == [name])
+        try expectOnly(marked, named: name)
     }
 
     @Test(
