@@ -14,11 +14,13 @@ public struct NameIndex<Value: Sendable>: Sendable {
     }
     private var nodes = [Node()]
     public private(set) var maxWords = 1
+    /// The names' words, interned once while the index is built (start-up time).
+    private var lexicon = Lexicon()
 
     public init() {}
 
     public mutating func add(_ name: String, _ value: Value) {
-        let tokens = NameWords.wordTokens(of: name)
+        let tokens = NameWords.wordTokens(of: name, lexicon: &lexicon)
         let words = tokens.map(\.lower)
         guard !words.isEmpty else { return }
         maxWords = max(maxWords, words.count)

@@ -96,6 +96,12 @@ public enum NameWords {
     /// The words of a name (no punctuation), not analyzed.
     static func wordTokens(of name: String) -> [NameToken] {
         var lexicon = Lexicon()
+        return wordTokens(of: name, lexicon: &lexicon)
+    }
+
+    /// The words of a name, with their texts interned in `lexicon`: a glossary's thousands of
+    /// names share one, so a word met again is not lower-cased again.
+    static func wordTokens(of name: String, lexicon: inout Lexicon) -> [NameToken] {
         let scalars = Array(name.unicodeScalars)
         return words(Tokenizer.tokens(scalars, lexicon: &lexicon), in: scalars, lexicon: &lexicon, analyzing: false)
             .filter { $0.kind != .punctuation }
