@@ -27,7 +27,11 @@ public struct Analyze: Stage {
         for s in KyrgyzMorphology.stems(of: lower).dropFirst() where !f.contains(s) { f.append(s) }
         // The genitive of a noun in -ай (`Китая`, `Алтая`) looks like an adjective in -ая, whose
         // ending the stem drops whole; the noun's stem (`кита`) drops only the `я`.
-        if lower.endsWith("ая"), lower.unicodeScalars.count >= 5 { f.append(String(lower.dropLast())) }
+        if lower.endsWith("ая"), lower.unicodeScalars.count >= 5, case let noun = String(lower.dropLast()),
+            !f.contains(noun)
+        {
+            f.append(noun)
+        }
         return f
     }
 }

@@ -252,8 +252,10 @@ public struct WordKey: Hashable, Sendable {
             ?? Array(string.utf8).withUnsafeBytes { hash($0, seed: seed) }
     }
 
+    /// The hash of a block of bytes with a table's seed: for other byte keys (the archive's words),
+    /// so that they hash as cheaply as a `WordKey`.
     @inline(__always)
-    static func hash(_ bytes: UnsafeRawBufferPointer, seed: UInt64) -> UInt64 {
+    public static func hash(_ bytes: UnsafeRawBufferPointer, seed: UInt64) -> UInt64 {
         let n = bytes.count
         var h = (seed ^ 0x243F_6A88_85A3_08D3) &+ UInt64(n) &* 0x9E37_79B9_7F4A_7C15
         var i = 0

@@ -82,9 +82,7 @@ public struct OrganizationRecognizer: Recognizer {
         // `Федерации` of `Российской Федерации`, the `Союза` of `Советского Союза`) is that place.
         candidates.removeAll { c in
             c.organizationID == nil && c.priority == .rule
-                && (max(0, c.first - 3)...c.first).contains { start in
-                    places.index.longestMatch(tokens, at: start).map { $0.end == c.last } ?? false
-                }
+                && rules.placeName(startingIn: max(0, c.first - 3)..<c.first + 1, endsAt: c.last)
         }
         // A rule span that only adds a sentence-opening word to a glossary name (`Долбоор Азия
         // өнүктүрүү банкы`) gives way to the glossary name.

@@ -30,9 +30,7 @@ extension OrganizationRules {
                 tokens[start].isCapitalized || tokens[start].isAllCaps,
                 let country = foreignCountry(values, of: org), let head = kyrgyzHead(tokens[known.last - 1])
             else { continue }
-            let last = tokens[known.last - 1]
-            let headText = last.isCapitalized ? head.prefix(1).uppercased() + head.dropFirst() : head
-            let name = joined(start, known.last - 1) + " " + headText
+            let name = joined(start, known.last - 1) + " " + kyrgyzHeadText(head, at: known.last - 1)
             return Candidate(
                 first: start, last: known.last, name: name, acronym: nil,
                 organizationID: .foreign(body: id, country: country), priority: .rule)

@@ -190,10 +190,7 @@ extension OrganizationRules {
         }
         guard tokens[first].isCapitalized || tokens[first].isAllCaps else { return nil }
         // The head in its nominative (possessive) form; the rest as written.
-        var words: [String] = []
-        for k in first..<i { words.append(tokens[k].text) }
-        let headText = tokens[i].isCapitalized ? head.prefix(1).uppercased() + head.dropFirst() : head
-        let name = joined(first, i) + (first < i ? " " : "") + headText
+        let name = joined(first, i) + (first < i ? " " : "") + kyrgyzHeadText(head, at: i)
         // The head alone (`Министрликтин`) refers back to a body named before.
         guard first < i else { return nil }
         // `ЮНИСЕФтин Кыргызстандагы өкүлчүлүгү`: a known body's office in a place is that body.

@@ -65,9 +65,7 @@ extension OrganizationRules {
         if !adjectives.isEmpty { guard tokens[adjectives[0]].isCapitalized else { return nil } }
         first = adjectives.first ?? h
         // A head that ends a place's name (`Советского Союза`, `Российской Федерации`) heads no body.
-        if (max(0, h - 3)..<h).contains(where: { places.index.longestMatch(tokens, at: $0)?.end == h + 1 }) {
-            return nil
-        }
+        if placeName(startingIn: max(0, h - 3)..<h, endsAt: h + 1) { return nil }
         // The genitive chain to the right.
         var last = h + 1
         var k = h + 1

@@ -17,6 +17,16 @@ struct OrganizationRules {
     /// Lowercase words a Kyrgyz name may hold before its head.
     static let kyrgyzLinks: WordSet = ["жана", "боюнча", "караштуу", "алдындагы", "тиешелүү", "өз", "алдынча"]
 
+    /// A Kyrgyz head in its nominative (possessive) form, capitalized as token `k` is written.
+    func kyrgyzHeadText(_ head: String, at k: Int) -> String {
+        tokens[k].isCapitalized ? head.prefix(1).uppercased() + head.dropFirst() : head
+    }
+
+    /// Whether a place's name that starts at one of `starts` ends right before token `end`.
+    func placeName(startingIn starts: Range<Int>, endsAt end: Int) -> Bool {
+        starts.contains { places.index.longestMatch(tokens, at: $0)?.end == end }
+    }
+
     // MARK: Glossary
 
     func glossaryName(_ i: Int) -> Candidate? {
