@@ -55,8 +55,12 @@ public struct PersonRecognizer: Recognizer {
         var mentions: [(span: Span, name: String, role: String?, surname: String)] = []
         for f in found {
             let surname = Self.surnameKey(f.name)
-            let name = known[surname] ?? f.name
-            known[surname] = name
+            var name = f.name
+            if let first = known[surname] {
+                if Self.sameGivenName(first, f.name) { name = first }
+            } else {
+                known[surname] = name
+            }
             let language = document.segmentation.block(at: tokens[f.first].span.start)?.language ?? document.language
             let role =
                 roles.role(before: f.first, language: language)
@@ -88,6 +92,15 @@ public struct PersonRecognizer: Recognizer {
 }
 
 extension PersonRecognizer {
+    /// Whether a later mention of a surname already met names the same person: the surname
+    /// alone, or a given name (or initial) with the first one's first letter. `Бакыт Асанов`
+    /// after `Марат Асанов` is another person, of the same family.
+    static func sameGivenName(_ first: String, _ later: String) -> Bool {
+        let a = first.split(separator: " "), b = later.split(separator: " ")
+        guard b.count > 1, a.count > 1 else { return true }
+        return a[0].first.map { String($0).lowercased() } == b[0].first.map { String($0).lowercased() }
+    }
+
     /// What tells one person from another by name: the surname's first five letters, or with
     /// `уулу`/`кызы` the father's name and that word (`Акматбек Султан уулу` is not `Мамбеттокто
     /// Мамбеторозо уулу`).

@@ -24,7 +24,9 @@ public struct ModelRecognizer: Recognizer {
         let (tokens, sentences) = TaggerInput.tokens(document, glossaries: glossaries, namesOnly: true)
         let rules = document.entities.sorted { $0.span < $1.span }
         let claimed = rules.map(\.span)
-        for found in NameTagger.names(tokens, sentences: sentences, model: model) {
+        for found in NameTagger.names(tokens, sentences: sentences, model: model).flatMap({
+            Self.pieces($0, tokens)
+        }) {
             guard let range = Self.trimmed(found.tokens, tokens), !Self.inTitleOrAddress(range, tokens),
                 found.kind != .place
                     || (!Self.endsLikeAdjective(tokens[range]) && !Self.notAPlaceName(tokens[range])
@@ -69,6 +71,8 @@ public struct ModelRecognizer: Recognizer {
             document.entities.append(Entity(kind: found.kind, span: span, text: text, value: value, origin: .model))
         }
         Self.harmonize(&document.entities)
+        addSurnamesAfterRoles(tokens, in: &document)
+        addSurnameMentions(tokens, in: &document)
         addRoles(&document)
     }
 
@@ -125,6 +129,23 @@ public struct ModelRecognizer: Recognizer {
             }
         }
     }
+
+    /// A person the tagger read across a bracket or a comma (`Сёмин (Овечкин` of a list of
+    /// scorers) is several persons: one name per piece between them. Other names stay whole.
+    static func pieces(_ name: NameTagger.Name, _ tokens: [TaggerToken]) -> [NameTagger.Name] {
+        guard name.kind == .person else { return [name] }
+        var out: [NameTagger.Name] = [], start = name.tokens.lowerBound
+        for k in name.tokens where tokens[k].kind == .punctuation && separators.contains(tokens[k].text) {
+            if k > start { out.append(NameTagger.Name(kind: .person, tokens: start..<k)) }
+            start = k + 1
+        }
+        if start < name.tokens.upperBound {
+            out.append(NameTagger.Name(kind: .person, tokens: start..<name.tokens.upperBound))
+        }
+        return out
+    }
+
+    static let separators: Set<String> = ["(", ")", ",", ";", ":", "[", "]", "/", "•", "—", "–"]
 
     /// Words after which a name is part of a title or an address (`им. И. Раззакова`,
     /// `ул. Фрунзе`), which the rules leave out on purpose.

@@ -1,0 +1,148 @@
+extension ModelRecognizer {
+    /// A capitalized word right after a role word is a person named by the surname alone
+    /// (`премьер-министр Берлускони`, `президентом Обамой`, `мэр Лужков`), a reading Russian news
+    /// uses for people its readers know. Only a word no entity holds, that no glossary or rule
+    /// marks as a place or organization, that is neither a given name, an organization's head
+    /// noun nor an adjective, and that no capitalized word or adjective follows (`президент Барак
+    /// Обама` is the tagger's, `участники Форума общенациональной поддержки` a body's name). The surname comes back in the nominative in the role word's
+    /// case (`президента Обамы` → `Обама`).
+    func addSurnamesAfterRoles(_ tokens: [TaggerToken], in document: inout Document) {
+        let claimed = SpanIndex(document.entities.map(\.span))
+        for i in tokens.indices.dropFirst() {
+            let t = tokens[i], role = tokens[i - 1]
+            guard role.kind == .word, role.marks.contains(.role), Self.couldBeSurname(t),
+                !claimed.overlaps(t.span),
+                t.marks.isDisjoint(with: [.place, .organization, .givenName, .organizationHead, .rulePlace]),
+                i + 1 == tokens.count || tokens[i + 1].kind != .word
+                    || !(tokens[i + 1].isCapitalized || Self.endsLikeAdjective(tokens[(i + 1)...(i + 1)])),
+                !Self.isPatronymicForm(t.lower), !Self.commonNounEndings.contains(where: { t.lower.hasSuffix($0) }),
+                t.text.unicodeScalars.contains(where: { $0.value >= 0x400 && $0.value < 0x530 })
+            else { continue }
+            let grammaticalCase = glossaries.people.roleWord(role.lower).flatMap {
+                PersonName.caseOf(given: role.lower, nominative: $0, female: false)
+            }
+            // An adjective's ending is a name's only in the instrumental (`президентом Обамой`):
+            // elsewhere the word opens the body's name (`министр Иностранных дел`).
+            let instrumentalName =
+                grammaticalCase == .instrumental && (t.lower.hasSuffix("ой") || t.lower.hasSuffix("ей"))
+            guard instrumentalName || !Self.endsLikeAdjective(tokens[i...i]) else { continue }
+            let name = PersonName.nominativeSurname(t.text, case: grammaticalCase, female: false)
+            document.entities.append(
+                Entity(kind: .person, span: t.span, text: t.text, value: .person(name: name, role: nil), origin: .model)
+            )
+        }
+    }
+
+    /// A person named in full once (`Барак Обама`, `Владимир Путин`) and later by the surname
+    /// alone in another case (`Обамой`, `Путин также подпишет`): each such word becomes a
+    /// mention of that person, under the full name, and a one-word person of the tagger or of
+    /// `addSurnamesAfterRoles` that is such a form takes the full name. A surname two persons of
+    /// the text share (`Барак Обама`, `Мишель Обама`) is left alone: the word may be either.
+    func addSurnameMentions(_ tokens: [TaggerToken], in document: inout Document) {
+        let antecedents = fullNames(document.entities)
+        guard !antecedents.isEmpty else { return }
+        func antecedent(where matches: (_ name: String, _ surname: String) -> Bool) -> String? {
+            antecedents.first { matches($0.name, $0.surname) }?.name
+        }
+        for i in document.entities.indices where document.entities[i].kind == .person {
+            guard case .person(let name, let role) = document.entities[i].value else { continue }
+            let words = name.fastLowercased().split(separator: " ").map(String.init)
+            let full: String?
+            if words.count == 1 {
+                // The tagger's or a role's one-word person: `Обамой` → `Барак Обама`.
+                full = document.entities[i].origin == .model ? antecedent { Self.isForm(words[0], of: $1) } : nil
+            } else if words.count == 2, Self.isPatronymicForm(words[1]) {
+                // `Борис Николаевич` beside `Борис Николаевич Ельцин`: the given name and
+                // patronymic alone, the polite Russian way to name a person named in full.
+                full = antecedent { other, _ in
+                    let others = other.fastLowercased().split(separator: " ").map(String.init)
+                    return others.count == 3 && Array(others.prefix(2)) == words
+                }
+            } else {
+                // The tagger's `Барака Обамы` beside `Барак Обама`: every word a form of the
+                // other's (the given name unknown, only the nominative mention shows it).
+                full =
+                    document.entities[i].origin == .model
+                    ? antecedent { other, _ in
+                        let others = other.fastLowercased().split(separator: " ").map(String.init)
+                        return other != name && others.count == words.count
+                            && zip(words, others).allSatisfy { Self.isForm($0, of: $1) }
+                    } : nil
+            }
+            if let full { document.entities[i].value = .person(name: full, role: role) }
+        }
+        let claimed = SpanIndex(document.entities.map(\.span))
+        for (i, t) in tokens.enumerated() where Self.couldBeSurname(t) && !claimed.overlaps(t.span) {
+            // Not right after a given name or an initial: that is another person (`Мишель Обама`).
+            if i > 0, tokens[i - 1].marks.contains(.givenName) || tokens[i - 1].text == "." { continue }
+            guard let e = antecedents.first(where: { Self.isForm(t.lower, of: $0.surname) }) else { continue }
+            document.entities.append(
+                Entity(
+                    kind: .person, span: t.span, text: t.text, value: .person(name: e.name, role: nil),
+                    origin: e.origin))
+        }
+    }
+
+    /// The persons named by two words or more whose surname (the last word, lower case) no
+    /// person of another given name has, in text order: the antecedents of the one-word mentions.
+    func fullNames(_ entities: [Entity]) -> [(name: String, surname: String, origin: Entity.Origin?)] {
+        var out: [(name: String, surname: String, origin: Entity.Origin?)] = []
+        var shared: Set<String> = []
+        for e in entities.sorted(by: { $0.span < $1.span }) where e.kind == .person {
+            guard case .person(let name, _) = e.value else { continue }
+            let words = name.split(separator: " ")
+            guard words.count > 1, let last = words.last, last.unicodeScalars.count >= 3,
+                last.first?.isUppercase == true
+            else { continue }
+            let surname = String(last).fastLowercased()
+            guard !Self.isPatronymicForm(surname), glossaries.people.givenName(surname) == nil else { continue }
+            if let known = out.firstIndex(where: { $0.surname == surname }) {
+                // `Борис Ельцин` and `Борис Николаевич Ельцин` are one person, named by the
+                // longer name; `Барак Обама` and `Мишель Обама` are two.
+                if out[known].name.split(separator: " ").first != words.first {
+                    shared.insert(surname)
+                } else if name.count > out[known].name.count {
+                    out[known].name = name
+                }
+                continue
+            }
+            out.append((name, surname, e.origin))
+        }
+        return out.filter { !shared.contains($0.surname) }
+    }
+
+    /// Endings of abstract and collective nouns (`Республики`, `Федерации`, `Думы` is left to the
+    /// glossary): a word after a role word that ends so is the body the role belongs to.
+    static let commonNounEndings = ["ика", "ики", "ия", "ии", "ость", "ости", "ство", "ства", "ции", "ция"]
+
+    /// A patronymic in any case (`Иосифовне` as well as `Иосифовна`).
+    static func isPatronymicForm(_ lower: String) -> Bool {
+        isPatronymic(lower) || ["овне", "евне", "овну", "евну", "ичом"].contains { lower.hasSuffix($0) }
+    }
+
+    /// A capitalized word of three letters or more, not in capitals alone.
+    static func couldBeSurname(_ t: TaggerToken) -> Bool {
+        t.kind == .word && t.isCapitalized && !t.isAllCaps && t.lower.unicodeScalars.count >= 3
+    }
+
+    /// Whether `word` is `surname` in one of the Russian cases: the surname less a final vowel or
+    /// `-й` (two for `-ий`, `-ая`), then a case ending of nouns or adjectives (`Обама` → `Обамой`,
+    /// `Лужков` → `Лужковым`, `Жириновский` → `Жириновского`).
+    static func isForm(_ word: String, of surname: String) -> Bool {
+        if word == surname { return true }
+        let w = Array(word.unicodeScalars), s = Array(surname.unicodeScalars)
+        for cut in 0...2 where s.count - cut >= 3 {
+            if cut > 0, !stemVowels.contains(s[s.count - cut]) { break }
+            let stem = s[..<(s.count - cut)]
+            guard w.count > stem.count, w.starts(with: stem) else { continue }
+            if caseEndings.contains(String(String.UnicodeScalarView(w[stem.count...]))) { return true }
+        }
+        return false
+    }
+
+    static let stemVowels: Set<Unicode.Scalar> = ["а", "я", "о", "е", "ы", "и", "й", "ь"]
+    static let caseEndings: Set<String> = [
+        "а", "я", "у", "ю", "ом", "ем", "ым", "им", "ой", "ей", "е", "ы", "и", "ою", "ею", "ого", "его", "ому", "ему",
+        "ую", "ая",
+    ]
+}
