@@ -113,6 +113,18 @@ struct OrganizationRecognizerTests {
         try expectOrganizations(marked, expected)
     }
 
+    @Test("one body, one acronym: a mention without it takes the one another mention of the name has")
+    func acronymAtEveryMention() throws {
+        let found = try organizations(
+            in: "Международная федерация футбола ФИФА провела конгресс. Решения ФИФА вступят в силу в июне.")
+        #expect(found.count == 2, "\(found)")
+        #expect(found.allSatisfy { $0.acronym == "ФИФА" }, "\(found)")
+        // Two bodies keep their own: the acronym of one is not the other's.
+        let two = try organizations(
+            in: "Представители ЮНИСЕФ и Министерства культуры обсудили проект. ЮНИСЕФ выделит средства.")
+        #expect(!two.contains { $0.name.hasPrefix("Министерств") && $0.acronym == "ЮНИСЕФ" }, "\(two)")
+    }
+
     @Test("an inflected bare acronym gets the glossary's full name in the text's language")
     func inflectedAcronym() throws {
         let found = try organizations(in: "По данным Минздрава, число случаев в этом году снизилось.")

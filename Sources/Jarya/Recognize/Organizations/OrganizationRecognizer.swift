@@ -174,6 +174,11 @@ public struct OrganizationRecognizer: Recognizer {
             let lower = mentions[n].name.fastLowercased()
             if let full = all.longer(lower) ?? all.fuller(lower) { mentions[n].name = full }
         }
+        // One body, one acronym: a mention without one (`Международная федерация футбола ФИФА`,
+        // the acronym in apposition) takes the one a later mention of the same name has (`ФИФА`).
+        var acronymOf: [String: String] = [:]
+        for m in mentions where acronymOf[m.name] == nil { if let a = m.acronym { acronymOf[m.name] = a } }
+        for n in mentions.indices where mentions[n].acronym == nil { mentions[n].acronym = acronymOf[mentions[n].name] }
         for m in mentions {
             document.add(
                 .organization, Span(tokens[m.candidate.first].span.start, tokens[m.candidate.last - 1].span.end),

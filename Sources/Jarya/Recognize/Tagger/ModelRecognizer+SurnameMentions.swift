@@ -4,22 +4,25 @@ extension ModelRecognizer {
     /// uses for people its readers know. Only a word no entity holds, that no glossary or rule
     /// marks as a place or organization, that is neither a given name, an organization's head
     /// noun nor an adjective, and that no capitalized word or adjective follows (`президент Барак
-    /// Обама` is the tagger's, `участники Форума общенациональной поддержки` a body's name). The surname comes back in the nominative in the role word's
-    /// case (`президента Обамы` → `Обама`).
+    /// Обама` is the tagger's, `участники Форума общенациональной поддержки` a body's name). The
+    /// surname comes back in the nominative in the role word's case (`президента Обамы` → `Обама`).
     func addSurnamesAfterRoles(_ tokens: [TaggerToken], in document: inout Document) {
-        let claimed = SpanIndex(document.entities.map(\.span))
-        for i in tokens.indices.dropFirst() {
-            let t = tokens[i], role = tokens[i - 1]
-            guard role.kind == .word, role.marks.contains(.role), Self.couldBeSurname(t),
-                !claimed.overlaps(t.span),
-                t.marks.isDisjoint(with: [.place, .organization, .givenName, .organizationHead, .rulePlace]),
+        var claimed: SpanIndex?  // made at the first candidate: most texts have none
+        let notNames: TaggerToken.Marks = [.place, .organization, .givenName, .organizationHead, .rulePlace]
+        for i in tokens.indices.dropFirst() where tokens[i - 1].marks.contains(.role) {
+            guard tokens[i - 1].kind == .word, Self.couldBeSurname(tokens[i]),
+                tokens[i].marks.isDisjoint(with: notNames),
                 i + 1 == tokens.count || tokens[i + 1].kind != .word
-                    || !(tokens[i + 1].isCapitalized || Self.endsLikeAdjective(tokens[(i + 1)...(i + 1)])),
-                !Self.isPatronymicForm(t.lower), !Self.commonNounEndings.contains(where: { t.lower.hasSuffix($0) }),
+                    || !(tokens[i + 1].isCapitalized || Self.endsLikeAdjective(tokens[(i + 1)...(i + 1)]))
+            else { continue }
+            let t = tokens[i], role = tokens[i - 1].lower
+            guard !Self.isPatronymicForm(t.lower), !Self.commonNounEndings.contains(where: { t.lower.hasSuffix($0) }),
                 t.text.unicodeScalars.contains(where: { $0.value >= 0x400 && $0.value < 0x530 })
             else { continue }
-            let grammaticalCase = glossaries.people.roleWord(role.lower).flatMap {
-                PersonName.caseOf(given: role.lower, nominative: $0, female: false)
+            if claimed == nil { claimed = SpanIndex(document.entities.map(\.span)) }
+            guard claimed?.overlaps(t.span) == false else { continue }
+            let grammaticalCase = glossaries.people.roleWord(role).flatMap {
+                PersonName.caseOf(given: role, nominative: $0, female: false)
             }
             // An adjective's ending is a name's only in the instrumental (`президентом Обамой`):
             // elsewhere the word opens the body's name (`министр Иностранных дел`).
@@ -72,10 +75,16 @@ extension ModelRecognizer {
             if let full { document.entities[i].value = .person(name: full, role: role) }
         }
         let claimed = SpanIndex(document.entities.map(\.span))
-        for (i, t) in tokens.enumerated() where Self.couldBeSurname(t) && !claimed.overlaps(t.span) {
+        // A surname's form starts with its first three letters: a word is compared with the
+        // surnames only when it does (most capitalized words start no surname of the text).
+        let openings = Set(antecedents.map { String($0.surname.unicodeScalars.prefix(3)) })
+        for i in tokens.indices where Self.couldBeSurname(tokens[i]) {
             // Not right after a given name or an initial: that is another person (`Мишель Обама`).
             if i > 0, tokens[i - 1].marks.contains(.givenName) || tokens[i - 1].text == "." { continue }
-            guard let e = antecedents.first(where: { Self.isForm(t.lower, of: $0.surname) }) else { continue }
+            let t = tokens[i]
+            guard openings.contains(String(t.lower.unicodeScalars.prefix(3))), !claimed.overlaps(t.span),
+                let e = antecedents.first(where: { Self.isForm(t.lower, of: $0.surname) })
+            else { continue }
             document.entities.append(
                 Entity(
                     kind: .person, span: t.span, text: t.text, value: .person(name: e.name, role: nil),
@@ -88,7 +97,8 @@ extension ModelRecognizer {
     func fullNames(_ entities: [Entity]) -> [(name: String, surname: String, origin: Entity.Origin?)] {
         var out: [(name: String, surname: String, origin: Entity.Origin?)] = []
         var shared: Set<String> = []
-        for e in entities.sorted(by: { $0.span < $1.span }) where e.kind == .person {
+        let persons = entities.indices.filter { entities[$0].kind == .person }
+        for e in persons.sorted(by: { entities[$0].span < entities[$1].span }).map({ entities[$0] }) {
             guard case .person(let name, _) = e.value else { continue }
             let words = name.split(separator: " ")
             guard words.count > 1, let last = words.last, last.unicodeScalars.count >= 3,
