@@ -125,6 +125,17 @@ struct OrganizationRecognizerTests {
         #expect(!two.contains { $0.name.hasPrefix("Министерств") && $0.acronym == "ЮНИСЕФ" }, "\(two)")
     }
 
+    @Test("a one-word name in -ство declines (`Россотрудничества`); one in -о such as a city's does not")
+    func neuterNameDeclines() throws {
+        let found = try organizations(in: "Грамоты вручили представители Россотрудничества и мэрии.")
+        #expect(found.map(\.name).contains("Россотрудничество"), "\(found)")
+        var index = NameIndex<Int>()
+        index.add("Токио", 1)
+        let oblique = Analyze.words(of: "Токиа")
+        #expect(index.longestMatch(oblique, at: 0) == nil)
+        #expect(index.longestMatch(Analyze.words(of: "Токио"), at: 0)?.values == [1])
+    }
+
     @Test("an inflected bare acronym gets the glossary's full name in the text's language")
     func inflectedAcronym() throws {
         let found = try organizations(in: "По данным Минздрава, число случаев в этом году снизилось.")

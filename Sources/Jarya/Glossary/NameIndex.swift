@@ -24,8 +24,11 @@ public struct NameIndex<Value: Sendable>: Sendable {
         let words = tokens.map(\.lower)
         guard !words.isEmpty else { return }
         maxWords = max(maxWords, words.count)
-        // Russian stems only for declinable names: Дели, Токио, Баку, Алматы keep their one form.
-        let indeclinable = words.count == 1 && ["и", "о", "у", "е", "ы", "ю", "э"].contains { words[0].endsWith($0) }
+        // Russian stems only for declinable names: Дели, Токио, Баку, Алматы keep their one form;
+        // a neuter noun in -ство or -ие declines (`Россотрудничество`, `Россотрудничества`).
+        let indeclinable =
+            words.count == 1 && ["и", "о", "у", "е", "ы", "ю", "э"].contains { words[0].endsWith($0) }
+            && !["ство", "ие"].contains { words[0].endsWith($0) }
         let stems = words.map(RussianMorphology.stem)
         for key in indeclinable || stems == words ? [words] : [words, stems] {
             var node = 0

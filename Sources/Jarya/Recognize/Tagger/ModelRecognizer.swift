@@ -30,13 +30,13 @@ public struct ModelRecognizer: Recognizer {
             guard let range = Self.trimmed(found.tokens, tokens), !Self.inTitleOrAddress(range, tokens),
                 found.kind != .place
                     || (!Self.endsLikeAdjective(tokens[range]) && !Self.notAPlaceName(tokens[range])
-                        && Self.afterPlacePreposition(range, tokens)),
+                        && Self.afterPlacePreposition(range, tokens) && !Self.insideQuotes(range, tokens)),
                 found.kind != .person
                     || looksLikePerson(tokens[range], after: range.lowerBound > 0 ? tokens[range.lowerBound - 1] : nil),
                 found.kind != .organization
                     || (!Self.afterRoleWord(range, tokens) && !Self.endsLikeAdjective(tokens[range])
                         && !endsWithRoleWord(tokens[range]) && !startsWithRoleWord(tokens[range])
-                        && !Self.isHeadline(tokens[range])),
+                        && !Self.isHeadline(tokens[range]) && !isTitleNotBody(range, tokens)),
                 !Self.cutFromLatinName(range, tokens)
             else { continue }
             let span = Span(tokens[range.lowerBound].span.start, tokens[range.upperBound - 1].span.end)
@@ -58,7 +58,8 @@ public struct ModelRecognizer: Recognizer {
                 guard found.kind == .organization,
                     inside.allSatisfy({
                         rules[$0].kind == .place && span.contains(rules[$0].span) && span != rules[$0].span
-                    })
+                    }),
+                    !Self.placeChain(range, tokens, endsWith: rules[inside[inside.count - 1]].span)
                 else { continue }
             }
             let text = document.text[span]
@@ -146,6 +147,20 @@ public struct ModelRecognizer: Recognizer {
     }
 
     static let separators: Set<String> = ["(", ")", ",", ";", ":", "[", "]", "/", "•", "—", "–"]
+
+    /// An "organization" that is capitalized words inside a sentence before a place the rules
+    /// found, none of which heads a body (`Васильевка Аламудунского района`: a village and its
+    /// district), is a chain of places. `Верховного народного собрания КНДР` and `сборной США`,
+    /// with lower-case words, stay.
+    static func placeChain(_ range: Range<Int>, _ tokens: [TaggerToken], endsWith place: Span) -> Bool {
+        guard tokens[range.upperBound - 1].span.end == place.end else { return false }
+        let before = tokens[range].filter { $0.span.end <= place.start }
+        return !before.isEmpty
+            && before.allSatisfy {
+                $0.kind == .word && $0.isCapitalized && !$0.sentenceStart
+                    && $0.marks.isDisjoint(with: [.organizationHead, .organization])
+            }
+    }
 
     /// Words after which a name is part of a title or an address (`им. И. Раззакова`,
     /// `ул. Фрунзе`), which the rules leave out on purpose.

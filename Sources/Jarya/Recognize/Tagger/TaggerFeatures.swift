@@ -84,6 +84,10 @@ public enum TaggerFeatures {
             if i == lo + 1 { f.append(key(35, 2)) }
             if tokens[i].newlineBefore { f.append(key(36, 1)) }
             f.append(key(37, UInt64(min(t.letters, 12)), t.shape))
+            if tokens[i].elsewhere.rawValue != 0 {
+                f.append(key(38, UInt64(tokens[i].elsewhere.rawValue)))
+                f.append(key(39, UInt64(tokens[i].elsewhere.rawValue), t.shape))
+            }
             body(i, f)
         }
     }

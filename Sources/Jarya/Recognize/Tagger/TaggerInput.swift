@@ -27,6 +27,17 @@ public struct TaggerToken: Sendable {
         public static let ruleStart = Marks(rawValue: 1 << 11)
     }
 
+    /// What the rest of the document says about the word (`Elsewhere`).
+    public struct Elsewhere: OptionSet, Sendable {
+        public let rawValue: UInt8
+        public init(rawValue: UInt8) { self.rawValue = rawValue }
+        /// The word's stem is written in lower case somewhere in the document: a common word
+        /// (`Беспокойство` opening a sentence, `беспокойство` inside one).
+        public static let lowerCase = Elsewhere(rawValue: 1 << 0)
+        /// The word is capitalized somewhere inside a sentence: a name, even where it opens one.
+        public static let capitalizedInside = Elsewhere(rawValue: 1 << 1)
+    }
+
     public var span: Span
     /// As written.
     public var text: String
@@ -43,6 +54,7 @@ public struct TaggerToken: Sendable {
     /// The first token of a sentence.
     public var sentenceStart: Bool
     public var marks: Marks
+    public var elsewhere: Elsewhere = []
 
     public init(
         span: Span, text: String, lower: String, stem: String, kyrgyzStem: String, kind: Kind,
@@ -103,6 +115,14 @@ public enum TaggerInput {
         var tokens: [TaggerToken] = []
         tokens.reserveCapacity(words.count)
         let starts = Set(all.map(\.lowerBound))
+        var lowerStems: Set<String> = [], capitalizedInside: Set<String> = []
+        for (k, w) in words.enumerated() where w.kind == .word {
+            if !w.isCapitalized && !w.isAllCaps {
+                lowerStems.insert(w.stem.isEmpty ? w.lower : w.stem)
+            } else if w.isCapitalized && !starts.contains(k) {
+                capitalizedInside.insert(TaggerCorpus.key(w.lower))
+            }
+        }
         var read = [Bool](repeating: !namesOnly, count: words.count)
         if namesOnly { for s in sentences { for k in s { read[k] = true } } }
         for (k, w) in words.enumerated() {
@@ -117,6 +137,12 @@ public enum TaggerInput {
                     kyrgyzStem: kyrgyz,
                     kind: kind, isCapitalized: w.isCapitalized, isAllCaps: w.isAllCaps, newlineBefore: w.newlineBefore,
                     sentenceStart: starts.contains(k), marks: marks[k]))
+            if w.kind == .word, w.isCapitalized || w.isAllCaps {
+                if lowerStems.contains(w.stem.isEmpty ? w.lower : w.stem) { tokens[k].elsewhere.insert(.lowerCase) }
+                if capitalizedInside.contains(TaggerCorpus.key(w.lower)) {
+                    tokens[k].elsewhere.insert(.capitalizedInside)
+                }
+            }
         }
         return (tokens, sentences)
     }
