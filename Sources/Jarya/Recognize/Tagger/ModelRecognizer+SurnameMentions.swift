@@ -77,12 +77,12 @@ extension ModelRecognizer {
         let claimed = SpanIndex(document.entities.map(\.span))
         // A surname's form starts with its first three letters: a word is compared with the
         // surnames only when it does (most capitalized words start no surname of the text).
-        let openings = Set(antecedents.map { String($0.surname.unicodeScalars.prefix(3)) })
+        let openings = Set(antecedents.map { TaggerInput.openingHash($0.surname, letters: 3) })
         for i in tokens.indices where Self.couldBeSurname(tokens[i]) {
             // Not right after a given name or an initial: that is another person (`Мишель Обама`).
             if i > 0, tokens[i - 1].marks.contains(.givenName) || tokens[i - 1].text == "." { continue }
             let t = tokens[i]
-            guard openings.contains(String(t.lower.unicodeScalars.prefix(3))), !claimed.overlaps(t.span),
+            guard openings.contains(TaggerInput.openingHash(t.lower, letters: 3)), !claimed.overlaps(t.span),
                 let e = antecedents.first(where: { Self.isForm(t.lower, of: $0.surname) })
             else { continue }
             document.entities.append(
@@ -131,6 +131,7 @@ extension ModelRecognizer {
     }
 
     /// A capitalized word of three letters or more, not in capitals alone.
+    @inline(__always)
     static func couldBeSurname(_ t: TaggerToken) -> Bool {
         t.kind == .word && t.isCapitalized && !t.isAllCaps && t.lower.unicodeScalars.count >= 3
     }

@@ -28,9 +28,7 @@ extension ModelRecognizer {
     }
 
     static func isPatronymic(_ lower: String) -> Bool {
-        NameEndings.patronymics.contains { e in
-            let w = lower.unicodeScalars.map(\.value)
-            return w.count > e.count && w[(w.count - e.count)...].elementsEqual(e)
-        }
+        let w = lower.unicodeScalars.map(\.value)  // once, not once per ending
+        return NameEndings.patronymics.contains { e in w.count > e.count && w[(w.count - e.count)...].elementsEqual(e) }
     }
 }

@@ -83,9 +83,20 @@ public struct ModelRecognizer: Recognizer {
     /// (organization or place) and, as places, the shortest form's name (the nominative, as a
     /// rule), so that a record lists one `Манчестер`, not one per case form.
     static func harmonize(_ entities: inout [Entity]) {
+        // Read scalar by scalar: splitting into Characters and joining Strings cost more than
+        // the rest of the step.
         func key(_ text: String) -> String {
-            text.split(whereSeparator: { $0 == " " || $0 == "-" }).map { String($0.prefix(5)).fastLowercased() }
-                .joined(separator: " ")
+            var out = String.UnicodeScalarView(), inWord = 0
+            for u in text.fastLowercased().unicodeScalars {
+                if u == " " || u == "-" {
+                    inWord = 0
+                    continue
+                }
+                if inWord == 0, !out.isEmpty { out.append(" ") }
+                if inWord < 5 { out.append(u) }
+                inWord += 1
+            }
+            return String(out)
         }
         // Each entity's key once: both passes below read it.
         let keys = entities.map { e in

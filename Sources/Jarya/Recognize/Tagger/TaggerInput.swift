@@ -115,12 +115,13 @@ public enum TaggerInput {
         var tokens: [TaggerToken] = []
         tokens.reserveCapacity(words.count)
         let starts = Set(all.map(\.lowerBound))
-        var lowerStems: Set<String> = [], capitalizedInside: Set<String> = []
-        for (k, w) in words.enumerated() where w.kind == .word {
-            if !w.isCapitalized && !w.isAllCaps {
-                lowerStems.insert(w.stem.isEmpty ? w.lower : w.stem)
-            } else if w.isCapitalized && !starts.contains(k) {
-                capitalizedInside.insert(TaggerCorpus.key(w.lower))
+        // Keyed by bytes and by a hash of the first five letters: no Unicode-aware String hashing.
+        var lowerStems: Set<WordKey> = [], capitalizedInside: Set<UInt64> = []
+        for k in words.indices where words[k].kind == .word {
+            if !words[k].isCapitalized && !words[k].isAllCaps {
+                lowerStems.insert(WordKey(words[k].stem.isEmpty ? words[k].lower : words[k].stem))
+            } else if words[k].isCapitalized && !starts.contains(k) {
+                capitalizedInside.insert(Self.openingHash(words[k].lower))
             }
         }
         var read = [Bool](repeating: !namesOnly, count: words.count)
@@ -138,13 +139,23 @@ public enum TaggerInput {
                     kind: kind, isCapitalized: w.isCapitalized, isAllCaps: w.isAllCaps, newlineBefore: w.newlineBefore,
                     sentenceStart: starts.contains(k), marks: marks[k]))
             if w.kind == .word, w.isCapitalized || w.isAllCaps {
-                if lowerStems.contains(w.stem.isEmpty ? w.lower : w.stem) { tokens[k].elsewhere.insert(.lowerCase) }
-                if capitalizedInside.contains(TaggerCorpus.key(w.lower)) {
+                if lowerStems.contains(WordKey(w.stem.isEmpty ? w.lower : w.stem)) {
+                    tokens[k].elsewhere.insert(.lowerCase)
+                }
+                if capitalizedInside.contains(Self.openingHash(w.lower)) {
                     tokens[k].elsewhere.insert(.capitalizedInside)
                 }
             }
         }
         return (tokens, sentences)
+    }
+
+    /// A hash of a word's first letters (five: `TaggerCorpus.key`'s reading of one name, so that
+    /// `Обама` and `Обамой` hash alike), with no String made.
+    static func openingHash(_ lower: String, letters: Int = 5) -> UInt64 {
+        var h = FNV1a()
+        for u in lower.unicodeScalars.prefix(letters) { h.add(UInt64(u.value)) }
+        return h.value
     }
 
     /// The sentences as the tagger cuts them: the segmenter's, also cut at line breaks and
