@@ -86,11 +86,15 @@ public struct NameIndex<Value: Sendable>: Sendable {
             // Each form is looked up once: it may end a name here (any form) and, if it is one of
             // the inner forms, go on to the next word.
             let forms = tokens[k].forms.isEmpty ? [tokens[k].lower] : tokens[k].forms
-            let inner = Self.innerFormCount(tokens[k])
+            // How many forms may go on inside a name: asked only when a form goes on, since most
+            // words start no name at all.
+            var inner: Int?
             for (n, form) in forms.enumerated() {
                 guard let c = child(node, form), !nodes[c].abbreviation || tokens[k].startsInCapitals else { continue }
                 if !nodes[c].values.isEmpty, best == nil || k + 1 > best!.end { best = (nodes[c].values, k + 1) }
-                if n < inner, !nodes[c].children.isEmpty { search(k + 1, c) }
+                guard !nodes[c].children.isEmpty else { continue }
+                if inner == nil { inner = Self.innerFormCount(tokens[k]) }
+                if n < inner! { search(k + 1, c) }
             }
         }
         search(i, 0)
