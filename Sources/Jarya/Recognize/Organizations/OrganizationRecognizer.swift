@@ -177,7 +177,7 @@ public struct OrganizationRecognizer: Recognizer {
         // One body, one acronym: a mention without one (`Международная федерация футбола ФИФА`,
         // the acronym in apposition) takes the one a later mention of the same name has (`ФИФА`).
         var acronymOf: [String: String] = [:]
-        for m in mentions where acronymOf[m.name] == nil { if let a = m.acronym { acronymOf[m.name] = a } }
+        for m in mentions { if let a = m.acronym, acronymOf[m.name] == nil { acronymOf[m.name] = a } }
         for n in mentions.indices where mentions[n].acronym == nil { mentions[n].acronym = acronymOf[mentions[n].name] }
         for m in mentions {
             document.add(

@@ -44,32 +44,27 @@ extension ModelRecognizer {
     func addSurnameMentions(_ tokens: [TaggerToken], in document: inout Document) {
         let antecedents = fullNames(document.entities)
         guard !antecedents.isEmpty else { return }
-        func antecedent(where matches: (_ name: String, _ surname: String) -> Bool) -> String? {
-            antecedents.first { matches($0.name, $0.surname) }?.name
-        }
+        func antecedent(where matches: (FullName) -> Bool) -> String? { antecedents.first(where: matches)?.name }
         for i in document.entities.indices where document.entities[i].kind == .person {
             guard case .person(let name, let role) = document.entities[i].value else { continue }
             let words = name.fastLowercased().split(separator: " ").map(String.init)
             let full: String?
             if words.count == 1 {
                 // The tagger's or a role's one-word person: `Обамой` → `Барак Обама`.
-                full = document.entities[i].origin == .model ? antecedent { Self.isForm(words[0], of: $1) } : nil
+                full =
+                    document.entities[i].origin == .model ? antecedent { Self.isForm(words[0], of: $0.surname) } : nil
             } else if words.count == 2, Self.isPatronymicForm(words[1]) {
                 // `Борис Николаевич` beside `Борис Николаевич Ельцин`: the given name and
                 // patronymic alone, the polite Russian way to name a person named in full.
-                full = antecedent { other, _ in
-                    let others = other.fastLowercased().split(separator: " ").map(String.init)
-                    return others.count == 3 && Array(others.prefix(2)) == words
-                }
+                full = antecedent { $0.words.count == 3 && Array($0.words.prefix(2)) == words }
             } else {
                 // The tagger's `Барака Обамы` beside `Барак Обама`: every word a form of the
                 // other's (the given name unknown, only the nominative mention shows it).
                 full =
                     document.entities[i].origin == .model
-                    ? antecedent { other, _ in
-                        let others = other.fastLowercased().split(separator: " ").map(String.init)
-                        return other != name && others.count == words.count
-                            && zip(words, others).allSatisfy { Self.isForm($0, of: $1) }
+                    ? antecedent { other in
+                        other.name != name && other.words.count == words.count
+                            && zip(words, other.words).allSatisfy { Self.isForm($0, of: $1) }
                     } : nil
             }
             if let full { document.entities[i].value = .person(name: full, role: role) }
@@ -92,10 +87,19 @@ extension ModelRecognizer {
         }
     }
 
-    /// The persons named by two words or more whose surname (the last word, lower case) no
-    /// person of another given name has, in text order: the antecedents of the one-word mentions.
-    func fullNames(_ entities: [Entity]) -> [(name: String, surname: String, origin: Entity.Origin?)] {
-        var out: [(name: String, surname: String, origin: Entity.Origin?)] = []
+    /// A person named in full: the name, its words in lower case (split once, read by every
+    /// comparison), the surname (the last of them) and where the person came from.
+    struct FullName {
+        var name: String
+        var words: [String]
+        var surname: String { words[words.count - 1] }
+        var origin: Entity.Origin?
+    }
+
+    /// The persons named by two words or more whose surname no person of another given name
+    /// has, in text order: the antecedents of the one-word mentions.
+    func fullNames(_ entities: [Entity]) -> [FullName] {
+        var out: [FullName] = []
         var shared: Set<String> = []
         let persons = entities.indices.filter { entities[$0].kind == .person }
         for e in persons.sorted(by: { entities[$0].span < entities[$1].span }).map({ entities[$0] }) {
@@ -104,7 +108,8 @@ extension ModelRecognizer {
             guard words.count > 1, let last = words.last, last.unicodeScalars.count >= 3,
                 last.first?.isUppercase == true
             else { continue }
-            let surname = String(last).fastLowercased()
+            let lowered = name.fastLowercased().split(separator: " ").map(String.init)
+            let surname = lowered[lowered.count - 1]
             guard !Self.isPatronymicForm(surname), glossaries.people.givenName(surname) == nil else { continue }
             if let known = out.firstIndex(where: { $0.surname == surname }) {
                 // `Борис Ельцин` and `Борис Николаевич Ельцин` are one person, named by the
@@ -112,11 +117,11 @@ extension ModelRecognizer {
                 if out[known].name.split(separator: " ").first != words.first {
                     shared.insert(surname)
                 } else if name.count > out[known].name.count {
-                    out[known].name = name
+                    out[known] = FullName(name: name, words: lowered, origin: out[known].origin)
                 }
                 continue
             }
-            out.append((name, surname, e.origin))
+            out.append(FullName(name: name, words: lowered, origin: e.origin))
         }
         return out.filter { !shared.contains($0.surname) }
     }
