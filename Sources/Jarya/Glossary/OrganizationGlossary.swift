@@ -17,6 +17,13 @@ public struct OrganizationGlossary: Sendable {
             for lang in [language, "ru", "en", "ky"] { if let n = names[lang]?.first { return n } }
             return nil
         }
+
+        /// The language whose names list `name`, the text's `language` first, then in
+        /// `name(in:)`'s order: a name written alike in two languages (`New York Times`, `ЮНИСЕФ`)
+        /// takes the same language, and so the same acronym, on every run.
+        public func language(of name: String, preferring language: String) -> String? {
+            [language, "ru", "en", "ky"].first { names[$0]?.contains(name) == true }
+        }
     }
 
     /// A name as matched: which organization, and which of its names.

@@ -65,7 +65,7 @@ public struct OrganizationRecognizer: Recognizer {
         for i in tokens.indices where !claimed.overlaps(tokens[i].span) {
             let language = document.segmentation.block(at: tokens[i].span.start)?.language ?? document.language
             if let c = rules.quoted(i) { candidates.append(c) }
-            if let c = rules.glossaryName(i) { candidates.append(c) }
+            if let c = rules.glossaryName(i, language: language) { candidates.append(c) }
             if let c = rules.acronym(i, language: language) { candidates.append(c) }
             // Kyrgyz names end in their head, Russian ones start with it.
             if language != "ru", let c = rules.kyrgyzHeadFinal(i) { candidates.append(c) }

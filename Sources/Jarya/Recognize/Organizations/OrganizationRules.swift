@@ -29,7 +29,7 @@ struct OrganizationRules {
 
     // MARK: Glossary
 
-    func glossaryName(_ i: Int) -> Candidate? {
+    func glossaryName(_ i: Int, language: String) -> Candidate? {
         let t = tokens[i]
         guard t.kind != .punctuation, let (refs, end) = glossary.index.longestMatch(tokens, at: i), let ref = refs.first
         else { return nil }
@@ -39,7 +39,7 @@ struct OrganizationRules {
             )
         else { return nil }
         if !(t.isCapitalized || t.isAllCaps || t.kind == .number) && end - i < 2 { return nil }
-        let lang = ref.organization.names.first { $0.value.contains(ref.name) }?.key ?? "ru"
+        let lang = ref.organization.language(of: ref.name, preferring: language) ?? "ru"
         // The cell may list variants (`Минцифры|ГКИТС`): the first is the usual one.
         let acronym = ref.organization.acronyms[lang]?.split(separator: "|").first.map(String.init)
         return Candidate(
