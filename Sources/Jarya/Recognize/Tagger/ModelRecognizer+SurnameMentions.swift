@@ -9,13 +9,13 @@ extension ModelRecognizer {
     func addSurnamesAfterRoles(_ tokens: [TaggerToken], in document: inout Document) {
         var claimed: SpanIndex?  // made at the first candidate: most texts have none
         let notNames: TaggerToken.Marks = [.place, .organization, .givenName, .organizationHead, .rulePlace]
-        for i in tokens.indices.dropFirst() where tokens[i - 1].marks.contains(.role) {
-            guard tokens[i - 1].kind == .word, Self.couldBeSurname(tokens[i]),
+        for i in tokens.indices.dropFirst() {
+            guard let roleIndex = Self.roleWord(before: i, tokens), Self.couldBeSurname(tokens[i]),
                 tokens[i].marks.isDisjoint(with: notNames),
                 i + 1 == tokens.count || tokens[i + 1].kind != .word
                     || !(tokens[i + 1].isCapitalized || Self.endsLikeAdjective(tokens[(i + 1)...(i + 1)]))
             else { continue }
-            let t = tokens[i], role = tokens[i - 1].lower
+            let t = tokens[i], role = tokens[roleIndex].lower
             guard !Self.isPatronymicForm(t.lower), !Self.commonNounEndings.contains(where: { t.lower.hasSuffix($0) }),
                 t.text.unicodeScalars.contains(where: { $0.value >= 0x400 && $0.value < 0x530 })
             else { continue }
@@ -35,6 +35,37 @@ extension ModelRecognizer {
             )
         }
     }
+
+    /// The role word a surname at `i` stands after: right before it (`мэр Лужков`), or before the
+    /// body or place the role is of (`мэр Москвы Лужков`, `мэр города Лужков`, `глава МИД
+    /// Лавров`): a name the glossaries or rules know, or a lower-case noun in the genitive.
+    static func roleWord(before i: Int, _ tokens: [TaggerToken]) -> Int? {
+        if tokens[i - 1].kind == .word, tokens[i - 1].marks.contains(.role) { return i - 1 }
+        guard i >= 2, tokens[i - 2].kind == .word, tokens[i - 2].marks.contains(.role) else { return nil }
+        // All in one sentence: `на пост главы Франции` ends a headline before `Дочь основателя`.
+        let of = tokens[i - 1]
+        let known: TaggerToken.Marks = [.place, .organization, .rulePlace, .ruleOrganization]
+        guard of.kind == .word, !of.marks.contains(.role), !tokens[i].sentenceStart, !tokens[i].newlineBefore,
+            !of.sentenceStart, !of.newlineBefore
+        else { return nil }
+        if !of.marks.isDisjoint(with: known) { return i - 2 }
+        let lower = of.lower
+        guard !of.isCapitalized, lower.unicodeScalars.count >= 4,
+            genitiveEndings.contains(where: { lower.hasSuffix($0) }),
+            !verbEndings.contains(where: { lower.hasSuffix($0) }),
+            !settlementNouns.contains(where: { lower.hasPrefix($0) })
+        else { return nil }
+        return i - 2
+    }
+
+    /// The endings of nouns in the genitive (`компании`, `области`, `финансов`; `дел` is too
+    /// short to tell), and the past-tense endings that share their last letter (`заявила`).
+    static let genitiveEndings = ["а", "я", "ы", "и", "ов", "ев", "ей"]
+    static let verbEndings = ["ла", "ли", "ся", "сь"]
+    /// A settlement's noun names the place that follows (`жители поселка Петро-Славянка`).
+    static let settlementNouns = [
+        "город", "посел", "пос", "сел", "деревн", "аул", "станиц", "хутор", "район", "област",
+    ]
 
     /// A person named in full once (`Барак Обама`, `Владимир Путин`) and later by the surname
     /// alone in another case (`Обамой`, `Путин также подпишет`): each such word becomes a

@@ -74,6 +74,7 @@ public struct ModelRecognizer: Recognizer {
         Self.harmonize(&document.entities)
         addSurnamesAfterRoles(tokens, in: &document)
         addSurnameMentions(tokens, in: &document)
+        addListedPersons(tokens, in: &document)
         addRoles(&document)
     }
 
