@@ -22,6 +22,16 @@ struct KyrgyzStemTests {
         #expect(KyrgyzMorphology.stems(of: word).first == word.lowercased())
     }
 
+    @Test(
+        "a suffix's vowel follows the stem's last vowel; a foreign name's own letters do not",
+        arguments: [
+            ("Жапаровдун", 7, true), ("Койчиевди", 7, true), ("Асановага", 7, true), ("Бишкекте", 6, true),
+            ("Өмүрбековго", 9, true), ("Клинтон", 4, false), ("Хэмилтон", 5, false), ("Бишкекто", 6, false),
+        ])
+    func suffixHarmony(_ word: String, _ stemLength: Int, _ harmonizes: Bool) {
+        #expect(KyrgyzMorphology.suffixHarmonizes(word, stemLength: stemLength) == harmonizes)
+    }
+
     @Test("a word without a suffix proposes nothing shorter", arguments: ["Ош", "Бишкек", "Талас", "Москва"])
     func bareWord(_ word: String) {
         // Nothing to take off: `Талас` does not lose `-с`, `Москва` keeps its `-а`.

@@ -54,6 +54,26 @@ struct OrganizationShapesTests {
         try expectOneOrganization(marked, named: name)
     }
 
+    @Test(
+        "a national team in lower case is a body before its country",
+        arguments: [
+            ("Тренер ⟦сборной России⟧ объявил состав.", "Сборная России"),
+            ("Болельщики поддержали ⟦сборную Кыргызстана⟧ на стадионе.", "Сборная Кыргызстана"),
+        ])
+    func nationalTeam(_ marked: String, _ name: String) throws {
+        try expectOneOrganization(marked, named: name)
+    }
+
+    @Test(
+        "national teams in the plural, or a team with no country after it, are no body of their own",
+        arguments: [
+            "Матч между сборными Кыргызстана и Макао пройдет в Бишкеке.",
+            "Вся сборная вышла на поле.",
+        ])
+    func noNationalTeam(_ text: String) throws {
+        #expect(try organizations(in: text).isEmpty)
+    }
+
     @Test("a project's or a forum's quoted name is not a body")
     func quotedProjectIsNoBody() throws {
         #expect(try organizations(in: "В рамках проекта «Чистый город» высадили деревья.").isEmpty)

@@ -30,6 +30,15 @@ struct OrganizationWorldBodiesTests {
             ),
             ("Решение одобрили сенаторы ⟦Совета Федерации⟧.", [ExpectedOrganization("Совет Федерации", "Совфед")]),
             ("Отчет опубликовала ⟦Еврокомиссия⟧.", [ExpectedOrganization("Еврокомиссия", "Еврокомиссия")]),
+            ("Санкции продлил ⟦Евросоюз⟧ до лета.", [ExpectedOrganization("Евросоюз", "ЕС")]),
+            (
+                "Об этом сообщает ⟦РБК⟧ со ссылкой на источник.",
+                [ExpectedOrganization("РосБизнесКонсалтинг", "РБК")]
+            ),
+            (
+                "Вчера ⟦Ювентус⟧ обыграл ⟦Реал Мадрид⟧ в Турине.",
+                [ExpectedOrganization("Ювентус"), ExpectedOrganization("Реал Мадрид")]
+            ),
         ])
     func russian(_ marked: String, _ expected: [ExpectedOrganization]) throws {
         try expectOrganizations(marked, expected)

@@ -12,7 +12,7 @@ struct TaggerTitleTests {
     }
 
     @Test(
-        "a legal act's title, a place's abbreviation, a lower-case phrase without a head, a quoted adjective title: no organization",
+        "a legal act's title, a place's abbreviation, a lower-case phrase without a head, a quoted adjective title, a plural head: no organization",
         arguments: [
             (
                 "Депутаты обсудили Закон О СМИ на заседании.",
@@ -27,6 +27,10 @@ struct TaggerTitleTests {
                 ["лучший": .beginOrganization, "открытый": .insideOrganization, "урок": .insideOrganization]
             ),
             ("Вчера представители КР подписали соглашение.", ["кр": .beginOrganization]),
+            (
+                "Матч между сборными Кыргызстана и Макао пройдет в Бишкеке в субботу вечером.",
+                ["сборными": .beginOrganization, "кыргызстана": .insideOrganization]
+            ),
         ])
     func titlesDropped(_ text: String, _ words: [String: NameLabel]) throws {
         let found = try modelNames(text, words).filter { $0.kind == .organization }

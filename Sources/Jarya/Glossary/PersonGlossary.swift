@@ -68,9 +68,12 @@ public struct PersonGlossary: Sendable {
         return nil
     }
 
-    /// Russian case endings of given names, and what the nominative ends in instead.
+    /// Russian case endings of given names, and what the nominative ends in instead. A woman's
+    /// name in -а comes before a man's without it: `Марине`, `Кристине` are Марина's and
+    /// Кристина's dative as a rule, not Марин's prepositional.
     static let obliqueEndings: [(ending: String, restore: String)] = [
-        ("ом", ""), ("ем", ""), ("а", ""), ("у", ""), ("е", ""), ("ой", "а"), ("ы", "а"), ("ой", "я"), ("и", "я"),
+        ("ом", ""), ("ем", ""), ("а", ""), ("у", ""), ("е", "а"), ("е", ""), ("ой", "а"), ("ы", "а"), ("ой", "я"),
+        ("и", "я"),
         ("ю", "я"), ("ей", "я"), ("ым", ""),
         // Names in -й and -ь: `Андрея`, `Сергеем`, `Игорю`.
         ("я", "й"), ("ю", "й"), ("ем", "й"), ("е", "й"), ("я", "ь"), ("ю", "ь"), ("ем", "ь"), ("е", "ь"),

@@ -40,6 +40,26 @@ public enum KyrgyzMorphology {
     private static let possessiveScalars = possessives.map { Array($0.unicodeScalars) }
     private static let pluralScalars = plurals.map { Array($0.unicodeScalars) }
 
+    /// Whether the suffix after the first `stemLength` letters of `word` has the vowel that
+    /// Kyrgyz vowel harmony gives the stem's last vowel (`Жапаров|дун`, `Койчиев|ди`,
+    /// `Асанова|га`), so that a foreign name's own letters are not taken for a suffix:
+    /// `Клинтон` is no ablative of `Клин`, which would be `Клинден`.
+    public static func suffixHarmonizes(_ word: String, stemLength: Int) -> Bool {
+        let s = Array(word.fastLowercased().unicodeScalars)
+        guard stemLength < s.count, let stemVowel = s[..<stemLength].last(where: isVowel),
+            let suffixVowel = s[stemLength...].first(where: isVowel)
+        else { return true }
+        for (stems, suffixes) in harmony where stems.unicodeScalars.contains(stemVowel) {
+            return suffixes.unicodeScalars.contains(suffixVowel)
+        }
+        return true
+    }
+
+    /// The suffix vowels each stem vowel takes (Russian letters with the Kyrgyz vowel they sound as).
+    private static let harmony: [(stem: String, suffix: String)] = [
+        ("аыя", "аы"), ("оё", "оу"), ("ую", "аоу"), ("еиэ", "еи"), ("өү", "өү"),
+    ]
+
     /// Whether `s[..<end]` ends with `suffix`.
     private static func endsWith(_ s: [Unicode.Scalar], _ end: Int, _ suffix: [Unicode.Scalar]) -> Bool {
         guard end >= suffix.count else { return false }

@@ -79,6 +79,7 @@ extension OrganizationRules {
     /// Russian heads that may start a name in lower case (`мэрия г. Токмок`).
     static let lowercaseRussianHeads: WordSet = [
         "мэрия", "администрация", "прокуратура", "посольство", "аппарат", "правительство", "парламент", "консульство",
+        "сборная",
     ]
     static let weakRussianHeads: WordSet = [
         "программа", "проект", "предприятие", "управление", "отдел", "служба", "центр",

@@ -44,6 +44,9 @@ extension OrganizationRules {
         return w.unicodeScalars.count > 4 && adjectiveEndings.contains { w.endsWith($0) }
     }
 
+    /// The singular forms of `сборная` (a national team).
+    static let teamSingular: WordSet = ["сборная", "сборной", "сборную", "сборною"]
+
     func russianHeadFirst(_ i: Int) -> Candidate? {
         var first = i
         var h = i
@@ -144,6 +147,8 @@ extension OrganizationRules {
         {
             return nil
         }
+        // A national team is one team: `сборными Кыргызстана и Макао` names two.
+        if head == "сборная", !Self.teamSingular.contains(headToken.lower) { return nil }
         // A weak head needs a capital after it, a capitalized adjective before it that does not just
         // open the sentence (`Межведомственная комиссия`), or an acronym defined after it
         // (`Центр исследований водных ресурсов (ЦИВР)`).

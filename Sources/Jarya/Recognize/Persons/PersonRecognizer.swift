@@ -336,9 +336,12 @@ struct PersonNames {
     ) -> String {
         var word = capitalized(t.text)
         // A Kyrgyz case suffix on a Russian-type surname: Жапаровдун → Жапаров, Койчиевди → Койчиев,
-        // Асановага → Асанова.
+        // Асановага → Асанова; not the letters of a foreign name (`Клинтон`).
         let kyrgyzStem = KyrgyzMorphology.stems(of: word).dropFirst()
-            .filter { SurnameEnding.matches($0, .nominative) }
+            .filter {
+                SurnameEnding.matches($0, .nominative)
+                    && KyrgyzMorphology.suffixHarmonizes(word, stemLength: $0.unicodeScalars.count)
+            }
             .max { $0.count < $1.count }
         if let stem = kyrgyzStem, word.unicodeScalars.count - stem.unicodeScalars.count >= 2 {
             word = String(word.prefix(stem.unicodeScalars.count))

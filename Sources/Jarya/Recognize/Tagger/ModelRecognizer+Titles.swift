@@ -9,7 +9,13 @@ extension ModelRecognizer {
         let words = tokens[range]
         let named = words.filter { $0.kind == .word }
         guard let first = named.first else { return true }
-        if Self.actStems.contains(first.stem) { return true }
+        if Self.actStems.contains(first.stem) || Self.titleOfWork(range, tokens) { return true }
+        // A plural head in lower case names several bodies (`между сборными Кыргызстана и Макао`).
+        if !first.isCapitalized, first.marks.contains(.organizationHead),
+            Self.pluralEndings.contains(where: { first.lower.hasSuffix($0) })
+        {
+            return true
+        }
         if named.count == 1 && first.isAllCaps && first.marks.contains(.place) && !first.marks.contains(.organization) {
             return true
         }
@@ -23,6 +29,9 @@ extension ModelRecognizer {
             }
     }
 
+    /// Endings only plural nouns and adjectives have (instrumental, prepositional; -ых/-их genitive).
+    static let pluralEndings = ["ами", "ями", "ыми", "ими", "ах", "ях", "ых", "их"]
+
     /// The Russian stems of the words that open a legal act's title: закон, кодекс, указ,
     /// постановление, распоряжение, приказ, конституция (`Законодательного собрания` is a body).
     static let actStems: Set<String> = [
@@ -30,6 +39,23 @@ extension ModelRecognizer {
         RussianMorphology.stem("постановление"), RussianMorphology.stem("распоряжение"),
         RussianMorphology.stem("приказ"), RussianMorphology.stem("конституция"),
     ]
+
+    /// A quoted name right after the noun of a work or an event is its title (`песни «Ала-Тоо»`,
+    /// `фильм «Курманжан датка»`), however the tagger reads it.
+    static func titleOfWork(_ range: Range<Int>, _ tokens: [TaggerToken]) -> Bool {
+        guard var k = tokens[range].firstIndex(where: { $0.kind == .word }) else { return false }
+        k -= 1
+        guard k >= 0, ["«", "“", "\"", "„"].contains(tokens[k].text) else { return false }
+        while k >= 0, tokens[k].kind == .punctuation { k -= 1 }
+        return k >= 0 && tokens[k].kind == .word && !tokens[k].isCapitalized && workStems.contains(tokens[k].stem)
+    }
+
+    /// The Russian stems of the nouns that name works and events by a quoted title.
+    static let workStems: Set<String> = Set(
+        [
+            "песня", "книга", "фильм", "спектакль", "альбом", "роман", "стихотворение", "поэма", "картина", "сериал",
+            "номинация", "конкурс", "акция", "фестиваль", "проект", "программа", "выставка", "концерт",
+        ].map(RussianMorphology.stem))
 
     /// Whether the tokens of `range` sit inside a quotation opened earlier in their sentence
     /// (`конкурса "Русский язык в Кыргызстане"`): a place there is part of a title.

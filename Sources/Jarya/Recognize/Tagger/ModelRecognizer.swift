@@ -75,6 +75,7 @@ public struct ModelRecognizer: Recognizer {
         addSurnamesAfterRoles(tokens, in: &document)
         addSurnameMentions(tokens, in: &document)
         addListedPersons(tokens, in: &document)
+        addListedOrganizations(tokens, in: &document)
         addRoles(&document)
     }
 
@@ -194,7 +195,8 @@ public struct ModelRecognizer: Recognizer {
         return k >= 0 && titleWords.contains(tokens[k].lower)
     }
 
-    /// A person must look like one: not the start of a quoted title (`“Алтын күз”`), and when
+    /// A person must look like one: no role word inside (`Полномочный Посол`), not the start of
+    /// a quoted title (`“Алтын күз”`), and when
     /// of one word, a surname ending (`-ов`, `-ский`, `-енко`), not a given name alone (which
     /// the rules leave out too).
     func looksLikePerson(_ words: ArraySlice<TaggerToken>, after previous: TaggerToken?) -> Bool {
@@ -206,7 +208,10 @@ public struct ModelRecognizer: Recognizer {
         // A quote inside, or a headline's run of capitals (`ПРОЙДЕТ ЯРМАРКА “АЛТЫН`), is no person.
         if words.contains(where: { ["«", "»", "“", "”", "\"", "„"].contains($0.text) }) { return false }
         if named.count > 2, words.allSatisfy({ $0.kind != .word || $0.isAllCaps }) { return false }
-        if words.contains(where: { Self.notInNames.contains($0.lower) || Self.adjectiveInName($0.lower, words) }) {
+        if words.contains(where: {
+            Self.notInNames.contains($0.lower) || Self.adjectiveInName($0.lower, words)
+                || $0.marks.contains(.role) && glossaries.people.givenName($0.lower) == nil
+        }) {
             return false
         }
         guard named.count == 1, let w = named.first else { return true }
@@ -278,14 +283,17 @@ public struct ModelRecognizer: Recognizer {
         range.lowerBound > 0 && placePrepositions.contains(tokens[range.lowerBound - 1].lower)
     }
 
-    /// A place or organization whose last word is an adjective (`Южных`, `Кара-Сууском районном`,
+    /// A place or organization whose last word is an adjective (`Южных`, `Фронтовые`, `Кара-Сууском районном`,
     /// `Международного`, `Форум общенациональной`) or a lone letter (`Закон О`) is a phrase the
     /// tagger cut short, not a name: on FactRuEval-dev, dropping such organizations raised their
     /// precision from .695 to .739 for one name lost.
     static func endsLikeAdjective(_ words: ArraySlice<TaggerToken>) -> Bool {
         guard let last = words.last(where: { $0.kind == .word }) else { return false }
         let letters = last.lower.unicodeScalars.count
-        return letters < 2 || (letters > 4 && RussianMorphology.adjectiveEndings.contains { last.lower.hasSuffix($0) })
+        return letters < 2
+            || (letters > 4
+                && (RussianMorphology.adjectiveEndings.contains { last.lower.hasSuffix($0) }
+                    || last.lower.hasSuffix("ые")))
     }
 
     /// An "organization" that ends in a role word is a role (`Постоянный координатор ООН`): the
@@ -314,9 +322,19 @@ public struct ModelRecognizer: Recognizer {
     static func notAPlaceName(_ words: ArraySlice<TaggerToken>) -> Bool {
         let named = words.filter { $0.kind == .word }
         guard let first = named.first else { return true }
+        // A legal act (`в Закон`), or a compound with a common noun (`в Telegram-канале`).
+        if named.contains(where: { actStems.contains($0.stem) || Self.commonNounCompound($0.text) }) { return true }
         if named.count == 1 { return first.isAllCaps && first.text.unicodeScalars.count <= 3 }
         return first.lower.unicodeScalars.count > 4
             && RussianMorphology.adjectiveEndings.contains { first.lower.hasSuffix($0) }
+    }
+
+    /// A hyphenated word with a part in lower case of four letters or more (`Telegram-канале`),
+    /// where a place's parts are capitalized or short (`Ростов-на-Дону`, `Кара-Балта`).
+    static func commonNounCompound(_ text: String) -> Bool {
+        text.split(separator: "-").dropFirst().contains {
+            $0.unicodeScalars.count >= 4 && $0.first.map { $0.isLowercase } == true
+        }
     }
 
     /// The name's tokens without punctuation at either end, except quotes that close one
