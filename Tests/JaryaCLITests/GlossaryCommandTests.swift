@@ -6,7 +6,7 @@ import Testing
 struct GlossaryCommandTests {
     static let files = [
         "date-words.tsv", "places.tsv", "organizations.tsv", "org-heads.tsv", "event-words.tsv", "given-names.tsv",
-        "roles.tsv",
+        "roles.tsv", "known-persons.tsv",
     ]
 
     /// A copy of the shipped glossaries in a temporary folder.

@@ -30,7 +30,7 @@ struct ShippedGlossaryTests {
         #expect(
             results.map(\.file) == [
                 "date-words.tsv", "places.tsv", "organizations.tsv + org-heads.tsv", "event-words.tsv",
-                "given-names.tsv + roles.tsv",
+                "given-names.tsv + roles.tsv + known-persons.tsv",
             ])
         for (file, result) in results {
             if case .failure(let error) = result { Issue.record("\(file): \(error)") }
@@ -339,6 +339,37 @@ struct TSVTableTests {
         }
         #expect(e?.file == "given-names.tsv")
         #expect(e?.line == 4)
+        #expect(e?.message.contains(message) == true, "\(e?.message ?? "")")
+    }
+
+    // MARK: known-persons.tsv
+
+    func known(_ rows: String) throws -> PersonGlossary {
+        try PersonGlossary(
+            names: TSVTable(
+                name: "given-names.tsv", text: "name\tsex\torigin\nАзамат\tm\tky\n",
+                required: ["name", "sex", "origin"]),
+            roles: TSVTable(name: "roles.tsv", text: Self.roles, required: ["lang", "role", "kind"]),
+            known: TSVTable(name: "known-persons.tsv", text: "ru\tky\n" + rows, required: ["ru", "ky"]))
+    }
+
+    @Test("known-persons.tsv: a surname finds its person in a case form; a surname two rows share finds none")
+    func knownPersons() throws {
+        let g = try known("Владимир Путин\t\nДжордж Буш\t\nЛора Буш\t\nОноре де Бальзак\t\n")
+        #expect(g.knownPerson("путину", isForm: ModelRecognizer.isForm)?.ru == "Владимир Путин")
+        #expect(g.knownPerson("бальзака", isForm: ModelRecognizer.isForm)?.ru == "Оноре де Бальзак")
+        #expect(g.knownPerson("буш", isForm: ModelRecognizer.isForm) == nil)
+        #expect(g.knownPerson("путинизм", isForm: ModelRecognizer.isForm) == nil)
+    }
+
+    @Test(
+        "known-persons.tsv: a name without a surname, or listed twice, is reported at its line",
+        arguments: [
+            ("Путин\t\n", "a given name and a surname"), ("Владимир Путин\t\nВладимир Путин\t\n", "listed twice"),
+        ])
+    func knownPersonErrors(_ rows: String, _ message: String) throws {
+        let e = glossaryError { _ = try known(rows) }
+        #expect(e?.file == "known-persons.tsv")
         #expect(e?.message.contains(message) == true, "\(e?.message ?? "")")
     }
 

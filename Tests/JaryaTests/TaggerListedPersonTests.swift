@@ -71,7 +71,7 @@ struct TaggerListedPersonTests {
     @Test(
         "a surname after a role and the body or place the role is of",
         arguments: [
-            ("Сегодня в Москве прошло совещание. Об итогах рассказал глава МИД Лавров журналистам.", "Лавров"),
+            ("Сегодня в Москве прошло совещание. Об итогах рассказал глава МИД Грибов журналистам.", "Грибов"),
             ("Бюджет на год приняли в среду. Его представил министр финансов Силуанов депутатам.", "Силуанов"),
         ])
     func surnameAfterRoleAndBody(_ text: String, _ surname: String) throws {
@@ -144,5 +144,52 @@ struct TaggerListedOrganizationTests {
     func filtered(_ text: String, _ words: [String: NameLabel]) throws {
         let found = try entities(text, words).filter { $0.origin == .model }
         #expect(found.isEmpty, "\(found.map(\.text))")
+    }
+}
+
+/// Well-known persons named by the surname alone take the full name `known-persons.tsv` gives.
+@Suite("Name tagger: well-known persons by the surname alone")
+struct TaggerKnownPersonTests {
+    func persons(_ text: String, _ words: [String: NameLabel] = [:]) throws -> [String: String] {
+        var out: [String: String] = [:]
+        for e in try TaggerTests().merged(text, words, languages: ["ru"]) where e.kind == .person {
+            if case .person(let name, _) = e.value { out[e.text] = name }
+        }
+        return out
+    }
+
+    @Test(
+        "a known surname alone, in any case, is the known person, also where the tagger found the word",
+        arguments: [
+            ("Торжества пройдут в Софии в понедельник. Путин также подпишет договоры о строительстве.", "Путин", [:]),
+            (
+                "Эти выборы вспоминают до сих пор. При Рейгане экономика США росла быстрее, чем при его предшественнике.",
+                "Рейгане", [:]
+            ),
+            (
+                "Торжества пройдут в Софии в понедельник. Путин также подпишет договоры о строительстве.", "Путин",
+                ["путин": NameLabel.beginPerson]
+            ),
+        ] as [(String, String, [String: NameLabel])])
+    func known(_ text: String, _ surface: String, _ words: [String: NameLabel]) throws {
+        let found = try persons(text, words)
+        #expect(found[surface] == ["Путин": "Владимир Путин", "Рейгане": "Рональд Рейган"][surface], "\(found)")
+    }
+
+    @Test(
+        "no known person after a given name or an initial, in an address or a square's name, or where the text names another of that surname",
+        arguments: [
+            "Вчера Иван Путин, фермер из Рязани, собрал рекордный урожай пшеницы на своем поле.",
+            "Вчера И. Путин, фермер из Рязани, собрал рекордный урожай пшеницы на своем поле.",
+            "Митинг прошел на площади Ленина, а вечером движение перекрыли на улице Пушкина.",
+            "Вчера Мишель Обама выступила в школе Чикаго. Обама рассказала детям о книгах, которые любит.",
+        ])
+    func notKnown(_ text: String) throws {
+        let found = try persons(text)
+        #expect(
+            !found.values.contains {
+                ["Владимир Путин", "Владимир Ленин", "Александр Пушкин", "Барак Обама"].contains($0)
+            },
+            "\(found)")
     }
 }

@@ -24,8 +24,9 @@ struct TaggerSurnameMentionTests {
     @Test(
         "a capitalized word right after a role word is a person, in the nominative",
         arguments: [
-            ("Премьер-министр Берлускони заявил журналистам, что выборы пройдут в срок.", "Берлускони", "Берлускони"),
-            ("Реформа здравоохранения, начатая президентом Обамой, вызвала споры в Конгрессе.", "Обамой", "Обама"),
+            // Surnames `known-persons.tsv` does not list: the role rule alone names them.
+            ("Премьер-министр Фантоцци заявил журналистам, что выборы пройдут в срок.", "Фантоцци", "Фантоцци"),
+            ("Реформа здравоохранения, начатая президентом Мбамой, вызвала споры в Конгрессе.", "Мбамой", "Мбама"),
             ("Вчера мэр Жумалиев открыл новый сквер в центре города.", "Жумалиев", "Жумалиев"),
         ])
     func surnameAfterRole(_ text: String, _ surface: String, _ name: String) throws {

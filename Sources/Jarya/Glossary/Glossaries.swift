@@ -34,7 +34,7 @@ public struct Glossaries: Sendable {
                 heads: table("org-heads.tsv", ["lang", "word", "type"])),
             people: try PersonGlossary(
                 names: table("given-names.tsv", ["name", "sex", "origin"]),
-                roles: table("roles.tsv", ["lang", "role", "kind"])),
+                roles: table("roles.tsv", ["lang", "role", "kind"]), known: table("known-persons.tsv", ["ru", "ky"])),
             dates: try DateLexicon(table: table("date-words.tsv", ["lang", "form", "match", "role", "value"])),
             events: try EventLexicon(table: table("event-words.tsv", EventLexicon.columns)),
             nameModel: try search?.found.map { try NameModel.load(path: $0) }, modelNote: search?.note)

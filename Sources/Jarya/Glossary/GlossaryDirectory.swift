@@ -152,11 +152,12 @@ public enum GlossaryCheck {
                 _ = try EventLexicon(table: t)
                 return t.rows.count
             },
-            check("given-names.tsv + roles.tsv") {
+            check("given-names.tsv + roles.tsv + known-persons.tsv") {
                 let n = try table("given-names.tsv", ["name", "sex", "origin"])
                 let r = try table("roles.tsv", ["lang", "role", "kind"])
-                _ = try PersonGlossary(names: n, roles: r)
-                return n.rows.count + r.rows.count
+                let k = try table("known-persons.tsv", ["ru", "ky"])
+                _ = try PersonGlossary(names: n, roles: r, known: k)
+                return n.rows.count + r.rows.count + k.rows.count
             },
         ]
     }

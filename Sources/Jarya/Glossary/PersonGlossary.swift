@@ -16,7 +16,20 @@ public struct PersonGlossary: Sendable {
     /// Russian role heads by stem (`руководител` → `руководитель`).
     private var roleHeadStems = WordMap<String>()
 
-    public init(names: TSVTable, roles table: TSVTable) throws {
+    /// A person news names by the surname alone (`known-persons.tsv`): the full name, in Russian and Kyrgyz.
+    public struct KnownPerson: Sendable, Equatable {
+        public var ru: String
+        public var ky: String
+        /// The surname in lower case, as tokens fold it.
+        public var surname: String
+    }
+
+    /// The well-known persons whose surname no other row has.
+    public private(set) var knownPersons: [KnownPerson] = []
+    /// Their indexes by the first three letters of the surname: a word is compared only with these.
+    private var knownByOpening: [String: [Int]] = [:]
+
+    public init(names: TSVTable, roles table: TSVTable, known: TSVTable? = nil) throws {
         for row in names.rows {
             guard let sex = Sex(rawValue: row["sex"]) else {
                 throw GlossaryError(
@@ -50,6 +63,35 @@ public struct PersonGlossary: Sendable {
             if lang == "ky" { kyrgyzRoleHeads.insert(head) } else { russianRoleHeads.insert(head) }
             if lang == "ru" { roleHeadStems[RussianMorphology.stem(head)] = head }
         }
+        if let known { try readKnownPersons(known) }
+    }
+
+    private mutating func readKnownPersons(_ table: TSVTable) throws {
+        var rows: [KnownPerson] = [], count: [String: Int] = [:]
+        for row in table.rows {
+            let words = row["ru"].split(separator: " ")
+            guard words.count >= 2, words.allSatisfy({ $0.first?.isUppercase == true || $0 == "де" }) else {
+                throw GlossaryError(
+                    file: table.name, line: row.line,
+                    message: "`\(row["ru"])`: a given name and a surname, capitalized, are needed")
+            }
+            let surname = String(words.last!).foldedLowercase()
+            guard !rows.contains(where: { $0.ru == row["ru"] }) else {
+                throw GlossaryError(file: table.name, line: row.line, message: "`\(row["ru"])` is listed twice")
+            }
+            rows.append(KnownPerson(ru: row["ru"], ky: row["ky"].isEmpty ? row["ru"] : row["ky"], surname: surname))
+            count[surname, default: 0] += 1
+        }
+        knownPersons = rows.filter { count[$0.surname] == 1 }
+        for (k, p) in knownPersons.enumerated() { knownByOpening[Self.opening(p.surname), default: []].append(k) }
+    }
+
+    static func opening(_ lower: String) -> String { String(String.UnicodeScalarView(lower.unicodeScalars.prefix(3))) }
+
+    /// The well-known person whose surname `lower` is a form of, by `isForm` (a case form test).
+    public func knownPerson(_ lower: String, isForm: (String, String) -> Bool) -> KnownPerson? {
+        guard let candidates = knownByOpening[Self.opening(lower)] else { return nil }
+        return candidates.lazy.map { knownPersons[$0] }.first { isForm(lower, $0.surname) }
     }
 
     /// Whether a lower-case word is a given name, in the nominative or, for Russian, an

@@ -175,7 +175,7 @@ extension ModelRecognizer {
     /// Whether `word` is `surname` in one of the Russian cases: the surname less a final vowel or
     /// `-й` (two for `-ий`, `-ая`), then a case ending of nouns or adjectives (`Обама` → `Обамой`,
     /// `Лужков` → `Лужковым`, `Жириновский` → `Жириновского`).
-    static func isForm(_ word: String, of surname: String) -> Bool {
+    public static func isForm(_ word: String, of surname: String) -> Bool {
         if word == surname { return true }
         let w = Array(word.unicodeScalars), s = Array(surname.unicodeScalars)
         for cut in 0...2 where s.count - cut >= 3 {

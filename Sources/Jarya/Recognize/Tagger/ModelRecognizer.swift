@@ -75,6 +75,7 @@ public struct ModelRecognizer: Recognizer {
         addSurnamesAfterRoles(tokens, in: &document)
         addSurnameMentions(tokens, in: &document)
         addListedPersons(tokens, in: &document)
+        addKnownPersons(tokens, in: &document)
         addListedOrganizations(tokens, in: &document)
         addRoles(&document)
     }
