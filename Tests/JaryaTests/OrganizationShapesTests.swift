@@ -74,6 +74,23 @@ struct OrganizationShapesTests {
         #expect(try organizations(in: text).isEmpty)
     }
 
+    @Test(
+        "a name with a number glued on is a vehicle's or a mission's, not a body",
+        arguments: [
+            "Корабль «Союз ТМА-13» стартовал с Байконура в среду утром.",
+            "Шаттл STS-124 вернулся на Землю после двух недель полета.",
+        ])
+    func numberCode(_ text: String) throws {
+        #expect(try organizations(in: text).isEmpty)
+    }
+
+    @Test("the same name with the number apart stays a body")
+    func numberApart() throws {
+        try expectOneOrganization(
+            "Инспекторы ⟦STS⟧ - 12 человек - проверили рынок.",
+            named: "Государственная налоговая служба при Министерстве финансов Кыргызской Республики")
+    }
+
     @Test("a project's or a forum's quoted name is not a body")
     func quotedProjectIsNoBody() throws {
         #expect(try organizations(in: "В рамках проекта «Чистый город» высадили деревья.").isEmpty)

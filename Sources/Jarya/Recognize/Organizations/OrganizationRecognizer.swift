@@ -78,6 +78,8 @@ public struct OrganizationRecognizer: Recognizer {
         candidates.removeAll { $0.organizationID == nil && counterpartRanges.contains(TokenRange($0.first, $0.last)) }
         candidates += counterparts
         candidates.removeAll { c in claimed.overlaps(Span(tokens[c.first].span.start, tokens[c.last - 1].span.end)) }
+        // A name with a number glued on is a vehicle's or a mission's (`Союз ТМА-13`, `STS-124`).
+        candidates.removeAll { Self.numberCodeFollows(tokens, $0.last) }
         // A rule span that is all a place's name (`Орусия Федерациясы`) or its last words (the
         // `Федерации` of `Российской Федерации`, the `Союза` of `Советского Союза`) is that place.
         candidates.removeAll { c in
@@ -184,6 +186,17 @@ public struct OrganizationRecognizer: Recognizer {
                 .organization, Span(tokens[m.candidate.first].span.start, tokens[m.candidate.last - 1].span.end),
                 .organization(name: m.name, acronym: m.acronym))
         }
+    }
+}
+
+extension OrganizationRecognizer {
+    /// Whether a hyphen and a number follow token `end - 1` with no space between
+    /// (`ТМА-13`, `STS-124`): a model or mission code, not an organization's name.
+    static func numberCodeFollows(_ tokens: [NameToken], _ end: Int) -> Bool {
+        guard end > 0, end + 1 < tokens.count, tokens[end].text == "-", tokens[end + 1].kind == .number else {
+            return false
+        }
+        return tokens[end - 1].span.end == tokens[end].span.start && tokens[end].span.end == tokens[end + 1].span.start
     }
 }
 
