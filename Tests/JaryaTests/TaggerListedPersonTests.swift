@@ -4,15 +4,20 @@ import Testing
 /// Persons listed by the surname beside a person the tagger found (`Ковальчук (Прошкин,
 /// Радулов)`), and surnames after a role and the body it is of (`мэр Москвы Лужков`): texts
 /// where each applies and texts where it must not.
+/// The person entities of Russian `text`, by surface, under their names, with the rules and a
+/// tagger that knows only `words`.
+func taggerPersons(_ text: String, _ words: [String: NameLabel]) throws -> [String: String] {
+    var out: [String: String] = [:]
+    for e in try TaggerTests().merged(text, words, languages: ["ru"]) where e.kind == .person {
+        if case .person(let name, _) = e.value { out[e.text] = name }
+    }
+    return out
+}
+
 @Suite("Name tagger: persons listed beside a person, surnames after a role's body")
 struct TaggerListedPersonTests {
-    /// The person entities of `text`, by surface, with the rules and a tagger that knows only `words`.
     func persons(_ text: String, _ words: [String: NameLabel] = [:]) throws -> [String: String] {
-        var out: [String: String] = [:]
-        for e in try TaggerTests().merged(text, words, languages: ["ru"]) where e.kind == .person {
-            if case .person(let name, _) = e.value { out[e.text] = name }
-        }
-        return out
+        try taggerPersons(text, words)
     }
 
     @Test(
@@ -151,11 +156,7 @@ struct TaggerListedOrganizationTests {
 @Suite("Name tagger: well-known persons by the surname alone")
 struct TaggerKnownPersonTests {
     func persons(_ text: String, _ words: [String: NameLabel] = [:]) throws -> [String: String] {
-        var out: [String: String] = [:]
-        for e in try TaggerTests().merged(text, words, languages: ["ru"]) where e.kind == .person {
-            if case .person(let name, _) = e.value { out[e.text] = name }
-        }
-        return out
+        try taggerPersons(text, words)
     }
 
     @Test(
