@@ -33,6 +33,11 @@ struct JSONLinesReader {
                 line.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\r") && $0 != UInt8(ascii: "\t") }
                 )
             else { continue }
+            // The plain record without JSONDecoder; anything else (an error record, a bad line) with it.
+            if let record = RecordLineDecoder.record(line) {
+                result.append(.record(record))
+                continue
+            }
             do { result.append(try decoder.decode(RecordLine.self, from: line)) } catch {
                 throw ArchiveError(
                     "\(path):\(lineNumber): not a Jarya record (\(ArchiveFile.reason(error))). "
