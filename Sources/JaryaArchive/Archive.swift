@@ -15,6 +15,10 @@ public protocol Archive: AnyObject, Sendable {
     /// Does the work on a batch that needs no database (folding, words, stems): `index` does it
     /// for the next batch while the server writes this one, so that both cores work.
     func prepare(_ lines: [RecordLine]) -> PreparedBatch
+    /// `prepare(_:)` of lines read from a JSON Lines file, with the JSON of each line as read
+    /// (`json[k]` of `lines[k]`; nil when it must be written again): an archive that stores the
+    /// record's JSON may store that text instead of writing the record out again.
+    func prepare(_ lines: [RecordLine], json: [Data?]) -> PreparedBatch
     /// Stores a prepared batch as `upsert(_:)` stores its lines.
     @discardableResult
     func upsert(_ batch: PreparedBatch) throws -> (stored: Int, skipped: Int)
@@ -60,6 +64,9 @@ public struct PreparedBatch: @unchecked Sendable {
 extension Archive {
     /// Nothing to do before the database: the lines as they are.
     public func prepare(_ lines: [RecordLine]) -> PreparedBatch { PreparedBatch(lines: lines, work: nil) }
+
+    /// The JSON as read is not needed: the lines are prepared as `prepare(_:)` prepares them.
+    public func prepare(_ lines: [RecordLine], json: [Data?]) -> PreparedBatch { prepare(lines) }
 
     @discardableResult
     public func upsert(_ batch: PreparedBatch) throws -> (stored: Int, skipped: Int) { try upsert(batch.lines) }

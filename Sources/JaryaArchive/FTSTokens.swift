@@ -167,7 +167,15 @@ struct Lexemes {
         let count = UInt32(words.count)
         put16(UInt16(truncatingIfNeeded: count >> 16))
         put16(UInt16(truncatingIfNeeded: count))
-        for n in words.indices.sorted(by: { ByteKey.precedes(words[$0], words[$1]) }) {
+        // Each word's first 8 bytes as a big-endian number (zeros past its end) order most pairs
+        // as the bytes do without a `memcmp`; words that share them are compared in full.
+        let prefixes = words.map { word in
+            (0..<8).reduce(UInt64(0)) { p, k in p << 8 | (k < word.count ? UInt64(word[k]) : 0) }
+        }
+        let order = words.indices.sorted { a, b in
+            prefixes[a] != prefixes[b] ? prefixes[a] < prefixes[b] : ByteKey.precedes(words[a], words[b])
+        }
+        for n in order {
             out.append(contentsOf: words[n])
             out.append(0)
             put16(UInt16(positions[n].count))

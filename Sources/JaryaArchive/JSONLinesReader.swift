@@ -26,14 +26,24 @@ struct JSONLinesReader {
     /// The next `count` records (fewer at the end of the file; none after it), blank lines
     /// skipped. A line that is not a record is an `ArchiveError` `.badRecords` naming the file
     /// and line; the records before it were handed out already.
-    mutating func next(_ count: Int) throws -> [RecordLine] {
-        var result: [RecordLine] = []
+    mutating func next(_ count: Int) throws -> [RecordLine] { try nextWithJSON(count).map(\.line) }
+
+    /// `next(_:)` with each line's JSON as read when it is a plain record (`RecordLineDecoder`
+    /// read it): what the PostgreSQL archive stores as the record's `jsonb` instead of writing
+    /// the record out again. Nil for a line `JSONDecoder` read.
+    mutating func nextWithJSON(_ count: Int) throws -> [(line: RecordLine, json: Data?)] {
+        var result: [(line: RecordLine, json: Data?)] = []
         while result.count < count, let line = try nextLine() {
             guard
                 line.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\r") && $0 != UInt8(ascii: "\t") }
                 )
             else { continue }
-            do { result.append(try decoder.decode(RecordLine.self, from: line)) } catch {
+            // The plain record without JSONDecoder; anything else (an error record, a bad line) with it.
+            if let record = RecordLineDecoder.record(line) {
+                result.append((.record(record), line))
+                continue
+            }
+            do { result.append((try decoder.decode(RecordLine.self, from: line), nil)) } catch {
                 throw ArchiveError(
                     "\(path):\(lineNumber): not a Jarya record (\(ArchiveFile.reason(error))). "
                         + "Give the JSON Lines that `jarya process --out` writes.", kind: .badRecords)

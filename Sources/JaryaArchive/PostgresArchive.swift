@@ -249,15 +249,22 @@ public final class PostgresArchive: Archive, @unchecked Sendable {
 
     /// The batch's rows, folded and cut into words on every core, before any statement.
     public func prepare(_ lines: [RecordLine]) -> PreparedBatch {
-        let usable = lines.compactMap(\.record)
+        prepare(lines, json: Array(repeating: nil, count: lines.count))
+    }
+
+    /// `prepare(_:)`, the `jsonb` of a record whose line is given taken from it as it is.
+    public func prepare(_ lines: [RecordLine], json: [Data?]) -> PreparedBatch {
+        let usable = zip(lines, json).compactMap { line, json in line.record.map { (record: $0, json: json) } }
         // Within one batch the last record of an id or a path wins, as in the SQLite archive.
         var seenIDs = Set<String>(), seenPaths = Set<String>()
         let kept = Array(
             usable.reversed().filter { r in
-                seenIDs.insert(r.id).inserted && seenPaths.insert(r.source.path).inserted
+                seenIDs.insert(r.record.id).inserted && seenPaths.insert(r.record.source.path).inserted
             }.reversed())
         let work = Prepared(
-            kept: kept, usable: usable.count, batch: kept.isEmpty ? nil : PostgresBatch(kept, scratch: scratch))
+            kept: kept.map(\.record), usable: usable.count,
+            batch: kept.isEmpty
+                ? nil : PostgresBatch(kept.map(\.record), json: kept.map(\.json), scratch: scratch))
         return PreparedBatch(lines: lines, work: work)
     }
 

@@ -66,8 +66,9 @@ struct PostgresBatch {
     /// For each table with rows: its INSERT and its columns.
     private(set) var statements: [(sql: String, columns: [PostgresArchive.Value])] = []
 
-    /// Prepares `records`, with what the run keeps from batch to batch in `scratch`.
-    init(_ records: [Jarya.Record], scratch: IndexScratch) {
+    /// Prepares `records`, with what the run keeps from batch to batch in `scratch`; `json[k]`,
+    /// when given, is the JSON `records[k]` was read from, stored as its `jsonb` as it is.
+    init(_ records: [Jarya.Record], json: [Data?]? = nil, scratch: IndexScratch) {
         // Folding, stems and words cost more than the database: every core prepares records.
         let slots = RowSlots(count: records.count)
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, records.count))
@@ -75,7 +76,7 @@ struct PostgresBatch {
             var tools = scratch.take()
             var k = worker
             while k < records.count {
-                slots.set(k, Self.rows(of: records[k], tools: &tools, folds: scratch.folds))
+                slots.set(k, Self.rows(of: records[k], json: json?[k], tools: &tools, folds: scratch.folds))
                 k += workers
             }
             scratch.give(tools)
@@ -94,15 +95,19 @@ struct PostgresBatch {
         }
     }
 
-    static func rows(of r: Jarya.Record, tools: inout IndexScratch.Tools, folds: FoldCache) -> (
-        rows: Rows, fts: [UInt8]
-    ) {
+    /// One record's rows and `tsvector`; its `jsonb` is `json` when given (the line it was read
+    /// from: `jsonb` keeps the same value whatever the spacing and key order), else the record
+    /// written out.
+    static func rows(of r: Jarya.Record, json line: Data? = nil, tools: inout IndexScratch.Tools, folds: FoldCache)
+        -> (rows: Rows, fts: [UInt8])
+    {
         var rows: Rows = Array(repeating: [], count: tables.count)
         let id = r.id
         let title = Folding.fold(r.title ?? r.event?.title ?? "")
         let text = Folding.fold(r.text)
         let forms = Folding.forms(ofFolded: title + "\n" + text, lexicon: &tools.lexicon).joined(separator: " ")
-        let json = Self.withoutNUL(String(decoding: r.jsonBytes(), as: UTF8.self))
+        let json = Self.withoutNUL(
+            line.map { String(decoding: $0, as: UTF8.self) } ?? String(decoding: r.jsonBytes(), as: UTF8.self))
         var organizations: [String] = [], persons: [String] = []
         let span = r.event.flatMap { DaySpan.of(start: $0.start, end: $0.end) }
         if let e = r.event {
@@ -190,23 +195,21 @@ struct PostgresBatch {
     }
 
     /// JSON without `\u0000`, which `jsonb` refuses (the NUL is dropped, as from the other
-    /// columns). Most records have none: they are not copied.
+    /// columns). Most records have none: they are not copied, and only their backslashes are
+    /// looked at (`memchr`).
     static func withoutNUL(_ json: String) -> String {
-        let bytes = Array(json.utf8)
-        let escape = Array(#"\u0000"#.utf8)
-        guard bytes.count >= escape.count else { return json }
-        var k = 0
-        while k + escape.count <= bytes.count {
-            if bytes[k] == UInt8(ascii: "\\") {
-                if bytes[k..<k + escape.count].elementsEqual(escape) {
-                    return json.replacingOccurrences(of: #"\u0000"#, with: "")
-                }
+        var json = json
+        let hasNUL = json.withUTF8 { bytes -> Bool in
+            guard let base = bytes.baseAddress else { return false }
+            var k = 0
+            while k < bytes.count, let hit = memchr(base + k, Int32(UInt8(ascii: "\\")), bytes.count - k) {
+                k = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if k + 6 <= bytes.count, memcmp(base + k + 1, "u0000", 5) == 0 { return true }
                 k += 2  // an escaped character: `\\u0000` is not a NUL
-            } else {
-                k += 1
             }
+            return false
         }
-        return json
+        return hasNUL ? json.replacingOccurrences(of: #"\u0000"#, with: "") : json
     }
 
     /// SQLite's `lower()`: ASCII letters only, as the SQLite archive's place filter compares.
@@ -283,13 +286,18 @@ struct TextColumn: PostgresNonThrowingEncodable {
         buffer.writeInteger(Int32(values.count))
         buffer.writeInteger(Int32(1))  // lower bound
         for value in values {
-            guard let value else { buffer.writeInteger(Int32(-1)); continue }
-            let lengthAt = buffer.writerIndex
-            buffer.writeInteger(Int32(0))
-            var utf8 = value.utf8
-            if utf8.contains(0) { utf8 = String(decoding: utf8.filter { $0 != 0 }, as: UTF8.self).utf8 }
-            let written = buffer.writeBytes(utf8)
-            buffer.setInteger(Int32(written), at: lengthAt)
+            guard var value else { buffer.writeInteger(Int32(-1)); continue }
+            value.withUTF8 { utf8 in
+                // memchr finds a NUL, if any, faster than a look at each byte.
+                guard let base = utf8.baseAddress, memchr(base, 0, utf8.count) != nil else {
+                    buffer.writeInteger(Int32(utf8.count))
+                    buffer.writeBytes(utf8)
+                    return
+                }
+                let kept = utf8.filter { $0 != 0 }
+                buffer.writeInteger(Int32(kept.count))
+                buffer.writeBytes(kept)
+            }
         }
     }
 }

@@ -39,7 +39,10 @@ final class ReadAhead: @unchecked Sendable {
     private func start() {
         reading = true
         queue.async { [self] in
-            ahead = Result { archive.prepare(try reader.next(chunk)) }
+            ahead = Result {
+                let lines = try reader.nextWithJSON(chunk)
+                return archive.prepare(lines.map(\.line), json: lines.map(\.json))
+            }
             ready.signal()
         }
     }

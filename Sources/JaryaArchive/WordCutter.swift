@@ -56,7 +56,8 @@ struct WordCutter {
                 if inWord { words.append(word); word.removeAll(keepingCapacity: true); inWord = false }
             case 1, 2:
                 guard inWord || tags[entry] == 1 else { continue }
-                word.append(contentsOf: bytes[Int(starts[entry])..<Int(ends[entry])])
+                // Byte by byte: a slice of `bytes` retains and releases its storage, for every character.
+                for k in Int(starts[entry])..<Int(ends[entry]) { word.append(bytes[k]) }
                 inWord = true
                 if word.count > Self.longestWord { return nil }
             default:

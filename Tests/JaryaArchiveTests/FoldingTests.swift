@@ -39,3 +39,19 @@ struct FoldingTests {
         #expect(Set([ByteKey(Array("ош".utf8)), ByteKey(Array("ош".utf8)), ByteKey(Array("ош ".utf8))]).count == 2)
     }
 }
+
+@Suite("Folding: ICU's UTF-16 written back as a string")
+struct FoldingUTF16Tests {
+    @Test("Every corpus text, and astral and lone surrogates, make the string String(decoding:as: UTF16.self) makes")
+    func sameAsStandardLibrary() throws {
+        let corpus = try CorpusArchive.archive().records().flatMap { [$0.text, $0.title ?? ""] }
+        var cases = (corpus + FoldingTests.texts + ["", "a", "😀 Ош 𝔸", "é\u{301}"]).map { Array($0.utf16) }
+        // Lone surrogates (high, low, a high at the end), which become U+FFFD.
+        cases += [[0xD83D, 0x41], [0xDE00, 0x41], [0x41, 0xD83D], [0xDE00, 0xD83D]]
+        for units in cases {
+            #expect(Folding.string(utf16: units) == String(decoding: units, as: UTF16.self), "\(units.prefix(20))")
+        }
+        #expect(Folding.string(utf16: [0xD83D, 0x41]) == "\u{FFFD}A")
+        #expect(Folding.fold("ОШ 😀 Бишкек") == "ош 😀 бишкек")
+    }
+}

@@ -150,3 +150,34 @@ extension PostgresArchiveTests {
         }
     }
 }
+
+extension PostgresArchiveTests {
+    @Test(
+        "Records read from JSON Lines are stored from their lines as written: spacing, members Jarya does not know and \\u0000 make the same records"
+    )
+    func storedFromLines() throws {
+        let records = Array(try CorpusArchive.archive().records().filter { $0.event != nil }.prefix(3))
+        var withNUL = records[2]
+        withNUL.text = "Бишкекте\u{0} жаштар форуму өтөт.\n" + withNUL.text
+        let lines = [
+            String(decoding: records[0].jsonBytes(), as: UTF8.self),
+            // Spacing, and a member a later jarya may write.
+            " " + String(decoding: records[1].jsonBytes().dropLast(), as: UTF8.self) + #" , "later": {"x": [1]} }"#,
+            String(decoding: withNUL.jsonBytes(), as: UTF8.self),
+        ]
+        #expect(lines[2].contains(#"\u0000"#))
+        let path = CorpusArchive.temporaryDB("records.jsonl")
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
+        let archive = try PostgresArchive(url: try TestPostgres.freshDatabase(), writing: true)
+        let summary = try archive.index(paths: [path], processor: .forTests)
+        #expect(summary.stored == 3 && summary.failures.isEmpty)
+        withNUL.text = withNUL.text.replacingOccurrences(of: "\u{0}", with: "")
+        let expected = [records[0], records[1], withNUL].sorted { ($0.source.path, $0.id) < ($1.source.path, $1.id) }
+        #expect(try archive.records() == expected)
+        #expect(try archive.search(SearchQuery(text: "жаштар форуму")).map(\.id).contains(withNUL.id))
+        // The stored JSON is the line's: the member Jarya does not know is kept in the jsonb.
+        #expect(
+            try archive.run("SELECT count(*)::int8 FROM documents WHERE record ? 'later'").first!.decode(Int64.self)
+                == 1)
+    }
+}
