@@ -115,6 +115,8 @@ struct PersonRecognizerTests {
             "Жыйынга Бактыгүл да катышты.",
             "Айгерим жана Нурлан сынакта жеңишке жетишти.",
             "Победителем конкурса стала Алина из Токмока.",
+            // A unit after a number, not an initial: `10 G.` before the next sentence.
+            "Перегрузки достигали 10 G. Из-за ошибки капсула отклонилась от курса.",
         ])
     func negatives(_ text: String) throws {
         let found = try recognize(text, with: Recognizers.standard(.forTests)).entities.filter { $0.kind == .person }

@@ -176,9 +176,11 @@ struct PersonNames {
     /// The person whose name starts at token `i`.
     func person(at i: Int) -> PersonRecognizer.Found? {
         let t = tokens[i]
-        // Initials and a surname: А.Т. Мамытов, С.Н.Жапарова
+        // Initials and a surname: А.Т. Мамытов, С.Н.Жапарова. Not a unit after a number that
+        // ends a sentence (`до 10 G. Из-за …`).
         if let (ini, j) = initials(at: i),
-            isName(j) || (j < tokens.count && tokens[j].kind == .word && tokens[j].isCapitalized)
+            isName(j) || (j < tokens.count && tokens[j].kind == .word && tokens[j].isCapitalized),
+            i == 0 || tokens[i - 1].kind != .number
         {
             guard looksLikeSurname(tokens[j]) || people.givenName(tokens[j].lower) == nil else { return nil }
             return .init(first: i, last: j + 1, name: ini + " " + nominative(tokens[j], female: nil))

@@ -34,7 +34,11 @@ extension ModelRecognizer {
             {
                 continue
             }
-            if i + 1 < tokens.count, tokens[i + 1].kind == .word, tokens[i + 1].isCapitalized { continue }
+            if i + 1 < tokens.count, tokens[i + 1].kind == .word, tokens[i + 1].isCapitalized,
+                !tokens[i + 1].newlineBefore
+            {
+                continue
+            }
             if Self.inTitleOrAddress(i..<i + 1, tokens) || i > 0 && Self.squareWords.contains(tokens[i - 1].lower) {
                 continue
             }
