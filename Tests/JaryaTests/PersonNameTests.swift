@@ -102,6 +102,29 @@ struct PersonNameTests {
     }
 
     @Test(
+        "patronymics come back in the nominative; other words are no patronymic",
+        arguments: [
+            ("Сергеевне", "Сергеевна"), ("Марковны", "Марковна"), ("Ивановной", "Ивановна"),
+            ("Ильиничной", "Ильинична"),
+            ("Петровичу", "Петрович"), ("Николаевичем", "Николаевич"), ("Саввича", "Саввич"),
+        ])
+    func patronymic(_ oblique: String, _ nominative: String) {
+        #expect(PersonName.nominativePatronymic(oblique) == nominative)
+    }
+
+    @Test(
+        "a nominative patronymic, a surname, a given name: no patronymic form",
+        arguments: ["Сергеевна", "Петрович", "Иванова", "Марина"])
+    func notPatronymic(_ word: String) {
+        #expect(PersonName.nominativePatronymic(word) == nil)
+    }
+
+    @Test("in text: given name and patronymic in the dative come back in the nominative")
+    func givenAndPatronymic() throws {
+        try expectName("Грамоту вручили ⟦Анне Сергеевне⟧ в мэрии.", "Анна Сергеевна")
+    }
+
+    @Test(
         "in text: Kyrgyz case suffixes on a surname come off",
         arguments: [
             ("Жыйынды ⟦Азамат Жапаровдун⟧ сунушу менен өткөрүштү.", "Азамат Жапаров"),

@@ -30,6 +30,24 @@ public enum PersonName {
 
     /// `word` (a surname, capitalized as wanted) in the nominative, given the case of the name
     /// beside it (nil: unknown) and the person's sex (nil: unknown).
+    /// A Russian patronymic in the nominative (`Сергеевне` → `Сергеевна`, `Петровичу` →
+    /// `Петрович`, `Ильиничной` → `Ильинична`), or nil when the word is no patronymic's case form.
+    public static func nominativePatronymic(_ word: String) -> String? {
+        let lower = word.lowercased()
+        for (endings, nominative) in patronymicCases {
+            for e in endings where lower.hasSuffix(e) && lower.count > e.count + 2 {
+                return String(word.dropLast(e.count)) + nominative
+            }
+        }
+        return nil
+    }
+
+    /// The oblique endings of patronymics, by the nominative ending they replace.
+    static let patronymicCases: [([String], String)] = [
+        (["вны", "вне", "вну", "вной", "вною"], "вна"), (["ичны", "ичне", "ичну", "ичной"], "ична"),
+        (["вича", "вичу", "вичем", "виче"], "вич"), (["ича", "ичу", "ичем"], "ич"),
+    ]
+
     public static func nominativeSurname(_ word: String, case grammaticalCase: Case?, female: Bool?) -> String {
         let lower = word.lowercased()
         func replacing(_ ending: String, _ with: String) -> String { String(word.dropLast(ending.count)) + with }

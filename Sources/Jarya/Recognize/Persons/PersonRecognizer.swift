@@ -247,7 +247,8 @@ struct PersonNames {
             let surname =
                 last > i + 2 && !isPatronymic(tokens[last - 1])
                 ? (i + 1..<last).map { capitalized(tokens[$0].text) }.joined(separator: " ")
-                : nominative(s, female: given.sex == .f, inflected: given.inflected, case: caseOf(t, given))
+                : PersonName.nominativePatronymic(capitalized(s.text))  // `Анне Сергеевне`, the surname after it
+                    ?? nominative(s, female: given.sex == .f, inflected: given.inflected, case: caseOf(t, given))
             return .init(first: i, last: last, name: capitalized(given.name) + " " + surname)
         }
         // Korean and Chinese names after a role: `координатор … Ли Мин Чжун`, `директору Пак Жи Хун`.
