@@ -77,8 +77,7 @@ public struct NameIndex<Value: Sendable>: Sendable {
             // A dot inside a name is skipped (`им. Ж. Баласагына`, `24.kg`), and so are quotes
             // (`«Өнүктүрүү саясат институту» коомдук бирикмеси`).
             if k < tokens.count, tokens[k].kind == .punctuation, k + 1 < tokens.count,
-                tokens[k + 1].kind != .punctuation,
-                (node != 0 && tokens[k].is(".")) || ["«", "»", "“", "”", "\""].contains(tokens[k].text)
+                tokens[k + 1].kind != .punctuation, Self.isSkipped(tokens[k], insideName: node != 0)
             {
                 search(k + 1, node); return
             }
@@ -99,6 +98,27 @@ public struct NameIndex<Value: Sendable>: Sendable {
         }
         search(i, 0)
         return best
+    }
+
+    /// A punctuation token a name goes on across: a dot inside a name, a quote anywhere. A
+    /// punctuation token is one scalar, so its first scalar is compared (no String comparison).
+    private static func isSkipped(_ token: NameToken, insideName: Bool) -> Bool {
+        switch token.text.unicodeScalars.first {
+        case ".": return insideName
+        case "«", "»", "“", "”", "\"": return true
+        default: return false
+        }
+    }
+
+    /// Whether a name of the index may start at word token `token`: one of its forms is a
+    /// name's first word. When it is false, `longestMatch` at the token is nil, so a caller that
+    /// remembers the answer per word (`TaggerMemo`) skips the look-ups.
+    public func mayStart(_ token: NameToken) -> Bool {
+        let forms = token.forms.isEmpty ? [token.lower] : token.forms
+        return forms.contains { form in
+            guard let c = child(0, form) else { return false }
+            return !nodes[c].abbreviation || token.startsInCapitals
+        }
     }
 
     /// The values of a key of lower-case words exactly as written (no stemming).

@@ -35,6 +35,8 @@ public struct Lexicon: Sendable {
     private var analyses: [Analysis?] = []
     /// The ID of each text's lower case (ё as е), or -1 until it is asked for.
     private var lowered: [ID] = []
+    /// What the name tagger has learnt about these words (keyed by their IDs, so emptied with them).
+    public var tagger = TaggerMemo()
 
     public init() {}
 

@@ -61,8 +61,16 @@ public enum NameTagger {
 
     /// The names in a whole document's tokens, sentence by sentence.
     public static func names(_ tokens: [TaggerToken], sentences: [Range<Int>], model: NameModel) -> [Name] {
+        var memo = TaggerMemo()
+        return names(tokens, sentences: sentences, model: model, memo: &memo)
+    }
+
+    /// `names`, with each word's feature hashes kept in `memo` (the worker's) for the next
+    /// documents: a word's hashes depend on its text alone.
+    public static func names(
+        _ tokens: [TaggerToken], sentences: [Range<Int>], model: NameModel, memo: inout TaggerMemo
+    ) -> [Name] {
         var out: [Name] = []
-        var cache: [UInt64: TokenHashes] = [:]
         for sentence in sentences {
             // A sentence without a capital letter, a quote or a known name has none for the model
             // to find: skipping it keeps lower-case Kyrgyz and Russian prose cheap.
@@ -73,7 +81,7 @@ public enum NameTagger {
             else { continue }
             var emissions = [[Double]](repeating: [], count: sentence.count)
             var sum = [Int32](repeating: 0, count: NameLabel.count)
-            TaggerFeatures.forEach(tokens, sentence: sentence, cache: &cache) { i, features in
+            TaggerFeatures.forEach(tokens, sentence: sentence, cache: &memo.hashes) { i, features in
                 for l in sum.indices { sum[l] = 0 }
                 model.addScores(features, into: &sum)
                 emissions[i - sentence.lowerBound] = sum.map { Double($0) * Double(model.scale) }
