@@ -43,7 +43,7 @@ public struct TSVTable: Sendable {
             let cells = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map { bytes in
                 let cell = Self.nfc(String(Substring(bytes)))
                 // Trim only what needs it: most cells have no spaces around them.
-                return cell.first?.isWhitespace == true || cell.last?.isWhitespace == true
+                return Self.mayNeedTrim(cell) && (cell.first?.isWhitespace == true || cell.last?.isWhitespace == true)
                     ? cell.trimmingCharacters(in: "") : cell
             }
             guard let h = header else {
@@ -72,6 +72,24 @@ public struct TSVTable: Sendable {
 }
 
 extension TSVTable {
+    /// False when the cell's first and last Characters are surely not white space, decided on
+    /// bytes: a printable ASCII byte or a basic Cyrillic letter (U+0410–U+044F) is no white space,
+    /// and no mark joins such a last letter to a white space before it. Asking `Character` for
+    /// every cell ran grapheme breaking at both ends of each.
+    static func mayNeedTrim(_ cell: String) -> Bool {
+        let u = cell.utf8
+        guard let first = u.first, let last = u.last else { return false }
+        func plainASCII(_ b: UInt8) -> Bool { b > 0x20 && b < 0x7F }
+        let firstPlain = plainASCII(first) || first == 0xD0 || first == 0xD1
+        guard firstPlain else { return true }
+        if plainASCII(last) { return false }
+        guard u.count >= 2 else { return true }
+        let lead = u[u.index(u.endIndex, offsetBy: -2)]
+        let basicCyrillic =
+            (lead == 0xD0 && last >= 0x90 && last <= 0xBF) || (lead == 0xD1 && last >= 0x80 && last <= 0x8F)
+        return !basicCyrillic
+    }
+
     /// A cell in NFC, the form of the text it is compared with: the recognizers compare words as
     /// bytes (see `FastText.swift`), so a glossary saved with decomposed letters (и + ˘ for й)
     /// must be composed here. Only a cell with a scalar NFC could change is normalized.

@@ -108,7 +108,7 @@ public enum NameWords {
     /// The words of a name, with their texts interned in `lexicon`: a glossary's thousands of
     /// names share one, so a word met again is not lower-cased again.
     static func wordTokens(of name: String, lexicon: inout Lexicon) -> [NameToken] {
-        let scalars = Array(name.unicodeScalars)
+        let scalars = [Unicode.Scalar](scalarsOf: name)
         return words(Tokenizer.tokens(scalars, lexicon: &lexicon), in: scalars, lexicon: &lexicon, analyzing: false)
             .filter { $0.kind != .punctuation }
     }
