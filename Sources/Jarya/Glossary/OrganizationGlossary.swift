@@ -61,6 +61,8 @@ public struct OrganizationGlossary: Sendable {
     /// The legal forms of several words, longest first (`коомдук бирикмеси` before `коомдук бирикме`),
     /// with each word's Russian stem, to match their case forms (`общественного фонда`).
     public private(set) var legalFormPhrases: [(form: String, words: [String], stems: [String])] = []
+    /// The first words of those phrases, and their stems: a word that is neither starts none.
+    public private(set) var legalFormPhraseStarts: WordSet = []
 
     public init(organizations table: TSVTable, heads: TSVTable) throws {
         var ids: Set<String> = []
@@ -126,6 +128,10 @@ public struct OrganizationGlossary: Sendable {
             let words = form.split(separator: " ").map(String.init)
             return (form, words, words.map(RussianMorphology.stem))
         }
+        for (_, words, stems) in legalFormPhrases {
+            legalFormPhraseStarts.insert(words[0])
+            legalFormPhraseStarts.insert(stems[0])
+        }
     }
 
     /// The organizations an acronym token names: as written, or with a Kyrgyz suffix
@@ -151,7 +157,7 @@ public struct OrganizationGlossary: Sendable {
         }
         // A mixed-case acronym with a Kyrgyz suffix after its last capital: `ОшМУнун`, `ОшТУда`.
         if lastCapital >= 2, lastCapital + 1 < count {
-            let scalars = [Unicode.Scalar](scalarsOf: token)
+            let scalars = Array(token.unicodeScalars)
             if KyrgyzMorphology.suffixChains.contains(String(scalars: scalars[(lastCapital + 1)...])) {
                 let head = String(scalars: scalars[...lastCapital])
                 if let m = acronyms[head] { return (head, m) }
@@ -159,7 +165,7 @@ public struct OrganizationGlossary: Sendable {
         }
         // A mixed-case acronym with a short ending (`Минздрава`, `КыргызПатенттин`): starts upper, has lower.
         guard count > 4, firstUpper, lowerAfterFirst, mixedCaseStarts.contains(start) else { return nil }
-        let scalars = [Unicode.Scalar](scalarsOf: token)
+        let scalars = Array(token.unicodeScalars)
         for k in [1, 2] where scalars.count > k + 3 {
             let head = String(scalars: scalars.dropLast(k))
             if let m = acronyms[head], head.unicodeScalars.dropFirst().contains(where: \.isLowercase) {

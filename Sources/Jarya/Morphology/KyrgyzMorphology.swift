@@ -30,7 +30,7 @@ public enum KyrgyzMorphology {
     /// The accusative after a 3rd-person possessive (`шаарын`, `Президентин`), told from the
     /// genitive (`-нын`, `-дын`) by the consonant before the vowel.
     public static func isAccusativeAfterPossessive(_ lower: String) -> Bool {
-        let s = [Unicode.Scalar](scalarsOf: lower)
+        let s = Array(lower.unicodeScalars)
         return s.count > 4 && s.last == "н" && "ыиуү".unicodeScalars.contains(s[s.count - 2])
             && !"ндт".unicodeScalars.contains(s[s.count - 3])
     }
@@ -55,7 +55,7 @@ public enum KyrgyzMorphology {
     /// word, so the analysis works on prefix lengths and builds strings only for the answer.
     public static func stems(of word: String) -> [String] {
         let w = word.fastLowercased()
-        let s = [Unicode.Scalar](scalarsOf: w)
+        let s = Array(w.unicodeScalars)
         var ends: [Int] = [s.count]
         func add(_ end: Int) {
             if end >= minimumStem, !ends.contains(end) { ends.append(end) }
@@ -111,7 +111,7 @@ public enum KyrgyzMorphology {
         // Most words have one capital at most: answer them before building anything.
         var u = word.unicodeScalars.makeIterator()
         guard u.next()?.isUppercase == true, u.next()?.isUppercase == true else { return nil }
-        let scalars = [Unicode.Scalar](scalarsOf: word)
+        let scalars = Array(word.unicodeScalars)
         var k = 0
         while k < scalars.count && scalars[k].isUppercase { k += 1 }
         guard k >= 2, k < scalars.count else { return nil }

@@ -21,7 +21,7 @@ public enum RussianMorphology {
 
     /// The stem, never shorter than two letters.
     public static func stem(_ word: String) -> String {
-        var s = [Unicode.Scalar](scalarsOf: word.fastLowercased())
+        var s = Array(word.fastLowercased().unicodeScalars)
         for k in s.indices where s[k] == "ё" { s[k] = "е" }
         for e in endingScalars where s.count - e.count >= 2 && s[(s.count - e.count)...].elementsEqual(e) {
             return String(scalars: s[..<(s.count - e.count)])

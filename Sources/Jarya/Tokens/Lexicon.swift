@@ -50,7 +50,7 @@ public struct Lexicon: Sendable {
 
     /// The word's ID, adding it if it is new.
     public mutating func intern(_ word: String) -> ID {
-        let s = [Unicode.Scalar](scalarsOf: word)
+        let s = Array(word.unicodeScalars)
         return intern(scalars: s[...], string: word)
     }
 

@@ -348,7 +348,7 @@ public struct LandmarkRecognizer: Recognizer {
     /// genitive: `Усубалиева` → `Усубалиев`, `Турдакуна` → `Турдакун`, `Панфилова` → `Панфилов`.
     /// Adjectives (`Московская`) and indeclinable names (`Ала-Тоо`, `Жолу`) stay.
     static func nominativeRussian(_ w: String) -> String {
-        let s = [Unicode.Scalar](scalarsOf: w)
+        let s = Array(w.unicodeScalars)
         guard s.count > 3, s.last == "а", let before = s.dropLast().last,
             !"аеёиоуыэюяйь".unicodeScalars.contains(before)
         else { return w }
