@@ -289,7 +289,8 @@ public struct ModelRecognizer: Recognizer {
     static func endsLikeAdjective(_ words: ArraySlice<TaggerToken>) -> Bool {
         guard let last = words.last(where: { $0.kind == .word }) else { return false }
         let letters = last.lower.unicodeScalars.count
-        return letters < 2 || (letters > 4 && RussianMorphology.adjectiveEndings.contains { last.lower.hasSuffix($0) })
+        // On bytes: `hasSuffix` compares Characters, about 1,400 instructions an ending.
+        return letters < 2 || (letters > 4 && RussianMorphology.adjectiveEndings.contains { last.lower.endsWith($0) })
     }
 
     /// An "organization" that ends in a role word is a role (`Постоянный координатор ООН`): the
