@@ -154,7 +154,9 @@ public struct NameIndex<Value: Sendable>: Sendable {
 
     /// The values of a key of lower-case words exactly as written (no stemming).
     public func exact(_ lowercasedName: String) -> [Value] {
-        values(lowercasedName.split(separator: " ").map(String.init))
+        // Split on bytes: splitting by Character (grapheme breaking) cost some 6,000
+        // instructions a call, and the callers pass one word.
+        values(lowercasedName.utf8.split(separator: UInt8(ascii: " ")).map { String(Substring($0)) })
     }
 
     /// Exact lookup of a whole name.
