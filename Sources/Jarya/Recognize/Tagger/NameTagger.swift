@@ -78,6 +78,7 @@ public enum NameTagger {
     public static func names(
         _ tokens: [TaggerToken], sentences: [Range<Int>], model: NameModel, memo: inout TaggerMemo
     ) -> [Name] {
+        memo.trimHashes()
         var out: [Name] = []
         for sentence in sentences {
             // A sentence without a capital letter, a quote or a known name has none for the model

@@ -38,8 +38,17 @@ public struct TaggerMemo: Sendable {
     private var facts: [WordFacts?] = []
     /// Each word's feature hashes by the hash of its text (`TaggerFeatures.forEach`).
     var hashes: [UInt64: TokenHashes] = [:]
+    /// At most this many words' hashes are kept (about 200 bytes each): `hashes` is emptied
+    /// when it is full, so that a worker's memory stays bounded well below its lexicon's.
+    static let hashLimit = 16_384
 
     public init() {}
+
+    /// Empties the hashes when they have reached `hashLimit`: call it between documents (a
+    /// cache, so emptying it changes no result).
+    mutating func trimHashes() {
+        if hashes.count >= Self.hashLimit { hashes = [:] }
+    }
 
     /// The facts of a word token of the document whose lexicon holds this memo: every fact
     /// depends on the word's text alone, which its surface ID stands for.
