@@ -16,6 +16,12 @@ public struct NameIndex<Value: Sendable>: Sendable {
     public private(set) var maxWords = 1
     /// The names' words, interned once while the index is built (start-up time).
     private var lexicon = Lexicon()
+    /// The Russian stem of each of those words' lower case, by the word's ID, made once.
+    private var stems: [String?] = []
+    /// One bit per value of `filterBit` of the first words' keys: most text words start no name,
+    /// and this answers them without a dictionary look-up (`child`).
+    private var firstWords = [UInt64](repeating: 0, count: Self.filterWords)
+    private static var filterWords: Int { 2048 }  // 131,072 bits, 16 KiB
 
     public init() {}
 
@@ -29,7 +35,7 @@ public struct NameIndex<Value: Sendable>: Sendable {
         let indeclinable =
             words.count == 1 && ["и", "о", "у", "е", "ы", "ю", "э"].contains { words[0].endsWith($0) }
             && !["ство", "ие"].contains { words[0].endsWith($0) }
-        let stems = words.map(RussianMorphology.stem)
+        let stems = tokens.map { stem(of: $0) }
         for key in indeclinable || stems == words ? [words] : [words, stems] {
             var node = 0
             for (word, token) in zip(key, tokens) {
@@ -37,6 +43,10 @@ public struct NameIndex<Value: Sendable>: Sendable {
                     node = Int(child)
                     nodes[node].abbreviation = nodes[node].abbreviation && token.isAllCaps
                 } else {
+                    if node == 0 {
+                        let bit = Self.filterBit(word)
+                        firstWords[bit >> 6] |= 1 << UInt64(bit & 63)
+                    }
                     nodes.append(Node(abbreviation: token.isAllCaps))
                     nodes[node].children[WordKey(word)] = Int32(nodes.count - 1)
                     node = nodes.count - 1
@@ -46,8 +56,29 @@ public struct NameIndex<Value: Sendable>: Sendable {
         }
     }
 
+    /// The Russian stem of a name's word, made once per distinct word of the index.
+    private mutating func stem(of token: NameToken) -> String {
+        let id = Int(token.surface)
+        if id < stems.count, let known = stems[id] { return known }
+        let made = RussianMorphology.stem(token.lower)
+        if id >= stems.count { stems.append(contentsOf: repeatElement(nil, count: id + 1 - stems.count)) }
+        stems[id] = made
+        return made
+    }
+
     /// The node reached from `node` by `word`, if any.
-    private func child(_ node: Int, _ word: String) -> Int? { nodes[node].children[WordKey(word)].map(Int.init) }
+    private func child(_ node: Int, _ word: String) -> Int? {
+        if node == 0 {
+            let bit = Self.filterBit(word)
+            guard firstWords[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return nil }
+        }
+        return nodes[node].children[WordKey(word)].map(Int.init)
+    }
+
+    /// A word's bit in `firstWords`: its bytes' hash, cut to the filter's size.
+    private static func filterBit(_ word: String) -> Int {
+        Int(truncatingIfNeeded: WordKey.hash(word, seed: 0x6669_7273_7477_6f72)) & (filterWords * 64 - 1)
+    }
 
     /// The values of a path of words from the root.
     private func values<S: Sequence>(_ words: S) -> [Value] where S.Element == String {
@@ -77,8 +108,7 @@ public struct NameIndex<Value: Sendable>: Sendable {
             // A dot inside a name is skipped (`им. Ж. Баласагына`, `24.kg`), and so are quotes
             // (`«Өнүктүрүү саясат институту» коомдук бирикмеси`).
             if k < tokens.count, tokens[k].kind == .punctuation, k + 1 < tokens.count,
-                tokens[k + 1].kind != .punctuation,
-                (node != 0 && tokens[k].is(".")) || ["«", "»", "“", "”", "\""].contains(tokens[k].text)
+                tokens[k + 1].kind != .punctuation, Self.isSkipped(tokens[k], insideName: node != 0)
             {
                 search(k + 1, node); return
             }
@@ -101,9 +131,32 @@ public struct NameIndex<Value: Sendable>: Sendable {
         return best
     }
 
+    /// A punctuation token a name goes on across: a dot inside a name, a quote anywhere. A
+    /// punctuation token is one scalar, so its first scalar is compared (no String comparison).
+    private static func isSkipped(_ token: NameToken, insideName: Bool) -> Bool {
+        switch token.text.unicodeScalars.first {
+        case ".": return insideName
+        case "«", "»", "“", "”", "\"": return true
+        default: return false
+        }
+    }
+
+    /// Whether a name of the index may start at word token `token`: one of its forms is a
+    /// name's first word. When it is false, `longestMatch` at the token is nil, so a caller that
+    /// remembers the answer per word (`TaggerMemo`) skips the look-ups.
+    public func mayStart(_ token: NameToken) -> Bool {
+        let forms = token.forms.isEmpty ? [token.lower] : token.forms
+        return forms.contains { form in
+            guard let c = child(0, form) else { return false }
+            return !nodes[c].abbreviation || token.startsInCapitals
+        }
+    }
+
     /// The values of a key of lower-case words exactly as written (no stemming).
     public func exact(_ lowercasedName: String) -> [Value] {
-        values(lowercasedName.split(separator: " ").map(String.init))
+        // Split on bytes: splitting by Character (grapheme breaking) cost some 6,000
+        // instructions a call, and the callers pass one word.
+        values(lowercasedName.utf8.split(separator: UInt8(ascii: " ")).map { String(Substring($0)) })
     }
 
     /// Exact lookup of a whole name.

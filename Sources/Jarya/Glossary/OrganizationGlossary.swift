@@ -45,9 +45,9 @@ public struct OrganizationGlossary: Sendable {
     public private(set) var byID: [String: Organization] = [:]
     /// Acronyms exactly as written (`ЮНИСЕФ`, `ПРООН`, `USAID`, `Минсельхоз`).
     public private(set) var acronyms = WordMap<[(organization: Organization, language: String)]>()
-    /// The first three letters of the mixed-case acronyms (`Минздрав`, `ОшГУ`): a word that starts
-    /// otherwise is not tried for a case ending.
-    private var mixedCaseStarts: WordSet = []
+    /// The first three letters of the mixed-case acronyms (`Минздрав`, `ОшГУ`), packed in one
+    /// integer (`startKey`): a word that starts otherwise is not tried for a case ending.
+    private var mixedCaseStarts: Set<UInt64> = []
     /// Kyrgyz head nouns of names in lower case, dictionary and possessive forms (`министрлик`, `министрлиги`).
     public private(set) var kyrgyzHeads: WordSet = []
     /// Russian head nouns by stem, with their dictionary form (`министерств` → `министерство`).
@@ -61,6 +61,8 @@ public struct OrganizationGlossary: Sendable {
     /// The legal forms of several words, longest first (`коомдук бирикмеси` before `коомдук бирикме`),
     /// with each word's Russian stem, to match their case forms (`общественного фонда`).
     public private(set) var legalFormPhrases: [(form: String, words: [String], stems: [String])] = []
+    /// The first words of those phrases, and their stems: a word that is neither starts none.
+    public private(set) var legalFormPhraseStarts: WordSet = []
 
     public init(organizations table: TSVTable, heads: TSVTable) throws {
         var ids: Set<String> = []
@@ -78,7 +80,10 @@ public struct OrganizationGlossary: Sendable {
             var names: [String: [String]] = [:]
             var acr: [String: String] = [:]
             for lang in ["ky", "ru", "en"] {
-                names[lang] = row[lang].split(separator: "|").map(String.init).filter { !$0.isEmpty }
+                // Split on bytes: splitting by Character ran grapheme breaking over every name.
+                names[lang] = row[lang].utf8.split(separator: UInt8(ascii: "|")).map { String(Substring($0)) }.filter {
+                    !$0.isEmpty
+                }
                 let a = row["acronym_\(lang)"]
                 if !a.isEmpty { acr[lang] = a }
             }
@@ -97,7 +102,7 @@ public struct OrganizationGlossary: Sendable {
                     }
                     let scalars = Array(variant.unicodeScalars)
                     if scalars.count > 3, scalars.dropFirst().contains(where: \.isLowercase) {
-                        mixedCaseStarts.insert(String(scalars: scalars.prefix(3)))
+                        mixedCaseStarts.insert(Self.startKey(scalars[0], scalars[1], scalars[2]))
                     }
                 }
             }
@@ -123,6 +128,10 @@ public struct OrganizationGlossary: Sendable {
             let words = form.split(separator: " ").map(String.init)
             return (form, words, words.map(RussianMorphology.stem))
         }
+        for (_, words, stems) in legalFormPhrases {
+            legalFormPhraseStarts.insert(words[0])
+            legalFormPhraseStarts.insert(stems[0])
+        }
     }
 
     /// The organizations an acronym token names: as written, or with a Kyrgyz suffix
@@ -136,18 +145,27 @@ public struct OrganizationGlossary: Sendable {
             if let m = acronyms[head] { return (head, m) }
             if let mixed = upperAcronyms[head], let m = acronyms[mixed] { return (head, m) }
         }
-        let scalars = Array(token.unicodeScalars)
+        // One pass over the scalars decides the two tries below; most capitalized words take
+        // neither, and no array or string is made for them.
+        var count = 0, lastCapital = -1, firstUpper = false, lowerAfterFirst = false
+        var start: UInt64 = 0  // `startKey` of the first three scalars
+        for u in token.unicodeScalars {
+            if u.isUppercase { lastCapital = count }
+            if count == 0 { firstUpper = u.isUppercase } else if u.isLowercase { lowerAfterFirst = true }
+            if count < 3 { start = start << 21 | UInt64(u.value) }
+            count += 1
+        }
         // A mixed-case acronym with a Kyrgyz suffix after its last capital: `ОшМУнун`, `ОшТУда`.
-        if let lastCapital = scalars.lastIndex(where: \.isUppercase), lastCapital >= 2, lastCapital + 1 < scalars.count,
-            KyrgyzMorphology.suffixChains.contains(String(scalars: scalars[(lastCapital + 1)...]))
-        {
-            let head = String(scalars: scalars[...lastCapital])
-            if let m = acronyms[head] { return (head, m) }
+        if lastCapital >= 2, lastCapital + 1 < count {
+            let scalars = Array(token.unicodeScalars)
+            if KyrgyzMorphology.suffixChains.contains(String(scalars: scalars[(lastCapital + 1)...])) {
+                let head = String(scalars: scalars[...lastCapital])
+                if let m = acronyms[head] { return (head, m) }
+            }
         }
         // A mixed-case acronym with a short ending (`Минздрава`, `КыргызПатенттин`): starts upper, has lower.
-        guard scalars.count > 4, mixedCaseStarts.contains(String(scalars: scalars.prefix(3))),
-            scalars.first?.isUppercase == true, scalars.dropFirst().contains(where: \.isLowercase)
-        else { return nil }
+        guard count > 4, firstUpper, lowerAfterFirst, mixedCaseStarts.contains(start) else { return nil }
+        let scalars = Array(token.unicodeScalars)
         for k in [1, 2] where scalars.count > k + 3 {
             let head = String(scalars: scalars.dropLast(k))
             if let m = acronyms[head], head.unicodeScalars.dropFirst().contains(where: \.isLowercase) {
@@ -155,5 +173,10 @@ public struct OrganizationGlossary: Sendable {
             }
         }
         return nil
+    }
+
+    /// Three scalars (21 bits each) in one integer.
+    private static func startKey(_ a: Unicode.Scalar, _ b: Unicode.Scalar, _ c: Unicode.Scalar) -> UInt64 {
+        UInt64(a.value) << 42 | UInt64(b.value) << 21 | UInt64(c.value)
     }
 }

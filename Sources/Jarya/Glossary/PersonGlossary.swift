@@ -104,7 +104,8 @@ public struct PersonGlossary: Sendable {
         for k in lasts.indices where lasts[k] == last {
             let (ending, restore) = Self.obliqueEndings[k]
             guard lower.endsWith(ending) else { continue }
-            let base = String(lower.unicodeScalars.dropLast(ending.unicodeScalars.count)) + restore
+            // The ending is a suffix of the bytes, so dropping its bytes drops its scalars.
+            let base = String(Substring(lower.utf8.dropLast(ending.utf8.count))) + restore
             if let s = givenNames[base] { return (base, s, true) }
         }
         return nil

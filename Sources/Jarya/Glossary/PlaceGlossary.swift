@@ -35,7 +35,10 @@ public struct PlaceGlossary: Sendable {
                 id: id, canonical: row["canonical"], kind: row["kind"], country: row["country"], parent: row["parent"])
             places[id] = place
             for column in ["ky", "ru", "en"] {
-                for name in row[column].split(separator: "|") where !name.isEmpty { index.add(String(name), place) }
+                // Split on bytes: splitting by Character ran grapheme breaking over every name.
+                for name in row[column].utf8.split(separator: UInt8(ascii: "|")) where !name.isEmpty {
+                    index.add(String(Substring(name)), place)
+                }
             }
             index.add(place.canonical, place)
         }

@@ -15,7 +15,7 @@ public struct Analyze: Stage {
     /// through the same tokens as a document's.
     public static func words(of text: String) -> [NameToken] {
         var lexicon = Lexicon()
-        let scalars = Array(text.unicodeScalars)
+        let scalars = [Unicode.Scalar](scalarsOf: text)
         return NameWords.words(Tokenizer.tokens(scalars, lexicon: &lexicon), in: scalars, lexicon: &lexicon)
     }
 

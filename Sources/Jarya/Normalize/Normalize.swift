@@ -17,7 +17,7 @@ public struct Normalize: Stage {
     static let maximumRounds = 8
 
     public func run(_ document: inout Document) throws {
-        var buffer = ScalarBuffer(identity: Array(document.extracted.unicodeScalars))
+        var buffer = ScalarBuffer(identity: [Unicode.Scalar](scalarsOf: document.extracted))
         Typography.apply(&buffer)
         try CanonicalComposition.apply(&buffer)
         // Letter repair judges words, and two later steps make new ones: splitting fused words

@@ -24,7 +24,8 @@ public struct JSONWriter {
         if !first { bytes.append(UInt8(ascii: ",")) }
         bytes.append(UInt8(ascii: "\""))
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        bytes.append(UInt8(ascii: "\""))  // one byte at a time: an array literal was allocated per key
+        bytes.append(UInt8(ascii: ":"))
     }
 
     /// Before an element of an array.

@@ -316,3 +316,44 @@ public struct WordMap<Value: Sendable>: Sendable {
     public var keys: [String] { storage.keys.map(\.string) }
     public var values: Dictionary<WordKey, Value>.Values { storage.values }
 }
+
+extension Array where Element == Unicode.Scalar {
+    /// The scalars of `text`, decoded from its UTF-8 in two tight passes (count, then decode):
+    /// `Array(text.unicodeScalars)` counted and copied through generic code, about 60
+    /// instructions a scalar. A `String` holds valid UTF-8, so every sequence is whole. For long
+    /// texts (a document, a glossary name): on a short word the array's allocation dominates
+    /// and callgrind showed no gain, so words keep `Array(_:)`.
+    init(scalarsOf text: String) {
+        var text = text
+        self = text.withUTF8 { b in
+            var count = 0
+            for byte in b where byte & 0xC0 != 0x80 { count += 1 }
+            var scalars = [Unicode.Scalar](repeating: "\0", count: count)
+            scalars.withUnsafeMutableBufferPointer { out in
+                var i = 0, k = 0
+                while i < b.count {
+                    let b0 = UInt32(b[i])
+                    let v: UInt32
+                    if b0 < 0x80 {
+                        v = b0
+                        i += 1
+                    } else if b0 < 0xE0 {
+                        v = (b0 & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+                        i += 2
+                    } else if b0 < 0xF0 {
+                        v = (b0 & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                        i += 3
+                    } else {
+                        v =
+                            (b0 & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
+                            | UInt32(b[i + 3] & 0x3F)
+                        i += 4
+                    }
+                    out[k] = Unicode.Scalar(v).unsafelyUnwrapped
+                    k += 1
+                }
+            }
+            return scalars
+        }
+    }
+}

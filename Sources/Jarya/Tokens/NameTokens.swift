@@ -2,7 +2,7 @@
 /// keeps its inner hyphens (`Ысык-Көл`, `Кара-Балтада`); `NameWords` makes them from tokens.
 public struct NameToken: Sendable {
     public enum Kind: Sendable { case word, number, punctuation }
-    // Stored largest first, the kind and flags packed at the end: 56 bytes a token. The texts
+    // Stored largest first, the kind and flags packed at the end: 64 bytes a token. The texts
     // are the lexicon's (one storage per distinct word), and the analysis is one reference.
     public var span: Span
     /// The text as written.
@@ -18,10 +18,16 @@ public struct NameToken: Sendable {
     public var isAllCaps: Bool
     /// A line break comes before the token.
     public var newlineBefore: Bool
+    /// The ID of `text` in the lexicon of the document the token comes from: what a worker's
+    /// caches of per-word facts are keyed by (`TaggerMemo`).
+    public var surface: Lexicon.ID
 
-    init(kind: Kind, span: Span, text: String, lower: String, isCapitalized: Bool, isAllCaps: Bool, newlineBefore: Bool)
-    {
+    init(
+        kind: Kind, span: Span, text: String, lower: String, isCapitalized: Bool, isAllCaps: Bool, newlineBefore: Bool,
+        surface: Lexicon.ID
+    ) {
         self.span = span
+        self.surface = surface
         self.text = text
         self.lower = lower
         self.kind = kind
@@ -82,7 +88,7 @@ public enum NameWords {
             var word = NameToken(
                 kind: kind, span: span, text: lexicon[surface], lower: lexicon[lowerID],
                 isCapitalized: t[span.start].isUppercase, isAllCaps: kind == .word && upper >= 2 && !lower,
-                newlineBefore: first.newlineBefore)
+                newlineBefore: first.newlineBefore, surface: surface)
             if kind == .word && analyzing { word.analysis = lexicon.analyze(lowerID) }
             result.append(word)
             k = last + 1
@@ -102,7 +108,7 @@ public enum NameWords {
     /// The words of a name, with their texts interned in `lexicon`: a glossary's thousands of
     /// names share one, so a word met again is not lower-cased again.
     static func wordTokens(of name: String, lexicon: inout Lexicon) -> [NameToken] {
-        let scalars = Array(name.unicodeScalars)
+        let scalars = [Unicode.Scalar](scalarsOf: name)
         return words(Tokenizer.tokens(scalars, lexicon: &lexicon), in: scalars, lexicon: &lexicon, analyzing: false)
             .filter { $0.kind != .punctuation }
     }

@@ -5,38 +5,43 @@
 struct DateGrammar {
     let tokens: DateTokens
     let lexicon: DateLexicon
-    /// Each token's slot in `words` (-1 for a number or punctuation): 4 bytes a token, the
-    /// lexicon entries of each distinct word looked up once.
+    /// Each token's lexicon ID (-1 for a number or punctuation): 4 bytes a token. What the date
+    /// lexicon says of each distinct word is in `words`, by that ID, looked up once per worker.
     private let slots: [Int32]
-    private let words: [Word]
+    private let words: [Word?]
 
     /// What the date lexicon says of one distinct word.
-    private struct Word {
+    struct Word: Sendable {
         let entries: [DateLexicon.Entry]
         /// The first word of a lexicon phrase.
         let phraseInitial: Bool
     }
 
     init(tokens: DateTokens, lexicon: DateLexicon) {
+        var memo = DateWordMemo()
+        self.init(tokens: tokens, lexicon: lexicon, memo: &memo)
+    }
+
+    /// The grammar over `tokens`, with what the date lexicon says of each word kept in `memo`
+    /// (the worker's, from the lexicon `tokens` read) for the next documents.
+    init(tokens: DateTokens, lexicon: DateLexicon, memo: inout DateWordMemo) {
         self.tokens = tokens
         self.lexicon = lexicon
-        var seen: [Lexicon.ID: Int32] = [:]
-        var words: [Word] = []
         self.slots = tokens.tokens.map { t in
             guard t.kind == .word else { return -1 }
-            if let slot = seen[t.word] { return slot }
-            let text = tokens.lexicon[t.word]
-            words.append(Word(entries: lexicon.lookup(text), phraseInitial: lexicon.phraseInitials.contains(text)))
-            seen[t.word] = Int32(words.count - 1)
-            return Int32(words.count - 1)
+            memo.add(t.word) {
+                let text = tokens.lexicon[t.word]
+                return Word(entries: lexicon.lookup(text), phraseInitial: lexicon.phraseInitials.contains(text))
+            }
+            return t.word
         }
-        self.words = words
+        self.words = memo.words
     }
 
     /// The lexicon entries of token `i` (none for a number or punctuation).
     func entries(_ i: Int) -> [DateLexicon.Entry] {
         let slot = slots[i]
-        return slot < 0 ? [] : words[Int(slot)].entries
+        return slot < 0 ? [] : words[Int(slot)]!.entries
     }
 
     /// Whether a date may start at token `i`: a number, a word the lexicon knows, or the first
@@ -44,7 +49,7 @@ struct DateGrammar {
     func canStart(_ i: Int) -> Bool {
         let slot = slots[i]
         if slot < 0 { return tokens.tokens[i].kind == .number }
-        let w = words[Int(slot)]
+        let w = words[Int(slot)]!
         return !w.entries.isEmpty || w.phraseInitial
     }
 
@@ -170,5 +175,22 @@ struct DateGrammar {
             next = after
         }
         return (m, next)
+    }
+}
+
+/// What the date lexicon says of each word a worker has met, by the word's lexicon ID: kept in
+/// the worker's lexicon (`Lexicon.dates`) from one document to the next and emptied with it, so
+/// that a word is looked up in the date lexicon once per worker, not once per document.
+public struct DateWordMemo: Sendable {
+    fileprivate(set) var words: [DateGrammar.Word?] = []
+
+    public init() {}
+
+    /// Makes the entry of word `id` unless it is known.
+    fileprivate mutating func add(_ id: Lexicon.ID, _ make: () -> DateGrammar.Word) {
+        let k = Int(id)
+        if k < words.count, words[k] != nil { return }
+        if k >= words.count { words.append(contentsOf: repeatElement(nil, count: k + 1 - words.count)) }
+        words[k] = make()
     }
 }

@@ -19,8 +19,12 @@ public struct DateRecognizer: Recognizer {
     }
 
     public func recognize(_ document: inout Document) {
+        // The worker's memo, taken out of the lexicon while it grows so that it is not copied.
+        var memo = DateWordMemo()
+        swap(&memo, &document.lexicon.dates)
         let tokens = DateTokens(tokens: document.tokens, lexicon: document.lexicon)
-        let grammar = DateGrammar(tokens: tokens, lexicon: lexicon)
+        let grammar = DateGrammar(tokens: tokens, lexicon: lexicon, memo: &memo)
+        swap(&memo, &document.lexicon.dates)
         let claimed = SpanIndex(document.entities.lazy.map(\.span))
         var mentions: [DateMention] = []
         var i = 0

@@ -143,6 +143,14 @@ extension OrganizationRules {
     /// `коомдук бирикмесинин`), as its dictionary form and the index after it.
     func legalFormPhrase(at k: Int) -> (String, Int)? {
         guard k < tokens.count, tokens[k].kind == .word else { return nil }
+        // Every phrase has two words or more (a glossary cell is trimmed, and a phrase has a space),
+        // so its first word is matched by lower case or stem.
+        let first = tokens[k].lower
+        guard
+            glossary.legalFormPhraseStarts.contains(first)
+                || glossary.legalFormPhraseStarts.contains(
+                    tokens[k].stem.isEmpty ? RussianMorphology.stem(first) : tokens[k].stem)
+        else { return nil }
         // Longest first, so `коомдук бирикмеси` wins over `коомдук бирикме`.
         for (form, words, stems) in glossary.legalFormPhrases where k + words.count <= tokens.count {
             var ok = true

@@ -21,10 +21,15 @@ public struct ModelRecognizer: Recognizer {
     public func recognize(_ document: inout Document) {
         let bilingual = document.language == "ky+ru"
         guard languages.contains(document.language) || bilingual else { return }
-        let (tokens, sentences) = TaggerInput.tokens(document, glossaries: glossaries, namesOnly: true)
+        // The worker's memo, taken out of the lexicon while it grows so that it is not copied.
+        var memo = TaggerMemo()
+        swap(&memo, &document.lexicon.tagger)
+        let (tokens, sentences) = TaggerInput.tokens(document, glossaries: glossaries, namesOnly: true, memo: &memo)
+        let names = NameTagger.names(tokens, sentences: sentences, model: model, memo: &memo)
+        swap(&memo, &document.lexicon.tagger)
         let rules = document.entities.sorted { $0.span < $1.span }
         let claimed = rules.map(\.span)
-        for found in NameTagger.names(tokens, sentences: sentences, model: model).flatMap({
+        for found in names.flatMap({
             Self.pieces($0, tokens)
         }) {
             guard let range = Self.trimmed(found.tokens, tokens), !Self.inTitleOrAddress(range, tokens),
@@ -291,10 +296,10 @@ public struct ModelRecognizer: Recognizer {
     static func endsLikeAdjective(_ words: ArraySlice<TaggerToken>) -> Bool {
         guard let last = words.last(where: { $0.kind == .word }) else { return false }
         let letters = last.lower.unicodeScalars.count
+        // On bytes: `hasSuffix` compares Characters, about 1,400 instructions an ending.
         return letters < 2
             || (letters > 4
-                && (RussianMorphology.adjectiveEndings.contains { last.lower.hasSuffix($0) }
-                    || last.lower.hasSuffix("ые")))
+                && (RussianMorphology.adjectiveEndings.contains { last.lower.endsWith($0) } || last.lower.endsWith("ые")))
     }
 
     /// An "organization" that ends in a role word is a role (`Постоянный координатор ООН`): the

@@ -9,13 +9,21 @@ public enum NameTagger {
 
     /// The best labels for a sentence, given each token's label scores and the transition scores.
     public static func viterbi(_ emissions: [[Double]], transition: (NameLabel?, NameLabel) -> Double) -> [NameLabel] {
-        let n = emissions.count, L = NameLabel.count
+        viterbi(flat: emissions.flatMap { $0 }, count: emissions.count, transition: transition)
+    }
+
+    /// `viterbi` with the emissions in one array, `NameLabel.count` scores a token: decoding a
+    /// document made no array per token.
+    static func viterbi(flat emissions: [Double], count n: Int, transition: (NameLabel?, NameLabel) -> Double)
+        -> [NameLabel]
+    {
+        let L = NameLabel.count
         guard n > 0 else { return [] }
         let labels = NameLabel.allCases
         var score = [Double](repeating: -.infinity, count: n * L)
         var back = [Int](repeating: 0, count: n * L)
         for l in labels where NameLabel.allowed(nil, l) {
-            score[l.rawValue] = emissions[0][l.rawValue] + transition(nil, l)
+            score[l.rawValue] = emissions[l.rawValue] + transition(nil, l)
         }
         if n > 1 {
             for i in 1..<n {
@@ -25,7 +33,7 @@ public enum NameTagger {
                         let s = score[(i - 1) * L + p.rawValue] + transition(p, l)
                         if s > best { best = s; arg = p.rawValue }
                     }
-                    score[i * L + l.rawValue] = best + emissions[i][l.rawValue]
+                    score[i * L + l.rawValue] = best + emissions[i * L + l.rawValue]
                     back[i * L + l.rawValue] = arg
                 }
             }
@@ -61,8 +69,17 @@ public enum NameTagger {
 
     /// The names in a whole document's tokens, sentence by sentence.
     public static func names(_ tokens: [TaggerToken], sentences: [Range<Int>], model: NameModel) -> [Name] {
+        var memo = TaggerMemo()
+        return names(tokens, sentences: sentences, model: model, memo: &memo)
+    }
+
+    /// `names`, with each word's feature hashes kept in `memo` (the worker's) for the next
+    /// documents: a word's hashes depend on its text alone.
+    public static func names(
+        _ tokens: [TaggerToken], sentences: [Range<Int>], model: NameModel, memo: inout TaggerMemo
+    ) -> [Name] {
+        memo.trimHashes()
         var out: [Name] = []
-        var cache: [UInt64: TokenHashes] = [:]
         for sentence in sentences {
             // A sentence without a capital letter, a quote or a known name has none for the model
             // to find: skipping it keeps lower-case Kyrgyz and Russian prose cheap.
@@ -71,14 +88,16 @@ public enum NameTagger {
                     tokens[$0].isCapitalized || tokens[$0].isAllCaps || !tokens[$0].marks.isEmpty
                 })
             else { continue }
-            var emissions = [[Double]](repeating: [], count: sentence.count)
-            var sum = [Int32](repeating: 0, count: NameLabel.count)
-            TaggerFeatures.forEach(tokens, sentence: sentence, cache: &cache) { i, features in
+            let L = NameLabel.count
+            var emissions = [Double](repeating: 0, count: sentence.count * L)
+            var sum = [Int32](repeating: 0, count: L)
+            TaggerFeatures.forEach(tokens, sentence: sentence, cache: &memo.hashes) { i, features in
                 for l in sum.indices { sum[l] = 0 }
                 model.addScores(features, into: &sum)
-                emissions[i - sentence.lowerBound] = sum.map { Double($0) * Double(model.scale) }
+                let row = (i - sentence.lowerBound) * L
+                for l in 0..<L { emissions[row + l] = Double(sum[l]) * Double(model.scale) }
             }
-            let labels = viterbi(emissions, transition: model.transition)
+            let labels = viterbi(flat: emissions, count: sentence.count, transition: model.transition)
             for var name in names(labels) {
                 name.tokens =
                     (name.tokens.lowerBound + sentence.lowerBound)..<(name.tokens.upperBound + sentence.lowerBound)

@@ -83,6 +83,15 @@ public enum TaggerInput {
     public static func tokens(_ document: Document, glossaries: Glossaries, namesOnly: Bool = false) -> (
         tokens: [TaggerToken], sentences: [Range<Int>]
     ) {
+        var memo = TaggerMemo()
+        return tokens(document, glossaries: glossaries, namesOnly: namesOnly, memo: &memo)
+    }
+
+    /// `tokens`, with what the glossaries say about each word kept in `memo` (the worker's, from
+    /// the document's lexicon) for the next documents: a word is looked up once per worker.
+    public static func tokens(
+        _ document: Document, glossaries: Glossaries, namesOnly: Bool = false, memo: inout TaggerMemo
+    ) -> (tokens: [TaggerToken], sentences: [Range<Int>]) {
         let words = document.words
         let all = sentences(words, document.segmentation.sentences)
         let sentences =
@@ -91,24 +100,21 @@ public enum TaggerInput {
                 s.dropFirst().contains { words[$0].kind == .word && (words[$0].isCapitalized || words[$0].isAllCaps) }
             } : all
         var marks = [TaggerToken.Marks](repeating: [], count: words.count)
+        var startsPlace = [Bool](repeating: false, count: words.count)
+        var startsOrganization = startsPlace
         for s in sentences {
-            mark(names: glossaries.places.index, in: words, s, inside: .place, start: .placeStart, into: &marks)
-            mark(
-                names: glossaries.organizations.index, in: words, s, inside: .organization, start: .organizationStart,
-                into: &marks)
             for k in s where words[k].kind == .word {
-                let w = words[k]
-                if glossaries.people.givenName(w.lower) != nil { marks[k].insert(.givenName) }
-                if glossaries.people.isRoleWord(w) { marks[k].insert(.role) }
-                if glossaries.organizations.russianHeads[w.stem] != nil
-                    || w.forms.contains(where: glossaries.organizations.kyrgyzHeads.contains)
-                {
-                    marks[k].insert(.organizationHead)
-                }
-                if w.isAllCaps || w.isCapitalized, glossaries.organizations.acronym(w.text) != nil {
-                    marks[k].formUnion([.organization, .organizationStart])
-                }
+                let facts = memo.facts(of: words[k], glossaries: glossaries)
+                marks[k].formUnion(facts.marks)
+                startsPlace[k] = facts.startsPlace
+                startsOrganization[k] = facts.startsOrganization
             }
+            mark(
+                names: glossaries.places.index, in: words, s, from: startsPlace, inside: .place, start: .placeStart,
+                into: &marks)
+            mark(
+                names: glossaries.organizations.index, in: words, s, from: startsOrganization, inside: .organization,
+                start: .organizationStart, into: &marks)
         }
         markEntities(document.entities, words, into: &marks)
 
@@ -154,7 +160,13 @@ public enum TaggerInput {
     /// `Обама` and `Обамой` hash alike), with no String made.
     static func openingHash(_ lower: String, letters: Int = 5) -> UInt64 {
         var h = FNV1a()
-        for u in lower.unicodeScalars.prefix(letters) { h.add(UInt64(u.value)) }
+        var n = 0
+        // A plain loop: `unicodeScalars.prefix` validated each index, about 1,000 instructions a word.
+        for u in lower.unicodeScalars {
+            guard n < letters else { break }
+            h.add(UInt64(u.value))
+            n += 1
+        }
         return h.value
     }
 
@@ -172,14 +184,14 @@ public enum TaggerInput {
         return sentences
     }
 
+    /// Marks the names of `names` in `range`, looked for only at the words that may start one.
     private static func mark<V>(
-        names: NameIndex<V>, in words: [NameToken], _ range: Range<Int>, inside: TaggerToken.Marks,
-        start: TaggerToken.Marks,
-        into marks: inout [TaggerToken.Marks]
+        names: NameIndex<V>, in words: [NameToken], _ range: Range<Int>, from starts: [Bool],
+        inside: TaggerToken.Marks, start: TaggerToken.Marks, into marks: inout [TaggerToken.Marks]
     ) {
         var k = range.lowerBound
         while k < range.upperBound {
-            guard words[k].kind == .word, let m = names.longestMatch(words, at: k) else { k += 1; continue }
+            guard starts[k], let m = names.longestMatch(words, at: k) else { k += 1; continue }
             marks[k].insert(start)
             for j in k..<m.end { marks[j].insert(inside) }
             k = m.end
