@@ -26,8 +26,9 @@ public struct PersonGlossary: Sendable {
 
     /// The well-known persons whose surname no other row has.
     public private(set) var knownPersons: [KnownPerson] = []
-    /// Their indexes by the first three letters of the surname: a word is compared only with these.
-    private var knownByOpening: [String: [Int]] = [:]
+    /// Their indexes by the hash of the surname's first three letters: a word is compared only
+    /// with these, and most words, whose opening no surname has, with none.
+    private var knownByOpening: [UInt64: [Int]] = [:]
 
     public init(names: TSVTable, roles table: TSVTable, known: TSVTable? = nil) throws {
         for row in names.rows {
@@ -83,14 +84,14 @@ public struct PersonGlossary: Sendable {
             count[surname, default: 0] += 1
         }
         knownPersons = rows.filter { count[$0.surname] == 1 }
-        for (k, p) in knownPersons.enumerated() { knownByOpening[Self.opening(p.surname), default: []].append(k) }
+        for (k, p) in knownPersons.enumerated() {
+            knownByOpening[TaggerInput.openingHash(p.surname, letters: 3), default: []].append(k)
+        }
     }
-
-    static func opening(_ lower: String) -> String { String(String.UnicodeScalarView(lower.unicodeScalars.prefix(3))) }
 
     /// The well-known person whose surname `lower` is a form of, by `isForm` (a case form test).
     public func knownPerson(_ lower: String, isForm: (String, String) -> Bool) -> KnownPerson? {
-        guard let candidates = knownByOpening[Self.opening(lower)] else { return nil }
+        guard let candidates = knownByOpening[TaggerInput.openingHash(lower, letters: 3)] else { return nil }
         return candidates.lazy.map { knownPersons[$0] }.first { isForm(lower, $0.surname) }
     }
 

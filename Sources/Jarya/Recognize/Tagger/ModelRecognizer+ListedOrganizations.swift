@@ -10,15 +10,13 @@ extension ModelRecognizer {
     func addListedOrganizations(_ tokens: [TaggerToken], in document: inout Document) {
         let organizations = document.entities.filter { $0.kind == .organization }
         guard !organizations.isEmpty else { return }
-        var startsAt: [Int: Int] = [:], endsAt: [Int: Int] = [:]
-        for (i, t) in tokens.enumerated() {
-            startsAt[t.span.start] = i
-            endsAt[t.span.end] = i
-        }
-        let claimed = SpanIndex(document.entities.map(\.span))
+        var claimed: SpanIndex?  // made at the first acronym beside an organization: most texts have none
         var acronyms: Set<String> = []
         for o in organizations {
-            guard let first = startsAt[o.span.start], let last = endsAt[o.span.end] else { continue }
+            guard let first = Self.token(startingAt: o.span.start, tokens) else { continue }
+            var last = first
+            while last + 1 < tokens.count, tokens[last + 1].span.end <= o.span.end { last += 1 }
+            guard tokens[last].span.end == o.span.end else { continue }
             var candidates: [Int] = []
             // `X, ORG` / `X и ORG`: the comma joins when the list goes on or ends after ORG.
             if first >= 2, joinsOrganizations(tokens[first - 1]) {
@@ -31,11 +29,13 @@ extension ModelRecognizer {
                 }
             }
             if last + 2 < tokens.count, joinsOrganizations(tokens[last + 1]) { candidates.append(last + 2) }
-            for j in candidates where unknownAcronym(tokens[j]) && !claimed.overlaps(tokens[j].span) {
-                acronyms.insert(tokens[j].text)
+            for j in candidates where unknownAcronym(tokens[j]) {
+                if claimed == nil { claimed = SpanIndex(document.entities.map(\.span)) }
+                if claimed?.overlaps(tokens[j].span) == false { acronyms.insert(tokens[j].text) }
             }
         }
-        for t in tokens where acronyms.contains(t.text) && !claimed.overlaps(t.span) {
+        guard let claimed, !acronyms.isEmpty else { return }
+        for t in tokens where t.kind == .word && t.isAllCaps && acronyms.contains(t.text) && !claimed.overlaps(t.span) {
             document.entities.append(
                 Entity(
                     kind: .organization, span: t.span, text: t.text, value: .organization(name: t.text, acronym: nil),
@@ -62,4 +62,14 @@ extension ModelRecognizer {
         "ТЭЦ", "ЛЭП", "КПП", "ПДД", "МСП", "НПА", "ИП", "ФИО", "ПК", "МРТ", "ЭКГ", "ЦУР", "ЦРТ", "ИКТ", "ЧП", "ОДБ",
         "НКО", "ЖЧК", "ОАО", "ЗАО", "ООО", "ПАО", "ЧСП", "КНС", "ЖМ", "БШК",
     ]
+
+    /// The token that starts at text offset `offset`, found by halving (tokens are in text order).
+    static func token(startingAt offset: Int, _ tokens: [TaggerToken]) -> Int? {
+        var lo = 0, hi = tokens.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if tokens[mid].span.start < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < tokens.count && tokens[lo].span.start == offset ? lo : nil
+    }
 }

@@ -9,10 +9,10 @@ extension ModelRecognizer {
     /// lower case, and it is no given name, patronymic, abstract noun or adjective. Each new
     /// person's other mentions of the same form join, and their lists are read in turn.
     func addListedPersons(_ tokens: [TaggerToken], in document: inout Document) {
-        var byStart: [Int: Int] = [:]
-        for (i, t) in tokens.enumerated() where t.kind == .word { byStart[t.span.start] = i }
         var queue = document.entities.compactMap { e -> Int? in
-            guard e.kind == .person, let i = byStart[e.span.start], tokens[i].span.end == e.span.end else { return nil }
+            guard e.kind == .person, !e.text.contains(" "), let i = Self.token(startingAt: e.span.start, tokens),
+                tokens[i].span.end == e.span.end
+            else { return nil }
             return i
         }
         guard !queue.isEmpty else { return }

@@ -299,7 +299,8 @@ public struct ModelRecognizer: Recognizer {
         // On bytes: `hasSuffix` compares Characters, about 1,400 instructions an ending.
         return letters < 2
             || (letters > 4
-                && (RussianMorphology.adjectiveEndings.contains { last.lower.endsWith($0) } || last.lower.endsWith("ые")))
+                && (RussianMorphology.adjectiveEndings.contains { last.lower.endsWith($0) }
+                    || last.lower.endsWith("ые")))
     }
 
     /// An "organization" that ends in a role word is a role (`Постоянный координатор ООН`): the
