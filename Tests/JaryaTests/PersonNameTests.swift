@@ -119,9 +119,15 @@ struct PersonNameTests {
         #expect(PersonName.nominativePatronymic(word) == nil)
     }
 
-    @Test("in text: given name and patronymic in the dative come back in the nominative")
-    func givenAndPatronymic() throws {
-        try expectName("Грамоту вручили ⟦Анне Сергеевне⟧ в мэрии.", "Анна Сергеевна")
+    @Test(
+        "in text: given name and patronymic in an oblique case come back in the nominative",
+        arguments: [
+            ("Грамоту вручили ⟦Анне Сергеевне⟧ в мэрии.", "Анна Сергеевна"),
+            // `Вдова` is no surname: a woman's would be `Вдовой` before her genitive name.
+            ("Вдова ⟦Людмилы Марковны⟧ приехала на открытие памятника.", "Людмила Марковна"),
+        ])
+    func givenAndPatronymic(_ marked: String, _ name: String) throws {
+        try expectName(marked, name)
     }
 
     @Test(
