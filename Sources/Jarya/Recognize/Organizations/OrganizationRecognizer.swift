@@ -80,7 +80,7 @@ public struct OrganizationRecognizer: Recognizer {
         candidates.removeAll { c in claimed.overlaps(Span(tokens[c.first].span.start, tokens[c.last - 1].span.end)) }
         // A name with a number glued on is a vehicle's or a mission's (`Союз ТМА-13`, `STS-124`),
         // as is a name right after a vehicle's noun (`корабля «Союз»`).
-        candidates.removeAll { Self.numberCodeFollows(tokens, $0.last) || Self.vehicleNamed(tokens, $0.first) }
+        candidates.removeAll { tokens.numberCodeFollows($0.last) || Self.vehicleNamed(tokens, $0.first) }
         // A rule span that is all a place's name (`Орусия Федерациясы`) or its last words (the
         // `Федерации` of `Российской Федерации`, the `Союза` of `Советского Союза`) is that place.
         candidates.removeAll { c in
@@ -191,13 +191,15 @@ public struct OrganizationRecognizer: Recognizer {
 }
 
 extension OrganizationRecognizer {
-    /// Whether a hyphen and a number follow token `end - 1` with no space between
-    /// (`ТМА-13`, `STS-124`): a model or mission code, not an organization's name.
+    /// Whether the name starting at token `first` follows a vehicle's noun, past its opening
+    /// quotes (`корабля «Союз»`): the vehicle's name, not an organization's.
     static func vehicleNamed(_ tokens: [NameToken], _ first: Int) -> Bool {
         var k = first - 1
         while k >= 0, tokens[k].kind == .punctuation, ["«", "“", "„", "\""].contains(tokens[k].text) { k -= 1 }
         guard k >= 0, tokens[k].kind == .word, !tokens[k].isCapitalized else { return false }
-        return vehicleStems.contains(RussianMorphology.stem(tokens[k].lower))
+        // The Analyze stage's stem where it made one: this runs for every candidate.
+        let stem = tokens[k].stem.isEmpty ? RussianMorphology.stem(tokens[k].lower) : tokens[k].stem
+        return vehicleStems.contains(stem)
     }
 
     /// The Russian stems of vehicles' nouns, whose quoted names are no organizations.
@@ -207,12 +209,6 @@ extension OrganizationRecognizer {
             "ледокол", "танкер", "паром", "вертолет", "вертолёт", "поезд",
         ].map { RussianMorphology.stem($0) })
 
-    static func numberCodeFollows(_ tokens: [NameToken], _ end: Int) -> Bool {
-        guard end > 0, end + 1 < tokens.count, tokens[end].text == "-", tokens[end + 1].kind == .number else {
-            return false
-        }
-        return tokens[end - 1].span.end == tokens[end].span.start && tokens[end].span.end == tokens[end + 1].span.start
-    }
 }
 
 /// A candidate's tokens `[first, last)`, as a key.

@@ -11,12 +11,7 @@ extension ModelRecognizer {
         guard let first = named.first else { return true }
         if Self.actStems.contains(first.stem) || Self.titleOfWork(range, tokens) { return true }
         // A model or mission code (`ТМА-13`, `STS-124`), as the rules read it.
-        let end = range.upperBound
-        if end + 1 < tokens.count, tokens[end].text == "-", tokens[end + 1].kind == .number,
-            tokens[end - 1].span.end == tokens[end].span.start, tokens[end].span.end == tokens[end + 1].span.start
-        {
-            return true
-        }
+        if tokens.numberCodeFollows(range.upperBound) { return true }
         // A plural head in lower case names several bodies (`между сборными Кыргызстана и Макао`).
         if !first.isCapitalized, first.marks.contains(.organizationHead),
             Self.pluralEndings.contains(where: { first.lower.hasSuffix($0) })
