@@ -291,4 +291,15 @@ struct RussianMorphologyTests {
     func surnameUses(_ word: String, _ use: SurnameEnding.Use, _ expected: Bool) {
         #expect(SurnameEnding.matches(word, use) == expected)
     }
+
+    @Test(
+        "the accusative after a possessive, told from the genitive by its consonant",
+        arguments: [
+            ("шаарын", true), ("кеңешин", true), ("президентин", true), ("сотун", true), ("министрлигин", true),
+            ("президенттин", false), ("кеңешинин", false), ("нарындын", false), ("бишкектин", false),
+            ("шаарынын", false), ("кеңеш", false),
+        ])
+    func accusativeAfterPossessive(_ word: String, _ expected: Bool) {
+        #expect(KyrgyzMorphology.isAccusativeAfterPossessive(word) == expected)
+    }
 }

@@ -21,6 +21,17 @@ public enum KyrgyzMorphology {
 
     static let minimumStem = 2
 
+    /// Whether `word` carries the plural right after the noun `head`, one of its forms
+    /// (`комиссияларынын` after `комиссия`, `мугалимдеринин` after `мугалим`): a kind of bodies
+    /// or people, not one. A head's possessive vowel (`министрлиги`) is not part of the stem.
+    static func isPlural(_ word: String, after head: String) -> Bool {
+        let base =
+            head.endsWith("ы") || head.endsWith("и") || head.endsWith("у") || head.endsWith("ү")
+            ? String(head.dropLast()) : head
+        let rest = word.dropFirst(base.count)
+        return plurals.contains { rest.startsWith($0) }
+    }
+
     // Case endings by case, for the rules that read a word's case from its end.
     public static let genitiveEndings = KyrgyzCase.genitive.endings
     public static let ablativeEndings = KyrgyzCase.ablative.endings + KyrgyzCase.ablative.endingsAfterPossessive
@@ -28,11 +39,20 @@ public enum KyrgyzMorphology {
     public static let accusativeEndings = KyrgyzCase.accusative.endings
 
     /// The accusative after a 3rd-person possessive (`шаарын`, `Президентин`), told from the
-    /// genitive (`-нын`, `-дын`) by the consonant before the vowel.
+    /// genitive (`-нын`, `-дын`, `-тын`) by the consonant before the vowel. The genitive's
+    /// consonant agrees with the sound before it: `н` after a vowel (`Кеңешинин`), `т` after a
+    /// voiceless consonant (`Президенттин`), `д` after a voiced one (`Нарындын`); a `т` after a
+    /// vowel or a voiced consonant is the stem's own (`Президент|ин`, `сот|ун`).
     public static func isAccusativeAfterPossessive(_ lower: String) -> Bool {
         let s = Array(lower.unicodeScalars)
-        return s.count > 4 && s.last == "н" && "ыиуү".unicodeScalars.contains(s[s.count - 2])
-            && !"ндт".unicodeScalars.contains(s[s.count - 3])
+        guard s.count > 4, s.last == "н", "ыиуү".unicodeScalars.contains(s[s.count - 2]) else { return false }
+        let consonant = s[s.count - 3]
+        let before = s[s.count - 4]
+        switch consonant {
+        case "н", "д": return false
+        case "т": return !"кпстфхчшщ".unicodeScalars.contains(before)
+        default: return true
+        }
     }
 
     private static let caseScalars = cases.map { Array($0.unicodeScalars) }

@@ -78,6 +78,11 @@ extension OrganizationRules {
         "университет", "институт", "академия", "колледж", "лицей", "гимназия", "консерватория", "китепкана",
         "музей", "театр", "филармония",
     ]
+    /// The same institutions' Russian heads (`ректор Кыргызского национального университета`).
+    static let russianInstitutionHeads: WordSet = [
+        "университет", "институт", "академия", "колледж", "лицей", "гимназия", "консерватория", "библиотека",
+        "музей", "театр", "филармония",
+    ]
     /// Russian heads that may start a name in lower case (`мэрия г. Токмок`).
     static let lowercaseRussianHeads: WordSet = [
         "мэрия", "администрация", "прокуратура", "посольство", "аппарат", "правительство", "парламент", "консульство",
@@ -114,11 +119,7 @@ extension OrganizationRules {
             return nil
         }
         // A plural head (`комиссияларынын`) names a kind of body, not one.
-        let base =
-            head.endsWith("ы") || head.endsWith("и") || head.endsWith("у") || head.endsWith("ү")
-            ? String(head.dropLast()) : head
-        let rest = tokens[i].lower.dropFirst(base.count)
-        if KyrgyzMorphology.plurals.contains(where: { rest.startsWith($0) }) { return nil }
+        if KyrgyzMorphology.isPlural(tokens[i].lower, after: head) { return nil }
         let weak = Self.weakKyrgyzHeads.contains { head.startsWith($0) }
         // `Нарын облусунун борбору`: a region's centre is a town, not a body.
         if head.startsWith("борбор"), i > 0,
@@ -133,8 +134,10 @@ extension OrganizationRules {
         // A head without the possessive follows its adjective (`мамлекеттик агенттик`), not a name.
         if !possessive && !eponym, i > 0, tokens[i - 1].isCapitalized || tokens[i - 1].isAllCaps { return nil }
         // A sub-unit named inside a role phrase (`… кызматынын башчысы`) is not reported; a school,
-        // a university or a library is (`Андижан мамлекеттик педагогикалык институтунун ректору`).
-        if i + 1 < tokens.count, people.isRoleWord(tokens[i + 1]),
+        // a university or a library is (`Андижан мамлекеттик педагогикалык институтунун ректору`),
+        // and so is a body named by its staff (`… башкармалыгынын мугалимдеринин`).
+        if i + 1 < tokens.count, let role = people.roleWord(tokens[i + 1]),
+            !KyrgyzMorphology.isPlural(tokens[i + 1].lower, after: role),
             !Self.kyrgyzInstitutionHeads.contains(where: { head.startsWith($0) })
         {
             return nil

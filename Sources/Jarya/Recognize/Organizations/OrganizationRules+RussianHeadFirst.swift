@@ -138,8 +138,9 @@ extension OrganizationRules {
             quotedName = (last, close); sawCapital = true; last = close + 1
         }
         let quoted = quotedName != nil
-        // A sub-unit named inside a role phrase (`начальник Службы патрульной милиции`) is not reported.
-        if first > 0, people.isRoleWord(tokens[first - 1]) { return nil }
+        // A sub-unit named inside a role phrase (`начальник Службы патрульной милиции`) is not reported;
+        // an institution is (`директор Института коммуникаций и высоких технологий`).
+        if first > 0, people.isRoleWord(tokens[first - 1]), !Self.russianInstitutionHeads.contains(head) { return nil }
         let headToken = tokens[h]
         // A lowercase head (`министерство сообщило`) is a common noun, but for `мэрия г. Токмок`.
         if adjectives.isEmpty && !headToken.isCapitalized && !(Self.lowercaseRussianHeads.contains(head) && sawCapital)

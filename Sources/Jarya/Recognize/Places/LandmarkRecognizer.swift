@@ -302,7 +302,7 @@ public struct LandmarkRecognizer: Recognizer {
 
     /// A Kyrgyz plural (`көчөлөргө`, `аянттары`).
     static func isPlural(_ w: String) -> Bool {
-        ["лар", "лер", "лор", "лөр", "дар", "дер", "дор", "дөр", "тар", "тер", "тор", "төр"].contains { w.includes($0) }
+        KyrgyzMorphology.plurals.contains { w.includes($0) }
     }
 
     func closingQuote(_ tokens: [NameToken], _ open: Int) -> Int? {
