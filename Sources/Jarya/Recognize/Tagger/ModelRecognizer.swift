@@ -37,7 +37,9 @@ public struct ModelRecognizer: Recognizer {
                     || (!Self.endsLikeAdjective(tokens[range]) && !Self.notAPlaceName(tokens[range])
                         && Self.afterPlacePreposition(range, tokens) && !Self.insideQuotes(range, tokens)),
                 found.kind != .person
-                    || looksLikePerson(tokens[range], after: range.lowerBound > 0 ? tokens[range.lowerBound - 1] : nil),
+                    || looksLikePerson(
+                        tokens[range], after: range.lowerBound > 0 ? tokens[range.lowerBound - 1] : nil,
+                        before: range.upperBound < tokens.count ? tokens[range.upperBound] : nil),
                 found.kind != .organization
                     || (!Self.afterRoleWord(range, tokens) && !Self.endsLikeAdjective(tokens[range])
                         && !endsWithRoleWord(tokens[range]) && !startsWithRoleWord(tokens[range])
@@ -113,6 +115,7 @@ public struct ModelRecognizer: Recognizer {
         var known: [String: Entity] = [:]
         // A rule person's surname alone, later in the text (`Асанбеков` after `Асанбеков Марат`).
         var knownWords: [String: Entity] = [:]
+        var modelWords: [String: Entity] = [:]
         var votes: [String: (organization: Int, place: Int)] = [:]
         var shortest: [String: String] = [:]
         for (e, k) in zip(entities, keys) where e.kind == .place || e.kind == .organization || e.kind == .person {
@@ -123,6 +126,10 @@ public struct ModelRecognizer: Recognizer {
                 }
                 continue
             }
+            // The tagger's full name, for its one-word mentions (`Лонгин` after `Лонгин Клинский`).
+            if e.kind == .person, k.contains(" ") {
+                for w in k.split(separator: " ") where modelWords[String(w)] == nil { modelWords[String(w)] = e }
+            }
             if e.kind == .organization { votes[k, default: (0, 0)].organization += 1 }
             if e.kind == .place { votes[k, default: (0, 0)].place += 1 }
             if let s = shortest[k], s.unicodeScalars.count <= e.text.unicodeScalars.count { continue }
@@ -130,7 +137,8 @@ public struct ModelRecognizer: Recognizer {
         }
         for i in entities.indices where entities[i].origin == .model {
             let k = keys[i]
-            if let rule = known[k] ?? (entities[i].kind == .person && !k.contains(" ") ? knownWords[k] : nil) {
+            let oneWordPerson = entities[i].kind == .person && !k.contains(" ")
+            if let rule = known[k] ?? (oneWordPerson ? knownWords[k] ?? modelWords[k] : nil) {
                 entities[i].kind = rule.kind
                 if case .person(let name, _) = rule.value {
                     entities[i].value = .person(name: name, role: nil)
@@ -205,7 +213,9 @@ public struct ModelRecognizer: Recognizer {
     /// a quoted title (`“Алтын күз”`), and when
     /// of one word, a surname ending (`-ов`, `-ский`, `-енко`), not a given name alone (which
     /// the rules leave out too).
-    func looksLikePerson(_ words: ArraySlice<TaggerToken>, after previous: TaggerToken?) -> Bool {
+    func looksLikePerson(_ words: ArraySlice<TaggerToken>, after previous: TaggerToken?, before next: TaggerToken?)
+        -> Bool
+    {
         if let previous, ["«", "“", "\"", "„"].contains(previous.text) { return false }
         let named = words.filter { $0.kind == .word }
         // A name has at most four words and one of three letters or more (not a page of initials).
@@ -214,6 +224,7 @@ public struct ModelRecognizer: Recognizer {
         // A quote inside, or a headline's run of capitals (`ПРОЙДЕТ ЯРМАРКА “АЛТЫН`), is no person.
         if words.contains(where: { ["«", "»", "“", "”", "\"", "„"].contains($0.text) }) { return false }
         if named.count > 2, words.allSatisfy({ $0.kind != .word || $0.isAllCaps }) { return false }
+        if Self.hasAcronymOrAdverb(named) { return false }
         if words.contains(where: {
             Self.notInNames.contains($0.lower) || Self.adjectiveInName($0.lower, words)
                 || $0.marks.contains(.role) && glossaries.people.givenName($0.lower) == nil
@@ -223,6 +234,7 @@ public struct ModelRecognizer: Recognizer {
         guard named.count == 1, let w = named.first else { return true }
         // A given name alone (`стала Алина из Токмока`) is no person, as the rules read it.
         if glossaries.people.givenName(w.lower) != nil { return false }
+        if let next, Self.adjectiveBeforeNoun(w, next) { return false }
         return RussianMorphology.nominativeSurname(w.lower) != nil
             || NameEndings.foreignSurnameEndings.contains { w.lower.hasSuffix($0) }
     }
