@@ -46,6 +46,32 @@ struct TaggerListedPersonTests {
         #expect(Set(expected).isSubset(of: Set(found.keys)), "\(found)")
     }
 
+    @Test("the same slot of a repeated pattern as two persons holds persons: a goal list's scorers after the time")
+    func repeatedSlot() throws {
+        let text = """
+            Сборная выиграла финал и стала чемпионом мира. Болельщики праздновали всю ночь.
+
+            • 0:1 — 01:23 Сёмин (Овечкин) • 1:1 — 03:54 Бернс (Рой, Грин) • 2:1 — 09:17 Терещенко (Тютин) • 3:1 — 14:51 Хитли (Гецлаф)
+            """
+        let found = try persons(text, ["семин": .beginPerson, "терещенко": .beginPerson])
+        #expect(
+            Set(["Бернс", "Рой", "Грин", "Хитли", "Гецлаф"]).isSubset(of: Set(found.keys)), "\(found)")
+    }
+
+    @Test(
+        "no person from a slot that holds one person only, or from a place in it",
+        arguments: [
+            // One person in the slot: `Бернс` is not read from `Сёмин` alone.
+            "Итоги сезона подвели в клубе. Болельщики ждут новых побед.\n\n• 01:23 Сёмин (Овечкин) • 03:54 Бернс (Рой)",
+            // Two persons in the slot, but the other words there are places.
+            "Итоги турнира подвели в клубе. Болельщики ждут новых побед.\n\n• 2 Сёмин (Москва) • 3 Терещенко (Омск) • 4 Бишкек (Ош)",
+        ])
+    func notRepeatedSlot(_ text: String) throws {
+        let found = try persons(text, ["семин": .beginPerson, "терещенко": .beginPerson])
+        #expect(Set(found.keys).isSubset(of: ["Сёмин", "Терещенко", "Овечкин", "Рой"]), "\(found)")
+        #expect(found["Бернс"] == nil && found["Бишкек"] == nil, "\(found)")
+    }
+
     @Test("each later mention of a listed surname joins, with its own list")
     func laterMentions() throws {
         let text = """

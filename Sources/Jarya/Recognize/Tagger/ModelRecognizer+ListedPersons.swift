@@ -18,6 +18,12 @@ extension ModelRecognizer {
         guard !queue.isEmpty else { return }
         let claimed = SpanIndex(document.entities.map(\.span))
         var persons = Set(queue), added: [Int] = []
+        for j in Self.slotMates(of: queue, tokens) where !persons.contains(j) {
+            guard listedSurname(j, tokens), !claimed.overlaps(tokens[j].span) else { continue }
+            persons.insert(j)
+            queue.append(j)
+            added.append(j)
+        }
         var sameForm: [String: [Int]]?  // made at the first new person: most lists have none
         while let i = queue.popLast() {
             for j in Self.listNeighbours(of: i, tokens) where !persons.contains(j) {
@@ -59,6 +65,24 @@ extension ModelRecognizer {
         }
         out.append(i - 2)
         return out
+    }
+
+    /// The words in the slot of a repeated pattern that holds two different one-word persons or
+    /// more: a goal list writes each scorer after the time and before the bracket of assists
+    /// (`01:23 Сёмин (…) • 03:54 Бернс (…)`), whatever the tagger makes of `Бернс`. The slot is a
+    /// capitalized word after a number and before a given punctuation mark.
+    static func slotMates(of persons: [Int], _ tokens: [TaggerToken]) -> [Int] {
+        func slot(_ i: Int) -> String? {
+            guard i > 0, i + 1 < tokens.count, tokens[i - 1].kind == .number, tokens[i + 1].kind == .punctuation,
+                tokens[i].kind == .word, tokens[i].isCapitalized
+            else { return nil }
+            return tokens[i + 1].text
+        }
+        var holders: [String: Set<String>] = [:]
+        for i in persons { if let s = slot(i) { holders[s, default: []].insert(tokens[i].lower) } }
+        let slots = Set(holders.filter { $0.value.count >= 2 }.keys)
+        guard !slots.isEmpty else { return [] }
+        return tokens.indices.filter { slot($0).map(slots.contains) ?? false }
     }
 
     static let listEnds: Set<String> = [")", ".", ";"]
