@@ -334,9 +334,16 @@ struct PersonNames {
     ]
 
     func capitalized(_ s: String) -> String {
-        s.split(separator: "-", omittingEmptySubsequences: false).map { part in
-            part.prefix(1).uppercased() + part.dropFirst().lowercased()
-        }.joined(separator: "-")
+        // Each part of a hyphenated name opens with a capital; a capital written after an
+        // apostrophe stays (`О’Рейли`, not `О’рейли`).
+        var out = ""
+        var atStart = true, afterApostrophe = false
+        for c in s {
+            out += atStart ? c.uppercased() : afterApostrophe ? String(c) : c.lowercased()
+            atStart = c == "-"
+            afterApostrophe = c == "’" || c == "'"
+        }
+        return out
     }
 
     /// A surname in the nominative with normal capitals: БЕКИЕВ → Бекиев; in an oblique case
