@@ -29,10 +29,16 @@ public struct ModelRecognizer: Recognizer {
         swap(&memo, &document.lexicon.tagger)
         let rules = document.entities.sorted { $0.span < $1.span }
         let claimed = rules.map(\.span)
+        var extendedTo = 0  // the end of the last organization joined across a Latin connector
         for found in names.flatMap({
             Self.pieces($0, tokens)
         }) {
-            guard let range = Self.trimmed(found.tokens, tokens), !Self.inTitleOrAddress(range, tokens),
+            guard var range = Self.trimmed(found.tokens, tokens), range.lowerBound >= extendedTo else { continue }
+            if found.kind == .organization, let joined = Self.joinedLatinName(range, tokens) {
+                range = joined
+                extendedTo = joined.upperBound
+            }
+            guard !Self.inTitleOrAddress(range, tokens),
                 found.kind != .place
                     || (!Self.endsLikeAdjective(tokens[range]) && !Self.notAPlaceName(tokens[range])
                         && Self.afterPlacePreposition(range, tokens) && !Self.insideQuotes(range, tokens)),
