@@ -12,7 +12,7 @@ struct TaggerTitleTests {
     }
 
     @Test(
-        "a legal act's title, a place's abbreviation, a lower-case phrase without a head, a quoted adjective title, a plural head: no organization",
+        "a legal act's title, a place's abbreviation, a lower-case phrase without a head, a quoted adjective title, a plural head, a vehicle's quoted name: no organization",
         arguments: [
             (
                 "Депутаты обсудили Закон О СМИ на заседании.",
@@ -30,6 +30,14 @@ struct TaggerTitleTests {
             (
                 "Матч между сборными Кыргызстана и Макао пройдет в Бишкеке в субботу вечером.",
                 ["сборными": .beginOrganization, "кыргызстана": .insideOrganization]
+            ),
+            (
+                "НАСА запустит новый пилотируемый корабль «Орион» через два года. Первый полет будет беспилотным.",
+                ["орион": .beginOrganization]
+            ),
+            (
+                "На заводе будут собирать автомобили «Шкода Октавия» с весны. Потом начнут выпуск других моделей.",
+                ["шкода": .beginOrganization, "октавия": .insideOrganization]
             ),
         ])
     func titlesDropped(_ text: String, _ words: [String: NameLabel]) throws {

@@ -42,14 +42,16 @@ extension ModelRecognizer {
         RussianMorphology.stem("приказ"), RussianMorphology.stem("конституция"),
     ]
 
-    /// A quoted name right after the noun of a work or an event is its title (`песни «Ала-Тоо»`,
-    /// `фильм «Курманжан датка»`), however the tagger reads it.
+    /// A quoted name right after the noun of a work, an event or a vehicle is its title (`песни
+    /// «Ала-Тоо»`, `фильм «Курманжан датка»`, `корабль «Орион»`), however the tagger reads it.
     static func titleOfWork(_ range: Range<Int>, _ tokens: [TaggerToken]) -> Bool {
         guard var k = tokens[range].firstIndex(where: { $0.kind == .word }) else { return false }
         k -= 1
         guard k >= 0, ["«", "“", "\"", "„"].contains(tokens[k].text) else { return false }
         while k >= 0, tokens[k].kind == .punctuation { k -= 1 }
-        return k >= 0 && tokens[k].kind == .word && !tokens[k].isCapitalized && workStems.contains(tokens[k].stem)
+        guard k >= 0 && tokens[k].kind == .word && !tokens[k].isCapitalized else { return false }
+        // A vehicle's quoted name is no body either (`корабль «Орион»`), as the rules read it.
+        return workStems.contains(tokens[k].stem) || OrganizationRecognizer.vehicleStems.contains(tokens[k].stem)
     }
 
     /// The Russian stems of the nouns that name works and events by a quoted title.
