@@ -46,7 +46,7 @@ struct TaggerPersonShapeTests {
     }
 
     @Test(
-        "a name with an acronym of two or three capitals or a sentence adverb in it is no person",
+        "a name with an acronym of two or three capitals, a sentence adverb or `День` in it is no person",
         arguments: [
             (
                 "Президент подпишет договоры о строительстве АЭЦ Белене в Болгарии. Сделку обсуждали три года.",
@@ -55,6 +55,10 @@ struct TaggerPersonShapeTests {
             (
                 "Ранее СМИ сообщали о переговорах в Москве. Стороны пока не подтвердили сделку.",
                 ["ранее": NameLabel.beginPerson, "сми": .insidePerson]
+            ),
+            (
+                "Ко Дню Победы в городе отремонтируют памятники. Работы закончат в начале мая.",
+                ["дню": NameLabel.beginPerson, "победы": .insidePerson]
             ),
         ] as [(String, [String: NameLabel])])
     func acronymOrAdverb(_ text: String, _ words: [String: NameLabel]) throws {

@@ -208,9 +208,11 @@ public struct ModelRecognizer: Recognizer {
             && previous.marks.isDisjoint(with: [.rulePerson, .ruleOrganization, .rulePlace, .ruleOther])
     }
 
-    /// The polite `Вы` forms, capitalized in letters and notices (`Ждем Вас`, `Ваших`): no name.
+    /// The polite `Вы` forms, capitalized in letters and notices (`Ждем Вас`, `Ваших`), and `День`: no name.
     static let notInNames: Set<String> = [
         "вы", "вас", "вам", "вами", "ваш", "ваша", "ваше", "ваши", "вашего", "вашей", "ваших", "вашим", "вашему",
+        // A day's name (`Дня Победы`, `День города`) is a holiday's.
+        "день", "дня", "дню", "днем", "днём", "дне",
     ]
 
     /// An adjective in a multi-word name (`Вооруженных Сил`, `Дню Государственного`) makes it a
