@@ -102,6 +102,15 @@ struct TaggerSurnameMentionTests {
         #expect(found["Барака Обамы"] == "Барак Обама", "\(found)")
     }
 
+    @Test("a rule's `Наото Кана` beside `Наото Кан` is his; a different given name stays another person")
+    func ruleNameForms() throws {
+        let text =
+            "Премьер Наото Кан посетил Москву в среду. Высказывания Наото Кана вызвали споры. Позже выступила Юко Кана."
+        let found = persons(try entities(text))
+        #expect(found["Наото Кана"] == "Наото Кан", "\(found)")
+        #expect(found["Юко Кана"] != "Наото Кан", "\(found)")
+    }
+
     @Test("a person the tagger reads across a bracket is one person per piece")
     func bracketsSplitPersons() throws {
         let text = "Счет открыл Сёмин (Овечкин) на третьей минуте."

@@ -90,13 +90,15 @@ extension ModelRecognizer {
                 full = antecedent { $0.words.count == 3 && Array($0.words.prefix(2)) == words }
             } else {
                 // The tagger's `Барака Обамы` beside `Барак Обама`: every word a form of the
-                // other's (the given name unknown, only the nominative mention shows it).
-                full =
-                    document.entities[i].origin == .model
-                    ? antecedent { other in
-                        other.name != name && other.words.count == words.count
-                            && zip(words, other.words).allSatisfy { Self.isForm($0, of: $1) }
-                    } : nil
+                // other's (the given name unknown, only the nominative mention shows it). A rule's
+                // name whose given name does not decline (`Наото Кана`) keeps the surname's case:
+                // beside `Наото Кан` with the same given name, it is his.
+                let model = document.entities[i].origin == .model
+                full = antecedent { other in
+                    other.name != name && other.words.count == words.count
+                        && (model || words.dropLast() == other.words.dropLast())
+                        && zip(words, other.words).allSatisfy { Self.isForm($0, of: $1) }
+                }
             }
             if let full { document.entities[i].value = .person(name: full, role: role) }
         }
