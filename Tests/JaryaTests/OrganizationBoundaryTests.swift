@@ -43,6 +43,33 @@ struct OrganizationBoundaryTests {
         #expect(try organizations(in: MarkedText(marked).text).map(\.text) == texts)
     }
 
+    @Test(
+        "a Kyrgyz name starts after the person before it, and no glossary name runs across a sentence's dot",
+        arguments: [
+            (
+                "Бул тууралуу Айдай Асангулова ⟦Sputnik Кыргызстан радиосунун⟧ эфиринде билдирди.",
+                ["Sputnik Кыргызстан радиосунун"]
+            ),
+            (
+                "Анда төрага Адылбек Касымалиев ⟦Япониянын Кыргызстандагы элчилигине⟧ барды.",
+                ["Япониянын Кыргызстандагы элчилигине"]
+            ),
+            (
+                "БИШКЕК, 12-сен. — ⟦Sputnik⟧. Кыргызстандын борбордук көчөлөрүндө тазалоо иштери жүрдү.",
+                ["Sputnik"]
+            ),
+        ])
+    func kyrgyzStartsAfterPerson(_ marked: String, _ texts: [String]) throws {
+        #expect(try organizations(in: MarkedText(marked).text).map(\.text) == texts)
+    }
+
+    @Test("a surname before `атындагы` is the body's eponym, inside its name")
+    func kyrgyzEponym() throws {
+        let text = "Концерт Токтогул Сатылганов атындагы Кыргыз улуттук филармониясынын залында өттү."
+        #expect(
+            try organizations(in: text).map(\.text) == ["Токтогул Сатылганов атындагы Кыргыз улуттук филармониясынын"])
+    }
+
     @Test("the mayor is not the city hall")
     func mayor() throws {
         #expect(try organizations(in: "Встреча прошла с участием мэра столицы и депутатов.").isEmpty)

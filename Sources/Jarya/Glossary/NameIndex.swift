@@ -108,7 +108,8 @@ public struct NameIndex<Value: Sendable>: Sendable {
             // A dot inside a name is skipped (`им. Ж. Баласагына`, `24.kg`), and so are quotes
             // (`«Өнүктүрүү саясат институту» коомдук бирикмеси`).
             if k < tokens.count, tokens[k].kind == .punctuation, k + 1 < tokens.count,
-                tokens[k + 1].kind != .punctuation, Self.isSkipped(tokens[k], insideName: node != 0)
+                tokens[k + 1].kind != .punctuation, Self.isSkipped(tokens[k], insideName: node != 0),
+                !Self.endsSentence(tokens, at: k)
             {
                 search(k + 1, node); return
             }
@@ -129,6 +130,14 @@ public struct NameIndex<Value: Sendable>: Sendable {
         }
         search(i, 0)
         return best
+    }
+
+    /// Whether the dot at `k` ends a sentence (`— Sputnik. Кыргызстандын …`): a space after it and a
+    /// word of four letters or more before it, where an abbreviation's or an initial's dot
+    /// (`им. Ж. Баласагына`) follows a short one and a domain's (`24.kg`) has no space.
+    static func endsSentence(_ tokens: [NameToken], at k: Int) -> Bool {
+        guard k > 0, tokens[k].is("."), k + 1 < tokens.count else { return false }
+        return tokens[k + 1].span.start > tokens[k].span.end && tokens[k - 1].text.unicodeScalars.count >= 4
     }
 
     /// A punctuation token a name goes on across: a dot inside a name, a quote anywhere. A

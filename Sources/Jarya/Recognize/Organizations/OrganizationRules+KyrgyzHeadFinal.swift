@@ -109,6 +109,21 @@ extension OrganizationRules {
             && (tokens[k + 1].isCapitalized || tokens[k + 1].isAllCaps)
     }
 
+    /// A surname in the nominative after a capitalized word (`Айдай Асангулова Sputnik Кыргызстан
+    /// радиосунун`, `Адылбек Касымалиев Япониянын … элчилигине`): the end of the person who speaks
+    /// or goes there, not the first word of the body's name.
+    func endsPersonName(_ k: Int) -> Bool {
+        let t = tokens[k]
+        guard k > 0, t.isCapitalized, !t.isAllCaps, tokens[k - 1].kind == .word, tokens[k - 1].isCapitalized,
+            !tokens[k - 1].isAllCaps
+        else { return false }
+        return Self.nominativeSurnameEndings.contains(where: { t.lower.endsWith($0) })
+            && places.index.exact(t.lower).isEmpty
+    }
+
+    /// The nominative endings of Russian-type surnames as Kyrgyz text writes them.
+    static let nominativeSurnameEndings = ["ов", "ев", "ёв", "ова", "ева", "ёва", "ина", "иев", "иева"]
+
     func kyrgyzHeadFinal(_ i: Int) -> Candidate? {
         guard let head = kyrgyzHead(tokens[i]) else { return nil }
         // A press service (`… мэриясынын басма сөз кызматы`) speaks for its body: the body is the name.
@@ -155,7 +170,7 @@ extension OrganizationRules {
                 // Named after someone: Токтогул Сатылганов атындагы …
                 let named = eponym && (k..<i).contains { tokens[$0].lower == "атындагы" }
                 if Self.kyrgyzStopWords.contains(t.lower) || (kyrgyzHead(t) != nil && !parent)
-                    || (isPersonWord(k) && !named)
+                    || (isPersonWord(k) && !named) || (endsPersonName(k) && !named)
                 {
                     break
                 }
