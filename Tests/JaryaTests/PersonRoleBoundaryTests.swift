@@ -47,6 +47,21 @@ struct PersonRoleBoundaryTests {
         try expectPersons(marked, expected)
     }
 
+    @Test(
+        "a Russian role word before a verb in the past is the sentence's subject, not the named person's role",
+        arguments: [
+            ("Президент позвонил ⟦Рамзану Кадырову⟧ во вторник вечером.", [ExpectedPerson("Рамзан Кадыров")]),
+            ("Министр рассказал ⟦Алмазу Асанову⟧ о планах на год.", [ExpectedPerson("Алмаз Асанов")]),
+            // A genitive noun in `-ела`/`-ала` is no verb: the role runs over it.
+            (
+                "Обвинение поддержит старший прокурор отдела по надзору ⟦Жумалиев Нурлан Асанович⟧.",
+                [ExpectedPerson("Нурлан Жумалиев", "старший прокурор отдела по надзору")]
+            ),
+        ])
+    func roleBeforeVerb(_ marked: String, _ expected: [ExpectedPerson]) throws {
+        try expectPersons(marked, expected)
+    }
+
     @Test("a role given at a later mention is the person's at every mention")
     func roleAtLaterMention() throws {
         try expectPersons(

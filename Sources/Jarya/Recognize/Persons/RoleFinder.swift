@@ -144,6 +144,9 @@ struct RoleFinder {
                 crossedComma = true; j -= 1; continue
             }
             if crossedComma, head == nil, t.kind == .word, Self.isVerb(t.lower), !isRole(j) { break }
+            // A verb in the past between the role word and the name: the role word is the
+            // sentence's subject, another person (`Президент позвонил Рамзану Кадырову`).
+            if head == nil, t.kind == .word, !isRole(j), Self.isPastTense(t.lower) { break }
             if !(t.kind == .word || inOrganization(j) || t.is(".") || t.is("«") || t.is("»")) || inPerson[j] { break }
             if t.kind == .word, Self.stopWords.contains(t.lower) { break }
             j -= 1
@@ -240,6 +243,18 @@ struct RoleFinder {
         return ["ил", "ила", "или", "ал", "ала", "али", "ет", "ит", "ют", "ат", "ят"].contains { w.endsWith($0) }
             || kyrgyz && KyrgyzCase.accusativeAfterConsonant.contains { w.endsWith($0) }
     }
+
+    /// A Russian verb in the past tense (`позвонил`, `сообщила`, `встретились`). Feminine forms in
+    /// `-ала`/`-ела` are left out, since genitive nouns end so (`отдела`, `канала`), and short words
+    /// are not asked (`канал`).
+    static func isPastTense(_ w: String) -> Bool {
+        guard w.unicodeScalars.count > 5 else { return false }
+        return pastTenseEndings.contains { w.endsWith($0) }
+    }
+
+    static let pastTenseEndings = [
+        "ил", "ал", "ял", "ел", "ила", "или", "али", "яли", "ели", "лся", "лась", "лись",
+    ]
 
     /// The text of tokens `[a, b)`, role word first letter kept as written.
     func phrase(_ a: Int, _ b: Int) -> String? {
