@@ -58,6 +58,11 @@ struct OrganizationBoundaryTests {
                 "БИШКЕК, 12-сен. — ⟦Sputnik⟧. Кыргызстандын борбордук көчөлөрүндө тазалоо иштери жүрдү.",
                 ["Sputnik"]
             ),
+            // A place's genitive opening the sentence is part of the body's name.
+            (
+                "БИШКЕК, 12-сен. — ⟦Sputnik⟧. ⟦Кыргызстандын Улуттук китепканасынын⟧ тегерегинде ишембилик өттү.",
+                ["Sputnik", "Кыргызстандын Улуттук китепканасынын"]
+            ),
         ])
     func kyrgyzStartsAfterPerson(_ marked: String, _ texts: [String]) throws {
         #expect(try organizations(in: MarkedText(marked).text).map(\.text) == texts)

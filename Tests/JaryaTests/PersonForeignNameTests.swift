@@ -1,8 +1,9 @@
 import Jarya
 import Testing
 
-/// Foreign persons by their given names: Georgian, Chechen, Arabic and Western names the
-/// glossary of given names lists, in the nominative, with a capital kept after an apostrophe.
+/// Persons by given names the glossary lists: Georgian, Chechen, Arabic and Western names the
+/// tagger met in news, and a Kyrgyz one that is also a village's name; in the nominative, with a
+/// capital kept after an apostrophe.
 @Suite("Persons: foreign given names")
 struct PersonForeignNameTests {
     @Test(
@@ -20,6 +21,12 @@ struct PersonForeignNameTests {
         ])
     func foreign(_ marked: String, _ name: String) throws {
         try expectPersons(marked, [ExpectedPerson(name)])
+    }
+
+    @Test("a Kyrgyz given name that is also a village's name: the poet, not the village")
+    func givenNameOfAPlace() throws {
+        try expectPersons(
+            "Айтыш ⟦Барпы Алыкуловдун⟧ 140 жылдыгына арналды.", [ExpectedPerson("Барпы Алыкулов")])
     }
 
     @Test("a given name that is also a common word stays a word: no person from `Фил` in lower case")

@@ -88,11 +88,12 @@ public struct OrganizationRecognizer: Recognizer {
                 && rules.placeName(startingIn: max(0, c.first - 3)..<c.first + 1, endsAt: c.last)
         }
         // A rule span that only adds a sentence-opening word to a glossary name (`Долбоор Азия
-        // өнүктүрүү банкы`) gives way to the glossary name.
+        // өнүктүрүү банкы`) gives way to the glossary name, but for a place's genitive, which is
+        // part of the name (`Кыргызстандын Улуттук китепканасы`).
         let known = Set(candidates.filter { $0.organizationID != nil }.map { TokenRange($0.first, $0.last) })
         candidates.removeAll { c in
             c.organizationID == nil && c.priority == .rule && known.contains(TokenRange(c.first + 1, c.last))
-                && rules.startsSentence(c.first)
+                && rules.startsSentence(c.first) && places.index.longestMatch(tokens, at: c.first) == nil
         }
         // Longest first; a span never overlaps one already chosen.
         candidates.sort { ($0.length, $0.priority, -$0.first) > ($1.length, $1.priority, -$1.first) }
