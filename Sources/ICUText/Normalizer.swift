@@ -45,7 +45,7 @@ public struct Normalizer: @unchecked Sendable {
 
     /// Normalizes a string.
     public func normalize(_ text: String) throws -> String {
-        String(decoding: try normalize(Array(text.utf16)), as: UTF16.self)
+        UTF16Text.string(try normalize(UTF16Text.units(text)))
     }
 
     /// The length of the prefix that is certainly already normalized; the rest may or may not be.

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Jarya
 
 /// The words of folded text exactly as the SQLite archive's FTS5 table cuts them (its
 /// `unicode61 remove_diacritics 2` tokenizer, asked through an in-memory FTS5 table and its
@@ -76,12 +77,17 @@ public enum FTSTokens {
     }
 
     /// The same `tsvector` in PostgreSQL's binary format (`Lexemes.binary`), the words cut by
-    /// `cutter` (or by SQLite when the cutter cannot).
-    static func tsvector(title: String, text: String, forms: String, cutter: inout WordCutter) -> [UInt8] {
-        let columns =
-            cutter.words([title, text, forms])
-            ?? words(title: title, text: text, forms: forms).map { $0.map { Array($0.utf8) } }
-        return Lexemes(columns: columns).binary
+    /// `cutter` (or by SQLite when the cutter cannot) into `words`, a worker's buffer.
+    /// `forms` are the forms column's words, cut as if joined with spaces.
+    static func tsvector(
+        title: String, text: String, forms: [String], cutter: inout WordCutter, words: inout CutWords
+    ) -> [UInt8] {
+        if !cutter.cut([[title], [text], forms], into: &words) {
+            let joined = forms.joined(separator: " ")
+            words = CutWords(
+                columns: self.words(title: title, text: text, forms: joined).map { $0.map { Array($0.utf8) } })
+        }
+        return Lexemes(words).binary
     }
 
     /// A word quoted for `tsvector` and `tsquery` literals.
@@ -95,51 +101,123 @@ public enum FTSTokens {
 }
 
 /// A document's distinct words with their positions (1-based, across the columns one position
-/// apart), as a `tsvector` holds them: at most 256 positions per word, none past 16,383.
+/// apart), as a `tsvector` holds them: at most 256 positions per word, none past 16,383. The
+/// words stay in the `CutWords` buffer they were cut into, found again through an open-addressing
+/// table of their bytes: no array or dictionary entry per word.
 struct Lexemes {
     /// PostgreSQL's limits on a `tsvector`: bytes per word, bytes of all its words.
     static let longestWord = 2047
     static let mostBytes = (1 << 20) - 1
-    private(set) var words: [[UInt8]] = []
-    private(set) var positions: [[UInt16]] = []
+    /// The seed of the table's hash, drawn once per run: no text can be written to collide.
+    static let seed = UInt64.random(in: 0...UInt64.max)
+    private let cut: CutWords
+    /// Each distinct word's bytes in `cut.bytes`, in the order met.
+    private var starts: [Int32] = []
+    private var ends: [Int32] = []
+    /// Word `n`'s positions are `flat[positionStarts[n]..<positionStarts[n + 1]]`.
+    private var flat: [UInt16] = []
+    private var positionStarts: [Int32] = [0]
 
-    init(columns: [[[UInt8]]]) {
-        // Keyed by bytes, as FTS5 compares words: no Unicode-aware string hashing.
-        var slot: [ByteKey: Int] = [:]
-        slot.reserveCapacity(columns.reduce(0) { $0 + $1.count } / 2)
-        var base = 0
-        for column in columns {
-            for (k, word) in column.enumerated() {
-                let position = UInt16(min(FTSTokens.maxPosition, base + k + 1))
-                let n: Int
-                let key = ByteKey(word)
-                if let known = slot[key] {
-                    n = known
-                } else {
-                    // A word PostgreSQL refuses would fail the whole batch: one over 2,047 bytes
-                    // is left out, as `to_tsvector` leaves it.
-                    guard word.count <= Self.longestWord else { continue }
-                    n = words.count
-                    slot[key] = n
-                    words.append(word)
-                    positions.append([])
+    /// The words of `columns` (tests).
+    init(columns: [[[UInt8]]]) { self.init(CutWords(columns: columns)) }
+
+    init(_ cut: CutWords) {
+        self.cut = cut
+        let total = cut.ends.count
+        var capacity = 16
+        while capacity < 2 * total { capacity <<= 1 }
+        let mask = capacity - 1
+        var slots = [Int32](repeating: -1, count: capacity)
+        var hashes: [UInt64] = []
+        var counts: [Int32] = []
+        var last: [UInt16] = []
+        // For each word met: its distinct word, or -1 when it is left out or its position is not
+        // kept (a word's 257th, or a position it already has past the last one PostgreSQL keeps).
+        var kept = [Int32](repeating: -1, count: total)
+        var positionOf = [UInt16](repeating: 0, count: total)
+        hashes.reserveCapacity(total / 2)
+        starts.reserveCapacity(total / 2)
+        ends.reserveCapacity(total / 2)
+        cut.bytes.withUnsafeBytes { raw in
+            var base = 0
+            var first = 0
+            for columnEnd in cut.columnEnds {
+                for k in first..<columnEnd {
+                    let position = UInt16(min(FTSTokens.maxPosition, base + k - first + 1))
+                    let start = cut.start(k), end = Int(cut.ends[k])
+                    let word = UnsafeRawBufferPointer(rebasing: raw[start..<end])
+                    let hash = WordKey.hash(word, seed: Self.seed)
+                    var i = Int(truncatingIfNeeded: hash) & mask
+                    var n = -1
+                    while slots[i] >= 0 {
+                        let m = Int(slots[i])
+                        if hashes[m] == hash, Int(ends[m] - starts[m]) == word.count,
+                            word.count == 0
+                                || memcmp(raw.baseAddress! + Int(starts[m]), word.baseAddress!, word.count) == 0
+                        {
+                            n = m
+                            break
+                        }
+                        i = (i + 1) & mask
+                    }
+                    if n < 0 {
+                        // A word PostgreSQL refuses would fail the whole batch: one over 2,047 bytes
+                        // is left out, as `to_tsvector` leaves it.
+                        guard word.count <= Self.longestWord else { continue }
+                        n = starts.count
+                        slots[i] = Int32(n)
+                        hashes.append(hash)
+                        starts.append(Int32(start))
+                        ends.append(Int32(end))
+                        counts.append(0)
+                        last.append(0)
+                    }
+                    if counts[n] < FTSTokens.maxPositionsPerWord, last[n] != position {
+                        counts[n] += 1
+                        last[n] = position
+                        kept[k] = Int32(n)
+                        positionOf[k] = position
+                    }
                 }
-                if positions[n].count < FTSTokens.maxPositionsPerWord, positions[n].last != position {
-                    positions[n].append(position)
-                }
+                base += columnEnd - first + 1
+                first = columnEnd
             }
-            base += column.count + 1
         }
         // And the words past 1 MiB (with their positions) in all, in a huge release.
+        var distinct = starts.count
         var bytes = 0
-        for n in words.indices {
-            bytes += words[n].count + 1 + 2 * (positions[n].count + 1)
+        for n in 0..<distinct {
+            bytes += Int(ends[n] - starts[n]) + 1 + 2 * (Int(counts[n]) + 1)
             if bytes > Self.mostBytes {
-                words.removeSubrange(n...)
-                positions.removeSubrange(n...)
+                distinct = n
+                starts.removeSubrange(n...)
+                ends.removeSubrange(n...)
                 break
             }
         }
+        positionStarts.reserveCapacity(distinct + 1)
+        var sum: Int32 = 0
+        for n in 0..<distinct {
+            sum += counts[n]
+            positionStarts.append(sum)
+        }
+        // Each word's positions in the order met, which is ascending.
+        var next = Array(positionStarts.dropLast())
+        flat = [UInt16](repeating: 0, count: Int(sum))
+        for k in 0..<total {
+            let n = Int(kept[k])
+            guard n >= 0, n < distinct else { continue }
+            flat[Int(next[n])] = positionOf[k]
+            next[n] += 1
+        }
+    }
+
+    /// The distinct words, in the order met.
+    var words: [[UInt8]] { starts.indices.map { Array(cut.bytes[Int(starts[$0])..<Int(ends[$0])]) } }
+
+    /// Each word's positions.
+    var positions: [[UInt16]] {
+        starts.indices.map { Array(flat[Int(positionStarts[$0])..<Int(positionStarts[$0 + 1])]) }
     }
 
     /// The text form: `'word':1,5 'other':2`, words in the order met.
@@ -158,29 +236,54 @@ struct Lexemes {
     /// byte order, NUL-terminated, with its position count and positions (weight D, 0). Sorted
     /// and distinct, so the server neither parses text nor sorts.
     var binary: [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(words.indices.reduce(4) { $0 + words[$1].count + 3 + 2 * positions[$1].count })
-        func put16(_ v: UInt16) {
-            out.append(UInt8(truncatingIfNeeded: v >> 8))
-            out.append(UInt8(truncatingIfNeeded: v))
+        let distinct = starts.count
+        var size = 4
+        for n in 0..<distinct {
+            size += Int(ends[n] - starts[n]) + 3 + 2 * Int(positionStarts[n + 1] - positionStarts[n])
         }
-        let count = UInt32(words.count)
-        put16(UInt16(truncatingIfNeeded: count >> 16))
-        put16(UInt16(truncatingIfNeeded: count))
-        // Each word's first 8 bytes as a big-endian number (zeros past its end) order most pairs
-        // as the bytes do without a `memcmp`; words that share them are compared in full.
-        let prefixes = words.map { word in
-            (0..<8).reduce(UInt64(0)) { p, k in p << 8 | (k < word.count ? UInt64(word[k]) : 0) }
+        return cut.bytes.withUnsafeBytes { raw in
+            // Each word's first 8 bytes as a big-endian number (zeros past its end) order most pairs
+            // as the bytes do without a `memcmp`; words that share them are compared in full.
+            let prefixes = (0..<distinct).map { n -> UInt64 in
+                let start = Int(starts[n]), count = Int(ends[n]) - start
+                var p: UInt64 = 0
+                for k in 0..<8 { p = p << 8 | (k < count ? UInt64(raw[start + k]) : 0) }
+                return p
+            }
+            let order = (0..<distinct).sorted { a, b in
+                if prefixes[a] != prefixes[b] { return prefixes[a] < prefixes[b] }
+                let x = Int(ends[a] - starts[a]), y = Int(ends[b] - starts[b])
+                let common = min(x, y)
+                let c =
+                    common == 0
+                    ? 0 : memcmp(raw.baseAddress! + Int(starts[a]), raw.baseAddress! + Int(starts[b]), common)
+                return c != 0 ? c < 0 : x < y
+            }
+            return [UInt8](unsafeUninitializedCapacity: size) { out, written in
+                var w = 0
+                func put16(_ v: UInt16) {
+                    out[w] = UInt8(truncatingIfNeeded: v >> 8)
+                    out[w + 1] = UInt8(truncatingIfNeeded: v)
+                    w += 2
+                }
+                let count = UInt32(distinct)
+                put16(UInt16(truncatingIfNeeded: count >> 16))
+                put16(UInt16(truncatingIfNeeded: count))
+                for n in order {
+                    let start = Int(starts[n]), length = Int(ends[n]) - start
+                    if length > 0 {
+                        UnsafeMutableRawPointer(out.baseAddress! + w).copyMemory(
+                            from: raw.baseAddress! + start, byteCount: length)
+                    }
+                    w += length
+                    out[w] = 0
+                    w += 1
+                    let p0 = Int(positionStarts[n]), p1 = Int(positionStarts[n + 1])
+                    put16(UInt16(p1 - p0))
+                    for p in p0..<p1 { put16(flat[p]) }
+                }
+                written = w
+            }
         }
-        let order = words.indices.sorted { a, b in
-            prefixes[a] != prefixes[b] ? prefixes[a] < prefixes[b] : ByteKey.precedes(words[a], words[b])
-        }
-        for n in order {
-            out.append(contentsOf: words[n])
-            out.append(0)
-            put16(UInt16(positions[n].count))
-            for p in positions[n] { put16(p) }
-        }
-        return out
     }
 }

@@ -21,59 +21,76 @@ public enum Folding {
     /// The folded copy of `text`.
     public static func fold(_ text: String) -> String {
         let normalized = (try? Normalize.text(text).text.string) ?? text
-        let folded =
-            (try? Normalizer.nfkcCasefold.normalize(Array(normalized.utf16))).map(string(utf16:))
-            ?? normalized.lowercased()
-        // Most texts have no substitute and no Latin lookalike inside a Cyrillic word: one scan,
-        // and the folded string is kept as it is, not rebuilt scalar by scalar.
-        return needsLetterFolding(folded) ? foldLetters(folded) : folded
+        var folded =
+            (try? Normalizer.nfkcCasefold.normalize(UTF16Text.units(normalized)))
+            ?? UTF16Text.units(normalized.lowercased())
+        // The letter steps on ICU's UTF-16 in place, before it is written as UTF-8 once: no
+        // string rebuilt scalar by scalar.
+        foldLetters(utf16: &folded)
+        return string(utf16: folded)
     }
 
-    /// UTF-16 code units as the string `String(decoding:as: UTF16.self)` makes of them (a lone
-    /// surrogate becomes U+FFFD), written as UTF-8 in one pass: the standard library's generic
-    /// transcoding took five times as long as ICU's case folding itself.
-    static func string(utf16 units: [UInt16]) -> String {
-        String(unsafeUninitializedCapacity: units.count * 3) { out in
-            var n = 0
+    /// `foldLetters` on UTF-16 code units, in place: the same letters replaced (every one of
+    /// them, and its replacement, is one code unit), words told apart by the same scalars (a
+    /// surrogate pair read as its scalar, a lone surrogate as U+FFFD, which is no letter).
+    static func foldLetters(utf16 units: inout [UInt16]) {
+        units.withUnsafeMutableBufferPointer { u in
+            let n = u.count
             var i = 0
-            while i < units.count {
-                var scalar = UInt32(units[i])
-                i += 1
-                if (0xD800..<0xE000).contains(scalar) {
-                    if scalar < 0xDC00, i < units.count, (0xDC00..<0xE000).contains(units[i]) {
-                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (UInt32(units[i]) - 0xDC00)
-                        i += 1
-                    } else {
-                        scalar = 0xFFFD
+            var run = -1  // where the current word started, -1 outside a word
+            var cyrillic = false
+            var lookalike = false
+            while i <= n {
+                var letter = false
+                var width = 1
+                if i < n {
+                    var v = UInt32(u[i])
+                    switch v {
+                    case 0x0451, 0x0275, 0x0473, 0x04CA, 0x04B1:
+                        v = substitutes[Unicode.Scalar(v)!]!.value
+                        u[i] = UInt16(v)
+                    case 0xD800..<0xDC00 where i + 1 < n && (0xDC00..<0xE000).contains(u[i + 1]):
+                        v = 0x10000 + ((v - 0xD800) << 10) + (UInt32(u[i + 1]) - 0xDC00)
+                        width = 2
+                    case 0xD800..<0xE000:
+                        v = 0xFFFD
+                    default: break
+                    }
+                    let scalar = Unicode.Scalar(v)!
+                    letter = isLetter(scalar)
+                    if letter {
+                        if run < 0 {
+                            run = i
+                            cyrillic = false
+                            lookalike = false
+                        }
+                        if (0x61...0x7A).contains(v) {
+                            if latinLookalikes & (1 << UInt64(v - 0x40)) != 0 { lookalike = true }
+                        } else if isCyrillic(scalar) {
+                            cyrillic = true
+                        }
                     }
                 }
-                switch scalar {
-                case ..<0x80:
-                    out[n] = UInt8(scalar)
-                    n += 1
-                case ..<0x800:
-                    out[n] = UInt8(0xC0 | scalar >> 6)
-                    out[n + 1] = UInt8(0x80 | scalar & 0x3F)
-                    n += 2
-                case ..<0x10000:
-                    out[n] = UInt8(0xE0 | scalar >> 12)
-                    out[n + 1] = UInt8(0x80 | scalar >> 6 & 0x3F)
-                    out[n + 2] = UInt8(0x80 | scalar & 0x3F)
-                    n += 3
-                default:
-                    out[n] = UInt8(0xF0 | scalar >> 18)
-                    out[n + 1] = UInt8(0x80 | scalar >> 12 & 0x3F)
-                    out[n + 2] = UInt8(0x80 | scalar >> 6 & 0x3F)
-                    out[n + 3] = UInt8(0x80 | scalar & 0x3F)
-                    n += 4
+                if !letter, run >= 0 {
+                    if cyrillic && lookalike {
+                        for k in run..<i where (0x61...0x7A).contains(u[k]) {
+                            if let c = latinToCyrillic[Unicode.Scalar(u[k])!] { u[k] = UInt16(c.value) }
+                        }
+                    }
+                    run = -1
                 }
+                i += width
             }
-            return n
         }
     }
 
+    /// UTF-16 code units as the string `String(decoding:as: UTF16.self)` makes of them (a lone
+    /// surrogate becomes U+FFFD), written as UTF-8 in one pass (`UTF16Text`).
+    static func string(utf16 units: [UInt16]) -> String { UTF16Text.string(units) }
+
     /// `fold`'s last steps on NFKC_Casefolded text: the substitutes, and the Latin lookalikes of
-    /// words with a Cyrillic letter.
+    /// words with a Cyrillic letter, scalar by scalar (`foldLetters(utf16:)` does the same on
+    /// UTF-16 in place; tests hold the two together).
     static func foldLetters(_ folded: String) -> String {
         // Only five scalars have substitutes: the others skip the look-up.
         var scalars = folded.unicodeScalars.map { c -> Unicode.Scalar in
@@ -140,9 +157,12 @@ public enum Folding {
         lexicon.trim()
         let scalars = Array(text.unicodeScalars)
         var seen = FormSet()
+        // A word's forms depend on its text alone: a text met before in this document (the same
+        // lexicon ID) adds no form.
+        var texts = Set<Lexicon.ID>()
         var result: [String] = []
         for word in NameWords.words(Tokenizer.tokens(scalars, lexicon: &lexicon), in: scalars, lexicon: &lexicon)
-        where word.kind == .word {
+        where word.kind == .word && texts.insert(word.surface).inserted {
             for form in formsOf(word) where seen.insert(form) { result.append(form) }
         }
         return result

@@ -30,7 +30,9 @@ public final class PostgresArchive: Archive, @unchecked Sendable {
     public var location: String { target.display }
 
     /// The schema versions this jarya knows, in order; `migrations[k]` makes version k + 1.
-    static let migrations: [[String]] = [PostgresSchema.v1, PostgresSchema.v2, PostgresSchema.v3, PostgresSchema.v4]
+    static let migrations: [[String]] = [
+        PostgresSchema.v1, PostgresSchema.v2, PostgresSchema.v3, PostgresSchema.v4, PostgresSchema.v5,
+    ]
     public static var schemaVersion: Int { migrations.count }
 
     /// Connects and checks the schema. Writing: creates or upgrades the tables (`migrate`).
@@ -134,6 +136,53 @@ public final class PostgresArchive: Archive, @unchecked Sendable {
             return try answer(connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger)).wait().rows
         } catch {
             throw PostgresFailure.describe(error, target: target, connecting: false)
+        }
+    }
+
+    /// Sends `data`, rows in COPY's text format, into these columns of `table` (`COPY … FROM
+    /// STDIN`), waiting for the server's answer as `run` waits: postgres-nio's COPY is async
+    /// only, so it runs in a task, and a closed connection ends the wait as it ends a statement's.
+    func copy(into table: String, columns: [String], _ data: ByteBuffer) throws {
+        let outcome = CopyOutcome()
+        lock.lock()
+        defer { lock.unlock() }
+        let connection = connection, logger = logger
+        Task {
+            do {
+                try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
+                    try await writer.write(data)
+                }
+                outcome.finish(nil)
+            } catch {
+                outcome.finish(error)
+            }
+        }
+        closing.watch { outcome.finish(ConnectionClosed()) }
+        defer { closing.watch(nil) }
+        if let error = outcome.wait() { throw PostgresFailure.describe(error, target: target, connecting: false) }
+    }
+
+    /// The end of a COPY: the first outcome reported (its error, or nil), waited for on a thread.
+    final class CopyOutcome: @unchecked Sendable {
+        private let lock = NSLock()
+        private let done = DispatchSemaphore(value: 0)
+        private var finished = false
+        private var error: (any Error)?
+
+        func finish(_ error: (any Error)?) {
+            lock.lock()
+            defer { lock.unlock() }
+            guard !finished else { return }
+            finished = true
+            self.error = error
+            done.signal()
+        }
+
+        func wait() -> (any Error)? {
+            done.wait()
+            lock.lock()
+            defer { lock.unlock() }
+            return error
         }
     }
 
@@ -294,7 +343,12 @@ public final class PostgresArchive: Archive, @unchecked Sendable {
             if !gone.isEmpty {
                 for sql in PostgresSchema.deleteRows { try run(sql, [.texts(gone)]) }
             }
-            for (sql, columns) in batch.statements { try run(sql, columns) }
+            for statement in batch.statements {
+                switch statement {
+                case .insert(let sql, let columns): try run(sql, columns)
+                case .copy(let table, let columns, let data): try copy(into: table, columns: columns, data)
+                }
+            }
         }
         return (work.usable, skipped)
     }

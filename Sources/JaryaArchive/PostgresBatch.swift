@@ -2,10 +2,12 @@ import Foundation
 import Jarya
 import PostgresNIO
 
-/// A batch of records as columns: each table's rows as one text array per column, which
-/// `unnest` turns back into rows on the server. One statement per table for the whole batch,
-/// every value sent in PostgreSQL's binary array format, so the server parses no JSON but the
-/// records themselves and the client encodes no JSON but the records.
+/// A batch of records, one statement per table for the whole batch: `documents` as one text
+/// array per column in PostgreSQL's binary array format, which `unnest` turns back into rows
+/// on the server (its `tsvector` in binary, so the server neither parses nor sorts it), and the
+/// other tables, about 50 rows per release, as COPY's text rows, which the server reads at half
+/// the cost of unnesting arrays. The server parses no JSON but the records themselves and the
+/// client encodes no JSON but the records.
 struct PostgresBatch {
     /// A table's columns, and the type each text column is cast to on insert.
     struct Table: Sendable {
@@ -43,11 +45,11 @@ struct PostgresBatch {
             ("first_day", nil), ("last_day", nil),
         ])
     static let places = Table(
-        name: "event_places", columns: [("document_id", nil), ("place", nil), ("place_key", nil)])
+        name: "event_places", columns: [("document_id", nil), ("place", nil)])
     static let organizations = Table(
         name: "event_organizations",
         columns: [
-            ("document_id", nil), ("role", nil), ("name", nil), ("name_folded", nil),
+            ("document_id", nil), ("role", nil), ("name", nil),
         ])
     static let entities = Table(
         name: "entities",
@@ -55,16 +57,24 @@ struct PostgresBatch {
             ("document_id", nil), ("type", nil), ("text", nil), ("start", nil), ("end", nil), ("name", nil),
             ("kind", nil), ("country", nil),
             ("acronym", nil), ("role", nil), ("value", nil), ("span_start", "integer"), ("span_end", "integer"),
-            ("name_key", nil),
-            ("name_folded", nil), ("text_folded", nil), ("acronym_folded", nil),
         ])
     static let tables = [documents, events, places, organizations, entities]
 
     /// The rows of each table (in `tables` order), each row one value per column.
     typealias Rows = [[[String?]]]
 
-    /// For each table with rows: its INSERT and its columns.
-    private(set) var statements: [(sql: String, columns: [PostgresArchive.Value])] = []
+    /// How a table's rows are sent.
+    enum Statement {
+        /// An INSERT with every column as an array (`documents`: its `tsvector` goes in binary).
+        case insert(sql: String, columns: [PostgresArchive.Value])
+        /// `COPY … FROM STDIN` in text format (the other tables, whose rows outnumber the
+        /// documents: the server turns arrays into rows through `unnest` at about twice the cost
+        /// of reading the same rows from COPY).
+        case copy(table: String, columns: [String], data: ByteBuffer)
+    }
+
+    /// For each table with rows: how its rows are sent.
+    private(set) var statements: [Statement] = []
 
     /// Prepares `records`, with what the run keeps from batch to batch in `scratch`; `json[k]`,
     /// when given, is the JSON `records[k]` was read from, stored as its `jsonb` as it is.
@@ -81,7 +91,17 @@ struct PostgresBatch {
             }
             scratch.give(tools)
         }
-        for (t, table) in Self.tables.enumerated() {
+        for (t, table) in Self.tables.enumerated() where t > 0 {
+            var bytes: [UInt8] = []
+            for rows in slots.results {
+                for row in rows!.rows[t] { Self.copyLine(row, into: &bytes) }
+            }
+            let data = ByteBuffer(bytes: bytes)
+            if data.readableBytes > 0 {
+                statements.append(.copy(table: table.name, columns: table.columns.map(\.name), data: data))
+            }
+        }
+        for (t, table) in Self.tables.enumerated() where t == 0 {
             var columns = Array(repeating: [String?](), count: table.columns.count)
             for rows in slots.results {
                 for row in rows!.rows[t] {
@@ -91,8 +111,42 @@ struct PostgresBatch {
             guard !columns[0].isEmpty else { continue }
             var values = columns.map { PostgresArchive.Value.column(TextColumn(values: $0)) }
             if table.vector != nil { values.append(.vectors(TSVectorColumn(values: slots.results.map { $0!.fts }))) }
-            statements.append((table.sql, values))
+            statements.insert(.insert(sql: table.sql, columns: values), at: 0)
         }
+    }
+
+    /// One row in COPY's text format: the values between tabs, `\N` for NULL, a backslash, tab,
+    /// line feed or carriage return escaped with a backslash, U+0000 (which PostgreSQL text cannot
+    /// hold) left out, as `TextColumn` leaves it out. Most values hold none of these and are
+    /// copied whole.
+    static func copyLine(_ row: [String?], into data: inout [UInt8]) {
+        var first = true
+        for value in row {
+            if !first { data.append(UInt8(ascii: "\t")) }
+            first = false
+            guard var value else {
+                data.append(UInt8(ascii: "\\"))
+                data.append(UInt8(ascii: "N"))
+                continue
+            }
+            value.withUTF8 { utf8 in
+                guard utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 <= UInt8(ascii: "\r") }) else {
+                    data.append(contentsOf: utf8)
+                    return
+                }
+                for byte in utf8 {
+                    switch byte {
+                    case UInt8(ascii: "\\"): data.append(byte); data.append(byte)
+                    case UInt8(ascii: "\t"): data.append(UInt8(ascii: "\\")); data.append(UInt8(ascii: "t"))
+                    case UInt8(ascii: "\n"): data.append(UInt8(ascii: "\\")); data.append(UInt8(ascii: "n"))
+                    case UInt8(ascii: "\r"): data.append(UInt8(ascii: "\\")); data.append(UInt8(ascii: "r"))
+                    case 0: continue
+                    default: data.append(byte)
+                    }
+                }
+            }
+        }
+        data.append(UInt8(ascii: "\n"))
     }
 
     /// One record's rows and `tsvector`; its `jsonb` is `json` when given (the line it was read
@@ -105,19 +159,20 @@ struct PostgresBatch {
         let id = r.id
         let title = Folding.fold(r.title ?? r.event?.title ?? "")
         let text = Folding.fold(r.text)
-        let forms = Folding.forms(ofFolded: title + "\n" + text, lexicon: &tools.lexicon).joined(separator: " ")
+        // Cut as one column, as if joined with spaces (`FTSTokens.tsvector`).
+        let forms = Folding.forms(ofFolded: title + "\n" + text, lexicon: &tools.lexicon)
         let json = Self.withoutNUL(
             line.map { String(decoding: $0, as: UTF8.self) } ?? String(decoding: r.jsonBytes(), as: UTF8.self))
         var organizations: [String] = [], persons: [String] = []
         let span = r.event.flatMap { DaySpan.of(start: $0.start, end: $0.end) }
         if let e = r.event {
             rows[1].append([id, e.kind.rawValue, e.title, e.start, e.end, e.time, span?.first, span?.last])
-            for p in e.places { rows[2].append([id, p, asciiLower(p)]) }
+            for p in e.places { rows[2].append([id, p]) }
             for (role, names) in [("organizer", e.organizers), ("funder", e.funders), ("partner", e.partners)] {
                 for n in names {
                     let folded = folds.fold(n)
                     organizations.append(folded)
-                    rows[3].append([id, role, n, folded])
+                    rows[3].append([id, role, n])
                 }
             }
         }
@@ -125,17 +180,14 @@ struct PostgresBatch {
             // Only the names `--org` and `--person` look into are folded: folding costs.
             let named = x.type == .organization || x.type == .person
             let c = EntityColumns(x)
-            let folded: [String?] =
-                named
-                ? [
-                    c.name.map(folds.fold), folds.fold(x.text),
-                    c.acronym.map(folds.fold),
-                ] : [nil, nil, nil]
-            if x.type == .organization { organizations += folded.compactMap { $0 } }
-            if x.type == .person { persons += folded.compactMap { $0 } }
+            if named {
+                // Name, text, acronym: the order `documents.organizations` and `.persons` list them in.
+                let folded = [c.name.map(folds.fold), folds.fold(x.text), c.acronym.map(folds.fold)].compactMap { $0 }
+                if x.type == .organization { organizations += folded } else { persons += folded }
+            }
             rows[4].append([
                 id, x.type.rawValue, x.text, c.start, c.end, c.name, c.kind, c.country, c.acronym, c.role, c.value,
-                String(x.span.start), String(x.span.end), c.name.map(asciiLower), folded[0], folded[1], folded[2],
+                String(x.span.start), String(x.span.end),
             ])
         }
         rows[0].append([
@@ -143,15 +195,19 @@ struct PostgresBatch {
             names(organizations), names(persons),
             span?.first, span?.last, r.event?.start, span.map(dayRange), arrayLiteral(placeKeys(of: r)),
         ])
-        return (rows, FTSTokens.tsvector(title: title, text: text, forms: forms, cutter: &tools.cutter))
+        return (
+            rows, FTSTokens.tsvector(title: title, text: text, forms: forms, cutter: &tools.cutter, words: &tools.words)
+        )
     }
 
     /// The folded names for `documents.organizations` or `.persons`, each once (a release names
     /// the same body again and again: the trigram index need not read it twice), in the order
     /// met; nil when there are none.
     static func names(_ folded: [String]) -> String? {
-        var seen = Set<String>()
-        let once = folded.filter { seen.insert($0).inserted }
+        // Kept once each as a `Set<String>` would keep them, by their bytes (`FormSet`): hashing a
+        // Cyrillic `String` costs far more.
+        var seen = Folding.FormSet()
+        let once = folded.filter { seen.insert($0) }
         return once.isEmpty ? nil : once.joined(separator: PostgresSchema.nameSeparator)
     }
 
@@ -237,6 +293,8 @@ final class IndexScratch: @unchecked Sendable {
     struct Tools {
         var lexicon = Lexicon()
         var cutter = WordCutter()
+        /// The buffer each document's words are cut into.
+        var words = CutWords()
     }
 
     let folds = FoldCache()
@@ -256,16 +314,20 @@ final class IndexScratch: @unchecked Sendable {
 /// folded once per run.
 final class FoldCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var folded: [String: String] = [:]
+    /// Keyed by the name's bytes (`WordKey`), not by `String`'s Unicode-aware hashing: a name
+    /// spelt with other bytes for the same characters is folded again, to the same text
+    /// (`Folding.fold` puts it in NFC first).
+    private var folded: [WordKey: String] = [:]
 
     func fold(_ s: String) -> String {
+        let key = WordKey(s)
         lock.lock()
-        if let hit = folded[s] { lock.unlock(); return hit }
+        if let hit = folded[key] { lock.unlock(); return hit }
         lock.unlock()
         let value = Folding.fold(s)
         lock.lock()
         // Bounded: a run over millions of releases keeps the commonest names it met first.
-        if folded.count < 200_000 { folded[s] = value }
+        if folded.count < 200_000 { folded[key] = value }
         lock.unlock()
         return value
     }

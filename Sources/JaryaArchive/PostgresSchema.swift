@@ -181,6 +181,23 @@ enum PostgresSchema {
         "ALTER INDEX documents_fts SET (gin_pending_list_limit = 16384)",
     ]
 
+    /// Version 5, for indexing speed: the child tables' derived columns that no search, export or
+    /// copy reads since version 3 (searches read `documents` alone, exports and copies the
+    /// `jsonb` records) go, so a writer no longer sends and the server no longer stores them for
+    /// every entity of every release: `entities.name_key`, `name_folded`, `text_folded`,
+    /// `acronym_folded`, `event_organizations.name_folded` and `event_places.place_key`. The
+    /// names and places themselves stay, and `documents.organizations`, `.persons` and `.places`
+    /// still hold the folded names and place keys the filters read. Dropping a column is instant:
+    /// existing rows are not rewritten.
+    static let v5: [String] = [
+        """
+        ALTER TABLE entities DROP COLUMN IF EXISTS name_key, DROP COLUMN IF EXISTS name_folded,
+            DROP COLUMN IF EXISTS text_folded, DROP COLUMN IF EXISTS acronym_folded
+        """,
+        "ALTER TABLE event_organizations DROP COLUMN IF EXISTS name_folded",
+        "ALTER TABLE event_places DROP COLUMN IF EXISTS place_key",
+    ]
+
     /// The search order (`ArchiveIndex.search`'s, NULLs first as in SQLite) on `documents`
     /// columns prefixed `p`: the key of `documents_order`, so PostgreSQL reads it from there.
     static func order(_ p: String) -> String {

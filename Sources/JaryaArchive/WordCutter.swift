@@ -26,9 +26,12 @@ struct WordCutter {
     /// For each character below `direct`: its entry + 1 (0: not learnt yet).
     private var table = [Int32](repeating: 0, count: WordCutter.direct)
     private var far: [UInt32: Int32] = [:]
-    /// Each learnt character's kind (0 separator, 1 letter, 2 mark, 3 unknown) and the range of
-    /// its bytes in `bytes`: flat arrays, so that cutting a text copies bytes and counts nothing.
+    /// Each learnt character's kind (0 separator, 1 letter, 2 mark, 3 unknown) and its bytes:
+    /// up to 7 packed in one number (the count in the low byte, then the bytes), so that
+    /// cutting a text copies bytes and counts nothing; longer ones (count 255) in `bytes`, from
+    /// `starts` to `ends`.
     private var tags: [UInt8] = []
+    private var packed: [UInt64] = []
     private var starts: [Int32] = []
     private var ends: [Int32] = []
     private var bytes: [UInt8] = []
@@ -37,35 +40,88 @@ struct WordCutter {
 
     /// The words of each text, in order, as UTF-8 bytes; nil when SQLite must cut them.
     mutating func words(_ texts: [String]) -> [[[UInt8]]]? {
-        var result: [[[UInt8]]] = []
-        for text in texts {
-            guard let words = cut(text) else { return nil }
-            result.append(words)
-        }
-        return result
+        var cut = CutWords()
+        return self.cut(texts, into: &cut) ? cut.columns : nil
     }
 
-    private mutating func cut(_ text: String) -> [[UInt8]]? {
-        var words: [[UInt8]] = []
-        var word: [UInt8] = []
-        var inWord = false
-        for scalar in text.unicodeScalars {
-            let entry = self.entry(of: scalar)
-            switch tags[entry] {
-            case 0:
-                if inWord { words.append(word); word.removeAll(keepingCapacity: true); inWord = false }
-            case 1, 2:
-                guard inWord || tags[entry] == 1 else { continue }
-                // Byte by byte: a slice of `bytes` retains and releases its storage, for every character.
-                for k in Int(starts[entry])..<Int(ends[entry]) { word.append(bytes[k]) }
-                inWord = true
-                if word.count > Self.longestWord { return nil }
-            default:
-                return nil
+    /// Cuts `texts` (one column each) into `words`, emptied first: every word's bytes in one
+    /// buffer, not an array per word (allocating and freeing those cost more than cutting).
+    /// False when SQLite must cut them.
+    mutating func cut(_ texts: [String], into words: inout CutWords) -> Bool {
+        cut(texts.map { [$0] }, into: &words)
+    }
+
+    /// Cuts `text` as one column, or each of `texts` in turn as one column (a space between
+    /// them, which separates words): the forms need not be joined into one string first.
+    mutating func cut(_ columns: [[String]], into words: inout CutWords) -> Bool {
+        words.removeAll()
+        for texts in columns {
+            for text in texts {
+                guard cut(text, into: &words) else { return false }
             }
+            words.columnEnds.append(words.ends.count)
         }
-        if inWord { words.append(word) }
-        return words
+        return true
+    }
+
+    private mutating func cut(_ text: String, into out: inout CutWords) -> Bool {
+        var text = text
+        return text.withUTF8 { cut($0, into: &out) }
+    }
+
+    /// The scalars of valid UTF-8, decoded here: a `String`'s scalar view costs more per character.
+    private mutating func cut(_ utf8: UnsafeBufferPointer<UInt8>, into out: inout CutWords) -> Bool {
+        var inWord = false
+        var wordStart = out.bytes.count
+        var i = 0
+        while i < utf8.count {
+            var value = UInt32(utf8[i])
+            if value < 0x80 {
+                i += 1
+            } else if value < 0xE0 {
+                value = (value & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F)
+                i += 2
+            } else if value < 0xF0 {
+                value = (value & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
+                i += 3
+            } else {
+                value =
+                    (value & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6
+                    | UInt32(utf8[i + 3] & 0x3F)
+                i += 4
+            }
+            let entry: Int
+            if value < Self.direct, table[Int(value)] > 0 {
+                entry = Int(table[Int(value)]) - 1
+            } else {
+                entry = self.entry(of: Unicode.Scalar(value)!)
+            }
+            let tag = tags[entry]
+            if tag == 0 {
+                if inWord { out.ends.append(Int32(out.bytes.count)); inWord = false }
+                continue
+            }
+            guard tag != 3 else { return false }
+            if !inWord {
+                guard tag == 1 else { continue }
+                inWord = true
+                wordStart = out.bytes.count
+            }
+            var p = packed[entry]
+            let n = Int(p & 0xFF)
+            if n == 0xFF {
+                // Byte by byte: a slice of `bytes` retains and releases its storage, for every character.
+                for k in Int(starts[entry])..<Int(ends[entry]) { out.bytes.append(bytes[k]) }
+            } else {
+                for _ in 0..<n {
+                    p >>= 8
+                    out.bytes.append(UInt8(truncatingIfNeeded: p))
+                }
+            }
+            if out.bytes.count - wordStart > Self.longestWord { return false }
+        }
+        if inWord { out.ends.append(Int32(out.bytes.count)) }
+        return true
     }
 
     private mutating func entry(of scalar: Unicode.Scalar) -> Int {
@@ -85,13 +141,18 @@ struct WordCutter {
 
     private mutating func add(_ kind: Kind) -> Int {
         starts.append(Int32(bytes.count))
+        var written: [UInt8] = []
         switch kind {
         case .separator: tags.append(0)
-        case .letter(let b): tags.append(1); bytes += b
-        case .mark(let b): tags.append(2); bytes += b
+        case .letter(let b): tags.append(1); written = b
+        case .mark(let b): tags.append(2); written = b
         case .unknown: tags.append(3)
         }
+        bytes += written
         ends.append(Int32(bytes.count))
+        packed.append(
+            written.count > 7
+                ? 0xFF : written.reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) } << 8 | UInt64(written.count))
         return tags.count - 1
     }
 
@@ -110,5 +171,45 @@ struct WordCutter {
         if alone.isEmpty { return .mark(bytes) }
         if alone == [bytes], !bytes.isEmpty { return .letter(bytes) }
         return .unknown
+    }
+}
+
+/// A document's words, column by column, in one byte buffer: word `k` is `bytes` from the end
+/// of word `k - 1` (or 0) to `ends[k]`; column `c` holds the words from `columnEnds[c - 1]` (or
+/// 0) to `columnEnds[c]`. Kept from document to document by a worker, so its storage is reused.
+struct CutWords {
+    var bytes: [UInt8] = []
+    var ends: [Int32] = []
+    var columnEnds: [Int] = []
+
+    init() {}
+
+    /// The words of `columns`, as `WordCutter.cut` would give them.
+    init(columns: [[[UInt8]]]) {
+        for column in columns {
+            for word in column {
+                bytes += word
+                ends.append(Int32(bytes.count))
+            }
+            columnEnds.append(ends.count)
+        }
+    }
+
+    mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+        columnEnds.removeAll(keepingCapacity: true)
+    }
+
+    /// Where word `k` starts in `bytes`.
+    func start(_ k: Int) -> Int { k == 0 ? 0 : Int(ends[k - 1]) }
+
+    /// Each column's words as arrays (for tests and SQLite's words).
+    var columns: [[[UInt8]]] {
+        var first = 0
+        return columnEnds.map { end in
+            defer { first = end }
+            return (first..<end).map { Array(bytes[start($0)..<Int(ends[$0])]) }
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ICUText
 import Jarya
 @testable import JaryaArchive
 import Testing
@@ -29,6 +30,29 @@ struct FoldingTests {
         }
         #expect(Folding.fold("Бишкeк ЁЛКА ɵзгɵрүү") == "бишкек елка өзгөрүү")
         #expect(Folding.fold("Жаштар форуму Ошто өттү") == "жаштар форуму ошто өттү")
+    }
+
+    @Test(
+        "The letter steps on UTF-16 in place are the scalar steps, on every text; UTF-16 is cut from UTF-8 as the standard library cuts it"
+    )
+    func utf16LetterSteps() throws {
+        var corpus = try CorpusArchive.archive().records().flatMap { [$0.text, $0.title ?? ""] }
+        corpus += corpus.map { $0.lowercased() }
+        let more = ["😀ёлкa 𝔸бв", "aбв😀xyz", "б\u{301}a", "ёЁɵ", "a"]
+        for text in Self.texts + corpus + more {
+            var units = Array(text.utf16)
+            #expect(UTF16Text.units(text) == units, "\(text)")
+            Folding.foldLetters(utf16: &units)
+            #expect(String(decoding: units, as: UTF16.self) == Folding.foldLetters(text), "\(text)")
+        }
+        // Lone surrogates read as U+FFFD, which ends a word.
+        for raw: [UInt16] in [[0xD83D, 0x61, 0x0431], [0x61, 0xDE00, 0x0431, 0x61], [0x0431, 0x61, 0xD83D]] {
+            var units = raw
+            Folding.foldLetters(utf16: &units)
+            #expect(
+                String(decoding: units, as: UTF16.self) == Folding.foldLetters(String(decoding: raw, as: UTF16.self)),
+                "\(raw)")
+        }
     }
 
     @Test("Words are in a tsvector's byte order: memcmp's, the shorter of two with the same start first")

@@ -57,7 +57,7 @@ extension PostgresArchiveTests {
         let old = try PostgresArchive(url: url, writing: true, schema: 3)
         try store(records, asVersion: 3, in: old)
         let archive = try PostgresArchive(url: url, writing: true)
-        #expect(try archive.currentVersion() == 4)
+        #expect(try archive.currentVersion() == PostgresArchive.schemaVersion)
         let columns = try archive.run(
             "SELECT column_name::text FROM information_schema.columns WHERE table_name = 'documents'"
         ).map { try $0.decode(String.self) }

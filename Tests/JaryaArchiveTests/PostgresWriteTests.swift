@@ -135,10 +135,18 @@ extension PostgresArchiveTests {
         // Text columns up to `record` (version 1; its `text` column is left NULL), then
         // `organizations` and `persons` (version 2).
         let documentColumns = [1: 8, 2: 10][version] ?? PostgresBatch.documents.columns.count
+        // Versions 1 to 4: the child tables with the derived columns version 5 dropped, which
+        // the migrations to versions 2 and 3 read.
+        let legacy = version < 5 ? Self.legacyChildRows(records, folds: folds) : [:]
         for (t, table) in PostgresBatch.tables.enumerated() {
-            let columns = t == 0 ? Array(table.columns.prefix(documentColumns)) : table.columns
+            var columns = t == 0 ? Array(table.columns.prefix(documentColumns)) : table.columns
+            var tableRows = rows.flatMap { $0.rows[t] }
+            if let (extra, extraRows) = legacy[t] {
+                columns += extra.map { ($0, nil) }
+                tableRows = extraRows
+            }
             var values = Array(repeating: [String?](), count: columns.count)
-            for row in rows.flatMap({ $0.rows[t] }) {
+            for row in tableRows {
                 for c in columns.indices { values[c].append(row[c]) }
             }
             if !values[0].isEmpty {
@@ -152,6 +160,125 @@ extension PostgresArchiveTests {
 }
 
 extension PostgresArchiveTests {
+    /// The rows of `event_places`, `event_organizations` and `entities` (by their index in
+    /// `PostgresBatch.tables`) as versions 1 to 4 held them: the writer's columns, then the
+    /// derived ones named here, made as the writer of those versions made them.
+    static func legacyChildRows(_ records: [Jarya.Record], folds: FoldCache) -> [Int: (
+        [String], PostgresBatch.Rows.Element
+    )] {
+        var places: [[String?]] = [], organizations: [[String?]] = [], entities: [[String?]] = []
+        for r in records {
+            if let e = r.event {
+                for p in e.places { places.append([r.id, p, PostgresBatch.asciiLower(p)]) }
+                for (role, names) in [("organizer", e.organizers), ("funder", e.funders), ("partner", e.partners)] {
+                    for n in names { organizations.append([r.id, role, n, folds.fold(n)]) }
+                }
+            }
+            for x in r.entities {
+                let named = x.type == .organization || x.type == .person
+                let c = EntityColumns(x)
+                entities.append([
+                    r.id, x.type.rawValue, x.text, c.start, c.end, c.name, c.kind, c.country, c.acronym, c.role,
+                    c.value,
+                    String(x.span.start), String(x.span.end), c.name.map(PostgresBatch.asciiLower),
+                    named ? c.name.map(folds.fold) : nil, named ? folds.fold(x.text) : nil,
+                    named ? c.acronym.map(folds.fold) : nil,
+                ])
+            }
+        }
+        return [
+            2: (["place_key"], places), 3: (["name_folded"], organizations),
+            4: (["name_key", "name_folded", "text_folded", "acronym_folded"], entities),
+        ]
+    }
+
+    @Test(
+        "Rows sent by COPY keep tabs, backslashes, line breaks and \\N in names as they are; U+0000 is left out; NULL stays NULL"
+    )
+    func copyEscaping() throws {
+        let archive = try PostgresArchive(url: try TestPostgres.freshDatabase(), writing: true)
+        var record = try #require(
+            try CorpusArchive.archive().records().first { r in
+                r.event.map { !$0.organizers.isEmpty && !$0.places.isEmpty } ?? false
+                    && r.entities.contains { $0.type == .organization }
+            })
+        let odd = "Фонд\t«Таза\\Суу»\nжана\r\\N \\t\u{0}аягы"
+        record.event!.organizers[0] = odd
+        record.event!.places[0] = "Ош\tшаары\\"
+        let k = try #require(record.entities.firstIndex { $0.type == .organization })
+        record.entities[k].text = odd
+        try archive.upsert([record])
+        let stored = odd.replacingOccurrences(of: "\u{0}", with: "")
+        let names = try archive.run(
+            "SELECT name FROM event_organizations WHERE document_id = $1 AND role = 'organizer'", [.text(record.id)]
+        ).map { try $0.decode(String.self) }
+        #expect(names.contains(stored))
+        let places = try archive.run("SELECT place FROM event_places WHERE document_id = $1", [.text(record.id)])
+            .map { try $0.decode(String.self) }
+        #expect(places.contains("Ош\tшаары\\"))
+        let texts = try archive.run(
+            "SELECT text FROM entities WHERE document_id = $1 AND span_start = $2",
+            [.text(record.id), .int(record.entities[k].span.start)]
+        ).map { try $0.decode(String.self) }
+        #expect(texts == [stored])
+        // An entity's absent fields stay NULL (not the text `\N`), and its numbers are numbers.
+        let row = try #require(
+            try archive.run(
+                "SELECT count(*) FILTER (WHERE country IS NULL)::int8, count(*) FILTER (WHERE country = '\\N')::int8, min(span_start)::int8 FROM entities WHERE document_id = $1",
+                [.text(record.id)]
+            ).first)
+        let (nulls, literal, first) = try row.decode((Int64, Int64, Int64).self)
+        #expect(nulls > 0 && literal == 0 && first == Int64(record.entities.map(\.span.start).min()!))
+        #expect(
+            try rowCounts(archive, ids: [record.id]) == [
+                1, 1, record.event!.places.count,
+                record.event!.organizers.count + record.event!.funders.count + record.event!.partners.count,
+                record.entities.count,
+            ])
+    }
+
+    @Test(
+        "A version-4 archive is brought to version 5: the derived child columns go, rows and searches stay, a new document is stored without them"
+    )
+    func upgradeFromVersion4() throws {
+        let sqlite = try CorpusArchive.archive()
+        let records = try sqlite.records()
+        let url = try TestPostgres.freshDatabase()
+        let old = try PostgresArchive(url: url, writing: true, schema: 4)
+        try store(records, asVersion: 4, in: old)
+        func columns(_ archive: PostgresArchive) throws -> [String] {
+            try archive.run(
+                """
+                SELECT table_name || '.' || column_name FROM information_schema.columns
+                WHERE table_name IN ('entities', 'event_organizations', 'event_places') ORDER BY 1
+                """
+            ).map { try $0.decode(String.self) }
+        }
+        let before = try columns(old)
+        #expect(before.contains("entities.name_folded") && before.contains("event_places.place_key"))
+        let counts = try rowCounts(old, ids: records.map(\.id))
+        let archive = try PostgresArchive(url: url, writing: true)
+        #expect(try archive.currentVersion() == 5)
+        let dropped = [
+            "entities.name_key", "entities.name_folded", "entities.text_folded", "entities.acronym_folded",
+            "event_organizations.name_folded", "event_places.place_key",
+        ]
+        #expect(try columns(archive) == before.filter { !dropped.contains($0) })
+        #expect(try rowCounts(archive, ids: records.map(\.id)) == counts)
+        for q in PostgresArchiveTests.queries(from: records) {
+            #expect(try archive.search(q).map(\.id) == (try sqlite.search(q).map(\.id)), "\(q)")
+        }
+        // A document stored after the upgrade: its rows in every table, found by its organization.
+        var later = try #require(
+            records.first { $0.event.map { !$0.organizers.isEmpty && !$0.places.isEmpty } ?? false })
+        let organizer = later.event!.organizers[0]
+        later.id = "after-v5"
+        later.source.path = "after-v5.txt"
+        try archive.upsert([later])
+        #expect(try rowCounts(archive, ids: ["after-v5"]).allSatisfy { $0 > 0 })
+        #expect(try archive.search(SearchQuery(organization: organizer)).map(\.id).contains("after-v5"))
+    }
+
     @Test(
         "Records read from JSON Lines are stored from their lines as written: spacing, members Jarya does not know and \\u0000 make the same records"
     )

@@ -65,6 +65,34 @@ struct WordCutterTests {
         #expect(rest.count == "жаштар".utf8.count + 7 + "форум".utf8.count + 5)
     }
 
+    @Test("A tsvector keeps 256 positions of a word, and a position past 16,383 once, as PostgreSQL keeps them")
+    func positionLimits() {
+        let many = Array(repeating: Array("ош".utf8), count: 300)
+        let long = (0..<17_000).map { Array("w\($0 % 3)".utf8) }
+        let lexemes = Lexemes(columns: [many, long])
+        #expect(lexemes.words.map { String(decoding: $0, as: UTF8.self) } == ["ош", "w0", "w1", "w2"])
+        #expect(lexemes.positions[0] == (1...256).map(UInt16.init))
+        for n in 1...3 {
+            #expect(lexemes.positions[n].count == 256)
+            #expect(lexemes.positions[n].first == UInt16(301 + n))
+        }
+        // Past 16,383 words every one stands at 16,383: kept once per word.
+        let tail = Lexemes(columns: [
+            (0..<16_400).map { _ in Array("ж".utf8) }.enumerated().map {
+                $0.offset < 16_380 ? Array("x".utf8) : $0.element
+            }
+        ])
+        #expect(tail.positions[1] == [16_381, 16_382, 16_383])
+        // Cut into one buffer: the same words as one array each.
+        var cutter = WordCutter()
+        var words = CutWords()
+        #expect(cutter.cut(["бишкек ош", "", "ош-бишкек 2024"], into: &words))
+        #expect(
+            words.columns.map { $0.map { String(decoding: $0, as: UTF8.self) } } == [
+                ["бишкек", "ош"], [], ["ош", "бишкек", "2024"],
+            ])
+    }
+
     @Test("Forms are kept once each, canonically equivalent spellings as one")
     func formSet() {
         var seen = Folding.FormSet()
