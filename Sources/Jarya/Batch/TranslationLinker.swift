@@ -3,11 +3,11 @@
 /// e-mail, phone) or a person, or the published date and the kind of event.
 public struct TranslationLinker: Sendable {
     /// What a record needs to be matched, read back from the linker's flat tables: the linker
-    /// keeps one per record of a batch, so its tables hold each in about 90 bytes with no
+    /// keeps one per record of a batch, so its tables hold each in under 100 bytes with no
     /// allocation of its own (a `String` id and an array per record, kept in a dictionary by
-    /// position, took about 250 bytes: 50 MB of a 200,000-release batch's peak). Places and
-    /// evidence are kept as 64-bit hashes of their text (a collision would need the same dates
-    /// and places too).
+    /// position, took about 200 bytes a release in heaptrack: some 40 MB of a 200,000-release
+    /// batch). Places and evidence are kept as 64-bit hashes of their text (a collision would
+    /// need the same dates and places too).
     struct Signature {
         let id: ArraySlice<UInt8>
         let position: Int32

@@ -26,25 +26,15 @@ public enum NameTagger {
             score[l.rawValue] = emissions[l.rawValue] + transition(nil, l)
         }
         if n > 1 {
-            // Each label's allowed predecessors (`from[starts[l]..<starts[l + 1]]`) and their
-            // transition scores, asked once per sentence, not once per token and pair.
-            var from: [Int] = [], scores: [Double] = [], starts = [0]
-            for l in labels {
-                for p in labels where NameLabel.allowed(p, l) {
-                    from.append(p.rawValue)
-                    scores.append(transition(p, l))
-                }
-                starts.append(from.count)
-            }
             for i in 1..<n {
-                for l in 0..<L {
+                for l in labels {
                     var best = -Double.infinity, arg = 0
-                    for k in starts[l]..<starts[l + 1] {
-                        let s = score[(i - 1) * L + from[k]] + scores[k]
-                        if s > best { best = s; arg = from[k] }
+                    for p in labels where NameLabel.allowed(p, l) {
+                        let s = score[(i - 1) * L + p.rawValue] + transition(p, l)
+                        if s > best { best = s; arg = p.rawValue }
                     }
-                    score[i * L + l] = best + emissions[i * L + l]
-                    back[i * L + l] = arg
+                    score[i * L + l.rawValue] = best + emissions[i * L + l.rawValue]
+                    back[i * L + l.rawValue] = arg
                 }
             }
         }
