@@ -112,7 +112,7 @@ public struct Assemble: Stage {
                 }
             }
             let text = document.text[s]
-            if Furniture.pieces(of: text, atMost: 4, { $0 == " " }) >= 5 { return text }
+            if Furniture.pieces(of: text, atMost: 4, scalars: { $0 == " " }) >= 5 { return text }
         }
         return nil
     }

@@ -62,7 +62,7 @@ struct EventAssembler {
             // A dateline alone on its line is not a paragraph of the lead.
             if let d = document.datelineSpan, b.span.contains(d), b.span.count < d.count + 40 { continue }
             // A rubric and its counter (`Коом 0`, `Парламент 0`) or a share line is page furniture, not a paragraph.
-            if Furniture.pieces(of: document.text[b.span], atMost: 2, { $0 == " " }) < 3 { continue }
+            if Furniture.pieces(of: document.text[b.span], atMost: 2, scalars: { $0 == " " }) < 3 { continue }
             paragraphs += 1
         }
         self.lead = Span(0, end)

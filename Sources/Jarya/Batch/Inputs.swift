@@ -6,7 +6,7 @@ public enum Input: Equatable, Sendable {
     case file(String)
     case standardInput
     case missing(String)
-    case line(InputLine)
+    indirect case line(InputLine)
 
     public var path: String {
         switch self {

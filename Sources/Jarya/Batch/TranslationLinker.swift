@@ -2,26 +2,38 @@
 /// Russian release of one event. They share the event's dates and places, and a contact (URL,
 /// e-mail, phone) or a person, or the published date and the kind of event.
 public struct TranslationLinker: Sendable {
-    /// What a record needs to be matched, in about a hundred bytes: the linker keeps one per
-    /// record of a batch, so a million records stay near 100 MB. Places and evidence are kept
-    /// as 64-bit hashes of their text (a collision would need the same dates and places too).
-    struct Signature: Sendable {
-        let id: String
+    /// What a record needs to be matched, read back from the linker's flat tables: the linker
+    /// keeps one per record of a batch, so its tables hold each in under 100 bytes with no
+    /// allocation of its own (a `String` id and an array per record, kept in a dictionary by
+    /// position, took about 200 bytes a release in heaptrack: some 40 MB of a 200,000-release
+    /// batch). Places and evidence are kept as 64-bit hashes of their text (a collision would
+    /// need the same dates and places too).
+    struct Signature {
+        let id: ArraySlice<UInt8>
+        let position: Int32
         let russian: Bool
         /// The event's kind and the published date, interned in `words`.
         let kind: Int32
         let published: Int32
         /// Sorted hashes of the places, then of the evidence (contacts and surnames).
-        let hashes: ContiguousArray<UInt64>
-        let placeCount: Int32
-
-        var places: ArraySlice<UInt64> { hashes[..<Int(placeCount)] }
-        var evidence: ArraySlice<UInt64> { hashes[Int(placeCount)...] }
+        let places: ArraySlice<UInt64>
+        let evidence: ArraySlice<UInt64>
     }
 
-    private var signatures: [Int: Signature] = [:]
-    /// Record positions by their event dates (`start/end`): only records of one event's dates
-    /// are compared.
+    /// The signatures' fields, one element per signature in output order (`hashStarts` and
+    /// `idStarts` one more: signature `k`'s hashes are `hashes[hashStarts[k]..<hashStarts[k + 1]]`).
+    private var positions: [Int32] = []
+    private var russian: [Bool] = []
+    private var kinds: [Int32] = []
+    private var published: [Int32] = []
+    private var placeCounts: [Int32] = []
+    private var hashStarts: [Int32] = [0]
+    private var hashes: [UInt64] = []
+    private var idStarts: [Int32] = [0]
+    /// The records' ids (UTF-8), back to back.
+    private var ids: [UInt8] = []
+    /// Signatures by their event dates (`start/end`): only records of one event's dates are
+    /// compared.
     private var byDates = WordMap<[Int32]>()
     /// Kinds and published dates, each stored once.
     private var words = WordMap<Int32>()
@@ -54,13 +66,34 @@ public struct TranslationLinker: Sendable {
             }
         }
         let places = Set(e.places.map(Self.hash)).sorted()
-        var published: Int32 = -1
-        if let p = record.published { published = intern(p) }
-        signatures[count] = Signature(
-            id: record.id, russian: lang == .russian, kind: intern(e.kind.rawValue), published: published,
-            hashes: ContiguousArray(places + Set(evidence).sorted()), placeCount: Int32(places.count))
-        byDates[start + "/" + end, default: []].append(Int32(count))
+        var publishedWord: Int32 = -1
+        if let p = record.published { publishedWord = intern(p) }
+        let k = Int32(positions.count)
+        positions.append(Int32(count))
+        russian.append(lang == .russian)
+        kinds.append(intern(e.kind.rawValue))
+        published.append(publishedWord)
+        placeCounts.append(Int32(places.count))
+        hashes += places
+        hashes += Set(evidence).sorted()
+        hashStarts.append(Int32(hashes.count))
+        ids += record.id.utf8
+        idStarts.append(Int32(ids.count))
+        byDates[start + "/" + end, default: []].append(k)
     }
+
+    /// Signature `k`, read from the tables.
+    private func signature(_ k: Int32) -> Signature {
+        let k = Int(k)
+        let first = Int(hashStarts[k]), split = first + Int(placeCounts[k])
+        return Signature(
+            id: ids[Int(idStarts[k])..<Int(idStarts[k + 1])], position: positions[k], russian: russian[k],
+            kind: kinds[k], published: published[k], places: hashes[first..<split],
+            evidence: hashes[split..<Int(hashStarts[k + 1])])
+    }
+
+    /// A signature's record id.
+    private func id(_ k: Int32) -> String { String(decoding: signature(k).id, as: UTF8.self) }
 
     private mutating func intern(_ word: String) -> Int32 {
         if let n = words[word] { return n }
@@ -85,7 +118,7 @@ public struct TranslationLinker: Sendable {
     /// other language, same dates (the caller's group), a shared place, and a shared contact or
     /// person, or the same published date with the same kind of event.
     static func score(_ x: Signature, _ y: Signature) -> Int? {
-        guard x.russian != y.russian, x.id != y.id, shared(x.places, y.places) > 0 else { return nil }
+        guard x.russian != y.russian, !x.id.elementsEqual(y.id), shared(x.places, y.places) > 0 else { return nil }
         let samePublished = x.published >= 0 && x.published == y.published && x.kind == y.kind
         let evidence = shared(x.evidence, y.evidence)
         guard samePublished || evidence > 0 else { return nil }
@@ -99,12 +132,16 @@ public struct TranslationLinker: Sendable {
     public func links() -> [Int: [Record.Related]] {
         var result: [Int: [Record.Related]] = [:]
         for group in byDates.values where group.count > 1 {
+            // By signature; signatures are numbered in output order, as positions are.
             var best: [Int32: (partner: Int32, score: Int, distance: Int32)] = [:]
             for a in group {
+                let x = signature(a)
                 for b in group where b > a {
-                    guard let score = Self.score(signatures[Int(a)]!, signatures[Int(b)]!) else { continue }
+                    let y = signature(b)
+                    guard let score = Self.score(x, y) else { continue }
+                    let distance = abs(y.position - x.position)
                     for (x, y) in [(a, b), (b, a)] {
-                        let candidate = (partner: y, score: score, distance: abs(y - x))
+                        let candidate = (partner: y, score: score, distance: distance)
                         if let current = best[x], (current.score, -current.distance) >= (score, -candidate.distance) {
                             continue
                         }
@@ -113,8 +150,8 @@ public struct TranslationLinker: Sendable {
                 }
             }
             for (a, match) in best where a < match.partner && best[match.partner]?.partner == a {
-                result[Int(a)] = [Record.Related(id: signatures[Int(match.partner)]!.id, relation: "translation")]
-                result[Int(match.partner)] = [Record.Related(id: signatures[Int(a)]!.id, relation: "translation")]
+                result[Int(positions[Int(a)])] = [Record.Related(id: id(match.partner), relation: "translation")]
+                result[Int(positions[Int(match.partner)])] = [Record.Related(id: id(a), relation: "translation")]
             }
         }
         return result

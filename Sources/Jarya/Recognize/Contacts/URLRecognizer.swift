@@ -79,6 +79,8 @@ public struct URLRecognizer: Recognizer {
         }
         let host = String(scalars: t[hostStart..<hostEnd]).lowercased()
         if hostEnd < end, t[hostEnd] == "@" { return nil }  // an e-mail address
+        // A host without a dot has one label: most words stop here, before splitting by Characters.
+        guard host.utf8.contains(UInt8(ascii: ".")) else { return nil }
         let labels = host.split(separator: ".", omittingEmptySubsequences: false)
         guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty && !$0.startsWith("-") }) else { return nil }
         let tld = String(labels.last!)

@@ -82,7 +82,11 @@ struct DateGrammar {
     /// A multi-word lexicon phrase starting at `i` with one of `roles`.
     func phrase(at i: Int, roles: [DateLexicon.Role]) -> (DateLexicon.Entry, Int)? {
         guard let first = token(i), first.kind == .word, lexicon.phraseInitials.contains(first.text) else { return nil }
-        for entry in lexicon.phrases where roles.contains(entry.role) {
+        // Entries are copied only when their role is asked for: copying each (its words and
+        // their strings retained) was most of the work here.
+        let phrases = lexicon.phrases
+        for e in phrases.indices where roles.contains(phrases[e].role) {
+            let entry = phrases[e]
             var k = i
             var ok = true
             for (n, w) in entry.words.enumerated() {

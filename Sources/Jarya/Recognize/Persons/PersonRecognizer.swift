@@ -106,8 +106,9 @@ extension PersonRecognizer {
     /// Мамбеторозо уулу`).
     /// Kyrgyz letters fold to the Russian spelling of the same name (`Өмүрбек`, `Омурбек`).
     static func surnameKey(_ name: String) -> String {
-        let folded = String(
-            name.lowercased().map { c -> Character in c == "ө" ? "о" : c == "ү" ? "у" : c == "ң" ? "н" : c })
+        let lower = name.lowercased()
+        if let key = simpleSurnameKey(lower) { return key }
+        let folded = String(lower.map { c -> Character in c == "ө" ? "о" : c == "ү" ? "у" : c == "ң" ? "н" : c })
         let words = folded.split(separator: " ").map(String.init)
         guard let last = words.last else { return "" }
         if ["уулу", "кызы"].contains(last), words.count >= 2 { return words[words.count - 2] + " " + last }
@@ -334,6 +335,11 @@ struct PersonNames {
     ]
 
     func capitalized(_ s: String) -> String {
+        // Most names have neither a hyphen nor an apostrophe (`’` opens with the byte E2): reading
+        // Characters one by one cost some 6,000 instructions a name.
+        guard s.utf8.contains(where: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "'") || $0 == 0xE2 }) else {
+            return s.prefix(1).uppercased() + s.dropFirst().lowercased()
+        }
         // Each part of a hyphenated name opens with a capital; a capital written after an
         // apostrophe stays (`О’Рейли`, not `О’рейли`).
         var out = ""
