@@ -48,17 +48,11 @@ enum Furniture {
     /// How many pieces `line.split(whereSeparator: separator)` would give, counted up to one
     /// more than `limit`.
     static func pieces(of line: String, atMost limit: Int, _ separator: (Character) -> Bool) -> Int {
-        var count = 0, inside = false
+        var counter = PieceCounter()
         for c in line {
-            if separator(c) {
-                inside = false
-            } else if !inside {
-                inside = true
-                count += 1
-                if count > limit { return count }
-            }
+            if counter.take(separator: separator(c), limit: limit) { break }
         }
-        return count
+        return counter.count
     }
 
     /// `pieces(of:atMost:_:)` with the separators told by their scalar, read scalar by scalar
@@ -66,22 +60,33 @@ enum Furniture {
     /// comparing each with a separator cost some 50,000 instructions a line. A line with any
     /// other scalar before the count is reached is read by Characters, as before.
     static func pieces(of line: String, atMost limit: Int, scalars separator: (Unicode.Scalar) -> Bool) -> Int {
-        var count = 0, inside = false
+        var counter = PieceCounter()
         for u in line.unicodeScalars {
             guard u.standsAlone else {
                 return pieces(of: line, atMost: limit) { (c: Character) -> Bool in
                     c.unicodeScalars.count == 1 && separator(c.unicodeScalars[c.unicodeScalars.startIndex])
                 }
             }
-            if separator(u) {
-                inside = false
-            } else if !inside {
-                inside = true
-                count += 1
-                if count > limit { return count }
-            }
+            if counter.take(separator: separator(u), limit: limit) { break }
         }
-        return count
+        return counter.count
+    }
+}
+
+/// Counts the runs between separators of a line, one element at a time.
+private struct PieceCounter {
+    var count = 0
+    var inside = false
+
+    /// Takes the next element; true once the count is past `limit` (the caller stops there).
+    mutating func take(separator: Bool, limit: Int) -> Bool {
+        if separator {
+            inside = false
+        } else if !inside {
+            inside = true
+            count += 1
+        }
+        return count > limit
     }
 }
 
