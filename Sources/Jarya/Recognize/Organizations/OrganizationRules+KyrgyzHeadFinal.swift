@@ -117,12 +117,10 @@ extension OrganizationRules {
         guard k > 0, t.isCapitalized, !t.isAllCaps, tokens[k - 1].kind == .word, tokens[k - 1].isCapitalized,
             !tokens[k - 1].isAllCaps
         else { return false }
-        return Self.nominativeSurnameEndings.contains(where: { t.lower.endsWith($0) })
-            && places.index.exact(t.lower).isEmpty
+        // The endings clear enough to make a surname without a known given name (`-ов`, `-ева`),
+        // with no Kyrgyz case suffix after them.
+        return SurnameEnding.matches(t.lower, .afterUnknownGiven) && places.index.exact(t.lower).isEmpty
     }
-
-    /// The nominative endings of Russian-type surnames as Kyrgyz text writes them.
-    static let nominativeSurnameEndings = ["ов", "ев", "ёв", "ова", "ева", "ёва", "ина", "иев", "иева"]
 
     func kyrgyzHeadFinal(_ i: Int) -> Candidate? {
         guard let head = kyrgyzHead(tokens[i]) else { return nil }

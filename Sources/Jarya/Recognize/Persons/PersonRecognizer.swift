@@ -138,8 +138,6 @@ struct PersonNames {
     let people: PersonGlossary
     let places: PlaceGlossary
 
-    /// The nominative endings of women's surnames, which their oblique forms replace.
-    static let femaleNominativeEndings = ["ова", "ева", "ёва", "ина", "ына"]
     static let patronymicEndings = ["ович", "евич", "овна", "евна", "ична", "инична", "ич"]
 
     /// `уулу`, `кызы` in any case form (`уулунун`, `кызына`), as written in a name.
@@ -212,7 +210,7 @@ struct PersonNames {
                 if given.inflected && obliqueSurname && last == i + 2 {
                     // A woman's surname declines in -ой/-у (`Ивановой Людмилы`): `-ова` before her
                     // oblique name is a man's genitive or a noun (`Вдова Людмилы Марковны`).
-                    if given.sex == .f, Self.femaleNominativeEndings.contains(where: { t.lower.endsWith($0) }) {
+                    if given.sex == .f, SurnameEnding.matches(t.lower, .masculineGenitive) {
                         return nil
                     }
                     return .init(

@@ -20,6 +20,10 @@ extension ModelRecognizer {
             }
             return String(out)
         }
+        // A person under each word of its key, the first person to have the word keeping it.
+        func register(_ e: Entity, byWordsOf k: String, in words: inout [String: Entity]) {
+            for w in k.split(separator: " ") where words[String(w)] == nil { words[String(w)] = e }
+        }
         // Each entity's key once: both passes below read it.
         let keys = entities.map { e in
             e.kind == .place || e.kind == .organization || e.kind == .person ? key(e.text) : ""
@@ -33,15 +37,11 @@ extension ModelRecognizer {
         for (e, k) in zip(entities, keys) where e.kind == .place || e.kind == .organization || e.kind == .person {
             guard e.origin == .model else {
                 if known[k] == nil { known[k] = e }
-                if e.kind == .person {
-                    for w in k.split(separator: " ") where knownWords[String(w)] == nil { knownWords[String(w)] = e }
-                }
+                if e.kind == .person { register(e, byWordsOf: k, in: &knownWords) }
                 continue
             }
             // The tagger's full name, for its one-word mentions (`Лонгин` after `Лонгин Клинский`).
-            if e.kind == .person, k.contains(" ") {
-                for w in k.split(separator: " ") where modelWords[String(w)] == nil { modelWords[String(w)] = e }
-            }
+            if e.kind == .person, k.contains(" ") { register(e, byWordsOf: k, in: &modelWords) }
             if e.kind == .organization { votes[k, default: (0, 0)].organization += 1 }
             if e.kind == .place { votes[k, default: (0, 0)].place += 1 }
             if let s = shortest[k], s.unicodeScalars.count <= e.text.unicodeScalars.count { continue }
