@@ -131,7 +131,8 @@ enum LetterRepair {
 
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool { s.isWordLetter }
 
-    static func apply(_ buffer: inout ScalarBuffer) -> Repairs {
+    /// Repairs the buffer's words outside `protected` (`protectedRanges` of its text).
+    static func apply(_ buffer: inout ScalarBuffer, protected: [Range<Int>]) -> Repairs {
         // Taken out of the buffer, not copied: changing a shared array would copy the whole text.
         var text: [Unicode.Scalar] = []
         swap(&text, &buffer.scalars)
@@ -139,7 +140,6 @@ enum LetterRepair {
         var repairs = Repairs()
         var loneRepairs: [(from: String, to: String)] = []
         let isKazakh = text.contains { isKazakhOnly($0.value) }
-        let protected = protectedRanges(text)
         // The words are read one by one, never listed (a page of one-letter words would list
         // millions): the word before, and a one-letter lookalike waiting for the word after it.
         var previous: Range<Int>? = nil
@@ -276,24 +276,29 @@ enum LetterRepair {
     static func protectedRanges(_ text: [Unicode.Scalar]) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var i = 0
-        while i < text.count {
-            guard !text[i].isWhitespace else { i += 1; continue }
-            var j = i
-            var hasAt = false, hasSlash = false, hasDot = false
-            while j < text.count && !text[j].isWhitespace {
-                switch text[j] {
-                case "@": hasAt = true
-                case "/": hasSlash = true
-                case ".": hasDot = true
-                default: break
+        // Read through a buffer pointer, by scalar values: it runs over the whole text each round.
+        text.withUnsafeBufferPointer { text in
+            while i < text.count {
+                guard !text[i].isWhitespace else { i += 1; continue }
+                var j = i
+                var hasAt = false, hasSlash = false, hasDot = false
+                while j < text.count, case let v = text[j].value, !text[j].isWhitespace {
+                    hasAt = hasAt || v == 0x40
+                    hasSlash = hasSlash || v == 0x2F
+                    hasDot = hasDot || v == 0x2E
+                    j += 1
                 }
-                j += 1
+                if hasAt || (hasSlash && hasDot) || (j - i >= 4 && isWWW(text, at: i)) {
+                    result.append(i..<j)
+                }
+                i = j
             }
-            if hasAt || (hasSlash && hasDot) || (j - i >= 4 && text.hasPrefix("www.", at: i)) {
-                result.append(i..<j)
-            }
-            i = j
         }
         return result
+    }
+
+    /// Whether `www.` starts at `i`, in any case.
+    private static func isWWW(_ text: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> Bool {
+        (0..<3).allSatisfy { text[i + $0].value | 0x20 == 0x77 } && text[i + 3].value == 0x2E
     }
 }

@@ -29,7 +29,10 @@ public struct Normalize: Stage {
         var repairs = LetterRepair.Repairs()
         var fused: (count: Int, examples: [String]) = (0, [])
         for _ in 0..<Self.maximumRounds {
-            let round = LetterRepair.apply(&buffer)
+            // E-mail addresses and URLs, which neither pass touches: found once a round, and again
+            // for word splitting only when a repair changed the text.
+            var protected = LetterRepair.protectedRanges(buffer.scalars)
+            let round = LetterRepair.apply(&buffer, protected: protected)
             // A repaired letter may now compose with the mark after it (Latin y + ◌̆ does not,
             // Cyrillic у + ◌̆ is ў). Composing only ever shortens the text.
             var composed = false
@@ -40,7 +43,10 @@ public struct Normalize: Stage {
             }
             repairs.kyrgyzLetters += round.kyrgyzLetters
             repairs.lookalikes += round.lookalikes
-            let split = FusedWords.apply(&buffer)
+            if !round.kyrgyzLetters.isEmpty || !round.lookalikes.isEmpty {
+                protected = LetterRepair.protectedRanges(buffer.scalars)
+            }
+            let split = FusedWords.apply(&buffer, protected: protected)
             fused.count += split.count
             fused.examples += split.examples.prefix(max(0, FusedWords.examplesShown - fused.examples.count))
             if split.count == 0 && !composed { break }
@@ -121,6 +127,9 @@ enum Typography {
 /// (nearly all of it) is checked by ICU's quick check and copied untouched.
 enum CanonicalComposition {
     static func apply(_ buffer: inout ScalarBuffer) throws {
+        // Nearly every release is all Latin, Cyrillic and punctuation, which NFC never changes:
+        // one pass of range checks, with no UTF-16 copy for ICU's quick check.
+        if buffer.scalars.withUnsafeBufferPointer({ $0.allSatisfy(isInert) }) { return }
         let nfc = try Normalizer.nfc
         var utf16: [UInt16] = []
         utf16.reserveCapacity(buffer.scalars.count)
@@ -154,10 +163,11 @@ enum CanonicalComposition {
     }
 
     /// Scalars that NFC leaves alone when nothing combines with them: Latin, Cyrillic,
-    /// common punctuation. Everything else goes through ICU.
+    /// common punctuation, the numero sign (its decomposition is a compatibility one). Everything
+    /// else goes through ICU.
     static func isStableAlone(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
-        case 0..<0x340, 0x400..<0x530, 0x2012..<0x2028, 0x2030..<0x2100: return true
+        case 0..<0x340, 0x400..<0x530, 0x2012..<0x2028, 0x2030..<0x2100, 0x2116: return true
         default: return false
         }
     }
@@ -181,8 +191,9 @@ enum FusedWords {
     static let examplesShown = 5
     static let longestExample = 60
 
-    /// The number of words split, and the first few fused words as written.
-    static func apply(_ buffer: inout ScalarBuffer) -> (count: Int, examples: [String]) {
+    /// The number of words split, and the first few fused words as written. `protected` is
+    /// `LetterRepair.protectedRanges` of the buffer's text.
+    static func apply(_ buffer: inout ScalarBuffer, protected: [Range<Int>]) -> (count: Int, examples: [String]) {
         let t = buffer.scalars
         var splits: [Int] = []
         var examples: [String] = []
@@ -190,7 +201,6 @@ enum FusedWords {
         func cyrillic(_ c: Unicode.Scalar) -> Bool { c.value >= 0x400 && c.value < 0x530 }
         // E-mail addresses and URLs stay whole, as in LetterRepair: a split would also move their
         // tail out of the protected run, and a second normalization would repair its letters.
-        let protected = LetterRepair.protectedRanges(t)
         var p = 0
         while i < t.count {
             while p < protected.count && protected[p].upperBound <= i { p += 1 }

@@ -39,6 +39,8 @@ public struct Lexicon: Sendable {
     /// IDs, so emptied with them).
     public var tagger = TaggerMemo()
     public var dates = DateWordMemo()
+    /// Whether a word is a landmark's type word (`көчөсүндө`, `проспекте`).
+    public var landmarks = WordMemo<LandmarkRecognizer.TypeWordFact>()
 
     public init() {}
 

@@ -4,7 +4,10 @@ extension DateGrammar {
     func english(_ i: Int) -> (DateMention, Int)? {
         var k = i
         var since = false
-        if let t = token(k), t.kind == .word, ["on", "in", "from", "since"].contains(t.text) {
+        // An ASCII first byte before the comparisons: a Cyrillic word is compared slowly.
+        if let t = token(k), t.kind == .word, t.text.utf8.first.map({ $0 < 0x80 }) == true,
+            ["on", "in", "from", "since"].contains(t.text)
+        {
             since = t.text == "since"; k += 1
         }
         if since, let y = fourDigitYear(k) {

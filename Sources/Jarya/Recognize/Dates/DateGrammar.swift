@@ -81,7 +81,11 @@ struct DateGrammar {
 
     /// A multi-word lexicon phrase starting at `i` with one of `roles`.
     func phrase(at i: Int, roles: [DateLexicon.Role]) -> (DateLexicon.Entry, Int)? {
-        guard let first = token(i), first.kind == .word, lexicon.phraseInitials.contains(first.text) else { return nil }
+        // The worker's memo says whether the word starts a phrase: a set look-up would hash the
+        // Cyrillic text again at each of the grammar's many questions about a token.
+        guard i >= 0, i < tokens.count, case let slot = slots[i], slot >= 0, words[Int(slot)]!.phraseInitial else {
+            return nil
+        }
         // Entries are copied only when their role is asked for: copying each (its words and
         // their strings retained) was most of the work here.
         let phrases = lexicon.phrases

@@ -56,16 +56,20 @@ public struct LandmarkRecognizer: Recognizer {
         let claimed = SpanIndex(document.entities.lazy.map(\.span))
         var found: [Found] = []
         var typeish = [UInt8](repeating: 0, count: tokens.count)
+        // The worker's memo of type words, taken out while the document is read.
+        var memo = WordMemo<TypeWordFact>()
+        swap(&memo, &document.lexicon.landmarks)
+        defer { swap(&memo, &document.lexicon.landmarks) }
         var i = 0
         while i < tokens.count {
             guard tokens[i].kind != .punctuation || Self.isQuote(tokens[i]), !claimed.overlaps(tokens[i].span) else {
                 i += 1; continue
             }
-            let type = tokens[i].kind == .word ? typeWord(tokens, i) : nil
+            let type = tokens[i].kind == .word ? typeWord(tokens, i, &memo) : nil
             // The glossary is asked only where a landmark's name may start: at a type word, or a
             // capital or quote with a type word (or `дом`, `үй`, `резиденция`) among the next words.
             if type != nil
-                || ((tokens[i].isCapitalized || Self.isQuote(tokens[i])) && typeWordAhead(tokens, i, &typeish)),
+                || ((tokens[i].isCapitalized || Self.isQuote(tokens[i])) && typeWordAhead(tokens, i, &typeish, &memo)),
                 let (values, matched) = glossary.index.longestMatch(tokens, at: i),
                 let place = values.first(where: { $0.kind == "other" }),
                 tokens[i..<matched].contains(where: { $0.isCapitalized })
@@ -78,7 +82,7 @@ public struct LandmarkRecognizer: Recognizer {
                 }
                 found.append((Span(tokens[i].span.start, tokens[end - 1].span.end), place))
                 // Streets listed before a Kyrgyz name that ends in its type word.
-                if type == nil, let (english, russian) = typeWord(tokens, matched - 1), !russian,
+                if type == nil, let (english, russian) = typeWord(tokens, matched - 1, &memo), !russian,
                     Self.streetLike.contains(english)
                 {
                     found += conjuncts(tokens, before: i)
@@ -132,15 +136,15 @@ public struct LandmarkRecognizer: Recognizer {
 
     /// Whether a type word comes within three words after token `i`. Each token's answer is kept
     /// in `known` (0: not asked yet, 1: no, 2: yes), as the next capitals ask about the same words.
-    func typeWordAhead(_ tokens: [NameToken], _ i: Int, _ known: inout [UInt8]) -> Bool {
+    func typeWordAhead(
+        _ tokens: [NameToken], _ i: Int, _ known: inout [UInt8], _ memo: inout WordMemo<TypeWordFact>
+    ) -> Bool {
         var k = i
         while k < tokens.count, k - i <= 4 {
             if known[k] == 0 {
-                let t = tokens[k]
                 let yes =
-                    t.kind == .word
-                    && (typeWord(tokens, k) != nil
-                        || Self.glossaryTypeStems.contains(where: { t.lower.startsWith($0) }))
+                    tokens[k].kind == .word
+                    && (typeWord(tokens, k, &memo) != nil || fact(tokens[k], &memo).isGlossaryType)
                 known[k] = yes ? 2 : 1
             }
             if known[k] == 2 { return true }
@@ -149,25 +153,47 @@ public struct LandmarkRecognizer: Recognizer {
         return false
     }
 
+    /// What a word's text says of it as a type word: which of `typeWords` it starts with, and
+    /// whether the rest is a Russian ending.
+    public struct TypeWordFact: Sendable {
+        /// The index in `typeWords`, or -1.
+        var typeWord: Int8
+        /// A shared stem with a Russian ending after it (`проспекте`, not `проспектиси`).
+        var russianRemainder: Bool
+        /// It starts with one of `glossaryTypeStems` (`дом`, `үй`).
+        var isGlossaryType: Bool
+    }
+
+    /// The word's `TypeWordFact`, worked out once per worker.
+    func fact(_ t: NameToken, _ memo: inout WordMemo<TypeWordFact>) -> TypeWordFact {
+        memo.value(t.surface) {
+            let lower = t.lower
+            var fact = TypeWordFact(
+                typeWord: -1, russianRemainder: false,
+                isGlossaryType: Self.glossaryTypeStems.contains(where: { lower.startsWith($0) }))
+            if Self.hasTypePrefix(lower), let n = Self.typeWords.firstIndex(where: { lower.startsWith($0.stem) }) {
+                fact.typeWord = Int8(n)
+                fact.russianRemainder = Self.russianRemainders.contains(
+                    String(lower.unicodeScalars.dropFirst(Self.typeWords[n].stem.unicodeScalars.count)))
+            }
+            return fact
+        }
+    }
+
     /// The English type word if token `i` is a lower-case type word or a dotted abbreviation, and
     /// whether it is written the Russian way, before its name.
-    func typeWord(_ tokens: [NameToken], _ i: Int) -> (String, Bool)? {
-        let t = tokens[i]
-        guard !t.isCapitalized else { return nil }
-        if i + 1 < tokens.count, tokens[i + 1].is("."), let e = Self.abbreviations[t.lower] {
-            return (e, t.lower != "көч")
+    func typeWord(_ tokens: [NameToken], _ i: Int, _ memo: inout WordMemo<TypeWordFact>) -> (String, Bool)? {
+        guard !tokens[i].isCapitalized else { return nil }
+        if i + 1 < tokens.count, tokens[i + 1].is("."), let e = Self.abbreviations[tokens[i].lower] {
+            return (e, tokens[i].lower != "көч")
         }
-        guard Self.hasTypePrefix(t.lower),
-            let w = Self.typeWords.first(where: { t.lower.startsWith($0.stem) })
-        else { return nil }
+        let fact = fact(tokens[i], &memo)
+        guard fact.typeWord >= 0 else { return nil }
+        let w = Self.typeWords[Int(fact.typeWord)]
         switch w.language {
         case .kyrgyz: return (w.english, false)
         case .russian: return (w.english, true)
-        case .both:
-            return (
-                w.english,
-                Self.russianRemainders.contains(String(t.lower.unicodeScalars.dropFirst(w.stem.unicodeScalars.count)))
-            )
+        case .both: return (w.english, fact.russianRemainder)
         }
     }
 
