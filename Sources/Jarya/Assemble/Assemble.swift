@@ -31,7 +31,10 @@ public struct Assemble: Stage {
             }.joined(separator: " ")
         }
         document.summary = Self.summary(document)
-        let assembler = EventAssembler(document: document, lexicon: lexicon, media: media)
+        var memo = WordMemo<[Int]>()
+        swap(&memo, &document.lexicon.events)
+        let assembler = EventAssembler(document: document, lexicon: lexicon, media: media, memo: &memo)
+        swap(&memo, &document.lexicon.events)
         document.event = assembler.assemble()
         if let (ky, ru) = assembler.disagreement() {
             func show(_ v: DateValue) -> String { "\(v.start?.description ?? "?")…\(v.end?.description ?? "")" }

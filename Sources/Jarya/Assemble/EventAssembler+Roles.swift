@@ -15,10 +15,12 @@ extension EventAssembler {
         let orgs = document.entities.filter { $0.kind == .organization }
         let persons = document.entities.filter { $0.kind == .person }
         var organizers: [String] = [], funders: [String] = [], partners: [String] = []
-        var taken: Set<String> = []
-        var listed: [Set<String>] = [[], [], []]
+        // Keyed by bytes: organizations' names are long, and a `Set<String>` hashed each Cyrillic
+        // name scalar by scalar through Unicode normalization (some 12,000 instructions a name).
+        var taken: Set<WordKey> = []
+        var listed: [Set<WordKey>] = [[], [], []]
         func add(_ name: String, to list: inout [String], _ n: Int) {
-            if listed[n].insert(name).inserted { list.append(name) }
+            if listed[n].insert(WordKey(name)).inserted { list.append(name) }
         }
         func name(_ e: Entity) -> String? { if case .organization(let n, _) = e.value { return n }; return nil }
         var cues: [(entry: EventLexicon.Entry, at: Int, next: Int)] = []
@@ -54,7 +56,8 @@ extension EventAssembler {
                     firstOrganization(startingAtOrAfter: tokens[i].span.start) - Self.listedBeforeCue)..<firstOrganization(
                         startingAtOrAfter: tokens[i].span.start)]
             let before = beforeSlice.filter {
-                s.start <= $0.span.start && $0.span.end <= tokens[i].span.start && !taken.contains(name($0) ?? "")
+                s.start <= $0.span.start && $0.span.end <= tokens[i].span.start
+                    && !taken.contains(WordKey(name($0) ?? ""))
             }
             let afterSlice = orgs[firstOrganization(startingAtOrAfter: tokens[next - 1].span.end)...].prefix {
                 $0.span.start < s.end
@@ -91,13 +94,13 @@ extension EventAssembler {
                             || match(at: k, roles: [.funderAfter, .partnerAfter, .organizerAfter]) != nil
                     }.map { tokens[$0].span.start } ?? s.end
                 let upToNextCue = afterSlice.prefix { $0.span.start < nextCue }.filter {
-                    $0.span.end <= s.end && !taken.contains(name($0) ?? "")
+                    $0.span.end <= s.end && !taken.contains(WordKey(name($0) ?? ""))
                 }
                 targets = upToNextCue.isEmpty ? Array(before.suffix(1)) : Array(upToNextCue)
             }
             for o in targets {
                 guard let n = name(o) else { continue }
-                if !organizerRoles.contains(cue.role) { taken.insert(n) }
+                if !organizerRoles.contains(cue.role) { taken.insert(WordKey(n)) }
                 switch cue.role {
                 case .organizerBefore, .organizerAfter: add(n, to: &organizers, 0)
                 case .funderBefore, .funderAfter: add(n, to: &funders, 1)

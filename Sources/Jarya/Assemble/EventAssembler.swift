@@ -29,11 +29,23 @@ struct EventAssembler {
     }
 
     init(document: Document, lexicon: EventLexicon, media: Set<String> = []) {
+        var memo = WordMemo<[Int]>()
+        self.init(document: document, lexicon: lexicon, media: media, memo: &memo)
+    }
+
+    /// The assembler, with the lexicon entries each word starts kept in `memo` (the worker's) for
+    /// the next documents.
+    init(document: Document, lexicon: EventLexicon, media: Set<String>, memo: inout WordMemo<[Int]>) {
         self.document = document
         self.lexicon = lexicon
         self.media = media
-        self.tokens = document.words
-        self.matches = document.words.indices.map { lexicon.allMatches(document.words, at: $0) }
+        let tokens = document.words
+        self.tokens = tokens
+        self.matches = tokens.indices.map { i in
+            guard tokens[i].kind == .word else { return [] }
+            let starting = memo.value(tokens[i].surface) { lexicon.entries(startingWith: tokens[i].lower) }
+            return starting.isEmpty ? [] : lexicon.allMatches(tokens, at: i, starting: starting)
+        }
         self.kindWords = Self.kindWords(matches)
         var applications = [0]
         applications.reserveCapacity(matches.count + 1)

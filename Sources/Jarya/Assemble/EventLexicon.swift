@@ -108,12 +108,28 @@ struct EventLexicon: Sendable {
 
     /// Every entry matching the words at token `i`, longest first, with the index after each.
     func allMatches(_ tokens: [NameToken], at i: Int) -> [(Entry, Int)] {
-        guard tokens[i].kind == .word, let candidates = candidates(tokens[i].lower) else { return [] }
+        guard tokens[i].kind == .word else { return [] }
+        return allMatches(tokens, at: i, starting: entries(startingWith: tokens[i].lower))
+    }
+
+    /// `allMatches`, given the entries whose first word is token `i`'s (`entries(startingWith:)`).
+    func allMatches(_ tokens: [NameToken], at i: Int, starting: [Int]) -> [(Entry, Int)] {
         var result: [(Entry, Int)] = []
-        for n in candidates where matches(entries[n], tokens, at: i) {
+        for n in starting where matches(entries[n], tokens, at: i, from: 1) {
             result.append((entries[n], i + entries[n].words.count))
         }
         return result
+    }
+
+    /// The entries, longest first, whose first word is the lower-case `word` (or starts it, for a
+    /// one-word entry matched as a prefix): they depend on the word alone, so a worker finds them
+    /// once per word (`Lexicon.events`), and a token needs only its next words compared.
+    func entries(startingWith word: String) -> [Int] {
+        guard let candidates = candidates(word) else { return [] }
+        return candidates.filter { n in
+            let e = entries[n]
+            return e.words.count == 1 && e.prefix ? word.startsWith(e.words[0]) : word.sameBytes(e.words[0])
+        }
     }
 
     /// The entry matching the words at token `i` (only the last word may be a prefix match), and
@@ -126,13 +142,18 @@ struct EventLexicon: Sendable {
         return nil
     }
 
-    /// Whether the words of `e` are at token `i` (only the last word may be a prefix match).
-    private func matches(_ e: Entry, _ tokens: [NameToken], at i: Int) -> Bool {
+    /// Whether the words of `e` from its word `from` on are at token `i + from` (only the last
+    /// word may be a prefix match).
+    private func matches(_ e: Entry, _ tokens: [NameToken], at i: Int, from: Int = 0) -> Bool {
         guard i + e.words.count <= tokens.count else { return false }
-        for (k, w) in e.words.enumerated() {
-            let t = tokens[i + k]
+        for k in stride(from: from, to: e.words.count, by: 1) {
+            let w = e.words[k]
             let last = k == e.words.count - 1
-            if t.kind != .word || !(last && e.prefix ? t.lower.startsWith(w) : t.lower.sameBytes(w)) { return false }
+            if tokens[i + k].kind != .word
+                || !(last && e.prefix ? tokens[i + k].lower.startsWith(w) : tokens[i + k].lower.sameBytes(w))
+            {
+                return false
+            }
         }
         return true
     }

@@ -43,9 +43,14 @@ public struct LandmarkRecognizer: Recognizer {
     /// Type words of streets, whose Kyrgyz conjuncts are streets too: `Тыныстанов, Орозбеков
     /// жана Эркиндик бульвары`.
     static let streetLike: Set<String> = ["Street", "Avenue", "Boulevard"]
-    static let quotes: Set<String> = ["«", "»", "“", "”", "„", "\""]
-    /// A quote mark (a word is never one, so most tokens are turned away before any look-up).
-    static func isQuote(_ t: NameToken) -> Bool { t.kind == .punctuation && quotes.contains(t.text) }
+    /// A quote mark: `«`, `»`, `“`, `”`, `„` or `"` (read by scalar: a set of strings would hash each
+    /// punctuation token).
+    static func isQuote(_ t: NameToken) -> Bool {
+        guard t.kind == .punctuation else { return false }
+        var scalars = t.text.unicodeScalars.makeIterator()
+        guard let c = scalars.next(), scalars.next() == nil else { return false }
+        return ["«", "»", "“", "”", "„", "\""].contains(c)
+    }
     /// Words that only look like names after a type word: `на площади Ала-Тоо Бишкека`.
     static let maximumNameWords = 3
 
@@ -144,7 +149,7 @@ public struct LandmarkRecognizer: Recognizer {
             if known[k] == 0 {
                 let yes =
                     tokens[k].kind == .word
-                    && (typeWord(tokens, k, &memo) != nil || fact(tokens[k], &memo).isGlossaryType)
+                    && (typeWord(tokens, k, &memo) != nil || fact(tokens, k, &memo).isGlossaryType)
                 known[k] = yes ? 2 : 1
             }
             if known[k] == 2 { return true }
@@ -162,15 +167,18 @@ public struct LandmarkRecognizer: Recognizer {
         var russianRemainder: Bool
         /// It starts with one of `glossaryTypeStems` (`дом`, `үй`).
         var isGlossaryType: Bool
+        /// The English type word when the word is one of `abbreviations` (`ул`, `пр`), or nil.
+        var abbreviation: String?
     }
 
-    /// The word's `TypeWordFact`, worked out once per worker.
-    func fact(_ t: NameToken, _ memo: inout WordMemo<TypeWordFact>) -> TypeWordFact {
-        memo.value(t.surface) {
-            let lower = t.lower
+    /// Token `i`'s `TypeWordFact`, worked out once per worker for each word.
+    func fact(_ tokens: [NameToken], _ i: Int, _ memo: inout WordMemo<TypeWordFact>) -> TypeWordFact {
+        memo.value(tokens[i].surface) {
+            let lower = tokens[i].lower
             var fact = TypeWordFact(
                 typeWord: -1, russianRemainder: false,
-                isGlossaryType: Self.glossaryTypeStems.contains(where: { lower.startsWith($0) }))
+                isGlossaryType: Self.glossaryTypeStems.contains(where: { lower.startsWith($0) }),
+                abbreviation: Self.abbreviations[lower])
             if Self.hasTypePrefix(lower), let n = Self.typeWords.firstIndex(where: { lower.startsWith($0.stem) }) {
                 fact.typeWord = Int8(n)
                 fact.russianRemainder = Self.russianRemainders.contains(
@@ -184,10 +192,10 @@ public struct LandmarkRecognizer: Recognizer {
     /// whether it is written the Russian way, before its name.
     func typeWord(_ tokens: [NameToken], _ i: Int, _ memo: inout WordMemo<TypeWordFact>) -> (String, Bool)? {
         guard !tokens[i].isCapitalized else { return nil }
-        if i + 1 < tokens.count, tokens[i + 1].is("."), let e = Self.abbreviations[tokens[i].lower] {
+        let fact = fact(tokens, i, &memo)
+        if i + 1 < tokens.count, tokens[i + 1].is("."), let e = fact.abbreviation {
             return (e, tokens[i].lower != "көч")
         }
-        let fact = fact(tokens[i], &memo)
         guard fact.typeWord >= 0 else { return nil }
         let w = Self.typeWords[Int(fact.typeWord)]
         switch w.language {
