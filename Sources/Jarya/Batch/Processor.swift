@@ -101,12 +101,15 @@ public struct Processor: Sendable {
             doc.words = []
             doc.tokens = []
             doc.lexicon = Lexicon()  // the worker's again, not shared with this document
-            doc.bytes = []
-            doc.extracted = ""
             // The record keeps the text as a string; the scalars and their map go before it is made.
             let text = doc.text.string
             doc.text = NormalizedText()
-            return (.record(Record(doc, text: text)), status)
+            // The id is the digest of the text: the source's own when normalizing left the bytes as
+            // they were (most plain-text releases), which spares hashing them a second time.
+            let id = RecordID.sameBytes(text, doc.bytes) ? RecordID.of(digest: doc.source.sha256) : nil
+            doc.bytes = []
+            doc.extracted = ""
+            return (.record(Record(doc, text: text, id: id)), status)
         case .failure(let e):
             return (.error(ErrorRecord(source: e.source, error: .init(code: e.code, message: e.message))), status)
         }

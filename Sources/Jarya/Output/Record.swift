@@ -48,10 +48,11 @@ public struct Record: Equatable, Sendable, Decodable {
         self.init(doc, text: doc.text.string)
     }
 
-    /// The record of `doc` whose text is `text` (`Processor` lets the document's scalars go first).
-    init(_ doc: Document, text: String) {
+    /// The record of `doc` whose text is `text` (`Processor` lets the document's scalars go first),
+    /// and whose id is `id` when the caller knows it (`RecordID.of(text: text)` otherwise).
+    init(_ doc: Document, text: String, id: String? = nil) {
         self.init(
-            id: RecordID.of(text: text), source: SourceInfo(doc.source), language: Language(code: doc.language),
+            id: id ?? RecordID.of(text: text), source: SourceInfo(doc.source), language: Language(code: doc.language),
             title: doc.title, summary: doc.summary, published: doc.published?.description,
             event: doc.event.map(EventRecord.init), entities: doc.entities.map(EntityRecord.init), text: text,
             warnings: doc.warnings)

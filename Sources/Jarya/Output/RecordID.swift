@@ -5,7 +5,16 @@ public enum RecordID {
     /// A record's id: the first 16 hex digits of the SHA-256 of its normalized text, so the
     /// same release gets the same id whatever file, encoding or format it came in.
     public static func of(text: String) -> String {
-        String(sha256Hex(Array(text.utf8)).prefix(16))
+        of(digest: sha256Hex(Array(text.utf8)))
+    }
+
+    /// The id of a text whose SHA-256 (`sha256Hex`) is `digest`.
+    static func of(digest: String) -> String { String(digest.prefix(16)) }
+
+    /// Whether `text` is exactly `bytes` in UTF-8: then its id is the bytes' digest's.
+    static func sameBytes(_ text: String, _ bytes: [UInt8]) -> Bool {
+        guard text.utf8.count == bytes.count else { return false }
+        return text.utf8.withContiguousStorageIfAvailable { $0.elementsEqual(bytes) } ?? text.utf8.elementsEqual(bytes)
     }
 
     /// SHA-256, lowercase hex.

@@ -312,20 +312,21 @@ struct PersonNames {
     /// `Токтогул Сатылганов атындагы`, `им. И. Раззакова`, `имени Суюмбаева`, `ул. Фрунзе`,
     /// `Алымбек Датка этнографиялык багы` (a park, after at most one word).
     func isEponymOrStreet(_ first: Int, _ last: Int) -> Bool {
-        if last < tokens.count,
-            ["атындагы", "атындагы", "көчөсү", "көчөсүндө", "проспектиси", "проспектисинде"].contains(
-                tokens[last].lower)
-        {
-            return true
-        }
+        if last < tokens.count, Self.eponymAfter.contains(tokens[last].lower) { return true }
         for k in last..<min(tokens.count, last + 2) where tokens[k].kind == .word && !tokens[k].isCapitalized {
             if Self.landmarkAfterName.contains(where: { tokens[k].lower.startsWith($0) }) { return true }
         }
         var k = first - 1
         if k >= 0, tokens[k].is(".") { k -= 1 }
-        return k >= 0
-            && ["им", "имени", "ул", "пр", "просп", "улица", "улице", "проспект", "проспекте"].contains(tokens[k].lower)
+        return k >= 0 && Self.eponymBefore.contains(tokens[k].lower)
     }
+
+    /// Words after a person's name that make it a landmark's (`… атындагы`, `… көчөсү`).
+    static let eponymAfter: WordSet = ["атындагы", "көчөсү", "көчөсүндө", "проспектиси", "проспектисинде"]
+    /// Words before a person's name that make it a landmark's (`им.`, `улица …`).
+    static let eponymBefore: WordSet = [
+        "им", "имени", "ул", "пр", "просп", "улица", "улице", "проспект", "проспекте",
+    ]
 
     /// Kyrgyz landmark words that follow the person a landmark is named after.
     static let landmarkAfterName = [

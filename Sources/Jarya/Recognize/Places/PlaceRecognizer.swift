@@ -116,8 +116,9 @@ public struct PlaceRecognizer: Recognizer {
     /// `Бишкек убактысы 10:41`, `по бишкекскому времени`: a page header's clock, not a place the
     /// release is about.
     func isTimeZone(_ tokens: [NameToken], _ end: Int) -> Bool {
-        end < tokens.count && ["убактысы", "убактысынча", "убакыты", "времени", "time"].contains(tokens[end].lower)
+        end < tokens.count && Self.timeWords.contains(tokens[end].lower)
     }
+    static let timeWords: WordSet = ["убактысы", "убактысынча", "убакыты", "времени", "time"]
 
     /// `реки Нарын`, `Нарын дарыясы`: a river, not the town.
     func isRiver(_ tokens: [NameToken], _ i: Int) -> Bool {
