@@ -1,5 +1,5 @@
 import Foundation
-import Jarya
+@testable import Jarya
 import Testing
 
 /// A release with every contact kind, a flag emoji (two scalars, one character), a decomposed й
@@ -173,5 +173,31 @@ struct RecordTests {
         #expect(RecordID.sha256Hex([UInt8]()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(
             RecordID.sha256Hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+
+    @Test("the writer spells numbers as JSON does, and escapes only what JSON requires")
+    func writerNumbersAndEscapes() throws {
+        var w = JSONWriter()
+        w.openArray()
+        for n in [0, 7, 10, 99, 100, 12_345, -1, -42, Int.max, Int.min] { w.element(); w.int(n) }
+        w.element(); w.string("«Ала-Тоо» \"1\"\\\n\r\t\u{01}/")
+        w.closeArray()
+        let text = String(decoding: w.bytes, as: UTF8.self)
+        #expect(
+            text
+                == #"[0,7,10,99,100,12345,-1,-42,9223372036854775807,-9223372036854775808,"«Ала-Тоо» \"1\"\\\n\r\t\u0001/"]"#
+        )
+        let back = try JSONSerialization.jsonObject(with: Data(w.bytes)) as? [Any]
+        #expect((back?[8] as? NSNumber)?.int64Value == Int64.max)
+        #expect(back?.last as? String == "«Ала-Тоо» \"1\"\\\n\r\t\u{01}/")
+    }
+
+    @Test("a text that normalizing left as read gets the source's digest as its id; a changed one its own")
+    func idFromSourceDigest() throws {
+        let plain = "Бишкекте форум өтөт.\n", crlf = "Бишкекте форум өтөт.\r\n"
+        #expect(RecordID.sameBytes(plain, Array(plain.utf8)))
+        #expect(!RecordID.sameBytes(plain, Array(crlf.utf8)))
+        #expect(!RecordID.sameBytes("е", Array("ё".utf8)))
+        #expect(RecordID.of(digest: RecordID.sha256Hex(Array(plain.utf8))) == RecordID.of(text: plain))
     }
 }

@@ -141,12 +141,28 @@ public struct SurnameEnding: Sendable {
         })
 
     /// Whether the lower-case `word` ends with one of the endings marked for `use`.
-    public static func matches(_ word: String, _ use: Use) -> Bool {
-        endings(use).contains { word.endsWith($0.ending) }
-    }
+    public static func matches(_ word: String, _ use: Use) -> Bool { firstMatch(word, use) != nil }
 
     /// The ending marked for `use` that the lower-case `word` ends with.
-    public static func ending(of word: String, _ use: Use) -> SurnameEnding? {
-        endings(use).first { word.endsWith($0.ending) }
+    public static func ending(of word: String, _ use: Use) -> SurnameEnding? { firstMatch(word, use).map { all[$0] } }
+
+    /// The index in `all` of the first ending marked for `use` that `word` ends with. For one flag
+    /// the endings are compared as bytes from a table made once: asking the dictionary of lists
+    /// and retaining each ending's strings cost some 3,500 instructions a word.
+    private static func firstMatch(_ word: String, _ use: Use) -> Int? {
+        guard use.rawValue.nonzeroBitCount == 1,
+            let found = word.utf8.withContiguousStorageIfAvailable({ w in
+                bytesByFlag[use.rawValue.trailingZeroBitCount].first { e in
+                    e.bytes.count <= w.count
+                        && e.bytes.indices.allSatisfy { e.bytes[$0] == w[w.count - e.bytes.count + $0] }
+                }.map { $0.index } ?? -1
+            })
+        else { return all.firstIndex { $0.uses.isSuperset(of: use) && word.endsWith($0.ending) } }
+        return found < 0 ? nil : found
+    }
+
+    /// For each flag, the UTF-8 bytes of its endings and their places in `all`, in table order.
+    private static let bytesByFlag: [[(bytes: [UInt8], index: Int)]] = (0..<16).map { bit in
+        all.indices.filter { all[$0].uses.contains(Use(rawValue: 1 << bit)) }.map { (Array(all[$0].ending.utf8), $0) }
     }
 }

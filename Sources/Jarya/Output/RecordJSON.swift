@@ -36,7 +36,20 @@ public struct JSONWriter {
     public mutating func null() { bytes.append(contentsOf: "null".utf8); first = false }
     public mutating func string(_ s: String) { Self.writeString(s, to: &bytes); first = false }
     public mutating func string(_ s: String?) { if let s { string(s) } else { null() } }
-    public mutating func int(_ i: Int) { bytes.append(contentsOf: String(i).utf8); first = false }
+    /// The digits written directly, most significant first: `String(i)` went through
+    /// `description` and made a string per number (spans are two numbers an entity).
+    public mutating func int(_ i: Int) {
+        if i < 0 { bytes.append(UInt8(ascii: "-")) }
+        var rest = i.magnitude
+        var unit: UInt = 1
+        while rest / unit >= 10 { unit *= 10 }
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest / unit))
+            rest %= unit
+            unit /= 10
+        } while unit > 0
+        first = false
+    }
     public mutating func int(_ i: Int?) { if let i { int(i) } else { null() } }
 
     public mutating func strings(_ list: [String]) {
@@ -50,23 +63,27 @@ public struct JSONWriter {
         out.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { bytes in
-            // Runs of bytes that need no escape are copied whole.
+            // Runs of bytes that need no escape are copied whole; an escape is appended byte by
+            // byte (an array literal per line break made a heap array each).
             var run = 0
-            for (i, b) in bytes.enumerated() where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
+            for i in bytes.indices {
+                let b = bytes[i]
+                guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else { continue }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
                 run = i + 1
+                out.append(UInt8(ascii: "\\"))
                 switch b {
-                case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-                case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-                case 0x0A: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-                case 0x0D: out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-                case 0x09: out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(b)
+                case 0x0A: out.append(UInt8(ascii: "n"))
+                case 0x0D: out.append(UInt8(ascii: "r"))
+                case 0x09: out.append(UInt8(ascii: "t"))
                 default:
-                    let hex = Array("0123456789abcdef".utf8)
-                    out += [
-                        UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(b >> 4)],
-                        hex[Int(b & 15)],
-                    ]
+                    let hex: StaticString = "0123456789abcdef"
+                    out.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
+                    hex.withUTF8Buffer { hex in
+                        out.append(hex[Int(b >> 4)])
+                        out.append(hex[Int(b & 15)])
+                    }
                 }
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
