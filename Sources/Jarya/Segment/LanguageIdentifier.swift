@@ -105,7 +105,9 @@ enum LanguageIdentifier {
 /// values), so that a text word is checked without making a string of it. Two words of the
 /// languages sharing a hash is a one-in-10¹⁸ chance, and would only nudge a language score.
 struct FunctionWords: ExpressibleByArrayLiteral, Sendable {
-    private let hashes: Set<UInt64>
+    /// Sorted, for a binary search: every word of every block is looked up three times, and a
+    /// `Set` hashed the hash again (SipHash, some 100 instructions a look-up).
+    private let hashes: [UInt64]
 
     init(arrayLiteral words: String...) {
         hashes = Set(
@@ -113,10 +115,19 @@ struct FunctionWords: ExpressibleByArrayLiteral, Sendable {
                 var hasher: FNV1a? = FNV1a()
                 for u in word.unicodeScalars { Self.add(u, to: &hasher) }
                 return hasher?.value ?? 0
-            })
+            }
+        ).sorted()
     }
 
-    func contains(_ hash: UInt64?) -> Bool { hash.map(hashes.contains) ?? false }
+    func contains(_ hash: UInt64?) -> Bool {
+        guard let hash else { return false }
+        var lo = 0, hi = hashes.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if hashes[mid] < hash { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < hashes.count && hashes[lo] == hash
+    }
 
     /// Adds a scalar's lower case to a word's hash; a letter outside ASCII and Cyrillic (no
     /// function word has one) makes the hash nil.

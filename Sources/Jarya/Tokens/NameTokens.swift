@@ -100,7 +100,15 @@ public enum NameWords {
     }
 
     /// Words of a name as a glossary writes it, in lower case (punctuation dropped).
-    static func lowercaseWords(of name: String) -> [String] { wordTokens(of: name).map(\.lower) }
+    static func lowercaseWords(of name: String) -> [String] {
+        // A name of letters and single spaces is its words as they stand, each folded as the
+        // lexicon folds it: no tokenizer and lexicon made for it (the place recognizer asks this of
+        // names it builds, some 27,000 instructions a name the long way).
+        if name.unicodeScalars.allSatisfy({ $0 == " " || $0.isWordLetter }) {
+            return name.split(separator: " ").map { String($0).foldedLowercase() }
+        }
+        return wordTokens(of: name).map(\.lower)
+    }
 
     /// The words of a name (no punctuation), not analyzed.
     static func wordTokens(of name: String) -> [NameToken] {

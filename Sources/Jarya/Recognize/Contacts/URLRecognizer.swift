@@ -33,8 +33,11 @@ public struct URLRecognizer: Recognizer {
         var run = URLRun()
         var i = 0
         while i < t.count {
-            if i > 0, t[i - 1].isAlphanumeric || "@./-_".unicodeScalars.contains(t[i - 1]) { i += 1; continue }
-            guard t[i].isASCIIAlphanumeric, let span = match(t, at: i, run: &run), !claimed.overlaps(span) else {
+            // An address starts at an ASCII letter or digit (asked first: most of a release is
+            // Cyrillic) that follows none of its own characters.
+            guard t[i].isASCIIAlphanumeric else { i += 1; continue }
+            if i > 0, t[i - 1].isAlphanumeric || Self.isAddressPunctuation(t[i - 1]) { i += 1; continue }
+            guard let span = match(t, at: i, run: &run), !claimed.overlaps(span) else {
                 i += 1; continue
             }
             let text = document.text[span]
@@ -43,6 +46,14 @@ public struct URLRecognizer: Recognizer {
                 ? text : "https://" + text
             document.add(.url, span, .contact(value))
             i = span.end
+        }
+    }
+
+    /// `@`, `.`, `/`, `-` or `_`: characters inside an address.
+    static func isAddressPunctuation(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "@", ".", "/", "-", "_": return true
+        default: return false
         }
     }
 
