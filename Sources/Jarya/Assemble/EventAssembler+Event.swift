@@ -376,7 +376,7 @@ extension EventAssembler {
         guard (document.segmentation.block(at: place.span.start)?.language ?? document.language) == "ky" else {
             return true
         }
-        let word = place.text.split(separator: " ").last.map { $0.lowercased() } ?? ""
+        let word = place.text.split(byte: " ").last.map { $0.lowercased() } ?? ""
         // Where people come from or go to (ablative, genitive, dative) is not the venue.
         let origin =
             KyrgyzMorphology.ablativeEndings + KyrgyzMorphology.genitiveEndings + KyrgyzMorphology.dativeEndings

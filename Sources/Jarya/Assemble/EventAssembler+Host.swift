@@ -18,7 +18,7 @@ extension EventAssembler {
 
     /// `университетинде`, `ОШТУда`: the name's last word ends in a locative ending, in Kyrgyz text.
     private func isKyrgyzLocative(_ org: Entity) -> Bool {
-        guard document.language != "ru", let last = org.text.split(separator: " ").last else { return false }
+        guard document.language != "ru", let last = org.text.split(byte: " ").last else { return false }
         let word = String(last).lowercased()
         return KyrgyzCase.locative.ends(word) && word.unicodeScalars.count > 3
     }

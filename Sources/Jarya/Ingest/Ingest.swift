@@ -8,8 +8,8 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
 
     /// The format for a path; plain text when the extension is unknown.
     public init(path: String) {
-        let ext = path.split(separator: "/").last.flatMap { name in
-            name.contains(".") ? name.split(separator: ".").last.map { $0.lowercased() } : nil
+        let ext = path.split(byte: "/").last.flatMap { name in
+            name.utf8.contains(UInt8(ascii: ".")) ? String(name).split(byte: ".").last.map { $0.lowercased() } : nil
         }
         switch ext {
         case "md", "markdown": self = .md
@@ -25,7 +25,7 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
     /// Why a file named with a known extension of another format is not read as text, or nil.
     /// A file with any other extension (or none) is read as plain text: `release`, `news.log`.
     public static func unsupportedReason(path: String) -> String? {
-        guard let name = path.split(separator: "/").last, let dot = name.lastIndex(of: ".") else { return nil }
+        guard let name = path.split(byte: "/").last, let dot = name.lastIndex(of: ".") else { return nil }
         let ext = name[name.index(after: dot)...].lowercased()
         switch ext {
         case "pdf":

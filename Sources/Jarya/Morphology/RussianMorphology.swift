@@ -34,7 +34,7 @@ public enum RussianMorphology {
     public static func compoundStem(_ word: String) -> String {
         // Most words have no hyphen: splitting by Characters cost some 10,000 instructions a word.
         guard word.utf8.contains(UInt8(ascii: "-")) else { return stem(word) }
-        let halves = word.split(separator: "-", omittingEmptySubsequences: false)
+        let halves = word.split(byte: "-", omittingEmptySubsequences: false)
         return halves.map { stem(String($0)) }.joined(separator: "-")
     }
 

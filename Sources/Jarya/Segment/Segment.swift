@@ -141,7 +141,7 @@ enum SentenceSplitter {
         guard let first = word.unicodeScalars.first else { return false }
         // Initials: `А.` or `А.Т.` (one capital between dots, as many times as there are).
         if first.isUppercase,
-            word.split(separator: ".", omittingEmptySubsequences: false)
+            word.split(byte: ".", omittingEmptySubsequences: false)
                 .allSatisfy({ $0.unicodeScalars.count == 1 && $0.unicodeScalars.first!.isUppercase })
         {
             return true

@@ -232,6 +232,17 @@ struct FNV1a {
     }
 }
 
+extension String {
+    /// `split(separator:omittingEmptySubsequences:)` for an ASCII separator, cut on the UTF-8
+    /// bytes: splitting on Characters finds grapheme boundaries first, some hundred instructions a
+    /// character. The parts are the same wherever no combining mark follows a separator.
+    func split(byte separator: Unicode.Scalar, omittingEmptySubsequences: Bool = true) -> [Substring] {
+        precondition(separator.isASCII, "an ASCII separator")
+        return utf8.split(separator: UInt8(separator.value), omittingEmptySubsequences: omittingEmptySubsequences)
+            .map { Substring($0) }
+    }
+}
+
 /// A dictionary key that hashes and compares a string's UTF-8 bytes (see above: both sides NFC).
 public struct WordKey: Hashable, Sendable {
     public let string: String

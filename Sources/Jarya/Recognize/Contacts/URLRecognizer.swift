@@ -92,7 +92,7 @@ public struct URLRecognizer: Recognizer {
         if hostEnd < end, t[hostEnd] == "@" { return nil }  // an e-mail address
         // A host without a dot has one label: most words stop here, before splitting by Characters.
         guard host.utf8.contains(UInt8(ascii: ".")) else { return nil }
-        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
+        let labels = host.split(byte: ".", omittingEmptySubsequences: false)
         guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty && !$0.startsWith("-") }) else { return nil }
         let tld = String(labels.last!)
         guard tld.allSatisfy(\.isLetter), tld.count >= 2 else { return nil }
