@@ -131,6 +131,15 @@ enum LetterRepair {
 
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool { s.isWordLetter }
 
+    /// А–я, Ё, ё and Kyrgyz Ң, ң, Ү, ү, Ө, ө: Cyrillic with no Latin lookalike to count against and
+    /// no substitute to repair (a word of these alone is left as it is).
+    static func isPlainCyrillic(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x401, 0x410...0x44F, 0x451, 0x4A2, 0x4A3, 0x4AE, 0x4AF, 0x4E8, 0x4E9: return true
+        default: return false
+        }
+    }
+
     /// Repairs the buffer's words outside `protected` (`protectedRanges` of its text).
     static func apply(_ buffer: inout ScalarBuffer, protected: [Range<Int>]) -> Repairs {
         // Taken out of the buffer, not copied: changing a shared array would copy the whole text.
@@ -173,6 +182,8 @@ enum LetterRepair {
     private static func repair(
         _ range: Range<Int>, in text: inout [Unicode.Scalar], isKazakh: Bool, repairs: inout Repairs
     ) -> Bool {
+        // Most words are basic Cyrillic with Kyrgyz ө, ү, ң: nothing to count or repair there.
+        if text[range].allSatisfy({ isPlainCyrillic($0.value) }) { return false }
         // The word as written, kept to report a repair: made before the first change, as a
         // string of its own (a slice of `text` would make every change copy the whole text).
         var original: String? = nil

@@ -23,6 +23,9 @@ extension Unicode.Scalar {
 
     /// `properties.isWhitespace` (the White_Space list is short enough to spell out).
     var isWhitespace: Bool {
+        // Printable ASCII and the letters from Latin-1 to Cyrillic and beyond are answered first:
+        // every scalar of a text is asked, most of them letters.
+        if (value > 0x20 && value < 0x85) || (value > 0xA0 && value < 0x1680) { return false }
         switch value {
         case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
         default: return false
