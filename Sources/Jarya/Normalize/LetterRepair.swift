@@ -285,27 +285,32 @@ enum LetterRepair {
 
     /// Runs of non-space text that are e-mail addresses or URLs.
     static func protectedRanges(_ text: [Unicode.Scalar]) -> [Range<Int>] {
-        var result: [Range<Int>] = []
-        var i = 0
         // Read through a buffer pointer, by scalar values: it runs over the whole text each round.
         text.withUnsafeBufferPointer { text in
-            while i < text.count {
+            var result: [Range<Int>] = []
+            let n = text.count
+            var i = 0
+            while i < n {
                 guard !text[i].isWhitespace else { i += 1; continue }
                 var j = i
-                var hasAt = false, hasSlash = false, hasDot = false
-                while j < text.count, case let v = text[j].value, !text[j].isWhitespace {
-                    hasAt = hasAt || v == 0x40
-                    hasSlash = hasSlash || v == 0x2F
-                    hasDot = hasDot || v == 0x2E
+                // Which of `@`, `/` and `.` the run has, as bits.
+                var marks: UInt8 = 0
+                while j < n, !text[j].isWhitespace {
+                    switch text[j].value {
+                    case 0x40: marks |= 1
+                    case 0x2F: marks |= 2
+                    case 0x2E: marks |= 4
+                    default: break
+                    }
                     j += 1
                 }
-                if hasAt || (hasSlash && hasDot) || (j - i >= 4 && isWWW(text, at: i)) {
+                if marks & 1 != 0 || marks & 6 == 6 || (j - i >= 4 && isWWW(text, at: i)) {
                     result.append(i..<j)
                 }
                 i = j
             }
+            return result
         }
-        return result
     }
 
     /// Whether `www.` starts at `i`, in any case.

@@ -76,7 +76,10 @@ struct ScalarBuffer {
 
     init(identity scalars: [Unicode.Scalar]) {
         self.scalars = scalars
-        self.origin = (0...scalars.count).map { Int32($0) }
+        self.origin = [Int32](unsafeUninitializedCapacity: scalars.count + 1) { origin, made in
+            for k in 0...scalars.count { origin[k] = Int32(k) }
+            made = scalars.count + 1
+        }
     }
 
     init(scalars: [Unicode.Scalar], origin: [Int32]) {
@@ -92,32 +95,38 @@ enum Typography {
     static func apply(_ buffer: inout ScalarBuffer) {
         let count = buffer.scalars.count
         var w = 0
-        var i = 0
-        while i < count {
-            let c = buffer.scalars[i]
-            let o = buffer.origin[i]
-            i += 1
-            let out: Unicode.Scalar
-            switch c.value {
-            case 0x0D:  // CR LF and lone CR → LF
-                if i < count && buffer.scalars[i] == "\n" { i += 1 }
-                out = "\n"
-            case 0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x180E:
-                continue  // soft hyphen, zero-width characters, BOM
-            case 0x00A0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000, 0x0C, 0x0B:
-                out = " "
-            case 0x2028, 0x2029, 0x85:
-                out = "\n"
-            case 0x2010, 0x2011:  // hyphen, non-breaking hyphen
-                out = "-"
-            default:
-                out = c
+        // Through buffer pointers: writing the arrays element by element checked each time that
+        // they were not shared.
+        buffer.scalars.withUnsafeMutableBufferPointer { scalars in
+            buffer.origin.withUnsafeMutableBufferPointer { origin in
+                var i = 0
+                while i < count {
+                    let c = scalars[i]
+                    let o = origin[i]
+                    i += 1
+                    let out: Unicode.Scalar
+                    switch c.value {
+                    case 0x0D:  // CR LF and lone CR → LF
+                        if i < count && scalars[i] == "\n" { i += 1 }
+                        out = "\n"
+                    case 0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x180E:
+                        continue  // soft hyphen, zero-width characters, BOM
+                    case 0x00A0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000, 0x0C, 0x0B:
+                        out = " "
+                    case 0x2028, 0x2029, 0x85:
+                        out = "\n"
+                    case 0x2010, 0x2011:  // hyphen, non-breaking hyphen
+                        out = "-"
+                    default:
+                        out = c
+                    }
+                    scalars[w] = out
+                    origin[w] = o
+                    w += 1
+                }
+                origin[w] = origin[count]
             }
-            buffer.scalars[w] = out
-            buffer.origin[w] = o
-            w += 1
         }
-        buffer.origin[w] = buffer.origin[count]
         buffer.scalars.removeLast(count - w)
         buffer.origin.removeLast(count - w)
     }
@@ -210,7 +219,7 @@ enum FusedWords {
             while j < t.count && cyrillic(t[j]) { j += 1 }
             if t[i].isLowercase {
                 for k in (i + 1)..<max(i + 1, j - 1)
-                where t[k - 1].isLowercase && t[k].isUppercase && t[k + 1].isLowercase {
+                where t[k].isUppercase && t[k - 1].isLowercase && t[k + 1].isLowercase {
                     splits.append(k)
                     // The warning names five: copy no more (a run of `аБвгД…` splits everywhere).
                     // A fused word longer than any real pair is shown by its start.

@@ -34,6 +34,7 @@ extension Unicode.Scalar {
 
     /// `properties.isLowercase`. Past basic Cyrillic, a Cyrillic letter is small when it is its own
     /// lower case.
+    @inline(__always)
     var isLowercase: Bool {
         switch value {
         case 0x61...0x7A, 0x430...0x45F: return true
@@ -45,6 +46,7 @@ extension Unicode.Scalar {
 
     /// `properties.isUppercase`. Past basic Cyrillic, a Cyrillic letter is a capital when its lower
     /// case differs.
+    @inline(__always)
     var isUppercase: Bool {
         switch value {
         case 0x41...0x5A, 0x400...0x42F: return true
