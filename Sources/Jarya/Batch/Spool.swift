@@ -38,12 +38,16 @@ final class Spool {
             let searched = pending.count
             pending.append(chunk)
             // Lines are found on the bytes, and the rest moved to the front once per chunk.
+            // `memchr` finds each break: `firstIndex(of:)` on the bytes was a loop of some ten
+            // instructions a byte, and every byte of the output passes here.
             let breaks: [Int] = pending.withUnsafeBytes { bytes in
                 var found: [Int] = []
+                guard let base = bytes.baseAddress else { return found }
                 var from = searched
-                while let nl = bytes[from...].firstIndex(of: 0x0A) {
-                    found.append(nl)
-                    from = nl + 1
+                while from < bytes.count, let nl = memchr(base + from, 0x0A, bytes.count - from) {
+                    let offset = base.distance(to: UnsafeRawPointer(nl))
+                    found.append(offset)
+                    from = offset + 1
                 }
                 return found
             }
