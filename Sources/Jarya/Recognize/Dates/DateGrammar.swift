@@ -118,6 +118,8 @@ struct DateGrammar {
     /// (`Кулжа айында`, `Жалган куран`). Returns the month, the token after it, and the
     /// month word itself (for its case suffix).
     func month(_ i: Int) -> (month: Int, next: Int, word: String)? {
+        // Only a word names a month: the grammar asks this of numbers and dashes too.
+        guard i >= 0, i < tokens.count, slots[i] >= 0 else { return nil }
         if let (entry, next) = phrase(at: i, roles: [.traditionalMonth]) {
             // `чын куран айынын`: the name, then its `ай` word.
             if !entry.words.contains(where: { $0.startsWith("ай") }), role(next, .monthWord) != nil {
