@@ -10,7 +10,9 @@ extension ModelRecognizer {
         var claimed: SpanIndex?  // made at the first candidate: most texts have none
         let notNames: TaggerToken.Marks = [.place, .organization, .givenName, .organizationHead, .rulePlace]
         for i in tokens.indices.dropFirst() {
-            guard let roleIndex = Self.roleWord(before: i, tokens), Self.couldBeSurname(tokens[i]),
+            // The role mark first: `roleWord(before:)` finds none without it, and most words have none.
+            guard tokens[i - 1].marks.contains(.role) || i >= 2 && tokens[i - 2].marks.contains(.role),
+                let roleIndex = Self.roleWord(before: i, tokens), Self.couldBeSurname(tokens, i),
                 tokens[i].marks.isDisjoint(with: notNames),
                 i + 1 == tokens.count || tokens[i + 1].kind != .word
                     || !(tokens[i + 1].isCapitalized || Self.endsLikeAdjective(tokens[(i + 1)...(i + 1)]))
@@ -106,7 +108,7 @@ extension ModelRecognizer {
         // A surname's form starts with its first three letters: a word is compared with the
         // surnames only when it does (most capitalized words start no surname of the text).
         let openings = Set(antecedents.map { TaggerInput.openingHash($0.surname, letters: 3) })
-        for i in tokens.indices where Self.couldBeSurname(tokens[i]) {
+        for i in tokens.indices where Self.couldBeSurname(tokens, i) {
             // Not right after a given name or an initial: that is another person (`Мишель Обама`).
             if i > 0, tokens[i - 1].marks.contains(.givenName) || tokens[i - 1].text == "." { continue }
             let t = tokens[i]
@@ -165,13 +167,27 @@ extension ModelRecognizer {
 
     /// A patronymic in any case (`Иосифовне` as well as `Иосифовна`).
     static func isPatronymicForm(_ lower: String) -> Bool {
-        isPatronymic(lower) || ["овне", "евне", "овну", "евну", "ичом"].contains { lower.hasSuffix($0) }
+        // On bytes: `hasSuffix` compares Characters.
+        isPatronymic(lower) || ["овне", "евне", "овну", "евну", "ичом"].contains { lower.endsWith($0) }
     }
 
     /// A capitalized word of three letters or more, not in capitals alone.
     @inline(__always)
     static func couldBeSurname(_ t: TaggerToken) -> Bool {
         t.kind == .word && t.isCapitalized && !t.isAllCaps && t.lower.unicodeScalars.count >= 3
+    }
+
+    /// `couldBeSurname` of `tokens[i]`, reading its fields in place: passing the token copied it,
+    /// retaining its four strings, for each token of the text. The letters are counted up to three.
+    @inline(__always)
+    static func couldBeSurname(_ tokens: [TaggerToken], _ i: Int) -> Bool {
+        guard tokens[i].kind == .word, tokens[i].isCapitalized, !tokens[i].isAllCaps else { return false }
+        var letters = 0
+        for _ in tokens[i].lower.unicodeScalars {
+            letters += 1
+            if letters == 3 { return true }
+        }
+        return false
     }
 
     /// Whether `word` is `surname` in one of the Russian cases: the surname less a final vowel or

@@ -38,6 +38,10 @@ public struct TaggerMemo: Sendable {
     private var facts: [WordFacts?] = []
     /// Each word's feature hashes by the hash of its text (`TaggerFeatures.forEach`).
     var hashes: [UInt64: TokenHashes] = [:]
+    /// The model whose sums `hashes` holds (`NameModel.identity`).
+    var hashesModel: NameModel.Identity?
+    /// Whether each lower-case word asked about is a role word, by its bytes.
+    private var roleWords: [WordKey: Bool] = [:]
     /// At most this many words' hashes are kept (about 200 bytes each): `hashes` is emptied
     /// when it is full, so that a worker's memory stays bounded well below its lexicon's.
     static let hashLimit = 16_384
@@ -48,6 +52,7 @@ public struct TaggerMemo: Sendable {
     /// cache, so emptying it changes no result).
     mutating func trimHashes() {
         if hashes.count >= Self.hashLimit { hashes = [:] }
+        if roleWords.count >= Self.hashLimit { roleWords = [:] }
     }
 
     /// The facts of a word token of the document whose lexicon holds this memo: every fact
@@ -60,5 +65,15 @@ public struct TaggerMemo: Sendable {
         if id >= facts.count { facts.append(contentsOf: repeatElement(nil, count: id + 1 - facts.count)) }
         facts[id] = made
         return made
+    }
+
+    /// `PersonGlossary.isRoleWord` of a lower-case word, asked once per word per worker: it
+    /// stems and analyses the word, about 13,000 instructions, and depends on the word alone.
+    mutating func isRoleWord(_ lower: String, glossaries: Glossaries) -> Bool {
+        let key = WordKey(lower)
+        if let known = roleWords[key] { return known }
+        let role = glossaries.people.isRoleWord(lower)
+        roleWords[key] = role
+        return role
     }
 }
