@@ -5,11 +5,38 @@ extension ModelRecognizer {
     /// (organization or place) and, as places, the shortest form's name (the nominative, as a
     /// rule), so that a record lists one `Манчестер`, not one per case form.
     static func harmonize(_ entities: inout [Entity]) {
-        // Each word's first five scalars, read on the UTF-8 bytes (a scalar starts at each byte
-        // that is not a continuation byte): building a String scalar by scalar cost more than
-        // the rest of the step. Keys are compared and hashed as bytes (`WordKey`): the text is
-        // NFC, so equal bytes are equal strings, and String hashing would check normalization.
+        // Each word's first five scalars, lower-cased scalar by scalar into the key's bytes:
+        // lower-casing the whole text first made a string per entity. Any letter outside the
+        // ranges `lowercaseByRange` maps takes the whole-text way (`lowercased()` may change a
+        // scalar count). Keys are compared and hashed as bytes (`WordKey`): the text is NFC, so
+        // equal bytes are equal strings, and String hashing would check normalization.
         func key(_ text: String) -> WordKey {
+            var inRange = true
+            let fast = String(unsafeUninitializedCapacity: text.utf8.count) { out in
+                var k = 0, inWord = 0
+                for u in text.unicodeScalars {
+                    if u == " " || u == "-" {
+                        inWord = 0
+                        continue
+                    }
+                    guard let l = u.lowercaseByRange() else {
+                        inRange = false
+                        return 0
+                    }
+                    if inWord == 0, k > 0 {
+                        out[k] = 0x20
+                        k += 1
+                    }
+                    inWord += 1
+                    if inWord <= 5 { k += UTF8Bytes.write(l.value, into: out, at: k) }
+                }
+                return k
+            }
+            return WordKey(inRange ? fast : wholeTextKey(text))
+        }
+        // The same key from the whole text lower-cased, read on its UTF-8 bytes (a scalar starts
+        // at each byte that is not a continuation byte).
+        func wholeTextKey(_ text: String) -> String {
             var out: [UInt8] = []
             out.reserveCapacity(text.utf8.count)
             var inWord = 0
@@ -24,7 +51,7 @@ extension ModelRecognizer {
                 }
                 if inWord <= 5 { out.append(b) }
             }
-            return WordKey(String(decoding: out, as: UTF8.self))
+            return String(decoding: out, as: UTF8.self)
         }
         func hasSpace(_ k: WordKey) -> Bool { k.string.utf8.contains(0x20) }
         // A person under each word of its key, the first person to have the word keeping it.

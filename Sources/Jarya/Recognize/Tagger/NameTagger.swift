@@ -112,9 +112,9 @@ public enum NameTagger {
         let transitions = Transitions(model.transition)
         let edges = TaggerFeatures.edgeSums(model: model)
         // The words' cached sums are one model's.
-        if memo.hashesModel !== model.identity {
-            memo.hashes = [:]
-            memo.hashesModel = model.identity
+        if memo.scoresModel !== model.identity {
+            memo.scores = [:]
+            memo.scoresModel = model.identity
         }
         var out: [Name] = []
         for sentence in sentences {
@@ -126,7 +126,7 @@ public enum NameTagger {
                 })
             else { continue }
             let emissions = TaggerFeatures.emissions(
-                tokens, sentence: sentence, cache: &memo.hashes, model: model, edges: edges)
+                tokens, sentence: sentence, cache: &memo.scores, model: model, edges: edges)
             let labels = viterbi(flat: emissions, count: sentence.count, transitions: transitions)
             for var name in names(labels) {
                 name.tokens =

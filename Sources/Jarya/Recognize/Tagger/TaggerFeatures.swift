@@ -65,49 +65,48 @@ public enum TaggerFeatures {
     /// place in arrays of their own, with two places of padding at each end holding the edges'
     /// hashes: reading a neighbour copied its whole `TokenHashes`.
     struct SentenceHashes {
+        /// Each token's hashes (training's path; decoding reads `WordScores` instead).
         var words: [TokenHashes] = []
-        /// Each token's `WordSums`, when a model was given.
-        var sums: [WordSums] = []
         var lower: [UInt64], shape: [UInt64], stem: [UInt64], marks: [UInt32]
         let count: Int
 
-        init(_ tokens: [TaggerToken], sentence: Range<Int>, cache: inout [UInt64: TokenHashes], model: NameModel? = nil)
-        {
-            count = sentence.count
+        /// Padded arrays for `count` tokens, filled by `set`.
+        init(count: Int) {
+            self.count = count
             lower = [UInt64](repeating: startHash, count: count + 4)
             lower[count + 2] = endHash
             lower[count + 3] = endHash
             shape = lower
             stem = [UInt64](repeating: 0, count: count + 4)
             marks = [UInt32](repeating: 0, count: count + 4)
+        }
+
+        init(_ tokens: [TaggerToken], sentence: Range<Int>, cache: inout [UInt64: TokenHashes]) {
+            self.init(count: sentence.count)
             words.reserveCapacity(count)
-            if model != nil { sums.reserveCapacity(count) }
             var scratch: [UInt32] = []
             for k in sentence {
                 let key = TokenHashes.hash(tokens[k].text)
-                var hashes: TokenHashes
+                let hashes: TokenHashes
                 if let known = cache[key] {
                     hashes = known
                 } else {
                     hashes = TokenHashes(tokens[k], scratch: &scratch)
                     cache[key] = hashes
                 }
-                // What the model gives the word alone, once per word (the cache is the worker's,
-                // and a worker's pipeline has one model).
-                if let model {
-                    if hashes.sums == nil {
-                        hashes.sums = TaggerFeatures.sums(of: hashes, model: model)
-                        cache[key] = hashes
-                    }
-                    sums.append(hashes.sums!)
-                }
-                let p = k - sentence.lowerBound + 2
-                lower[p] = hashes.lower
-                shape[p] = hashes.shape
-                stem[p] = hashes.stem
-                marks[p] = tokens[k].marks.rawValue
+                set(
+                    k - sentence.lowerBound, lower: hashes.lower, shape: hashes.shape, stem: hashes.stem,
+                    marks: tokens[k].marks)
                 words.append(hashes)
             }
+        }
+
+        @inline(__always)
+        mutating func set(_ j: Int, lower: UInt64, shape: UInt64, stem: UInt64, marks: TaggerToken.Marks) {
+            self.lower[j + 2] = lower
+            self.shape[j + 2] = shape
+            self.stem[j + 2] = stem
+            self.marks[j + 2] = marks.rawValue
         }
 
         /// The place in the padded arrays of token `j`'s neighbour number `a` (at -2, -1, +1, +2).
@@ -178,7 +177,7 @@ public enum TaggerFeatures {
     /// The summed weights a word gives a token wherever it stands: as the token itself
     /// (`addOwn`), and as its neighbour at each of the four places (`addNeighbour`).
     /// Fields, not an array: reading an array in a struct retained it.
-    struct WordSums {
+    struct WordSums: Sendable {
         var own: SIMD8<Int32>
         var neighbours: (SIMD8<Int32>, SIMD8<Int32>, SIMD8<Int32>, SIMD8<Int32>)
 
@@ -186,6 +185,13 @@ public enum TaggerFeatures {
         func asNeighbour(_ a: Int) -> SIMD8<Int32> {
             a == 0 ? neighbours.0 : a == 1 ? neighbours.1 : a == 2 ? neighbours.2 : neighbours.3
         }
+    }
+
+    /// What decoding keeps of a word from one sentence to the next: the hashes its neighbours'
+    /// context features read, and its `WordSums`. Plain values, so that reading one retains nothing.
+    struct WordScores: Sendable {
+        var lower: UInt64, shape: UInt64
+        var sums: WordSums
     }
 
     static func sums(of t: TokenHashes, model: NameModel) -> WordSums {
@@ -206,20 +212,37 @@ public enum TaggerFeatures {
     /// wherever it stands are summed once per word (`WordSums`, most of a token's features),
     /// the rest per token. The weights are integers, so adding them in parts gives the same sums.
     static func emissions(
-        _ tokens: [TaggerToken], sentence: Range<Int>, cache: inout [UInt64: TokenHashes], model: NameModel,
+        _ tokens: [TaggerToken], sentence: Range<Int>, cache: inout [UInt64: WordScores], model: NameModel,
         edges: [SIMD8<Int32>]
     ) -> [Double] {
         let L = NameLabel.count, scale = Double(model.scale)
-        let s = SentenceHashes(tokens, sentence: sentence, cache: &cache, model: model)
+        var s = SentenceHashes(count: sentence.count)
+        var sums: [WordSums] = []
+        sums.reserveCapacity(sentence.count)
+        var scratch: [UInt32] = []
+        for k in sentence {
+            let key = TokenHashes.hash(tokens[k].text)
+            let w: WordScores
+            if let known = cache[key] {
+                w = known
+            } else {
+                let hashes = TokenHashes(tokens[k], scratch: &scratch)
+                w = WordScores(lower: hashes.lower, shape: hashes.shape, sums: Self.sums(of: hashes, model: model))
+                cache[key] = w
+            }
+            // The stem is read through `sums` alone.
+            s.set(k - sentence.lowerBound, lower: w.lower, shape: w.shape, stem: 0, marks: tokens[k].marks)
+            sums.append(w.sums)
+        }
         var out = [Double](repeating: 0, count: sentence.count * L)
         var f = FeatureBuffer()
         defer { f.deallocate() }
         for i in sentence {
             let j = i - sentence.lowerBound
-            var sum = s.sums[j].own
+            var sum = sums[j].own
             for a in 0..<4 {
                 let p = s.neighbour(j, a)
-                sum &+= s.inside(p) ? s.sums[p - 2].asNeighbour(a) : edges[a * 2 + (p < 2 ? 0 : 1)]
+                sum &+= s.inside(p) ? sums[p - 2].asNeighbour(a) : edges[a * 2 + (p < 2 ? 0 : 1)]
             }
             f.count = 0
             addContext(i, tokens, sentence: sentence, s, into: &f)
@@ -286,8 +309,6 @@ struct TokenHashes {
     var marks: UInt32 = 0
     /// Hashes of the name endings the token has (`NameEndings`).
     var endings: [UInt64] = []
-    /// The model's sums for the word, once decoding has asked for them.
-    var sums: TaggerFeatures.WordSums?
 
     init(_ t: TaggerToken, scratch s: inout [UInt32]) {
         s.removeAll(keepingCapacity: true)

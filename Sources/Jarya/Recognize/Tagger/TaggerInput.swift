@@ -146,15 +146,18 @@ public enum TaggerInput {
             let kyrgyz =
                 kind == .word && read[k]
                 ? (words[k].forms.dropFirst().min { $0.utf8.count < $1.utf8.count } ?? lower) : lower
-            var token = TaggerToken(
-                span: words[k].span, text: words[k].text, lower: lower, stem: stem, kyrgyzStem: kyrgyz,
-                kind: kind, isCapitalized: words[k].isCapitalized, isAllCaps: words[k].isAllCaps,
-                newlineBefore: words[k].newlineBefore, sentenceStart: starts[k], marks: marks[k])
-            if kind == .word, token.isCapitalized || token.isAllCaps {
-                if lowerStems.contains(WordKey(stem)) { token.elsewhere.insert(.lowerCase) }
-                if capitalizedInside.contains(Self.openingHash(lower)) { token.elsewhere.insert(.capitalizedInside) }
+            // Appended, then changed in place: a token built in a variable was copied into the array.
+            tokens.append(
+                TaggerToken(
+                    span: words[k].span, text: words[k].text, lower: lower, stem: stem, kyrgyzStem: kyrgyz,
+                    kind: kind, isCapitalized: words[k].isCapitalized, isAllCaps: words[k].isAllCaps,
+                    newlineBefore: words[k].newlineBefore, sentenceStart: starts[k], marks: marks[k]))
+            if kind == .word, words[k].isCapitalized || words[k].isAllCaps {
+                if lowerStems.contains(WordKey(stem)) { tokens[k].elsewhere.insert(.lowerCase) }
+                if capitalizedInside.contains(Self.openingHash(lower)) {
+                    tokens[k].elsewhere.insert(.capitalizedInside)
+                }
             }
-            tokens.append(token)
         }
         return (tokens, sentences)
     }
