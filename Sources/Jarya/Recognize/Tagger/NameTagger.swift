@@ -27,16 +27,27 @@ public enum NameTagger {
         /// `(NameLabel.count + 1) × NameLabel.count`, by previous label (the last row: the start) and next.
         var score: [Double]
         var allowed: [Bool]
+        /// For each next label, the scores from each previous label in one vector (lane 7 and the
+        /// pairs not allowed: -∞, which never beats the best so far, as a pair skipped).
+        var into: [SIMD8<Double>]
 
         init(_ transition: (NameLabel?, NameLabel) -> Double) {
             let previous: [NameLabel?] = NameLabel.allCases + [nil]
             score = previous.flatMap { p in NameLabel.allCases.map { transition(p, $0) } }
             allowed = previous.flatMap { p in NameLabel.allCases.map { NameLabel.allowed(p, $0) } }
+            let L = NameLabel.count, score = score, allowed = allowed
+            into = (0..<L).map { l in
+                var column = SIMD8<Double>(repeating: -.infinity)
+                for p in 0..<L where allowed[p * L + l] { column[p] = score[p * L + l] }
+                return column
+            }
         }
     }
 
     /// `viterbi` with the transitions in a table. The same additions and comparisons in the same
-    /// order as reading them one by one, so the same labels.
+    /// order as reading them one by one, so the same labels: each lane adds one previous score
+    /// and one transition, and the lanes are compared in label order. (Scores are finite, so a
+    /// pair not allowed, at -∞, is never taken.)
     static func viterbi(flat emissions: [Double], count n: Int, transitions: Transitions) -> [NameLabel] {
         let L = NameLabel.count
         guard n > 0 else { return [] }
@@ -49,18 +60,19 @@ public enum NameTagger {
         score.withUnsafeMutableBufferPointer { score in
             back.withUnsafeMutableBufferPointer { back in
                 emissions.withUnsafeBufferPointer { emissions in
-                    transitions.score.withUnsafeBufferPointer { t in
-                        transitions.allowed.withUnsafeBufferPointer { allowed in
-                            for i in 1..<max(n, 1) {
-                                for l in 0..<L {
-                                    var best = -Double.infinity, arg = 0
-                                    for p in 0..<L where allowed[p * L + l] {
-                                        let s = score[(i - 1) * L + p] + t[p * L + l]
-                                        if s > best { best = s; arg = p }
-                                    }
-                                    score[i * L + l] = best + emissions[i * L + l]
-                                    back[i * L + l] = arg
+                    transitions.into.withUnsafeBufferPointer { into in
+                        for i in 1..<max(n, 1) {
+                            var previous = SIMD8<Double>(repeating: 0)
+                            for p in 0..<L { previous[p] = score[(i - 1) * L + p] }
+                            for l in 0..<L {
+                                let s = previous + into[l]
+                                var best = -Double.infinity, arg = 0
+                                for p in 0..<L where s[p] > best {
+                                    best = s[p]
+                                    arg = p
                                 }
+                                score[i * L + l] = best + emissions[i * L + l]
+                                back[i * L + l] = arg
                             }
                         }
                     }
