@@ -18,7 +18,7 @@ extension ModelRecognizer {
                     || !(tokens[i + 1].isCapitalized || Self.endsLikeAdjective(tokens[(i + 1)...(i + 1)]))
             else { continue }
             let t = tokens[i], role = tokens[roleIndex].lower
-            guard !Self.isPatronymicForm(t.lower), !Self.commonNounEndings.contains(where: { t.lower.hasSuffix($0) }),
+            guard !Self.isPatronymicForm(t.lower), !Self.commonNounEndings.contains(where: { t.lower.endsWith($0) }),
                 t.text.unicodeScalars.contains(where: { $0.value >= 0x400 && $0.value < 0x530 })
             else { continue }
             if claimed == nil { claimed = SpanIndex(document.entities.map(\.span)) }
@@ -29,7 +29,7 @@ extension ModelRecognizer {
             // An adjective's ending is a name's only in the instrumental (`президентом Обамой`):
             // elsewhere the word opens the body's name (`министр Иностранных дел`).
             let instrumentalName =
-                grammaticalCase == .instrumental && (t.lower.hasSuffix("ой") || t.lower.hasSuffix("ей"))
+                grammaticalCase == .instrumental && (t.lower.endsWith("ой") || t.lower.endsWith("ей"))
             guard instrumentalName || !Self.endsLikeAdjective(tokens[i...i]) else { continue }
             let name = PersonName.nominativeSurname(t.text, case: grammaticalCase, female: false)
             document.entities.append(
@@ -52,10 +52,11 @@ extension ModelRecognizer {
         else { return nil }
         if !of.marks.isDisjoint(with: known) { return i - 2 }
         let lower = of.lower
+        // On bytes: `hasSuffix` and `hasPrefix` compare Characters.
         guard !of.isCapitalized, lower.unicodeScalars.count >= 4,
-            genitiveEndings.contains(where: { lower.hasSuffix($0) }),
-            !verbEndings.contains(where: { lower.hasSuffix($0) }),
-            !settlementNouns.contains(where: { lower.hasPrefix($0) })
+            genitiveEndings.contains(where: { lower.endsWith($0) }),
+            !verbEndings.contains(where: { lower.endsWith($0) }),
+            !settlementNouns.contains(where: { lower.startsWith($0) })
         else { return nil }
         return i - 2
     }

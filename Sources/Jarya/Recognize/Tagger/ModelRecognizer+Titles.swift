@@ -14,7 +14,7 @@ extension ModelRecognizer {
         if tokens.numberCodeFollows(range.upperBound) { return true }
         // A plural head in lower case names several bodies (`между сборными Кыргызстана и Макао`).
         if !first.isCapitalized, first.marks.contains(.organizationHead),
-            Self.pluralEndings.contains(where: { first.lower.hasSuffix($0) })
+            Self.pluralEndings.contains(where: { first.lower.endsWith($0) })  // bytes, not Characters
         {
             return true
         }

@@ -178,7 +178,7 @@ public struct ModelRecognizer: Recognizer {
         if glossaries.people.givenName(w.lower) != nil { return false }
         if let next, Self.adjectiveBeforeNoun(w, next) { return false }
         return RussianMorphology.nominativeSurname(w.lower) != nil
-            || NameEndings.foreignSurnameEndings.contains { w.lower.hasSuffix($0) }
+            || NameEndings.foreignSurnameEndings.contains { w.lower.endsWith($0) }  // bytes, not Characters
     }
 
     /// A block of a bilingual document that the language guess did not call Russian but that has
@@ -200,7 +200,7 @@ public struct ModelRecognizer: Recognizer {
     /// set and real pages nothing.
     static func afterRoleWord(_ range: Range<Int>, _ tokens: [TaggerToken]) -> Bool {
         range.lowerBound > 0 && tokens[range.lowerBound - 1].marks.contains(.role)
-            && subUnitHeads.contains { tokens[range.lowerBound].lower.hasPrefix($0) }
+            && subUnitHeads.contains { tokens[range.lowerBound].lower.startsWith($0) }  // bytes, not Characters
     }
 
     /// The stems of the nouns that head a sub-unit's name (службы, управления, департамента,
@@ -252,13 +252,14 @@ public struct ModelRecognizer: Recognizer {
     /// tagger cut short, not a name: on FactRuEval-dev, dropping such organizations raised their
     /// precision from .695 to .739 for one name lost.
     static func endsLikeAdjective(_ words: ArraySlice<TaggerToken>) -> Bool {
-        guard let last = words.last(where: { $0.kind == .word }) else { return false }
-        let letters = last.lower.unicodeScalars.count
+        // The word's index, not a copy of it (a copy retained the token's strings).
+        guard let last = words.indices.last(where: { words[$0].kind == .word }) else { return false }
+        let lower = words[last].lower
+        let letters = lower.unicodeScalars.count
         // On bytes: `hasSuffix` compares Characters, about 1,400 instructions an ending.
         return letters < 2
             || (letters > 4
-                && (RussianMorphology.adjectiveEndings.contains { last.lower.endsWith($0) }
-                    || last.lower.endsWith("ые")))
+                && (RussianMorphology.adjectiveEndings.contains { lower.endsWith($0) } || lower.endsWith("ые")))
     }
 
     /// An "organization" that ends in a role word is a role (`Постоянный координатор ООН`): the
