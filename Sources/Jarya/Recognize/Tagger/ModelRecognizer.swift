@@ -29,6 +29,7 @@ public struct ModelRecognizer: Recognizer {
         let rules = document.entities.sorted { $0.span < $1.span }
         let claimed = rules.map(\.span)
         var extendedTo = 0  // the end of the last organization joined across a Latin connector
+        var russianBlocks: [Span: Bool] = [:]  // `readsAsRussian` of the blocks asked about
         for found in names.flatMap({
             Self.pieces($0, tokens)
         }) {
@@ -53,10 +54,18 @@ public struct ModelRecognizer: Recognizer {
                 !Self.cutFromLatinName(range, tokens)
             else { continue }
             let span = Span(tokens[range.lowerBound].span.start, tokens[range.upperBound - 1].span.end)
-            if bilingual, let block = document.segmentation.block(at: span.start), !languages.contains(block.language),
-                !(languages.contains("ru") && Self.readsAsRussian(document.text[block.span]))
-            {
-                continue
+            if bilingual, let block = document.segmentation.block(at: span.start), !languages.contains(block.language) {
+                // Each block read once: making its text cost about 12,000 instructions a name.
+                var russian = false
+                if languages.contains("ru") {
+                    if let known = russianBlocks[block.span] {
+                        russian = known
+                    } else {
+                        russian = Self.readsAsRussian(document.text[block.span])
+                        russianBlocks[block.span] = russian
+                    }
+                }
+                if !russian { continue }
             }
             let inside = Self.overlapping(span, claimed)
             if !inside.isEmpty {
