@@ -56,7 +56,7 @@ extension ModelRecognizer {
         func hasSpace(_ k: WordKey) -> Bool { k.string.utf8.contains(0x20) }
         // A person under each word of its key, the first person to have the word keeping it.
         func register<V>(_ value: V, byWordsOf k: WordKey, in words: inout [WordKey: V]) {
-            for w in k.string.split(separator: " ") {
+            for w in Self.words(k.string) {
                 let word = WordKey(String(w))
                 if words[word] == nil { words[word] = value }
             }

@@ -12,7 +12,7 @@ extension ModelRecognizer {
         let fullSurnames = document.entities.compactMap { e -> String? in
             // `utf8.contains`: a String's `contains` went through Foundation's `range(of:)`.
             guard e.kind == .person, case .person(let name, _) = e.value, name.utf8.contains(0x20) else { return nil }
-            return name.split(separator: " ").last.map { String($0).foldedLowercase() }
+            return Self.words(name).last.map { String($0).foldedLowercase() }
         }
         for k in document.entities.indices where document.entities[k].kind == .person {
             guard case .person(let name, let role) = document.entities[k].value, !name.utf8.contains(0x20),

@@ -81,7 +81,7 @@ extension ModelRecognizer {
         func antecedent(where matches: (FullName) -> Bool) -> String? { antecedents.first(where: matches)?.name }
         for i in document.entities.indices where document.entities[i].kind == .person {
             guard case .person(let name, let role) = document.entities[i].value else { continue }
-            let words = name.fastLowercased().split(separator: " ").map(String.init)
+            let words = Self.words(name.fastLowercased()).map(String.init)
             let full: String?
             if words.count == 1 {
                 // The tagger's or a role's one-word person: `Обамой` → `Барак Обама`.
@@ -140,17 +140,17 @@ extension ModelRecognizer {
         let persons = entities.indices.filter { entities[$0].kind == .person }
         for e in persons.sorted(by: { entities[$0].span < entities[$1].span }).map({ entities[$0] }) {
             guard case .person(let name, _) = e.value else { continue }
-            let words = name.split(separator: " ")
+            let words = Self.words(name)
             guard words.count > 1, let last = words.last, last.unicodeScalars.count >= 3,
                 last.first?.isUppercase == true
             else { continue }
-            let lowered = name.fastLowercased().split(separator: " ").map(String.init)
+            let lowered = Self.words(name.fastLowercased()).map(String.init)
             let surname = lowered[lowered.count - 1]
             guard !Self.isPatronymicForm(surname), glossaries.people.givenName(surname) == nil else { continue }
             if let known = out.firstIndex(where: { $0.surname == surname }) {
                 // `Борис Ельцин` and `Борис Николаевич Ельцин` are one person, named by the
                 // longer name; `Барак Обама` and `Мишель Обама` are two.
-                if out[known].name.split(separator: " ").first != words.first {
+                if Self.words(out[known].name).first != words.first {
                     shared.insert(surname)
                 } else if name.count > out[known].name.count {
                     out[known] = FullName(name: name, words: lowered, origin: out[known].origin)
@@ -170,6 +170,12 @@ extension ModelRecognizer {
     static func isPatronymicForm(_ lower: String) -> Bool {
         // On bytes: `hasSuffix` compares Characters.
         isPatronymic(lower) || ["овне", "евне", "овну", "евну", "ичом"].contains { lower.endsWith($0) }
+    }
+
+    /// The words of a name, split at its spaces on the UTF-8 bytes: splitting by Character
+    /// broke the name into graphemes first.
+    static func words(_ name: String) -> [Substring] {
+        name.utf8.split(separator: 0x20).map { Substring($0) }
     }
 
     /// A capitalized word of three letters or more, not in capitals alone.
