@@ -288,8 +288,13 @@ public struct ModelRecognizer: Recognizer {
     /// Three words or more, all in capitals, that no glossary knows are a headline
     /// (`ТОКМОКЕ ПРОЙДЕТ СЕЛЬСКОХОЗЯЙСТВЕННАЯ ЯРМАРКА`), not a name.
     static func isHeadline(_ words: ArraySlice<TaggerToken>) -> Bool {
-        let named = words.filter { $0.kind == .word }
-        return named.count > 2 && named.allSatisfy(\.isAllCaps)
+        // Counted in place: a filtered array copied each token.
+        var named = 0
+        for k in words.indices where words[k].kind == .word {
+            if !words[k].isAllCaps { return false }
+            named += 1
+        }
+        return named > 2
     }
 
     /// On real pages the tagger's other places were venues and regions the records leave out
