@@ -10,18 +10,19 @@ extension ModelRecognizer {
         // The tagger's one-word persons take the full name too, unless the text names someone
         // else of that surname in full (`Мишель Обама`: her `Обама` is hers).
         let fullSurnames = document.entities.compactMap { e -> String? in
-            guard e.kind == .person, case .person(let name, _) = e.value, name.contains(" ") else { return nil }
-            return name.split(separator: " ").last.map { String($0).foldedLowercase() }
+            // `utf8.contains`: a String's `contains` went through Foundation's `range(of:)`.
+            guard e.kind == .person, case .person(let name, _) = e.value, name.utf8.contains(0x20) else { return nil }
+            return Self.words(name).last.map { String($0).foldedLowercase() }
         }
         for k in document.entities.indices where document.entities[k].kind == .person {
-            guard case .person(let name, let role) = document.entities[k].value, !name.contains(" "),
+            guard case .person(let name, let role) = document.entities[k].value, !name.utf8.contains(0x20),
                 let person = glossaries.people.knownPerson(name.foldedLowercase(), isForm: Self.isForm),
                 !fullSurnames.contains(where: { Self.isForm($0, of: person.surname) })
             else { continue }
             document.entities[k].value = .person(name: person.ru, role: role)
         }
         var claimed: SpanIndex?  // made at the first candidate: most texts have none
-        for i in tokens.indices where Self.couldBeSurname(tokens[i]) {
+        for i in tokens.indices where Self.couldBeSurname(tokens, i) {
             let t = tokens[i]
             guard t.marks.isDisjoint(with: [.givenName, .place, .organization, .role]),
                 let person = glossaries.people.knownPerson(t.lower, isForm: Self.isForm),

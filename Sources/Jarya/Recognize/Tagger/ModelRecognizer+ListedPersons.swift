@@ -97,7 +97,7 @@ extension ModelRecognizer {
         ]
         guard Self.couldBeSurname(t), t.marks.isDisjoint(with: known), !t.elsewhere.contains(.lowerCase),
             t.text.unicodeScalars.allSatisfy({ ($0.value >= 0x400 && $0.value < 0x460) || $0 == "-" }),
-            !Self.isPatronymicForm(t.lower), !Self.commonNounEndings.contains(where: { t.lower.hasSuffix($0) }),
+            !Self.isPatronymicForm(t.lower), !Self.commonNounEndings.contains(where: { t.lower.endsWith($0) }),
             !Self.endsLikeAdjective(tokens[j...j]) || RussianMorphology.nominativeSurname(t.lower) != nil
         else { return false }
         // One word, not part of a longer capitalized name on either side.

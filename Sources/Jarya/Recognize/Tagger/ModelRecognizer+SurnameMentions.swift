@@ -10,13 +10,15 @@ extension ModelRecognizer {
         var claimed: SpanIndex?  // made at the first candidate: most texts have none
         let notNames: TaggerToken.Marks = [.place, .organization, .givenName, .organizationHead, .rulePlace]
         for i in tokens.indices.dropFirst() {
-            guard let roleIndex = Self.roleWord(before: i, tokens), Self.couldBeSurname(tokens[i]),
+            // The role mark first: `roleWord(before:)` finds none without it, and most words have none.
+            guard tokens[i - 1].marks.contains(.role) || i >= 2 && tokens[i - 2].marks.contains(.role),
+                let roleIndex = Self.roleWord(before: i, tokens), Self.couldBeSurname(tokens, i),
                 tokens[i].marks.isDisjoint(with: notNames),
                 i + 1 == tokens.count || tokens[i + 1].kind != .word
                     || !(tokens[i + 1].isCapitalized || Self.endsLikeAdjective(tokens[(i + 1)...(i + 1)]))
             else { continue }
             let t = tokens[i], role = tokens[roleIndex].lower
-            guard !Self.isPatronymicForm(t.lower), !Self.commonNounEndings.contains(where: { t.lower.hasSuffix($0) }),
+            guard !Self.isPatronymicForm(t.lower), !Self.commonNounEndings.contains(where: { t.lower.endsWith($0) }),
                 t.text.unicodeScalars.contains(where: { $0.value >= 0x400 && $0.value < 0x530 })
             else { continue }
             if claimed == nil { claimed = SpanIndex(document.entities.map(\.span)) }
@@ -27,7 +29,7 @@ extension ModelRecognizer {
             // An adjective's ending is a name's only in the instrumental (`президентом Обамой`):
             // elsewhere the word opens the body's name (`министр Иностранных дел`).
             let instrumentalName =
-                grammaticalCase == .instrumental && (t.lower.hasSuffix("ой") || t.lower.hasSuffix("ей"))
+                grammaticalCase == .instrumental && (t.lower.endsWith("ой") || t.lower.endsWith("ей"))
             guard instrumentalName || !Self.endsLikeAdjective(tokens[i...i]) else { continue }
             let name = PersonName.nominativeSurname(t.text, case: grammaticalCase, female: false)
             document.entities.append(
@@ -50,10 +52,11 @@ extension ModelRecognizer {
         else { return nil }
         if !of.marks.isDisjoint(with: known) { return i - 2 }
         let lower = of.lower
+        // On bytes: `hasSuffix` and `hasPrefix` compare Characters.
         guard !of.isCapitalized, lower.unicodeScalars.count >= 4,
-            genitiveEndings.contains(where: { lower.hasSuffix($0) }),
-            !verbEndings.contains(where: { lower.hasSuffix($0) }),
-            !settlementNouns.contains(where: { lower.hasPrefix($0) })
+            genitiveEndings.contains(where: { lower.endsWith($0) }),
+            !verbEndings.contains(where: { lower.endsWith($0) }),
+            !settlementNouns.contains(where: { lower.startsWith($0) })
         else { return nil }
         return i - 2
     }
@@ -78,7 +81,7 @@ extension ModelRecognizer {
         func antecedent(where matches: (FullName) -> Bool) -> String? { antecedents.first(where: matches)?.name }
         for i in document.entities.indices where document.entities[i].kind == .person {
             guard case .person(let name, let role) = document.entities[i].value else { continue }
-            let words = name.fastLowercased().split(separator: " ").map(String.init)
+            let words = Self.words(name.fastLowercased()).map(String.init)
             let full: String?
             if words.count == 1 {
                 // The tagger's or a role's one-word person: `Обамой` → `Барак Обама`.
@@ -106,7 +109,7 @@ extension ModelRecognizer {
         // A surname's form starts with its first three letters: a word is compared with the
         // surnames only when it does (most capitalized words start no surname of the text).
         let openings = Set(antecedents.map { TaggerInput.openingHash($0.surname, letters: 3) })
-        for i in tokens.indices where Self.couldBeSurname(tokens[i]) {
+        for i in tokens.indices where Self.couldBeSurname(tokens, i) {
             // Not right after a given name or an initial: that is another person (`Мишель Обама`).
             if i > 0, tokens[i - 1].marks.contains(.givenName) || tokens[i - 1].text == "." { continue }
             let t = tokens[i]
@@ -137,17 +140,17 @@ extension ModelRecognizer {
         let persons = entities.indices.filter { entities[$0].kind == .person }
         for e in persons.sorted(by: { entities[$0].span < entities[$1].span }).map({ entities[$0] }) {
             guard case .person(let name, _) = e.value else { continue }
-            let words = name.split(separator: " ")
+            let words = Self.words(name)
             guard words.count > 1, let last = words.last, last.unicodeScalars.count >= 3,
                 last.first?.isUppercase == true
             else { continue }
-            let lowered = name.fastLowercased().split(separator: " ").map(String.init)
+            let lowered = Self.words(name.fastLowercased()).map(String.init)
             let surname = lowered[lowered.count - 1]
             guard !Self.isPatronymicForm(surname), glossaries.people.givenName(surname) == nil else { continue }
             if let known = out.firstIndex(where: { $0.surname == surname }) {
                 // `Борис Ельцин` and `Борис Николаевич Ельцин` are one person, named by the
                 // longer name; `Барак Обама` and `Мишель Обама` are two.
-                if out[known].name.split(separator: " ").first != words.first {
+                if Self.words(out[known].name).first != words.first {
                     shared.insert(surname)
                 } else if name.count > out[known].name.count {
                     out[known] = FullName(name: name, words: lowered, origin: out[known].origin)
@@ -165,13 +168,33 @@ extension ModelRecognizer {
 
     /// A patronymic in any case (`Иосифовне` as well as `Иосифовна`).
     static func isPatronymicForm(_ lower: String) -> Bool {
-        isPatronymic(lower) || ["овне", "евне", "овну", "евну", "ичом"].contains { lower.hasSuffix($0) }
+        // On bytes: `hasSuffix` compares Characters.
+        isPatronymic(lower) || ["овне", "евне", "овну", "евну", "ичом"].contains { lower.endsWith($0) }
+    }
+
+    /// The words of a name, split at its spaces on the UTF-8 bytes: splitting by Character
+    /// broke the name into graphemes first.
+    static func words(_ name: String) -> [Substring] {
+        name.utf8.split(separator: 0x20).map { Substring($0) }
     }
 
     /// A capitalized word of three letters or more, not in capitals alone.
     @inline(__always)
     static func couldBeSurname(_ t: TaggerToken) -> Bool {
         t.kind == .word && t.isCapitalized && !t.isAllCaps && t.lower.unicodeScalars.count >= 3
+    }
+
+    /// `couldBeSurname` of `tokens[i]`, reading its fields in place: passing the token copied it,
+    /// retaining its four strings, for each token of the text. The letters are counted up to three.
+    @inline(__always)
+    static func couldBeSurname(_ tokens: [TaggerToken], _ i: Int) -> Bool {
+        guard tokens[i].kind == .word, tokens[i].isCapitalized, !tokens[i].isAllCaps else { return false }
+        var letters = 0
+        for _ in tokens[i].lower.unicodeScalars {
+            letters += 1
+            if letters == 3 { return true }
+        }
+        return false
     }
 
     /// Whether `word` is `surname` in one of the Russian cases: the surname less a final vowel or

@@ -9,12 +9,12 @@ extension ModelRecognizer {
         let words = tokens[range]
         let named = words.filter { $0.kind == .word }
         guard let first = named.first else { return true }
-        if Self.actStems.contains(first.stem) || Self.titleOfWork(range, tokens) { return true }
+        if Self.actStemKeys.contains(WordKey(first.stem)) || Self.titleOfWork(range, tokens) { return true }
         // A model or mission code (`ТМА-13`, `STS-124`), as the rules read it.
         if tokens.numberCodeFollows(range.upperBound) { return true }
         // A plural head in lower case names several bodies (`между сборными Кыргызстана и Макао`).
         if !first.isCapitalized, first.marks.contains(.organizationHead),
-            Self.pluralEndings.contains(where: { first.lower.hasSuffix($0) })
+            Self.pluralEndings.contains(where: { first.lower.endsWith($0) })  // bytes, not Characters
         {
             return true
         }
@@ -41,6 +41,8 @@ extension ModelRecognizer {
         RussianMorphology.stem("постановление"), RussianMorphology.stem("распоряжение"),
         RussianMorphology.stem("приказ"), RussianMorphology.stem("конституция"),
     ]
+    /// `actStems` as byte keys: hashing a Cyrillic String checks its normalization.
+    static let actStemKeys = Set(actStems.map(WordKey.init))
 
     /// A quoted name right after the noun of a work, an event or a vehicle is its title (`песни
     /// «Ала-Тоо»`, `фильм «Курманжан датка»`, `корабль «Орион»`), however the tagger reads it.

@@ -26,10 +26,10 @@ public struct ModelRecognizer: Recognizer {
         swap(&memo, &document.lexicon.tagger)
         let (tokens, sentences) = TaggerInput.tokens(document, glossaries: glossaries, namesOnly: true, memo: &memo)
         let names = NameTagger.names(tokens, sentences: sentences, model: model, memo: &memo)
-        swap(&memo, &document.lexicon.tagger)
         let rules = document.entities.sorted { $0.span < $1.span }
         let claimed = rules.map(\.span)
         var extendedTo = 0  // the end of the last organization joined across a Latin connector
+        var russianBlocks: [Span: Bool] = [:]  // `readsAsRussian` of the blocks asked about
         for found in names.flatMap({
             Self.pieces($0, tokens)
         }) {
@@ -48,15 +48,24 @@ public struct ModelRecognizer: Recognizer {
                         before: range.upperBound < tokens.count ? tokens[range.upperBound] : nil),
                 found.kind != .organization
                     || (!Self.afterRoleWord(range, tokens) && !Self.endsLikeAdjective(tokens[range])
-                        && !endsWithRoleWord(tokens[range]) && !startsWithRoleWord(tokens[range])
+                        && !endsWithRoleWord(tokens[range], memo: &memo)
+                        && !startsWithRoleWord(tokens[range], memo: &memo)
                         && !Self.isHeadline(tokens[range]) && !isTitleNotBody(range, tokens)),
                 !Self.cutFromLatinName(range, tokens)
             else { continue }
             let span = Span(tokens[range.lowerBound].span.start, tokens[range.upperBound - 1].span.end)
-            if bilingual, let block = document.segmentation.block(at: span.start), !languages.contains(block.language),
-                !(languages.contains("ru") && Self.readsAsRussian(document.text[block.span]))
-            {
-                continue
+            if bilingual, let block = document.segmentation.block(at: span.start), !languages.contains(block.language) {
+                // Each block read once: making its text cost about 12,000 instructions a name.
+                var russian = false
+                if languages.contains("ru") {
+                    if let known = russianBlocks[block.span] {
+                        russian = known
+                    } else {
+                        russian = Self.readsAsRussian(document.text[block.span])
+                        russianBlocks[block.span] = russian
+                    }
+                }
+                if !russian { continue }
             }
             let inside = Self.overlapping(span, claimed)
             if !inside.isEmpty {
@@ -84,6 +93,7 @@ public struct ModelRecognizer: Recognizer {
             }
             document.entities.append(Entity(kind: found.kind, span: span, text: text, value: value, origin: .model))
         }
+        swap(&memo, &document.lexicon.tagger)
         Self.harmonize(&document.entities)
         addSurnamesAfterRoles(tokens, in: &document)
         addSurnameMentions(tokens, in: &document)
@@ -137,12 +147,15 @@ public struct ModelRecognizer: Recognizer {
         // Back over the initials before the name (`г-н А. Б.`): three at most, so that a page of
         // initials costs each span a few steps, not the rest of the page.
         var initials = 0
-        while initials < 3, k >= 1, tokens[k].text == ".", tokens[k - 1].isCapitalized,
+        while initials < 3, k >= 1, tokens[k].text.sameBytes("."), tokens[k - 1].isCapitalized,
             tokens[k - 1].text.unicodeScalars.count == 1
         { k -= 2; initials += 1 }
-        if k >= 0, tokens[k].text == "." { k -= 1 }
-        return k >= 0 && titleWords.contains(tokens[k].lower)
+        if k >= 0, tokens[k].text.sameBytes(".") { k -= 1 }
+        return k >= 0 && titleWordKeys.contains(WordKey(tokens[k].lower))
     }
+
+    /// `titleWords` as byte keys: hashing a Cyrillic String checks its normalization.
+    static let titleWordKeys = Set(titleWords.map(WordKey.init))
 
     /// A person must look like one: no role word inside (`Полномочный Посол`), not the start of
     /// a quoted title (`“Алтын күз”`), and when
@@ -151,13 +164,16 @@ public struct ModelRecognizer: Recognizer {
     func looksLikePerson(_ words: ArraySlice<TaggerToken>, after previous: TaggerToken?, before next: TaggerToken?)
         -> Bool
     {
-        if let previous, ["«", "“", "\"", "„"].contains(previous.text) { return false }
+        // Quotes compared on bytes: `==` on a non-ASCII String checks normalization.
+        if let previous, ["«", "“", "\"", "„"].contains(where: { previous.text.sameBytes($0) }) { return false }
         let named = words.filter { $0.kind == .word }
         // A name has at most four words and one of three letters or more (not a page of initials).
         // Asked first: the checks below read every word against every other.
         if named.count > 4 || !named.contains(where: { $0.lower.unicodeScalars.count >= 3 }) { return false }
         // A quote inside, or a headline's run of capitals (`ПРОЙДЕТ ЯРМАРКА “АЛТЫН`), is no person.
-        if words.contains(where: { ["«", "»", "“", "”", "\"", "„"].contains($0.text) }) { return false }
+        if words.contains(where: { w in ["«", "»", "“", "”", "\"", "„"].contains { w.text.sameBytes($0) } }) {
+            return false
+        }
         if named.count > 2, words.allSatisfy({ $0.kind != .word || $0.isAllCaps }) { return false }
         if Self.hasAcronymOrAdverb(named) { return false }
         if words.contains(where: {
@@ -171,18 +187,20 @@ public struct ModelRecognizer: Recognizer {
         if glossaries.people.givenName(w.lower) != nil { return false }
         if let next, Self.adjectiveBeforeNoun(w, next) { return false }
         return RussianMorphology.nominativeSurname(w.lower) != nil
-            || NameEndings.foreignSurnameEndings.contains { w.lower.hasSuffix($0) }
+            || NameEndings.foreignSurnameEndings.contains { w.lower.endsWith($0) }  // bytes, not Characters
     }
 
     /// A block of a bilingual document that the language guess did not call Russian but that has
     /// no Kyrgyz letter (ң, ө, ү) but lower-case Cyrillic ones is read as Russian: short lines of a list
     /// such as `• Тору Камикава (Япония)` are mostly names, which the tagger is there to find.
     static func readsAsRussian(_ text: String) -> Bool {
-        !text.unicodeScalars.contains { kyrgyzLetters.contains($0) }
+        // Scalar values, not a Set<Unicode.Scalar>: hashing each scalar of the block cost more.
+        !text.unicodeScalars.contains { kyrgyzLetterValues.contains($0.value) }
             && text.unicodeScalars.contains { $0.value >= 0x430 && $0.value <= 0x44F }
     }
 
     static let kyrgyzLetters: Set<Unicode.Scalar> = ["ң", "ө", "ү", "Ң", "Ө", "Ү"]
+    static let kyrgyzLetterValues: [UInt32] = kyrgyzLetters.map(\.value)
 
     /// A sub-unit named inside a role phrase (`Начальник Службы патрульной милиции МВД`) is part
     /// of the person's role, as the rules read it, not an organization of its own. Other
@@ -191,7 +209,7 @@ public struct ModelRecognizer: Recognizer {
     /// set and real pages nothing.
     static func afterRoleWord(_ range: Range<Int>, _ tokens: [TaggerToken]) -> Bool {
         range.lowerBound > 0 && tokens[range.lowerBound - 1].marks.contains(.role)
-            && subUnitHeads.contains { tokens[range.lowerBound].lower.hasPrefix($0) }
+            && subUnitHeads.contains { tokens[range.lowerBound].lower.startsWith($0) }  // bytes, not Characters
     }
 
     /// The stems of the nouns that head a sub-unit's name (службы, управления, департамента,
@@ -219,11 +237,11 @@ public struct ModelRecognizer: Recognizer {
     /// title, not a person: -ого/-его but for surnames in -ского/-цкого, and -ых/-их before another word.
     static func adjectiveInName(_ lower: String, _ words: ArraySlice<TaggerToken>) -> Bool {
         guard words.filter({ $0.kind == .word }).count > 1, lower.unicodeScalars.count > 5 else { return false }
-        if (lower.hasSuffix("ого") || lower.hasSuffix("его")) && !lower.hasSuffix("ского") && !lower.hasSuffix("цкого")
-        {
+        // On bytes: `hasSuffix` compares Characters.
+        if (lower.endsWith("ого") || lower.endsWith("его")) && !lower.endsWith("ского") && !lower.endsWith("цкого") {
             return true
         }
-        return (lower.hasSuffix("ых") || lower.hasSuffix("их"))
+        return (lower.endsWith("ых") || lower.endsWith("их"))
             && words.last(where: { $0.kind == .word })?.lower != lower
     }
 
@@ -243,52 +261,66 @@ public struct ModelRecognizer: Recognizer {
     /// tagger cut short, not a name: on FactRuEval-dev, dropping such organizations raised their
     /// precision from .695 to .739 for one name lost.
     static func endsLikeAdjective(_ words: ArraySlice<TaggerToken>) -> Bool {
-        guard let last = words.last(where: { $0.kind == .word }) else { return false }
-        let letters = last.lower.unicodeScalars.count
+        // The word's index, not a copy of it (a copy retained the token's strings).
+        guard let last = words.indices.last(where: { words[$0].kind == .word }) else { return false }
+        let lower = words[last].lower
+        let letters = lower.unicodeScalars.count
         // On bytes: `hasSuffix` compares Characters, about 1,400 instructions an ending.
         return letters < 2
             || (letters > 4
-                && (RussianMorphology.adjectiveEndings.contains { last.lower.endsWith($0) }
-                    || last.lower.endsWith("ые")))
+                && (RussianMorphology.adjectiveEndings.contains { lower.endsWith($0) } || lower.endsWith("ые")))
     }
 
     /// An "organization" that ends in a role word is a role (`Постоянный координатор ООН`): the
     /// rules read it as the next person's.
-    func endsWithRoleWord(_ words: ArraySlice<TaggerToken>) -> Bool {
-        guard let last = words.last(where: { $0.kind == .word }) else { return false }
-        return glossaries.people.isRoleWord(last.lower)
+    func endsWithRoleWord(_ words: ArraySlice<TaggerToken>, memo: inout TaggerMemo) -> Bool {
+        guard let last = words.indices.last(where: { words[$0].kind == .word }) else { return false }
+        return memo.isRoleWord(words[last].lower, glossaries: glossaries)
     }
 
     /// An "organization" that opens with a role word is a role phrase (`Начальник Службы
     /// патрульной милиции`), which the rules read as a person's role.
-    func startsWithRoleWord(_ words: ArraySlice<TaggerToken>) -> Bool {
-        guard let first = words.first(where: { $0.kind == .word }) else { return false }
-        return glossaries.people.isRoleWord(first.lower)
+    func startsWithRoleWord(_ words: ArraySlice<TaggerToken>, memo: inout TaggerMemo) -> Bool {
+        guard let first = words.indices.first(where: { words[$0].kind == .word }) else { return false }
+        return memo.isRoleWord(words[first].lower, glossaries: glossaries)
     }
 
     /// Three words or more, all in capitals, that no glossary knows are a headline
     /// (`ТОКМОКЕ ПРОЙДЕТ СЕЛЬСКОХОЗЯЙСТВЕННАЯ ЯРМАРКА`), not a name.
     static func isHeadline(_ words: ArraySlice<TaggerToken>) -> Bool {
-        let named = words.filter { $0.kind == .word }
-        return named.count > 2 && named.allSatisfy(\.isAllCaps)
+        // Counted in place: a filtered array copied each token.
+        var named = 0
+        for k in words.indices where words[k].kind == .word {
+            if !words[k].isAllCaps { return false }
+            named += 1
+        }
+        return named > 2
     }
 
     /// On real pages the tagger's other places were venues and regions the records leave out
     /// (`Русском доме`, `Центральной Азии`: an adjective first) and abbreviations (`КР`).
     static func notAPlaceName(_ words: ArraySlice<TaggerToken>) -> Bool {
-        let named = words.filter { $0.kind == .word }
+        // The words' indexes, not copies of them (a copy retained each token's strings).
+        let named = words.indices.filter { words[$0].kind == .word }
         guard let first = named.first else { return true }
         // A legal act (`в Закон`), or a compound with a common noun (`в Telegram-канале`).
-        if named.contains(where: { actStems.contains($0.stem) || Self.commonNounCompound($0.text) }) { return true }
-        if named.count == 1 { return first.isAllCaps && first.text.unicodeScalars.count <= 3 }
-        return first.lower.unicodeScalars.count > 4
-            && RussianMorphology.adjectiveEndings.contains { first.lower.hasSuffix($0) }
+        if named.contains(where: {
+            actStemKeys.contains(WordKey(words[$0].stem)) || Self.commonNounCompound(words[$0].text)
+        }) {
+            return true
+        }
+        if named.count == 1 { return words[first].isAllCaps && words[first].text.unicodeScalars.count <= 3 }
+        // On bytes: `hasSuffix` compares Characters.
+        let lower = words[first].lower
+        return lower.unicodeScalars.count > 4 && RussianMorphology.adjectiveEndings.contains { lower.endsWith($0) }
     }
 
     /// A hyphenated word with a part in lower case of four letters or more (`Telegram-канале`),
     /// where a place's parts are capitalized or short (`Ростов-на-Дону`, `Кара-Балта`).
     static func commonNounCompound(_ text: String) -> Bool {
-        text.split(separator: "-").dropFirst().contains {
+        // Most words have no hyphen: a look at the bytes before splitting into Characters.
+        guard text.utf8.contains(0x2D) else { return false }
+        return text.split(separator: "-").dropFirst().contains {
             $0.unicodeScalars.count >= 4 && $0.first.map { $0.isLowercase } == true
         }
     }

@@ -58,6 +58,11 @@ public struct NameModel: Sendable {
     /// probe reads one place in memory, not the slot and then the key array.
     let table: [Slot]
     let tableMask: Int
+    /// Which model this is, for the caches of its sums (`TaggerMemo`): a class instance, so
+    /// that a cache holding it never mistakes another model for it.
+    let identity = Identity()
+
+    final class Identity: Sendable {}
 
     struct Slot {
         var key: UInt64
@@ -107,6 +112,30 @@ public struct NameModel: Sendable {
                 for l in 0..<L { sum[l] &+= Int32(weights[r * L + l]) }
             }
         }
+    }
+
+    /// The sums of the weights of `features`, one lane a label (the eighth lane 0): the table
+    /// and weights are opened once for all the features, and the sums stay in registers.
+    /// Integer sums, so the order of the additions changes nothing.
+    func sums(_ features: UnsafeBufferPointer<UInt64>) -> SIMD8<Int32> {
+        var sum = SIMD8<Int32>()
+        let L = NameLabel.count, mask = tableMask
+        table.withUnsafeBufferPointer { table in
+            weights.withUnsafeBufferPointer { weights in
+                for f in features {
+                    var slot = Int(truncatingIfNeeded: f >> 17) & mask
+                    while table[slot].row != 0 {
+                        if table[slot].key == f {
+                            let r = (Int(table[slot].row) - 1) * L
+                            for l in 0..<L { sum[l] &+= Int32(weights[r + l]) }
+                            break
+                        }
+                        slot = (slot + 1) & mask
+                    }
+                }
+            }
+        }
+        return sum
     }
 
     /// The score of each label for a token with these features.

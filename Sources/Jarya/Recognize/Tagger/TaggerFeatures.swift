@@ -26,69 +26,243 @@ public enum TaggerFeatures {
         _ tokens: [TaggerToken], sentence: Range<Int>, cache: inout [UInt64: TokenHashes],
         _ body: (Int, [UInt64]) -> Void
     ) {
-        // What depends on one token alone is computed once, not once per neighbour.
-        var scratch: [UInt32] = []
-        let h = sentence.map { k -> TokenHashes in
-            var hashes: TokenHashes
-            let key = TokenHashes.hash(tokens[k].text)
-            if let known = cache[key] {
-                hashes = known
-            } else {
-                hashes = TokenHashes(tokens[k], scratch: &scratch)
-                cache[key] = hashes
-            }
-            hashes.marks = tokens[k].marks.rawValue
-            return hashes
-        }
-        let lo = sentence.lowerBound
-        func at(_ k: Int) -> TokenHashes? { sentence.contains(k) ? h[k - lo] : nil }
-        func edge(_ k: Int) -> UInt64 { k < lo ? startHash : endHash }
-        func lowerAt(_ k: Int) -> UInt64 { at(k)?.lower ?? edge(k) }
-        func shapeAt(_ k: Int) -> UInt64 { at(k)?.shape ?? edge(k) }
-        func marksAt(_ k: Int) -> UInt64 { UInt64(at(k)?.marks ?? 0) }
-        var f: [UInt64] = []
-        f.reserveCapacity(64)
+        let s = SentenceHashes(tokens, sentence: sentence, cache: &cache)
+        var f = FeatureBuffer()
+        defer { f.deallocate() }
         for i in sentence {
-            let t = h[i - lo]
-            f.removeAll(keepingCapacity: true)
-            f.append(key(0, 1))
-            f.append(key(1, t.lower))
-            f.append(key(2, t.stem))
-            f.append(key(3, t.kyrgyzStem))
-            f.append(key(4, t.shape))
-            for n in 0..<4 where t.affixes[n] != 0 {
-                f.append(key(5 + UInt64(n), t.affixes[n]))
-                f.append(key(9 + UInt64(n), t.affixes[4 + n]))
+            let j = i - sentence.lowerBound
+            f.count = 0
+            addOwn(s.words[j], into: &f)
+            for a in 0..<4 {
+                let p = s.neighbour(j, a)
+                addNeighbour(a, lower: s.lower[p], shape: s.shape[p], stem: s.inside(p) ? s.stem[p] : nil, into: &f)
             }
-            for (n, d) in [-2, -1, 1, 2].enumerated() {
-                f.append(key(13 + UInt64(n), lowerAt(i + d)))
-                f.append(key(17 + UInt64(n), shapeAt(i + d)))
-                if let other = at(i + d) { f.append(key(21 + UInt64(n), other.stem)) }
-            }
-            f.append(key(25, lowerAt(i - 1), t.lower))
-            f.append(key(26, t.lower, lowerAt(i + 1)))
-            f.append(key(27, shapeAt(i - 1), t.shape, shapeAt(i + 1)))
-            f.append(key(28, lowerAt(i - 1), t.shape))
-            f.append(key(29, t.shape, lowerAt(i + 1)))
-            for (n, d) in [-1, 0, 1].enumerated() {
-                guard let other = at(i + d) else { continue }
-                var bits = other.marks
-                while bits != 0 {
-                    f.append(key(30 + UInt64(n), UInt64(bits.trailingZeroBitCount)))
-                    bits &= bits - 1
+            addContext(i, tokens, sentence: sentence, s, into: &f)
+            body(i, Array(f.features))
+        }
+    }
+
+    /// The most features a token can have (79: 36 of them the marks of three tokens).
+    static let maxFeatures = 128
+
+    /// A token's features, in a buffer reused from token to token: no array is grown per token.
+    struct FeatureBuffer {
+        let start = UnsafeMutablePointer<UInt64>.allocate(capacity: TaggerFeatures.maxFeatures)
+        var count = 0
+
+        @inline(__always)
+        mutating func add(_ feature: UInt64) {
+            precondition(count < TaggerFeatures.maxFeatures)
+            start[count] = feature
+            count += 1
+        }
+
+        var features: UnsafeBufferPointer<UInt64> { UnsafeBufferPointer(start: start, count: count) }
+        func deallocate() { start.deallocate() }
+    }
+
+    /// The hashes of a sentence's tokens, and their word, shape and stem hashes and marks by
+    /// place in arrays of their own, with two places of padding at each end holding the edges'
+    /// hashes: reading a neighbour copied its whole `TokenHashes`.
+    struct SentenceHashes {
+        /// Each token's hashes (training's path; decoding reads `WordScores` instead).
+        var words: [TokenHashes] = []
+        var lower: [UInt64], shape: [UInt64], stem: [UInt64], marks: [UInt32]
+        let count: Int
+
+        /// Padded arrays for `count` tokens, filled by `set`.
+        init(count: Int) {
+            self.count = count
+            lower = [UInt64](repeating: startHash, count: count + 4)
+            lower[count + 2] = endHash
+            lower[count + 3] = endHash
+            shape = lower
+            stem = [UInt64](repeating: 0, count: count + 4)
+            marks = [UInt32](repeating: 0, count: count + 4)
+        }
+
+        init(_ tokens: [TaggerToken], sentence: Range<Int>, cache: inout [UInt64: TokenHashes]) {
+            self.init(count: sentence.count)
+            words.reserveCapacity(count)
+            var scratch: [UInt32] = []
+            for k in sentence {
+                let key = TokenHashes.hash(tokens[k].text)
+                let hashes: TokenHashes
+                if let known = cache[key] {
+                    hashes = known
+                } else {
+                    hashes = TokenHashes(tokens[k], scratch: &scratch)
+                    cache[key] = hashes
                 }
+                set(
+                    k - sentence.lowerBound, lower: hashes.lower, shape: hashes.shape, stem: hashes.stem,
+                    marks: tokens[k].marks)
+                words.append(hashes)
             }
-            f.append(key(33, marksAt(i - 1), UInt64(t.marks), marksAt(i + 1)))
-            for e in t.endings { f.append(key(34, e)) }
-            if i == lo || tokens[i].sentenceStart { f.append(key(35, 1, t.shape)) }
-            if i == lo + 1 { f.append(key(35, 2)) }
-            if tokens[i].newlineBefore { f.append(key(36, 1)) }
-            f.append(key(37, UInt64(min(t.letters, 12)), t.shape))
-            if tokens[i].elsewhere.rawValue != 0 {
-                f.append(key(38, UInt64(tokens[i].elsewhere.rawValue)))
-                f.append(key(39, UInt64(tokens[i].elsewhere.rawValue), t.shape))
+        }
+
+        @inline(__always)
+        mutating func set(_ j: Int, lower: UInt64, shape: UInt64, stem: UInt64, marks: TaggerToken.Marks) {
+            self.lower[j + 2] = lower
+            self.shape[j + 2] = shape
+            self.stem[j + 2] = stem
+            self.marks[j + 2] = marks.rawValue
+        }
+
+        /// The place in the padded arrays of token `j`'s neighbour number `a` (at -2, -1, +1, +2).
+        @inline(__always)
+        func neighbour(_ j: Int, _ a: Int) -> Int { j + 2 + (a < 2 ? a - 2 : a - 1) }
+
+        /// Whether a place in the padded arrays holds a token of the sentence.
+        @inline(__always)
+        func inside(_ p: Int) -> Bool { p >= 2 && p < count + 2 }
+    }
+
+    /// The features of a word wherever it stands (templates 0 to 12, 34 and 37).
+    @inline(__always)
+    static func addOwn(_ t: TokenHashes, into f: inout FeatureBuffer) {
+        f.add(key(0, 1))
+        f.add(key(1, t.lower))
+        f.add(key(2, t.stem))
+        f.add(key(3, t.kyrgyzStem))
+        f.add(key(4, t.shape))
+        for a in 0..<4 where t.affixes[a] != 0 {
+            f.add(key(5 + UInt64(a), t.affixes[a]))
+            f.add(key(9 + UInt64(a), t.affixes[4 + a]))
+        }
+        for e in t.endings { f.add(key(34, e)) }
+        f.add(key(37, UInt64(min(t.letters, 12)), t.shape))
+    }
+
+    /// The features a token has of its neighbour number `a` (at -2, -1, +1, +2; templates 13 to
+    /// 24): the neighbour's word, shape and stem, or the edge's hash as word and shape where the
+    /// sentence has no token there (`stem` nil).
+    @inline(__always)
+    static func addNeighbour(_ a: Int, lower: UInt64, shape: UInt64, stem: UInt64?, into f: inout FeatureBuffer) {
+        f.add(key(13 + UInt64(a), lower))
+        f.add(key(17 + UInt64(a), shape))
+        if let stem { f.add(key(21 + UInt64(a), stem)) }
+    }
+
+    /// The features of token `i` that depend on more than one word or on its place (templates 25
+    /// to 33, 35, 36, 38 and 39).
+    @inline(__always)
+    static func addContext(
+        _ i: Int, _ tokens: [TaggerToken], sentence: Range<Int>, _ s: SentenceHashes, into f: inout FeatureBuffer
+    ) {
+        let lo = sentence.lowerBound, j = i - lo, p = j + 2
+        let t = (lower: s.lower[p], shape: s.shape[p])
+        f.add(key(25, s.lower[p - 1], t.lower))
+        f.add(key(26, t.lower, s.lower[p + 1]))
+        f.add(key(27, s.shape[p - 1], t.shape, s.shape[p + 1]))
+        f.add(key(28, s.lower[p - 1], t.shape))
+        f.add(key(29, t.shape, s.lower[p + 1]))
+        for a in 0..<3 where s.inside(p + a - 1) {
+            var bits = s.marks[p + a - 1]
+            while bits != 0 {
+                f.add(key(30 + UInt64(a), UInt64(bits.trailingZeroBitCount)))
+                bits &= bits - 1
             }
-            body(i, f)
+        }
+        f.add(key(33, UInt64(s.marks[p - 1]), UInt64(s.marks[p]), UInt64(s.marks[p + 1])))
+        if i == lo || tokens[i].sentenceStart { f.add(key(35, 1, t.shape)) }
+        if i == lo + 1 { f.add(key(35, 2)) }
+        if tokens[i].newlineBefore { f.add(key(36, 1)) }
+        if tokens[i].elsewhere.rawValue != 0 {
+            f.add(key(38, UInt64(tokens[i].elsewhere.rawValue)))
+            f.add(key(39, UInt64(tokens[i].elsewhere.rawValue), t.shape))
+        }
+    }
+
+    /// The summed weights a word gives a token wherever it stands: as the token itself
+    /// (`addOwn`), and as its neighbour at each of the four places (`addNeighbour`).
+    /// Fields, not an array: reading an array in a struct retained it.
+    struct WordSums: Sendable {
+        var own: SIMD8<Int32>
+        var neighbours: (SIMD8<Int32>, SIMD8<Int32>, SIMD8<Int32>, SIMD8<Int32>)
+
+        @inline(__always)
+        func asNeighbour(_ a: Int) -> SIMD8<Int32> {
+            a == 0 ? neighbours.0 : a == 1 ? neighbours.1 : a == 2 ? neighbours.2 : neighbours.3
+        }
+    }
+
+    /// What decoding keeps of a word from one sentence to the next: the hashes its neighbours'
+    /// context features read, and its `WordSums`. Plain values, so that reading one retains nothing.
+    struct WordScores: Sendable {
+        var lower: UInt64, shape: UInt64
+        var sums: WordSums
+    }
+
+    static func sums(of t: TokenHashes, model: NameModel) -> WordSums {
+        var f = FeatureBuffer()
+        defer { f.deallocate() }
+        addOwn(t, into: &f)
+        let own = model.sums(f.features)
+        func asNeighbour(_ a: Int) -> SIMD8<Int32> {
+            f.count = 0
+            addNeighbour(a, lower: t.lower, shape: t.shape, stem: t.stem, into: &f)
+            return model.sums(f.features)
+        }
+        return WordSums(own: own, neighbours: (asNeighbour(0), asNeighbour(1), asNeighbour(2), asNeighbour(3)))
+    }
+
+    /// Each token's label scores under `model` (`NameLabel.count` a token, one sentence): the
+    /// sums of its features' weights, times the model's scale. The features a word gives
+    /// wherever it stands are summed once per word (`WordSums`, most of a token's features),
+    /// the rest per token. The weights are integers, so adding them in parts gives the same sums.
+    static func emissions(
+        _ tokens: [TaggerToken], sentence: Range<Int>, cache: inout [UInt64: WordScores], model: NameModel,
+        edges: [SIMD8<Int32>]
+    ) -> [Double] {
+        let L = NameLabel.count, scale = Double(model.scale)
+        var s = SentenceHashes(count: sentence.count)
+        var sums: [WordSums] = []
+        sums.reserveCapacity(sentence.count)
+        var scratch: [UInt32] = []
+        for k in sentence {
+            let key = TokenHashes.hash(tokens[k].text)
+            let w: WordScores
+            if let known = cache[key] {
+                w = known
+            } else {
+                let hashes = TokenHashes(tokens[k], scratch: &scratch)
+                w = WordScores(lower: hashes.lower, shape: hashes.shape, sums: Self.sums(of: hashes, model: model))
+                cache[key] = w
+            }
+            // The stem is read through `sums` alone.
+            s.set(k - sentence.lowerBound, lower: w.lower, shape: w.shape, stem: 0, marks: tokens[k].marks)
+            sums.append(w.sums)
+        }
+        var out = [Double](repeating: 0, count: sentence.count * L)
+        var f = FeatureBuffer()
+        defer { f.deallocate() }
+        for i in sentence {
+            let j = i - sentence.lowerBound
+            var sum = sums[j].own
+            for a in 0..<4 {
+                let p = s.neighbour(j, a)
+                sum &+= s.inside(p) ? sums[p - 2].asNeighbour(a) : edges[a * 2 + (p < 2 ? 0 : 1)]
+            }
+            f.count = 0
+            addContext(i, tokens, sentence: sentence, s, into: &f)
+            sum &+= model.sums(f.features)
+            for l in 0..<L { out[j * L + l] = Double(sum[l]) * scale }
+        }
+        return out
+    }
+
+    /// What a sentence's edges give a token as its neighbours (`addNeighbour` with the start's and
+    /// the end's hash), by place and edge: `emissions`' `edges`.
+    static func edgeSums(model: NameModel) -> [SIMD8<Int32>] {
+        var f = FeatureBuffer()
+        defer { f.deallocate() }
+        return (0..<4).flatMap { a in
+            [startHash, endHash].map { edge in
+                f.count = 0
+                addNeighbour(a, lower: edge, shape: edge, stem: nil, into: &f)
+                return model.sums(f.features)
+            }
         }
     }
 

@@ -120,35 +120,41 @@ public enum TaggerInput {
 
         var tokens: [TaggerToken] = []
         tokens.reserveCapacity(words.count)
-        let starts = Set(all.map(\.lowerBound))
+        // A flag per token, not a Set<Int>: asked twice per token, hashing the index cost more.
+        var starts = [Bool](repeating: false, count: words.count)
+        for s in all { starts[s.lowerBound] = true }
         // Keyed by bytes and by a hash of the first five letters: no Unicode-aware String hashing.
+        // Sized for every word at once: growing the set rehashed it again and again.
         var lowerStems: Set<WordKey> = [], capitalizedInside: Set<UInt64> = []
+        lowerStems.reserveCapacity(words.count)
         for k in words.indices where words[k].kind == .word {
             if !words[k].isCapitalized && !words[k].isAllCaps {
                 lowerStems.insert(WordKey(words[k].stem.isEmpty ? words[k].lower : words[k].stem))
-            } else if words[k].isCapitalized && !starts.contains(k) {
+            } else if words[k].isCapitalized && !starts[k] {
                 capitalizedInside.insert(Self.openingHash(words[k].lower))
             }
         }
         var read = [Bool](repeating: !namesOnly, count: words.count)
         if namesOnly { for s in sentences { for k in s { read[k] = true } } }
-        for (k, w) in words.enumerated() {
-            let kind: TaggerToken.Kind = w.kind == .word ? .word : w.kind == .number ? .number : .punctuation
+        // By index, reading each word's fields in place: a loop over the words copied each one,
+        // retaining its strings and forms.
+        for k in words.indices {
+            let kind: TaggerToken.Kind =
+                words[k].kind == .word ? .word : words[k].kind == .number ? .number : .punctuation
+            let lower = words[k].lower, stem = words[k].stem.isEmpty ? lower : words[k].stem
             // The sentences left out are never read: their words keep the lower case as Kyrgyz stem.
             let kyrgyz =
-                w.kind == .word && read[k]
-                ? (w.forms.dropFirst().min { $0.utf8.count < $1.utf8.count } ?? w.lower) : w.lower
+                kind == .word && read[k]
+                ? (words[k].forms.dropFirst().min { $0.utf8.count < $1.utf8.count } ?? lower) : lower
+            // Appended, then changed in place: a token built in a variable was copied into the array.
             tokens.append(
                 TaggerToken(
-                    span: w.span, text: w.text, lower: w.lower, stem: w.stem.isEmpty ? w.lower : w.stem,
-                    kyrgyzStem: kyrgyz,
-                    kind: kind, isCapitalized: w.isCapitalized, isAllCaps: w.isAllCaps, newlineBefore: w.newlineBefore,
-                    sentenceStart: starts.contains(k), marks: marks[k]))
-            if w.kind == .word, w.isCapitalized || w.isAllCaps {
-                if lowerStems.contains(WordKey(w.stem.isEmpty ? w.lower : w.stem)) {
-                    tokens[k].elsewhere.insert(.lowerCase)
-                }
-                if capitalizedInside.contains(Self.openingHash(w.lower)) {
+                    span: words[k].span, text: words[k].text, lower: lower, stem: stem, kyrgyzStem: kyrgyz,
+                    kind: kind, isCapitalized: words[k].isCapitalized, isAllCaps: words[k].isAllCaps,
+                    newlineBefore: words[k].newlineBefore, sentenceStart: starts[k], marks: marks[k]))
+            if kind == .word, words[k].isCapitalized || words[k].isAllCaps {
+                if lowerStems.contains(WordKey(stem)) { tokens[k].elsewhere.insert(.lowerCase) }
+                if capitalizedInside.contains(Self.openingHash(lower)) {
                     tokens[k].elsewhere.insert(.capitalizedInside)
                 }
             }

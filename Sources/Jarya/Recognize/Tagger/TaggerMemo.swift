@@ -20,8 +20,10 @@ public struct TaggerMemo: Sendable {
             var marks: TaggerToken.Marks = []
             if glossaries.people.givenName(w.lower) != nil { marks.insert(.givenName) }
             if glossaries.people.isRoleWord(w) { marks.insert(.role) }
+            // A closure of its own: `contains(where: set.contains)` copied the glossaries.
+            let kyrgyzHeads = glossaries.organizations.kyrgyzHeads
             if glossaries.organizations.russianHeads[w.stem] != nil
-                || w.forms.contains(where: glossaries.organizations.kyrgyzHeads.contains)
+                || w.forms.contains(where: { kyrgyzHeads.contains($0) })
             {
                 marks.insert(.organizationHead)
             }
@@ -36,9 +38,14 @@ public struct TaggerMemo: Sendable {
 
     /// Each word's facts by its surface ID (`NameToken.surface`), nil until asked for.
     private var facts: [WordFacts?] = []
-    /// Each word's feature hashes by the hash of its text (`TaggerFeatures.forEach`).
-    var hashes: [UInt64: TokenHashes] = [:]
-    /// At most this many words' hashes are kept (about 200 bytes each): `hashes` is emptied
+    /// What decoding keeps of each word, by the hash of its text (`TaggerFeatures.emissions`),
+    /// for the model `scoresModel` (`NameModel.identity`): the word's hashes and the model's
+    /// sums of its features depend on its text alone.
+    var scores: [UInt64: TaggerFeatures.WordScores] = [:]
+    var scoresModel: NameModel.Identity?
+    /// Whether each lower-case word asked about is a role word, by its bytes.
+    private var roleWords: [WordKey: Bool] = [:]
+    /// At most this many words are kept (about 200 bytes each): `scores` is emptied
     /// when it is full, so that a worker's memory stays bounded well below its lexicon's.
     static let hashLimit = 16_384
 
@@ -47,7 +54,8 @@ public struct TaggerMemo: Sendable {
     /// Empties the hashes when they have reached `hashLimit`: call it between documents (a
     /// cache, so emptying it changes no result).
     mutating func trimHashes() {
-        if hashes.count >= Self.hashLimit { hashes = [:] }
+        if scores.count >= Self.hashLimit { scores = [:] }
+        if roleWords.count >= Self.hashLimit { roleWords = [:] }
     }
 
     /// The facts of a word token of the document whose lexicon holds this memo: every fact
@@ -60,5 +68,15 @@ public struct TaggerMemo: Sendable {
         if id >= facts.count { facts.append(contentsOf: repeatElement(nil, count: id + 1 - facts.count)) }
         facts[id] = made
         return made
+    }
+
+    /// `PersonGlossary.isRoleWord` of a lower-case word, asked once per word per worker: it
+    /// stems and analyses the word, about 13,000 instructions, and depends on the word alone.
+    mutating func isRoleWord(_ lower: String, glossaries: Glossaries) -> Bool {
+        let key = WordKey(lower)
+        if let known = roleWords[key] { return known }
+        let role = glossaries.people.isRoleWord(lower)
+        roleWords[key] = role
+        return role
     }
 }
