@@ -19,9 +19,12 @@ public struct OrganizationRecognizer: Recognizer {
 
     /// The «…» part of a name, in lower case.
     static func quotedPart(_ name: String) -> String? {
-        let u = name.unicodeScalars
-        guard let a = u.firstIndex(of: "«"), let b = u[a...].firstIndex(of: "»") else { return nil }
-        return String(u[a...b]).fastLowercased()
+        // On bytes (« is C2 AB, » C2 BB; C2 only ever leads): searching the scalars decoded every one.
+        let u = Array(name.utf8)
+        guard let a = u.indices.dropLast().first(where: { u[$0] == 0xC2 && u[$0 + 1] == 0xAB }),
+            let b = (a..<u.count - 1).first(where: { u[$0] == 0xC2 && u[$0 + 1] == 0xBB })
+        else { return nil }
+        return String(decoding: u[a...(b + 1)], as: UTF8.self).fastLowercased()
     }
 
     /// Which organization a candidate is, when that is known: every mention of one gets the
@@ -62,8 +65,14 @@ public struct OrganizationRecognizer: Recognizer {
         let claimed = SpanIndex(document.entities.lazy.map(\.span))
         let rules = OrganizationRules(tokens: tokens, glossary: glossary, people: people, places: places)
         var candidates: [Candidate] = []
+        // The block of the last token: the next token is most often in it, and not searched for.
+        var block: Block? = nil
         for i in tokens.indices where !claimed.overlaps(tokens[i].span) {
-            let language = document.segmentation.block(at: tokens[i].span.start)?.language ?? document.language
+            let start = tokens[i].span.start
+            if block.map({ !($0.span.start <= start && start < $0.span.end) }) ?? true {
+                block = document.segmentation.block(at: start)
+            }
+            let language = block?.language ?? document.language
             if let c = rules.quoted(i) { candidates.append(c) }
             if let c = rules.glossaryName(i, language: language) { candidates.append(c) }
             if let c = rules.acronym(i, language: language) { candidates.append(c) }
@@ -154,39 +163,54 @@ public struct OrganizationRecognizer: Recognizer {
         // ends with (its lower case cut at a space) and its quoted part; the first name wins.
         var earlier = OrganizationNames()
         var mentions: [(candidate: Candidate, name: String, acronym: String?)] = []
+        // Each mention's name by its index in `earlier`.
+        var nameIndex: [Int] = []
         for c in chosen {
             var name = c.name, acronym = c.acronym
-            let lower = name.fastLowercased()
             if let id = c.organizationID, let first = nameOf[id] {
                 name = first.0; acronym = acronym ?? first.1
-            } else if let full = earlier.longer(lower) {
-                name = full  // a later short form: `Национальная библиотека`, `Туризм департаменти`
-            } else if case let quoted = Self.quotedPart(name) ?? "«\(lower)»", let same = earlier.quoted(quoted) {
-                // `ОО «Жаш Муун»` after `«Жаш Муун» коомдук бирикмеси`; `Өнүктүрүү саясат институту`
-                // after `«Өнүктүрүү саясат институту» коомдук бирикмеси`.
-                name = same
+            } else {
+                let lower = name.fastLowercased()
+                if let full = earlier.longer(lower) {
+                    name = full  // a later short form: `Национальная библиотека`, `Туризм департаменти`
+                } else if case let quoted = Self.quotedPart(name) ?? "«\(lower)»", let same = earlier.quoted(quoted) {
+                    // `ОО «Жаш Муун»` after `«Жаш Муун» коомдук бирикмеси`; `Өнүктүрүү саясат институту`
+                    // after `«Өнүктүрүү саясат институту» коомдук бирикмеси`.
+                    name = same
+                }
             }
             if let id = c.organizationID, nameOf[id] == nil { nameOf[id] = (name, acronym) }
-            earlier.append(name, lower: name.fastLowercased(), quoted: Self.quotedPart(name))
+            nameIndex.append(earlier.append(name))
             mentions.append((c, name, acronym))
         }
         // A short form the text uses before the full name, or one that leaves out words between
         // the first and the head (`Маданият министрлиги` for `Маданият, маалымат жана туризм
-        // министрлиги`), takes the full name too: one body, one name.
+        // министрлиги`), takes the full name too: one body, one name. Asked once per name.
         let all = earlier
+        var fullNames = [String?](repeating: nil, count: all.count), asked = [Bool](repeating: false, count: all.count)
         for n in mentions.indices {
-            let lower = mentions[n].name.fastLowercased()
-            if let full = all.longer(lower) ?? all.fuller(lower) { mentions[n].name = full }
+            let k = nameIndex[n]
+            if !asked[k] { fullNames[k] = all.fullName(of: k); asked[k] = true }
+            if let full = fullNames[k] { mentions[n].name = full }
         }
         // One body, one acronym: a mention without one (`Международная федерация футбола ФИФА`,
         // the acronym in apposition) takes the one a later mention of the same name has (`ФИФА`).
-        var acronymOf: [String: String] = [:]
-        for m in mentions { if let a = m.acronym, acronymOf[m.name] == nil { acronymOf[m.name] = a } }
-        for n in mentions.indices where mentions[n].acronym == nil { mentions[n].acronym = acronymOf[mentions[n].name] }
-        for m in mentions {
+        // Names are keyed by their bytes: a `String` key normalizes Cyrillic text at every look-up.
+        // (The mentions are read by index: a loop over them copied each one.)
+        var acronymOf: [WordKey: String] = [:]
+        for n in mentions.indices {
+            if let a = mentions[n].acronym, acronymOf[WordKey(mentions[n].name)] == nil {
+                acronymOf[WordKey(mentions[n].name)] = a
+            }
+        }
+        for n in mentions.indices where mentions[n].acronym == nil {
+            mentions[n].acronym = acronymOf[WordKey(mentions[n].name)]
+        }
+        for n in mentions.indices {
+            let (first, last) = (mentions[n].candidate.first, mentions[n].candidate.last)
             document.add(
-                .organization, Span(tokens[m.candidate.first].span.start, tokens[m.candidate.last - 1].span.end),
-                .organization(name: m.name, acronym: m.acronym))
+                .organization, Span(tokens[first].span.start, tokens[last - 1].span.end),
+                .organization(name: mentions[n].name, acronym: mentions[n].acronym))
         }
     }
 }
