@@ -67,6 +67,10 @@ public struct OrganizationGlossary: Sendable {
     /// word, and most words are no head (`WordFilter`).
     private(set) var kyrgyzHeadFilter = WordFilter()
     private(set) var russianHeadFilter = WordFilter()
+    /// The first halves of the compound heads' stems (`дом` of `дом-муз`): a compound's stem is
+    /// its halves' stems, and a stem starts the (lower-case, ё-folded) word it comes from, so a
+    /// word that starts with none of these is no compound head, and its stem need not be made.
+    private(set) var compoundHeadStarts: [String] = []
     /// The first two scalars of every key of `acronyms` and `upperAcronyms`, in a bit table: a word
     /// that starts otherwise names no acronym (`acronym(_:)`), and most capitalized words do.
     private var acronymStarts = [UInt64](repeating: 0, count: 128)
@@ -130,6 +134,10 @@ public struct OrganizationGlossary: Sendable {
                 if word.contains("-") {
                     russianHeads[RussianMorphology.compoundStem(word)] = word.lowercased()
                     russianHeadFilter.insert(RussianMorphology.compoundStem(word))
+                    compoundHeadStarts.append(
+                        String(
+                            RussianMorphology.compoundStem(word).split(
+                                separator: "-", omittingEmptySubsequences: false)[0]))
                 }
             case ("ky", "quoted_head"): kyrgyzQuotedHeads.insert(word.lowercased())
             case ("ru", "quoted_head"): russianQuotedHeads[RussianMorphology.stem(word)] = word.lowercased()
@@ -162,7 +170,11 @@ public struct OrganizationGlossary: Sendable {
             return nil
         }
         if let m = acronyms[token] { return (token, m) }
-        if let head = KyrgyzMorphology.acronym(of: token) {
+        // The capitals a suffix follows (`ЮНИСЕФ` of `ЮНИСЕФтин`) are looked up before the rest is
+        // checked to be a suffix, which costs more: most words in capitals are no known acronym.
+        if let capitals = Self.leadingCapitals(token), acronyms[capitals] != nil || upperAcronyms[capitals] != nil,
+            let head = KyrgyzMorphology.acronym(of: token)
+        {
             if let m = acronyms[head] { return (head, m) }
             if let mixed = upperAcronyms[head], let m = acronyms[mixed] { return (head, m) }
         }
@@ -194,6 +206,18 @@ public struct OrganizationGlossary: Sendable {
             }
         }
         return nil
+    }
+
+    /// The capitals that `KyrgyzMorphology.acronym(of:)` would return for `token` when the rest is
+    /// a suffix: two or more, and not the whole word.
+    private static func leadingCapitals(_ token: String) -> String? {
+        var k = 0, count = 0
+        for u in token.unicodeScalars {
+            if k == count && u.isUppercase { k += 1 }
+            count += 1
+        }
+        guard k >= 2, k < count else { return nil }
+        return String(scalars: token.unicodeScalars.prefix(k))
     }
 
     private mutating func addAcronymStart(_ key: String) {

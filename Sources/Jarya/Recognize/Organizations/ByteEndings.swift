@@ -5,42 +5,33 @@
 struct ByteEndings: Sendable {
     /// The endings as written, for a string without contiguous UTF-8 (none in practice).
     let endings: [String]
-    /// Each ending's bytes, the last byte lowest, and its length in bytes.
-    private let packed: [(value: UInt64, length: Int)]
+    /// Each ending's bytes, the last byte lowest, and the mask of its length.
+    private let values: [UInt64]
+    private let masks: [UInt64]
+    private let lengths: [Int]
 
     init(_ endings: [String]) {
         precondition(endings.allSatisfy { $0.utf8.count <= 8 }, "an ending longer than 8 bytes")
         self.endings = endings
-        packed = endings.map { e in (Self.tail(Array(e.utf8)[...], e.utf8.count), e.utf8.count) }
-    }
-
-    /// The last `length` bytes of `b`, the last byte lowest.
-    @inline(__always)
-    private static func tail<C: Collection>(_ b: C, _ length: Int) -> UInt64 where C.Element == UInt8 {
-        var v: UInt64 = 0
-        for x in b.suffix(length) { v = v << 8 | UInt64(x) }
-        return v
+        values = endings.map { $0.utf8.reduce(0) { $0 << 8 | UInt64($1) } }
+        lengths = endings.map(\.utf8.count)
+        masks = lengths.map { $0 == 8 ? ~0 : (1 << UInt64(8 * $0)) - 1 }
     }
 
     /// Whether `word` ends with one of the endings (`endings.contains { word.endsWith($0) }`).
     func matches(_ word: String) -> Bool {
-        first(word) != nil
-    }
-
-    /// The first ending in list order that `word` ends with.
-    func first(_ word: String) -> String? {
-        let found: Int?? = word.utf8.withContiguousStorageIfAvailable { b in
-            let last = Self.tail(b, min(8, b.count))
-            for (n, e) in packed.enumerated() where e.length <= b.count {
-                let mask: UInt64 = e.length == 8 ? ~0 : (1 << UInt64(8 * e.length)) - 1
-                if last & mask == e.value { return n }
+        word.utf8.withContiguousStorageIfAvailable { b in
+            let n = b.count
+            // The last (up to) 8 bytes, the last byte lowest.
+            var last: UInt64 = 0
+            var i = n > 8 ? n - 8 : 0
+            while i < n {
+                last = last << 8 | UInt64(b[i])
+                i += 1
             }
-            return nil
-        }
-        switch found {
-        case .some(let n): return n.map { endings[$0] }
-        case .none: return endings.first { word.endsWith($0) }
-        }
+            for k in values.indices where lengths[k] <= n && last & masks[k] == values[k] { return true }
+            return false
+        } ?? endings.contains { word.endsWith($0) }
     }
 }
 

@@ -27,22 +27,31 @@ struct OrganizationNames {
         lower.utf8.split(separator: 0x20).compactMap { trimmed($0) }
     }
 
-    /// « » (C2 AB, C2 BB), “ ” (E2 80 9C, E2 80 9D): made once, not at every call.
-    private static let quotes: [[UInt8]] = [[0xC2, 0xAB], [0xC2, 0xBB], [0xE2, 0x80, 0x9C], [0xE2, 0x80, 0x9D]]
-
     /// One word's bytes without ASCII punctuation or « » “ ” around it; nil when nothing is left.
-    /// Cut by moving two ends over one array, not by removing bytes from it.
     static func trimmed(_ part: Substring.UTF8View.SubSequence) -> WordKey? {
         let w = Array(part)
-        var lo = 0, hi = w.count
+        return trimmedRange(w, 0, w.count).map { WordKey(String(decoding: w[$0], as: UTF8.self)) }
+    }
+
+    /// `w[lo..<hi]` without ASCII punctuation or « » “ ” around it; nil when nothing is left.
+    /// Cut by moving two ends over the bytes: no array is made or shortened.
+    static func trimmedRange(_ w: [UInt8], _ lo: Int, _ hi: Int) -> Range<Int>? {
+        var lo = lo, hi = hi
         func isMark(_ x: UInt8) -> Bool {
             x < 0x80 && !(x >= 0x30 && x <= 0x39 || (x | 0x20) >= 0x61 && (x | 0x20) <= 0x7A)
+        }
+        // The length of a quote at `w[k...]` that ends by `hi`: « » (C2 AB, C2 BB), “ ” (E2 80 9C,
+        // E2 80 9D); 0 for none.
+        func quote(at k: Int) -> Int {
+            if k + 2 <= hi, w[k] == 0xC2, w[k + 1] == 0xAB || w[k + 1] == 0xBB { return 2 }
+            if k + 3 <= hi, w[k] == 0xE2, w[k + 1] == 0x80, w[k + 2] == 0x9C || w[k + 2] == 0x9D { return 3 }
+            return 0
         }
         while lo < hi {
             if isMark(w[lo]) {
                 lo += 1
-            } else if let q = quotes.first(where: { w[lo..<hi].starts(with: $0) }) {
-                lo += q.count
+            } else if case let q = quote(at: lo), q > 0 {
+                lo += q
             } else {
                 break
             }
@@ -50,33 +59,34 @@ struct OrganizationNames {
         while lo < hi {
             if isMark(w[hi - 1]) {
                 hi -= 1
-            } else if let q = quotes.first(where: { hi - lo >= $0.count && w[(hi - $0.count)..<hi].elementsEqual($0) })
-            {
-                hi -= q.count
+            } else if hi - lo >= 2, quote(at: hi - 2) == 2 {
+                hi -= 2
+            } else if hi - lo >= 3, quote(at: hi - 3) == 3 {
+                hi -= 3
             } else {
                 break
             }
         }
-        return lo < hi ? WordKey(String(decoding: w[lo..<hi], as: UTF8.self)) : nil
+        return lo < hi ? lo..<hi : nil
     }
 
     /// The key of a name's first and last words (of two words or more), read without cutting the
     /// words between.
     static func endsKey(of lower: String) -> WordKey? {
-        let u = lower.utf8
+        let u = Array(lower.utf8)
         guard let f = u.firstIndex(of: 0x20), let l = u.lastIndex(of: 0x20),
-            let first = trimmed(lower.utf8[u.startIndex..<f]), let last = trimmed(lower.utf8[u.index(after: l)...])
+            let first = trimmedRange(u, 0, f), let last = trimmedRange(u, l + 1, u.count)
         else { return nil }
-        return WordKey(first.string + "\u{0}" + last.string)
+        return WordKey(String(decoding: u[first] + [0] + u[last], as: UTF8.self))
     }
 
-    /// Adds `name` (its lower case and quoted part are made here, once per distinct name) and
-    /// returns its index.
+    /// Adds `name` (its lower case, unless given, and quoted part are made here, once per
+    /// distinct name) and returns its index.
     @discardableResult
-    mutating func append(_ name: String) -> Int {
+    mutating func append(_ name: String, lower: String? = nil) -> Int {
         if let known = indexOf[WordKey(name)] { return known }
         let n = names.count
-        let lower = name.fastLowercased()
+        let lower = lower ?? name.fastLowercased()
         indexOf[WordKey(name)] = n
         names.append(name)
         lowers.append(lower)
@@ -104,6 +114,10 @@ struct OrganizationNames {
         lowerOf[n] = lower
         return n
     }
+
+    /// The lower case of `name`, when it was added: made once per name (lower-casing a name with
+    /// capitals costs some 4,000 instructions, a look-up a few hundred).
+    func lower(of name: String) -> String? { indexOf[WordKey(name)].map { lowers[$0] } }
 
     /// The name `longer` or `fuller` finds for name `n`'s lower case.
     func fullName(of n: Int) -> String? {

@@ -167,20 +167,24 @@ public struct OrganizationRecognizer: Recognizer {
         var nameIndex: [Int] = []
         for c in chosen {
             var name = c.name, acronym = c.acronym
+            // The lower case of `name` when it is still the candidate's.
+            var nameLower: String? = nil
             if let id = c.organizationID, let first = nameOf[id] {
                 name = first.0; acronym = acronym ?? first.1
             } else {
-                let lower = name.fastLowercased()
+                let lower = earlier.lower(of: name) ?? name.fastLowercased()
                 if let full = earlier.longer(lower) {
                     name = full  // a later short form: `Национальная библиотека`, `Туризм департаменти`
                 } else if case let quoted = Self.quotedPart(name) ?? "«\(lower)»", let same = earlier.quoted(quoted) {
                     // `ОО «Жаш Муун»` after `«Жаш Муун» коомдук бирикмеси`; `Өнүктүрүү саясат институту`
                     // after `«Өнүктүрүү саясат институту» коомдук бирикмеси`.
                     name = same
+                } else {
+                    nameLower = lower
                 }
             }
             if let id = c.organizationID, nameOf[id] == nil { nameOf[id] = (name, acronym) }
-            nameIndex.append(earlier.append(name))
+            nameIndex.append(earlier.append(name, lower: nameLower))
             mentions.append((c, name, acronym))
         }
         // A short form the text uses before the full name, or one that leaves out words between

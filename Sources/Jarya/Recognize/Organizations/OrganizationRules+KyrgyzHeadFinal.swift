@@ -113,28 +113,39 @@ extension OrganizationRules {
     /// usual case, `head` being one of its forms) is answered without cutting strings by
     /// characters, which cost some 9,000 instructions a call. Otherwise the morphology answers.
     static func isPlural(_ word: String, after head: String) -> Bool {
-        let stem = possessiveVowels.matches(head) ? head.utf8.dropLast(2) : head.utf8[...]
-        guard word.utf8.starts(with: stem), isSimpleText(word) else {
-            return KyrgyzMorphology.isPlural(word, after: head)
-        }
-        // Every character of `word` is one scalar (`isSimpleText`), so dropping the stem's bytes
-        // drops as many characters as the stem has.
-        return pluralStarts.contains { word.utf8.dropFirst(stem.count).starts(with: $0.utf8) }
+        let stemLength = head.utf8.count - (possessiveVowels.matches(head) ? 2 : 0)
+        // nil when the bytes do not answer.
+        let answer: Bool? =
+            word.utf8.withContiguousStorageIfAvailable { w -> Bool? in
+                head.utf8.withContiguousStorageIfAvailable { h -> Bool? in
+                    guard stemLength <= w.count, bytesEqual(w, 0, UnsafeBufferPointer(rebasing: h[..<stemLength])),
+                        isSimpleText(w)
+                    else { return nil }
+                    // Every character of `word` is one scalar (`isSimpleText`), so dropping the stem's
+                    // bytes drops as many characters as the stem has.
+                    return pluralBytes.contains { p in
+                        stemLength + p.count <= w.count && p.indices.allSatisfy { w[stemLength + $0] == p[$0] }
+                    }
+                } ?? nil
+            } ?? nil
+        return answer ?? KyrgyzMorphology.isPlural(word, after: head)
     }
     static let possessiveVowels = ByteEndings(["ы", "и", "у", "ү"])
-    static let pluralStarts = KyrgyzMorphology.plurals
+    static let pluralBytes = KyrgyzMorphology.plurals.map { Array($0.utf8) }
 
     /// Whether every scalar of `text` is ASCII (no control) or Cyrillic but its combining marks:
     /// each is then a character of its own, so a count of characters is one of scalars.
-    static func isSimpleText(_ text: String) -> Bool {
-        var bytes = text.utf8.makeIterator()
-        while let b = bytes.next() {
+    static func isSimpleText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
             if b < 0x80 {
                 if b < 0x20 || b == 0x7F { return false }
-            } else if b >= 0xD0 && b <= 0xD3 {
+                i += 1
+            } else if b >= 0xD0 && b <= 0xD3 && i + 1 < bytes.count {
                 // U+0400–U+04FF; U+0483–U+0489 (D2 83 … D2 89) combine.
-                guard let c = bytes.next() else { return false }
-                if b == 0xD2 && c >= 0x83 && c <= 0x89 { return false }
+                if b == 0xD2 && bytes[i + 1] >= 0x83 && bytes[i + 1] <= 0x89 { return false }
+                i += 2
             } else {
                 return false
             }

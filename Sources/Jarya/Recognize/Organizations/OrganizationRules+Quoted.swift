@@ -3,8 +3,10 @@ extension OrganizationRules {
     /// The closing quote of a quoted name that opens at `q`, on the same line and at most 9 words
     /// long; nil when `q` opens none.
     func closingQuote(_ q: Int) -> Int? {
-        // Most tokens are words: their kind answers before any text is read.
+        // Most tokens are words: their kind answers before any text is read; most punctuation
+        // starts with another byte than « (C2 AB), “ (E2 80 9C) or " (22), and no scalar is decoded.
         guard q < tokens.count, tokens[q].kind == .punctuation,
+            case let b = tokens[q].text.utf8.first, b == 0xC2 || b == 0xE2 || b == 0x22,
             tokens[q].is("«") || tokens[q].is("“") || tokens[q].is("\"")
         else { return nil }
         // A straight quote opens a name only when it is glued to the word after it and not to the

@@ -8,8 +8,11 @@ extension OrganizationRules {
         let stem = tokens[k].stem.isEmpty ? RussianMorphology.stem(tokens[k].lower) : tokens[k].stem
         // The filter answers most stems without hashing them.
         if glossary.russianHeadFilter.mayContain(stem), let head = glossary.russianHeads[stem] { return head }
-        // Both halves of a compound inflect: `Доме-музее` is `дом-музей`.
-        guard tokens[k].lower.includes("-") else { return nil }
+        // Both halves of a compound inflect: `Доме-музее` is `дом-музей`. A word whose first half
+        // does not start with a compound head's first stem is none (`compoundHeadStarts`).
+        guard glossary.compoundHeadStarts.contains(where: { tokens[k].lower.startsWith($0) }),
+            tokens[k].lower.includes("-")
+        else { return nil }
         return glossary.russianHeads[RussianMorphology.compoundStem(tokens[k].lower)]
     }
 
