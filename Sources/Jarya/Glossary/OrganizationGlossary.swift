@@ -67,6 +67,9 @@ public struct OrganizationGlossary: Sendable {
     /// word, and most words are no head (`WordFilter`).
     private(set) var kyrgyzHeadFilter = WordFilter()
     private(set) var russianHeadFilter = WordFilter()
+    /// The words a name of `index` starts with: most words of a text start none, and the rules
+    /// ask at every word (`OrganizationRules.glossaryName`).
+    private(set) var nameStartFilter = WordFilter()
     /// The first halves of the compound heads' stems (`дом` of `дом-муз`): a compound's stem is
     /// its halves' stems, and a stem starts the (lower-case, ё-folded) word it comes from, so a
     /// word that starts with none of these is no compound head, and its stem need not be made.
@@ -122,6 +125,7 @@ public struct OrganizationGlossary: Sendable {
                 }
             }
         }
+        nameStartFilter = WordFilter(index.startingWords, log2Bits: 17)
         for row in heads.rows {
             let word = row["word"]
             switch (row["lang"], row["type"]) {

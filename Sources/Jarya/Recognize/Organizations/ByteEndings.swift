@@ -35,36 +35,51 @@ struct ByteEndings: Sendable {
     }
 }
 
-/// A bit table of words by their byte length and first and last two bytes (for Cyrillic, the
-/// first and last letters): a word it does not hold is in no set it was made from, answered
-/// without hashing the word. Most words of a text are no head noun nor acronym.
+/// A bit table of words by their byte length and first and last four bytes (for Cyrillic, the
+/// first and last two letters): a word it does not hold is in no set it was made from, answered
+/// without hashing the whole word. Most words of a text are no head noun, acronym nor a
+/// glossary name's first word.
 struct WordFilter: Sendable {
-    private var bits = [UInt64](repeating: 0, count: 128)  // 8,192 bits
+    private var bits: [UInt64]
+    /// How many bits the table has, as a power of two.
+    private let shift: UInt64
 
-    init() {}
-    init<S: Sequence>(_ words: S) where S.Element == String { for w in words { insert(w) } }
+    /// A table of `2^log2Bits` bits: about 20 times the number of words keeps it sparse.
+    init(log2Bits: Int = 13) {
+        bits = [UInt64](repeating: 0, count: 1 << (log2Bits - 6))
+        shift = UInt64(64 - log2Bits)
+    }
+    init<S: Sequence>(_ words: S, log2Bits: Int = 13) where S.Element == String {
+        self.init(log2Bits: log2Bits)
+        for w in words { insert(w) }
+    }
 
     mutating func insert(_ word: String) {
-        let b = Self.bit(Array(word.utf8))
+        let b = Array(word.utf8).withUnsafeBufferPointer { bit($0) }
         bits[b >> 6] |= 1 << UInt64(b & 63)
     }
 
     /// False when `word` is surely none of the words inserted.
     @inline(__always)
     func mayContain(_ word: String) -> Bool {
-        guard let b = word.utf8.withContiguousStorageIfAvailable({ Self.bit($0) }) else { return true }
+        guard let b = word.utf8.withContiguousStorageIfAvailable({ bit($0) }) else { return true }
         return bits[b >> 6] & (1 << UInt64(b & 63)) != 0
     }
 
+    /// The word's bit: its length and its first and last four bytes (two loads), mixed.
     @inline(__always)
-    private static func bit<C: RandomAccessCollection>(_ b: C) -> Int where C.Element == UInt8, C.Index == Int {
+    private func bit(_ b: UnsafeBufferPointer<UInt8>) -> Int {
         let n = b.count
-        guard n >= 2 else { return n == 0 ? 0 : Int(b[b.startIndex]) }
-        let s = b.startIndex
-        let key =
-            UInt64(n) | UInt64(b[s]) << 8 | UInt64(b[s + 1]) << 16 | UInt64(b[s + n - 2]) << 24
-            | UInt64(b[s + n - 1]) << 32
-        return Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 51)  // the top 13 bits
+        var key = UInt64(n)
+        if n >= 4 {
+            let raw = UnsafeRawBufferPointer(b)
+            let head = raw.loadUnaligned(fromByteOffset: 0, as: UInt32.self)
+            let tail = raw.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+            key = (key << 32 | UInt64(head)) &* 0x100_0000_01B3 ^ UInt64(tail)
+        } else {
+            for x in b { key = key << 8 | UInt64(x) }
+        }
+        return Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)  // the top bits
     }
 }
 
