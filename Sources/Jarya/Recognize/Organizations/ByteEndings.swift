@@ -9,6 +9,9 @@ struct ByteEndings: Sendable {
     private let values: [UInt64]
     private let masks: [UInt64]
     private let lengths: [Int]
+    /// The endings' last bytes, one bit each: a word whose last byte is none of them (most words,
+    /// for most lists) is answered by one test.
+    private let lastBytes: (UInt64, UInt64, UInt64, UInt64)
 
     init(_ endings: [String]) {
         precondition(endings.allSatisfy { $0.utf8.count <= 8 }, "an ending longer than 8 bytes")
@@ -16,12 +19,28 @@ struct ByteEndings: Sendable {
         values = endings.map { $0.utf8.reduce(0) { $0 << 8 | UInt64($1) } }
         lengths = endings.map(\.utf8.count)
         masks = lengths.map { $0 == 8 ? ~0 : (1 << UInt64(8 * $0)) - 1 }
+        var last: [UInt64] = [0, 0, 0, 0]
+        for e in endings { if let b = e.utf8.last { last[Int(b >> 6)] |= 1 << UInt64(b & 63) } }
+        lastBytes = (last[0], last[1], last[2], last[3])
+    }
+
+    @inline(__always)
+    private func mayEnd(with byte: UInt8) -> Bool {
+        let word: UInt64
+        switch byte >> 6 {
+        case 0: word = lastBytes.0
+        case 1: word = lastBytes.1
+        case 2: word = lastBytes.2
+        default: word = lastBytes.3
+        }
+        return word & (1 << UInt64(byte & 63)) != 0
     }
 
     /// Whether `word` ends with one of the endings (`endings.contains { word.endsWith($0) }`).
     func matches(_ word: String) -> Bool {
         word.utf8.withContiguousStorageIfAvailable { b in
             let n = b.count
+            guard n > 0, mayEnd(with: b[n - 1]) else { return false }
             // The last (up to) 8 bytes, the last byte lowest.
             var last: UInt64 = 0
             var i = n > 8 ? n - 8 : 0

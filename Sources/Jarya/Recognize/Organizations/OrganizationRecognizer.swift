@@ -20,6 +20,8 @@ public struct OrganizationRecognizer: Recognizer {
     /// The «…» part of a name, in lower case.
     static func quotedPart(_ name: String) -> String? {
         // On bytes (« is C2 AB, » C2 BB; C2 only ever leads): searching the scalars decoded every one.
+        // Most names have no « and no C2 byte at all: they make no array.
+        guard name.utf8.contains(0xC2) else { return nil }
         let u = Array(name.utf8)
         guard let a = u.indices.dropLast().first(where: { u[$0] == 0xC2 && u[$0 + 1] == 0xAB }),
             let b = (a..<u.count - 1).first(where: { u[$0] == 0xC2 && u[$0 + 1] == 0xBB })

@@ -67,8 +67,12 @@ extension OrganizationRules {
             let s = Array(w.reversed().prefix(3))
             if s.count > 2, KyrgyzCase.accusativeAfterConsonant.contains(String([s[1], s[0]])) {
                 let before = s[2]
-                let voiceless = "кпстфхчшщ".contains(before)
-                let accusative = s[1] == "т" ? voiceless : (!voiceless && !KyrgyzMorphology.isVowel(before))
+                // A letter of one scalar is compared as a scalar (`String.contains` of a character
+                // breaks the string into characters); these letters have no other spelling.
+                let one = before.unicodeScalars.count == 1 ? before.unicodeScalars.first : nil
+                let voiceless = one.map { "кпстфхчшщ".unicodeScalars.contains($0) } ?? "кпстфхчшщ".contains(before)
+                let vowel = one.map { KyrgyzMorphology.isVowel($0) } ?? KyrgyzMorphology.isVowel(before)
+                let accusative = s[1] == "т" ? voiceless : (!voiceless && !vowel)
                 if !accusative { return false }
             }
         }
@@ -90,7 +94,7 @@ extension OrganizationRules {
     static let possessiveEndings = ByteEndings(KyrgyzMorphology.possessives)
 
     static func isGenitive(kyrgyz w: String) -> Bool {
-        kyrgyzGenitiveEndings.matches(w) && w.unicodeScalars.count > 4
+        w.utf8.count > 4 && kyrgyzGenitiveEndings.matches(w) && w.unicodeScalars.count > 4
     }
 
     /// Heads that also name generic things (a service, a department, a hospital): a name

@@ -46,13 +46,16 @@ extension OrganizationRules {
     /// The same, compared on bytes: most words end in none of them.
     static let adjectiveByteEndings = ByteEndings(adjectiveEndings)
     static func isAdjective(_ w: String) -> Bool {
-        adjectiveByteEndings.matches(w) && w.unicodeScalars.count > 4
+        // Five scalars take five bytes or more: the byte count (kept by the string) answers first.
+        w.utf8.count > 4 && adjectiveByteEndings.matches(w) && w.unicodeScalars.count > 4
     }
 
     /// The singular forms of `сборная` (a national team).
     static let teamSingular: WordSet = ["сборная", "сборной", "сборную", "сборною"]
 
     func russianHeadFirst(_ i: Int) -> Candidate? {
+        // Neither a head nor an adjective is punctuation or a number.
+        guard tokens[i].kind == .word else { return nil }
         var first = i
         var h = i
         // Adjectives before the head: `Всемирного банка`, `Кыргызским национальным университетом`.
