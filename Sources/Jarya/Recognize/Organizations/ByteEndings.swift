@@ -106,16 +106,22 @@ struct WordFilter: Sendable {
 /// when its first two bytes (for Cyrillic, its first letter) are the word's.
 struct BytePrefixes: Sendable {
     private let prefixes: [[UInt8]]
+    /// The prefixes' first two bytes, each once: most words start otherwise and are answered here.
+    private let starts: [(UInt8, UInt8)]
 
     init(_ prefixes: [String]) {
         precondition(prefixes.allSatisfy { $0.utf8.count >= 2 }, "a prefix shorter than 2 bytes")
         self.prefixes = prefixes.map { Array($0.utf8) }
+        var starts: [(UInt8, UInt8)] = []
+        for p in self.prefixes where !starts.contains(where: { $0 == (p[0], p[1]) }) { starts.append((p[0], p[1])) }
+        self.starts = starts
     }
 
     /// Whether `word` starts with one of the prefixes (`prefixes.contains { word.startsWith($0) }`).
     func matches(_ word: String) -> Bool {
         word.utf8.withContiguousStorageIfAvailable { b in
-            prefixes.contains { p in
+            guard b.count >= 2, starts.contains(where: { $0 == (b[0], b[1]) }) else { return false }
+            return prefixes.contains { p in
                 p.count <= b.count && p[0] == b[0] && p[1] == b[1] && p.indices.allSatisfy { p[$0] == b[$0] }
             }
         } ?? prefixes.contains { word.utf8.starts(with: $0) }

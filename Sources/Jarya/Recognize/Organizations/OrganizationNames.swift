@@ -77,7 +77,16 @@ struct OrganizationNames {
         guard let f = u.firstIndex(of: 0x20), let l = u.lastIndex(of: 0x20),
             let first = trimmedRange(u, 0, f), let last = trimmedRange(u, l + 1, u.count)
         else { return nil }
-        return WordKey(String(decoding: u[first] + [0] + u[last], as: UTF8.self))
+        // Written in one string: joining slices made two arrays and three strings.
+        let key = String(unsafeUninitializedCapacity: first.count + 1 + last.count) { out in
+            var k = 0
+            for i in first { out[k] = u[i]; k += 1 }
+            out[k] = 0
+            k += 1
+            for i in last { out[k] = u[i]; k += 1 }
+            return k
+        }
+        return WordKey(key)
     }
 
     /// Adds `name` (its lower case, unless given, and quoted part are made here, once per

@@ -19,14 +19,18 @@ public struct OrganizationRecognizer: Recognizer {
 
     /// The «…» part of a name, in lower case.
     static func quotedPart(_ name: String) -> String? {
-        // On bytes (« is C2 AB, » C2 BB; C2 only ever leads): searching the scalars decoded every one.
-        // Most names have no « and no C2 byte at all: they make no array.
-        guard name.utf8.contains(0xC2) else { return nil }
-        let u = Array(name.utf8)
-        guard let a = u.indices.dropLast().first(where: { u[$0] == 0xC2 && u[$0 + 1] == 0xAB }),
-            let b = (a..<u.count - 1).first(where: { u[$0] == 0xC2 && u[$0 + 1] == 0xBB })
-        else { return nil }
-        return String(decoding: u[a...(b + 1)], as: UTF8.self).fastLowercased()
+        // On bytes (« is C2 AB, » C2 BB; C2 only ever leads), in place: searching the scalars
+        // decoded every one of them.
+        func part(_ u: UnsafeBufferPointer<UInt8>) -> String? {
+            var a = 0
+            while a + 1 < u.count && !(u[a] == 0xC2 && u[a + 1] == 0xAB) { a += 1 }
+            var b = a + 2
+            while b + 1 < u.count && !(u[b] == 0xC2 && u[b + 1] == 0xBB) { b += 1 }
+            return b + 1 < u.count
+                ? String(decoding: UnsafeBufferPointer(rebasing: u[a...(b + 1)]), as: UTF8.self) : nil
+        }
+        let found = name.utf8.withContiguousStorageIfAvailable(part) ?? Array(name.utf8).withUnsafeBufferPointer(part)
+        return found?.fastLowercased()
     }
 
     /// Which organization a candidate is, when that is known: every mention of one gets the

@@ -16,8 +16,9 @@ extension OrganizationRules {
     func anaphoricCityHalls(taken: [Bool], claimed: SpanIndex, named: [Candidate], language: (Int) -> String)
         -> [Candidate]
     {
+        let prefixes = Self.cityHallPrefixes
         let mentions = tokens.indices.filter { k in
-            tokens[k].kind == .word && !taken[k] && Self.cityHallPrefixes.matches(tokens[k].lower)
+            tokens[k].kind == .word && !taken[k] && prefixes.matches(tokens[k].lower)
                 && !claimed.overlaps(tokens[k].span)
         }
         guard !mentions.isEmpty else { return [] }
