@@ -215,12 +215,13 @@ public struct OrganizationGlossary: Sendable {
     /// The capitals that `KyrgyzMorphology.acronym(of:)` would return for `token` when the rest is
     /// a suffix: two or more, and not the whole word.
     private static func leadingCapitals(_ token: String) -> String? {
-        var k = 0, count = 0
+        // Stops at the first small letter: most words have one capital.
+        var k = 0
         for u in token.unicodeScalars {
-            if k == count && u.isUppercase { k += 1 }
-            count += 1
+            guard u.isUppercase else { break }
+            k += 1
         }
-        guard k >= 2, k < count else { return nil }
+        guard k >= 2, k < token.unicodeScalars.count else { return nil }
         return String(scalars: token.unicodeScalars.prefix(k))
     }
 

@@ -230,7 +230,8 @@ extension OrganizationRecognizer {
     /// quotes (`корабля «Союз»`): the vehicle's name, not an organization's.
     static func vehicleNamed(_ tokens: [NameToken], _ first: Int) -> Bool {
         var k = first - 1
-        while k >= 0, tokens[k].kind == .punctuation, ["«", "“", "„", "\""].contains(tokens[k].text) { k -= 1 }
+        // A punctuation token is one scalar: compared as one (`==` on strings normalizes them).
+        while k >= 0, tokens[k].is("«") || tokens[k].is("“") || tokens[k].is("„") || tokens[k].is("\"") { k -= 1 }
         guard k >= 0, tokens[k].kind == .word, !tokens[k].isCapitalized else { return false }
         // The Analyze stage's stem where it made one: this runs for every candidate.
         let stem = tokens[k].stem.isEmpty ? RussianMorphology.stem(tokens[k].lower) : tokens[k].stem
@@ -238,7 +239,8 @@ extension OrganizationRecognizer {
     }
 
     /// The Russian stems of vehicles' nouns, whose quoted names are no organizations.
-    static let vehicleStems: Set<String> = Set(
+    /// (A `WordSet`: hashing a Cyrillic `String` normalizes it.)
+    static let vehicleStems = WordSet(
         [
             "корабль", "кораблей", "самолет", "самолёт", "судно", "шаттл", "ракета", "спутник", "лайнер", "крейсер",
             "ледокол", "танкер", "паром", "вертолет", "вертолёт", "поезд", "автомобиль",
