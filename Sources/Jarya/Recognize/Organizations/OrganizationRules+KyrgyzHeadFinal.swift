@@ -202,6 +202,13 @@ extension OrganizationRules {
 
     func kyrgyzHeadFinal(_ i: Int) -> Candidate? {
         guard let head = kyrgyzHead(i) else { return nil }
+        return kyrgyzHeadFinal(i, head: head)
+    }
+
+    /// The rest of `kyrgyzHeadFinal` once a head is found, kept apart: most words are no head,
+    /// and their call no longer sets up this long body.
+    @inline(never)
+    private func kyrgyzHeadFinal(_ i: Int, head: String) -> Candidate? {
         // A press service (`… мэриясынын басма сөз кызматы`) speaks for its body: the body is the name.
         // (Words are compared by their bytes: `==` normalizes Cyrillic text at every call.)
         if head.startsWith("кызмат"),
