@@ -66,6 +66,10 @@ public struct NameIndex<Value: Sendable>: Sendable {
         return made
     }
 
+    /// The words (lower case or Russian stem) a name may start with: for a caller's own filter of
+    /// the words that start none.
+    public var startingWords: [String] { nodes[0].children.keys.map(\.string) }
+
     /// The node reached from `node` by `word`, if any.
     private func child(_ node: Int, _ word: String) -> Int? {
         if node == 0 {

@@ -63,6 +63,22 @@ public struct OrganizationGlossary: Sendable {
     public private(set) var legalFormPhrases: [(form: String, words: [String], stems: [String])] = []
     /// The first words of those phrases, and their stems: a word that is neither starts none.
     public private(set) var legalFormPhraseStarts: WordSet = []
+    /// `kyrgyzHeads` and the keys of `russianHeads` in bit tables: the rules ask them about every
+    /// word, and most words are no head (`WordFilter`).
+    private(set) var kyrgyzHeadFilter = WordFilter()
+    private(set) var russianHeadFilter = WordFilter()
+    /// The words a name of `index` starts with: most words of a text start none, and the rules
+    /// ask at every word (`OrganizationRules.glossaryName`).
+    private(set) var nameStartFilter = WordFilter()
+    /// The first halves of the compound heads' stems (`дом` of `дом-муз`): a compound's stem is
+    /// its halves' stems, and a stem starts the (lower-case, ё-folded) word it comes from, so a
+    /// word that starts with none of these is no compound head, and its stem need not be made.
+    private(set) var compoundHeadStarts: [String] = []
+    /// The first two scalars of every key of `acronyms` and `upperAcronyms`, in a bit table: a word
+    /// that starts otherwise names no acronym (`acronym(_:)`), and most capitalized words do.
+    private var acronymStarts = [UInt64](repeating: 0, count: 128)
+    /// A key of one scalar turns that table off.
+    private var shortAcronym = false
 
     public init(organizations table: TSVTable, heads: TSVTable) throws {
         var ids: Set<String> = []
@@ -96,9 +112,11 @@ public struct OrganizationGlossary: Sendable {
             for (lang, a) in acr {
                 for variant in a.split(separator: "|") {
                     acronyms[String(variant), default: []].append((org, lang))
+                    addAcronymStart(String(variant))
                     // `ОШТУда` written in capitals finds `ОшТУ`.
                     if String(variant).uppercased() != String(variant) {
                         upperAcronyms[String(variant).uppercased()] = String(variant)
+                        addAcronymStart(String(variant).uppercased())
                     }
                     let scalars = Array(variant.unicodeScalars)
                     if scalars.count > 3, scalars.dropFirst().contains(where: \.isLowercase) {
@@ -107,13 +125,24 @@ public struct OrganizationGlossary: Sendable {
                 }
             }
         }
+        nameStartFilter = WordFilter(index.startingWords, log2Bits: 17)
         for row in heads.rows {
             let word = row["word"]
             switch (row["lang"], row["type"]) {
-            case ("ky", "head"): kyrgyzHeads.insert(word.lowercased())
+            case ("ky", "head"):
+                kyrgyzHeads.insert(word.lowercased())
+                kyrgyzHeadFilter.insert(word.lowercased())
             case ("ru", "head"):
                 russianHeads[RussianMorphology.stem(word)] = word.lowercased()
-                if word.contains("-") { russianHeads[RussianMorphology.compoundStem(word)] = word.lowercased() }
+                russianHeadFilter.insert(RussianMorphology.stem(word))
+                if word.contains("-") {
+                    russianHeads[RussianMorphology.compoundStem(word)] = word.lowercased()
+                    russianHeadFilter.insert(RussianMorphology.compoundStem(word))
+                    compoundHeadStarts.append(
+                        String(
+                            RussianMorphology.compoundStem(word).split(
+                                separator: "-", omittingEmptySubsequences: false)[0]))
+                }
             case ("ky", "quoted_head"): kyrgyzQuotedHeads.insert(word.lowercased())
             case ("ru", "quoted_head"): russianQuotedHeads[RussianMorphology.stem(word)] = word.lowercased()
             case (_, "legal_form"): legalForms[word] = row["lang"]
@@ -140,8 +169,16 @@ public struct OrganizationGlossary: Sendable {
     public func acronym(_ token: String) -> (
         acronym: String, matches: [(organization: Organization, language: String)]
     )? {
+        // Every try below looks up a start of `token` of two scalars or more.
+        if !shortAcronym, let bit = Self.startBit(token), acronymStarts[bit >> 6] & (1 << UInt64(bit & 63)) == 0 {
+            return nil
+        }
         if let m = acronyms[token] { return (token, m) }
-        if let head = KyrgyzMorphology.acronym(of: token) {
+        // The capitals a suffix follows (`ЮНИСЕФ` of `ЮНИСЕФтин`) are looked up before the rest is
+        // checked to be a suffix, which costs more: most words in capitals are no known acronym.
+        if let capitals = Self.leadingCapitals(token), acronyms[capitals] != nil || upperAcronyms[capitals] != nil,
+            let head = KyrgyzMorphology.acronym(of: token)
+        {
             if let m = acronyms[head] { return (head, m) }
             if let mixed = upperAcronyms[head], let m = acronyms[mixed] { return (head, m) }
         }
@@ -173,6 +210,32 @@ public struct OrganizationGlossary: Sendable {
             }
         }
         return nil
+    }
+
+    /// The capitals that `KyrgyzMorphology.acronym(of:)` would return for `token` when the rest is
+    /// a suffix: two or more, and not the whole word.
+    private static func leadingCapitals(_ token: String) -> String? {
+        // Stops at the first small letter: most words have one capital.
+        var k = 0
+        for u in token.unicodeScalars {
+            guard u.isUppercase else { break }
+            k += 1
+        }
+        guard k >= 2, k < token.unicodeScalars.count else { return nil }
+        return String(scalars: token.unicodeScalars.prefix(k))
+    }
+
+    private mutating func addAcronymStart(_ key: String) {
+        guard let bit = Self.startBit(key) else { shortAcronym = true; return }
+        acronymStarts[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
+
+    /// A string's bit in `acronymStarts`, from its first two scalars; nil for a shorter string.
+    private static func startBit(_ s: String) -> Int? {
+        var u = s.unicodeScalars.makeIterator()
+        guard let a = u.next(), let b = u.next() else { return nil }
+        let key = UInt64(a.value) << 21 | UInt64(b.value)
+        return Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 51)  // the top 13 bits
     }
 
     /// Three scalars (21 bits each) in one integer.

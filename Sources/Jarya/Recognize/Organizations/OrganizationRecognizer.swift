@@ -19,9 +19,18 @@ public struct OrganizationRecognizer: Recognizer {
 
     /// The «…» part of a name, in lower case.
     static func quotedPart(_ name: String) -> String? {
-        let u = name.unicodeScalars
-        guard let a = u.firstIndex(of: "«"), let b = u[a...].firstIndex(of: "»") else { return nil }
-        return String(u[a...b]).fastLowercased()
+        // On bytes (« is C2 AB, » C2 BB; C2 only ever leads), in place: searching the scalars
+        // decoded every one of them.
+        func part(_ u: UnsafeBufferPointer<UInt8>) -> String? {
+            var a = 0
+            while a + 1 < u.count && !(u[a] == 0xC2 && u[a + 1] == 0xAB) { a += 1 }
+            var b = a + 2
+            while b + 1 < u.count && !(u[b] == 0xC2 && u[b + 1] == 0xBB) { b += 1 }
+            return b + 1 < u.count
+                ? String(decoding: UnsafeBufferPointer(rebasing: u[a...(b + 1)]), as: UTF8.self) : nil
+        }
+        let found = name.utf8.withContiguousStorageIfAvailable(part) ?? Array(name.utf8).withUnsafeBufferPointer(part)
+        return found?.fastLowercased()
     }
 
     /// Which organization a candidate is, when that is known: every mention of one gets the
@@ -62,8 +71,14 @@ public struct OrganizationRecognizer: Recognizer {
         let claimed = SpanIndex(document.entities.lazy.map(\.span))
         let rules = OrganizationRules(tokens: tokens, glossary: glossary, people: people, places: places)
         var candidates: [Candidate] = []
+        // The block of the last token: the next token is most often in it, and not searched for.
+        var block: Block? = nil
         for i in tokens.indices where !claimed.overlaps(tokens[i].span) {
-            let language = document.segmentation.block(at: tokens[i].span.start)?.language ?? document.language
+            let start = tokens[i].span.start
+            if block.map({ !($0.span.start <= start && start < $0.span.end) }) ?? true {
+                block = document.segmentation.block(at: start)
+            }
+            let language = block?.language ?? document.language
             if let c = rules.quoted(i) { candidates.append(c) }
             if let c = rules.glossaryName(i, language: language) { candidates.append(c) }
             if let c = rules.acronym(i, language: language) { candidates.append(c) }
@@ -154,39 +169,58 @@ public struct OrganizationRecognizer: Recognizer {
         // ends with (its lower case cut at a space) and its quoted part; the first name wins.
         var earlier = OrganizationNames()
         var mentions: [(candidate: Candidate, name: String, acronym: String?)] = []
+        // Each mention's name by its index in `earlier`.
+        var nameIndex: [Int] = []
         for c in chosen {
             var name = c.name, acronym = c.acronym
-            let lower = name.fastLowercased()
+            // The lower case of `name` when it is still the candidate's.
+            var nameLower: String? = nil
             if let id = c.organizationID, let first = nameOf[id] {
                 name = first.0; acronym = acronym ?? first.1
-            } else if let full = earlier.longer(lower) {
-                name = full  // a later short form: `Национальная библиотека`, `Туризм департаменти`
-            } else if case let quoted = Self.quotedPart(name) ?? "«\(lower)»", let same = earlier.quoted(quoted) {
-                // `ОО «Жаш Муун»` after `«Жаш Муун» коомдук бирикмеси`; `Өнүктүрүү саясат институту`
-                // after `«Өнүктүрүү саясат институту» коомдук бирикмеси`.
-                name = same
+            } else {
+                let lower = earlier.lower(of: name) ?? name.fastLowercased()
+                if let full = earlier.longer(lower) {
+                    name = full  // a later short form: `Национальная библиотека`, `Туризм департаменти`
+                } else if case let quoted = Self.quotedPart(name) ?? "«\(lower)»", let same = earlier.quoted(quoted) {
+                    // `ОО «Жаш Муун»` after `«Жаш Муун» коомдук бирикмеси`; `Өнүктүрүү саясат институту`
+                    // after `«Өнүктүрүү саясат институту» коомдук бирикмеси`.
+                    name = same
+                } else {
+                    nameLower = lower
+                }
             }
             if let id = c.organizationID, nameOf[id] == nil { nameOf[id] = (name, acronym) }
-            earlier.append(name, lower: name.fastLowercased(), quoted: Self.quotedPart(name))
+            nameIndex.append(earlier.append(name, lower: nameLower))
             mentions.append((c, name, acronym))
         }
         // A short form the text uses before the full name, or one that leaves out words between
         // the first and the head (`Маданият министрлиги` for `Маданият, маалымат жана туризм
-        // министрлиги`), takes the full name too: one body, one name.
+        // министрлиги`), takes the full name too: one body, one name. Asked once per name.
         let all = earlier
+        var fullNames = [String?](repeating: nil, count: all.count), asked = [Bool](repeating: false, count: all.count)
         for n in mentions.indices {
-            let lower = mentions[n].name.fastLowercased()
-            if let full = all.longer(lower) ?? all.fuller(lower) { mentions[n].name = full }
+            let k = nameIndex[n]
+            if !asked[k] { fullNames[k] = all.fullName(of: k); asked[k] = true }
+            if let full = fullNames[k] { mentions[n].name = full }
         }
         // One body, one acronym: a mention without one (`Международная федерация футбола ФИФА`,
         // the acronym in apposition) takes the one a later mention of the same name has (`ФИФА`).
-        var acronymOf: [String: String] = [:]
-        for m in mentions { if let a = m.acronym, acronymOf[m.name] == nil { acronymOf[m.name] = a } }
-        for n in mentions.indices where mentions[n].acronym == nil { mentions[n].acronym = acronymOf[mentions[n].name] }
-        for m in mentions {
+        // Names are keyed by their bytes: a `String` key normalizes Cyrillic text at every look-up.
+        // (The mentions are read by index: a loop over them copied each one.)
+        var acronymOf: [WordKey: String] = [:]
+        for n in mentions.indices {
+            if let a = mentions[n].acronym, acronymOf[WordKey(mentions[n].name)] == nil {
+                acronymOf[WordKey(mentions[n].name)] = a
+            }
+        }
+        for n in mentions.indices where mentions[n].acronym == nil {
+            mentions[n].acronym = acronymOf[WordKey(mentions[n].name)]
+        }
+        for n in mentions.indices {
+            let (first, last) = (mentions[n].candidate.first, mentions[n].candidate.last)
             document.add(
-                .organization, Span(tokens[m.candidate.first].span.start, tokens[m.candidate.last - 1].span.end),
-                .organization(name: m.name, acronym: m.acronym))
+                .organization, Span(tokens[first].span.start, tokens[last - 1].span.end),
+                .organization(name: mentions[n].name, acronym: mentions[n].acronym))
         }
     }
 }
@@ -196,7 +230,8 @@ extension OrganizationRecognizer {
     /// quotes (`корабля «Союз»`): the vehicle's name, not an organization's.
     static func vehicleNamed(_ tokens: [NameToken], _ first: Int) -> Bool {
         var k = first - 1
-        while k >= 0, tokens[k].kind == .punctuation, ["«", "“", "„", "\""].contains(tokens[k].text) { k -= 1 }
+        // A punctuation token is one scalar: compared as one (`==` on strings normalizes them).
+        while k >= 0, tokens[k].is("«") || tokens[k].is("“") || tokens[k].is("„") || tokens[k].is("\"") { k -= 1 }
         guard k >= 0, tokens[k].kind == .word, !tokens[k].isCapitalized else { return false }
         // The Analyze stage's stem where it made one: this runs for every candidate.
         let stem = tokens[k].stem.isEmpty ? RussianMorphology.stem(tokens[k].lower) : tokens[k].stem
@@ -204,7 +239,8 @@ extension OrganizationRecognizer {
     }
 
     /// The Russian stems of vehicles' nouns, whose quoted names are no organizations.
-    static let vehicleStems: Set<String> = Set(
+    /// (A `WordSet`: hashing a Cyrillic `String` normalizes it.)
+    static let vehicleStems = WordSet(
         [
             "корабль", "кораблей", "самолет", "самолёт", "судно", "шаттл", "ракета", "спутник", "лайнер", "крейсер",
             "ледокол", "танкер", "паром", "вертолет", "вертолёт", "поезд", "автомобиль",

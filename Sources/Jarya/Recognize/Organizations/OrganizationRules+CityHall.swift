@@ -7,6 +7,8 @@ extension OrganizationRules {
     /// Words for a city hall, by the stem their forms start with.
     /// (`мэри` alone is the Kyrgyz "its mayor": `Бишкектин мэри`.)
     static let cityHallWords = ["мэрия", "мэрии", "мэрию", "мэрией", "муниципалитет"]
+    /// The same, compared on bytes: every word of a text is asked.
+    static let cityHallPrefixes = BytePrefixes(cityHallWords)
     /// Words before it that belong to the name: `столичного`, `шаардык`, `калаа`.
     static let cityHallModifiers = ["столичн", "городск", "шаардык", "калаа", "борбордук"]
     static let capitalModifiers = ["столичн", "борбордук"]
@@ -14,23 +16,32 @@ extension OrganizationRules {
     func anaphoricCityHalls(taken: [Bool], claimed: SpanIndex, named: [Candidate], language: (Int) -> String)
         -> [Candidate]
     {
+        let prefixes = Self.cityHallPrefixes
         let mentions = tokens.indices.filter { k in
-            tokens[k].kind == .word && !taken[k] && !claimed.overlaps(tokens[k].span)
-                && Self.cityHallWords.contains { tokens[k].lower.startsWith($0) }
+            tokens[k].kind == .word && !taken[k] && prefixes.matches(tokens[k].lower)
+                && !claimed.overlaps(tokens[k].span)
         }
         guard !mentions.isEmpty else { return [] }
-        // Cities with a known city hall, in text order.
-        var cities: [(at: Int, id: String)] = []
-        var k = 0
-        while k < tokens.count {
-            if tokens[k].isCapitalized, let (values, end) = places.index.longestMatch(tokens, at: k),
-                let city = values.first(where: { $0.kind == "city" && glossary.byID[$0.id + "-city-hall"] != nil })
-            {
-                cities.append((k, city.id))
-                k = end
-            } else {
-                k += 1
+        // The city hall of the first city with a known one, read from the text when first needed
+        // (most mentions take their city from elsewhere).
+        var firstCityHall: String?? = nil
+        func cityHallOfFirstCity() -> String? {
+            if let known = firstCityHall { return known }
+            var found: String? = nil
+            for k in tokens.indices where tokens[k].isCapitalized {
+                if let (values, _) = places.index.longestMatch(tokens, at: k),
+                    let city = values.first(where: { $0.kind == "city" && glossary.byID[$0.id + "-city-hall"] != nil })
+                {
+                    found = city.id + "-city-hall"
+                    break
+                }
             }
+            firstCityHall = .some(found)
+            return found
+        }
+        // Which earlier names are a city hall's, asked once, not for every mention.
+        let hallNames = named.map {
+            $0.organizationID?.glossaryID?.hasSuffix("-city-hall") == true || Self.startsWithCityHall($0.name)
         }
         var result: [Candidate] = []
         for m in mentions {
@@ -54,11 +65,7 @@ extension OrganizationRules {
             let capital =
                 last > m + 1 || (first < m && Self.capitalModifiers.contains { tokens[first].lower.startsWith($0) })
             // A city hall named in full before: the same body, under the same name.
-            let earlier = named.last {
-                $0.first < m
-                    && ($0.organizationID?.glossaryID?.hasSuffix("-city-hall") == true
-                        || $0.name.fastLowercased().startsWith("мэрия "))
-            }
+            let earlier = named.indices.last { named[$0].first < m && hallNames[$0] }.map { named[$0] }
             if !capital, let e = earlier, e.organizationID == nil {
                 result.append(
                     Candidate(
@@ -67,7 +74,7 @@ extension OrganizationRules {
             }
             // An earlier name the text defined itself has no city hall entry: nothing to link.
             let earlierID = earlier?.organizationID.map { $0.glossaryID ?? "" }
-            guard let hallID = capital ? "bishkek-city-hall" : earlierID ?? cities.first.map({ $0.id + "-city-hall" }),
+            guard let hallID = capital ? "bishkek-city-hall" : earlierID ?? cityHallOfFirstCity(),
                 let hall = glossary.byID[hallID]
             else { continue }
             let lang = language(m) == "ky" || language(m) == "ru" ? language(m) : "ru"
@@ -80,11 +87,22 @@ extension OrganizationRules {
         return result
     }
 
+    /// Whether `name` in lower case starts with `мэрия `, read from its first six scalars: lower-casing
+    /// a whole name cost some 4,000 instructions. Each must be a letter `lowercaseByRange` maps (as
+    /// `fastLowercased` does; the Unicode tables agree on them).
+    static func startsWithCityHall(_ name: String) -> Bool {
+        var scalars = name.unicodeScalars.makeIterator()
+        for expected in "мэрия ".unicodeScalars {
+            guard let s = scalars.next(), s.lowercaseByRange() == expected else { return false }
+        }
+        return true
+    }
+
     /// The city hall a rule's name is, when it is a city hall word and one city with a city hall in
     /// the glossary (`Мэрия Бишкека`, `мэрии г. Ош`, `Бишкектин мэриясы`): every way of writing it
     /// is then that one body, under the glossary's name.
     func cityHall(first: Int, last: Int) -> OrganizationGlossary.Organization? {
-        let isHall = { (k: Int) in Self.cityHallWords.contains { self.tokens[k].lower.startsWith($0) } }
+        let isHall = { (k: Int) in Self.cityHallPrefixes.matches(self.tokens[k].lower) }
         let hall: Int
         if isHall(first) {
             hall = first

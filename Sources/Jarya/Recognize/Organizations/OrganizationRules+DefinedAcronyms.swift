@@ -19,8 +19,10 @@ extension OrganizationRules {
         var extra: [Candidate] = []
         var inName = [Bool](repeating: false, count: tokens.count)
         for c in result { for k in c.first..<max(c.first, c.last) { inName[k] = true } }
-        for (k, t) in tokens.enumerated() where t.kind == .word && (t.isAllCaps || t.isCapitalized) {
-            let acr = defined[t.text] != nil ? t.text : KyrgyzMorphology.acronym(of: t.text)
+        // By index: enumerating the tokens copied each one.
+        for k in tokens.indices where tokens[k].kind == .word && (tokens[k].isAllCaps || tokens[k].isCapitalized) {
+            let text = tokens[k].text
+            let acr = defined[text] != nil ? text : KyrgyzMorphology.acronym(of: text)
             guard let a = acr, let n = defined[a], !inName[k] else { continue }
             // Not the definition itself.
             if k > 0, tokens[k - 1].is("("), k == result[n].last + 1 { continue }

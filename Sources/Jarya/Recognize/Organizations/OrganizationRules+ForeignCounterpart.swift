@@ -28,7 +28,7 @@ extension OrganizationRules {
         for start in max(0, known.first - 3)..<known.first {
             guard let (values, end) = places.index.longestMatch(tokens, at: start), end == known.first,
                 tokens[start].isCapitalized || tokens[start].isAllCaps,
-                let country = foreignCountry(values, of: org), let head = kyrgyzHead(tokens[known.last - 1])
+                let country = foreignCountry(values, of: org), let head = kyrgyzHead(known.last - 1)
             else { continue }
             let name = joined(start, known.last - 1) + " " + kyrgyzHeadText(head, at: known.last - 1)
             return Candidate(
@@ -49,7 +49,7 @@ extension OrganizationRules {
     /// The Russian name in the nominative: the head noun that opens it (`Министерства` →
     /// `Министерство`), the rest as written.
     private func russianName(_ first: Int, _ end: Int) -> String {
-        guard let head = russianHead(tokens[first]), !tokens[first].isAllCaps else { return joined(first, end) }
+        guard let head = russianHead(first), !tokens[first].isAllCaps else { return joined(first, end) }
         return head.prefix(1).uppercased() + head.dropFirst() + " " + joined(first + 1, end)
     }
 }

@@ -1,14 +1,18 @@
 /// Kyrgyz names end in their head noun (`… министрлиги`, `… агенттиги`): found by walking left
 /// from the head over the genitive chain.
 extension OrganizationRules {
-    /// The head form of a Kyrgyz word (`министрлигине` → `министрлиги`), if it is a head noun.
-    func kyrgyzHead(_ t: NameToken) -> String? {
-        guard t.kind == .word else { return nil }
-        let forms = t.forms.isEmpty ? KyrgyzMorphology.stems(of: t.lower) : t.forms
-        // The longest form that is a head (the first of equals).
+    /// The head form of Kyrgyz word `k` (`министрлигине` → `министрлиги`), if it is a head noun.
+    /// Takes the token's index: copying a `NameToken` out of the array retains three objects.
+    func kyrgyzHead(_ k: Int) -> String? {
+        guard tokens[k].kind == .word else { return nil }
+        let forms = tokens[k].forms.isEmpty ? KyrgyzMorphology.stems(of: tokens[k].lower) : tokens[k].forms
+        // The longest form that is a head (the first of equals). The filter answers most forms
+        // without hashing them.
         var head: String? = nil
         for f in forms
-        where glossary.kyrgyzHeads.contains(f) && f.unicodeScalars.count > (head?.unicodeScalars.count ?? -1) {
+        where glossary.kyrgyzHeadFilter.mayContain(f) && glossary.kyrgyzHeads.contains(f)
+            && f.unicodeScalars.count > (head?.unicodeScalars.count ?? -1)
+        {
             head = f
         }
         return head
@@ -17,15 +21,30 @@ extension OrganizationRules {
     /// Whether a Kyrgyz word carries a case other than the genitive (or a verb ending):
     /// it ends a name to its left (`Иш-чараны`, `Форумду`, `уюштурду`).
     static func isKyrgyzBoundary(_ w: String) -> Bool {
-        if w.unicodeScalars.count > 3 && boundaryEndings.contains(where: { w.endsWith($0) }) { return true }
-        return KyrgyzMorphology.isAccusativeAfterPossessive(w)
+        if boundaryEndings.matches(w) && w.unicodeScalars.count > 3 { return true }
+        return isAccusativeAfterPossessive(w)
+    }
+
+    /// `KyrgyzMorphology.isAccusativeAfterPossessive`, read from the last scalars without making
+    /// an array of them: most words do not end in -Iн and are answered by the first.
+    static func isAccusativeAfterPossessive(_ lower: String) -> Bool {
+        var s = lower.unicodeScalars.reversed().makeIterator()
+        guard s.next() == "н", let vowel = s.next(), "ыиуү".unicodeScalars.contains(vowel), let consonant = s.next(),
+            let before = s.next(), s.next() != nil
+        else { return false }
+        switch consonant {
+        case "н", "д": return false
+        case "т": return !"кпстфхчшщ".unicodeScalars.contains(before)
+        default: return true
+        }
     }
 
     /// Any case but the genitive (which links a name's words), and the participle -ГAн: made
     /// once (joining the lists at every call cost some 8,000 instructions a word).
-    static let boundaryEndings =
-        KyrgyzCase.accusative.endings + KyrgyzCase.dative.endings + KyrgyzCase.locative.endings
-        + KyrgyzCase.ablative.endings + ["нан", "нен", "ган", "ген", "гон", "гөн"]
+    static let boundaryEndings: ByteEndings = {
+        let cases: [KyrgyzCase] = [.accusative, .dative, .locative, .ablative]
+        return ByteEndings(cases.flatMap(\.endings) + ["нан", "нен", "ган", "ген", "гон", "гөн"])
+    }()
 
     /// Whether the word at `k` ends the name to its left. An accusative object of a gerund
     /// stays inside (`Айлана-чөйрөнү коргоо …`), and `-ды/-ты` after a vowel is a possessive
@@ -34,9 +53,7 @@ extension OrganizationRules {
         let w = tokens[k].lower
         // A plural possessive (`көчөлөрү`, `тургундары`) heads a phrase of its own: `Бишкектин
         // борбордук көчөлөрү Ички иштер министрлигинин …` is two phrases.
-        if !tokens[k].isCapitalized, w.unicodeScalars.count > 6,
-            Self.pluralPossessives.contains(where: { w.endsWith($0) })
-        {
+        if !tokens[k].isCapitalized, Self.pluralPossessives.matches(w), w.unicodeScalars.count > 6 {
             return true
         }
         guard Self.isKyrgyzBoundary(w) else { return false }
@@ -44,40 +61,101 @@ extension OrganizationRules {
         if tokens[k].isCapitalized, !places.index.exact(w).isEmpty || people.givenNames[w] != nil { return false }
         // The accusative is -ТI after a voiceless consonant (`саясатты`) and -ДI after a voiced one
         // (`Форумду`); otherwise the ending is a possessive (`саясаты`, `Регламенти`).
-        let s = Array(w)
-        if s.count > 2, KyrgyzCase.accusativeAfterConsonant.contains(String(s.suffix(2))) {
-            let before = s[s.count - 3]
-            let voiceless = "кпстфхчшщ".contains(before)
-            let accusative = s[s.count - 2] == "т" ? voiceless : (!voiceless && !KyrgyzMorphology.isVowel(before))
-            if !accusative { return false }
+        // Only a word ending in one of those bytes has them as its last two characters, so the
+        // characters are read (from the end) for those words alone.
+        if Self.accusativeAfterConsonant.matches(w) {
+            let s = Array(w.reversed().prefix(3))
+            if s.count > 2, KyrgyzCase.accusativeAfterConsonant.contains(String([s[1], s[0]])) {
+                let before = s[2]
+                // A letter of one scalar is compared as a scalar (`String.contains` of a character
+                // breaks the string into characters); these letters have no other spelling.
+                let one = before.unicodeScalars.count == 1 ? before.unicodeScalars.first : nil
+                let voiceless = one.map { "кпстфхчшщ".unicodeScalars.contains($0) } ?? "кпстфхчшщ".contains(before)
+                let vowel = one.map { KyrgyzMorphology.isVowel($0) } ?? KyrgyzMorphology.isVowel(before)
+                let accusative = s[1] == "т" ? voiceless : (!voiceless && !vowel)
+                if !accusative { return false }
+            }
         }
         if k + 1 < tokens.count, tokens[k + 1].kind == .word, !tokens[k + 1].isCapitalized,
-            ["уу", "үү", "оо", "өө"].contains(where: { tokens[k + 1].lower.endsWith($0) })
+            Self.gerundEndings.matches(tokens[k + 1].lower)
         {
             return false
         }
         return true
     }
 
-    static let pluralPossessives = [
+    static let pluralPossessives = ByteEndings([
         "лары", "лери", "лору", "лөрү", "дары", "дери", "дору", "дөрү", "тары", "тери", "тору", "төрү",
-    ]
+    ])
+    static let accusativeAfterConsonant = ByteEndings(KyrgyzCase.accusativeAfterConsonant)
+    /// A gerund's ending (`коргоо`), after which an accusative stays inside a name.
+    static let gerundEndings = ByteEndings(["уу", "үү", "оо", "өө"])
+    static let kyrgyzGenitiveEndings = ByteEndings(KyrgyzMorphology.genitiveEndings)
+    static let possessiveEndings = ByteEndings(KyrgyzMorphology.possessives)
 
     static func isGenitive(kyrgyz w: String) -> Bool {
-        w.unicodeScalars.count > 4 && KyrgyzMorphology.genitiveEndings.contains { w.endsWith($0) }
+        w.utf8.count > 4 && kyrgyzGenitiveEndings.matches(w) && w.unicodeScalars.count > 4
     }
 
     /// Heads that also name generic things (a service, a department, a hospital): a name
     /// needs them in the possessive (`Лейлек райондук ооруканасы`, not `облустук ооруканага`).
-    static let weakKyrgyzHeads = [
+    static let weakKyrgyzHeads = BytePrefixes([
         "кызмат", "бөлүм", "уюм", "оорукана", "мектеп", "ишкана", "аппарат", "федерация", "борбор",
         "башкармалык", "фонд", "ассоциация", "бирикме", "топ", "комиссия", "кеңеш", "тармак", "коом", "мэрия",
-    ]
+    ])
     /// Heads of institutions whose own head's role names them (`университетинин ректору`).
-    static let kyrgyzInstitutionHeads = [
+    static let kyrgyzInstitutionHeads = BytePrefixes([
         "университет", "институт", "академия", "колледж", "лицей", "гимназия", "консерватория", "китепкана",
         "музей", "театр", "филармония",
-    ]
+    ])
+    /// The words after a parent body's name (`министрлигине караштуу`).
+    static let parentLinks: WordSet = ["караштуу", "алдындагы"]
+    /// The words after a name that governs the name before it (`… караштуу`, `… тиешелүү`).
+    static let governingLinks: WordSet = ["караштуу", "алдындагы", "тиешелүү"]
+
+    /// `KyrgyzMorphology.isPlural` on bytes: `word` with `head`'s stem as its first bytes (the
+    /// usual case, `head` being one of its forms) is answered without cutting strings by
+    /// characters, which cost some 9,000 instructions a call. Otherwise the morphology answers.
+    static func isPlural(_ word: String, after head: String) -> Bool {
+        let stemLength = head.utf8.count - (possessiveVowels.matches(head) ? 2 : 0)
+        // nil when the bytes do not answer.
+        let answer: Bool? =
+            word.utf8.withContiguousStorageIfAvailable { w -> Bool? in
+                head.utf8.withContiguousStorageIfAvailable { h -> Bool? in
+                    guard stemLength <= w.count, bytesEqual(w, 0, UnsafeBufferPointer(rebasing: h[..<stemLength])),
+                        isSimpleText(w)
+                    else { return nil }
+                    // Every character of `word` is one scalar (`isSimpleText`), so dropping the stem's
+                    // bytes drops as many characters as the stem has.
+                    return pluralBytes.contains { p in
+                        stemLength + p.count <= w.count && p.indices.allSatisfy { w[stemLength + $0] == p[$0] }
+                    }
+                } ?? nil
+            } ?? nil
+        return answer ?? KyrgyzMorphology.isPlural(word, after: head)
+    }
+    static let possessiveVowels = ByteEndings(["ы", "и", "у", "ү"])
+    static let pluralBytes = KyrgyzMorphology.plurals.map { Array($0.utf8) }
+
+    /// Whether every scalar of `text` is ASCII (no control) or Cyrillic but its combining marks:
+    /// each is then a character of its own, so a count of characters is one of scalars.
+    static func isSimpleText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0x80 {
+                if b < 0x20 || b == 0x7F { return false }
+                i += 1
+            } else if b >= 0xD0 && b <= 0xD3 && i + 1 < bytes.count {
+                // U+0400–U+04FF; U+0483–U+0489 (D2 83 … D2 89) combine.
+                if b == 0xD2 && bytes[i + 1] >= 0x83 && bytes[i + 1] <= 0x89 { return false }
+                i += 2
+            } else {
+                return false
+            }
+        }
+        return true
+    }
     /// The same institutions' Russian heads (`ректор Кыргызского национального университета`).
     static let russianInstitutionHeads: WordSet = [
         "университет", "институт", "академия", "колледж", "лицей", "гимназия", "консерватория", "библиотека",
@@ -103,8 +181,9 @@ extension OrganizationRules {
     /// A person's given name followed by a capitalized word (`Назгүл Орозалиева`) ends a name
     /// walk; `Нарын облустук …` (a name that is also a place) does not.
     func isPersonWord(_ k: Int) -> Bool {
-        let t = tokens[k]
-        guard t.isCapitalized || t.isAllCaps, people.givenName(t.lower) != nil else { return false }
+        guard tokens[k].isCapitalized || tokens[k].isAllCaps, people.givenName(tokens[k].lower) != nil else {
+            return false
+        }
         return k + 1 < tokens.count && tokens[k + 1].kind == .word
             && (tokens[k + 1].isCapitalized || tokens[k + 1].isAllCaps)
     }
@@ -113,27 +192,34 @@ extension OrganizationRules {
     /// радиосунун`, `Адылбек Касымалиев Япониянын … элчилигине`): the end of the person who speaks
     /// or goes there, not the first word of the body's name.
     func endsPersonName(_ k: Int) -> Bool {
-        let t = tokens[k]
-        guard k > 0, t.isCapitalized, !t.isAllCaps, tokens[k - 1].kind == .word, tokens[k - 1].isCapitalized,
-            !tokens[k - 1].isAllCaps
+        guard k > 0, tokens[k].isCapitalized, !tokens[k].isAllCaps, tokens[k - 1].kind == .word,
+            tokens[k - 1].isCapitalized, !tokens[k - 1].isAllCaps
         else { return false }
         // The endings clear enough to make a surname without a known given name (`-ов`, `-ева`),
         // with no Kyrgyz case suffix after them.
-        return SurnameEnding.matches(t.lower, .afterUnknownGiven) && places.index.exact(t.lower).isEmpty
+        return SurnameEnding.matches(tokens[k].lower, .afterUnknownGiven) && places.index.exact(tokens[k].lower).isEmpty
     }
 
     func kyrgyzHeadFinal(_ i: Int) -> Candidate? {
-        guard let head = kyrgyzHead(tokens[i]) else { return nil }
+        guard let head = kyrgyzHead(i) else { return nil }
+        return kyrgyzHeadFinal(i, head: head)
+    }
+
+    /// The rest of `kyrgyzHeadFinal` once a head is found, kept apart: most words are no head,
+    /// and their call no longer sets up this long body.
+    @inline(never)
+    private func kyrgyzHeadFinal(_ i: Int, head: String) -> Candidate? {
         // A press service (`… мэриясынын басма сөз кызматы`) speaks for its body: the body is the name.
+        // (Words are compared by their bytes: `==` normalizes Cyrillic text at every call.)
         if head.startsWith("кызмат"),
-            i >= 1 && tokens[i - 1].lower == "маалымат"
-                || i >= 2 && tokens[i - 2].lower == "басма" && tokens[i - 1].lower == "сөз"
+            i >= 1 && tokens[i - 1].lower.sameBytes("маалымат")
+                || i >= 2 && tokens[i - 2].lower.sameBytes("басма") && tokens[i - 1].lower.sameBytes("сөз")
         {
             return nil
         }
         // A plural head (`комиссияларынын`) names a kind of body, not one.
-        if KyrgyzMorphology.isPlural(tokens[i].lower, after: head) { return nil }
-        let weak = Self.weakKyrgyzHeads.contains { head.startsWith($0) }
+        if Self.isPlural(tokens[i].lower, after: head) { return nil }
+        let weak = Self.weakKyrgyzHeads.matches(head)
         // `Нарын облусунун борбору`: a region's centre is a town, not a body.
         if head.startsWith("борбор"), i > 0,
             tokens[i - 1].lower.startsWith("облус") || tokens[i - 1].lower.startsWith("район")
@@ -141,8 +227,8 @@ extension OrganizationRules {
             return nil
         }
         // (`Токтогул Сатылганов атындагы орто мектепте` is a name by its eponym.)
-        let eponym = (max(0, i - 8)..<i).contains { tokens[$0].lower == "атындагы" }
-        let possessive = KyrgyzMorphology.possessives.contains { head.endsWith($0) }
+        let eponym = (max(0, i - 8)..<i).contains { tokens[$0].lower.sameBytes("атындагы") }
+        let possessive = Self.possessiveEndings.matches(head)
         if weak && !eponym && !possessive { return nil }
         // A head without the possessive follows its adjective (`мамлекеттик агенттик`), not a name.
         if !possessive && !eponym, i > 0, tokens[i - 1].isCapitalized || tokens[i - 1].isAllCaps { return nil }
@@ -151,41 +237,41 @@ extension OrganizationRules {
         // and so is a body named by its staff (`… башкармалыгынын мугалимдеринин`).
         if i + 1 < tokens.count, let role = people.roleWord(tokens[i + 1]),
             !KyrgyzMorphology.isPlural(tokens[i + 1].lower, after: role),
-            !Self.kyrgyzInstitutionHeads.contains(where: { head.startsWith($0) })
+            !Self.kyrgyzInstitutionHeads.matches(head)
         {
             return nil
         }
         var first = i
         var k = i - 1
+        // The loop reads `tokens[k]` in place: a copy of the token retains three objects.
         while k >= 0 && i - k < Self.maximumLength && !tokens[k + 1].newlineBefore {
-            let t = tokens[k]
-            if t.kind == .word {
+            if tokens[k].kind == .word {
+                let lower = tokens[k].lower
                 // A head inside the chain: a parent body (`министрлигине караштуу`) or a genitive
                 // modifier (`Жогорку Кеңештин Регламенти`). In the nominative it ends another name.
                 let parent =
-                    (k + 1 < tokens.count && ["караштуу", "алдындагы"].contains(tokens[k + 1].lower))
-                    || Self.isGenitive(kyrgyz: t.lower)
+                    (k + 1 < tokens.count && Self.parentLinks.contains(tokens[k + 1].lower))
+                    || Self.isGenitive(kyrgyz: lower)
                 // Named after someone: Токтогул Сатылганов атындагы …
-                let named = eponym && (k..<i).contains { tokens[$0].lower == "атындагы" }
-                if Self.kyrgyzStopWords.contains(t.lower) || (kyrgyzHead(t) != nil && !parent)
+                let named = eponym && (k..<i).contains { tokens[$0].lower.sameBytes("атындагы") }
+                if Self.kyrgyzStopWords.contains(lower) || (kyrgyzHead(k) != nil && !parent)
                     || (isPersonWord(k) && !named) || (endsPersonName(k) && !named)
                 {
                     break
                 }
                 // A head without the possessive takes no genitive (`Билим берүү министрлиги`, but
                 // `… чыгармалар жыйнагы министрлик тарабынан`: the ministry is another phrase).
-                if !possessive && !eponym && Self.isGenitive(kyrgyz: t.lower) { break }
-                let governs =
-                    k + 1 < tokens.count && ["караштуу", "алдындагы", "тиешелүү"].contains(tokens[k + 1].lower)
-                if endsKyrgyzName(k) && !governs && !Self.kyrgyzLinks.contains(t.lower)
-                    && KyrgyzMorphology.acronym(of: t.text) == nil
+                if !possessive && !eponym && Self.isGenitive(kyrgyz: lower) { break }
+                let governs = k + 1 < tokens.count && Self.governingLinks.contains(tokens[k + 1].lower)
+                if endsKyrgyzName(k) && !governs && !Self.kyrgyzLinks.contains(lower)
+                    && KyrgyzMorphology.acronym(of: tokens[k].text) == nil
                 {
                     break
                 }
-                if !t.isCapitalized && people.isRoleWord(t) { break }
+                if !tokens[k].isCapitalized && people.isRoleWord(tokens[k]) { break }
                 first = k
-            } else if t.is(","), k > 0, tokens[k - 1].kind == .word, !tokens[k + 1].isCapitalized,
-                (k + 1..<i).contains(where: { tokens[$0].lower == "жана" })
+            } else if tokens[k].is(","), k > 0, tokens[k - 1].kind == .word, !tokens[k + 1].isCapitalized,
+                (k + 1..<i).contains(where: { tokens[$0].lower.sameBytes("жана") })
                     || tokens[k - 1].isCapitalized
                         && SurnameEnding.ending(of: tokens[k - 1].lower, .marksSurname) == nil
             {
@@ -200,7 +286,7 @@ extension OrganizationRules {
         // The name starts at its first capital; a name after an eponym starts with the eponym
         // (`Сынак Токтогул атындагы мектепте` → `Токтогул атындагы мектеп`).
         while first < i && !(tokens[first].isCapitalized || tokens[first].isAllCaps) { first += 1 }
-        if eponym, let at = (first..<i).first(where: { tokens[$0].lower == "атындагы" }), at > first {
+        if eponym, let at = (first..<i).first(where: { tokens[$0].lower.sameBytes("атындагы") }), at > first {
             // The eponym: a surname or a given name, after a given name or initials.
             // Its initials may stand before where the chain stopped (`Б.Сыдыков атындагы`).
             var e = at - 1

@@ -3,7 +3,12 @@ extension OrganizationRules {
     /// The closing quote of a quoted name that opens at `q`, on the same line and at most 9 words
     /// long; nil when `q` opens none.
     func closingQuote(_ q: Int) -> Int? {
-        guard q < tokens.count, tokens[q].is("«") || tokens[q].is("“") || tokens[q].is("\"") else { return nil }
+        // Most tokens are words: their kind answers before any text is read; most punctuation
+        // starts with another byte than « (C2 AB), “ (E2 80 9C) or " (22), and no scalar is decoded.
+        guard q < tokens.count, tokens[q].kind == .punctuation,
+            case let b = tokens[q].text.utf8.first, b == 0xC2 || b == 0xE2 || b == 0x22,
+            tokens[q].is("«") || tokens[q].is("“") || tokens[q].is("\"")
+        else { return nil }
         // A straight quote opens a name only when it is glued to the word after it and not to the
         // one before: the closing `"` of `"Древо жизни" в партнерстве` opens nothing.
         if tokens[q].is("\"") {
@@ -32,14 +37,14 @@ extension OrganizationRules {
         }
         // A Russian head before: пансионат «Голубой Иссык-Куль», театр «…».
         // A weak head names a body too when a quoted name follows: `фонда "Евразия"`, `предприятия «Тазалык»`.
-        if q > 0, let head = russianHeadBeforeQuote(tokens[q - 1]) {
+        if q > 0, let head = russianHeadBeforeQuote(q - 1) {
             return Candidate(
                 first: q - 1, last: c + 1, name: head.prefix(1).uppercased() + head.dropFirst() + " " + inner,
                 acronym: nil, organizationID: nil, priority: .quoted)
         }
         // A head and its genitive: `доме культуры «Диалог»`, `Дворца спорта «Кожомкул»`.
         if q > 1, tokens[q - 1].kind == .word, !tokens[q - 1].isCapitalized, Self.isGenitive(tokens[q - 1].lower),
-            !Self.conjunctions.contains(tokens[q - 1].lower), let head = russianHeadBeforeQuote(tokens[q - 2])
+            !Self.conjunctions.contains(tokens[q - 1].lower), let head = russianHeadBeforeQuote(q - 2)
         {
             return Candidate(
                 first: q - 2, last: c + 1,
@@ -60,7 +65,7 @@ extension OrganizationRules {
             {
                 break
             }
-            if glossary.legalForms[tokens[k].text] != nil || kyrgyzHeadAfterQuote(tokens[k]) != nil {
+            if glossary.legalForms[tokens[k].text] != nil || kyrgyzHeadAfterQuote(k) != nil {
                 lastHead = k
             } else if let (_, end) = legalFormPhrase(at: k) {
                 lastHead = end - 1; k = end - 1
@@ -70,11 +75,10 @@ extension OrganizationRules {
         guard let end = lastHead else { return quotedAcronym(q, c, inner) }
         var words: [String] = []
         for n in (c + 1)...end {
-            let t = tokens[n]
-            if n == end, glossary.legalForms[t.text] == nil, let head = kyrgyzHeadAfterQuote(t) {
+            if n == end, glossary.legalForms[tokens[n].text] == nil, let head = kyrgyzHeadAfterQuote(n) {
                 words.append(head)
             } else {
-                words.append(t.text)
+                words.append(tokens[n].text)
             }
         }
         if let (phrase, pEnd) = legalFormPhrase(at: end - 1), pEnd == end + 1 {
@@ -92,20 +96,21 @@ extension OrganizationRules {
 
     /// A Russian head that names a body before a quoted name: a head that is not weak, a weak one
     /// that does there (`фонда "Евразия"`), or one that heads a name only there (`ансамбль «…»`).
-    func russianHeadBeforeQuote(_ t: NameToken) -> String? {
-        guard t.kind == .word else { return nil }
-        if let head = russianHead(t) {
+    func russianHeadBeforeQuote(_ k: Int) -> String? {
+        guard tokens[k].kind == .word else { return nil }
+        if let head = russianHead(k) {
             return !Self.weakRussianHeads.contains(head) || Self.quotedWeakHeads.contains(head) ? head : nil
         }
-        return glossary.russianQuotedHeads[t.stem.isEmpty ? RussianMorphology.stem(t.lower) : t.stem]
+        return glossary.russianQuotedHeads[
+            tokens[k].stem.isEmpty ? RussianMorphology.stem(tokens[k].lower) : tokens[k].stem]
     }
 
     /// A Kyrgyz head after a quoted name: any head, or one that heads a name only there
     /// (`«Жаштык» маданият үйү`, `«Аура» тобу`, `"Байчечекей" балдар журналы`).
-    func kyrgyzHeadAfterQuote(_ t: NameToken) -> String? {
-        if let head = kyrgyzHead(t) { return head }
-        guard t.kind == .word else { return nil }
-        let forms = t.forms.isEmpty ? KyrgyzMorphology.stems(of: t.lower) : t.forms
+    func kyrgyzHeadAfterQuote(_ k: Int) -> String? {
+        if let head = kyrgyzHead(k) { return head }
+        guard tokens[k].kind == .word else { return nil }
+        let forms = tokens[k].forms.isEmpty ? KyrgyzMorphology.stems(of: tokens[k].lower) : tokens[k].forms
         return forms.filter { glossary.kyrgyzQuotedHeads.contains($0) }.max { $0.count < $1.count }
     }
 

@@ -1,13 +1,19 @@
 /// Russian names start with their head noun (`Министерство …`, `Мэрия г. …`), or put adjectives
 /// before it (`Всемирный банк`): found by walking right.
 extension OrganizationRules {
-    /// The dictionary form of a Russian head noun (`Министерством` → `министерство`).
-    func russianHead(_ t: NameToken) -> String? {
-        guard t.kind == .word else { return nil }
-        if let head = glossary.russianHeads[t.stem.isEmpty ? RussianMorphology.stem(t.lower) : t.stem] { return head }
-        // Both halves of a compound inflect: `Доме-музее` is `дом-музей`.
-        guard t.lower.includes("-") else { return nil }
-        return glossary.russianHeads[RussianMorphology.compoundStem(t.lower)]
+    /// The dictionary form of Russian head noun `k` (`Министерством` → `министерство`).
+    /// Takes the token's index: copying a `NameToken` out of the array retains three objects.
+    func russianHead(_ k: Int) -> String? {
+        guard tokens[k].kind == .word else { return nil }
+        let stem = tokens[k].stem.isEmpty ? RussianMorphology.stem(tokens[k].lower) : tokens[k].stem
+        // The filter answers most stems without hashing them.
+        if glossary.russianHeadFilter.mayContain(stem), let head = glossary.russianHeads[stem] { return head }
+        // Both halves of a compound inflect: `Доме-музее` is `дом-музей`. A word whose first half
+        // does not start with a compound head's first stem is none (`compoundHeadStarts`).
+        guard glossary.compoundHeadStarts.contains(where: { tokens[k].lower.startsWith($0) }),
+            tokens[k].lower.includes("-")
+        else { return nil }
+        return glossary.russianHeads[RussianMorphology.compoundStem(tokens[k].lower)]
     }
 
     /// The end of an eponym at `k`: `имени`/`им.`, initials and up to three capitalized words
@@ -37,34 +43,37 @@ extension OrganizationRules {
     }
 
     static let adjectiveEndings = RussianMorphology.adjectiveEndings
-    /// The last letters of the adjective endings: most words end in none of them.
-    static let adjectiveLastLetters = Array(Set(adjectiveEndings.map { $0.unicodeScalars.last! }))
+    /// The same, compared on bytes: most words end in none of them.
+    static let adjectiveByteEndings = ByteEndings(adjectiveEndings)
     static func isAdjective(_ w: String) -> Bool {
-        guard let last = w.unicodeScalars.last, adjectiveLastLetters.contains(last) else { return false }
-        return w.unicodeScalars.count > 4 && adjectiveEndings.contains { w.endsWith($0) }
+        // Five scalars take five bytes or more: the byte count (kept by the string) answers first.
+        w.utf8.count > 4 && adjectiveByteEndings.matches(w) && w.unicodeScalars.count > 4
     }
 
     /// The singular forms of `сборная` (a national team).
     static let teamSingular: WordSet = ["сборная", "сборной", "сборную", "сборною"]
 
     func russianHeadFirst(_ i: Int) -> Candidate? {
+        // Neither a head nor an adjective is punctuation or a number.
+        guard tokens[i].kind == .word else { return nil }
         var first = i
         var h = i
         // Adjectives before the head: `Всемирного банка`, `Кыргызским национальным университетом`.
         var adjectives: [Int] = []
         // Each word's head is looked up once (it was twice: as an adjective's test, then as the head).
-        var found = h < tokens.count ? russianHead(tokens[h]) : nil
+        var found = h < tokens.count ? russianHead(h) : nil
         while h < tokens.count, tokens[h].kind == .word, found == nil, Self.isAdjective(tokens[h].lower),
             adjectives.count < 3
         {
             adjectives.append(h); h += 1
-            found = h < tokens.count ? russianHead(tokens[h]) : nil
+            found = h < tokens.count ? russianHead(h) : nil
         }
         guard h < tokens.count, let head = found else { return nil }
         // `мэра`, `мэром` are the mayor, not `мэрия`, though they share a stem.
-        if head == "мэрия", !tokens[h].lower.startsWith("мэри") { return nil }
+        // (Words are compared by their bytes: `==` normalizes Cyrillic text at every call.)
+        if head.sameBytes("мэрия"), !tokens[h].lower.startsWith("мэри") { return nil }
         // `судья`, `судьи` are a judge, not `суд`.
-        if head == "суд", tokens[h].lower.startsWith("судь") { return nil }
+        if head.sameBytes("суд"), tokens[h].lower.startsWith("судь") { return nil }
         if !adjectives.isEmpty { guard tokens[adjectives[0]].isCapitalized else { return nil } }
         first = adjectives.first ?? h
         // A head that ends a place's name (`Советского Союза`, `Российской Федерации`) heads no body.
@@ -73,49 +82,58 @@ extension OrganizationRules {
         var last = h + 1
         var k = h + 1
         var sawCapital = false
-        let allowsIn = ["посольство", "представительство", "офис", "миссия"].contains(head)
+        let allowsIn = Self.headsAllowingIn.contains(head)
         // Named after someone (`музей имени Гапара Айтиева`, `фонда Ханса Зайделя`): a name even
         // with its head in lower case.
         var eponym = false
+        let bareEponym = head.sameBytes("фонд")
+        // The loop reads `tokens[k]` in place: a copy of the token retains three objects.
         while k < tokens.count && k - first < Self.maximumLength && !tokens[k].newlineBefore {
-            let t = tokens[k]
-            if let end = russianEponymEnd(k, bare: head == "фонд" && k == h + 1) {
+            if let end = russianEponymEnd(k, bare: bareEponym && k == h + 1) {
                 eponym = true; sawCapital = true; last = end; k = end
                 continue
             }
-            if t.kind == .word {
+            if tokens[k].kind == .word {
+                let lower = tokens[k].lower
                 // A head after a capitalized adjective belongs to the name: `Посольства Российской Федерации`.
                 let afterProperAdjective = tokens[k - 1].isCapitalized && Self.isAdjective(tokens[k - 1].lower)
-                if let other = russianHead(t), t.isCapitalized || Self.lowercaseRussianHeads.contains(other),
+                if let other = russianHead(k), tokens[k].isCapitalized || Self.lowercaseRussianHeads.contains(other),
                     !afterProperAdjective
                 {
                     break
                 }
-                if Self.russianStopWords.contains(t.lower) { break }
+                if Self.russianStopWords.contains(lower) { break }
                 if isPersonWord(k) { break }
-                if t.isCapitalized || t.isAllCaps { sawCapital = true; last = k + 1; k += 1; continue }
+                if tokens[k].isCapitalized || tokens[k].isAllCaps { sawCapital = true; last = k + 1; k += 1; continue }
                 // `и` before a capital joins another body: `Мэрия г. Каракол и JICA`.
-                if t.lower == "и", k + 1 < tokens.count, tokens[k + 1].isCapitalized || tokens[k + 1].isAllCaps {
+                if lower.sameBytes("и"), k + 1 < tokens.count, tokens[k + 1].isCapitalized || tokens[k + 1].isAllCaps {
                     break
                 }
                 // `Агентство по развитию горных территорий`: `по` and the noun it governs.
-                if t.lower == "по", k + 1 < tokens.count, tokens[k + 1].kind == .word, !tokens[k + 1].isCapitalized {
+                if lower.sameBytes("по"), k + 1 < tokens.count, tokens[k + 1].kind == .word,
+                    !tokens[k + 1].isCapitalized
+                {
                     last = k + 2; k += 2; continue
                 }
-                if ["и", "по", "при"].contains(t.lower) { k += 1; continue }
-                if t.lower == "в" && allowsIn, k + 1 < tokens.count, tokens[k + 1].isCapitalized { k += 1; continue }
-                if (t.lower == "г" || t.lower == "им") && k + 1 < tokens.count && tokens[k + 1].is(".") {
+                if lower.sameBytes("и") || lower.sameBytes("по") || lower.sameBytes("при") { k += 1; continue }
+                if lower.sameBytes("в") && allowsIn, k + 1 < tokens.count, tokens[k + 1].isCapitalized {
+                    k += 1; continue
+                }
+                if (lower.sameBytes("г") || lower.sameBytes("им")) && k + 1 < tokens.count && tokens[k + 1].is(".") {
                     k += 2; continue
                 }
-                if Self.isGenitive(t.lower) { last = k + 1; k += 1; continue }
+                if Self.isGenitive(lower) { last = k + 1; k += 1; continue }
                 // A genitive plural without ending after its adjective: `водных проблем`.
-                if ["ых", "их"].contains(where: { tokens[k - 1].lower.endsWith($0) }) {
+                if Self.genitivePluralAdjective.matches(tokens[k - 1].lower) {
                     last = k + 1; k += 1; continue
                 }
                 break
-            } else if t.is("."), k > 0, tokens[k - 1].text.unicodeScalars.count == 1, tokens[k - 1].isCapitalized {
+            } else if tokens[k].is("."), k > 0, tokens[k - 1].text.unicodeScalars.count == 1,
+                tokens[k - 1].isCapitalized
+            {
                 k += 1  // an initial: им. И. Раззакова
-            } else if t.is(","), k + 1 < tokens.count, tokens[k + 1].kind == .word, !tokens[k + 1].isCapitalized,
+            } else if tokens[k].is(","), k + 1 < tokens.count, tokens[k + 1].kind == .word,
+                !tokens[k + 1].isCapitalized,
                 Self.isGenitive(tokens[k + 1].lower),
                 !tokens[k - 1].isCapitalized, !tokens[k - 1].isAllCaps,
                 !Self.russianStopWords.contains(tokens[k + 1].lower)
@@ -133,7 +151,7 @@ extension OrganizationRules {
         var quotedName: (open: Int, close: Int)? = nil
         if last < tokens.count, let close = closingQuote(last),
             !Self.weakRussianHeads.contains(head) || Self.quotedWeakHeads.contains(head),
-            !(h + 1..<last).contains(where: { tokens[$0].lower == "и" })
+            !(h + 1..<last).contains(where: { tokens[$0].lower.sameBytes("и") })
         {
             quotedName = (last, close); sawCapital = true; last = close + 1
         }
@@ -149,7 +167,7 @@ extension OrganizationRules {
             return nil
         }
         // A national team is one team: `сборными Кыргызстана и Макао` names two.
-        if head == "сборная", !Self.teamSingular.contains(headToken.lower) { return nil }
+        if head.sameBytes("сборная"), !Self.teamSingular.contains(headToken.lower) { return nil }
         // A weak head needs a capital after it, a capitalized adjective before it that does not just
         // open the sentence (`Межведомственная комиссия`), or an acronym defined after it
         // (`Центр исследований водных ресурсов (ЦИВР)`).
@@ -192,15 +210,22 @@ extension OrganizationRules {
     static func isGenitive(_ w: String) -> Bool {
         // Past-tense and reflexive verbs (`рассмотрела`, `открылся`) and the instrumental plural
         // (`партнерами`) end in the same letters.
-        if ["ла", "ло", "ли", "ся", "сь", "ами", "ями"].contains(where: { w.endsWith($0) }) {
+        if verbLikeEndings.matches(w) {
             return genitivesLikeVerbs.contains(w)
         }
         // The genitive plural of -ие nouns: исследований, мероприятий.
         if w.endsWith("ий") && w.unicodeScalars.count > 6 { return true }
-        return ["а", "я", "ы", "и", "ов", "ев", "ей", "ой", "ых", "их", "ого", "его", "ии", "ия"].contains {
-            w.endsWith($0)
-        } && w.unicodeScalars.count > 2
+        return russianGenitiveEndings.matches(w) && w.unicodeScalars.count > 2
     }
+
+    /// The endings `isGenitive` reads, compared on bytes (it runs on most words of a Russian name).
+    static let verbLikeEndings = ByteEndings(["ла", "ло", "ли", "ся", "сь", "ами", "ями"])
+    static let russianGenitiveEndings = ByteEndings([
+        "а", "я", "ы", "и", "ов", "ев", "ей", "ой", "ых", "их", "ого", "его", "ии", "ия",
+    ])
+    static let genitivePluralAdjective = ByteEndings(["ых", "их"])
+    /// Heads of bodies abroad, whose name may say where (`Посольство … в Японии`).
+    static let headsAllowingIn: WordSet = ["посольство", "представительство", "офис", "миссия"]
 
     /// Genitives that end like a past-tense verb (`Федерация футбола КР`, `посольства и посла`).
     static let genitivesLikeVerbs: WordSet = [
