@@ -13,8 +13,8 @@ struct DateGrammar {
     /// What the date lexicon says of one distinct word.
     struct Word: Sendable {
         let entries: [DateLexicon.Entry]
-        /// The first word of a lexicon phrase.
-        let phraseInitial: Bool
+        /// The lexicon's phrases that start with the word (`DateLexicon.phrases(startingWith:)`).
+        let phrases: [Int32]
     }
 
     init(tokens: DateTokens, lexicon: DateLexicon) {
@@ -31,7 +31,7 @@ struct DateGrammar {
             guard t.kind == .word else { return -1 }
             memo.add(t.word) {
                 let text = tokens.lexicon[t.word]
-                return Word(entries: lexicon.lookup(text), phraseInitial: lexicon.phraseInitials.contains(text))
+                return Word(entries: lexicon.lookup(text), phrases: lexicon.phrases(startingWith: text))
             }
             return t.word
         }
@@ -50,7 +50,7 @@ struct DateGrammar {
         let slot = slots[i]
         if slot < 0 { return tokens.tokens[i].kind == .number }
         let w = words[Int(slot)]!
-        return !w.entries.isEmpty || w.phraseInitial
+        return !w.entries.isEmpty || !w.phrases.isEmpty
     }
 
     // MARK: Token tests
@@ -81,16 +81,18 @@ struct DateGrammar {
 
     /// A multi-word lexicon phrase starting at `i` with one of `roles`.
     func phrase(at i: Int, roles: [DateLexicon.Role]) -> (DateLexicon.Entry, Int)? {
-        // The worker's memo says whether the word starts a phrase: a set look-up would hash the
-        // Cyrillic text again at each of the grammar's many questions about a token.
-        guard i >= 0, i < tokens.count, case let slot = slots[i], slot >= 0, words[Int(slot)]!.phraseInitial else {
-            return nil
-        }
+        // The worker's memo lists the phrases the word starts (a set look-up would hash the
+        // Cyrillic text again at each of the grammar's many questions about a token), in the
+        // lexicon's order: only those are tried.
+        guard i >= 0, i < tokens.count, case let slot = slots[i], slot >= 0,
+            case let starts = words[Int(slot)]!.phrases,
+            !starts.isEmpty
+        else { return nil }
         // Entries are copied only when their role is asked for: copying each (its words and
         // their strings retained) was most of the work here.
         let phrases = lexicon.phrases
-        for e in phrases.indices where roles.contains(phrases[e].role) {
-            let entry = phrases[e]
+        for e in starts where roles.contains(phrases[Int(e)].role) {
+            let entry = phrases[Int(e)]
             var k = i
             var ok = true
             for (n, w) in entry.words.enumerated() {

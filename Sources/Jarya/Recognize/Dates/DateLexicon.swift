@@ -76,6 +76,12 @@ struct DateLexicon: Sendable {
     }
 
     /// Whether `word` matches one word of a phrase entry.
+    /// The indices in `phrases` of the phrases whose first word is `word`, in order.
+    func phrases(startingWith word: String) -> [Int32] {
+        guard phraseInitials.contains(word) else { return [] }
+        return phrases.indices.filter { phrases[$0].words[0].sameBytes(word) }.map { Int32($0) }
+    }
+
     static func matches(_ word: String, _ form: String, prefix: Bool) -> Bool {
         prefix ? word.startsWith(form) : word.sameBytes(form)
     }
