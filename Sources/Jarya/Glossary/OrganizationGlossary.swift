@@ -133,15 +133,14 @@ public struct OrganizationGlossary: Sendable {
                 kyrgyzHeads.insert(word.lowercased())
                 kyrgyzHeadFilter.insert(word.lowercased())
             case ("ru", "head"):
-                russianHeads[RussianMorphology.stem(word)] = word.lowercased()
-                russianHeadFilter.insert(RussianMorphology.stem(word))
+                let stem = RussianMorphology.stem(word)
+                russianHeads[stem] = word.lowercased()
+                russianHeadFilter.insert(stem)
                 if word.contains("-") {
-                    russianHeads[RussianMorphology.compoundStem(word)] = word.lowercased()
-                    russianHeadFilter.insert(RussianMorphology.compoundStem(word))
-                    compoundHeadStarts.append(
-                        String(
-                            RussianMorphology.compoundStem(word).split(
-                                separator: "-", omittingEmptySubsequences: false)[0]))
+                    let compound = RussianMorphology.compoundStem(word)
+                    russianHeads[compound] = word.lowercased()
+                    russianHeadFilter.insert(compound)
+                    compoundHeadStarts.append(String(compound.split(byte: "-", omittingEmptySubsequences: false)[0]))
                 }
             case ("ky", "quoted_head"): kyrgyzQuotedHeads.insert(word.lowercased())
             case ("ru", "quoted_head"): russianQuotedHeads[RussianMorphology.stem(word)] = word.lowercased()

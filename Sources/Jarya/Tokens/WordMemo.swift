@@ -16,3 +16,14 @@ public struct WordMemo<Value: Sendable>: Sendable {
         return value
     }
 }
+
+extension Dictionary {
+    /// The value for `key`, made by `make` and kept the first time it is asked for: a memo keyed
+    /// by something other than a lexicon ID (the tagger's caches, by a hash of the word's text).
+    mutating func value(for key: Key, orMake make: () -> Value) -> Value {
+        if let known = self[key] { return known }
+        let value = make()
+        self[key] = value
+        return value
+    }
+}

@@ -22,21 +22,7 @@ extension OrganizationRules {
     /// it ends a name to its left (`Иш-чараны`, `Форумду`, `уюштурду`).
     static func isKyrgyzBoundary(_ w: String) -> Bool {
         if boundaryEndings.matches(w) && w.unicodeScalars.count > 3 { return true }
-        return isAccusativeAfterPossessive(w)
-    }
-
-    /// `KyrgyzMorphology.isAccusativeAfterPossessive`, read from the last scalars without making
-    /// an array of them: most words do not end in -Iн and are answered by the first.
-    static func isAccusativeAfterPossessive(_ lower: String) -> Bool {
-        var s = lower.unicodeScalars.reversed().makeIterator()
-        guard s.next() == "н", let vowel = s.next(), "ыиуү".unicodeScalars.contains(vowel), let consonant = s.next(),
-            let before = s.next(), s.next() != nil
-        else { return false }
-        switch consonant {
-        case "н", "д": return false
-        case "т": return !"кпстфхчшщ".unicodeScalars.contains(before)
-        default: return true
-        }
+        return KyrgyzMorphology.isAccusativeAfterPossessive(w)
     }
 
     /// Any case but the genitive (which links a name's words), and the participle -ГAн: made
@@ -113,49 +99,6 @@ extension OrganizationRules {
     /// The words after a name that governs the name before it (`… караштуу`, `… тиешелүү`).
     static let governingLinks: WordSet = ["караштуу", "алдындагы", "тиешелүү"]
 
-    /// `KyrgyzMorphology.isPlural` on bytes: `word` with `head`'s stem as its first bytes (the
-    /// usual case, `head` being one of its forms) is answered without cutting strings by
-    /// characters, which cost some 9,000 instructions a call. Otherwise the morphology answers.
-    static func isPlural(_ word: String, after head: String) -> Bool {
-        let stemLength = head.utf8.count - (possessiveVowels.matches(head) ? 2 : 0)
-        // nil when the bytes do not answer.
-        let answer: Bool? =
-            word.utf8.withContiguousStorageIfAvailable { w -> Bool? in
-                head.utf8.withContiguousStorageIfAvailable { h -> Bool? in
-                    guard stemLength <= w.count, bytesEqual(w, 0, UnsafeBufferPointer(rebasing: h[..<stemLength])),
-                        isSimpleText(w)
-                    else { return nil }
-                    // Every character of `word` is one scalar (`isSimpleText`), so dropping the stem's
-                    // bytes drops as many characters as the stem has.
-                    return pluralBytes.contains { p in
-                        stemLength + p.count <= w.count && p.indices.allSatisfy { w[stemLength + $0] == p[$0] }
-                    }
-                } ?? nil
-            } ?? nil
-        return answer ?? KyrgyzMorphology.isPlural(word, after: head)
-    }
-    static let possessiveVowels = ByteEndings(["ы", "и", "у", "ү"])
-    static let pluralBytes = KyrgyzMorphology.plurals.map { Array($0.utf8) }
-
-    /// Whether every scalar of `text` is ASCII (no control) or Cyrillic but its combining marks:
-    /// each is then a character of its own, so a count of characters is one of scalars.
-    static func isSimpleText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            if b < 0x80 {
-                if b < 0x20 || b == 0x7F { return false }
-                i += 1
-            } else if b >= 0xD0 && b <= 0xD3 && i + 1 < bytes.count {
-                // U+0400–U+04FF; U+0483–U+0489 (D2 83 … D2 89) combine.
-                if b == 0xD2 && bytes[i + 1] >= 0x83 && bytes[i + 1] <= 0x89 { return false }
-                i += 2
-            } else {
-                return false
-            }
-        }
-        return true
-    }
     /// The same institutions' Russian heads (`ректор Кыргызского национального университета`).
     static let russianInstitutionHeads: WordSet = [
         "университет", "институт", "академия", "колледж", "лицей", "гимназия", "консерватория", "библиотека",
@@ -218,7 +161,7 @@ extension OrganizationRules {
             return nil
         }
         // A plural head (`комиссияларынын`) names a kind of body, not one.
-        if Self.isPlural(tokens[i].lower, after: head) { return nil }
+        if KyrgyzMorphology.isPlural(tokens[i].lower, after: head) { return nil }
         let weak = Self.weakKyrgyzHeads.matches(head)
         // `Нарын облусунун борбору`: a region's centre is a town, not a body.
         if head.startsWith("борбор"), i > 0,

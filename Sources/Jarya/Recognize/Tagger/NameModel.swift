@@ -103,8 +103,11 @@ public struct NameModel: Sendable {
         }
     }
 
-    /// Adds the label scores of `features` into `sum` (`NameLabel.count` entries, zeroed by the caller).
-    public func addScores(_ features: [UInt64], into sum: inout [Int32]) {
+    /// The sums of the weights of `features`, one lane a label (the eighth lane 0): the weights
+    /// are opened once for all the features, and the sums stay in registers. Integer sums, so the
+    /// order of the additions changes nothing.
+    func sums(_ features: UnsafeBufferPointer<UInt64>) -> SIMD8<Int32> {
+        var sum = SIMD8<Int32>()
         let L = NameLabel.count
         weights.withUnsafeBufferPointer { weights in
             for f in features {
@@ -112,37 +115,13 @@ public struct NameModel: Sendable {
                 for l in 0..<L { sum[l] &+= Int32(weights[r * L + l]) }
             }
         }
-    }
-
-    /// The sums of the weights of `features`, one lane a label (the eighth lane 0): the table
-    /// and weights are opened once for all the features, and the sums stay in registers.
-    /// Integer sums, so the order of the additions changes nothing.
-    func sums(_ features: UnsafeBufferPointer<UInt64>) -> SIMD8<Int32> {
-        var sum = SIMD8<Int32>()
-        let L = NameLabel.count, mask = tableMask
-        table.withUnsafeBufferPointer { table in
-            weights.withUnsafeBufferPointer { weights in
-                for f in features {
-                    var slot = Int(truncatingIfNeeded: f >> 17) & mask
-                    while table[slot].row != 0 {
-                        if table[slot].key == f {
-                            let r = (Int(table[slot].row) - 1) * L
-                            for l in 0..<L { sum[l] &+= Int32(weights[r + l]) }
-                            break
-                        }
-                        slot = (slot + 1) & mask
-                    }
-                }
-            }
-        }
         return sum
     }
 
     /// The score of each label for a token with these features.
     public func scores(_ features: [UInt64]) -> [Double] {
-        var sum = [Int32](repeating: 0, count: NameLabel.count)
-        addScores(features, into: &sum)
-        return sum.map { Double($0) * Double(scale) }
+        let sum = features.withUnsafeBufferPointer { sums($0) }
+        return (0..<NameLabel.count).map { Double(sum[$0]) * Double(scale) }
     }
 
     public func transition(_ previous: NameLabel?, _ next: NameLabel) -> Double {

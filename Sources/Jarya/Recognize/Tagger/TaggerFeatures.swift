@@ -86,13 +86,8 @@ public enum TaggerFeatures {
             words.reserveCapacity(count)
             var scratch: [UInt32] = []
             for k in sentence {
-                let key = TokenHashes.hash(tokens[k].text)
-                let hashes: TokenHashes
-                if let known = cache[key] {
-                    hashes = known
-                } else {
-                    hashes = TokenHashes(tokens[k], scratch: &scratch)
-                    cache[key] = hashes
+                let hashes = cache.value(for: TokenHashes.hash(tokens[k].text)) {
+                    TokenHashes(tokens[k], scratch: &scratch)
                 }
                 set(
                     k - sentence.lowerBound, lower: hashes.lower, shape: hashes.shape, stem: hashes.stem,
@@ -221,14 +216,9 @@ public enum TaggerFeatures {
         sums.reserveCapacity(sentence.count)
         var scratch: [UInt32] = []
         for k in sentence {
-            let key = TokenHashes.hash(tokens[k].text)
-            let w: WordScores
-            if let known = cache[key] {
-                w = known
-            } else {
+            let w = cache.value(for: TokenHashes.hash(tokens[k].text)) {
                 let hashes = TokenHashes(tokens[k], scratch: &scratch)
-                w = WordScores(lower: hashes.lower, shape: hashes.shape, sums: Self.sums(of: hashes, model: model))
-                cache[key] = w
+                return WordScores(lower: hashes.lower, shape: hashes.shape, sums: Self.sums(of: hashes, model: model))
             }
             // The stem is read through `sums` alone.
             s.set(k - sentence.lowerBound, lower: w.lower, shape: w.shape, stem: 0, marks: tokens[k].marks)
