@@ -192,6 +192,31 @@ struct RecordTests {
         #expect(back?.last as? String == "«Ала-Тоо» \"1\"\\\n\r\t\u{01}/")
     }
 
+    @Test("the writer's eight-byte test flags every byte that needs an escape, wherever it stands")
+    func writerWordTest() throws {
+        for value in 0...255 {
+            let b = UInt8(value)
+            let needs = b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\")
+            for position in 0..<8 {
+                var bytes = [UInt8](repeating: 0xD0, count: 8)  // the lead byte of Cyrillic letters
+                bytes[position] = b
+                let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                if needs { #expect(JSONWriter.mayNeedEscape(word), "byte \(b) at \(position)") }
+            }
+        }
+        #expect(!JSONWriter.mayNeedEscape(Array("Бишкек".utf8).withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }))
+        // A long Kyrgyz line with an escape at each offset: the whole-word path and the byte path meet.
+        let line = "Кыргыз Республикасынын Президенти маалымат берди"
+        for k in 0...line.count {
+            let index = line.index(line.startIndex, offsetBy: k)
+            let text = line[..<index] + "\"\n" + line[index...]
+            var w = JSONWriter()
+            w.string(String(text))
+            let back = try JSONSerialization.jsonObject(with: Data(w.bytes), options: .fragmentsAllowed) as? String
+            #expect(back == String(text))
+        }
+    }
+
     @Test("a text that normalizing left as read gets the source's digest as its id; a changed one its own")
     func idFromSourceDigest() throws {
         let plain = "Бишкекте форум өтөт.\n", crlf = "Бишкекте форум өтөт.\r\n"

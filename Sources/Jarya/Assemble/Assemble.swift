@@ -23,17 +23,20 @@ public struct Assemble: Stage {
     ]
 
     public func run(_ document: inout Document) throws {
-        document.title = Self.titleBlocks(document).map { r in
+        // Found once: the title, the summary and the event's lead all start from it.
+        let title = Self.titleBlocks(document)
+        document.title = title.map { r in
             r.map { k in
                 let span = document.segmentation.blocks[k].span
                 return document.text[
                     Span(k == r.lowerBound ? Self.titleStart(document, in: span) : span.start, span.end)]
             }.joined(separator: " ")
         }
-        document.summary = Self.summary(document)
+        document.summary = Self.summary(document, title: title)
         var memo = WordMemo<[Int]>()
         swap(&memo, &document.lexicon.events)
-        let assembler = EventAssembler(document: document, lexicon: lexicon, media: media, memo: &memo)
+        let assembler = EventAssembler(
+            document: document, lexicon: lexicon, media: media, title: title, memo: &memo)
         swap(&memo, &document.lexicon.events)
         document.event = assembler.assemble()
         if let (ky, ru) = assembler.disagreement() {
@@ -102,8 +105,9 @@ public struct Assemble: Stage {
     }
 
     /// The first sentence of the lead: after the title, not the dateline, at least five words.
-    static func summary(_ document: Document) -> String? {
-        let titleEnd = titleBlocks(document).map { document.segmentation.blocks[$0.upperBound - 1].span.end } ?? 0
+    /// `title` is the headline's blocks (`titleBlocks`).
+    static func summary(_ document: Document, title: Range<Int>?) -> String? {
+        let titleEnd = title.map { document.segmentation.blocks[$0.upperBound - 1].span.end } ?? 0
         for var s in document.segmentation.sentences where s.start >= titleEnd {
             if let d = document.datelineSpan {
                 if s.end <= d.end + 12 { continue }

@@ -53,8 +53,11 @@ extension EventAssembler {
         var result: [(String, Int)] = []
         var i = 0
         while i < matches.count {
-            // A phrase that holds a kind word but names no event (`кылмыш иши ачылды`) is passed over.
-            if let (_, next) = matches[i].first(where: { $0.0.role == .notKind }) {
+            // Most tokens start no entry: passed over without searching (or retaining) their matches.
+            if matches[i].isEmpty {
+                i += 1
+            } else if let (_, next) = matches[i].first(where: { $0.0.role == .notKind }) {
+                // A phrase that holds a kind word but names no event (`кылмыш иши ачылды`) is passed over.
                 i = next
             } else if let (e, next) = matches[i].first(where: { $0.0.role == .kind }) {
                 result.append((e.value, i)); i = next

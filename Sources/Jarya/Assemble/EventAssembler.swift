@@ -30,12 +30,16 @@ struct EventAssembler {
 
     init(document: Document, lexicon: EventLexicon, media: Set<String> = []) {
         var memo = WordMemo<[Int]>()
-        self.init(document: document, lexicon: lexicon, media: media, memo: &memo)
+        self.init(
+            document: document, lexicon: lexicon, media: media, title: Assemble.titleBlocks(document), memo: &memo)
     }
 
     /// The assembler, with the lexicon entries each word starts kept in `memo` (the worker's) for
-    /// the next documents.
-    init(document: Document, lexicon: EventLexicon, media: Set<String>, memo: inout WordMemo<[Int]>) {
+    /// the next documents. `title` is the headline's blocks (`Assemble.titleBlocks`).
+    init(
+        document: Document, lexicon: EventLexicon, media: Set<String>, title: Range<Int>?,
+        memo: inout WordMemo<[Int]>
+    ) {
         self.document = document
         self.lexicon = lexicon
         self.media = media
@@ -63,7 +67,6 @@ struct EventAssembler {
         }
         self.blockInLanguage = inLanguage
         let blocks = document.segmentation.blocks
-        let title = Assemble.titleBlocks(document)
         self.titleBlock = title.map {
             Span(Assemble.titleStart(document, in: blocks[$0.lowerBound].span), blocks[$0.upperBound - 1].span.end)
         }

@@ -156,14 +156,24 @@ enum LetterRepair {
         var p = 0  // the first protected range that may still overlap
         var i = 0
         while i < text.count {
-            guard isWordScalar(text[i]) else { i += 1; continue }
-            var j = i
-            while j < text.count && isWordScalar(text[j]) { j += 1 }
-            let range = i..<j
-            i = j
+            // The next word, and whether it is all plain Cyrillic (most are: nothing to repair),
+            // found through a buffer pointer: the array's bounds checks were half the work.
+            let (start, end, plain) = text.withUnsafeBufferPointer { t in
+                var start = i
+                while start < t.count && !isWordScalar(t[start]) { start += 1 }
+                var end = start, plain = true
+                while end < t.count && isWordScalar(t[end]) {
+                    if !isPlainCyrillic(t[end].value) { plain = false }
+                    end += 1
+                }
+                return (start, end, plain)
+            }
+            guard start < end else { break }
+            let range = start..<end
+            i = end
             while p < protected.count && protected[p].upperBound <= range.lowerBound { p += 1 }
             if p < protected.count && protected[p].overlaps(range) { continue }
-            let isLone = repair(range, in: &text, isKazakh: isKazakh, repairs: &repairs)
+            let isLone = !plain && repair(range, in: &text, isKazakh: isKazakh, repairs: &repairs)
             // A one-letter Latin lookalike between two Cyrillic words on one line (`c 10:00`) becomes
             // Cyrillic. Decided once the word after it is repaired (it may still be mixed: `к A/Mѐ`).
             if let w = waiting, let r = loneLetter(w.letter, between: w.before, and: range, in: text) {

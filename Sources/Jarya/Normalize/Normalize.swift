@@ -203,47 +203,52 @@ enum FusedWords {
     /// The number of words split, and the first few fused words as written. `protected` is
     /// `LetterRepair.protectedRanges` of the buffer's text.
     static func apply(_ buffer: inout ScalarBuffer, protected: [Range<Int>]) -> (count: Int, examples: [String]) {
-        let t = buffer.scalars
+        let text = buffer.scalars
         var splits: [Int] = []
         var examples: [String] = []
-        var i = 0
         func cyrillic(_ c: Unicode.Scalar) -> Bool { c.value >= 0x400 && c.value < 0x530 }
-        // E-mail addresses and URLs stay whole, as in LetterRepair: a split would also move their
-        // tail out of the protected run, and a second normalization would repair its letters.
-        var p = 0
-        while i < t.count {
-            while p < protected.count && protected[p].upperBound <= i { p += 1 }
-            if p < protected.count && protected[p].contains(i) { i = protected[p].upperBound; continue }
-            guard cyrillic(t[i]), i == 0 || !t[i - 1].isAlphabetic else { i += 1; continue }
-            var j = i
-            while j < t.count && cyrillic(t[j]) { j += 1 }
-            if t[i].isLowercase {
-                for k in (i + 1)..<max(i + 1, j - 1)
-                where t[k].isUppercase && t[k - 1].isLowercase && t[k + 1].isLowercase {
-                    splits.append(k)
-                    // The warning names five: copy no more (a run of `аБвгД…` splits everywhere).
-                    // A fused word longer than any real pair is shown by its start.
-                    if examples.count < Self.examplesShown {
-                        examples.append(
-                            j - i <= Self.longestExample
-                                ? String(scalars: t[i..<j]) : String(scalars: t[i..<(i + Self.longestExample)]) + "…")
+        // Read through a buffer pointer: every scalar of the text is looked at, and the array's
+        // bounds checks were half the work.
+        text.withUnsafeBufferPointer { t in
+            var i = 0
+            // E-mail addresses and URLs stay whole, as in LetterRepair: a split would also move their
+            // tail out of the protected run, and a second normalization would repair its letters.
+            var p = 0
+            while i < t.count {
+                while p < protected.count && protected[p].upperBound <= i { p += 1 }
+                if p < protected.count && protected[p].contains(i) { i = protected[p].upperBound; continue }
+                guard cyrillic(t[i]), i == 0 || !t[i - 1].isAlphabetic else { i += 1; continue }
+                var j = i
+                while j < t.count && cyrillic(t[j]) { j += 1 }
+                if t[i].isLowercase {
+                    for k in (i + 1)..<max(i + 1, j - 1)
+                    where t[k].isUppercase && t[k - 1].isLowercase && t[k + 1].isLowercase {
+                        splits.append(k)
+                        // The warning names five: copy no more (a run of `аБвгД…` splits everywhere).
+                        // A fused word longer than any real pair is shown by its start.
+                        if examples.count < Self.examplesShown {
+                            examples.append(
+                                j - i <= Self.longestExample
+                                    ? String(scalars: t[i..<j])
+                                    : String(scalars: t[i..<(i + Self.longestExample)]) + "…")
+                        }
                     }
                 }
+                i = max(j, i + 1)
             }
-            i = max(j, i + 1)
         }
         guard !splits.isEmpty else { return (0, []) }
         var out: [Unicode.Scalar] = []
         var map: [Int32] = []
-        out.reserveCapacity(t.count + splits.count)
+        out.reserveCapacity(text.count + splits.count)
         var next = 0
-        for k in 0..<t.count {
+        for k in 0..<text.count {
             if next < splits.count && splits[next] == k {
                 out.append(" "); map.append(buffer.origin[k]); next += 1
             }
-            out.append(t[k]); map.append(buffer.origin[k])
+            out.append(text[k]); map.append(buffer.origin[k])
         }
-        map.append(buffer.origin[t.count])
+        map.append(buffer.origin[text.count])
         buffer = ScalarBuffer(scalars: out, origin: map)
         return (splits.count, examples)
     }

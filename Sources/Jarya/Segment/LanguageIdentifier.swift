@@ -21,38 +21,32 @@ enum LanguageIdentifier {
         "the", "and", "of", "to", "in", "for", "is", "on", "with", "by", "was", "will", "from", "at", "as", "this",
     ]
 
-    static func identify(_ seg: inout Segmentation, text: NormalizedText, tokens: [Token]) {
+    /// Each block's language from the votes of its words. A word of one token votes as its text
+    /// always does, so its vote is kept in `memo` by the token's text (`Token.surface`): most words
+    /// of a release were met before, and a word's scalars cost some 300 instructions to read.
+    static func identify(
+        _ seg: inout Segmentation, text: NormalizedText, tokens: [Token], memo: inout WordMemo<LanguageVote>
+    ) {
         let words = TextWords(tokens: tokens, text: text.scalars)
         var wordIndex = 0
         for b in seg.blocks.indices {
-            var ky = 0, ru = 0, en = 0
+            var votes = LanguageVote()
             let span = seg.blocks[b].span
             while wordIndex < words.count && words[wordIndex].span.start < span.start { wordIndex += 1 }
             var t = wordIndex
             while t < words.count && words[t].span.end <= span.end {
                 defer { t += 1 }
-                guard words[t].hasLetters else { continue }
-                var kyLetter = false, ruLetter = false, latin = 0, cyrillic = 0
-                // Function words are looked up by a hash of the word's lower case, made in the
-                // same pass over its scalars: no string is made for a word.
-                var hasher: FNV1a? = FNV1a()
-                for u in text.scalars[words[t].span.start..<words[t].span.end] {
-                    switch u {
-                    case "ө", "ү", "ң", "Ө", "Ү", "Ң": kyLetter = true
-                    case "щ", "ъ", "ё", "Щ", "Ъ", "Ё": ruLetter = true
-                    default: break
-                    }
-                    if u.value >= 0x400 && u.value < 0x530 { cyrillic += 1 } else if u.isASCII { latin += 1 }
-                    FunctionWords.add(u, to: &hasher)
+                let word = words[t]
+                guard word.hasLetters else { continue }
+                if let k = word.token {
+                    votes.add(
+                        memo.value(tokens[k].surface) { LanguageVote(text.scalars[word.span.start..<word.span.end]) })
+                } else {
+                    votes.add(LanguageVote(text.scalars[word.span.start..<word.span.end]))
                 }
-                if kyLetter { ky += 2 }
-                if ruLetter { ru += 2 }
-                let hash = hasher?.value
-                if kyrgyzWords.contains(hash) { ky += 1 }
-                if russianWords.contains(hash) { ru += 1 }
-                if latin > cyrillic { en += englishWords.contains(hash) ? 2 : 1 }
             }
             wordIndex = t
+            let ky = Int(votes.ky), ru = Int(votes.ru), en = Int(votes.en)
             let cyrillicScore = max(ky, ru)
             let lang: String
             if en > 2 * cyrillicScore && en >= 3 {
@@ -98,6 +92,45 @@ enum LanguageIdentifier {
         let ky = size["ky", default: 0], ru = size["ru", default: 0]
         if ky > 0 && ru > 0 && min(ky, ru) * 4 >= (ky + ru) && min(ky, ru) >= 200 { return "ky+ru" }
         return size.max { a, b in a.value < b.value || (a.value == b.value && a.key > b.key) }?.key ?? "und"
+    }
+}
+
+/// What one word says of its block's language: two points for a letter only one of Kyrgyz and
+/// Russian has (ө ү ң, щ ъ ё), one for a function word, and for English one point for a word
+/// mostly in Latin letters, two if it is an English function word.
+public struct LanguageVote: Sendable {
+    // Summed over a block's words, so wide enough for any block (`--max-bytes` bounds a block).
+    var ky: Int32 = 0, ru: Int32 = 0, en: Int32 = 0
+
+    init() {}
+
+    /// The vote of a word's scalars.
+    init(_ word: ArraySlice<Unicode.Scalar>) {
+        var kyLetter = false, ruLetter = false, latin = 0, cyrillic = 0
+        // Function words are looked up by a hash of the word's lower case, made in the same pass
+        // over its scalars: no string is made for a word.
+        var hasher: FNV1a? = FNV1a()
+        for u in word {
+            switch u {
+            case "ө", "ү", "ң", "Ө", "Ү", "Ң": kyLetter = true
+            case "щ", "ъ", "ё", "Щ", "Ъ", "Ё": ruLetter = true
+            default: break
+            }
+            if u.value >= 0x400 && u.value < 0x530 { cyrillic += 1 } else if u.isASCII { latin += 1 }
+            FunctionWords.add(u, to: &hasher)
+        }
+        let hash = hasher?.value
+        if kyLetter { ky += 2 }
+        if ruLetter { ru += 2 }
+        if LanguageIdentifier.kyrgyzWords.contains(hash) { ky += 1 }
+        if LanguageIdentifier.russianWords.contains(hash) { ru += 1 }
+        if latin > cyrillic { en += LanguageIdentifier.englishWords.contains(hash) ? 2 : 1 }
+    }
+
+    mutating func add(_ other: LanguageVote) {
+        ky += other.ky
+        ru += other.ru
+        en += other.en
     }
 }
 

@@ -36,7 +36,11 @@ public struct Segment: Stage {
         var seg = Segmentation()
         seg.sentences = try SentenceSplitter.sentences(text, units: units)
         seg.blocks = Self.lines(text).map { Block(span: $0, language: "und") }
-        LanguageIdentifier.identify(&seg, text: text, tokens: document.tokens)
+        // The worker's memo of word votes, taken out of the lexicon while it grows so that it is not copied.
+        var votes = WordMemo<LanguageVote>()
+        swap(&votes, &document.lexicon.languages)
+        LanguageIdentifier.identify(&seg, text: text, tokens: document.tokens, memo: &votes)
+        swap(&votes, &document.lexicon.languages)
         document.segmentation = seg
         document.language = LanguageIdentifier.documentLanguage(seg)
     }
@@ -64,6 +68,18 @@ struct UTF16View {
     private let scalarIndex: [Int32]?
 
     init(_ scalars: [Unicode.Scalar]) {
+        // Nearly every text is all BMP: one unit a scalar, written in one tight pass (appending
+        // unit by unit cost some 40 instructions a scalar).
+        if scalars.withUnsafeBufferPointer({ $0.allSatisfy { $0.value <= 0xFFFF } }) {
+            self.utf16 = scalars.withUnsafeBufferPointer { source in
+                [UInt16](unsafeUninitializedCapacity: source.count) { units, made in
+                    for k in source.indices { units[k] = UInt16(truncatingIfNeeded: source[k].value) }
+                    made = source.count
+                }
+            }
+            self.scalarIndex = nil
+            return
+        }
         var units: [UInt16] = []
         units.reserveCapacity(scalars.count)
         var index: [Int32]? = nil

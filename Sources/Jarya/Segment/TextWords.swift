@@ -9,6 +9,9 @@ struct TextWords {
         var span: Span
         /// Holds a letter (ICU's "letter" status); a word of digits alone is a number.
         var hasLetters: Bool
+        /// The index of the word's one token, or nil when it joins several (`COVID-19`, `24.kg`):
+        /// what a fact about the word's text alone can be remembered by (`LanguageIdentifier`).
+        var token: Int?
     }
 
     private var words: [Word] = []
@@ -33,7 +36,10 @@ struct TextWords {
                 }
                 letters = letters || tokens[last].kind == .word
             }
-            words.append(Word(span: Span(tokens[k].span.start, tokens[last].span.end), hasLetters: letters))
+            words.append(
+                Word(
+                    span: Span(tokens[k].span.start, tokens[last].span.end), hasLetters: letters,
+                    token: last == k ? k : nil))
             k = last + 1
         }
     }

@@ -41,6 +41,8 @@ public struct Lexicon: Sendable {
     public var dates = DateWordMemo()
     /// Whether a word is a landmark's type word (`көчөсүндө`, `проспекте`).
     public var landmarks = WordMemo<LandmarkRecognizer.TypeWordFact>()
+    /// How a word votes for its block's language (`LanguageIdentifier`), by the text as written.
+    public var languages = WordMemo<LanguageVote>()
     /// The event lexicon's entries that start with a word (`EventLexicon.entries(startingWith:)`).
     public var events = WordMemo<[Int]>()
 

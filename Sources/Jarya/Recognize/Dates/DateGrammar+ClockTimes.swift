@@ -4,7 +4,7 @@ extension DateGrammar {
     /// `с 10:00 до 17:00`, `14:00–16:00`, `саат 10:00дөн 16:00гө чейин`, `11.00ч.`.
     func clockTime(_ i: Int, attachedToDate: Bool) -> (String, Int)? {
         var k = i
-        if token(k)?.kind == .comma { k += 1 }
+        if kind(k) == .comma { k += 1 }
         var marked = false
         if role(k, .hourWord) != nil || isWord(k, "в") || isWord(k, "at") || isWord(k, "с") { marked = true; k += 1 }
         guard let (t1, n1, w1) = hhmm(k, needsMark: !marked) else { return nil }
@@ -19,7 +19,7 @@ extension DateGrammar {
         }
         if let t = token(k2), t.kind == .word, role(k2, .hourWord) != nil, t.text != "саат" {
             k2 += 1
-            if token(k2)?.kind == .dot, t.text == "ч" { k2 += 1 }
+            if kind(k2) == .dot, t.text == "ч" { k2 += 1 }
         }
         return (end.map { "\(t1)-\($0)" } ?? t1, k2)
     }
@@ -28,7 +28,7 @@ extension DateGrammar {
     /// `Саат 20:00дөн тарта …`), not attached to a date. It takes its day from the list's heading.
     func programmeTime(at i: Int) -> (DateMention, Int)? {
         // Bare or after `саат`; a sentence `В 19.00 состоится …` is no list item.
-        guard let t = token(i), i == 0 || t.newlineBefore, t.kind == .number || role(i, .hourWord) != nil,
+        guard let t = plain(i), i == 0 || t.newlineBefore, t.kind == .number || role(i, .hourWord) != nil,
             let (time, next) = clockTime(i, attachedToDate: false)
         else { return nil }
         // `10:00 баштап`, `20:00дөн тарта`: "from" is part of the item's time.
@@ -62,9 +62,9 @@ extension DateGrammar {
     /// `10:00`, `9:30`, `14.00` (a dot only with a mark before or `ч` after), with an attached
     /// Kyrgyz suffix (`10:00дө`). Returns `HH:MM`, the next token, and the suffix word.
     func hhmm(_ i: Int, needsMark: Bool) -> (String, Int, String?)? {
-        guard let h = number(i, digits: 1...2, in: 0...23), let sep = token(i + 1),
+        guard let h = number(i, digits: 1...2, in: 0...23), let sep = plain(i + 1),
             sep.kind == .colon || sep.kind == .dot,
-            !sep.spaceBefore, let mm = token(i + 2), mm.kind == .number, mm.digits == 2, mm.number < 60, !mm.spaceBefore
+            !sep.spaceBefore, let mm = plain(i + 2), mm.kind == .number, mm.digits == 2, mm.number < 60, !mm.spaceBefore
         else { return nil }
         var next = i + 3
         var suffix: String? = nil
@@ -74,11 +74,11 @@ extension DateGrammar {
             if needsMark && !hourAfter { return nil }
             if let n = token(next), !n.spaceBefore,
                 n.kind == .number
-                    || (n.kind == .dot && token(next + 1).map { $0.kind == .number && !$0.spaceBefore } == true)
+                    || (n.kind == .dot && plain(next + 1).map { $0.kind == .number && !$0.spaceBefore } == true)
             {
                 return nil
             }
-            if suffix == "ч" { suffix = nil; if token(next)?.kind == .dot { next += 1 } }
+            if suffix == "ч" { suffix = nil; if kind(next) == .dot { next += 1 } }
         }
         // Not a number in a longer sequence (7:4 scores have one-digit minutes; ratios like 10:00:00 are rare).
         let time = (h < 10 ? "0\(h)" : "\(h)") + ":" + (mm.number < 10 ? "0\(mm.number)" : "\(mm.number)")

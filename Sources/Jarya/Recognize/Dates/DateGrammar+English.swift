@@ -35,7 +35,7 @@ extension DateGrammar {
                 }
             }
             var year: Int? = nil
-            if token(j)?.kind == .comma, let y = fourDigitYear(j + 1) {
+            if kind(j) == .comma, let y = fourDigitYear(j + 1) {
                 year = y; j += 2
             } else if let y = fourDigitYear(j) {
                 year = y; j += 1

@@ -95,7 +95,7 @@ extension DateGrammar {
             // A newspaper issue's week: `9-август-15-август, 2013-ж`.
             if year == nil, isDash(n), isAttached(n), let d2 = day(n + 1), isDash(n + 2),
                 let (mo2, afterMonth, _) = month(n + 3),
-                token(afterMonth)?.kind == .comma, let (y, afterYear, _) = kyrgyzYear(afterMonth + 1),
+                kind(afterMonth) == .comma, let (y, afterYear, _) = kyrgyzYear(afterMonth + 1),
                 CivilDate.isValid(year: y, month: mo, day: d), CivilDate.isValid(year: y, month: mo2, day: d2),
                 (mo2, d2) > (mo, d)
             {
@@ -107,7 +107,7 @@ extension DateGrammar {
             }
             // A Kabar dateline: `18-июль, 2024-жыл.`, also without the comma (`3-март 2025-жыл.`) when
             // the year is in the nominative.
-            let yearAt = token(n)?.kind == .comma ? n + 1 : n
+            let yearAt = kind(n) == .comma ? n + 1 : n
             if year == nil, let (y, afterYear, word) = kyrgyzYear(yearAt), yearAt > n || word == "жыл",
                 CivilDate.isValid(year: y, month: mo, day: d)
             {

@@ -20,17 +20,17 @@ extension DateGrammar {
 
     /// One numeric date, its parts joined without spaces by one kind of separator.
     func numericDate(_ i: Int) -> (PartialDate, Int)? {
-        guard let a = token(i), a.kind == .number, let s1 = token(i + 1), [.dot, .dash, .slash].contains(s1.kind),
-            let b = token(i + 2), b.kind == .number, let s2 = token(i + 3), s2.kind == s1.kind,
-            let c = token(i + 4), c.kind == .number,
+        guard let a = plain(i), a.kind == .number, let s1 = plain(i + 1), [.dot, .dash, .slash].contains(s1.kind),
+            let b = plain(i + 2), b.kind == .number, let s2 = plain(i + 3), s2.kind == s1.kind,
+            let c = plain(i + 4), c.kind == .number,
             !s1.spaceBefore, !b.spaceBefore, !s2.spaceBefore, !c.spaceBefore
         else { return nil }
         // Not part of a longer dotted or dashed number (versions, case numbers, phones).
-        if let p = token(i - 1), !a.spaceBefore, [.dot, .dash, .slash].contains(p.kind) || p.kind == .number {
+        if let p = plain(i - 1), !a.spaceBefore, [.dot, .dash, .slash].contains(p.kind) || p.kind == .number {
             return nil
         }
-        if let n = token(i + 5), !n.spaceBefore, n.kind == s1.kind, token(i + 6)?.kind == .number,
-            !(token(i + 6)!.spaceBefore)
+        if let n = plain(i + 5), !n.spaceBefore, n.kind == s1.kind, kind(i + 6) == .number,
+            !(plain(i + 6)!.spaceBefore)
         {
             return nil
         }

@@ -17,7 +17,7 @@ extension DateGrammar {
         m.span = span(i, next)
         if m.relativeDay != nil {
             var k = next
-            if token(k)?.kind == .comma { k += 1 }
+            if kind(k) == .comma { k += 1 }
             if let (explicit, after) = [kyrgyz(k), russian(k), numeric(k, allowPrefix: false)].compactMap({ $0 }).max(
                 by: { $0.1 < $1.1 }),
                 explicit.start?.day != nil

@@ -85,7 +85,7 @@ extension DateGrammar {
         guard let e = role(i, .monthAbbreviation), e.lang != "en" else { return nil }
         // An abbreviation with its dot: `26 сен.`
         var next = i + 1
-        if token(next)?.kind == .dot, !(token(next + 1).map { $0.kind == .number && !$0.spaceBefore } ?? false) {
+        if kind(next) == .dot, !(plain(next + 1).map { $0.kind == .number && !$0.spaceBefore } ?? false) {
             next += 1
         }
         return (e.value, next, tokens[i].text)

@@ -9,12 +9,23 @@ struct DateGrammar {
     /// lexicon says of each distinct word is in `words`, by that ID, looked up once per worker.
     private let slots: [Int32]
     private let words: [Word?]
+    /// The roles each token's entries have (`DateLexicon.Role.bit`): most questions the rules ask
+    /// of a token (`role(i, .yearWord)`) are answered no from these bits, with no entry copied.
+    private let roles: [UInt32]
 
     /// What the date lexicon says of one distinct word.
     struct Word: Sendable {
         let entries: [DateLexicon.Entry]
         /// The lexicon's phrases that start with the word (`DateLexicon.phrases(startingWith:)`).
         let phrases: [Int32]
+        /// The roles of `entries`, one bit each.
+        let roles: UInt32
+
+        init(entries: [DateLexicon.Entry], phrases: [Int32]) {
+            self.entries = entries
+            self.phrases = phrases
+            self.roles = entries.reduce(0) { $0 | $1.role.bit }
+        }
     }
 
     init(tokens: DateTokens, lexicon: DateLexicon) {
@@ -36,6 +47,7 @@ struct DateGrammar {
             return t.word
         }
         self.words = memo.words
+        self.roles = slots.map { [words] slot in slot < 0 ? 0 : words[Int(slot)]!.roles }
     }
 
     /// The lexicon entries of token `i` (none for a number or punctuation).
@@ -58,17 +70,22 @@ struct DateGrammar {
     func token(_ i: Int) -> DateToken? { i >= 0 && i < tokens.count ? tokens[i] : nil }
 
     func role(_ i: Int, _ r: DateLexicon.Role) -> DateLexicon.Entry? {
-        guard i >= 0 && i < tokens.count else { return nil }
+        guard i >= 0 && i < tokens.count, roles[i] & r.bit != 0 else { return nil }
         return entries(i).first { $0.role == r }
     }
 
+    /// The document's token `i`, if there is one: for questions about its kind, number and
+    /// spacing, which need no text (a `DateToken` retains its word's string).
+    func plain(_ i: Int) -> Token? { i >= 0 && i < tokens.count ? tokens.tokens[i] : nil }
+    func kind(_ i: Int) -> Token.Kind? { plain(i)?.kind }
+
     func isWord(_ i: Int, _ w: String) -> Bool { token(i)?.isWord(w) ?? false }
-    func isDash(_ i: Int) -> Bool { token(i)?.isDash ?? false }
+    func isDash(_ i: Int) -> Bool { kind(i) == .dash }
     /// A token directly after the previous one, with no space.
-    func isAttached(_ i: Int) -> Bool { token(i).map { !$0.spaceBefore } ?? false }
+    func isAttached(_ i: Int) -> Bool { plain(i).map { !$0.spaceBefore } ?? false }
 
     func number(_ i: Int, digits: ClosedRange<Int>, in range: ClosedRange<Int>) -> Int? {
-        guard let t = token(i), t.kind == .number, digits.contains(t.digits), range.contains(t.number) else {
+        guard let t = plain(i), t.kind == .number, digits.contains(t.digits), range.contains(t.number) else {
             return nil
         }
         return t.number
@@ -98,14 +115,14 @@ struct DateGrammar {
             for (n, w) in entry.words.enumerated() {
                 let last = n == entry.words.count - 1
                 // `с.г`: a dot between words is part of the phrase.
-                if n > 0, token(k)?.kind == .dot { k += 1 }
+                if n > 0, kind(k) == .dot { k += 1 }
                 guard let t = token(k), t.kind == .word, DateLexicon.matches(t.text, w, prefix: last && entry.prefix)
                 else { ok = false; break }
                 k += 1
             }
             if ok {
                 // `с.г.`: the abbreviation's last dot.
-                if entry.role == .currentYear, token(k)?.kind == .dot, tokens[k - 1].text.unicodeScalars.count == 1 {
+                if entry.role == .currentYear, kind(k) == .dot, tokens[k - 1].text.unicodeScalars.count == 1 {
                     k += 1
                 }
                 return (entry, k)
@@ -129,7 +146,7 @@ struct DateGrammar {
             }
             return (entry.value, next, tokens[next - 1].text)
         }
-        if let e = i >= 0 && i < tokens.count ? entries(i).first(where: { $0.role == .traditionalMonth }) : nil {
+        if let e = role(i, .traditionalMonth) {
             // A one-word traditional name (Бугу, Кулжа, Теке) is an animal unless `ай…` follows.
             if role(i + 1, .monthWord) != nil { return (e.value, i + 2, tokens[i + 1].text) }
             return nil
@@ -157,7 +174,7 @@ struct DateGrammar {
         if w.text == "ж" {
             // `2024-ж.`, or `2013-ж` ending its line.
             if token(next).map({ $0.newlineBefore }) ?? true { return (y, next, w.text) }
-            guard token(next)?.kind == .dot else { return nil }
+            guard kind(next) == .dot else { return nil }
             next += 1
             if let u = token(next), u.kind == .word, !u.spaceBefore, u.text.unicodeScalars.count == 1 { return nil }
         }
@@ -167,7 +184,7 @@ struct DateGrammar {
     /// `2022 года`, `2022 г.`, `2023 году`, `2011–2022 гг.`, `2015-м`.
     func russianYearWord(_ i: Int) -> Int? {
         guard let t = token(i), t.kind == .word, let e = role(i, .yearWord), e.lang != "ky" else { return nil }
-        if t.text == "г" || t.text == "гг" { return token(i + 1)?.kind == .dot ? i + 2 : i + 1 }
+        if t.text == "г" || t.text == "гг" { return kind(i + 1) == .dot ? i + 2 : i + 1 }
         return i + 1
     }
 

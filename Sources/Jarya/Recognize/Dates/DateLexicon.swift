@@ -6,6 +6,28 @@ struct DateLexicon: Sendable {
         case yearWord = "year_word", dayWord = "day_word", monthWord = "month_word", rangeFrom = "range_from"
         case rangeTo = "range_to", deadline, since, preposition, hourWord = "hour_word", currentYear = "current_year"
         case notYear = "not_year"
+
+        /// The role's bit in a word's set of roles (`DateGrammar.Word.roles`).
+        var bit: UInt32 {
+            switch self {
+            case .month: return 1 << 0
+            case .monthAbbreviation: return 1 << 1
+            case .traditionalMonth: return 1 << 2
+            case .relativeDay: return 1 << 3
+            case .relativeYear: return 1 << 4
+            case .yearWord: return 1 << 5
+            case .dayWord: return 1 << 6
+            case .monthWord: return 1 << 7
+            case .rangeFrom: return 1 << 8
+            case .rangeTo: return 1 << 9
+            case .deadline: return 1 << 10
+            case .since: return 1 << 11
+            case .preposition: return 1 << 12
+            case .hourWord: return 1 << 13
+            case .currentYear: return 1 << 14
+            case .notYear: return 1 << 15
+            }
+        }
     }
 
     struct Entry: Sendable {
