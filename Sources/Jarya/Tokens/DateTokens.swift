@@ -15,7 +15,8 @@ struct DateToken {
     var spaceBefore: Bool { token.spaceBefore }
     var newlineBefore: Bool { token.newlineBefore }
 
-    func isWord(_ w: String) -> Bool { kind == .word && text == w }
+    /// Compared as bytes: both are NFC, and `==` checked normalization for any non-ASCII text.
+    func isWord(_ w: String) -> Bool { kind == .word && text.sameBytes(w) }
     var isDash: Bool { kind == .dash }
 }
 

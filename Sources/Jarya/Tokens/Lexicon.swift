@@ -57,19 +57,27 @@ public struct Lexicon: Sendable {
     /// The word's ID, adding it if it is new.
     public mutating func intern(_ word: String) -> ID {
         let s = Array(word.unicodeScalars)
-        return intern(scalars: s[...], string: word)
+        return s.withUnsafeBufferPointer { intern(scalars: $0, string: word) }
     }
 
     /// The ID of the text made of `text`, adding it if it is new: the tokenizer's look-up.
-    public mutating func intern(scalars text: ArraySlice<Unicode.Scalar>) -> ID { intern(scalars: text, string: nil) }
+    public mutating func intern(scalars text: ArraySlice<Unicode.Scalar>) -> ID {
+        text.withUnsafeBufferPointer { intern(scalars: $0, string: nil) }
+    }
 
-    private mutating func intern(scalars text: ArraySlice<Unicode.Scalar>, string: String?) -> ID {
+    /// The ID of the text made of `text`, read in place (the tokenizer reads its text through a
+    /// buffer pointer).
+    mutating func intern(scalars text: UnsafeBufferPointer<Unicode.Scalar>) -> ID {
+        intern(scalars: text, string: nil)
+    }
+
+    private mutating func intern(scalars text: UnsafeBufferPointer<Unicode.Scalar>, string: String?) -> ID {
         let h = Self.hash(text)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: h) & mask
         while slots[slot] >= 0 {
             let id = Int(slots[slot])
-            if hashes[id] == h && scalars[Int(starts[id])..<Int(starts[id + 1])].elementsEqual(text) { return ID(id) }
+            if hashes[id] == h && isText(id, text) { return ID(id) }
             slot = (slot + 1) & mask
         }
         let id = ID(strings.count)
@@ -84,6 +92,16 @@ public struct Lexicon: Sendable {
         return id
     }
 
+    /// Whether text `id` is made of `text`'s scalars.
+    private func isText(_ id: Int, _ text: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+        let start = Int(starts[id]), count = Int(starts[id + 1]) - start
+        guard count == text.count else { return false }
+        return scalars.withUnsafeBufferPointer { stored in
+            for k in 0..<count where stored[start + k] != text[k] { return false }
+            return true
+        }
+    }
+
     /// Doubles the table, placing each ID again by its hash.
     private mutating func grow() {
         slots = [ID](repeating: -1, count: slots.count * 2)
@@ -95,14 +113,37 @@ public struct Lexicon: Sendable {
         }
     }
 
-    /// Swift's hasher over the scalar values: seeded per process, so that no text can be made
-    /// to crowd one slot (a hostile page of colliding words would make interning quadratic).
-    /// The scalars go in as one block of bytes: one `combine` per scalar cost about 360
-    /// instructions a word, 2 % of the pipeline's.
-    private static func hash(_ text: ArraySlice<Unicode.Scalar>) -> UInt64 {
-        var hasher = Hasher()
-        text.withUnsafeBytes { hasher.combine(bytes: $0) }
-        return UInt64(UInt(bitPattern: hasher.finalize()))
+    /// Keys of `hash`, drawn once per process: one for each scalar of a word up to `hashedLength`,
+    /// and one for the length.
+    private static let hashKeys: [UInt32] = (0...hashedLength).map { _ in UInt32.random(in: .min ... .max) }
+    private static let hashedLength = 64
+
+    /// A hash keyed at random per process, so that no text can be made to crowd one slot (a
+    /// hostile page of colliding words would make interning quadratic). A word is hashed by NH,
+    /// the hash of UMAC: scalar pairs added to 32-bit keys and multiplied, the products summed,
+    /// so two different words of one length collide with a chance of 2⁻³² whatever they are,
+    /// while the keys stay unknown. Some 3 instructions a scalar, where Swift's SipHash cost some
+    /// 270 a word. A longer text (rare: no word is that long) goes to Swift's hasher. The sum
+    /// is mixed last, so the table's slot, its low bits, depends on all of it.
+    static func hash(_ text: UnsafeBufferPointer<Unicode.Scalar>) -> UInt64 {
+        guard text.count <= hashedLength else {
+            var hasher = Hasher()
+            hasher.combine(bytes: UnsafeRawBufferPointer(text))
+            return UInt64(UInt(bitPattern: hasher.finalize()))
+        }
+        return hashKeys.withUnsafeBufferPointer { keys in
+            func term(_ k: Int, _ value: UInt32) -> UInt64 { UInt64(keys[k] &+ value) }
+            var sum = term(hashedLength, UInt32(text.count)) &* term(hashedLength, 0x9E37_79B9)
+            var k = 0
+            while k + 1 < text.count {
+                sum &+= term(k, text[k].value) &* term(k + 1, text[k + 1].value)
+                k += 2
+            }
+            if k < text.count { sum &+= term(k, text[k].value) &* term(k + 1, 0) }
+            sum ^= sum >> 32
+            sum &*= 0x9E37_79B9_7F4A_7C15
+            return sum ^ (sum >> 29)
+        }
     }
 
     /// The ID of the lower case (ё as е) of an interned text, folded once per distinct text.

@@ -92,7 +92,15 @@ enum DatelineReader {
     /// (`, Бишкек - 24.kg`, `| 13:31`, `г.`).
     static func isDatelinePart(_ s: String) -> Bool {
         var words = 0
-        for piece in s.split(whereSeparator: { " ,:|-—–/()".contains($0) }) {
+        // The separators as a `switch`: `" ,:|-—–/()".contains` walked the literal's Characters
+        // for each Character of the text.
+        let separators: (Character) -> Bool = {
+            switch $0 {
+            case " ", ",", ":", "|", "-", "—", "–", "/", "(", ")": return true
+            default: return false
+            }
+        }
+        for piece in s.split(whereSeparator: separators) {
             let part = piece.endsWith(".") ? piece.dropLast() : piece
             if part.allSatisfy({ $0.isNumber || $0 == "." }) { continue }
             words += 1
