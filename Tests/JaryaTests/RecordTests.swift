@@ -192,6 +192,22 @@ struct RecordTests {
         #expect(back?.last as? String == "«Ала-Тоо» \"1\"\\\n\r\t\u{01}/")
     }
 
+    @Test("a date is spelled the same by bytes as by interpolation, for every size of year, month and day")
+    func partialDateSpelling() {
+        let years: [Int?] = [nil, 0, 7, 99, 999, 2025, 9999, 10_000, -5]
+        let parts: [Int?] = [nil, 0, 1, 9, 10, 12, 31, 99, 100, -1]
+        for year in years {
+            for month in parts {
+                for day in parts {
+                    let date = PartialDate(year: year, month: month, day: day)
+                    #expect(date.description == PartialDate.spelled(year: year, month: month, day: day))
+                }
+            }
+        }
+        #expect(PartialDate(year: 2025, month: 3, day: 8).description == "2025-03-08")
+        #expect(PartialDate(year: nil, month: 11, day: 7).description == "--11-07")
+    }
+
     @Test("the writer's eight-byte test flags every byte that needs an escape, wherever it stands")
     func writerWordTest() throws {
         for value in 0...255 {

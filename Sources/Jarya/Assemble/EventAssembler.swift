@@ -24,7 +24,8 @@ struct EventAssembler {
 
     /// The first entry with one of `roles` at token `i`, and the index after it.
     func match(at i: Int, roles: [EventLexicon.Role]) -> (EventLexicon.Entry, Int)? {
-        guard i >= 0 && i < matches.count else { return nil }
+        // Most tokens start no entry: answered before the roles are searched.
+        guard i >= 0 && i < matches.count, !matches[i].isEmpty else { return nil }
         return matches[i].first { roles.contains($0.0.role) }
     }
 

@@ -236,16 +236,20 @@ public struct Processor: Sendable {
             }
             defer { close(fd) }
             // A device or a FIFO (`/dev/zero`, a pipe) has no size: stop reading at the limit.
-            return try Self.readBounded(fd, limit: limit)
+            return try Self.readBounded(fd, limit: limit, expected: Int(info.st_size))
         }
     }
 
     /// Everything `fd` gives, or `too_large` as soon as it gives more than `limit` bytes.
-    static func readBounded(_ fd: Int32, limit: Int) throws -> [UInt8] {
+    /// `expected` (a regular file's size) is room made at once.
+    static func readBounded(_ fd: Int32, limit: Int, expected: Int = 0) throws -> [UInt8] {
         var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        bytes.reserveCapacity(min(limit, max(0, expected)))
+        // Left uninitialized: filling 64 KiB with zeros for each file cost more than reading a release.
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
+        defer { chunk.deallocate() }
         while true {
-            let n = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress!, $0.count) }
+            let n = Foundation.read(fd, chunk.baseAddress!, chunk.count)
             if n == 0 { return bytes }
             if n < 0 {
                 if errno == EINTR { continue }
@@ -255,7 +259,7 @@ public struct Processor: Sendable {
                 throw InputError(
                     .tooLarge, "the input has more than \(limit) bytes, the limit. Split it, or raise --max-bytes.")
             }
-            bytes.append(contentsOf: chunk[..<n])
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[..<n]))
         }
     }
 }

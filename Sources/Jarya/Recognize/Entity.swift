@@ -34,6 +34,38 @@ public struct PartialDate: Hashable, Comparable, Sendable, CustomStringConvertib
 
     /// ISO 8601 text.
     public var description: String {
+        // Written as bytes into a small string when the parts have their usual sizes: records
+        // write thousands of these, and the interpolations cost some 1,300 instructions a date.
+        if (year.map { (0...9999).contains($0) } ?? true), (month.map { (0...99).contains($0) } ?? true),
+            (day.map { (0...99).contains($0) } ?? true)
+        {
+            return String(unsafeUninitializedCapacity: 10) { out in
+                var n = 0
+                func put(_ byte: UInt8) { out[n] = byte; n += 1 }
+                func two(_ v: Int) { put(UInt8(48 + v / 10)); put(UInt8(48 + v % 10)) }
+                if let year {
+                    if year >= 1000 { put(UInt8(48 + year / 1000)) }
+                    if year >= 100 { put(UInt8(48 + year / 100 % 10)) }
+                    if year >= 10 { put(UInt8(48 + year / 10 % 10)) }
+                    put(UInt8(48 + year % 10))
+                    // A day is written only with its month.
+                    if let month {
+                        put(UInt8(ascii: "-")); two(month)
+                        if let day { put(UInt8(ascii: "-")); two(day) }
+                    }
+                } else {
+                    put(UInt8(ascii: "-")); put(UInt8(ascii: "-"))
+                    if let month { two(month) }
+                    if let day { put(UInt8(ascii: "-")); two(day) }
+                }
+                return n
+            }
+        }
+        return Self.spelled(year: year, month: month, day: day)
+    }
+
+    /// `description` by string interpolation, for any values (an unusual year or month).
+    static func spelled(year: Int?, month: Int?, day: Int?) -> String {
         let m = month.map { $0 < 10 ? "0\($0)" : "\($0)" }
         let d = day.map { $0 < 10 ? "0\($0)" : "\($0)" }
         guard let year else { return "--\(m ?? "")" + (d.map { "-\($0)" } ?? "") }

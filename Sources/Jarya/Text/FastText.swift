@@ -339,8 +339,8 @@ extension Array where Element == Unicode.Scalar {
         self = text.withUTF8 { b in
             var count = 0
             for byte in b where byte & 0xC0 != 0x80 { count += 1 }
-            var scalars = [Unicode.Scalar](repeating: "\0", count: count)
-            scalars.withUnsafeMutableBufferPointer { out in
+            // Made uninitialized: every element is written below.
+            return [Unicode.Scalar](unsafeUninitializedCapacity: count) { out, made in
                 var i = 0, k = 0
                 while i < b.count {
                     let b0 = UInt32(b[i])
@@ -360,11 +360,11 @@ extension Array where Element == Unicode.Scalar {
                             | UInt32(b[i + 3] & 0x3F)
                         i += 4
                     }
-                    out[k] = Unicode.Scalar(v).unsafelyUnwrapped
+                    (out.baseAddress! + k).initialize(to: Unicode.Scalar(v).unsafelyUnwrapped)
                     k += 1
                 }
+                made = k
             }
-            return scalars
         }
     }
 }
