@@ -26,7 +26,10 @@ public struct Lexicon: Sendable {
 
     // An open-addressing table of IDs keyed by the texts' scalars, so that a token already met
     // is found from the text's scalars with no string made (most tokens are words met before).
-    private var slots = [ID](repeating: -1, count: 256)
+    // A slot holds the ID and the high half of the text's hash (`Slot`): a probe reads one place
+    // in memory, where reading the hash from its own array cost a second cache miss a token.
+    private var slots = [Slot](repeating: .empty, count: 256)
+    /// Each text's hash, for placing it again when the table grows.
     private var hashes: [UInt64] = []
     /// Every text's scalars, back to back: text `k` is `scalars[starts[k]..<starts[k + 1]]`.
     private var scalars: [Unicode.Scalar] = []
@@ -71,17 +74,31 @@ public struct Lexicon: Sendable {
         intern(scalars: text, string: nil)
     }
 
+    /// One place of the table: an ID and the high 32 bits of its text's hash (the low bits chose
+    /// the place), in one word.
+    private struct Slot {
+        var bits: UInt64
+
+        static let empty = Slot(bits: .max)
+        init(bits: UInt64) { self.bits = bits }
+        init(id: ID, hash: UInt64) { bits = hash & 0xFFFF_FFFF_0000_0000 | UInt64(UInt32(bitPattern: id)) }
+
+        var isEmpty: Bool { bits == .max }
+        var id: Int { Int(UInt32(truncatingIfNeeded: bits)) }
+        func holds(hash: UInt64) -> Bool { bits & 0xFFFF_FFFF_0000_0000 == hash & 0xFFFF_FFFF_0000_0000 }
+    }
+
     private mutating func intern(scalars text: UnsafeBufferPointer<Unicode.Scalar>, string: String?) -> ID {
         let h = Self.hash(text)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: h) & mask
-        while slots[slot] >= 0 {
-            let id = Int(slots[slot])
-            if hashes[id] == h && isText(id, text) { return ID(id) }
+        while !slots[slot].isEmpty {
+            let found = slots[slot]
+            if found.holds(hash: h) && isText(found.id, text) { return ID(found.id) }
             slot = (slot + 1) & mask
         }
         let id = ID(strings.count)
-        slots[slot] = id
+        slots[slot] = Slot(id: id, hash: h)
         hashes.append(h)
         scalars.append(contentsOf: text)
         starts.append(Int32(scalars.count))
@@ -104,12 +121,12 @@ public struct Lexicon: Sendable {
 
     /// Doubles the table, placing each ID again by its hash.
     private mutating func grow() {
-        slots = [ID](repeating: -1, count: slots.count * 2)
+        slots = [Slot](repeating: .empty, count: slots.count * 2)
         let mask = slots.count - 1
         for (id, h) in hashes.enumerated() {
             var slot = Int(truncatingIfNeeded: h) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = ID(id)
+            while !slots[slot].isEmpty { slot = (slot + 1) & mask }
+            slots[slot] = Slot(id: ID(id), hash: h)
         }
     }
 
