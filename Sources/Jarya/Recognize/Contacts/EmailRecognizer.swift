@@ -17,8 +17,10 @@ public struct EmailRecognizer: Recognizer {
         var lastEnd = Int.min
         var i = 0
         while i < t.count {
+            // Addresses are found from their `@`: the text between is passed over in one tight loop.
+            i = t.nextIndex(from: i) { $0 == "@" }
+            guard i < t.count else { break }
             defer { i += 1 }
-            guard t[i] == "@" else { continue }
             var a = i
             while a > 0 && Self.isLocal(t[a - 1]) { a -= 1 }
             while a < i && !t[a].isASCIIAlphanumeric { a += 1 }  // no leading dot or dash

@@ -18,6 +18,9 @@ public struct PhoneRecognizer: Recognizer {
         let claimed = SpanIndex(document.entities.lazy.map(\.span))
         var i = 0
         while i < t.count {
+            // A phone starts at `+`, `0` or `(`: the text between is passed over in one tight loop.
+            i = t.nextIndex(from: i) { $0 == "+" || $0 == "0" || $0 == "(" }
+            guard i < t.count else { break }
             let c = t[i]
             guard c == "+" || c == "0" || (c == "(" && i + 1 < t.count && t[i + 1] == "0"),
                 i == 0

@@ -67,6 +67,18 @@ extension Unicode.Scalar {
 }
 
 extension Array where Element == Unicode.Scalar {
+    /// The first index at or after `start` whose scalar satisfies `test`, or `count`: how the
+    /// contact scanners pass over the text between candidates (through a buffer pointer, with no
+    /// bounds check a scalar: they read every scalar of every release).
+    @inline(__always)
+    func nextIndex(from start: Int, where test: (Unicode.Scalar) -> Bool) -> Int {
+        withUnsafeBufferPointer { t in
+            var k = start
+            while k < t.count && !test(t[k]) { k += 1 }
+            return k
+        }
+    }
+
     /// Whether the text at `offset` starts with `prefix`, ignoring ASCII case.
     func hasPrefix(_ prefix: String, at offset: Int) -> Bool {
         var k = offset

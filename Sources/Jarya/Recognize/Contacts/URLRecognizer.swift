@@ -35,7 +35,8 @@ public struct URLRecognizer: Recognizer {
         while i < t.count {
             // An address starts at an ASCII letter or digit (asked first: most of a release is
             // Cyrillic) that follows none of its own characters.
-            guard t[i].isASCIIAlphanumeric else { i += 1; continue }
+            i = t.nextIndex(from: i) { $0.isASCIIAlphanumeric }
+            guard i < t.count else { break }
             if i > 0, t[i - 1].isAlphanumeric || Self.isAddressPunctuation(t[i - 1]) { i += 1; continue }
             guard let span = match(t, at: i, run: &run), !claimed.overlaps(span) else {
                 i += 1; continue
