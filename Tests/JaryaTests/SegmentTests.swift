@@ -237,6 +237,24 @@ struct TokenTests {
         #expect(doc.words[3].forms.contains("кара-балта"))
     }
 
+    @Test("the lexicon gives each distinct text one ID, found again from its scalars, however long the text")
+    func interning() {
+        var lexicon = Lexicon()
+        // Kyrgyz and Russian words, their case variants, words one scalar apart, and texts longer than
+        // the keyed hash reads (64 scalars), which go to Swift's hasher.
+        let long = String(repeating: "Кыргызстан", count: 8)
+        var words = ["жана", "Жана", "жаңы", "жана ", "и", "й", "ё", "е", "Ысык-Көл", long, long + "а", ""]
+        words += (0..<2_000).map { "сөз\($0)" }
+        let ids = words.map { lexicon.intern($0) }
+        #expect(Set(ids).count == words.count)
+        #expect(words.map { lexicon.intern($0) } == ids)
+        #expect(ids.map { lexicon[$0] } == words)
+        let scalars = Array("Бишкекте жана Бишкекте".unicodeScalars)
+        #expect(lexicon.intern(scalars: scalars[0..<8]) == lexicon.intern(scalars: scalars[14..<22]))
+        #expect(lexicon[lexicon.intern(scalars: scalars[0..<8])] == "Бишкекте")
+        #expect(lexicon.count == words.count + 1)
+    }
+
     @Test("a worker's lexicon carries from one document to the next without changing a record")
     func sharedLexicon() throws {
         let texts = [
@@ -314,6 +332,36 @@ struct LanguageTests {
         let doc = try segmented(text)
         #expect(doc.segmentation.blocks.allSatisfy { $0.language == language })
         #expect(doc.language == language)
+    }
+
+    @Test("a word's vote kept in the worker's lexicon gives the languages its letters give, asked again")
+    func votesRemembered() throws {
+        var doc = try segmented("\(Paragraphs.kyrgyz)\n\(Paragraphs.russian)\n\(Paragraphs.kyrgyz)")
+        let alone = doc.segmentation.blocks.map(\.language)
+        #expect(alone == ["ky", "ru", "ky"])
+        // Identified again with the memo the document's own run filled (every word a hit), and with an
+        // empty one (every word worked out): the same languages.
+        for fresh in [false, true] {
+            var seg = Segmentation()
+            seg.blocks = Segment.lines(doc.text).map { Block(span: $0, language: "und") }
+            var memo = WordMemo<LanguageVote>()
+            if !fresh { swap(&memo, &doc.lexicon.languages) }
+            LanguageIdentifier.identify(&seg, text: doc.text, tokens: doc.tokens, memo: &memo)
+            if !fresh { swap(&memo, &doc.lexicon.languages) }
+            #expect(seg.blocks.map(\.language) == alone)
+        }
+        // A word's vote: ө is Kyrgyz, ё and щ Russian, `жана` a Kyrgyz function word, `и` a Russian one.
+        func vote(_ word: String) -> (Int32, Int32, Int32) {
+            let v = LanguageVote(Array(word.unicodeScalars)[...])
+            return (v.ky, v.ru, v.en)
+        }
+        #expect(vote("көчө") == (2, 0, 0))
+        #expect(vote("өтөт") == (3, 0, 0))
+        #expect(vote("жана") == (1, 0, 0))
+        #expect(vote("ещё") == (0, 2, 0))
+        #expect(vote("и") == (0, 1, 0))
+        #expect(vote("the") == (0, 0, 2))
+        #expect(vote("UNDP") == (0, 0, 1))
     }
 
     @Test("a closing line without evidence takes the language of the block before")
