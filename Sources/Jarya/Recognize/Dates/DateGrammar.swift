@@ -9,9 +9,11 @@ struct DateGrammar {
     /// lexicon says of each distinct word is in `words`, by that ID, looked up once per worker.
     private let slots: [Int32]
     private let words: [Word?]
-    /// The roles each token's entries have (`DateLexicon.Role.bit`): most questions the rules ask
-    /// of a token (`role(i, .yearWord)`) are answered no from these bits, with no entry copied.
+    /// The roles each token's entries have (`DateLexicon.Role.bit`), and `startsPhrase` when the
+    /// word starts a lexicon phrase: most questions the rules ask of a token (`role(i, .yearWord)`,
+    /// `canStart(i)`) are answered no from these bits, with no entry copied.
     private let roles: [UInt32]
+    private static let startsPhrase: UInt32 = 1 << 31
 
     /// What the date lexicon says of one distinct word.
     struct Word: Sendable {
@@ -47,7 +49,10 @@ struct DateGrammar {
             return t.word
         }
         self.words = memo.words
-        self.roles = slots.map { [words] slot in slot < 0 ? 0 : words[Int(slot)]!.roles }
+        self.roles = slots.map { [words] slot in
+            guard slot >= 0, let w = words[Int(slot)] else { return 0 }
+            return w.roles | (w.phrases.isEmpty ? 0 : Self.startsPhrase)
+        }
     }
 
     /// The lexicon entries of token `i` (none for a number or punctuation).
@@ -59,10 +64,7 @@ struct DateGrammar {
     /// Whether a date may start at token `i`: a number, a word the lexicon knows, or the first
     /// word of a lexicon phrase. Most tokens are none of these and are passed over at once.
     func canStart(_ i: Int) -> Bool {
-        let slot = slots[i]
-        if slot < 0 { return tokens.tokens[i].kind == .number }
-        let w = words[Int(slot)]!
-        return !w.entries.isEmpty || !w.phrases.isEmpty
+        slots[i] < 0 ? tokens.tokens[i].kind == .number : roles[i] != 0
     }
 
     // MARK: Token tests

@@ -29,7 +29,7 @@ public struct DateRecognizer: Recognizer {
         var mentions: [DateMention] = []
         var i = 0
         while i < tokens.count {
-            if claimed.overlaps(tokens[i].span) { i += 1; continue }
+            if claimed.overlaps(document.tokens[i].span) { i += 1; continue }
             if let (m, next) = grammar.parse(at: i), !claimed.overlaps(m.span),
                 !insideQuotedTitle(m.span, document.text.scalars)
             {
