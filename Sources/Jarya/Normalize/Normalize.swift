@@ -18,8 +18,8 @@ public struct Normalize: Stage {
 
     public func run(_ document: inout Document) throws {
         var buffer = ScalarBuffer(identity: [Unicode.Scalar](scalarsOf: document.extracted))
-        Typography.apply(&buffer)
-        try CanonicalComposition.apply(&buffer)
+        // Typography sees every scalar, so it says whether NFC can change any (nearly never).
+        if !Typography.apply(&buffer) { try CanonicalComposition.apply(&buffer) }
         // Letter repair judges words, and two later steps make new ones: splitting fused words
         // (`̡пBo M`: the lone M stands beside a Cyrillic word only once `пВо` is split), and a
         // repaired letter composing with the mark after it, which joins the words the mark stood
@@ -92,9 +92,12 @@ struct ScalarBuffer {
 /// recognizers know them, and users expect to see them.
 enum Typography {
     /// Rewrites the buffer in place: each scalar becomes at most one, so the text is never held twice.
-    static func apply(_ buffer: inout ScalarBuffer) {
+    /// Returns whether every scalar it wrote is one NFC never changes (`CanonicalComposition.isInert`).
+    @discardableResult
+    static func apply(_ buffer: inout ScalarBuffer) -> Bool {
         let count = buffer.scalars.count
         var w = 0
+        var inert = true
         // Through buffer pointers: writing the arrays element by element checked each time that
         // they were not shared.
         buffer.scalars.withUnsafeMutableBufferPointer { scalars in
@@ -123,12 +126,14 @@ enum Typography {
                     scalars[w] = out
                     origin[w] = o
                     w += 1
+                    if inert && !CanonicalComposition.isInert(out) { inert = false }
                 }
                 origin[w] = origin[count]
             }
         }
         buffer.scalars.removeLast(count - w)
         buffer.origin.removeLast(count - w)
+        return inert
     }
 }
 
