@@ -1,5 +1,5 @@
 import Foundation
-import Jarya
+@testable import Jarya
 import Testing
 
 /// The scalars of a string: `String ==` treats composed and decomposed text as equal, so
@@ -81,6 +81,35 @@ struct TypographyTests {
 
 @Suite("Normalize: Kyrgyz letter repair")
 struct LetterRepairTests {
+    @Test(
+        "addresses are the runs with `@`, with `/` and `.`, or opening with `www.`: protected from repair",
+        arguments: [
+            "Кайрылуу: info@kabar.kg же +996 312 62 15 19",
+            "Сайт: https://www.gov.kg/ky/post/123 жана WWW.Kabar.kg, www. деп эмес",
+            "Бишкек /Кабар/. 10:00дө a/b.c жана a/b, a.b, w.w, www жана wwwx.kg",
+            "Почта: Бишкек,mail@24.kg;  тел. 0555/12.34",
+            "w", "", "@", "  / . ",
+        ])
+    func protectedRanges(text: String) {
+        let scalars = Array(text.unicodeScalars)
+        // The rule written the plain way: every run of non-space text, tested whole.
+        var expected: [Range<Int>] = []
+        var i = 0
+        while i < scalars.count {
+            guard !scalars[i].properties.isWhitespace else { i += 1; continue }
+            var j = i
+            while j < scalars.count, !scalars[j].properties.isWhitespace { j += 1 }
+            let run = String(String.UnicodeScalarView(scalars[i..<j]))
+            if run.contains("@") || (run.contains("/") && run.contains("."))
+                || (j - i >= 4 && run.lowercased().hasPrefix("www."))
+            {
+                expected.append(i..<j)
+            }
+            i = j
+        }
+        #expect(LetterRepair.protectedRanges(scalars) == expected)
+    }
+
     @Test(
         "Kyrgyz letter substitutes become ө Ө ң Ң",
         arguments: [

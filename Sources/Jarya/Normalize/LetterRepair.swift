@@ -301,29 +301,38 @@ enum LetterRepair {
             let n = text.count
             var i = 0
             while i < n {
-                guard !text[i].isWhitespace else { i += 1; continue }
-                var j = i
+                // Only a run holding `@`, `/` or a `w` (of `www.`) can be an address: the text up to
+                // the next of these is passed over in a tight loop, and only their runs are read.
+                while i < n, !Self.mayMarkAddress(text[i].value) { i += 1 }
+                guard i < n else { break }
+                var start = i
+                while start > 0, !text[start - 1].isWhitespace { start -= 1 }
+                var end = i
                 // Which of `@`, `/` and `.` the run has, as bits.
                 var marks: UInt8 = 0
-                while j < n, !text[j].isWhitespace {
-                    switch text[j].value {
+                for k in start..<n {
+                    if text[k].isWhitespace { break }
+                    switch text[k].value {
                     case 0x40: marks |= 1
                     case 0x2F: marks |= 2
                     case 0x2E: marks |= 4
                     default: break
                     }
-                    j += 1
+                    end = k + 1
                 }
-                if marks & 1 != 0 || marks & 6 == 6 || (j - i >= 4 && isWWW(text, at: i)) {
-                    result.append(i..<j)
+                if marks & 1 != 0 || marks & 6 == 6 || (end - start >= 4 && isWWW(text, at: start)) {
+                    result.append(start..<end)
                 }
-                i = j
+                i = end
             }
             return result
         }
     }
 
-    /// Whether `www.` starts at `i`, in any case.
+    /// `@`, `/`, `w` or `W`: what a run needs to be an address (`protectedRanges`).
+    @inline(__always)
+    private static func mayMarkAddress(_ v: UInt32) -> Bool { v == 0x40 || v == 0x2F || v | 0x20 == 0x77 }
+
     private static func isWWW(_ text: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> Bool {
         (0..<3).allSatisfy { text[i + $0].value | 0x20 == 0x77 } && text[i + 3].value == 0x2E
     }
