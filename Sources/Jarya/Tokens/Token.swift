@@ -94,7 +94,8 @@ public enum Tokenizer {
             } else if c.isWordLetter {
                 var j = i, upper = 0, lower = false
                 while j < t.count && t[j].isWordLetter {
-                    if t[j].isUppercase { upper += 1 } else if t[j].isLowercase { lower = true }
+                    // Once a small letter is seen, the rest need no case test but for capitals.
+                    if t[j].isUppercase { upper += 1 } else if !lower && t[j].isLowercase { lower = true }
                     j += 1
                 }
                 // The text as written is interned; its lower case is folded once per distinct text.
