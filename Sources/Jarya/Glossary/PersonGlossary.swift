@@ -2,6 +2,9 @@
 /// needs to tell a name from a word and to find a person's role.
 public struct PersonGlossary: Sendable {
     public enum Sex: String, Sendable { case m, f }
+    /// A given name as `givenName` finds it: the nominative, the sex, and whether the word was
+    /// an oblique form of it.
+    public typealias GivenName = (name: String, sex: Sex, inflected: Bool)
 
     /// Given names in lower case, with their sex.
     public private(set) var givenNames = WordMap<Sex>()
@@ -97,7 +100,7 @@ public struct PersonGlossary: Sendable {
 
     /// Whether a lower-case word is a given name, in the nominative or, for Russian, an
     /// oblique case (`бактыбеком` → бактыбек).
-    public func givenName(_ lower: String) -> (name: String, sex: Sex, inflected: Bool)? {
+    public func givenName(_ lower: String) -> GivenName? {
         if let s = givenNames[lower] { return (lower, s, false) }
         // Only the endings with the word's last letter are compared (most words have none).
         guard let last = lower.unicodeScalars.last else { return nil }

@@ -48,6 +48,8 @@ public struct Lexicon: Sendable {
     public var languages = WordMemo<LanguageVote>()
     /// The event lexicon's entries that start with a word (`EventLexicon.entries(startingWith:)`).
     public var events = WordMemo<[Int]>()
+    /// What the person recognizer has judged of each word (given name, surname ending).
+    public var persons = PersonMemo()
 
     public init() {}
 

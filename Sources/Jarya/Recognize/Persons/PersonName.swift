@@ -33,9 +33,11 @@ public enum PersonName {
     /// A Russian patronymic in the nominative (`Сергеевне` → `Сергеевна`, `Петровичу` →
     /// `Петрович`, `Ильиничной` → `Ильинична`), or nil when the word is no patronymic's case form.
     public static func nominativePatronymic(_ word: String) -> String? {
-        let lower = word.lowercased()
+        let lower = word.fastLowercased()
+        // The bytes first: most words are no patronymic, and `hasSuffix` compares Characters,
+        // some 1,400 instructions an ending. (NFC: a Character suffix is a byte suffix.)
         for (endings, nominative) in patronymicCases {
-            for e in endings where lower.hasSuffix(e) && lower.count > e.count + 2 {
+            for e in endings where lower.endsWith(e) && lower.hasSuffix(e) && lower.count > e.count + 2 {
                 return String(word.dropLast(e.count)) + nominative
             }
         }

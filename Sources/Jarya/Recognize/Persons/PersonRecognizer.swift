@@ -32,12 +32,15 @@ public struct PersonRecognizer: Recognizer {
         let organizations = SpanIndex(document.entities.lazy.filter { $0.kind == .organization }.map(\.span))
         let names = PersonNames(tokens: tokens, people: people, places: places)
         var found: [Found] = []
+        // The worker's memo, taken out of the lexicon while it grows so that it is not copied.
+        var memo = PersonMemo()
+        swap(&memo, &document.lexicon.persons)
         var i = 0
         while i < tokens.count {
             guard tokens[i].kind == .word, tokens[i].isCapitalized || tokens[i].isAllCaps,
                 !claimed.overlaps(tokens[i].span),
                 !organizations.contains(tokens[i].span),
-                let f = names.person(at: i), !names.isEponymOrStreet(f.first, f.last),
+                let f = names.person(at: i, memo: &memo), !names.isEponymOrStreet(f.first, f.last),
                 !claimed.overlaps(Span(tokens[f.first].span.start, tokens[f.last - 1].span.end))
             else {
                 i += 1; continue
@@ -45,6 +48,7 @@ public struct PersonRecognizer: Recognizer {
             found.append(f)
             i = f.last
         }
+        swap(&memo, &document.lexicon.persons)
         var inPerson = [Bool](repeating: false, count: tokens.count)
         for f in found { for k in f.first..<f.last { inPerson[k] = true } }
         let roles = RoleFinder(
@@ -106,7 +110,7 @@ extension PersonRecognizer {
     /// Мамбеторозо уулу`).
     /// Kyrgyz letters fold to the Russian spelling of the same name (`Өмүрбек`, `Омурбек`).
     static func surnameKey(_ name: String) -> String {
-        let lower = name.lowercased()
+        let lower = name.fastLowercased()  // `lowercased()` cost some 11,000 instructions a name
         if let key = simpleSurnameKey(lower) { return key }
         let folded = String(lower.map { c -> Character in c == "ө" ? "о" : c == "ү" ? "у" : c == "ң" ? "н" : c })
         let words = folded.split(separator: " ").map(String.init)
@@ -152,17 +156,16 @@ struct PersonNames {
             && !tokens[k].newlineBefore
     }
 
-    func looksLikeSurname(_ t: NameToken) -> Bool {
-        t.isAllCaps || SurnameEnding.matches(t.lower, .marksSurname)
-    }
-
     func isPatronymic(_ t: NameToken) -> Bool { Self.patronymicEndings.contains { t.lower.endsWith($0) } }
 
     /// `А.Т.`, `К.`, `С.Н.`: initials starting at `k`, and the index after them.
     func initials(at k: Int) -> (String, Int)? {
         var j = k
         var letters: [String] = []
-        while j + 1 < tokens.count, tokens[j].kind == .word, tokens[j].text.unicodeScalars.count == 1,
+        // One scalar is four bytes at most: counting the scalars of every word cost some 350
+        // instructions a name.
+        while j + 1 < tokens.count, tokens[j].kind == .word, tokens[j].text.utf8.count <= 4,
+            tokens[j].text.unicodeScalars.count == 1,
             tokens[j].isCapitalized, tokens[j + 1].is(".")
         {
             letters.append(tokens[j].text)
@@ -175,7 +178,7 @@ struct PersonNames {
     }
 
     /// The person whose name starts at token `i`.
-    func person(at i: Int) -> PersonRecognizer.Found? {
+    func person(at i: Int, memo: inout PersonMemo) -> PersonRecognizer.Found? {
         let t = tokens[i]
         // Initials and a surname: А.Т. Мамытов, С.Н.Жапарова. Not a unit after a number that
         // ends a sentence (`до 10 G. Из-за …`).
@@ -183,7 +186,7 @@ struct PersonNames {
             isName(j) || (j < tokens.count && tokens[j].kind == .word && tokens[j].isCapitalized),
             i == 0 || tokens[i - 1].kind != .number
         {
-            guard looksLikeSurname(tokens[j]) || people.givenName(tokens[j].lower) == nil else { return nil }
+            guard looksLikeSurname(j, &memo) || givenName(j, &memo) == nil else { return nil }
             return .init(first: i, last: j + 1, name: ini + " " + nominative(tokens[j], female: nil))
         }
         // A father's name with уулу/кызы: Жамила Өмүрбек кызы, even when the given name is new to us.
@@ -194,13 +197,13 @@ struct PersonNames {
         }
         // Surname first: Омурбеков Таалайбек Сыргакович; Турдубаев К.Б. (an all-caps surname has
         // four letters or more and is no known place: not `КР Эркин`).
-        if looksLikeSurname(t), people.givenName(t.lower) == nil,
+        if looksLikeSurname(i, &memo), givenName(i, &memo) == nil,
             !t.isAllCaps || (t.text.unicodeScalars.count >= 4 && places.index.exact(t.lower).isEmpty)
         {
             if let (ini, j) = initials(at: i + 1) {
                 return .init(first: i, last: j, name: ini + " " + nominative(t, female: nil))
             }
-            if isName(i + 1), let given = people.givenName(tokens[i + 1].lower) {
+            if isName(i + 1), let given = givenName(i + 1, &memo) {
                 var last = i + 2
                 if isName(last), isPatronymic(tokens[last]) { last += 1 }
                 // An inflected given name needs an inflected surname: `Алайчиевым Бактыбеком`.
@@ -233,22 +236,23 @@ struct PersonNames {
             }
         }
         // Given name and surname: Бекболот БЕКИЕВ, Асель Жумабаева, Нурлан Абдыкалык уулу, Бактыбеком Алайчиевым
-        if let given = people.givenName(t.lower), isName(i + 1) {
+        if let given = givenName(i, &memo), isName(i + 1) {
             let s = tokens[i + 1]
             if i + 2 < tokens.count, let patronym = Self.patronymWord(tokens[i + 2].lower) {
                 return .init(
                     first: i, last: i + 3, name: capitalized(t.text) + " " + capitalized(s.text) + " " + patronym)
             }
             // Two given names in a row are a name and a father's name only with уулу/кызы.
-            if people.givenName(s.lower) != nil && !looksLikeSurname(s) {
+            if givenName(i + 1, &memo) != nil && !looksLikeSurname(i + 1, &memo) {
                 // Foreign three-part names (Ли Мин Чжун) are left to the glossary of given names.
                 return nil
             }
             var last = i + 2
             if isName(last), isPatronymic(tokens[last]) { last += 1 }
             // Foreign names: Ли Мин Чжун, Такаси Мори: the rest of the capitalized run.
-            while last < i + 3, isName(last), !looksLikeSurname(s), tokens[last].text.unicodeScalars.count <= 5,
-                people.givenName(tokens[last].lower) == nil
+            while last < i + 3, isName(last), !looksLikeSurname(i + 1, &memo),
+                tokens[last].text.unicodeScalars.count <= 5,
+                givenName(last, &memo) == nil
             { last += 1 }
             let surname =
                 last > i + 2 && !isPatronymic(tokens[last - 1])
@@ -261,7 +265,7 @@ struct PersonNames {
         if (i + 2..<i + 3).allSatisfy({ isName($0) }),
             (i...i + 2).allSatisfy({
                 tokens[$0].text.unicodeScalars.count <= 4 && !tokens[$0].isAllCaps
-                    && people.givenName(tokens[$0].lower) == nil
+                    && givenName($0, &memo) == nil
             }),
             (max(0, i - 7)..<i).contains(where: { people.isRoleWord(tokens[$0]) }),
             places.index.longestMatch(tokens, at: i) == nil
@@ -270,7 +274,7 @@ struct PersonNames {
                 first: i, last: i + 3, name: (i...i + 2).map { capitalized(tokens[$0].text) }.joined(separator: " "))
         }
         // An unknown given name before a clear surname: Гүлбарчын Сатиева, Чаткалбай Райымбаевдин.
-        if !t.isAllCaps, isName(i + 1), Self.isClearSurname(tokens[i + 1].lower),
+        if !t.isAllCaps, isName(i + 1), isClearSurname(i + 1, &memo),
             !tokens[i + 1].isAllCaps, KyrgyzMorphology.acronym(of: tokens[i + 1].text) == nil,
             places.index.longestMatch(tokens, at: i) == nil, places.index.longestMatch(tokens, at: i + 1) == nil,
             t.text.unicodeScalars.count >= 3
@@ -332,65 +336,4 @@ struct PersonNames {
     static let landmarkAfterName = [
         "багы", "багын", "паркы", "паркын", "аянты", "аянтын", "эстелиг", "музейи", "музейин",
     ]
-
-    func capitalized(_ s: String) -> String {
-        // Most names have neither a hyphen nor an apostrophe (`’` opens with the byte E2): reading
-        // Characters one by one cost some 6,000 instructions a name.
-        guard s.utf8.contains(where: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "'") || $0 == 0xE2 }) else {
-            return s.prefix(1).uppercased() + s.dropFirst().lowercased()
-        }
-        // Each part of a hyphenated name opens with a capital; a capital written after an
-        // apostrophe stays (`О’Рейли`, not `О’рейли`).
-        var out = ""
-        var atStart = true, afterApostrophe = false
-        for c in s {
-            out += atStart ? c.uppercased() : afterApostrophe ? String(c) : c.lowercased()
-            atStart = c == "-"
-            afterApostrophe = c == "’" || c == "'"
-        }
-        return out
-    }
-
-    /// A surname in the nominative with normal capitals: БЕКИЕВ → Бекиев; in an oblique case
-    /// after an inflected given name: Алайчиевым → Алайчиев, Кузнецовой → Кузнецова.
-    func nominative(
-        _ t: NameToken, female: Bool?, inflected: Bool = false, case grammaticalCase: PersonName.Case? = nil
-    ) -> String {
-        var word = capitalized(t.text)
-        // A Kyrgyz case suffix on a Russian-type surname: Жапаровдун → Жапаров, Койчиевди → Койчиев,
-        // Асановага → Асанова; not the letters of a foreign name (`Клинтон`).
-        let kyrgyzStem = KyrgyzMorphology.stems(of: word).dropFirst()
-            .filter {
-                SurnameEnding.matches($0, .nominative)
-                    && KyrgyzMorphology.suffixHarmonizes(word, stemLength: $0.unicodeScalars.count)
-            }
-            .max { $0.count < $1.count }
-        if let stem = kyrgyzStem, word.unicodeScalars.count - stem.unicodeScalars.count >= 2 {
-            word = String(word.prefix(stem.unicodeScalars.count))
-        }
-        // After an inflected given name, its case reads the surname (`Степана Бандеры` → `Бандера`).
-        if inflected, let grammaticalCase, grammaticalCase != .nominative {
-            return PersonName.nominativeSurname(word, case: grammaticalCase, female: female)
-        }
-        let lower = word.fastLowercased()
-        // Unambiguous oblique forms.
-        if let e = SurnameEnding.ending(of: lower, .unambiguousOblique), let nominative = e.nominative,
-            e.ending.endsWith("ой") || female != true
-        {
-            return String(word.dropLast(e.ending.count)) + nominative
-        }
-        // `Сыдыкова` after `Азамата`: a man's genitive.
-        if inflected, female == false {
-            if let e = SurnameEnding.ending(of: lower, .genitive), let nominative = e.nominative {
-                return String(word.dropLast(e.ending.count)) + nominative
-            }
-        }
-        return word
-    }
-
-    /// The case of the given name `t`, which the glossary lists as `given`.
-    func caseOf(_ t: NameToken, _ given: (name: String, sex: PersonGlossary.Sex, inflected: Bool)) -> PersonName.Case? {
-        given.inflected
-            ? PersonName.caseOf(given: t.text, nominative: given.name, female: given.sex == .f) : .nominative
-    }
 }

@@ -28,8 +28,13 @@ struct RoleFinder {
     func kyrgyzPlural(_ k: Int) -> Range<String.Index>? {
         guard let head = people.roleWord(tokens[k]) else { return nil }
         let word = tokens[k].lower
+        let stems = [head, String(head.dropLast())]
+        // Most role words are singular: unless a plural's bytes follow a stem's, no Characters are
+        // compared below (that cost some 45,000 instructions a word; the text is NFC, so
+        // Characters that match match as bytes).
+        guard stems.contains(where: { Self.pluralFollows($0, in: word) }) else { return nil }
         // The dictionary form, without a possessive ending (`кызматкери` → `кызматкер`).
-        for stem in [head, String(head.dropLast())] where stem.count > 1 && word.hasPrefix(stem) {
+        for stem in stems where stem.count > 1 && word.hasPrefix(stem) {
             let rest = word.dropFirst(stem.count)
             if let plural = KyrgyzMorphology.plurals.first(where: { rest.hasPrefix($0) }) {
                 let text = tokens[k].text
@@ -39,6 +44,19 @@ struct RoleFinder {
         }
         return nil
     }
+
+    /// Whether `word`'s bytes start with `stem`'s and a plural suffix's bytes follow them (true
+    /// when the bytes cannot be read in place: the Characters then decide).
+    static func pluralFollows(_ stem: String, in word: String) -> Bool {
+        word.utf8Compare(stem) { w, s in
+            s.count <= w.count && bytesEqual(w, 0, s)
+                && pluralBytes.contains { p in
+                    s.count + p.count <= w.count && p.withUnsafeBufferPointer { bytesEqual(w, s.count, $0) }
+                }
+        } ?? true
+    }
+
+    static let pluralBytes = KyrgyzMorphology.plurals.map { Array($0.utf8) }
 
     /// `шаар башчысы Кубанычбек Кулматов, вице-мэрлер Бакыт Дүйшөмбиев, Айгүл Рыскулова`: a name
     /// after a comma or `жана` in a list under a plural role takes that role, in the singular.

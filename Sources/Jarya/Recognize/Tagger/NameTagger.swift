@@ -49,10 +49,34 @@ public enum NameTagger {
     /// and one transition, and the lanes are compared in label order. (Scores are finite, so a
     /// pair not allowed, at -∞, is never taken.)
     static func viterbi(flat emissions: [Double], count n: Int, transitions: Transitions) -> [NameLabel] {
+        var tables = Tables()
+        return viterbi(flat: emissions, count: n, transitions: transitions, tables: &tables)
+    }
+
+    /// The score and back-pointer tables of `viterbi`, kept from one sentence to the next of a
+    /// document: allocating them for each sentence cost some 2,000 instructions a sentence.
+    struct Tables {
+        var score: [Double] = []
+        var back: [Int] = []
+    }
+
+    /// `viterbi`, filling `tables` (whatever they held).
+    static func viterbi(flat emissions: [Double], count n: Int, transitions: Transitions, tables: inout Tables)
+        -> [NameLabel]
+    {
         let L = NameLabel.count
         guard n > 0 else { return [] }
-        var score = [Double](repeating: -.infinity, count: n * L)
-        var back = [Int](repeating: 0, count: n * L)
+        var score: [Double] = [], back: [Int] = []
+        swap(&score, &tables.score)
+        swap(&back, &tables.back)
+        defer {
+            swap(&score, &tables.score)
+            swap(&back, &tables.back)
+        }
+        score.removeAll(keepingCapacity: true)
+        score.append(contentsOf: repeatElement(-.infinity, count: n * L))
+        back.removeAll(keepingCapacity: true)
+        back.append(contentsOf: repeatElement(0, count: n * L))
         let start = L * L
         for l in 0..<L where transitions.allowed[start + l] {
             score[l] = emissions[l] + transitions.score[start + l]
@@ -125,10 +149,13 @@ public enum NameTagger {
         let edges = TaggerFeatures.edgeSums(model: model)
         // The words' cached sums are one model's.
         if memo.scoresModel !== model.identity {
-            memo.scores = [:]
+            memo.forgetScores()
             memo.scoresModel = model.identity
         }
         var out: [Name] = []
+        var buffers = TaggerFeatures.EmissionBuffers()
+        defer { buffers.deallocate() }
+        var tables = Tables()
         for sentence in sentences {
             // A sentence without a capital letter, a quote or a known name has none for the model
             // to find: skipping it keeps lower-case Kyrgyz and Russian prose cheap.
@@ -138,8 +165,8 @@ public enum NameTagger {
                 })
             else { continue }
             let emissions = TaggerFeatures.emissions(
-                tokens, sentence: sentence, cache: &memo.scores, model: model, edges: edges)
-            let labels = viterbi(flat: emissions, count: sentence.count, transitions: transitions)
+                tokens, sentence: sentence, memo: &memo, model: model, edges: edges, buffers: &buffers)
+            let labels = viterbi(flat: emissions, count: sentence.count, transitions: transitions, tables: &tables)
             for var name in names(labels) {
                 name.tokens =
                     (name.tokens.lowerBound + sentence.lowerBound)..<(name.tokens.upperBound + sentence.lowerBound)

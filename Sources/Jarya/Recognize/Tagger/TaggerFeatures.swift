@@ -67,18 +67,26 @@ public enum TaggerFeatures {
     struct SentenceHashes {
         /// Each token's hashes (training's path; decoding reads `WordScores` instead).
         var words: [TokenHashes] = []
-        var lower: [UInt64], shape: [UInt64], stem: [UInt64], marks: [UInt32]
-        let count: Int
+        var lower: [UInt64] = [], shape: [UInt64] = [], stem: [UInt64] = [], marks: [UInt32] = []
+        private(set) var count = 0
 
         /// Padded arrays for `count` tokens, filled by `set`.
-        init(count: Int) {
+        init(count: Int) { reset(count: count) }
+
+        /// Padded arrays for `count` tokens again, in the storage the arrays have: decoding keeps
+        /// one for a document's sentences (`EmissionBuffers`), where making four arrays a
+        /// sentence cost some 2,000 instructions.
+        mutating func reset(count: Int) {
             self.count = count
-            lower = [UInt64](repeating: startHash, count: count + 4)
-            lower[count + 2] = endHash
-            lower[count + 3] = endHash
-            shape = lower
-            stem = [UInt64](repeating: 0, count: count + 4)
-            marks = [UInt32](repeating: 0, count: count + 4)
+            lower.removeAll(keepingCapacity: true)
+            lower.append(contentsOf: repeatElement(startHash, count: count + 2))
+            lower.append(contentsOf: repeatElement(endHash, count: 2))
+            shape.removeAll(keepingCapacity: true)
+            shape.append(contentsOf: lower)
+            stem.removeAll(keepingCapacity: true)
+            stem.append(contentsOf: repeatElement(0, count: count + 4))
+            marks.removeAll(keepingCapacity: true)
+            marks.append(contentsOf: repeatElement(0, count: count + 4))
         }
 
         init(_ tokens: [TaggerToken], sentence: Range<Int>, cache: inout [UInt64: TokenHashes]) {
@@ -207,36 +215,33 @@ public enum TaggerFeatures {
     /// wherever it stands are summed once per word (`WordSums`, most of a token's features),
     /// the rest per token. The weights are integers, so adding them in parts gives the same sums.
     static func emissions(
-        _ tokens: [TaggerToken], sentence: Range<Int>, cache: inout [UInt64: WordScores], model: NameModel,
-        edges: [SIMD8<Int32>]
+        _ tokens: [TaggerToken], sentence: Range<Int>, memo: inout TaggerMemo, model: NameModel,
+        edges: [SIMD8<Int32>], buffers b: inout EmissionBuffers
     ) -> [Double] {
         let L = NameLabel.count, scale = Double(model.scale)
-        var s = SentenceHashes(count: sentence.count)
-        var sums: [WordSums] = []
-        sums.reserveCapacity(sentence.count)
+        b.hashes.reset(count: sentence.count)
+        b.sums.removeAll(keepingCapacity: true)
         var scratch: [UInt32] = []
         for k in sentence {
-            let w = cache.value(for: TokenHashes.hash(tokens[k].text)) {
+            let w = memo.scores(of: tokens, k) {
                 let hashes = TokenHashes(tokens[k], scratch: &scratch)
                 return WordScores(lower: hashes.lower, shape: hashes.shape, sums: Self.sums(of: hashes, model: model))
             }
             // The stem is read through `sums` alone.
-            s.set(k - sentence.lowerBound, lower: w.lower, shape: w.shape, stem: 0, marks: tokens[k].marks)
-            sums.append(w.sums)
+            b.hashes.set(k - sentence.lowerBound, lower: w.lower, shape: w.shape, stem: 0, marks: tokens[k].marks)
+            b.sums.append(w.sums)
         }
         var out = [Double](repeating: 0, count: sentence.count * L)
-        var f = FeatureBuffer()
-        defer { f.deallocate() }
         for i in sentence {
             let j = i - sentence.lowerBound
-            var sum = sums[j].own
+            var sum = b.sums[j].own
             for a in 0..<4 {
-                let p = s.neighbour(j, a)
-                sum &+= s.inside(p) ? sums[p - 2].asNeighbour(a) : edges[a * 2 + (p < 2 ? 0 : 1)]
+                let p = b.hashes.neighbour(j, a)
+                sum &+= b.hashes.inside(p) ? b.sums[p - 2].asNeighbour(a) : edges[a * 2 + (p < 2 ? 0 : 1)]
             }
-            f.count = 0
-            addContext(i, tokens, sentence: sentence, s, into: &f)
-            sum &+= model.sums(f.features)
+            b.features.count = 0
+            addContext(i, tokens, sentence: sentence, b.hashes, into: &b.features)
+            sum &+= model.sums(b.features.features)
             for l in 0..<L { out[j * L + l] = Double(sum[l]) * scale }
         }
         return out

@@ -55,12 +55,17 @@ public struct TaggerToken: Sendable {
     public var sentenceStart: Bool
     public var marks: Marks
     public var elsewhere: Elsewhere = []
+    /// The ID of `text` in the lexicon of the document the token comes from (`NameToken.surface`),
+    /// or -1 (a token of a training corpus): what the worker's memo of word scores is keyed by.
+    public var surface: Lexicon.ID
 
     public init(
         span: Span, text: String, lower: String, stem: String, kyrgyzStem: String, kind: Kind,
-        isCapitalized: Bool, isAllCaps: Bool, newlineBefore: Bool, sentenceStart: Bool, marks: Marks
+        isCapitalized: Bool, isAllCaps: Bool, newlineBefore: Bool, sentenceStart: Bool, marks: Marks,
+        surface: Lexicon.ID = -1
     ) {
         self.span = span
+        self.surface = surface
         self.text = text
         self.lower = lower
         self.stem = stem
@@ -127,12 +132,20 @@ public enum TaggerInput {
         // Sized for every word at once: growing the set rehashed it again and again.
         var lowerStems: Set<WordKey> = [], capitalizedInside: Set<UInt64> = []
         lowerStems.reserveCapacity(words.count)
+        // Each word put in once, by its lexicon ID (the same text, the same set and key): most
+        // words come back in a text, and hashing one for a set cost some 250 instructions.
+        var added = [Bool](repeating: false, count: document.lexicon.count)
         for k in words.indices where words[k].kind == .word {
+            let id = Int(words[k].surface)
+            if id >= 0 && id < added.count && added[id] { continue }
             if !words[k].isCapitalized && !words[k].isAllCaps {
                 lowerStems.insert(WordKey(words[k].stem.isEmpty ? words[k].lower : words[k].stem))
             } else if words[k].isCapitalized && !starts[k] {
                 capitalizedInside.insert(Self.openingHash(words[k].lower))
+            } else {
+                continue
             }
+            if id >= 0 && id < added.count { added[id] = true }
         }
         var read = [Bool](repeating: !namesOnly, count: words.count)
         if namesOnly { for s in sentences { for k in s { read[k] = true } } }
@@ -151,7 +164,8 @@ public enum TaggerInput {
                 TaggerToken(
                     span: words[k].span, text: words[k].text, lower: lower, stem: stem, kyrgyzStem: kyrgyz,
                     kind: kind, isCapitalized: words[k].isCapitalized, isAllCaps: words[k].isAllCaps,
-                    newlineBefore: words[k].newlineBefore, sentenceStart: starts[k], marks: marks[k]))
+                    newlineBefore: words[k].newlineBefore, sentenceStart: starts[k], marks: marks[k],
+                    surface: words[k].surface))
             if kind == .word, words[k].isCapitalized || words[k].isAllCaps {
                 if lowerStems.contains(WordKey(stem)) { tokens[k].elsewhere.insert(.lowerCase) }
                 if capitalizedInside.contains(Self.openingHash(lower)) {
@@ -165,12 +179,40 @@ public enum TaggerInput {
     /// A hash of a word's first letters (five: `TaggerCorpus.key`'s reading of one name, so that
     /// `Обама` and `Обамой` hash alike), with no String made.
     static func openingHash(_ lower: String, letters: Int = 5) -> UInt64 {
+        // Read on the bytes where the opening is of one- and two-byte scalars (ASCII, Cyrillic):
+        // decoding them through `unicodeScalars` cost some 150 instructions a word.
+        if let bytes = lower.utf8.withContiguousStorageIfAvailable({ openingHash(bytes: $0, letters: letters) }),
+            let h = bytes
+        {
+            return h
+        }
         var h = FNV1a()
         var n = 0
         // A plain loop: `unicodeScalars.prefix` validated each index, about 1,000 instructions a word.
         for u in lower.unicodeScalars {
             guard n < letters else { break }
             h.add(UInt64(u.value))
+            n += 1
+        }
+        return h.value
+    }
+
+    /// `openingHash` of a word's UTF-8 bytes, or nil when a scalar of three bytes or more comes
+    /// among the first `letters` (those take the scalar-by-scalar way).
+    private static func openingHash(bytes b: UnsafeBufferPointer<UInt8>, letters: Int) -> UInt64? {
+        var h = FNV1a()
+        var n = 0, i = 0
+        while n < letters && i < b.count {
+            let b0 = UInt64(b[i])
+            if b0 < 0x80 {
+                h.add(b0)
+                i += 1
+            } else if b0 >= 0xC0 && b0 < 0xE0 && i + 1 < b.count {
+                h.add(((b0 & 0x1F) << 6) | (UInt64(b[i + 1]) & 0x3F))
+                i += 2
+            } else {
+                return nil
+            }
             n += 1
         }
         return h.value

@@ -16,7 +16,9 @@ public struct TaggerMemo: Sendable {
         var startsPlace: Bool
         var startsOrganization: Bool
 
-        init(_ w: NameToken, glossaries: Glossaries) {
+        /// Borrowed: an initializer's arguments are passed owned, and copying the glossaries and
+        /// the token cost some 4,000 instructions a word.
+        init(_ w: borrowing NameToken, glossaries: borrowing Glossaries) {
             var marks: TaggerToken.Marks = []
             if glossaries.people.givenName(w.lower) != nil { marks.insert(.givenName) }
             if glossaries.people.isRoleWord(w) { marks.insert(.role) }
@@ -43,6 +45,11 @@ public struct TaggerMemo: Sendable {
     /// sums of its features depend on its text alone.
     var scores: [UInt64: TaggerFeatures.WordScores] = [:]
     var scoresModel: NameModel.Identity?
+    /// `scores` of the words of the lexicon, by their ID (`TaggerToken.surface`): the place + 1
+    /// of a word's in `wordScores` (0: not made yet). Hashing each token's text for `scores`
+    /// and probing it cost some 350 instructions a token.
+    private var scoreIndex: [Int32] = []
+    private var wordScores: [TaggerFeatures.WordScores] = []
     /// Whether each lower-case word asked about is a role word, by its bytes.
     private var roleWords: [WordKey: Bool] = [:]
     /// At most this many words are kept (about 200 bytes each): `scores` is emptied
@@ -55,7 +62,30 @@ public struct TaggerMemo: Sendable {
     /// cache, so emptying it changes no result).
     mutating func trimHashes() {
         if scores.count >= Self.hashLimit { scores = [:] }
+        if wordScores.count >= Self.hashLimit { forgetScores() }
         if roleWords.count >= Self.hashLimit { roleWords = [:] }
+    }
+
+    /// Empties the words' scores (`scores` and by ID): another model's, or too many.
+    mutating func forgetScores() {
+        scores = [:]
+        scoreIndex = []
+        wordScores = []
+    }
+
+    /// The scores of the word of `tokens[k]`, made by `make` the first time it is asked for: by
+    /// the word's lexicon ID, or for a token with none by the hash of its text.
+    mutating func scores(
+        of tokens: [TaggerToken], _ k: Int, _ make: () -> TaggerFeatures.WordScores
+    ) -> TaggerFeatures.WordScores {
+        let id = Int(tokens[k].surface)
+        guard id >= 0 else { return scores.value(for: TokenHashes.hash(tokens[k].text), orMake: make) }
+        if id < scoreIndex.count, scoreIndex[id] > 0 { return wordScores[Int(scoreIndex[id]) - 1] }
+        let made = make()
+        if id >= scoreIndex.count { scoreIndex.append(contentsOf: repeatElement(0, count: id + 1 - scoreIndex.count)) }
+        wordScores.append(made)
+        scoreIndex[id] = Int32(wordScores.count)
+        return made
     }
 
     /// The facts of a word token of the document whose lexicon holds this memo: every fact
