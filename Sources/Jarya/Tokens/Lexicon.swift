@@ -41,6 +41,8 @@ public struct Lexicon: Sendable {
     public var dates = DateWordMemo()
     /// Whether a word is a landmark's type word (`көчөсүндө`, `проспекте`).
     public var landmarks = WordMemo<LandmarkRecognizer.TypeWordFact>()
+    /// Whether an organization's glossary name may start at a word, and whether it is a head noun.
+    public var organizations = OrganizationWordMemo()
     /// The event lexicon's entries that start with a word (`EventLexicon.entries(startingWith:)`).
     public var events = WordMemo<[Int]>()
 
