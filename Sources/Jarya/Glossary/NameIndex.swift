@@ -11,6 +11,9 @@ public struct NameIndex<Value: Sendable>: Sendable {
         /// Reached only by an abbreviation written in capitals (`КР`, `США`): a text word must
         /// start in capitals to take it, so that `Крым`, whose stem is `кр`, is not `КР`.
         var abbreviation = false
+        /// One bit per byte length (modulo 64) of the children's words: an inner node has a
+        /// child or two, and a form of another length is answered without hashing it.
+        var childLengths: UInt64 = 0
     }
     private var nodes = [Node()]
     public private(set) var maxWords = 1
@@ -49,6 +52,7 @@ public struct NameIndex<Value: Sendable>: Sendable {
                     }
                     nodes.append(Node(abbreviation: token.isAllCaps))
                     nodes[node].children[WordKey(word)] = Int32(nodes.count - 1)
+                    nodes[node].childLengths |= Self.lengthBit(word)
                     node = nodes.count - 1
                 }
             }
@@ -75,9 +79,14 @@ public struct NameIndex<Value: Sendable>: Sendable {
         if node == 0 {
             let bit = Self.filterBit(word)
             guard firstWords[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return nil }
+        } else {
+            guard nodes[node].childLengths & Self.lengthBit(word) != 0 else { return nil }
         }
         return nodes[node].children[WordKey(word)].map(Int.init)
     }
+
+    /// A word's bit in `Node.childLengths`.
+    private static func lengthBit(_ word: String) -> UInt64 { 1 << UInt64(word.utf8.count & 63) }
 
     /// A word's bit in `firstWords`: its bytes' hash, cut to the filter's size.
     private static func filterBit(_ word: String) -> Int {
@@ -167,9 +176,14 @@ public struct NameIndex<Value: Sendable>: Sendable {
 
     /// The values of a key of lower-case words exactly as written (no stemming).
     public func exact(_ lowercasedName: String) -> [Value] {
+        // One word (most callers pass one) is looked up as it is: cutting it into an array of one
+        // string cost some 2,000 instructions a call.
+        if !lowercasedName.isEmpty, !lowercasedName.utf8.contains(UInt8(ascii: " ")) {
+            return values(CollectionOfOne(lowercasedName))
+        }
         // Split on bytes: splitting by Character (grapheme breaking) cost some 6,000
-        // instructions a call, and the callers pass one word.
-        values(lowercasedName.utf8.split(separator: UInt8(ascii: " ")).map { String(Substring($0)) })
+        // instructions a call.
+        return values(lowercasedName.utf8.split(separator: UInt8(ascii: " ")).map { String(Substring($0)) })
     }
 
     /// Exact lookup of a whole name.

@@ -46,6 +46,8 @@ public struct Lexicon: Sendable {
     public var landmarks = WordMemo<LandmarkRecognizer.TypeWordFact>()
     /// How a word votes for its block's language (`LanguageIdentifier`), by the text as written.
     public var languages = WordMemo<LanguageVote>()
+    /// Whether an organization's glossary name may start at a word, and whether it is a head noun.
+    public var organizations = OrganizationWordMemo()
     /// The event lexicon's entries that start with a word (`EventLexicon.entries(startingWith:)`).
     public var events = WordMemo<[Int]>()
     /// What the person recognizer has judged of each word (given name, surname ending).

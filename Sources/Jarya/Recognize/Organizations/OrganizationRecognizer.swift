@@ -69,7 +69,11 @@ public struct OrganizationRecognizer: Recognizer {
     public func recognize(_ document: inout Document) {
         let tokens = document.words
         let claimed = SpanIndex(document.entities.lazy.map(\.span))
-        let rules = OrganizationRules(tokens: tokens, glossary: glossary, people: people, places: places)
+        // The worker's memo of word facts, lent to the rules while the document is read.
+        let words = OrganizationWords()
+        swap(&words.memo, &document.lexicon.organizations)
+        defer { swap(&words.memo, &document.lexicon.organizations) }
+        let rules = OrganizationRules(tokens: tokens, glossary: glossary, people: people, places: places, words: words)
         var candidates: [Candidate] = []
         // The block of the last token: the next token is most often in it, and not searched for.
         var block: Block? = nil

@@ -3,7 +3,7 @@
 extension OrganizationRules {
     /// The head form of Kyrgyz word `k` (`министрлигине` → `министрлиги`), if it is a head noun.
     /// Takes the token's index: copying a `NameToken` out of the array retains three objects.
-    func kyrgyzHead(_ k: Int) -> String? {
+    func kyrgyzHeadOfWord(_ k: Int) -> String? {
         guard tokens[k].kind == .word else { return nil }
         let forms = tokens[k].forms.isEmpty ? KyrgyzMorphology.stems(of: tokens[k].lower) : tokens[k].forms
         // The longest form that is a head (the first of equals). The filter answers most forms

@@ -3,7 +3,7 @@
 extension OrganizationRules {
     /// The dictionary form of Russian head noun `k` (`Министерством` → `министерство`).
     /// Takes the token's index: copying a `NameToken` out of the array retains three objects.
-    func russianHead(_ k: Int) -> String? {
+    func russianHeadOfWord(_ k: Int) -> String? {
         guard tokens[k].kind == .word else { return nil }
         let stem = tokens[k].stem.isEmpty ? RussianMorphology.stem(tokens[k].lower) : tokens[k].stem
         // The filter answers most stems without hashing them.

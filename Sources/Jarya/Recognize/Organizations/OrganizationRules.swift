@@ -5,6 +5,20 @@ struct OrganizationRules {
     let glossary: OrganizationGlossary
     let people: PersonGlossary
     let places: PlaceGlossary
+    /// The worker's memo of what each word is to the rules, when the recognizer lends it (the
+    /// rules other recognizers make have none and work every word out as they ask).
+    let words: OrganizationWords?
+
+    init(
+        tokens: [NameToken], glossary: OrganizationGlossary, people: PersonGlossary, places: PlaceGlossary,
+        words: OrganizationWords? = nil
+    ) {
+        self.tokens = tokens
+        self.glossary = glossary
+        self.people = people
+        self.places = places
+        self.words = words
+    }
 
     static let maximumLength = 24
     /// Words that never stand inside a Kyrgyz name, though not case-marked.
@@ -51,7 +65,7 @@ struct OrganizationRules {
     /// Whether a form of token `i` (those the index looks up: its forms, or its lower case) may
     /// start a glossary name. Most words start none, and the bit table answers them in a few
     /// dozen instructions, where the index's search took some 950.
-    func mayStartGlossaryName(_ i: Int) -> Bool {
+    func startsGlossaryName(_ i: Int) -> Bool {
         let forms = tokens[i].forms
         if forms.isEmpty { return glossary.nameStartFilter.mayContain(tokens[i].lower) }
         return forms.contains { glossary.nameStartFilter.mayContain($0) }

@@ -26,12 +26,18 @@ public struct PlaceRecognizer: Recognizer {
         ("шаар", "city"), ("айыл", "village"), ("район", "district"), ("облус", "region"), ("област", "region"),
         ("кыштак", "village"),
     ]
-    static let typeWordsBefore: [String: String] = [
-        "г": "city", "город": "city", "городе": "city", "города": "city", "городом": "city",
-        "с": "village", "село": "village", "селе": "village", "села": "village", "селом": "village",
-        "селах": "village", "селами": "village", "сел": "village", "пгт": "village", "поселке": "village",
-        "поселок": "village",
-    ]
+    /// (A `WordMap`: a `String` key hashes Cyrillic text through normalization.)
+    static let typeWordsBefore: WordMap<String> = {
+        var map = WordMap<String>()
+        let kinds = [
+            "г": "city", "город": "city", "городе": "city", "города": "city", "городом": "city",
+            "с": "village", "село": "village", "селе": "village", "села": "village", "селом": "village",
+            "селах": "village", "селами": "village", "сел": "village", "пгт": "village", "поселке": "village",
+            "поселок": "village",
+        ]
+        for (word, kind) in kinds { map[word] = kind }
+        return map
+    }()
     /// A type noun after a name (`шаарында`, `облусунун`), not its adjective (`облустук`, `райондук`).
     static func isTypeWord(_ w: String) -> Bool {
         typeWordsAfter.contains { w.startsWith($0.stem) }
@@ -108,8 +114,9 @@ public struct PlaceRecognizer: Recognizer {
         {
             return true
         }
-        if tokens[i - 1].lower == "в", i > 1, organizations.overlaps(tokens[i - 2].span) { return true }
-        if tokens[i].text == "КР", tokens[i - 1].kind == .word, !tokens[i - 1].isCapitalized { return true }
+        // (Compared as bytes: `==` on strings normalizes Cyrillic text, some 500 instructions a call.)
+        if tokens[i - 1].lower.sameBytes("в"), i > 1, organizations.overlaps(tokens[i - 2].span) { return true }
+        if tokens[i].text.sameBytes("КР"), tokens[i - 1].kind == .word, !tokens[i - 1].isCapitalized { return true }
         return false
     }
 
@@ -144,11 +151,13 @@ public struct PlaceRecognizer: Recognizer {
 
     /// `ТОКТОГУЛОВ`, `Манасова`: a surname made from a place name.
     func looksLikeSurname(_ t: NameToken, _ values: [PlaceGlossary.Place]) -> Bool {
-        SurnameEnding.endings(.marksSurname).contains {
-            ($0.ending.startsWith("ов") || $0.ending.startsWith("ев")) && t.lower.endsWith($0.ending)
-        }
-            && glossary.index.exact(t.lower).isEmpty
+        Self.surnameEndings.matches(t.lower) && glossary.index.exact(t.lower).isEmpty
     }
+
+    /// The surname endings in `-ов` and `-ев`, compared on bytes: reading the list of endings at
+    /// every place name cost some 2,700 instructions a name.
+    static let surnameEndings = ByteEndings(
+        SurnameEnding.endings(.marksSurname).map(\.ending).filter { $0.startsWith("ов") || $0.startsWith("ев") })
 
     /// Of homonyms (Талас the city and the river, Чүй the region and the avenue), the one whose
     /// kind the next word names, else the most specific settlement, else the first.
@@ -214,10 +223,13 @@ public struct PlaceRecognizer: Recognizer {
     /// A Russian adjective that is not an unknown settlement's name (`Кеминского`, `Чуйской`).
     /// Settlements named by an adjective keep their -ом/-ем/-ей forms (`селе Пригородном`).
     static func isAdjectiveNotSettlement(_ lower: String) -> Bool {
-        RussianMorphology.adjectiveEndings.contains {
-            lower.endsWith($0) && !["ом", "ем", "ей", "им", "ему", "яя", "юю", "ее"].contains($0)
-        }
+        notSettlementEndings.matches(lower)
     }
+
+    /// The adjective endings but those a settlement's name keeps, compared on bytes: filtering the
+    /// list at every capitalized word cost some 2,400 instructions a word.
+    static let notSettlementEndings = ByteEndings(
+        RussianMorphology.adjectiveEndings.filter { !["ом", "ем", "ей", "им", "ему", "яя", "юю", "ее"].contains($0) })
 
     func unknownSettlement(_ tokens: [NameToken], _ i: Int, claimed: SpanIndex) -> (
         span: Span, place: PlaceGlossary.Place, first: Int, last: Int
@@ -255,30 +267,43 @@ public struct PlaceRecognizer: Recognizer {
             "region": ("облусу", "область"), "district": ("району", "район"),
         ]
         for m in matches {
-            guard let nouns = typeNouns[m.place.kind], m.last - m.first >= 2 else { continue }
+            // The span's length first: most matches are one word, and the kind's look-up hashes a string.
+            guard m.last - m.first >= 2, let nouns = typeNouns[m.place.kind] else { continue }
             let typeWord = tokens[m.last - 1].lower
             let plural =
                 KyrgyzMorphology.plurals.contains(where: { typeWord.includes($0) })
-                || ["районов", "районах", "районам", "районами", "областей", "областях", "областям", "областями"]
-                    .contains(typeWord)
+                || Self.russianPluralTypeWords.contains(typeWord)
             guard plural else { continue }
             var k = m.first - 1
             while k >= 1 {
                 let sep = tokens[k]
-                guard sep.is(",") || ["жана", "и", "менен"].contains(sep.lower) else { break }
+                guard sep.is(",") || Self.conjunctions.contains(sep.lower) else { break }
                 let w = tokens[k - 1]
                 guard w.kind == .word, w.isCapitalized || w.isAllCaps else { break }
-                let candidates =
-                    glossary.index.lookup(w.text + " " + nouns.ky) + glossary.index.lookup(w.text + " " + nouns.ru)
-                    + glossary.index.lookup(RussianAdjective.feminine(w.lower) + " " + nouns.ru)
-                    + glossary.index.lookup(RussianAdjective.masculine(w.lower) + " " + nouns.ru)
-                guard let place = candidates.first(where: { $0.kind == m.place.kind }) else { break }
+                // The names are looked up in turn until one is a place of the kind: the first
+                // answers most Kyrgyz lists, and a look-up costs some 5,000 instructions.
+                let names = [
+                    { w.text + " " + nouns.ky }, { w.text + " " + nouns.ru },
+                    { RussianAdjective.feminine(w.lower) + " " + nouns.ru },
+                    { RussianAdjective.masculine(w.lower) + " " + nouns.ru },
+                ]
+                let found = names.lazy.compactMap { name in
+                    glossary.index.lookup(name()).first(where: { $0.kind == m.place.kind })
+                }
+                guard let place = found.first else { break }
                 result.append((w.span, place, k - 1, k))
                 k -= 2
             }
         }
         return result
     }
+
+    /// The plural type words of districts and regions, and the words that join conjuncts (sets of
+    /// bytes: `==` on strings normalizes Cyrillic text).
+    static let russianPluralTypeWords: WordSet = [
+        "районов", "районах", "районам", "районами", "областей", "областях", "областям", "областями",
+    ]
+    static let conjunctions: WordSet = ["жана", "и", "менен"]
 
     static func latin(_ name: String, kyrgyz: Bool) -> String {
         let raw = LatinTransliteration.latin(name, kyrgyz: kyrgyz) ?? name
@@ -328,20 +353,22 @@ enum QuotedSpans {
     static func find(_ tokens: [NameToken]) -> [Span] {
         var result: [Span] = []
         var open: Int? = nil
-        for (k, t) in tokens.enumerated() {
-            if t.newlineBefore { open = nil }
+        // The tokens are read in place: a copy of a token retains three objects.
+        for k in tokens.indices {
+            if tokens[k].newlineBefore { open = nil }
             // Punctuation tokens are one scalar: switch on it, not on a string.
-            guard t.kind == .punctuation, let mark = t.text.unicodeScalars.first else { continue }
+            guard tokens[k].kind == .punctuation, let mark = tokens[k].text.unicodeScalars.first else { continue }
             switch mark {
             case "«", "“", "„":
                 if open == nil { open = k }
             case "»", "”":
                 if let o = open {
-                    if isTitle(tokens, o, k) { result.append(Span(tokens[o].span.start, t.span.end)) }; open = nil
+                    if isTitle(tokens, o, k) { result.append(Span(tokens[o].span.start, tokens[k].span.end)) }
+                    open = nil
                 }
             case "\"":
                 if let o = open, tokens[o].is("\"") {
-                    if isTitle(tokens, o, k) { result.append(Span(tokens[o].span.start, t.span.end)) }
+                    if isTitle(tokens, o, k) { result.append(Span(tokens[o].span.start, tokens[k].span.end)) }
                     open = nil
                 } else if open == nil {
                     open = k
@@ -355,9 +382,10 @@ enum QuotedSpans {
     /// Whether the quote from token `open` to `close` is a title rather than speech. Speech is
     /// attributed (`», – деди ал`, `», — отметил он`), introduced by a colon, or a whole sentence.
     static func isTitle(_ tokens: [NameToken], _ open: Int, _ close: Int) -> Bool {
-        let inside = tokens[(open + 1)..<close]
-        if inside.filter({ $0.kind == .word }).count > maximumTitleWords { return false }
-        if inside.contains(where: { $0.is(".") || $0.is("!") || $0.is("?") }) { return false }
+        // Read by index: filtering the slice copied its tokens.
+        let inside = (open + 1)..<close
+        if inside.reduce(0, { tokens[$1].kind == .word ? $0 + 1 : $0 }) > maximumTitleWords { return false }
+        if inside.contains(where: { tokens[$0].is(".") || tokens[$0].is("!") || tokens[$0].is("?") }) { return false }
         var k = close + 1
         if k < tokens.count, tokens[k].is(",") { k += 1 }
         if k < tokens.count, tokens[k].is("–") || tokens[k].is("—") || tokens[k].is("-") { return false }
