@@ -86,6 +86,12 @@ struct TaggerModelTests {
         }
         #expect(model.row(0x55 << 40 | 1) == nil)
         #expect(model.scores([7, 9]) == [Double](repeating: 0, count: NameLabel.count))
+        // A key the model lacks whose low bits are a known key's passes the small table of present
+        // bits and is turned away by the large one; known keys' weights add up, absent ones add nothing.
+        #expect(model.scores([keys[0] ^ 1 << 60]) == [Double](repeating: 0, count: NameLabel.count))
+        let absent: UInt64 = keys[0] ^ 1 << 60
+        let expected: [Double] = (0..<NameLabel.count).map { label in Double(30 + 2 * label) }
+        #expect(model.scores([keys[1], 7, keys[2], absent]) == expected)
     }
 
     func tokens(_ text: String) throws -> [TaggerToken] {

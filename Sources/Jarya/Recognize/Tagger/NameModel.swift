@@ -53,20 +53,36 @@ public struct NameModel: Sendable {
     public let scale: Float
     /// `(NameLabel.count + 1) × NameLabel.count`; the last row is the sentence start.
     public let transitions: [Float]
-    /// Open-addressing table from a feature key to its row + 1 (0: empty), built at load time so
-    /// that a lookup is one or two probes, not a binary search. The key sits in its slot, so a
-    /// probe reads one place in memory, not the slot and then the key array.
+    /// Open-addressing table from a feature key to its row's weights, built at load time so that
+    /// a lookup is one or two probes, not a binary search. The key and the weights sit in their
+    /// slot, so a probe that finds its key reads one place in memory: with the row in the slot and
+    /// the weights in their own array, `perf` showed most of `sums` waiting on the second read.
     let table: [Slot]
     let tableMask: Int
+    /// One bit per value of a key's low bits, set for the model's keys: a feature training never
+    /// saw is turned away by this small table, which stays in the processor's cache, rather than
+    /// by a probe of the large one, which waits on memory.
+    let present: [UInt64]
+    static let presentBits = 1 << 19  // 64 KiB
     /// Which model this is, for the caches of its sums (`TaggerMemo`): a class instance, so
     /// that a cache holding it never mistakes another model for it.
     let identity = Identity()
 
     final class Identity: Sendable {}
 
+    /// A feature's key and weights, one lane a label; the eighth lane is 1 for a slot in use.
     struct Slot {
         var key: UInt64
-        var row: Int32
+        var lanes: (Int16, Int16, Int16, Int16, Int16, Int16, Int16, Int16)
+
+        static let empty = Slot(key: 0, lanes: (0, 0, 0, 0, 0, 0, 0, 0))
+        var isEmpty: Bool { lanes.7 == 0 }
+        /// The weights as sums' lanes, the eighth 0.
+        var sums: SIMD8<Int32> {
+            SIMD8(
+                Int32(lanes.0), Int32(lanes.1), Int32(lanes.2), Int32(lanes.3), Int32(lanes.4), Int32(lanes.5),
+                Int32(lanes.6), 0)
+        }
     }
 
     public init(keys: [UInt64], weights: [Int16], scale: Float, transitions: [Float]) {
@@ -77,46 +93,59 @@ public struct NameModel: Sendable {
         self.weights = weights
         self.scale = scale
         self.transitions = transitions
+        // A slot holds the seven labels' weights.
+        precondition(NameLabel.count == 7, "NameModel.Slot holds seven weights")
         var size = 16
         while size < keys.count * 2 { size <<= 1 }
-        var table = [Slot](repeating: Slot(key: 0, row: 0), count: size)
+        var table = [Slot](repeating: .empty, count: size)
         for (row, k) in keys.enumerated() {
             var slot = Int(truncatingIfNeeded: k >> 17) & (size - 1)
-            while table[slot].row != 0 { slot = (slot + 1) & (size - 1) }
-            table[slot] = Slot(key: k, row: Int32(row + 1))
+            while !table[slot].isEmpty { slot = (slot + 1) & (size - 1) }
+            let w = row * 7
+            table[slot] = Slot(
+                key: k,
+                lanes: (
+                    weights[w], weights[w + 1], weights[w + 2], weights[w + 3], weights[w + 4], weights[w + 5],
+                    weights[w + 6], 1
+                ))
         }
         self.table = table
         self.tableMask = size - 1
+        var present = [UInt64](repeating: 0, count: Self.presentBits / 64)
+        for k in keys { present[Self.presentBit(k) >> 6] |= 1 << UInt64(Self.presentBit(k) & 63) }
+        self.present = present
     }
 
-    /// The row of a feature key, or nil when training never saw it.
-    @inline(__always)
-    func row(_ key: UInt64) -> Int? {
-        table.withUnsafeBufferPointer { table in
-            var slot = Int(truncatingIfNeeded: key >> 17) & tableMask
-            while true {
-                let s = table[slot]
-                if s.row == 0 { return nil }
-                if s.key == key { return Int(s.row) - 1 }
-                slot = (slot + 1) & tableMask
-            }
-        }
-    }
+    /// The row of a feature key, or nil when training never saw it (for inspection and tests: the
+    /// tagger reads the weights through `sums`).
+    func row(_ key: UInt64) -> Int? { keys.firstIndex(of: key) }
 
-    /// The sums of the weights of `features`, one lane a label (the eighth lane 0): the weights
-    /// are opened once for all the features, and the sums stay in registers. Integer sums, so the
-    /// order of the additions changes nothing.
+    /// The sums of the weights of `features`, one lane a label (the eighth lane 0). Integer sums,
+    /// so the order of the additions changes nothing.
     func sums(_ features: UnsafeBufferPointer<UInt64>) -> SIMD8<Int32> {
         var sum = SIMD8<Int32>()
-        let L = NameLabel.count
-        weights.withUnsafeBufferPointer { weights in
-            for f in features {
-                guard let r = row(f) else { continue }
-                for l in 0..<L { sum[l] &+= Int32(weights[r * L + l]) }
+        table.withUnsafeBufferPointer { table in
+            present.withUnsafeBufferPointer { present in
+                for f in features {
+                    let bit = Self.presentBit(f)
+                    guard present[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { continue }
+                    var slot = Int(truncatingIfNeeded: f >> 17) & tableMask
+                    while !table[slot].isEmpty {
+                        if table[slot].key == f {
+                            sum &+= table[slot].sums
+                            break
+                        }
+                        slot = (slot + 1) & tableMask
+                    }
+                }
             }
         }
         return sum
     }
+
+    /// A key's bit in `present`: its low bits (the table's slot is chosen by its high ones).
+    @inline(__always)
+    static func presentBit(_ key: UInt64) -> Int { Int(truncatingIfNeeded: key) & (presentBits - 1) }
 
     /// The score of each label for a token with these features.
     public func scores(_ features: [UInt64]) -> [Double] {
