@@ -64,40 +64,39 @@ public enum NameWords {
         _ tokens: [Token], in t: [Unicode.Scalar], lexicon: inout Lexicon,
         analyzing: Bool = true
     ) -> [NameToken] {
-        // Each word is made in its place in the array: appending a made value cost a copy and a
-        // destruction of its two strings and analysis, some 200 instructions a word.
-        [NameToken](unsafeUninitializedCapacity: tokens.count) { result, made in
-            var k = 0
-            while k < tokens.count {
-                let first = tokens[k]
-                var last = k
-                var upper = first.uppercaseCount, lower = first.hasLowercase
-                if first.kind == .word {
-                    // An inner hyphen or apostrophe between letters, with no space on either side.
-                    while last + 2 < tokens.count, tokens[last + 2].kind == .word, !tokens[last + 1].spaceBefore,
-                        !tokens[last + 2].spaceBefore, isJoiner(t[tokens[last + 1].span.start])
-                    {
-                        last += 2
-                        upper += tokens[last].uppercaseCount
-                        lower = lower || tokens[last].hasLowercase
-                    }
+        var result: [NameToken] = []
+        result.reserveCapacity(tokens.count)
+        var k = 0
+        while k < tokens.count {
+            let first = tokens[k]
+            var last = k
+            var upper = first.uppercaseCount, lower = first.hasLowercase
+            if first.kind == .word {
+                // An inner hyphen or apostrophe between letters, with no space on either side.
+                while last + 2 < tokens.count, tokens[last + 2].kind == .word, !tokens[last + 1].spaceBefore,
+                    !tokens[last + 2].spaceBefore, isJoiner(t[tokens[last + 1].span.start])
+                {
+                    last += 2
+                    upper += tokens[last].uppercaseCount
+                    lower = lower || tokens[last].hasLowercase
                 }
-                let span = Span(first.span.start, tokens[last].span.end)
-                let kind: NameToken.Kind =
-                    first.kind == .word ? .word : (first.kind == .number ? .number : .punctuation)
-                // One token's texts are the lexicon's; a joined word's are interned the same way.
-                let surface = last == k ? first.surface : lexicon.intern(scalars: t[span.start..<span.end])
-                let lowerID = last == k && kind != .punctuation ? first.word : lexicon.lowercase(surface)
-                (result.baseAddress! + made).initialize(
-                    to: NameToken(
-                        kind: kind, span: span, text: lexicon[surface], lower: lexicon[lowerID],
-                        isCapitalized: t[span.start].isUppercase, isAllCaps: kind == .word && upper >= 2 && !lower,
-                        newlineBefore: first.newlineBefore, surface: surface,
-                        analysis: kind == .word && analyzing ? lexicon.analyze(lowerID) : nil))
-                made += 1
-                k = last + 1
             }
+            let span = Span(first.span.start, tokens[last].span.end)
+            let kind: NameToken.Kind = first.kind == .word ? .word : (first.kind == .number ? .number : .punctuation)
+            // One token's texts are the lexicon's; a joined word's are interned the same way.
+            let surface = last == k ? first.surface : lexicon.intern(scalars: t[span.start..<span.end])
+            let lowerID = last == k && kind != .punctuation ? first.word : lexicon.lowercase(surface)
+            // Made in place in the array: a local copy appended cost a copy and a destruction of
+            // its two strings and analysis, some 200 instructions a word.
+            result.append(
+                NameToken(
+                    kind: kind, span: span, text: lexicon[surface], lower: lexicon[lowerID],
+                    isCapitalized: t[span.start].isUppercase, isAllCaps: kind == .word && upper >= 2 && !lower,
+                    newlineBefore: first.newlineBefore, surface: surface,
+                    analysis: kind == .word && analyzing ? lexicon.analyze(lowerID) : nil))
+            k = last + 1
         }
+        return result
     }
 
     /// Words of a name as a glossary writes it, in lower case (punctuation dropped).

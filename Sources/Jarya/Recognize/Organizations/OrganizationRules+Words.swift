@@ -48,13 +48,29 @@ extension OrganizationRules {
     /// The head form of Kyrgyz word `k` (`kyrgyzHeadOfWord`); the memo answers the words that are
     /// none, most of them.
     func kyrgyzHead(_ k: Int) -> String? {
-        remembered(.isKyrgyzHead, k) { kyrgyzHeadOfWord(k) != nil } ? kyrgyzHeadOfWord(k) : nil
+        unlessKnownNone(.isKyrgyzHead, k) { kyrgyzHeadOfWord(k) }
     }
 
     /// The dictionary form of Russian head noun `k` (`russianHeadOfWord`); the memo answers the
     /// words that are none, most of them.
     func russianHead(_ k: Int) -> String? {
-        remembered(.isRussianHead, k) { russianHeadOfWord(k) != nil } ? russianHeadOfWord(k) : nil
+        unlessKnownNone(.isRussianHead, k) { russianHeadOfWord(k) }
+    }
+
+    /// `make`'s answer for token `k`, unless the memo knows its word has none: a word that has one
+    /// is worked out each time (the answer is a string, which the memo's bits do not hold), and
+    /// once only, its having one remembered.
+    @inline(__always)
+    private func unlessKnownNone(
+        _ question: OrganizationWordMemo.Question, _ k: Int, _ make: () -> String?
+    ) -> String? {
+        let id = tokens[k].surface
+        guard let words, id >= 0 else { return make() }
+        let known = words.memo.answer(question, for: id)
+        if known == false { return nil }
+        let made = make()
+        if known == nil { words.memo.remember(question, for: id, made != nil) }
+        return made
     }
 
     /// The memo's answer to `question` for token `k`'s word, worked out by `make` when it has none.
